@@ -1,0 +1,156 @@
+// Command mediagraph runs the Mediagraph media library: `serve`, `migrate` and `token` subcommands.
+// Configuration comes from the environment and flags (see config.Variables).
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"os"
+	"os/signal"
+	"syscall"
+	"text/tabwriter"
+	"time"
+
+	"github.com/mediagraph/mediagraph/config"
+	"github.com/mediagraph/mediagraph/media"
+	"github.com/mediagraph/mediagraph/models"
+	"github.com/mediagraph/mediagraph/server"
+)
+
+const usage = `Usage: mediagraph <command> [flags]
+
+Commands:
+  serve                                   start the service (applies migrations first)
+  migrate                                 apply database migrations and exit
+  token create --role ROLE --name NAME    create an API token (ADMIN, EDITOR or DELIVERY); prints it alone
+  token list                              list API tokens
+  token revoke ID                         revoke an API token
+
+Every command takes the flags below; each flag defaults to its environment variable.
+`
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
+	if err := run(ctx, os.Args[1:], os.Stdout, log); err != nil {
+		if !errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintln(os.Stderr, "mediagraph:", err)
+		}
+		os.Exit(2)
+	}
+}
+
+func run(ctx context.Context, args []string, stdout io.Writer, log *slog.Logger) error {
+	if len(args) == 0 {
+		fmt.Fprint(os.Stderr, usage)
+		return errors.New("no command given")
+	}
+	switch args[0] {
+	case "serve":
+		return serve(ctx, args[1:], log)
+	case "migrate":
+		app, _, err := open(ctx, "migrate", args[1:], log)
+		if err != nil {
+			return err
+		}
+		defer app.Close()
+		log.Info("database is up to date")
+		return nil
+	case "token":
+		if len(args) < 2 {
+			return errors.New("token needs a subcommand: create, list or revoke")
+		}
+		return token(ctx, args[1], args[2:], stdout, log)
+	case "help", "-h", "--help":
+		fmt.Fprint(os.Stderr, usage)
+		return nil
+	}
+	return fmt.Errorf("unknown command %q (try mediagraph help)", args[0])
+}
+
+func open(ctx context.Context, name string, args []string, log *slog.Logger, extra ...func(*flag.FlagSet)) (*server.App, []string, error) {
+	cfg, rest, err := config.Load(name, args, extra...)
+	if err != nil {
+		return nil, nil, err
+	}
+	app, err := server.Open(ctx, cfg, log)
+	return app, rest, err
+}
+
+func serve(ctx context.Context, args []string, log *slog.Logger) error {
+	app, _, err := open(ctx, "serve", args, log)
+	if err != nil {
+		return err
+	}
+	defer app.Close()
+	ln, err := net.Listen("tcp", app.Config.Addr)
+	if err != nil {
+		return fmt.Errorf("listen: %w", err)
+	}
+	token, err := app.Media.EnsureFirstToken(ctx)
+	if err != nil {
+		return fmt.Errorf("create the first admin token: %w", err)
+	}
+	if token != "" {
+		fmt.Fprintf(os.Stderr, "\n  First start: created an ADMIN API token. It is shown only this once:\n\n    %s\n\n"+
+			"  Use it as  Authorization: Bearer <token>  (GraphiQL: %s/graphiql, Headers tab).\n\n", token, app.Config.PublicURL)
+	}
+	log.Info("mediagraph listening", "addr", ln.Addr().String(), "graphiql", app.Config.PublicURL+"/graphiql")
+	return app.Serve(ctx, ln)
+}
+
+func token(ctx context.Context, sub string, args []string, stdout io.Writer, log *slog.Logger) error {
+	var role, name string
+	flags := func(fs *flag.FlagSet) {
+		if sub == "create" {
+			fs.StringVar(&role, "role", "", "ADMIN, EDITOR or DELIVERY")
+			fs.StringVar(&name, "name", "", "who or what uses the token")
+		}
+	}
+	app, rest, err := open(ctx, "token "+sub, args, log, flags)
+	if err != nil {
+		return err
+	}
+	defer app.Close()
+	ctx = media.WithPrincipal(ctx, media.Operator)
+	switch sub {
+	case "create":
+		_, secret, err := app.Media.CreateToken(ctx, name, models.Role(role))
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(stdout, secret)
+		return nil
+	case "list":
+		tokens, err := app.Media.ListTokens(ctx)
+		if err != nil {
+			return err
+		}
+		tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "ID\tROLE\tNAME\tCREATED\tLAST USED\tREVOKED")
+		for _, t := range tokens {
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", t.ID, t.Role, t.Name, t.CreatedAt.Format(time.RFC3339), when(t.LastUsedAt), when(t.RevokedAt))
+		}
+		return tw.Flush()
+	case "revoke":
+		if len(rest) != 1 {
+			return errors.New("usage: mediagraph token revoke ID")
+		}
+		_, err := app.Media.RevokeToken(ctx, rest[0])
+		return err
+	}
+	return fmt.Errorf("unknown token subcommand %q: use create, list or revoke", sub)
+}
+
+func when(t *time.Time) string {
+	if t == nil {
+		return "-"
+	}
+	return t.Format(time.RFC3339)
+}

@@ -1,0 +1,112 @@
+// Package config reads Mediagraph's configuration from the environment and command-line flags (a
+// flag wins over its variable). Every subcommand reads the same settings.
+package config
+
+import (
+	"flag"
+	"fmt"
+	"net"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+)
+
+// Config is the whole configuration.
+type Config struct {
+	Addr              string
+	DataDir           string
+	DatabaseURL       string
+	PublicURL         string
+	Locales           []string
+	LocaleFallbacks   map[string][]string
+	MaxUploadBytes    int64
+	MaxFilesPerUpload int
+	SigningKey        string
+}
+
+// Variables lists every environment variable with its default and meaning, for flags and the README.
+var Variables = []struct{ Name, Flag, Default, Help string }{
+	{"MEDIAGRAPH_ADDR", "addr", ":8080", "address to listen on"},
+	{"MEDIAGRAPH_DATA_DIR", "data-dir", "./data", "directory of the SQLite database and the local blob store"},
+	{"DATABASE_URL", "database-url", "", "postgres:// URL for PostgreSQL; empty: SQLite at $MEDIAGRAPH_DATA_DIR/mediagraph.db"},
+	{"MEDIAGRAPH_PUBLIC_URL", "public-url", "", "URL clients reach the service at; empty: http://localhost:<port>"},
+	{"MEDIAGRAPH_LOCALES", "locales", "en", "content locales, comma-separated; the first is the default"},
+	{"MEDIAGRAPH_LOCALE_FALLBACKS", "locale-fallbacks", "", "fallbacks such as it:en,de:en (a locale may list several: pt-BR:pt|en)"},
+	{"MEDIAGRAPH_MAX_UPLOAD_BYTES", "max-upload-bytes", "104857600", "largest file uploadAssets accepts, in bytes"},
+	{"MEDIAGRAPH_MAX_FILES_PER_UPLOAD", "max-files-per-upload", "10", "most files one uploadAssets call accepts"},
+	{"MEDIAGRAPH_SIGNING_KEY", "signing-key", "", "key signing URLs; empty: a random key kept in the database"},
+}
+
+// Load reads the configuration of a subcommand from the environment and args; extra adds the
+// subcommand's own flags. It returns the arguments left after the flags.
+func Load(name string, args []string, extra ...func(*flag.FlagSet)) (Config, []string, error) {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	for _, add := range extra {
+		add(fs)
+	}
+	values := map[string]*string{}
+	for _, v := range Variables {
+		def := v.Default
+		if env, ok := os.LookupEnv(v.Name); ok {
+			def = env
+		}
+		values[v.Name] = fs.String(v.Flag, def, v.Help+" ($"+v.Name+")")
+	}
+	if err := fs.Parse(args); err != nil {
+		return Config{}, nil, err
+	}
+	get := func(name string) string { return strings.TrimSpace(*values[name]) }
+	c := Config{
+		Addr:        get("MEDIAGRAPH_ADDR"),
+		DataDir:     get("MEDIAGRAPH_DATA_DIR"),
+		DatabaseURL: get("DATABASE_URL"),
+		PublicURL:   strings.TrimSuffix(get("MEDIAGRAPH_PUBLIC_URL"), "/"),
+		SigningKey:  get("MEDIAGRAPH_SIGNING_KEY"),
+	}
+	var err error
+	if c.MaxUploadBytes, err = strconv.ParseInt(get("MEDIAGRAPH_MAX_UPLOAD_BYTES"), 10, 64); err != nil || c.MaxUploadBytes <= 0 {
+		return Config{}, nil, fmt.Errorf("MEDIAGRAPH_MAX_UPLOAD_BYTES: want a positive number of bytes, got %q", get("MEDIAGRAPH_MAX_UPLOAD_BYTES"))
+	}
+	if c.MaxFilesPerUpload, err = strconv.Atoi(get("MEDIAGRAPH_MAX_FILES_PER_UPLOAD")); err != nil || c.MaxFilesPerUpload <= 0 {
+		return Config{}, nil, fmt.Errorf("MEDIAGRAPH_MAX_FILES_PER_UPLOAD: want a positive number, got %q", get("MEDIAGRAPH_MAX_FILES_PER_UPLOAD"))
+	}
+	c.Locales = splitList(get("MEDIAGRAPH_LOCALES"), ",")
+	if c.LocaleFallbacks, err = parseFallbacks(get("MEDIAGRAPH_LOCALE_FALLBACKS")); err != nil {
+		return Config{}, nil, err
+	}
+	if c.DatabaseURL == "" {
+		c.DatabaseURL = filepath.Join(c.DataDir, "mediagraph.db")
+	}
+	if c.PublicURL == "" {
+		_, port, err := net.SplitHostPort(c.Addr)
+		if err != nil {
+			return Config{}, nil, fmt.Errorf("MEDIAGRAPH_ADDR %q: %w", c.Addr, err)
+		}
+		c.PublicURL = "http://localhost:" + port
+	}
+	return c, fs.Args(), nil
+}
+
+func splitList(s, sep string) []string {
+	var out []string
+	for _, p := range strings.Split(s, sep) {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// parseFallbacks reads "it:en,de:en,pt-BR:pt|en".
+func parseFallbacks(s string) (map[string][]string, error) {
+	out := map[string][]string{}
+	for _, item := range splitList(s, ",") {
+		locale, list, ok := strings.Cut(item, ":")
+		if !ok || strings.TrimSpace(locale) == "" || len(splitList(list, "|")) == 0 {
+			return nil, fmt.Errorf("MEDIAGRAPH_LOCALE_FALLBACKS: %q is not locale:fallback", item)
+		}
+		out[strings.TrimSpace(locale)] = splitList(list, "|")
+	}
+	return out, nil
+}

@@ -1,0 +1,175 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"runtime/debug"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/handler"
+	"github.com/99designs/gqlgen/graphql/handler/extension"
+	"github.com/99designs/gqlgen/graphql/handler/lru"
+	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"github.com/mediagraph/mediagraph/graph/generated"
+	"github.com/mediagraph/mediagraph/graph/loaders"
+	"github.com/mediagraph/mediagraph/graph/model"
+	"github.com/mediagraph/mediagraph/media"
+	"github.com/mediagraph/mediagraph/models"
+	"github.com/mediagraph/mediagraph/requestid"
+	"github.com/mediagraph/mediagraph/resolvers"
+)
+
+// Limits protect the server from queries that would cost too much.
+const (
+	// MaxComplexity bounds a query's cost: each field costs 1, times the page size of the lists it is in.
+	MaxComplexity = 25000
+	// MaxDepth bounds how deeply a query nests fields (introspection excepted).
+	MaxDepth = 12
+	// nominalListSize is the cost multiplier of lists without a page size.
+	nominalListSize = 10
+)
+
+// Options configure the GraphQL handler.
+type Options struct {
+	Media *media.Service
+	Log   *slog.Logger
+	// UploadTempDir holds files of multipart requests while they are being processed.
+	UploadTempDir string
+}
+
+// NewHandler returns the /graphql handler.
+func NewHandler(o Options) http.Handler {
+	cfg := generated.Config{Resolvers: &resolvers.Resolver{Media: o.Media}}
+	setComplexity(&cfg.Complexity)
+	srv := handler.New(generated.NewExecutableSchema(cfg))
+	settings := o.Media.Settings()
+	srv.AddTransport(transport.GET{})
+	srv.AddTransport(transport.POST{})
+	srv.AddTransport(multipartForm{
+		maxFileBytes: settings.MaxUploadBytes,
+		maxFiles:     settings.MaxFilesPerUpload,
+		tempDir:      o.UploadTempDir,
+		log:          o.Log,
+	})
+	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	srv.Use(extension.Introspection{})
+	srv.Use(extension.FixedComplexityLimit(MaxComplexity))
+	srv.Use(depthLimit{max: MaxDepth})
+	srv.SetErrorPresenter(presenter(o.Log))
+	srv.SetRecoverFunc(func(ctx context.Context, p any) error {
+		o.Log.ErrorContext(ctx, "panic in resolver", "panic", p, "stack", string(debug.Stack()))
+		return errors.New("panic in resolver")
+	})
+	return withCodes(loaders.Middleware(o.Media, srv))
+}
+
+func pageCost(child int, first, last *int) int {
+	n := 20
+	if first != nil {
+		n = *first
+	} else if last != nil {
+		n = *last
+	}
+	return max(n, 1) * (child + 1)
+}
+
+func listCost(child int) int { return nominalListSize * (child + 1) }
+
+func setComplexity(c *generated.ComplexityRoot) {
+	c.Query.Assets = func(child int, _ *models.AssetFilter, _ *models.AssetOrder, first *int, _ *string, last *int, _ *string, _ *string) int {
+		return pageCost(child, first, last)
+	}
+	c.Query.Tags = func(child int, _ *string, first *int, _ *string) int { return pageCost(child, first, nil) }
+	c.Query.EntryAssets = func(child int, _ model.EntryRefInput, _ *string) int { return listCost(child) }
+	c.Query.AssetUsages = func(child int, _ string) int { return listCost(child) }
+	c.Query.Collections = func(child int, _ *string) int { return listCost(child) }
+	c.Asset.Tags = listCost
+	c.Asset.Usages = listCost
+	c.Asset.Versions = listCost
+	c.Asset.DefaultFieldMetadata = listCost
+	c.Collection.Children = listCost
+	c.Collection.Ancestors = listCost
+}
+
+// depthLimit refuses queries nested deeper than max, before anything runs.
+type depthLimit struct{ max int }
+
+var _ interface {
+	graphql.HandlerExtension
+	graphql.OperationContextMutator
+} = depthLimit{}
+
+func (depthLimit) ExtensionName() string                 { return "DepthLimit" }
+func (depthLimit) Validate(graphql.ExecutableSchema) error { return nil }
+
+func (d depthLimit) MutateOperationContext(_ context.Context, oc *graphql.OperationContext) *gqlerror.Error {
+	if depth := selectionDepth(oc.Operation.SelectionSet, 0, d.max); depth > d.max {
+		err := gqlerror.Errorf("the query nests %d levels deep or more; at most %d are allowed", depth, d.max)
+		err.Extensions = map[string]any{"code": media.CodeValidationFailed}
+		return err
+	}
+	return nil
+}
+
+// selectionDepth measures nesting, stopping early once past limit; introspection is not counted.
+func selectionDepth(set ast.SelectionSet, depth, limit int) int {
+	if depth > limit {
+		return depth
+	}
+	deepest := depth
+	for _, sel := range set {
+		var d int
+		switch s := sel.(type) {
+		case *ast.Field:
+			if len(s.Name) > 1 && s.Name[:2] == "__" {
+				continue
+			}
+			d = selectionDepth(s.SelectionSet, depth+1, limit)
+		case *ast.InlineFragment:
+			d = selectionDepth(s.SelectionSet, depth, limit)
+		case *ast.FragmentSpread:
+			if s.Definition != nil {
+				d = selectionDepth(s.Definition.SelectionSet, depth, limit)
+			}
+		}
+		deepest = max(deepest, d)
+	}
+	return deepest
+}
+
+// presenter gives every error a code from the closed list. Errors of the domain keep their code and
+// message; errors gqlgen raises about the request itself (syntax, validation, argument types, limits)
+// are VALIDATION_FAILED; anything else is INTERNAL: logged in full, shown only as a request id.
+func presenter(log *slog.Logger) graphql.ErrorPresenterFunc {
+	return func(ctx context.Context, err error) *gqlerror.Error {
+		out := graphql.DefaultErrorPresenter(ctx, err)
+		if e, ok := media.AsError(err); ok {
+			out.Message = e.Message
+			out.Extensions = map[string]any{"code": e.Code}
+			if e.Field != "" {
+				out.Extensions["field"] = e.Field
+			}
+			return out
+		}
+		// gqlgen reports problems with the request as *gqlerror.Error; resolvers never return one.
+		if gqlErr, ok := err.(*gqlerror.Error); ok {
+			reason, _ := gqlErr.Extensions["code"].(string)
+			out.Extensions = map[string]any{"code": media.CodeValidationFailed}
+			if reason != "" && reason != string(media.CodeValidationFailed) {
+				out.Extensions["reason"] = reason
+			}
+			return out
+		}
+		id := requestid.From(ctx)
+		log.ErrorContext(ctx, "internal error", "request_id", id, "path", out.Path.String(), "err", err)
+		out.Message = fmt.Sprintf("internal error (request id %s)", id)
+		out.Extensions = map[string]any{"code": media.CodeInternal, "requestId": id}
+		return out
+	}
+}

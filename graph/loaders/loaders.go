@@ -1,0 +1,202 @@
+// Package loaders batches the relations of a GraphQL request: one query per relation per request,
+// however many objects ask for it. Loaders live for one request, so one caller never sees another's
+// cached objects.
+//
+// Batching by time alone (wait a little, then fetch what was asked) makes the number of queries depend
+// on scheduling. Here, lists register the objects they return as siblings; the first fetch of a
+// relation loads it for every sibling at once and later requests are answered from memory. A page of
+// 5 or of 500 assets costs the same number of statements.
+package loaders
+
+import (
+	"context"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/graph-gophers/dataloader/v7"
+
+	"github.com/mediagraph/mediagraph/media"
+	"github.com/mediagraph/mediagraph/models"
+)
+
+// wait is how long a loader collects keys that no list announced before fetching them.
+const wait = 250 * time.Microsecond
+
+// maxSiblings bounds how many announced keys one fetch takes along.
+const maxSiblings = 2000
+
+// keyspace is the set of ids of one kind of object the request has listed so far.
+type keyspace struct {
+	mu   sync.Mutex
+	keys []string
+	seen map[string]bool
+}
+
+func (k *keyspace) add(ids ...string) {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	if k.seen == nil {
+		k.seen = map[string]bool{}
+	}
+	for _, id := range ids {
+		if !k.seen[id] && len(k.keys) < maxSiblings {
+			k.seen[id] = true
+			k.keys = append(k.keys, id)
+		}
+	}
+}
+
+func (k *keyspace) list() []string {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	return append([]string(nil), k.keys...)
+}
+
+// Loaders are the relation loaders of one request.
+type Loaders struct {
+	assets, collections, tags, tokens keyspace
+
+	AssetTags        *dataloader.Loader[string, []*models.Tag]
+	AssetMetadata    *dataloader.Loader[string, []*models.AssetMetadata]
+	AssetUsageStats  *dataloader.Loader[string, models.UsageStats]
+	AssetUsages      *dataloader.Loader[string, []*models.Usage]
+	AssetVersions    *dataloader.Loader[string, []*models.AssetVersion]
+	Assets           *dataloader.Loader[string, *models.Asset]
+	Collections      *dataloader.Loader[string, *models.Collection]
+	Children         *dataloader.Loader[string, []*models.Collection]
+	CollectionAssets *dataloader.Loader[string, int64]
+	TagAssets        *dataloader.Loader[string, int64]
+	Tokens           *dataloader.Loader[string, *models.APIToken]
+}
+
+// New returns the loaders of one request.
+func New(m *media.Service) *Loaders {
+	l := &Loaders{}
+	l.AssetTags = newLoader(&l.assets, func(ctx context.Context, ids []string) (map[string][]*models.Tag, error) {
+		res, err := m.TagsForAssets(ctx, ids)
+		for _, tags := range res {
+			l.SeeTags(tags)
+		}
+		return res, err
+	})
+	l.AssetMetadata = newLoader(&l.assets, m.MetadataForAssets)
+	l.AssetUsageStats = newLoader(&l.assets, m.UsageStats)
+	l.AssetUsages = newLoader(&l.assets, m.UsagesForAssets)
+	l.AssetVersions = newLoader(&l.assets, func(ctx context.Context, ids []string) (map[string][]*models.AssetVersion, error) {
+		res, err := m.VersionsForAssets(ctx, ids)
+		for _, vs := range res {
+			for _, v := range vs {
+				if v.CreatedByID != nil {
+					l.tokens.add(*v.CreatedByID)
+				}
+			}
+		}
+		return res, err
+	})
+	l.Assets = newLoader(&l.assets, m.AssetsByID)
+	l.Collections = newLoader(&l.collections, func(ctx context.Context, ids []string) (map[string]*models.Collection, error) {
+		res, err := m.CollectionsByID(ctx, ids)
+		for _, c := range res {
+			l.SeeCollections([]*models.Collection{c})
+		}
+		return res, err
+	})
+	l.Children = newLoader(&l.collections, func(ctx context.Context, ids []string) (map[string][]*models.Collection, error) {
+		res, err := m.CollectionChildren(ctx, ids)
+		for _, cs := range res {
+			l.SeeCollections(cs)
+		}
+		return res, err
+	})
+	l.CollectionAssets = newLoader(&l.collections, m.CountCollectionAssets)
+	l.TagAssets = newLoader(&l.tags, m.CountTagAssets)
+	l.Tokens = newLoader(&l.tokens, m.TokensByID)
+	return l
+}
+
+// SeeAssets announces listed assets, and what they point to, as siblings for later fetches.
+func (l *Loaders) SeeAssets(assets []*models.Asset) {
+	for _, a := range assets {
+		l.assets.add(a.ID)
+		if a.CollectionID != nil {
+			l.collections.add(*a.CollectionID)
+		}
+		if a.CreatedByID != nil {
+			l.tokens.add(*a.CreatedByID)
+		}
+	}
+}
+
+// SeeCollections announces listed collections, and their parents, as siblings for later fetches.
+func (l *Loaders) SeeCollections(cs []*models.Collection) {
+	for _, c := range cs {
+		l.collections.add(c.ID)
+		if c.ParentID != nil {
+			l.collections.add(*c.ParentID)
+		}
+	}
+}
+
+// SeeTags announces listed tags as siblings for later fetches.
+func (l *Loaders) SeeTags(tags []*models.Tag) {
+	for _, t := range tags {
+		l.tags.add(t.ID)
+	}
+}
+
+// newLoader wraps a fetch of many ids in a loader that takes the announced siblings along and
+// answers later keys from what it fetched. Keys the fetch does not return get the zero value.
+func newLoader[V any](siblings *keyspace, fetch func(context.Context, []string) (map[string]V, error)) *dataloader.Loader[string, V] {
+	var mu sync.Mutex
+	fetched := map[string]V{}
+	batch := func(ctx context.Context, keys []string) []*dataloader.Result[V] {
+		mu.Lock()
+		defer mu.Unlock()
+		var need []string
+		pending := map[string]bool{}
+		for _, k := range append(keys, siblings.list()...) {
+			if _, ok := fetched[k]; !ok && !pending[k] {
+				pending[k] = true
+				need = append(need, k)
+			}
+		}
+		out := make([]*dataloader.Result[V], len(keys))
+		if len(need) > 0 {
+			res, err := fetch(ctx, need)
+			if err != nil {
+				for i := range out {
+					out[i] = &dataloader.Result[V]{Error: err}
+				}
+				return out
+			}
+			for _, k := range need {
+				fetched[k] = res[k]
+			}
+		}
+		for i, k := range keys {
+			out[i] = &dataloader.Result[V]{Data: fetched[k]}
+		}
+		return out
+	}
+	return dataloader.NewBatchedLoader(batch, dataloader.WithWait[string, V](wait))
+}
+
+type ctxKey struct{}
+
+// Middleware attaches fresh loaders to every request.
+func Middleware(m *media.Service, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), ctxKey{}, New(m))))
+	})
+}
+
+// For returns the loaders of the request.
+func For(ctx context.Context) *Loaders {
+	return ctx.Value(ctxKey{}).(*Loaders)
+}
+
+// Load fetches one key through a loader.
+func Load[V any](ctx context.Context, l *dataloader.Loader[string, V], key string) (V, error) {
+	return l.Load(ctx, key)()
+}

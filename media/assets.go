@@ -1,0 +1,384 @@
+package media
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+
+	"github.com/mediagraph/mediagraph/models"
+)
+
+// MaxPageSize caps the page size of every list.
+const MaxPageSize = 500
+
+// defaultPageSize is the page size when a client names none.
+const defaultPageSize = 20
+
+// maxBulkIDs caps the ids of one bulk operation.
+const maxBulkIDs = 500
+
+// PageInfo is Relay's page information.
+type PageInfo struct {
+	HasNextPage     bool
+	HasPreviousPage bool
+	StartCursor     *string
+	EndCursor       *string
+}
+
+func pageInfo(cursors []string, hasNext, hasPrev bool) PageInfo {
+	p := PageInfo{HasNextPage: hasNext, HasPreviousPage: hasPrev}
+	if len(cursors) > 0 {
+		p.StartCursor, p.EndCursor = &cursors[0], &cursors[len(cursors)-1]
+	}
+	return p
+}
+
+// AssetEdge is an asset with its cursor.
+type AssetEdge struct {
+	Cursor string
+	Node   *models.Asset
+}
+
+// AssetList is a page of assets; its total is counted only when asked for.
+type AssetList struct {
+	Nodes    []*models.Asset
+	Edges    []AssetEdge
+	PageInfo PageInfo
+	count    func(context.Context) (int64, error)
+}
+
+// TotalCount counts every asset the list's filter selects, across all pages.
+func (l *AssetList) TotalCount(ctx context.Context) (int64, error) { return l.count(ctx) }
+
+func checkPage(page models.PageRequest) (models.PageRequest, error) {
+	if page.First != nil && page.Last != nil {
+		return page, invalid("last", "use either first or last, not both")
+	}
+	for _, p := range []struct {
+		name string
+		v    *int
+	}{{"first", page.First}, {"last", page.Last}} {
+		if p.v != nil && (*p.v < 0 || *p.v > MaxPageSize) {
+			return page, invalid(p.name, "%s must be between 0 and %d", p.name, MaxPageSize)
+		}
+	}
+	if page.First == nil && page.Last == nil {
+		n := defaultPageSize
+		page.First = &n
+	}
+	return page, nil
+}
+
+// queryError maps the ways a list query can be wrong onto client errors.
+func queryError(err error, cursorField string) error {
+	var fe *models.FilterError
+	switch {
+	case errors.As(err, &fe):
+		return invalid("filter."+fe.Field, "%s", fe.Reason)
+	case errors.Is(err, models.ErrBadCursor):
+		return invalid(cursorField, "the cursor is invalid: use a cursor from this list's pageInfo or edges")
+	}
+	return err
+}
+
+// ListAssets returns a page of the assets the caller may see that match filter, in order.
+func (s *Service) ListAssets(ctx context.Context, filter *models.AssetFilter, order models.AssetOrder, page models.PageRequest) (*AssetList, error) {
+	p, err := authorize(ctx, readAccess)
+	if err != nil {
+		return nil, err
+	}
+	if page, err = checkPage(page); err != nil {
+		return nil, err
+	}
+	q := models.AssetQuery{Filter: filter, Order: order, Visibility: p.visibility()}
+	res, err := s.db.ListAssets(ctx, q, page, s.cursors)
+	if err != nil {
+		field := "after"
+		if page.Before != nil {
+			field = "before"
+		}
+		return nil, queryError(err, field)
+	}
+	list := &AssetList{
+		Nodes:    res.Assets,
+		Edges:    make([]AssetEdge, len(res.Assets)),
+		PageInfo: pageInfo(res.Cursors, res.HasNext, res.HasPrevious),
+		count:    func(ctx context.Context) (int64, error) { return s.db.CountAssets(ctx, q) },
+	}
+	for i, a := range res.Assets {
+		list.Edges[i] = AssetEdge{Cursor: res.Cursors[i], Node: a}
+	}
+	return list, nil
+}
+
+// Asset returns one asset the caller may see.
+func (s *Service) Asset(ctx context.Context, id string) (*models.Asset, error) {
+	found, err := s.AssetsByID(ctx, []string{id})
+	if err != nil {
+		return nil, err
+	}
+	if a := found[id]; a != nil {
+		return a, nil
+	}
+	return nil, notFound("asset", id)
+}
+
+// AssetsByID returns the assets among ids that the caller may see, by id.
+func (s *Service) AssetsByID(ctx context.Context, ids []string) (map[string]*models.Asset, error) {
+	p, err := authorize(ctx, readAccess)
+	if err != nil {
+		return nil, err
+	}
+	assets, err := s.db.AssetsByID(ctx, ids, p.visibility())
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]*models.Asset, len(assets))
+	for _, a := range assets {
+		out[a.ID] = a
+	}
+	return out, nil
+}
+
+// assetState says which assets a bulk operation acts on.
+type assetState int
+
+const (
+	liveAssets assetState = iota
+	trashedAssets
+)
+
+// loadForWrite checks a bulk id list and loads its assets in the given order; every id must name an
+// asset in the expected state.
+func (s *Service) loadForWrite(ctx context.Context, db *models.DB, ids []string, state assetState) ([]*models.Asset, error) {
+	if len(ids) == 0 {
+		return nil, invalid("ids", "list at least one asset id")
+	}
+	if len(ids) > maxBulkIDs {
+		return nil, invalid("ids", "at most %d ids per call", maxBulkIDs)
+	}
+	ids = uniq(ids)
+	assets, err := db.AssetsByID(ctx, ids, models.Visibility{})
+	if err != nil {
+		return nil, err
+	}
+	byID := make(map[string]*models.Asset, len(assets))
+	for _, a := range assets {
+		byID[a.ID] = a
+	}
+	out := make([]*models.Asset, 0, len(ids))
+	for _, id := range ids {
+		a := byID[id]
+		switch {
+		case a == nil:
+			return nil, notFound("asset", id)
+		case state == liveAssets && a.DeletedAt != nil:
+			return nil, newError(CodeNotFound, "asset %q is in the trash: restore it first", id)
+		case state == trashedAssets && a.DeletedAt == nil:
+			return nil, invalid("ids", "asset %q is not in the trash: delete it first", id)
+		}
+		out = append(out, a)
+	}
+	return out, nil
+}
+
+// reload returns the assets with their state after a write, in the order given.
+func (s *Service) reload(ctx context.Context, assets []*models.Asset) ([]*models.Asset, error) {
+	ids := assetIDs(assets)
+	fresh, err := s.db.AssetsByID(ctx, ids, models.Visibility{})
+	if err != nil {
+		return nil, err
+	}
+	byID := make(map[string]*models.Asset, len(fresh))
+	for _, a := range fresh {
+		byID[a.ID] = a
+	}
+	out := make([]*models.Asset, 0, len(ids))
+	for _, id := range ids {
+		if a := byID[id]; a != nil {
+			out = append(out, a)
+		}
+	}
+	return out, nil
+}
+
+func assetIDs(assets []*models.Asset) []string {
+	ids := make([]string, len(assets))
+	for i, a := range assets {
+		ids[i] = a.ID
+	}
+	return ids
+}
+
+func uniq(list []string) []string {
+	seen := make(map[string]bool, len(list))
+	out := make([]string, 0, len(list))
+	for _, v := range list {
+		if !seen[v] {
+			seen[v] = true
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// writeAssets runs fn over the listed assets in one transaction and returns them as they were loaded.
+func (s *Service) writeAssets(ctx context.Context, ids []string, state assetState, fn func(tx *models.DB, assets []*models.Asset) error) ([]*models.Asset, error) {
+	if _, err := authorize(ctx, writeAccess); err != nil {
+		return nil, err
+	}
+	var assets []*models.Asset
+	err := s.db.Transaction(ctx, func(tx *models.DB) error {
+		var err error
+		if assets, err = s.loadForWrite(ctx, tx, ids, state); err != nil {
+			return err
+		}
+		return fn(tx, assets)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return assets, nil
+}
+
+// changeAssets is writeAssets for changes that keep the assets: it returns them as they are after it.
+func (s *Service) changeAssets(ctx context.Context, ids []string, state assetState, fn func(tx *models.DB, assets []*models.Asset) error) ([]*models.Asset, error) {
+	assets, err := s.writeAssets(ctx, ids, state, fn)
+	if err != nil {
+		return nil, err
+	}
+	return s.reload(ctx, assets)
+}
+
+// SetAssetStatus makes assets PUBLIC or PRIVATE. An asset that a live entry uses stays PUBLIC, so that
+// no published page loses its image.
+func (s *Service) SetAssetStatus(ctx context.Context, ids []string, status models.AssetStatus) ([]*models.Asset, error) {
+	return s.changeAssets(ctx, ids, liveAssets, func(tx *models.DB, assets []*models.Asset) error {
+		return s.setStatus(ctx, tx, assetIDs(assets), status)
+	})
+}
+
+func (s *Service) setStatus(ctx context.Context, tx *models.DB, ids []string, status models.AssetStatus) error {
+	if status != models.StatusPublic && status != models.StatusPrivate {
+		return invalid("status", "unknown status %q", status)
+	}
+	if status == models.StatusPrivate {
+		if err := refuseLiveUsages(ctx, tx, ids, "made PRIVATE"); err != nil {
+			return err
+		}
+	}
+	return tx.UpdateAssets(ctx, ids, map[string]any{"status": status})
+}
+
+func refuseLiveUsages(ctx context.Context, tx *models.DB, ids []string, what string) error {
+	used, err := tx.AssetsWithLiveUsages(ctx, ids)
+	if err != nil {
+		return err
+	}
+	if len(used) > 0 {
+		slices.Sort(used)
+		return newError(CodeAssetInUse, "asset %s is used by a live entry and cannot be %s; remove the reference first", used[0], what)
+	}
+	return nil
+}
+
+// MoveAssets puts assets into a collection, or out of every collection when collectionID is nil.
+func (s *Service) MoveAssets(ctx context.Context, ids []string, collectionID *string) ([]*models.Asset, error) {
+	return s.changeAssets(ctx, ids, liveAssets, func(tx *models.DB, assets []*models.Asset) error {
+		if err := checkCollection(ctx, tx, "collectionId", collectionID); err != nil {
+			return err
+		}
+		return tx.UpdateAssets(ctx, assetIDs(assets), map[string]any{"collection_id": collectionID})
+	})
+}
+
+func checkCollection(ctx context.Context, tx *models.DB, field string, id *string) error {
+	if id == nil {
+		return nil
+	}
+	if _, err := tx.CollectionByID(ctx, *id); err != nil {
+		if errors.Is(err, models.ErrNotFound) {
+			return &Error{Code: CodeNotFound, Message: fmt.Sprintf("collection %q not found", *id), Field: field}
+		}
+		return err
+	}
+	return nil
+}
+
+// DeleteAssets moves assets to the trash, where they are hidden but restorable. An asset a live entry
+// uses cannot be deleted.
+func (s *Service) DeleteAssets(ctx context.Context, ids []string) ([]string, error) {
+	assets, err := s.writeAssets(ctx, ids, liveAssets, func(tx *models.DB, assets []*models.Asset) error {
+		ids := assetIDs(assets)
+		if err := refuseLiveUsages(ctx, tx, ids, "deleted"); err != nil {
+			return err
+		}
+		return tx.UpdateAssets(ctx, ids, map[string]any{"deleted_at": models.Now()})
+	})
+	if err != nil {
+		return nil, err
+	}
+	return assetIDs(assets), nil
+}
+
+// RestoreAssets takes assets out of the trash.
+func (s *Service) RestoreAssets(ctx context.Context, ids []string) ([]*models.Asset, error) {
+	return s.changeAssets(ctx, ids, trashedAssets, func(tx *models.DB, assets []*models.Asset) error {
+		return tx.UpdateAssets(ctx, assetIDs(assets), map[string]any{"deleted_at": nil})
+	})
+}
+
+// PurgeAssets removes trashed assets for good: their rows, then the bytes of every version.
+func (s *Service) PurgeAssets(ctx context.Context, ids []string) ([]string, error) {
+	var keys []string
+	assets, err := s.writeAssets(ctx, ids, trashedAssets, func(tx *models.DB, assets []*models.Asset) error {
+		var err error
+		keys, err = tx.DeleteAssets(ctx, assetIDs(assets))
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	s.deleteObjects(ctx, keys)
+	return assetIDs(assets), nil
+}
+
+// deleteObjects removes stored bytes whose rows are gone. A failure is logged, not returned: the rows
+// are already deleted and the caller's operation succeeded.
+func (s *Service) deleteObjects(ctx context.Context, keys []string) {
+	for _, k := range keys {
+		if err := s.store.Delete(context.WithoutCancel(ctx), k); err != nil {
+			s.log.Error("delete stored object", "key", k, "err", err)
+		}
+	}
+}
+
+// MetadataForAssets returns each asset's localized metadata; the assets were already checked visible.
+func (s *Service) MetadataForAssets(ctx context.Context, ids []string) (map[string][]*models.AssetMetadata, error) {
+	if _, err := authorize(ctx, readAccess); err != nil {
+		return nil, err
+	}
+	return s.db.MetadataForAssets(ctx, ids)
+}
+
+// VersionsForAssets returns each asset's versions, oldest first; the assets were already checked visible.
+func (s *Service) VersionsForAssets(ctx context.Context, ids []string) (map[string][]*models.AssetVersion, error) {
+	if _, err := authorize(ctx, readAccess); err != nil {
+		return nil, err
+	}
+	return s.db.VersionsForAssets(ctx, ids)
+}
+
+// AssetPathPrefix is where the delivery gate serves assets.
+const AssetPathPrefix = "/media/asset/"
+
+// AssetPath is an asset's path under the public URL: stable across replacements of its bytes.
+func AssetPath(a *models.Asset) string {
+	return AssetPathPrefix + a.ID + "/" + a.Filename
+}
+
+// AssetURL is the absolute URL of an asset's bytes.
+func (s *Service) AssetURL(a *models.Asset) string {
+	return s.settings.PublicURL + AssetPath(a)
+}

@@ -1,0 +1,214 @@
+package media
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/mediagraph/mediagraph/models"
+)
+
+const (
+	maxCollectionName  = 200
+	maxCollectionDepth = 20
+)
+
+func checkCollectionName(field, name string) (string, error) {
+	name = strings.TrimSpace(name)
+	switch {
+	case name == "":
+		return "", invalid(field, "a collection name cannot be empty")
+	case !utf8.ValidString(name) || strings.IndexFunc(name, unicode.IsControl) >= 0:
+		return "", invalid(field, "a collection name must be printable text")
+	case strings.Contains(name, "/"):
+		return "", invalid(field, "a collection name cannot contain /, which separates collections in paths")
+	case utf8.RuneCountInString(name) > maxCollectionName:
+		return "", invalid(field, "a collection name is at most %d characters", maxCollectionName)
+	}
+	return name, nil
+}
+
+func siblingConflict(err error, name string) error {
+	if errors.Is(err, models.ErrDuplicate) {
+		return &Error{Code: CodeConflict, Field: "name", Message: "a collection called " + name + " already exists there"}
+	}
+	return err
+}
+
+// Collection returns a collection.
+func (s *Service) Collection(ctx context.Context, id string) (*models.Collection, error) {
+	if _, err := authorize(ctx, readAccess); err != nil {
+		return nil, err
+	}
+	c, err := s.db.CollectionByID(ctx, id)
+	if errors.Is(err, models.ErrNotFound) {
+		return nil, notFound("collection", id)
+	}
+	return c, err
+}
+
+// Collections returns the children of a collection, or the root collections when parentID is nil.
+func (s *Service) Collections(ctx context.Context, parentID *string) ([]*models.Collection, error) {
+	if _, err := authorize(ctx, readAccess); err != nil {
+		return nil, err
+	}
+	if parentID == nil {
+		return s.db.RootCollections(ctx)
+	}
+	children, err := s.CollectionChildren(ctx, []string{*parentID})
+	return children[*parentID], err
+}
+
+// CollectionsByID returns the collections among ids, by id.
+func (s *Service) CollectionsByID(ctx context.Context, ids []string) (map[string]*models.Collection, error) {
+	if _, err := authorize(ctx, readAccess); err != nil {
+		return nil, err
+	}
+	cs, err := s.db.CollectionsByID(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]*models.Collection, len(cs))
+	for _, c := range cs {
+		out[c.ID] = c
+	}
+	return out, nil
+}
+
+// CollectionChildren returns the children of each collection.
+func (s *Service) CollectionChildren(ctx context.Context, ids []string) (map[string][]*models.Collection, error) {
+	if _, err := authorize(ctx, readAccess); err != nil {
+		return nil, err
+	}
+	return s.db.ChildrenOf(ctx, ids)
+}
+
+// CountCollectionAssets counts the assets the caller may see directly in each collection.
+func (s *Service) CountCollectionAssets(ctx context.Context, ids []string) (map[string]int64, error) {
+	p, err := authorize(ctx, readAccess)
+	if err != nil {
+		return nil, err
+	}
+	return s.db.CountCollectionAssets(ctx, ids, p.visibility())
+}
+
+// parentFor loads the would-be parent of a collection; nil id is the root.
+func parentFor(ctx context.Context, tx *models.DB, id *string) (*models.Collection, error) {
+	if id == nil {
+		return nil, nil
+	}
+	p, err := tx.CollectionByID(ctx, *id)
+	if errors.Is(err, models.ErrNotFound) {
+		return nil, &Error{Code: CodeNotFound, Field: "parentId", Message: "collection " + *id + " not found"}
+	}
+	if err == nil && strings.Count(p.Path, "/")-1 >= maxCollectionDepth {
+		return nil, invalid("parentId", "collections nest at most %d deep", maxCollectionDepth)
+	}
+	return p, err
+}
+
+// CreateCollection creates a collection under parentID, or at the root.
+func (s *Service) CreateCollection(ctx context.Context, name string, parentID *string) (*models.Collection, error) {
+	if _, err := authorize(ctx, writeAccess); err != nil {
+		return nil, err
+	}
+	name, err := checkCollectionName("name", name)
+	if err != nil {
+		return nil, err
+	}
+	c := &models.Collection{ID: models.NewID(models.CollectionPrefix), Name: name, ParentID: parentID}
+	err = s.db.Transaction(ctx, func(tx *models.DB) error {
+		parent, err := parentFor(ctx, tx, parentID)
+		if err != nil {
+			return err
+		}
+		return siblingConflict(tx.CreateCollection(ctx, c, parent), name)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// RenameCollection renames a collection.
+func (s *Service) RenameCollection(ctx context.Context, id, name string) (*models.Collection, error) {
+	if _, err := authorize(ctx, writeAccess); err != nil {
+		return nil, err
+	}
+	name, err := checkCollectionName("name", name)
+	if err != nil {
+		return nil, err
+	}
+	err = s.db.Transaction(ctx, func(tx *models.DB) error {
+		if _, err := s.collectionForWrite(ctx, tx, id); err != nil {
+			return err
+		}
+		return siblingConflict(tx.RenameCollection(ctx, id, name), name)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return s.db.CollectionByID(ctx, id)
+}
+
+func (s *Service) collectionForWrite(ctx context.Context, tx *models.DB, id string) (*models.Collection, error) {
+	c, err := tx.CollectionByID(ctx, id)
+	if errors.Is(err, models.ErrNotFound) {
+		return nil, notFound("collection", id)
+	}
+	return c, err
+}
+
+// MoveCollection moves a collection, with everything in it, under another parent (nil: the root).
+// A collection cannot move into itself or anything inside it.
+func (s *Service) MoveCollection(ctx context.Context, id string, parentID *string) (*models.Collection, error) {
+	if _, err := authorize(ctx, writeAccess); err != nil {
+		return nil, err
+	}
+	var c *models.Collection
+	err := s.db.Transaction(ctx, func(tx *models.DB) error {
+		var err error
+		if c, err = s.collectionForWrite(ctx, tx, id); err != nil {
+			return err
+		}
+		parent, err := parentFor(ctx, tx, parentID)
+		if err != nil {
+			return err
+		}
+		if parent != nil && strings.HasPrefix(parent.Path, c.Path) {
+			return invalid("parentId", "a collection cannot move into itself or one of its descendants")
+		}
+		return siblingConflict(tx.MoveCollection(ctx, c, parent), c.Name)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// DeleteCollection deletes an empty collection; one holding collections or assets (trashed ones
+// included) answers FOLDER_HAS_CONTENT.
+func (s *Service) DeleteCollection(ctx context.Context, id string) (string, error) {
+	if _, err := authorize(ctx, writeAccess); err != nil {
+		return "", err
+	}
+	err := s.db.Transaction(ctx, func(tx *models.DB) error {
+		if _, err := s.collectionForWrite(ctx, tx, id); err != nil {
+			return err
+		}
+		children, assets, err := tx.CollectionContent(ctx, id)
+		if err != nil {
+			return err
+		}
+		if children > 0 || assets > 0 {
+			return newError(CodeFolderHasContent, "collection %s holds %d collections and %d assets (trash included); move or delete them first", id, children, assets)
+		}
+		return tx.DeleteCollection(ctx, id)
+	})
+	if err != nil {
+		return "", err
+	}
+	return id, nil
+}

@@ -1,0 +1,65 @@
+package media
+
+import (
+	"context"
+
+	"github.com/mediagraph/mediagraph/models"
+)
+
+// Principal is who is calling: the API token that authenticated the request.
+type Principal struct {
+	TokenID string
+	Name    string
+	Role    models.Role
+}
+
+type principalKey struct{}
+
+// WithPrincipal attaches the caller to a request context.
+func WithPrincipal(ctx context.Context, p *Principal) context.Context {
+	return context.WithValue(ctx, principalKey{}, p)
+}
+
+// PrincipalFrom returns the caller of a request, or nil when it carried no valid token.
+func PrincipalFrom(ctx context.Context) *Principal {
+	p, _ := ctx.Value(principalKey{}).(*Principal)
+	return p
+}
+
+// access is what an operation needs of its caller.
+type access int
+
+const (
+	// readAccess: any token; delivery tokens see only PUBLIC assets.
+	readAccess access = iota
+	// writeAccess: reading and changing media (EDITOR, ADMIN).
+	writeAccess
+	// adminAccess: also tokens and settings (ADMIN).
+	adminAccess
+)
+
+// authorize is the one permission check: every operation of the domain starts with it.
+func authorize(ctx context.Context, need access) (*Principal, error) {
+	p := PrincipalFrom(ctx)
+	if p == nil {
+		return nil, newError(CodeUnauthenticated, "a valid API token is required (Authorization: Bearer <token>)")
+	}
+	switch {
+	case need == writeAccess && p.Role == models.RoleDelivery:
+		return nil, newError(CodeForbidden, "a DELIVERY token is read-only")
+	case need == adminAccess && p.Role != models.RoleAdmin:
+		return nil, newError(CodeForbidden, "this operation needs an ADMIN token")
+	}
+	return p, nil
+}
+
+// visibility is what a principal may see of the assets.
+func (p *Principal) visibility() models.Visibility {
+	return models.Visibility{PublicOnly: p.Role == models.RoleDelivery}
+}
+
+// CanSeePrivate reports whether the caller may see PRIVATE assets.
+func CanSeePrivate(ctx context.Context) bool {
+	p := PrincipalFrom(ctx)
+	return p != nil && p.Role != models.RoleDelivery
+}

@@ -1,0 +1,124 @@
+package media
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"regexp"
+	"slices"
+
+	"github.com/mediagraph/mediagraph/models"
+	"github.com/mediagraph/mediagraph/storage"
+)
+
+// Settings are the rules of this library, set by configuration.
+type Settings struct {
+	// Locales lists the content locales; the first is the default.
+	Locales []string
+	// Fallbacks lists, per locale, where its missing values are looked for before the default locale.
+	Fallbacks map[string][]string
+	// MaxUploadBytes caps the size of one uploaded file.
+	MaxUploadBytes int64
+	// MaxFilesPerUpload caps the files of one upload call.
+	MaxFilesPerUpload int
+	// PublicURL is the address clients reach this service at; asset URLs start with it.
+	PublicURL string
+}
+
+var localePattern = regexp.MustCompile(`^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$`)
+
+// Validate checks the settings are usable.
+func (s Settings) Validate() error {
+	if len(s.Locales) == 0 {
+		return errors.New("at least one locale is required")
+	}
+	for _, l := range s.Locales {
+		if !localePattern.MatchString(l) {
+			return fmt.Errorf("locale %q is not a language tag such as en or pt-BR", l)
+		}
+	}
+	for l, fbs := range s.Fallbacks {
+		for _, x := range append([]string{l}, fbs...) {
+			if !slices.Contains(s.Locales, x) {
+				return fmt.Errorf("fallback names locale %q, which is not among the locales %v", x, s.Locales)
+			}
+		}
+	}
+	if s.MaxUploadBytes <= 0 || s.MaxFilesPerUpload <= 0 {
+		return errors.New("upload limits must be positive")
+	}
+	return nil
+}
+
+// DefaultLocale is the locale every fallback chain ends in.
+func (s Settings) DefaultLocale() string { return s.Locales[0] }
+
+// Service is the media library.
+type Service struct {
+	db       *models.DB
+	store    storage.Store
+	settings Settings
+	cursors  models.Cursors
+	log      *slog.Logger
+}
+
+// New returns the library over a migrated database and a store.
+func New(ctx context.Context, db *models.DB, store storage.Store, settings Settings, log *slog.Logger) (*Service, error) {
+	if err := settings.Validate(); err != nil {
+		return nil, err
+	}
+	key, err := db.Secret(ctx, "cursor_key")
+	if err != nil {
+		return nil, err
+	}
+	return &Service{db: db, store: store, settings: settings, cursors: models.NewCursors(key), log: log}, nil
+}
+
+// Settings returns the library's rules.
+func (s *Service) Settings() Settings { return s.settings }
+
+// VisibleSettings returns the library's rules to any authenticated caller.
+func (s *Service) VisibleSettings(ctx context.Context) (Settings, error) {
+	if _, err := authorize(ctx, readAccess); err != nil {
+		return Settings{}, err
+	}
+	return s.settings, nil
+}
+
+// Ready checks that the database and the store answer.
+func (s *Service) Ready(ctx context.Context) error {
+	if err := s.db.Ping(ctx); err != nil {
+		return fmt.Errorf("database: %w", err)
+	}
+	if err := s.store.Ping(ctx); err != nil {
+		return fmt.Errorf("object store: %w", err)
+	}
+	return nil
+}
+
+// LocaleChain is the order in which a localized value is looked for: the locale asked for (the
+// default when nil), its fallbacks, then the default locale.
+func (s *Service) LocaleChain(locale *string) ([]string, error) {
+	def := s.settings.DefaultLocale()
+	if locale == nil || *locale == def {
+		return []string{def}, nil
+	}
+	if err := s.checkLocale("locale", *locale); err != nil {
+		return nil, err
+	}
+	chain := []string{*locale}
+	for _, l := range append(slices.Clone(s.settings.Fallbacks[*locale]), def) {
+		if !slices.Contains(chain, l) {
+			chain = append(chain, l)
+		}
+	}
+	return chain, nil
+}
+
+func (s *Service) checkLocale(field, locale string) error {
+	if !slices.Contains(s.settings.Locales, locale) {
+		return invalid(field, "unknown locale %q; this library's locales are %v", locale, s.settings.Locales)
+	}
+	return nil
+}

@@ -1,0 +1,210 @@
+package media
+
+import (
+	"context"
+	"errors"
+
+	"github.com/mediagraph/mediagraph/models"
+)
+
+// TagEdge is a tag with its cursor.
+type TagEdge struct {
+	Cursor string
+	Node   *models.Tag
+}
+
+// TagList is a page of tags in name order.
+type TagList struct {
+	Nodes    []*models.Tag
+	Edges    []TagEdge
+	PageInfo PageInfo
+	count    func(context.Context) (int64, error)
+}
+
+// TotalCount counts every tag the list selects, across all pages.
+func (l *TagList) TotalCount(ctx context.Context) (int64, error) { return l.count(ctx) }
+
+// ListTags returns a page of tags; delivery clients see only tags of PUBLIC assets.
+func (s *Service) ListTags(ctx context.Context, search *string, first *int, after *string) (*TagList, error) {
+	p, err := authorize(ctx, readAccess)
+	if err != nil {
+		return nil, err
+	}
+	page, err := checkPage(models.PageRequest{First: first})
+	if err != nil {
+		return nil, err
+	}
+	q := models.TagQuery{Search: search, Visibility: p.visibility()}
+	res, err := s.db.ListTags(ctx, q, *page.First, after, s.cursors)
+	if err != nil {
+		return nil, queryError(err, "after")
+	}
+	list := &TagList{
+		Nodes:    res.Tags,
+		Edges:    make([]TagEdge, len(res.Tags)),
+		PageInfo: pageInfo(res.Cursors, res.HasNext, after != nil),
+		count:    func(ctx context.Context) (int64, error) { return s.db.CountTags(ctx, q) },
+	}
+	for i, t := range res.Tags {
+		list.Edges[i] = TagEdge{Cursor: res.Cursors[i], Node: t}
+	}
+	return list, nil
+}
+
+// TagsForAssets returns each asset's tags; the assets were already checked visible.
+func (s *Service) TagsForAssets(ctx context.Context, assetIDs []string) (map[string][]*models.Tag, error) {
+	if _, err := authorize(ctx, readAccess); err != nil {
+		return nil, err
+	}
+	return s.db.TagsForAssets(ctx, assetIDs)
+}
+
+// TagByID returns a tag.
+func (s *Service) TagByID(ctx context.Context, id string) (*models.Tag, error) {
+	p, err := authorize(ctx, readAccess)
+	if err != nil {
+		return nil, err
+	}
+	tags, err := s.db.TagsByID(ctx, []string{id})
+	if err != nil {
+		return nil, err
+	}
+	if len(tags) == 0 {
+		return nil, notFound("tag", id)
+	}
+	if p.visibility().PublicOnly {
+		counts, err := s.db.CountTagAssets(ctx, []string{id}, p.visibility())
+		if err != nil {
+			return nil, err
+		}
+		if counts[id] == 0 {
+			return nil, notFound("tag", id)
+		}
+	}
+	return tags[0], nil
+}
+
+// CountTagAssets counts the assets the caller may see that carry each tag.
+func (s *Service) CountTagAssets(ctx context.Context, tagIDs []string) (map[string]int64, error) {
+	p, err := authorize(ctx, readAccess)
+	if err != nil {
+		return nil, err
+	}
+	return s.db.CountTagAssets(ctx, tagIDs, p.visibility())
+}
+
+// TagAssets adds tags (by name, created when new) to assets.
+func (s *Service) TagAssets(ctx context.Context, ids, names []string) ([]*models.Asset, error) {
+	names, err := checkTagNames("tags", names)
+	if err != nil {
+		return nil, err
+	}
+	return s.changeAssets(ctx, ids, liveAssets, func(tx *models.DB, assets []*models.Asset) error {
+		return addTags(ctx, tx, assetIDs(assets), names)
+	})
+}
+
+// UntagAssets takes tags (by name) off assets; names no asset carries are ignored.
+func (s *Service) UntagAssets(ctx context.Context, ids, names []string) ([]*models.Asset, error) {
+	names, err := checkTagNames("tags", names)
+	if err != nil {
+		return nil, err
+	}
+	return s.changeAssets(ctx, ids, liveAssets, func(tx *models.DB, assets []*models.Asset) error {
+		var tagIDs []string
+		for _, n := range names {
+			t, err := tx.TagByName(ctx, n)
+			if errors.Is(err, models.ErrNotFound) {
+				continue
+			}
+			if err != nil {
+				return err
+			}
+			tagIDs = append(tagIDs, t.ID)
+		}
+		return tx.RemoveAssetTags(ctx, assetIDs(assets), tagIDs)
+	})
+}
+
+// tagWrite runs fn in a transaction after checking the caller may edit, then touches the assets
+// carrying the tags so that their updated_at says they changed.
+func (s *Service) tagWrite(ctx context.Context, tagIDs []string, fn func(tx *models.DB, tags []*models.Tag) error) error {
+	if _, err := authorize(ctx, writeAccess); err != nil {
+		return err
+	}
+	return s.db.Transaction(ctx, func(tx *models.DB) error {
+		tags, err := tx.TagsByID(ctx, tagIDs)
+		if err != nil {
+			return err
+		}
+		for _, id := range tagIDs {
+			if !containsTag(tags, id) {
+				return notFound("tag", id)
+			}
+		}
+		assets, err := tx.AssetIDsWithTags(ctx, tagIDs)
+		if err != nil {
+			return err
+		}
+		if err := fn(tx, tags); err != nil {
+			return err
+		}
+		return tx.TouchAssets(ctx, assets)
+	})
+}
+
+func containsTag(tags []*models.Tag, id string) bool {
+	for _, t := range tags {
+		if t.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// RenameTag renames a tag. Another tag with the name (in any case) is a CONFLICT: merge them instead.
+func (s *Service) RenameTag(ctx context.Context, id, name string) (*models.Tag, error) {
+	names, err := checkTagNames("name", []string{name})
+	if err != nil {
+		return nil, err
+	}
+	err = s.tagWrite(ctx, []string{id}, func(tx *models.DB, _ []*models.Tag) error {
+		err := tx.RenameTag(ctx, id, names[0])
+		if errors.Is(err, models.ErrDuplicate) {
+			return &Error{Code: CodeConflict, Field: "name", Message: "another tag is already called " + names[0] + "; use mergeTags to combine them"}
+		}
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return s.TagByID(ctx, id)
+}
+
+// MergeTags moves every asset of the source tags to the target tag and deletes the sources.
+func (s *Service) MergeTags(ctx context.Context, sourceIDs []string, targetID string) (*models.Tag, error) {
+	sources := uniq(sourceIDs)
+	if len(sources) == 0 {
+		return nil, invalid("sourceIds", "list at least one tag to merge")
+	}
+	for _, id := range sources {
+		if id == targetID {
+			return nil, invalid("sourceIds", "the target tag cannot be one of the sources")
+		}
+	}
+	err := s.tagWrite(ctx, append(sources, targetID), func(tx *models.DB, _ []*models.Tag) error {
+		return tx.MergeTags(ctx, sources, targetID)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return s.TagByID(ctx, targetID)
+}
+
+// DeleteTag deletes a tag and takes it off every asset.
+func (s *Service) DeleteTag(ctx context.Context, id string) (string, error) {
+	err := s.tagWrite(ctx, []string{id}, func(tx *models.DB, _ []*models.Tag) error {
+		return tx.DeleteTags(ctx, []string{id})
+	})
+	return id, err
+}

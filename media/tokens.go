@@ -1,0 +1,168 @@
+package media
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"crypto/subtle"
+	"encoding/base32"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/mediagraph/mediagraph/models"
+)
+
+// A token reads "mg_<lookup>_<secret>": the lookup key finds the row, the secret is checked against
+// its stored hash in constant time. Neither part alone grants anything.
+const tokenPrefix = "mg_"
+
+// lastUsedInterval is how stale a token's lastUsedAt may get: recording every use would turn every
+// read into a write.
+const lastUsedInterval = time.Minute
+
+var lookupEncoding = base32.NewEncoding("abcdefghijklmnopqrstuvwxyz234567").WithPadding(base32.NoPadding)
+
+// lastTouched remembers, per process, when each token's use was last written.
+var lastTouched sync.Map
+
+func newTokenSecret() (lookup, secret, token string, err error) {
+	buf := make([]byte, 10+32)
+	if _, err := rand.Read(buf); err != nil {
+		return "", "", "", fmt.Errorf("generate token: %w", err)
+	}
+	lookup = lookupEncoding.EncodeToString(buf[:10])
+	secret = base64.RawURLEncoding.EncodeToString(buf[10:])
+	return lookup, secret, tokenPrefix + lookup + "_" + secret, nil
+}
+
+func hashSecret(secret string) []byte {
+	h := sha256.Sum256([]byte(secret))
+	return h[:]
+}
+
+var errBadToken = newError(CodeUnauthenticated, "the API token is invalid or revoked")
+
+// Authenticate turns a bearer token into the principal it stands for.
+func (s *Service) Authenticate(ctx context.Context, token string) (*Principal, error) {
+	rest, ok := strings.CutPrefix(token, tokenPrefix)
+	lookup, secret, ok2 := strings.Cut(rest, "_")
+	if !ok || !ok2 || len(lookup) != 16 {
+		return nil, errBadToken
+	}
+	t, err := s.db.TokenByLookupKey(ctx, lookup)
+	if errors.Is(err, models.ErrNotFound) {
+		return nil, errBadToken
+	}
+	if err != nil {
+		return nil, err
+	}
+	if subtle.ConstantTimeCompare(hashSecret(secret), t.SecretHash) != 1 || t.RevokedAt != nil {
+		return nil, errBadToken
+	}
+	s.touchToken(ctx, t.ID)
+	return &Principal{TokenID: t.ID, Name: t.Name, Role: t.Role}, nil
+}
+
+func (s *Service) touchToken(ctx context.Context, id string) {
+	now := models.Now()
+	if last, ok := lastTouched.Load(id); ok && now.Sub(last.(time.Time)) < lastUsedInterval {
+		return
+	}
+	lastTouched.Store(id, now)
+	if err := s.db.TouchToken(ctx, id, now, lastUsedInterval); err != nil {
+		s.log.Warn("record token use", "token", id, "err", err)
+	}
+}
+
+// CreateToken creates a token and returns it with its secret, which is shown only this once.
+func (s *Service) CreateToken(ctx context.Context, name string, role models.Role) (*models.APIToken, string, error) {
+	if _, err := authorize(ctx, adminAccess); err != nil {
+		return nil, "", err
+	}
+	name = strings.TrimSpace(name)
+	if name == "" || len(name) > 200 {
+		return nil, "", invalid("name", "a token name is 1 to 200 characters")
+	}
+	if !role.Valid() {
+		return nil, "", invalid("role", "unknown role %q", role)
+	}
+	lookup, secret, token, err := newTokenSecret()
+	if err != nil {
+		return nil, "", err
+	}
+	t := &models.APIToken{ID: models.NewID(models.TokenPrefix), Name: name, Role: role, LookupKey: lookup, SecretHash: hashSecret(secret)}
+	if err := s.db.CreateToken(ctx, t); err != nil {
+		return nil, "", err
+	}
+	return t, token, nil
+}
+
+// ListTokens lists every token, revoked ones included.
+func (s *Service) ListTokens(ctx context.Context) ([]*models.APIToken, error) {
+	if _, err := authorize(ctx, adminAccess); err != nil {
+		return nil, err
+	}
+	return s.db.ListTokens(ctx)
+}
+
+// RevokeToken revokes a token; requests carrying it are refused from then on.
+func (s *Service) RevokeToken(ctx context.Context, id string) (*models.APIToken, error) {
+	if _, err := authorize(ctx, adminAccess); err != nil {
+		return nil, err
+	}
+	if err := s.db.RevokeToken(ctx, id); errors.Is(err, models.ErrNotFound) {
+		return nil, notFound("token", id)
+	} else if err != nil {
+		return nil, err
+	}
+	return s.Token(ctx, id)
+}
+
+// Token returns one token.
+func (s *Service) Token(ctx context.Context, id string) (*models.APIToken, error) {
+	if _, err := authorize(ctx, adminAccess); err != nil {
+		return nil, err
+	}
+	ts, err := s.db.TokensByID(ctx, []string{id})
+	if err != nil {
+		return nil, err
+	}
+	if len(ts) == 0 {
+		return nil, notFound("token", id)
+	}
+	return ts[0], nil
+}
+
+// TokensByID returns the tokens among ids (revoked ones included), for showing who created what.
+func (s *Service) TokensByID(ctx context.Context, ids []string) (map[string]*models.APIToken, error) {
+	if _, err := authorize(ctx, writeAccess); err != nil {
+		return nil, err
+	}
+	ts, err := s.db.TokensByID(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]*models.APIToken, len(ts))
+	for _, t := range ts {
+		out[t.ID] = t
+	}
+	return out, nil
+}
+
+// Operator is the principal of the command line: whoever runs it holds the database already.
+var Operator = &Principal{Name: "operator", Role: models.RoleAdmin}
+
+// EnsureFirstToken creates an ADMIN token when the database has none at all, so that a new
+// installation can be used; it returns "" when tokens already exist.
+func (s *Service) EnsureFirstToken(ctx context.Context) (string, error) {
+	n, err := s.db.CountTokens(ctx)
+	if err != nil || n > 0 {
+		return "", err
+	}
+	_, token, err := s.CreateToken(WithPrincipal(ctx, Operator), "initial admin", models.RoleAdmin)
+	return token, err
+}

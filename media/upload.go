@@ -1,0 +1,237 @@
+package media
+
+import (
+	"bufio"
+	"context"
+	"crypto/md5"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"hash"
+	"io"
+
+	"github.com/mediagraph/mediagraph/models"
+	"github.com/mediagraph/mediagraph/storage"
+)
+
+// UploadFile is one file of an upload: its name as the client gave it and a stream of its bytes.
+type UploadFile struct {
+	Name string
+	// Size is the size the transport measured, or -1 when unknown.
+	Size int64
+	Body io.Reader
+}
+
+// UploadOptions describe every file of one upload.
+type UploadOptions struct {
+	Status       *models.AssetStatus
+	CollectionID *string
+	Tags         []string
+	Author       *string
+	Copyright    *string
+	Notes        *string
+	FocalPoint   Optional[*FocalPoint]
+	CustomData   Optional[models.JSONObject]
+	Metadata     []MetadataChange
+}
+
+// ingested is what storing a file taught us about it.
+type ingested struct {
+	asset   *models.Asset
+	version *models.AssetVersion
+}
+
+// UploadAssets stores files and creates an asset for each, all or nothing: if any file fails, no
+// asset is created and no bytes are left behind.
+func (s *Service) UploadAssets(ctx context.Context, files []UploadFile, opts UploadOptions) ([]*models.Asset, error) {
+	p, err := authorize(ctx, writeAccess)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.checkUpload(files); err != nil {
+		return nil, err
+	}
+	meta, tags, err := s.checkUploadOptions(opts)
+	if err != nil {
+		return nil, err
+	}
+	var stored []ingested
+	defer func() {
+		if stored != nil { // still set: the upload failed after storing bytes
+			s.deleteObjects(ctx, versionKeys(stored))
+		}
+	}()
+	for i, f := range files {
+		in, err := s.ingest(ctx, fmt.Sprintf("files[%d]", i), f, p)
+		if err != nil {
+			return nil, err
+		}
+		stored = append(stored, in)
+	}
+	status := models.StatusPrivate
+	if opts.Status != nil {
+		status = *opts.Status
+	}
+	err = s.db.Transaction(ctx, func(tx *models.DB) error {
+		if err := checkCollection(ctx, tx, "input.collectionId", opts.CollectionID); err != nil {
+			return err
+		}
+		ids := make([]string, len(stored))
+		for i, in := range stored {
+			a := in.asset
+			a.Status, a.CollectionID = status, opts.CollectionID
+			a.Author, a.Copyright, a.Notes = blankToNil(opts.Author), blankToNil(opts.Copyright), blankToNil(opts.Notes)
+			if err := tx.CreateAsset(ctx, a, in.version, nil); err != nil {
+				return err
+			}
+			ids[i] = a.ID
+		}
+		if err := addTags(ctx, tx, ids, tags); err != nil {
+			return err
+		}
+		return applyMetadata(ctx, tx, ids, meta)
+	})
+	if err != nil {
+		return nil, err
+	}
+	assets := make([]*models.Asset, len(stored))
+	for i, in := range stored {
+		assets[i] = in.asset
+	}
+	stored = nil
+	return s.reload(ctx, assets)
+}
+
+func versionKeys(list []ingested) []string {
+	keys := make([]string, len(list))
+	for i, in := range list {
+		keys[i] = in.version.ObjectKey
+	}
+	return keys
+}
+
+func (s *Service) checkUpload(files []UploadFile) error {
+	if len(files) == 0 {
+		return invalid("files", "send at least one file")
+	}
+	if max := s.settings.MaxFilesPerUpload; len(files) > max {
+		return &Error{Code: CodeTooManyFiles, Field: "files", Message: fmt.Sprintf("%d files sent; at most %d per call", len(files), max)}
+	}
+	for i, f := range files {
+		field := fmt.Sprintf("files[%d]", i)
+		if err := checkFilename(field, f.Name); err != nil {
+			return err
+		}
+		if f.Size > s.settings.MaxUploadBytes {
+			return s.tooLarge(field)
+		}
+		if f.Size == 0 {
+			return invalid(field, "the file is empty")
+		}
+	}
+	return nil
+}
+
+func (s *Service) tooLarge(field string) error {
+	return &Error{Code: CodeFileTooLarge, Field: field, Message: fmt.Sprintf("the file is larger than the limit of %d bytes", s.settings.MaxUploadBytes)}
+}
+
+func (s *Service) checkUploadOptions(o UploadOptions) ([]MetadataChange, []string, error) {
+	if o.Status != nil && *o.Status != models.StatusPublic && *o.Status != models.StatusPrivate {
+		return nil, nil, invalid("input.status", "unknown status %q", *o.Status)
+	}
+	if err := checkCredits(o.Author, o.Copyright, o.Notes); err != nil {
+		return nil, nil, err
+	}
+	tags, err := checkTagNames("input.tags", o.Tags)
+	if err != nil {
+		return nil, nil, err
+	}
+	meta, err := s.metadataChanges("input.defaultFieldMetadata", o.FocalPoint, o.CustomData, o.Metadata)
+	return meta, tags, err
+}
+
+// hashingReader computes checksums and counts bytes as the stream passes, and stops a stream that
+// grows past its limit.
+type hashingReader struct {
+	r     io.Reader
+	md5   hash.Hash
+	sha   hash.Hash
+	n     int64
+	limit int64
+}
+
+var errTooLarge = errors.New("stream exceeds the size limit")
+
+func (h *hashingReader) Read(p []byte) (int, error) {
+	n, err := h.r.Read(p)
+	h.md5.Write(p[:n])
+	h.sha.Write(p[:n])
+	h.n += int64(n)
+	if h.n > h.limit {
+		return n, errTooLarge
+	}
+	return n, err
+}
+
+// ingest streams one file into the store, sniffing its type from its first bytes and checksumming it
+// on the way, then reads what it can of its header. The whole file is never held in memory.
+func (s *Service) ingest(ctx context.Context, field string, f UploadFile, p *Principal) (ingested, error) {
+	br := bufio.NewReaderSize(f.Body, sniffLen)
+	head, err := br.Peek(sniffLen)
+	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
+		return ingested{}, fmt.Errorf("read upload: %w", err)
+	}
+	if len(head) == 0 {
+		return ingested{}, invalid(field, "the file is empty")
+	}
+	ft := sniff(head)
+	base, name := NormalizeFilename(f.Name, ft.ext)
+	a := &models.Asset{
+		ID: models.NewID(models.AssetPrefix), Kind: ft.kind, Filename: name, Basename: base,
+		Format: ft.format, MimeType: ft.mime, Version: 1,
+	}
+	if p.TokenID != "" {
+		a.CreatedByID = &p.TokenID
+	}
+	v := &models.AssetVersion{ID: models.NewID(models.VersionPrefix), AssetID: a.ID, Number: 1, Filename: name, MimeType: ft.mime, CreatedByID: a.CreatedByID}
+	v.ObjectKey = objectKey(a.ID, v.ID, name)
+	hr := &hashingReader{r: br, md5: md5.New(), sha: sha256.New(), limit: s.settings.MaxUploadBytes}
+	if _, err := s.store.Put(ctx, v.ObjectKey, hr, storage.PutOptions{ContentType: ft.mime}); err != nil {
+		if errors.Is(err, errTooLarge) {
+			return ingested{}, s.tooLarge(field)
+		}
+		return ingested{}, fmt.Errorf("store upload: %w", err)
+	}
+	a.Size, v.Size = hr.n, hr.n
+	a.MD5, v.MD5 = hex.EncodeToString(hr.md5.Sum(nil)), hex.EncodeToString(hr.md5.Sum(nil))
+	a.SHA256, v.SHA256 = hex.EncodeToString(hr.sha.Sum(nil)), hex.EncodeToString(hr.sha.Sum(nil))
+	a.ObjectKey = v.ObjectKey
+	if ft.kind == models.KindImage {
+		if err := s.readImageSize(ctx, v); err != nil {
+			s.deleteObjects(ctx, []string{v.ObjectKey})
+			return ingested{}, err
+		}
+		a.Width, a.Height = v.Width, v.Height
+	}
+	return ingested{asset: a, version: v}, nil
+}
+
+// objectKey is where a version's bytes live: one key per version, so bytes are never overwritten.
+func objectKey(assetID, versionID, filename string) string {
+	return "assets/" + assetID + "/" + versionID + "/" + filename
+}
+
+// readImageSize reads an image's dimensions from the header of its stored bytes.
+func (s *Service) readImageSize(ctx context.Context, v *models.AssetVersion) error {
+	o, err := s.store.Open(ctx, v.ObjectKey)
+	if err != nil {
+		return fmt.Errorf("open stored upload: %w", err)
+	}
+	defer o.Close()
+	if w, h, ok := imageSize(bufio.NewReader(o)); ok {
+		v.Width, v.Height = &w, &h
+	}
+	return nil
+}

@@ -1,0 +1,146 @@
+package media
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/mediagraph/mediagraph/models"
+)
+
+const maxEntryRefPart = 200
+
+func (s *Service) checkEntry(e models.EntryRef) (models.EntryRef, error) {
+	for _, p := range []struct {
+		field    string
+		v        *string
+		required bool
+	}{{"entry.type", &e.Type, true}, {"entry.id", &e.ID, true}, {"entry.field", &e.Field, false}} {
+		*p.v = strings.TrimSpace(*p.v)
+		if p.required && *p.v == "" {
+			return e, invalid(p.field, "required")
+		}
+		if utf8.RuneCountInString(*p.v) > maxEntryRefPart {
+			return e, invalid(p.field, "at most %d characters", maxEntryRefPart)
+		}
+	}
+	if e.Locale != "" {
+		if err := s.checkLocale("entry.locale", e.Locale); err != nil {
+			return e, err
+		}
+	}
+	return e, nil
+}
+
+// SyncEntryReferences makes the assets an entry references exactly assetIDs, and records whether the
+// entry is live. A live entry publishes what it references: its PRIVATE assets become PUBLIC.
+func (s *Service) SyncEntryReferences(ctx context.Context, entry models.EntryRef, ids []string, live bool) ([]*models.Usage, error) {
+	if _, err := authorize(ctx, writeAccess); err != nil {
+		return nil, err
+	}
+	entry, err := s.checkEntry(entry)
+	if err != nil {
+		return nil, err
+	}
+	if len(ids) > maxBulkIDs {
+		return nil, invalid("assetIds", "at most %d assets per entry", maxBulkIDs)
+	}
+	err = s.db.Transaction(ctx, func(tx *models.DB) error {
+		ids := uniq(ids)
+		if len(ids) > 0 {
+			if _, err := s.loadForWrite(ctx, tx, ids, liveAssets); err != nil {
+				return err
+			}
+		}
+		if err := tx.SyncEntryUsages(ctx, entry, ids, live); err != nil {
+			return err
+		}
+		if live && len(ids) > 0 {
+			return tx.UpdateAssets(ctx, ids, map[string]any{"status": models.StatusPublic})
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return s.db.EntryUsages(ctx, entry, true)
+}
+
+// AssetUsages lists where an asset the caller may see is used.
+func (s *Service) AssetUsages(ctx context.Context, assetID string) ([]*models.Usage, error) {
+	if _, err := s.Asset(ctx, assetID); err != nil {
+		return nil, err
+	}
+	usages, err := s.db.UsagesForAssets(ctx, []string{assetID})
+	return usages[assetID], err
+}
+
+// UsagesForAssets returns each asset's usages; the assets were already checked visible.
+func (s *Service) UsagesForAssets(ctx context.Context, assetIDs []string) (map[string][]*models.Usage, error) {
+	if _, err := authorize(ctx, readAccess); err != nil {
+		return nil, err
+	}
+	return s.db.UsagesForAssets(ctx, assetIDs)
+}
+
+// UsageStats counts each asset's usages; the assets were already checked visible.
+func (s *Service) UsageStats(ctx context.Context, assetIDs []string) (map[string]models.UsageStats, error) {
+	if _, err := authorize(ctx, readAccess); err != nil {
+		return nil, err
+	}
+	return s.db.UsageStatsForAssets(ctx, assetIDs)
+}
+
+// EntryAssets lists the assets an entry references that the caller may see, in reference order. An
+// entry reference without a field or locale covers all of the entry's fields or locales.
+func (s *Service) EntryAssets(ctx context.Context, entry models.EntryRef) ([]*models.Asset, error) {
+	if _, err := authorize(ctx, readAccess); err != nil {
+		return nil, err
+	}
+	entry, err := s.checkEntry(entry)
+	if err != nil {
+		return nil, err
+	}
+	usages, err := s.db.EntryUsages(ctx, entry, false)
+	if err != nil || len(usages) == 0 {
+		return nil, err
+	}
+	ids := make([]string, len(usages))
+	for i, u := range usages {
+		ids[i] = u.AssetID
+	}
+	ids = uniq(ids)
+	found, err := s.AssetsByID(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*models.Asset, 0, len(ids))
+	for _, id := range ids {
+		if a := found[id]; a != nil && a.DeletedAt == nil {
+			out = append(out, a)
+		}
+	}
+	return out, nil
+}
+
+// Usage returns one usage of an asset the caller may see.
+func (s *Service) Usage(ctx context.Context, id string) (*models.Usage, error) {
+	if _, err := authorize(ctx, readAccess); err != nil {
+		return nil, err
+	}
+	u, err := s.db.UsageByID(ctx, id)
+	if errors.Is(err, models.ErrNotFound) {
+		return nil, notFound("usage", id)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if _, err := s.Asset(ctx, u.AssetID); err != nil {
+		if _, ok := AsError(err); ok {
+			return nil, notFound("usage", id)
+		}
+		return nil, err
+	}
+	return u, nil
+}

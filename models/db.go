@@ -1,0 +1,149 @@
+// Package models holds the persistent shape of the media library: GORM models, versioned migrations and
+// the queries over them (filters, ordering, cursors). It imports nothing of the project above it.
+package models
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/mattn/go-sqlite3"
+	"gorm.io/driver/postgres"
+	"gorm.io/driver/sqlite"
+	"gorm.io/gorm"
+	"gorm.io/gorm/logger"
+)
+
+// Dialect names the SQL database behind a DB.
+type Dialect string
+
+const (
+	SQLite   Dialect = "sqlite"
+	Postgres Dialect = "postgres"
+)
+
+// DB is the catalogue's database. All reads and writes of the project go through its methods.
+type DB struct {
+	gorm    *gorm.DB
+	dialect Dialect
+}
+
+// sqliteDriverName is mattn/go-sqlite3 with lower() replaced by Go's Unicode-aware version, so that
+// case-insensitive matching ("Café" ~ "CAFÉ") behaves as it does on PostgreSQL.
+const sqliteDriverName = "sqlite3_mediagraph"
+
+var registerSQLite sync.Once
+
+func registerSQLiteDriver() {
+	registerSQLite.Do(func() {
+		sql.Register(sqliteDriverName, &sqlite3.SQLiteDriver{
+			ConnectHook: func(conn *sqlite3.SQLiteConn) error {
+				return conn.RegisterFunc("lower", strings.ToLower, true)
+			},
+		})
+	})
+}
+
+// Now is the clock of every stored timestamp: UTC with microsecond precision, which both dialects
+// store exactly, so that keyset cursors compare equal to what was written.
+func Now() time.Time { return time.Now().UTC().Truncate(time.Microsecond) }
+
+// Open connects to a database URL: a postgres:// (or postgresql://) URL selects PostgreSQL, anything
+// else is a SQLite file path.
+func Open(url string) (*DB, error) {
+	cfg := &gorm.Config{
+		NowFunc:                func() time.Time { return Now() },
+		Logger:                 logger.Discard,
+		SkipDefaultTransaction: true,
+		PrepareStmt:            true,
+		TranslateError:         true,
+	}
+	if strings.HasPrefix(url, "postgres://") || strings.HasPrefix(url, "postgresql://") {
+		g, err := gorm.Open(postgres.Open(url), cfg)
+		if err != nil {
+			return nil, fmt.Errorf("open postgres: %w", err)
+		}
+		sqlDB, err := g.DB()
+		if err != nil {
+			return nil, fmt.Errorf("open postgres: %w", err)
+		}
+		sqlDB.SetMaxOpenConns(20)
+		sqlDB.SetMaxIdleConns(20)
+		sqlDB.SetConnMaxIdleTime(5 * time.Minute)
+		return &DB{gorm: g, dialect: Postgres}, nil
+	}
+	registerSQLiteDriver()
+	// WAL lets readers proceed beside the one writer; _txlock=immediate takes the write lock when a
+	// transaction begins, so two writers queue on busy_timeout instead of deadlocking on a lock upgrade.
+	dsn := "file:" + url + "?_journal_mode=WAL&_busy_timeout=30000&_foreign_keys=on&_txlock=immediate&_synchronous=NORMAL"
+	g, err := gorm.Open(sqlite.New(sqlite.Config{DriverName: sqliteDriverName, DSN: dsn}), cfg)
+	if err != nil {
+		return nil, fmt.Errorf("open sqlite %s: %w", url, err)
+	}
+	sqlDB, err := g.DB()
+	if err != nil {
+		return nil, fmt.Errorf("open sqlite %s: %w", url, err)
+	}
+	sqlDB.SetMaxOpenConns(8)
+	sqlDB.SetMaxIdleConns(8)
+	return &DB{gorm: g, dialect: SQLite}, nil
+}
+
+// Dialect tells which database this is.
+func (db *DB) Dialect() Dialect { return db.dialect }
+
+// Gorm exposes the underlying handle to plugins that observe statements (tests count them).
+func (db *DB) Gorm() *gorm.DB { return db.gorm }
+
+// SQL exposes the database/sql pool, for the job queue that shares the database.
+func (db *DB) SQL() (*sql.DB, error) { return db.gorm.DB() }
+
+// Ping checks the database answers.
+func (db *DB) Ping(ctx context.Context) error {
+	sqlDB, err := db.gorm.DB()
+	if err != nil {
+		return err
+	}
+	return sqlDB.PingContext(ctx)
+}
+
+// Close releases the pool.
+func (db *DB) Close() error {
+	sqlDB, err := db.gorm.DB()
+	if err != nil {
+		return err
+	}
+	return sqlDB.Close()
+}
+
+// Transaction runs fn in one database transaction: everything fn writes lands, or nothing does.
+func (db *DB) Transaction(ctx context.Context, fn func(tx *DB) error) error {
+	return db.gorm.WithContext(ctx).Transaction(func(g *gorm.DB) error {
+		return fn(&DB{gorm: g, dialect: db.dialect})
+	})
+}
+
+func (db *DB) with(ctx context.Context) *gorm.DB { return db.gorm.WithContext(ctx) }
+
+// ErrNotFound is returned when a looked-up row does not exist.
+var ErrNotFound = errors.New("not found")
+
+// ErrDuplicate is returned when a write would break a uniqueness rule.
+var ErrDuplicate = errors.New("duplicate")
+
+// translate maps GORM's portable errors onto this package's sentinels.
+func translate(err error) error {
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, gorm.ErrRecordNotFound):
+		return ErrNotFound
+	case errors.Is(err, gorm.ErrDuplicatedKey):
+		return fmt.Errorf("%w: %w", ErrDuplicate, err)
+	}
+	return err
+}

@@ -1,0 +1,149 @@
+package models
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/go-gormigrate/gormigrate/v2"
+	"gorm.io/gorm"
+)
+
+// Migrations are written as SQL that both dialects run identically; the few type names that differ are
+// written as placeholders and filled in per dialect.
+var dialectTypes = map[Dialect]*strings.Replacer{
+	SQLite:   strings.NewReplacer("{time}", "DATETIME", "{bytes}", "BLOB", "{float}", "REAL"),
+	Postgres: strings.NewReplacer("{time}", "TIMESTAMPTZ", "{bytes}", "BYTEA", "{float}", "DOUBLE PRECISION"),
+}
+
+type sqlMigration struct {
+	id         string
+	statements []string
+}
+
+var migrations = []sqlMigration{
+	{id: "0001_catalogue", statements: []string{
+		`CREATE TABLE api_tokens (
+			id VARCHAR(40) PRIMARY KEY,
+			name TEXT NOT NULL,
+			role VARCHAR(16) NOT NULL,
+			lookup_key VARCHAR(32) NOT NULL UNIQUE,
+			secret_hash {bytes} NOT NULL,
+			created_at {time} NOT NULL,
+			last_used_at {time},
+			revoked_at {time})`,
+		`CREATE TABLE settings (key VARCHAR(100) PRIMARY KEY, value TEXT NOT NULL)`,
+		`CREATE TABLE collections (
+			id VARCHAR(40) PRIMARY KEY,
+			name TEXT NOT NULL,
+			name_key TEXT NOT NULL,
+			parent_id VARCHAR(40) REFERENCES collections(id),
+			path TEXT NOT NULL,
+			created_at {time} NOT NULL,
+			updated_at {time} NOT NULL)`,
+		`CREATE UNIQUE INDEX collections_sibling_name ON collections (COALESCE(parent_id, ''), name_key)`,
+		`CREATE INDEX collections_parent ON collections (parent_id)`,
+		`CREATE INDEX collections_path ON collections (path)`,
+		`CREATE TABLE assets (
+			id VARCHAR(40) PRIMARY KEY,
+			kind VARCHAR(16) NOT NULL,
+			status VARCHAR(16) NOT NULL,
+			filename TEXT NOT NULL,
+			basename TEXT NOT NULL,
+			format VARCHAR(32) NOT NULL,
+			mime_type TEXT NOT NULL,
+			size BIGINT NOT NULL,
+			width INTEGER,
+			height INTEGER,
+			md5 VARCHAR(32) NOT NULL,
+			sha256 VARCHAR(64) NOT NULL,
+			object_key TEXT NOT NULL,
+			version INTEGER NOT NULL,
+			author TEXT,
+			copyright TEXT,
+			notes TEXT,
+			collection_id VARCHAR(40) REFERENCES collections(id),
+			created_by_id VARCHAR(40) REFERENCES api_tokens(id),
+			created_at {time} NOT NULL,
+			updated_at {time} NOT NULL,
+			deleted_at {time})`,
+		`CREATE INDEX assets_created ON assets (created_at, id)`,
+		`CREATE INDEX assets_updated ON assets (updated_at, id)`,
+		`CREATE INDEX assets_filename ON assets (filename, id)`,
+		`CREATE INDEX assets_size ON assets (size, id)`,
+		`CREATE INDEX assets_collection ON assets (collection_id)`,
+		`CREATE INDEX assets_sha256 ON assets (sha256)`,
+		`CREATE INDEX assets_md5 ON assets (md5)`,
+		`CREATE INDEX assets_status ON assets (status, created_at)`,
+		`CREATE TABLE asset_versions (
+			id VARCHAR(40) PRIMARY KEY,
+			asset_id VARCHAR(40) NOT NULL REFERENCES assets(id) ON DELETE CASCADE,
+			number INTEGER NOT NULL,
+			object_key TEXT NOT NULL,
+			filename TEXT NOT NULL,
+			mime_type TEXT NOT NULL,
+			size BIGINT NOT NULL,
+			width INTEGER,
+			height INTEGER,
+			md5 VARCHAR(32) NOT NULL,
+			sha256 VARCHAR(64) NOT NULL,
+			created_by_id VARCHAR(40) REFERENCES api_tokens(id),
+			created_at {time} NOT NULL,
+			UNIQUE (asset_id, number))`,
+		`CREATE TABLE asset_metadata (
+			asset_id VARCHAR(40) NOT NULL REFERENCES assets(id) ON DELETE CASCADE,
+			locale VARCHAR(35) NOT NULL,
+			alt TEXT,
+			title TEXT,
+			focal_x {float},
+			focal_y {float},
+			custom_data TEXT,
+			updated_at {time} NOT NULL,
+			PRIMARY KEY (asset_id, locale))`,
+		`CREATE TABLE tags (
+			id VARCHAR(40) PRIMARY KEY,
+			name TEXT NOT NULL,
+			name_key TEXT NOT NULL UNIQUE,
+			created_at {time} NOT NULL)`,
+		`CREATE TABLE asset_tags (
+			asset_id VARCHAR(40) NOT NULL REFERENCES assets(id) ON DELETE CASCADE,
+			tag_id VARCHAR(40) NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+			created_at {time} NOT NULL,
+			PRIMARY KEY (asset_id, tag_id))`,
+		`CREATE INDEX asset_tags_tag ON asset_tags (tag_id, asset_id)`,
+		`CREATE TABLE usages (
+			id VARCHAR(40) PRIMARY KEY,
+			asset_id VARCHAR(40) NOT NULL REFERENCES assets(id) ON DELETE CASCADE,
+			entry_type TEXT NOT NULL,
+			entry_id TEXT NOT NULL,
+			field TEXT NOT NULL,
+			locale VARCHAR(35) NOT NULL,
+			live BOOLEAN NOT NULL,
+			created_at {time} NOT NULL,
+			updated_at {time} NOT NULL,
+			UNIQUE (asset_id, entry_type, entry_id, field, locale))`,
+		`CREATE INDEX usages_entry ON usages (entry_type, entry_id, field, locale)`,
+	}},
+}
+
+// Migrate applies every migration not yet applied, each in its own transaction.
+func (db *DB) Migrate(ctx context.Context) error {
+	replacer := dialectTypes[db.dialect]
+	list := make([]*gormigrate.Migration, 0, len(migrations))
+	for _, m := range migrations {
+		list = append(list, &gormigrate.Migration{
+			ID: m.id,
+			Migrate: func(tx *gorm.DB) error {
+				for _, stmt := range m.statements {
+					if err := tx.Exec(replacer.Replace(stmt)).Error; err != nil {
+						return fmt.Errorf("migration %s: %w", m.id, err)
+					}
+				}
+				return nil
+			},
+		})
+	}
+	opts := *gormigrate.DefaultOptions
+	opts.UseTransaction = true
+	return gormigrate.New(db.with(ctx), &opts, list).Migrate()
+}

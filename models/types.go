@@ -1,0 +1,209 @@
+package models
+
+import (
+	"database/sql/driver"
+	"encoding/json"
+	"fmt"
+	"time"
+)
+
+// AssetKind classifies an asset by what its bytes are.
+type AssetKind string
+
+const (
+	KindImage    AssetKind = "IMAGE"
+	KindVideo    AssetKind = "VIDEO"
+	KindAudio    AssetKind = "AUDIO"
+	KindDocument AssetKind = "DOCUMENT"
+	KindArchive  AssetKind = "ARCHIVE"
+	KindOther    AssetKind = "OTHER"
+)
+
+// AssetStatus is who may see an asset: PUBLIC assets are visible to delivery clients.
+type AssetStatus string
+
+const (
+	StatusPrivate AssetStatus = "PRIVATE"
+	StatusPublic  AssetStatus = "PUBLIC"
+)
+
+// Role is what an API token may do.
+type Role string
+
+const (
+	RoleAdmin    Role = "ADMIN"
+	RoleEditor   Role = "EDITOR"
+	RoleDelivery Role = "DELIVERY"
+)
+
+// Valid reports whether r is one of the known roles.
+func (r Role) Valid() bool { return r == RoleAdmin || r == RoleEditor || r == RoleDelivery }
+
+// JSONObject is a JSON object stored as text, so both dialects hold it the same way.
+type JSONObject map[string]any
+
+// Value implements driver.Valuer.
+func (j JSONObject) Value() (driver.Value, error) {
+	if j == nil {
+		return nil, nil
+	}
+	b, err := json.Marshal(j)
+	if err != nil {
+		return nil, fmt.Errorf("encode json object: %w", err)
+	}
+	return string(b), nil
+}
+
+// Scan implements sql.Scanner.
+func (j *JSONObject) Scan(src any) error {
+	var b []byte
+	switch v := src.(type) {
+	case nil:
+		*j = nil
+		return nil
+	case string:
+		b = []byte(v)
+	case []byte:
+		b = v
+	default:
+		return fmt.Errorf("scan json object from %T", src)
+	}
+	return json.Unmarshal(b, j)
+}
+
+// Asset is a file in the library. It carries the facts of its current version so that lists filter
+// and sort on one table; AssetVersion keeps the facts of every version.
+type Asset struct {
+	ID           string      `gorm:"primaryKey;size:40"`
+	Kind         AssetKind   `gorm:"size:16;not null"`
+	Status       AssetStatus `gorm:"size:16;not null"`
+	Filename     string      `gorm:"size:255;not null"`
+	Basename     string      `gorm:"size:255;not null"`
+	Format       string      `gorm:"size:32;not null"`
+	MimeType     string      `gorm:"size:255;not null"`
+	Size         int64       `gorm:"not null"`
+	Width        *int
+	Height       *int
+	MD5          string `gorm:"column:md5;size:32;not null"`
+	SHA256       string `gorm:"column:sha256;size:64;not null"`
+	ObjectKey    string `gorm:"size:512;not null"`
+	Version      int    `gorm:"not null"`
+	Author       *string
+	Copyright    *string
+	Notes        *string
+	CollectionID *string `gorm:"size:40"`
+	CreatedByID  *string `gorm:"size:40"`
+	CreatedAt    time.Time
+	UpdatedAt    time.Time
+	DeletedAt    *time.Time
+}
+
+// AssetVersion is one stored set of bytes of an asset. Bytes are immutable: a new upload makes a new
+// version with its own object key.
+type AssetVersion struct {
+	ID          string `gorm:"primaryKey;size:40"`
+	AssetID     string `gorm:"size:40;not null"`
+	Number      int    `gorm:"not null"`
+	ObjectKey   string `gorm:"size:512;not null"`
+	Filename    string `gorm:"size:255;not null"`
+	MimeType    string `gorm:"size:255;not null"`
+	Size        int64  `gorm:"not null"`
+	Width       *int
+	Height      *int
+	MD5         string  `gorm:"column:md5;size:32;not null"`
+	SHA256      string  `gorm:"column:sha256;size:64;not null"`
+	CreatedByID *string `gorm:"size:40"`
+	CreatedAt   time.Time
+}
+
+// AssetMetadata is the default field metadata of an asset in one locale.
+type AssetMetadata struct {
+	AssetID    string  `gorm:"primaryKey;size:40"`
+	Locale     string  `gorm:"primaryKey;size:35"`
+	Alt        *string `gorm:"column:alt"`
+	Title      *string
+	FocalX     *float64
+	FocalY     *float64
+	CustomData JSONObject
+	UpdatedAt  time.Time
+}
+
+// TableName keeps the plural that the migrations create.
+func (AssetMetadata) TableName() string { return "asset_metadata" }
+
+// Tag is a label editors put on assets. Names are unique regardless of case.
+type Tag struct {
+	ID        string `gorm:"primaryKey;size:40"`
+	Name      string `gorm:"size:100;not null"`
+	NameKey   string `gorm:"size:400;not null"`
+	CreatedAt time.Time
+}
+
+// AssetTag assigns a tag to an asset.
+type AssetTag struct {
+	AssetID   string `gorm:"primaryKey;size:40"`
+	TagID     string `gorm:"primaryKey;size:40"`
+	CreatedAt time.Time
+}
+
+// Collection is a folder in the tree of collections. Path lists the ids from the root down to and
+// including this collection ("/col_a/col_b/"), so a subtree is one prefix match.
+type Collection struct {
+	ID        string  `gorm:"primaryKey;size:40"`
+	Name      string  `gorm:"size:200;not null"`
+	NameKey   string  `gorm:"size:800;not null"`
+	ParentID  *string `gorm:"size:40"`
+	Path      string  `gorm:"size:2000;not null"`
+	CreatedAt time.Time
+	UpdatedAt time.Time
+}
+
+// Usage records that a CMS entry references an asset. Field and Locale are "" when the reference is
+// not tied to one.
+type Usage struct {
+	ID        string `gorm:"primaryKey;size:40"`
+	AssetID   string `gorm:"size:40;not null"`
+	EntryType string `gorm:"size:200;not null"`
+	EntryID   string `gorm:"size:200;not null"`
+	Field     string `gorm:"size:200;not null"`
+	Locale    string `gorm:"size:35;not null"`
+	Live      bool   `gorm:"not null"`
+	CreatedAt time.Time
+	UpdatedAt time.Time
+}
+
+// APIToken is a bearer credential. Only a hash of its secret is stored.
+type APIToken struct {
+	ID         string `gorm:"primaryKey;size:40"`
+	Name       string `gorm:"size:200;not null"`
+	Role       Role   `gorm:"size:16;not null"`
+	LookupKey  string `gorm:"size:32;not null"`
+	SecretHash []byte `gorm:"not null"`
+	CreatedAt  time.Time
+	LastUsedAt *time.Time
+	RevokedAt  *time.Time
+}
+
+// Setting is a named value the service keeps for itself, shared by every instance.
+type Setting struct {
+	Key   string `gorm:"primaryKey;size:100"`
+	Value string `gorm:"not null"`
+}
+
+// Node is a record with a public, prefixed id; node(id:) returns one of these.
+type Node interface{ NodeID() string }
+
+// NodeID implements Node.
+func (a Asset) NodeID() string { return a.ID }
+
+// NodeID implements Node.
+func (t Tag) NodeID() string { return t.ID }
+
+// NodeID implements Node.
+func (c Collection) NodeID() string { return c.ID }
+
+// NodeID implements Node.
+func (u Usage) NodeID() string { return u.ID }
+
+// NodeID implements Node.
+func (t APIToken) NodeID() string { return t.ID }

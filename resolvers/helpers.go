@@ -1,0 +1,137 @@
+package resolvers
+
+import (
+	"context"
+
+	"github.com/99designs/gqlgen/graphql"
+
+	"github.com/mediagraph/mediagraph/graph/loaders"
+	"github.com/mediagraph/mediagraph/graph/model"
+	"github.com/mediagraph/mediagraph/media"
+	"github.com/mediagraph/mediagraph/models"
+)
+
+// localeChain is the fallback chain for a localized field: its own locale argument, else the locale
+// argument of the nearest enclosing field that has one (assets, asset, entryAssets), else the default.
+func (r *Resolver) localeChain(ctx context.Context, locale *string) ([]string, error) {
+	if locale == nil {
+		for fc := graphql.GetFieldContext(ctx).Parent; fc != nil && locale == nil; fc = fc.Parent {
+			if l, ok := fc.Args["locale"].(*string); ok {
+				locale = l
+			}
+		}
+	}
+	return r.Media.LocaleChain(locale)
+}
+
+// localized reads one localized field of an asset along its locale chain.
+func localized[T any](r *Resolver, ctx context.Context, a *models.Asset, locale *string, get func(*models.AssetMetadata) (T, bool)) (T, error) {
+	var zero T
+	chain, err := r.localeChain(ctx, locale)
+	if err != nil {
+		return zero, err
+	}
+	rows, err := loaders.Load(ctx, loaders.For(ctx).AssetMetadata, a.ID)
+	if err != nil {
+		return zero, err
+	}
+	v, _ := media.Localize(rows, chain, get)
+	return v, nil
+}
+
+func focalPoint(m *models.AssetMetadata) (*media.FocalPoint, bool) {
+	if m.FocalX == nil || m.FocalY == nil {
+		return nil, false
+	}
+	return &media.FocalPoint{X: *m.FocalX, Y: *m.FocalY}, true
+}
+
+func optional[T any](o graphql.Omittable[T]) media.Optional[T] {
+	v, set := o.ValueOK()
+	return media.Optional[T]{Set: set, Value: v}
+}
+
+// optionalValue reads a nullable input whose null means "leave as is".
+func optionalValue[T any](o graphql.Omittable[*T]) media.Optional[T] {
+	v, set := o.ValueOK()
+	if !set || v == nil {
+		return media.Optional[T]{}
+	}
+	return media.Optional[T]{Set: true, Value: *v}
+}
+
+func focalPointInput(o graphql.Omittable[*model.FocalPointInput]) media.Optional[*media.FocalPoint] {
+	v, set := o.ValueOK()
+	out := media.Optional[*media.FocalPoint]{Set: set}
+	if v != nil {
+		out.Value = &media.FocalPoint{X: v.X, Y: v.Y}
+	}
+	return out
+}
+
+func customDataInput(o graphql.Omittable[map[string]any]) media.Optional[models.JSONObject] {
+	v, set := o.ValueOK()
+	return media.Optional[models.JSONObject]{Set: set, Value: v}
+}
+
+func metadataInput(list []*model.LocalizedMetadataInput) []media.MetadataChange {
+	out := make([]media.MetadataChange, len(list))
+	for i, m := range list {
+		out[i] = media.MetadataChange{
+			Locale:     m.Locale,
+			Alt:        optional(m.Alt),
+			Title:      optional(m.Title),
+			FocalPoint: focalPointInput(m.FocalPoint),
+			CustomData: customDataInput(m.CustomData),
+		}
+	}
+	return out
+}
+
+func entryRef(in model.EntryRefInput) models.EntryRef {
+	e := models.EntryRef{Type: in.Type, ID: in.ID}
+	if f := in.Field.Value(); f != nil {
+		e.Field = *f
+	}
+	if l := in.Locale.Value(); l != nil {
+		e.Locale = *l
+	}
+	return e
+}
+
+func nonEmpty(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+// seeAssets announces the assets of a list to the request's loaders.
+func seeAssets(ctx context.Context, assets []*models.Asset) []*models.Asset {
+	loaders.For(ctx).SeeAssets(assets)
+	return assets
+}
+
+// createdBy shows who created something, to callers who may see tokens at all.
+func createdBy(ctx context.Context, id *string) (*models.APIToken, error) {
+	if id == nil || !media.CanSeePrivate(ctx) {
+		return nil, nil
+	}
+	return loaders.Load(ctx, loaders.For(ctx).Tokens, *id)
+}
+
+// nilIfNotFound turns NOT_FOUND into null, for lookups whose contract is "null when absent or hidden".
+func nilIfNotFound[T any](v *T, err error) (*T, error) {
+	if e, ok := media.AsError(err); ok && e.Code == media.CodeNotFound {
+		return nil, nil
+	}
+	return v, err
+}
+
+// asNode returns a looked-up object as a Node, or a nil Node when it is absent or hidden.
+func asNode[T any](v *T, err error) (models.Node, error) {
+	if v, err = nilIfNotFound(v, err); v == nil || err != nil {
+		return nil, err
+	}
+	return any(v).(models.Node), nil
+}

@@ -1,0 +1,216 @@
+// Package server assembles Mediagraph from its configuration: database, object store, domain, and
+// the HTTP routes with their middleware. The binary and the black-box tests start it the same way.
+package server
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	"github.com/mediagraph/mediagraph/config"
+	"github.com/mediagraph/mediagraph/delivery"
+	"github.com/mediagraph/mediagraph/graph"
+	"github.com/mediagraph/mediagraph/graph/graphiql"
+	"github.com/mediagraph/mediagraph/media"
+	"github.com/mediagraph/mediagraph/models"
+	"github.com/mediagraph/mediagraph/requestid"
+	"github.com/mediagraph/mediagraph/storage/disk"
+)
+
+// HTTP limits. Uploads and downloads of large files need long transfers, so the read and write
+// timeouts are generous; the header timeout stops slow-loris clients early.
+const (
+	readHeaderTimeout = 10 * time.Second
+	readTimeout       = 10 * time.Minute
+	writeTimeout      = 10 * time.Minute
+	idleTimeout       = 2 * time.Minute
+	shutdownTimeout   = 30 * time.Second
+	// maxJSONBody caps GraphQL requests that are not uploads.
+	maxJSONBody = 1 << 20
+)
+
+// App is a configured Mediagraph.
+type App struct {
+	Config config.Config
+	DB     *models.DB
+	Media  *media.Service
+	Log    *slog.Logger
+	tmpDir string
+}
+
+// Open connects to the database (applying migrations), opens the object store and the domain.
+func Open(ctx context.Context, cfg config.Config, log *slog.Logger) (*App, error) {
+	tmpDir := filepath.Join(cfg.DataDir, "tmp")
+	if err := os.MkdirAll(tmpDir, 0o750); err != nil {
+		return nil, fmt.Errorf("create data directory: %w", err)
+	}
+	db, err := models.Open(cfg.DatabaseURL)
+	if err != nil {
+		return nil, err
+	}
+	app, err := open(ctx, cfg, db, log, tmpDir)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	return app, nil
+}
+
+func open(ctx context.Context, cfg config.Config, db *models.DB, log *slog.Logger, tmpDir string) (*App, error) {
+	if err := db.Migrate(ctx); err != nil {
+		return nil, fmt.Errorf("migrate database: %w", err)
+	}
+	key := []byte(cfg.SigningKey)
+	if len(key) == 0 {
+		var err error
+		if key, err = db.Secret(ctx, "signing_key"); err != nil {
+			return nil, err
+		}
+	}
+	store, err := disk.New(filepath.Join(cfg.DataDir, "blobs"), cfg.PublicURL, key)
+	if err != nil {
+		return nil, err
+	}
+	m, err := media.New(ctx, db, store, media.Settings{
+		Locales:           cfg.Locales,
+		Fallbacks:         cfg.LocaleFallbacks,
+		MaxUploadBytes:    cfg.MaxUploadBytes,
+		MaxFilesPerUpload: cfg.MaxFilesPerUpload,
+		PublicURL:         cfg.PublicURL,
+	}, log)
+	if err != nil {
+		return nil, fmt.Errorf("configuration: %w", err)
+	}
+	return &App{Config: cfg, DB: db, Media: m, Log: log, tmpDir: tmpDir}, nil
+}
+
+// Close releases the database.
+func (a *App) Close() error { return a.DB.Close() }
+
+// Handler is every route of the service.
+func (a *App) Handler() http.Handler {
+	mux := http.NewServeMux()
+	gql := graph.NewHandler(graph.Options{Media: a.Media, Log: a.Log, UploadTempDir: a.tmpDir})
+	mux.Handle("GET /graphql", gql)
+	mux.Handle("POST /graphql", limitJSONBody(gql))
+	ui := graphiql.Handler()
+	mux.Handle("GET /graphiql", ui)
+	mux.Handle("GET /graphiql/", ui)
+	gate := delivery.Gate{Media: a.Media, Log: a.Log}
+	mux.Handle("GET /media/asset/{id}", gate)
+	mux.Handle("GET /media/asset/{id}/{filename}", gate)
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
+		w.Write([]byte("ok\n"))
+	})
+	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
+		if err := a.Media.Ready(r.Context()); err != nil {
+			a.Log.Error("not ready", "err", err)
+			http.Error(w, "not ready", http.StatusServiceUnavailable)
+			return
+		}
+		w.Write([]byte("ready\n"))
+	})
+	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "/graphiql", http.StatusFound)
+	})
+	return requestid.Middleware(a.recoverer(a.authenticate(mux)))
+}
+
+// limitJSONBody caps GraphQL bodies other than uploads, which their transport limits per file.
+func limitJSONBody(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
+			r.Body = http.MaxBytesReader(w, r.Body, maxJSONBody)
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// authenticate attaches the principal of a bearer token. A request without a token goes on
+// anonymous (delivery serves PUBLIC assets to browsers; GraphQL refuses it field by field); a
+// request with a bad token is refused outright.
+func (a *App) authenticate(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		header := r.Header.Get("Authorization")
+		if header == "" {
+			next.ServeHTTP(w, r)
+			return
+		}
+		scheme, token, _ := strings.Cut(header, " ")
+		if !strings.EqualFold(scheme, "Bearer") {
+			a.refuse(w, r, &media.Error{Code: media.CodeUnauthenticated, Message: "use Authorization: Bearer <token>"})
+			return
+		}
+		p, err := a.Media.Authenticate(r.Context(), strings.TrimSpace(token))
+		if err != nil {
+			a.refuse(w, r, err)
+			return
+		}
+		next.ServeHTTP(w, r.WithContext(media.WithPrincipal(r.Context(), p)))
+	})
+}
+
+// refuse answers an error before routing, in the error format of the endpoint asked for.
+func (a *App) refuse(w http.ResponseWriter, r *http.Request, err error) {
+	e, ok := media.AsError(err)
+	if !ok {
+		id := requestid.From(r.Context())
+		a.Log.ErrorContext(r.Context(), "request failed", "request_id", id, "err", err)
+		e = &media.Error{Code: media.CodeInternal, Message: "internal error (request id " + id + ")"}
+	}
+	if r.URL.Path == "/graphql" {
+		graph.WriteError(w, e)
+		return
+	}
+	delivery.WriteError(w, e)
+}
+
+// recoverer turns a panic outside GraphQL (which recovers its own) into a logged INTERNAL error.
+func (a *App) recoverer(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		defer func() {
+			if p := recover(); p != nil {
+				if p == http.ErrAbortHandler {
+					panic(p)
+				}
+				a.Log.ErrorContext(r.Context(), "panic", "panic", p, "stack", string(debug.Stack()))
+				a.refuse(w, r, errors.New("panic"))
+			}
+		}()
+		next.ServeHTTP(w, r)
+	})
+}
+
+// Serve listens until ctx is cancelled, then shuts down gracefully: in-flight requests finish.
+func (a *App) Serve(ctx context.Context, ln net.Listener) error {
+	srv := &http.Server{
+		Handler:           a.Handler(),
+		ReadHeaderTimeout: readHeaderTimeout,
+		ReadTimeout:       readTimeout,
+		WriteTimeout:      writeTimeout,
+		IdleTimeout:       idleTimeout,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(a.Log.Handler(), slog.LevelWarn),
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	return nil
+}
