@@ -61,10 +61,10 @@ func NewHandler(o Options) http.Handler {
 	srv.Use(extension.Introspection{})
 	srv.Use(extension.FixedComplexityLimit(MaxComplexity))
 	srv.Use(depthLimit{max: MaxDepth})
+	srv.AroundFields(markInternal)
 	srv.SetErrorPresenter(presenter(o.Log))
 	srv.SetRecoverFunc(func(ctx context.Context, p any) error {
-		o.Log.ErrorContext(ctx, "panic in resolver", "panic", p, "stack", string(debug.Stack()))
-		return errors.New("panic in resolver")
+		return internalError{fmt.Errorf("panic in resolver: %v\n%s", p, debug.Stack())}
 	})
 	return withCodes(loaders.Middleware(o.Media, srv))
 }
@@ -143,9 +143,27 @@ func selectionDepth(set ast.SelectionSet, depth, limit int) int {
 	return deepest
 }
 
+// internalError marks a failure of the server rather than of the request.
+type internalError struct{ err error }
+
+func (e internalError) Error() string { return e.err.Error() }
+func (e internalError) Unwrap() error { return e.err }
+
+// markInternal tells resolver failures apart from request errors: gqlgen wraps both in *gqlerror.Error
+// before the presenter sees them, but only a resolver's own errors pass through field middleware.
+func markInternal(ctx context.Context, next graphql.Resolver) (any, error) {
+	res, err := next(ctx)
+	if err != nil {
+		if _, ok := media.AsError(err); !ok {
+			err = internalError{err}
+		}
+	}
+	return res, err
+}
+
 // presenter gives every error a code from the closed list. Errors of the domain keep their code and
-// message; errors gqlgen raises about the request itself (syntax, validation, argument types, limits)
-// are VALIDATION_FAILED; anything else is INTERNAL: logged in full, shown only as a request id.
+// message; resolver failures are INTERNAL: logged in full, shown only as a request id; everything else
+// gqlgen raises about the request itself (syntax, validation, argument types, limits) is VALIDATION_FAILED.
 func presenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 	return func(ctx context.Context, err error) *gqlerror.Error {
 		out := graphql.DefaultErrorPresenter(ctx, err)
@@ -157,9 +175,13 @@ func presenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 			}
 			return out
 		}
-		// gqlgen reports problems with the request as *gqlerror.Error; resolvers never return one.
-		if gqlErr, ok := err.(*gqlerror.Error); ok {
-			reason, _ := gqlErr.Extensions["code"].(string)
+		var internal internalError
+		if !errors.As(err, &internal) {
+			var gqlErr *gqlerror.Error
+			reason := ""
+			if errors.As(err, &gqlErr) {
+				reason, _ = gqlErr.Extensions["code"].(string)
+			}
 			out.Extensions = map[string]any{"code": media.CodeValidationFailed}
 			if reason != "" && reason != string(media.CodeValidationFailed) {
 				out.Extensions["reason"] = reason

@@ -42,6 +42,9 @@ func (r Role) Valid() bool { return r == RoleAdmin || r == RoleEditor || r == Ro
 // JSONObject is a JSON object stored as text, so both dialects hold it the same way.
 type JSONObject map[string]any
 
+// GormDataType tells GORM the map is a column value, not a relation.
+func (JSONObject) GormDataType() string { return "text" }
+
 // Value implements driver.Valuer.
 func (j JSONObject) Value() (driver.Value, error) {
 	if j == nil {

@@ -1,0 +1,246 @@
+// Package apptest starts a whole Mediagraph on a loopback port and talks to it over real HTTP, the way
+// clients do: GraphQL requests with bearer tokens and multipart uploads.
+package apptest
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"mime/multipart"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/mediagraph/mediagraph/config"
+	"github.com/mediagraph/mediagraph/server"
+)
+
+// Server is a running Mediagraph.
+type Server struct {
+	URL string
+	App *server.App
+	// Admin is the first ADMIN token, created as on a first start.
+	Admin string
+	tb    testing.TB
+}
+
+// Start runs Mediagraph on the database at dbURL. configure may adjust the configuration, which starts
+// from the zero-config defaults plus locales en, it, de with it→en and de→en fallbacks.
+func Start(tb testing.TB, dbURL string, configure ...func(*config.Config)) *Server {
+	tb.Helper()
+	cfg, _, err := config.Load("test", nil)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	cfg.DataDir = tb.TempDir()
+	cfg.DatabaseURL = dbURL
+	cfg.Locales = []string{"en", "it", "de"}
+	cfg.LocaleFallbacks = map[string][]string{"it": {"en"}, "de": {"en"}}
+	for _, f := range configure {
+		f(&cfg)
+	}
+	hs := httptest.NewUnstartedServer(nil)
+	cfg.PublicURL = "http://" + hs.Listener.Addr().String()
+	ctx := context.Background()
+	log := slog.New(slog.NewTextHandler(testWriter{tb}, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	app, err := server.Open(ctx, cfg, log)
+	if err != nil {
+		hs.Close()
+		tb.Fatal(err)
+	}
+	admin, err := app.Media.EnsureFirstToken(ctx)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	hs.Config.Handler = app.Handler()
+	hs.Start()
+	tb.Cleanup(func() {
+		hs.Close()
+		app.Close()
+	})
+	return &Server{URL: hs.URL, App: app, Admin: admin, tb: tb}
+}
+
+// testWriter sends the server's log to the test's log, so failures show what the server said.
+type testWriter struct{ tb testing.TB }
+
+func (w testWriter) Write(p []byte) (int, error) {
+	w.tb.Log(strings.TrimSpace(string(p)))
+	return len(p), nil
+}
+
+// Response is a GraphQL response.
+type Response struct {
+	Status int
+	Data   json.RawMessage
+	Errors []Error
+}
+
+// Error is one GraphQL error.
+type Error struct {
+	Message    string         `json:"message"`
+	Path       []any          `json:"path"`
+	Extensions map[string]any `json:"extensions"`
+}
+
+// Code is the extensions.code of the first error, or "" when there was none.
+func (r Response) Code() string {
+	if len(r.Errors) == 0 {
+		return ""
+	}
+	code, _ := r.Errors[0].Extensions["code"].(string)
+	return code
+}
+
+// Decode unmarshals data into v (unless nil), failing the test when the response carries errors.
+func (r Response) Decode(tb testing.TB, v any) {
+	tb.Helper()
+	if len(r.Errors) > 0 {
+		tb.Fatalf("unexpected errors: %+v", r.Errors)
+	}
+	if v == nil {
+		return
+	}
+	if err := json.Unmarshal(r.Data, v); err != nil {
+		tb.Fatalf("decode %s: %v", r.Data, err)
+	}
+}
+
+// Query posts a GraphQL request with token as bearer ("" sends none).
+func (s *Server) Query(token, query string, vars map[string]any) Response {
+	s.tb.Helper()
+	body, err := json.Marshal(map[string]any{"query": query, "variables": vars})
+	if err != nil {
+		s.tb.Fatal(err)
+	}
+	req, err := http.NewRequest(http.MethodPost, s.URL+"/graphql", bytes.NewReader(body))
+	if err != nil {
+		s.tb.Fatal(err)
+	}
+	req.Header.Set("Content-Type", "application/json")
+	return s.Do(token, req)
+}
+
+// Must runs Query and decodes the data into v, failing on any error.
+func (s *Server) Must(token, query string, vars map[string]any, v any) {
+	s.tb.Helper()
+	s.Query(token, query, vars).Decode(s.tb, v)
+}
+
+// Do sends a prepared request with token as bearer and reads a GraphQL response.
+func (s *Server) Do(token string, req *http.Request) Response {
+	s.tb.Helper()
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		s.tb.Fatal(err)
+	}
+	defer res.Body.Close()
+	raw, err := io.ReadAll(res.Body)
+	if err != nil {
+		s.tb.Fatal(err)
+	}
+	out := Response{Status: res.StatusCode}
+	if err := json.Unmarshal(raw, &out); err != nil {
+		s.tb.Fatalf("status %d, body not JSON: %q", res.StatusCode, raw)
+	}
+	return out
+}
+
+// File is one file of an upload.
+type File struct {
+	Name    string
+	Content io.Reader
+}
+
+// Fixture opens a file of the shared fixtures directory.
+func Fixture(tb testing.TB, name string) File {
+	tb.Helper()
+	f, err := os.Open(FixturePath(tb, name))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { f.Close() })
+	return File{Name: name, Content: f}
+}
+
+// FixturePath locates ../shared/fixtures from the repository root.
+func FixturePath(tb testing.TB, name string) string {
+	_, here, _, _ := runtime.Caller(0)
+	return filepath.Join(filepath.Dir(here), "..", "..", "..", "shared", "fixtures", name)
+}
+
+// UploadQuery uploads files through uploadAssets and returns the ids of the new assets.
+const UploadQuery = `mutation($files: [Upload!]!, $input: UploadAssetsInput) {
+  uploadAssets(files: $files, input: $input) { id filename kind width height status }
+}`
+
+// Upload sends an uploadAssets request following the GraphQL multipart request spec.
+func (s *Server) Upload(token string, input map[string]any, files ...File) Response {
+	s.tb.Helper()
+	var body bytes.Buffer
+	w := multipart.NewWriter(&body)
+	vars := map[string]any{"files": make([]any, len(files)), "input": input}
+	ops, _ := json.Marshal(map[string]any{"query": UploadQuery, "variables": vars})
+	w.WriteField("operations", string(ops))
+	fileMap := map[string][]string{}
+	for i := range files {
+		fileMap[fmt.Sprint(i)] = []string{fmt.Sprintf("variables.files.%d", i)}
+	}
+	m, _ := json.Marshal(fileMap)
+	w.WriteField("map", string(m))
+	for i, f := range files {
+		part, err := w.CreateFormFile(fmt.Sprint(i), f.Name)
+		if err != nil {
+			s.tb.Fatal(err)
+		}
+		if _, err := io.Copy(part, f.Content); err != nil {
+			s.tb.Fatal(err)
+		}
+	}
+	w.Close()
+	req, err := http.NewRequest(http.MethodPost, s.URL+"/graphql", &body)
+	if err != nil {
+		s.tb.Fatal(err)
+	}
+	req.Header.Set("Content-Type", w.FormDataContentType())
+	return s.Do(token, req)
+}
+
+// UploadedAsset is what UploadQuery selects.
+type UploadedAsset struct {
+	ID       string
+	Filename string
+	Kind     string
+	Width    *int
+	Height   *int
+	Status   string
+}
+
+// MustUpload uploads files and returns the new assets, failing on any error.
+func (s *Server) MustUpload(token string, input map[string]any, files ...File) []UploadedAsset {
+	s.tb.Helper()
+	var out struct{ UploadAssets []UploadedAsset }
+	s.Upload(token, input, files...).Decode(s.tb, &out)
+	return out.UploadAssets
+}
+
+// Token creates an API token of role through the admin token and returns its secret.
+func (s *Server) Token(role string) string {
+	s.tb.Helper()
+	var out struct {
+		CreateAPIToken struct{ Secret string } `json:"createApiToken"`
+	}
+	s.Must(s.Admin, `mutation($in: CreateApiTokenInput!) { createApiToken(input: $in) { secret } }`,
+		map[string]any{"in": map[string]any{"role": role, "name": "test " + strings.ToLower(role)}}, &out)
+	return out.CreateAPIToken.Secret
+}
