@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"regexp"
 	"slices"
+	"sync"
 
 	"github.com/mediagraph/mediagraph/models"
 	"github.com/mediagraph/mediagraph/storage"
@@ -61,6 +62,8 @@ type Service struct {
 	settings Settings
 	cursors  models.Cursors
 	log      *slog.Logger
+	// tokenTouched remembers when each token's use was last written (token id → time.Time).
+	tokenTouched sync.Map
 }
 
 // New returns the library over a migrated database and a store.

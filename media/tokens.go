@@ -10,7 +10,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/mediagraph/mediagraph/models"
@@ -25,9 +24,6 @@ const tokenPrefix = "mg_"
 const lastUsedInterval = time.Minute
 
 var lookupEncoding = base32.NewEncoding("abcdefghijklmnopqrstuvwxyz234567").WithPadding(base32.NoPadding)
-
-// lastTouched remembers, per process, when each token's use was last written.
-var lastTouched sync.Map
 
 func newTokenSecret() (lookup, secret, token string, err error) {
 	buf := make([]byte, 10+32)
@@ -69,10 +65,10 @@ func (s *Service) Authenticate(ctx context.Context, token string) (*Principal, e
 
 func (s *Service) touchToken(ctx context.Context, id string) {
 	now := models.Now()
-	if last, ok := lastTouched.Load(id); ok && now.Sub(last.(time.Time)) < lastUsedInterval {
+	if last, ok := s.tokenTouched.Load(id); ok && now.Sub(last.(time.Time)) < lastUsedInterval {
 		return
 	}
-	lastTouched.Store(id, now)
+	s.tokenTouched.Store(id, now)
 	if err := s.db.TouchToken(ctx, id, now, lastUsedInterval); err != nil {
 		s.log.Warn("record token use", "token", id, "err", err)
 	}
