@@ -244,3 +244,33 @@ func (s *Server) Token(role string) string {
 		map[string]any{"in": map[string]any{"role": role, "name": "test " + strings.ToLower(role)}}, &out)
 	return out.CreateAPIToken.Secret
 }
+
+// Rows counts the rows of a table, for checks that a failed request wrote nothing.
+func (s *Server) Rows(table string) int64 {
+	s.tb.Helper()
+	var n int64
+	if err := s.App.DB.Gorm().Table(table).Count(&n).Error; err != nil {
+		s.tb.Fatal(err)
+	}
+	return n
+}
+
+// Files lists every file under the data directory (blobs and temporary files), for checks that a
+// failed request left nothing behind.
+func (s *Server) Files() []string {
+	s.tb.Helper()
+	var files []string
+	err := filepath.WalkDir(s.App.Config.DataDir, func(path string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() && !strings.HasPrefix(d.Name(), "mediagraph.db") {
+			files = append(files, path)
+		}
+		return nil
+	})
+	if err != nil {
+		s.tb.Fatal(err)
+	}
+	return files
+}
