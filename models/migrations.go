@@ -74,7 +74,7 @@ var migrations = []sqlMigration{
 		`CREATE INDEX assets_collection ON assets (collection_id)`,
 		`CREATE INDEX assets_sha256 ON assets (sha256)`,
 		`CREATE INDEX assets_md5 ON assets (md5)`,
-		`CREATE INDEX assets_status ON assets (status, created_at)`,
+		`CREATE INDEX assets_status ON assets (status, created_at, id)`,
 		`CREATE TABLE asset_versions (
 			id VARCHAR(40) PRIMARY KEY,
 			asset_id VARCHAR(40) NOT NULL REFERENCES assets(id) ON DELETE CASCADE,

@@ -74,4 +74,8 @@ func (s *Server) Seed(n int) {
 	if err != nil {
 		s.tb.Fatalf("seed %d assets: %v", n, err)
 	}
+	// Planner statistics, as a database that grew over time has them.
+	if err := g.Exec("ANALYZE").Error; err != nil {
+		s.tb.Fatalf("analyze: %v", err)
+	}
 }
