@@ -26,26 +26,52 @@ type PageInfo struct {
 	EndCursor       *string
 }
 
-func pageInfo(cursors []string, hasNext, hasPrev bool) PageInfo {
+// pageInfo builds a list's page information, encoding only the two cursors it carries.
+func pageInfo(n int, cursor func(int) (string, error), hasNext, hasPrev bool) (PageInfo, error) {
 	p := PageInfo{HasNextPage: hasNext, HasPreviousPage: hasPrev}
-	if len(cursors) > 0 {
-		p.StartCursor, p.EndCursor = &cursors[0], &cursors[len(cursors)-1]
+	if n == 0 {
+		return p, nil
 	}
-	return p
+	start, err := cursor(0)
+	if err != nil {
+		return p, fmt.Errorf("encode cursor: %w", err)
+	}
+	end, err := cursor(n - 1)
+	if err != nil {
+		return p, fmt.Errorf("encode cursor: %w", err)
+	}
+	p.StartCursor, p.EndCursor = &start, &end
+	return p, nil
 }
 
 // AssetEdge is an asset with its cursor.
 type AssetEdge struct {
-	Cursor string
 	Node   *models.Asset
+	cursor func() (string, error)
 }
 
-// AssetList is a page of assets; its total is counted only when asked for.
+// Cursor is the position of the edge's asset in its list.
+func (e AssetEdge) Cursor() (string, error) { return e.cursor() }
+
+// AssetList is a page of assets; its cursors and total are computed only when asked for.
 type AssetList struct {
-	Nodes    []*models.Asset
-	Edges    []AssetEdge
-	PageInfo PageInfo
-	count    func(context.Context) (int64, error)
+	Nodes []*models.Asset
+	page  *models.AssetPage
+	count func(context.Context) (int64, error)
+}
+
+// Edges pairs each asset with its cursor.
+func (l *AssetList) Edges() []AssetEdge {
+	edges := make([]AssetEdge, len(l.Nodes))
+	for i, a := range l.Nodes {
+		edges[i] = AssetEdge{Node: a, cursor: func() (string, error) { return l.page.Cursor(i) }}
+	}
+	return edges
+}
+
+// PageInfo tells whether more pages exist and where this one starts and ends.
+func (l *AssetList) PageInfo() (PageInfo, error) {
+	return pageInfo(len(l.Nodes), l.page.Cursor, l.page.HasNext, l.page.HasPrevious)
 }
 
 // TotalCount counts every asset the list's filter selects, across all pages.
@@ -100,16 +126,11 @@ func (s *Service) ListAssets(ctx context.Context, filter *models.AssetFilter, or
 		}
 		return nil, queryError(err, field)
 	}
-	list := &AssetList{
-		Nodes:    res.Assets,
-		Edges:    make([]AssetEdge, len(res.Assets)),
-		PageInfo: pageInfo(res.Cursors, res.HasNext, res.HasPrevious),
-		count:    func(ctx context.Context) (int64, error) { return s.db.CountAssets(ctx, q) },
-	}
-	for i, a := range res.Assets {
-		list.Edges[i] = AssetEdge{Cursor: res.Cursors[i], Node: a}
-	}
-	return list, nil
+	return &AssetList{
+		Nodes: res.Assets,
+		page:  res,
+		count: func(ctx context.Context) (int64, error) { return s.db.CountAssets(ctx, q) },
+	}, nil
 }
 
 // Asset returns one asset the caller may see.

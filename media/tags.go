@@ -9,16 +9,33 @@ import (
 
 // TagEdge is a tag with its cursor.
 type TagEdge struct {
-	Cursor string
 	Node   *models.Tag
+	cursor func() (string, error)
 }
 
-// TagList is a page of tags in name order.
+// Cursor is the position of the edge's tag in its list.
+func (e TagEdge) Cursor() (string, error) { return e.cursor() }
+
+// TagList is a page of tags in name order; its cursors and total are computed only when asked for.
 type TagList struct {
-	Nodes    []*models.Tag
-	Edges    []TagEdge
-	PageInfo PageInfo
-	count    func(context.Context) (int64, error)
+	Nodes   []*models.Tag
+	page    *models.TagPage
+	hasPrev bool
+	count   func(context.Context) (int64, error)
+}
+
+// Edges pairs each tag with its cursor.
+func (l *TagList) Edges() []TagEdge {
+	edges := make([]TagEdge, len(l.Nodes))
+	for i, t := range l.Nodes {
+		edges[i] = TagEdge{Node: t, cursor: func() (string, error) { return l.page.Cursor(i) }}
+	}
+	return edges
+}
+
+// PageInfo tells whether more pages exist and where this one starts and ends.
+func (l *TagList) PageInfo() (PageInfo, error) {
+	return pageInfo(len(l.Nodes), l.page.Cursor, l.page.HasNext, l.hasPrev)
 }
 
 // TotalCount counts every tag the list selects, across all pages.
@@ -39,16 +56,12 @@ func (s *Service) ListTags(ctx context.Context, search *string, first *int, afte
 	if err != nil {
 		return nil, queryError(err, "after")
 	}
-	list := &TagList{
-		Nodes:    res.Tags,
-		Edges:    make([]TagEdge, len(res.Tags)),
-		PageInfo: pageInfo(res.Cursors, res.HasNext, after != nil),
-		count:    func(ctx context.Context) (int64, error) { return s.db.CountTags(ctx, q) },
-	}
-	for i, t := range res.Tags {
-		list.Edges[i] = TagEdge{Cursor: res.Cursors[i], Node: t}
-	}
-	return list, nil
+	return &TagList{
+		Nodes:   res.Tags,
+		page:    res,
+		hasPrev: after != nil,
+		count:   func(ctx context.Context) (int64, error) { return s.db.CountTags(ctx, q) },
+	}, nil
 }
 
 // TagsForAssets returns each asset's tags; the assets were already checked visible.

@@ -107,9 +107,10 @@ type PageRequest struct {
 // AssetPage is one page of an asset list.
 type AssetPage struct {
 	Assets      []*Asset
-	Cursors     []string
 	HasNext     bool
 	HasPrevious bool
+	// Cursor encodes the cursor of Assets[i]; cursors cost an HMAC each, so only asked-for ones are made.
+	Cursor func(i int) (string, error)
 }
 
 // visibleAssets applies the reader's visibility and the trash rule: trashed assets appear only when a
@@ -216,11 +217,9 @@ func (db *DB) ListAssets(ctx context.Context, q AssetQuery, page PageRequest, cu
 	} else {
 		p.HasNext, p.HasPrevious = more, page.After != nil
 	}
-	p.Cursors = make([]string, len(assets))
-	for i, a := range assets {
-		if p.Cursors[i], err = cursors.encode(string(q.Order), spec.sortValue(a, q.Order), a.ID); err != nil {
-			return nil, fmt.Errorf("encode cursor: %w", err)
-		}
+	p.Cursor = func(i int) (string, error) {
+		a := assets[i]
+		return cursors.encode(string(q.Order), spec.sortValue(a, q.Order), a.ID)
 	}
 	return p, nil
 }

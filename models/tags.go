@@ -123,8 +123,9 @@ type TagQuery struct {
 // TagPage is one page of tags in name order.
 type TagPage struct {
 	Tags    []*Tag
-	Cursors []string
 	HasNext bool
+	// Cursor encodes the cursor of Tags[i], on demand.
+	Cursor func(i int) (string, error)
 }
 
 const tagOrder = "NAME"
@@ -161,14 +162,7 @@ func (db *DB) ListTags(ctx context.Context, q TagQuery, first int, after *string
 	if len(tags) > first {
 		p.Tags, p.HasNext = tags[:first], true
 	}
-	p.Cursors = make([]string, len(p.Tags))
-	for i, t := range p.Tags {
-		c, err := cursors.encode(tagOrder, t.NameKey, t.ID)
-		if err != nil {
-			return nil, fmt.Errorf("encode cursor: %w", err)
-		}
-		p.Cursors[i] = c
-	}
+	p.Cursor = func(i int) (string, error) { return cursors.encode(tagOrder, p.Tags[i].NameKey, p.Tags[i].ID) }
 	return p, nil
 }
 

@@ -9,6 +9,7 @@ import (
 
 	"github.com/mediagraph/mediagraph/internal/apptest"
 	"github.com/mediagraph/mediagraph/internal/testdb"
+	"github.com/mediagraph/mediagraph/server"
 )
 
 // assetsPage is the query a site's media grid sends: a page of assets with their relations.
@@ -21,6 +22,7 @@ const assetsPage = `{ assets(first: 50) { nodes { id filename width height mimeT
 //
 // req/s is 1e9 / ns/op.
 func BenchmarkAssetsQuery(b *testing.B) {
+	server.TuneRuntime() // as mediagraph serve does
 	for _, backend := range testdb.Backends() {
 		b.Run(backend.Name, func(b *testing.B) {
 			s := apptest.Start(b, backend.New(b))

@@ -84,6 +84,7 @@ func open(ctx context.Context, name string, args []string, log *slog.Logger, ext
 }
 
 func serve(ctx context.Context, args []string, log *slog.Logger) error {
+	server.TuneRuntime()
 	app, _, err := open(ctx, "serve", args, log)
 	if err != nil {
 		return err

@@ -4481,7 +4481,7 @@ func (ec *executionContext) _AssetConnection_edges(ctx context.Context, field gr
 			return ec.fieldContext_AssetConnection_edges(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Edges, nil
+			return obj.Edges(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []media.AssetEdge) graphql.Marshaler {
@@ -4495,7 +4495,7 @@ func (ec *executionContext) fieldContext_AssetConnection_edges(_ context.Context
 	fc = &graphql.FieldContext{
 		Object:     "AssetConnection",
 		Field:      field,
-		IsMethod:   false,
+		IsMethod:   true,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_AssetEdge(ctx, field)
@@ -4545,7 +4545,7 @@ func (ec *executionContext) _AssetConnection_pageInfo(ctx context.Context, field
 			return ec.fieldContext_AssetConnection_pageInfo(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.PageInfo, nil
+			return obj.PageInfo()
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v media.PageInfo) graphql.Marshaler {
@@ -4559,7 +4559,7 @@ func (ec *executionContext) fieldContext_AssetConnection_pageInfo(_ context.Cont
 	fc = &graphql.FieldContext{
 		Object:     "AssetConnection",
 		Field:      field,
-		IsMethod:   false,
+		IsMethod:   true,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_PageInfo(ctx, field)
@@ -4600,7 +4600,7 @@ func (ec *executionContext) _AssetEdge_cursor(ctx context.Context, field graphql
 			return ec.fieldContext_AssetEdge_cursor(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Cursor, nil
+			return obj.Cursor()
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -4611,7 +4611,7 @@ func (ec *executionContext) _AssetEdge_cursor(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_AssetEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("AssetEdge", field, false, false, "String")
+	return graphql.NewScalarFieldContext("AssetEdge", field, true, false, "String")
 }
 
 func (ec *executionContext) _AssetEdge_node(ctx context.Context, field graphql.CollectedField, obj *media.AssetEdge) (ret graphql.Marshaler) {
@@ -7171,7 +7171,7 @@ func (ec *executionContext) _TagConnection_edges(ctx context.Context, field grap
 			return ec.fieldContext_TagConnection_edges(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Edges, nil
+			return obj.Edges(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []media.TagEdge) graphql.Marshaler {
@@ -7185,7 +7185,7 @@ func (ec *executionContext) fieldContext_TagConnection_edges(_ context.Context, 
 	fc = &graphql.FieldContext{
 		Object:     "TagConnection",
 		Field:      field,
-		IsMethod:   false,
+		IsMethod:   true,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_TagEdge(ctx, field)
@@ -7235,7 +7235,7 @@ func (ec *executionContext) _TagConnection_pageInfo(ctx context.Context, field g
 			return ec.fieldContext_TagConnection_pageInfo(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.PageInfo, nil
+			return obj.PageInfo()
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v media.PageInfo) graphql.Marshaler {
@@ -7249,7 +7249,7 @@ func (ec *executionContext) fieldContext_TagConnection_pageInfo(_ context.Contex
 	fc = &graphql.FieldContext{
 		Object:     "TagConnection",
 		Field:      field,
-		IsMethod:   false,
+		IsMethod:   true,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_PageInfo(ctx, field)
@@ -7290,7 +7290,7 @@ func (ec *executionContext) _TagEdge_cursor(ctx context.Context, field graphql.C
 			return ec.fieldContext_TagEdge_cursor(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Cursor, nil
+			return obj.Cursor()
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -7301,7 +7301,7 @@ func (ec *executionContext) _TagEdge_cursor(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext_TagEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("TagEdge", field, false, false, "String")
+	return graphql.NewScalarFieldContext("TagEdge", field, true, false, "String")
 }
 
 func (ec *executionContext) _TagEdge_node(ctx context.Context, field graphql.CollectedField, obj *media.TagEdge) (ret graphql.Marshaler) {

@@ -179,7 +179,9 @@ func newLoader[V any](siblings *keyspace, fetch func(context.Context, []string) 
 		}
 		return out
 	}
-	return dataloader.NewBatchedLoader(batch, dataloader.WithWait[string, V](wait))
+	// fetched already memoizes every key, so the loader's own cache would only double the work.
+	return dataloader.NewBatchedLoader(batch, dataloader.WithWait[string, V](wait),
+		dataloader.WithCache[string, V](&dataloader.NoCache[string, V]{}))
 }
 
 type ctxKey struct{}
