@@ -18,64 +18,26 @@ const defaultPageSize = 20
 // maxBulkIDs caps the ids of one bulk operation.
 const maxBulkIDs = 500
 
-// PageInfo is Relay's page information.
-type PageInfo struct {
-	HasNextPage     bool
-	HasPreviousPage bool
-	StartCursor     *string
-	EndCursor       *string
-}
-
-// pageInfo builds a list's page information, encoding only the two cursors it carries.
-func pageInfo(n int, cursor func(int) (string, error), hasNext, hasPrev bool) (PageInfo, error) {
-	p := PageInfo{HasNextPage: hasNext, HasPreviousPage: hasPrev}
-	if n == 0 {
-		return p, nil
-	}
-	start, err := cursor(0)
-	if err != nil {
-		return p, fmt.Errorf("encode cursor: %w", err)
-	}
-	end, err := cursor(n - 1)
-	if err != nil {
-		return p, fmt.Errorf("encode cursor: %w", err)
-	}
-	p.StartCursor, p.EndCursor = &start, &end
-	return p, nil
-}
-
 // AssetEdge is an asset with its cursor.
 type AssetEdge struct {
-	Node   *models.Asset
-	cursor func() (string, error)
+	Node *models.Asset
+	edge
 }
-
-// Cursor is the position of the edge's asset in its list.
-func (e AssetEdge) Cursor() (string, error) { return e.cursor() }
 
 // AssetList is a page of assets; its cursors and total are computed only when asked for.
 type AssetList struct {
 	Nodes []*models.Asset
-	page  *models.AssetPage
-	count func(context.Context) (int64, error)
+	pager
 }
 
 // Edges pairs each asset with its cursor.
 func (l *AssetList) Edges() []AssetEdge {
 	edges := make([]AssetEdge, len(l.Nodes))
 	for i, a := range l.Nodes {
-		edges[i] = AssetEdge{Node: a, cursor: func() (string, error) { return l.page.Cursor(i) }}
+		edges[i] = AssetEdge{Node: a, edge: l.edge(i)}
 	}
 	return edges
 }
-
-// PageInfo tells whether more pages exist and where this one starts and ends.
-func (l *AssetList) PageInfo() (PageInfo, error) {
-	return pageInfo(len(l.Nodes), l.page.Cursor, l.page.HasNext, l.page.HasPrevious)
-}
-
-// TotalCount counts every asset the list's filter selects, across all pages.
-func (l *AssetList) TotalCount(ctx context.Context) (int64, error) { return l.count(ctx) }
 
 func checkPage(page models.PageRequest) (models.PageRequest, error) {
 	if page.First != nil && page.Last != nil {
@@ -126,11 +88,10 @@ func (s *Service) ListAssets(ctx context.Context, filter *models.AssetFilter, or
 		}
 		return nil, queryError(err, field)
 	}
-	return &AssetList{
-		Nodes: res.Assets,
-		page:  res,
+	return &AssetList{Nodes: res.Assets, pager: pager{
+		n: len(res.Assets), cursor: res.Cursor, hasNext: res.HasNext, hasPrev: res.HasPrevious,
 		count: func(ctx context.Context) (int64, error) { return s.db.CountAssets(ctx, q) },
-	}, nil
+	}}, nil
 }
 
 // Asset returns one asset the caller may see.

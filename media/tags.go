@@ -9,37 +9,24 @@ import (
 
 // TagEdge is a tag with its cursor.
 type TagEdge struct {
-	Node   *models.Tag
-	cursor func() (string, error)
+	Node *models.Tag
+	edge
 }
-
-// Cursor is the position of the edge's tag in its list.
-func (e TagEdge) Cursor() (string, error) { return e.cursor() }
 
 // TagList is a page of tags in name order; its cursors and total are computed only when asked for.
 type TagList struct {
-	Nodes   []*models.Tag
-	page    *models.TagPage
-	hasPrev bool
-	count   func(context.Context) (int64, error)
+	Nodes []*models.Tag
+	pager
 }
 
 // Edges pairs each tag with its cursor.
 func (l *TagList) Edges() []TagEdge {
 	edges := make([]TagEdge, len(l.Nodes))
 	for i, t := range l.Nodes {
-		edges[i] = TagEdge{Node: t, cursor: func() (string, error) { return l.page.Cursor(i) }}
+		edges[i] = TagEdge{Node: t, edge: l.edge(i)}
 	}
 	return edges
 }
-
-// PageInfo tells whether more pages exist and where this one starts and ends.
-func (l *TagList) PageInfo() (PageInfo, error) {
-	return pageInfo(len(l.Nodes), l.page.Cursor, l.page.HasNext, l.hasPrev)
-}
-
-// TotalCount counts every tag the list selects, across all pages.
-func (l *TagList) TotalCount(ctx context.Context) (int64, error) { return l.count(ctx) }
 
 // ListTags returns a page of tags; delivery clients see only tags of PUBLIC assets.
 func (s *Service) ListTags(ctx context.Context, search *string, first *int, after *string) (*TagList, error) {
@@ -56,12 +43,10 @@ func (s *Service) ListTags(ctx context.Context, search *string, first *int, afte
 	if err != nil {
 		return nil, queryError(err, "after")
 	}
-	return &TagList{
-		Nodes:   res.Tags,
-		page:    res,
-		hasPrev: after != nil,
-		count:   func(ctx context.Context) (int64, error) { return s.db.CountTags(ctx, q) },
-	}, nil
+	return &TagList{Nodes: res.Tags, pager: pager{
+		n: len(res.Tags), cursor: res.Cursor, hasNext: res.HasNext, hasPrev: after != nil,
+		count: func(ctx context.Context) (int64, error) { return s.db.CountTags(ctx, q) },
+	}}, nil
 }
 
 // TagsForAssets returns each asset's tags; the assets were already checked visible.
