@@ -69,26 +69,26 @@ func (r *assetResolver) CustomData(ctx context.Context, obj *models.Asset, local
 }
 
 func (r *assetResolver) DefaultFieldMetadata(ctx context.Context, obj *models.Asset) ([]*models.AssetMetadata, error) {
-	return loaders.Load(ctx, loaders.For(ctx).AssetMetadata, obj.ID)
+	return loaders.For(ctx).AssetMetadata.Load(ctx, obj.ID)
 }
 
 func (r *assetResolver) Tags(ctx context.Context, obj *models.Asset) ([]*models.Tag, error) {
-	return loaders.Load(ctx, loaders.For(ctx).AssetTags, obj.ID)
+	return loaders.For(ctx).AssetTags.Load(ctx, obj.ID)
 }
 
 func (r *assetResolver) Collection(ctx context.Context, obj *models.Asset) (*models.Collection, error) {
 	if obj.CollectionID == nil {
 		return nil, nil
 	}
-	return loaders.Load(ctx, loaders.For(ctx).Collections, *obj.CollectionID)
+	return loaders.For(ctx).Collections.Load(ctx, *obj.CollectionID)
 }
 
 func (r *assetResolver) Usages(ctx context.Context, obj *models.Asset) ([]*models.Usage, error) {
-	return loaders.Load(ctx, loaders.For(ctx).AssetUsages, obj.ID)
+	return loaders.For(ctx).AssetUsages.Load(ctx, obj.ID)
 }
 
 func (r *assetResolver) InUse(ctx context.Context, obj *models.Asset) (bool, error) {
-	stats, err := loaders.Load(ctx, loaders.For(ctx).AssetUsageStats, obj.ID)
+	stats, err := loaders.For(ctx).AssetUsageStats.Load(ctx, obj.ID)
 	return stats.Count > 0, err
 }
 
@@ -97,7 +97,7 @@ func (r *assetResolver) CreatedBy(ctx context.Context, obj *models.Asset) (*mode
 }
 
 func (r *assetResolver) Versions(ctx context.Context, obj *models.Asset) ([]*models.AssetVersion, error) {
-	return loaders.Load(ctx, loaders.For(ctx).AssetVersions, obj.ID)
+	return loaders.For(ctx).AssetVersions.Load(ctx, obj.ID)
 }
 
 func (r *assetVersionResolver) CreatedBy(ctx context.Context, obj *models.AssetVersion) (*models.APIToken, error) {

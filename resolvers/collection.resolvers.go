@@ -19,11 +19,11 @@ func (r *collectionResolver) Parent(ctx context.Context, obj *models.Collection)
 	if obj.ParentID == nil {
 		return nil, nil
 	}
-	return loaders.Load(ctx, loaders.For(ctx).Collections, *obj.ParentID)
+	return loaders.For(ctx).Collections.Load(ctx, *obj.ParentID)
 }
 
 func (r *collectionResolver) Children(ctx context.Context, obj *models.Collection) ([]*models.Collection, error) {
-	return loaders.Load(ctx, loaders.For(ctx).Children, obj.ID)
+	return loaders.For(ctx).Children.Load(ctx, obj.ID)
 }
 
 func (r *collectionResolver) Ancestors(ctx context.Context, obj *models.Collection) ([]*models.Collection, error) {
@@ -31,7 +31,7 @@ func (r *collectionResolver) Ancestors(ctx context.Context, obj *models.Collecti
 	ids = ids[:len(ids)-1]
 	out := make([]*models.Collection, 0, len(ids))
 	for _, id := range ids {
-		c, err := loaders.Load(ctx, loaders.For(ctx).Collections, id)
+		c, err := loaders.For(ctx).Collections.Load(ctx, id)
 		if err != nil {
 			return nil, err
 		}
@@ -41,7 +41,7 @@ func (r *collectionResolver) Ancestors(ctx context.Context, obj *models.Collecti
 }
 
 func (r *collectionResolver) AssetCount(ctx context.Context, obj *models.Collection) (int64, error) {
-	return loaders.Load(ctx, loaders.For(ctx).CollectionAssets, obj.ID)
+	return loaders.For(ctx).CollectionAssets.Load(ctx, obj.ID)
 }
 
 func (r *mutationResolver) CreateCollection(ctx context.Context, input model.CreateCollectionInput) (*models.Collection, error) {

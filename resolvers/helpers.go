@@ -31,7 +31,7 @@ func localized[T any](r *Resolver, ctx context.Context, a *models.Asset, locale 
 	if err != nil {
 		return zero, err
 	}
-	rows, err := loaders.Load(ctx, loaders.For(ctx).AssetMetadata, a.ID)
+	rows, err := loaders.For(ctx).AssetMetadata.Load(ctx, a.ID)
 	if err != nil {
 		return zero, err
 	}
@@ -117,7 +117,7 @@ func createdBy(ctx context.Context, id *string) (*models.APIToken, error) {
 	if id == nil || !media.CanSeePrivate(ctx) {
 		return nil, nil
 	}
-	return loaders.Load(ctx, loaders.For(ctx).Tokens, *id)
+	return loaders.For(ctx).Tokens.Load(ctx, *id)
 }
 
 // nilIfNotFound turns NOT_FOUND into null, for lookups whose contract is "null when absent or hidden".

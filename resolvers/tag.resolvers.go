@@ -46,7 +46,7 @@ func (r *queryResolver) Tags(ctx context.Context, search *string, first *int, af
 }
 
 func (r *tagResolver) AssetCount(ctx context.Context, obj *models.Tag) (int64, error) {
-	return loaders.Load(ctx, loaders.For(ctx).TagAssets, obj.ID)
+	return loaders.For(ctx).TagAssets.Load(ctx, obj.ID)
 }
 
 func (r *Resolver) Tag() generated.TagResolver { return &tagResolver{r} }

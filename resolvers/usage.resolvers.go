@@ -31,7 +31,7 @@ func (r *queryResolver) EntryAssets(ctx context.Context, entry model.EntryRefInp
 }
 
 func (r *usageResolver) Asset(ctx context.Context, obj *models.Usage) (*models.Asset, error) {
-	return loaders.Load(ctx, loaders.For(ctx).Assets, obj.AssetID)
+	return loaders.For(ctx).Assets.Load(ctx, obj.AssetID)
 }
 
 func (r *usageResolver) Entry(ctx context.Context, obj *models.Usage) (*model.EntryRef, error) {

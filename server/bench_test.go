@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/mediagraph/mediagraph/internal/apptest"
 	"github.com/mediagraph/mediagraph/internal/testdb"
@@ -53,6 +55,7 @@ func BenchmarkAssetsQuery(b *testing.B) {
 			if len(check.Assets.Nodes) != 50 {
 				b.Fatalf("page has %d assets", len(check.Assets.Nodes))
 			}
+			cpuBefore := processCPU(b)
 			b.ResetTimer()
 			b.RunParallel(func(pb *testing.PB) {
 				for pb.Next() {
@@ -63,8 +66,18 @@ func BenchmarkAssetsQuery(b *testing.B) {
 				}
 			})
 			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "req/s")
+			// CPU per request (server and client together) stays comparable when the machine is busy.
+			b.ReportMetric(float64((processCPU(b)-cpuBefore).Microseconds())/float64(b.N), "cpu-µs/req")
 		})
 	}
+}
+
+func processCPU(b *testing.B) time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		b.Fatal(err)
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 type statusError struct{ code int }

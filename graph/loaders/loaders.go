@@ -57,17 +57,17 @@ func (k *keyspace) list() []string {
 type Loaders struct {
 	assets, collections, tags, tokens keyspace
 
-	AssetTags        *dataloader.Loader[string, []*models.Tag]
-	AssetMetadata    *dataloader.Loader[string, []*models.AssetMetadata]
-	AssetUsageStats  *dataloader.Loader[string, models.UsageStats]
-	AssetUsages      *dataloader.Loader[string, []*models.Usage]
-	AssetVersions    *dataloader.Loader[string, []*models.AssetVersion]
-	Assets           *dataloader.Loader[string, *models.Asset]
-	Collections      *dataloader.Loader[string, *models.Collection]
-	Children         *dataloader.Loader[string, []*models.Collection]
-	CollectionAssets *dataloader.Loader[string, int64]
-	TagAssets        *dataloader.Loader[string, int64]
-	Tokens           *dataloader.Loader[string, *models.APIToken]
+	AssetTags        *Relation[[]*models.Tag]
+	AssetMetadata    *Relation[[]*models.AssetMetadata]
+	AssetUsageStats  *Relation[models.UsageStats]
+	AssetUsages      *Relation[[]*models.Usage]
+	AssetVersions    *Relation[[]*models.AssetVersion]
+	Assets           *Relation[*models.Asset]
+	Collections      *Relation[*models.Collection]
+	Children         *Relation[[]*models.Collection]
+	CollectionAssets *Relation[int64]
+	TagAssets        *Relation[int64]
+	Tokens           *Relation[*models.APIToken]
 }
 
 // New returns the loaders of one request.
@@ -145,18 +145,24 @@ func (l *Loaders) SeeTags(tags []*models.Tag) {
 	}
 }
 
-// newLoader wraps a fetch of many ids in a loader that takes the announced siblings along and
-// answers later keys from what it fetched. Keys the fetch does not return get the zero value.
-func newLoader[V any](siblings *keyspace, fetch func(context.Context, []string) (map[string]V, error)) *dataloader.Loader[string, V] {
-	var mu sync.Mutex
-	fetched := map[string]V{}
+// Relation loads one relation of objects by id. The first fetch takes the announced siblings along;
+// what it fetched is kept for the rest of the request and answered without the loader's batch wait.
+type Relation[V any] struct {
+	loader *dataloader.Loader[string, V]
+	mu     sync.Mutex
+	// fetched holds every key fetched so far; keys a fetch does not return hold the zero value.
+	fetched map[string]V
+}
+
+func newLoader[V any](siblings *keyspace, fetch func(context.Context, []string) (map[string]V, error)) *Relation[V] {
+	r := &Relation[V]{fetched: map[string]V{}}
 	batch := func(ctx context.Context, keys []string) []*dataloader.Result[V] {
-		mu.Lock()
-		defer mu.Unlock()
+		r.mu.Lock()
+		defer r.mu.Unlock()
 		var need []string
 		pending := map[string]bool{}
 		for _, k := range append(keys, siblings.list()...) {
-			if _, ok := fetched[k]; !ok && !pending[k] {
+			if _, ok := r.fetched[k]; !ok && !pending[k] {
 				pending[k] = true
 				need = append(need, k)
 			}
@@ -171,17 +177,29 @@ func newLoader[V any](siblings *keyspace, fetch func(context.Context, []string) 
 				return out
 			}
 			for _, k := range need {
-				fetched[k] = res[k]
+				r.fetched[k] = res[k]
 			}
 		}
 		for i, k := range keys {
-			out[i] = &dataloader.Result[V]{Data: fetched[k]}
+			out[i] = &dataloader.Result[V]{Data: r.fetched[k]}
 		}
 		return out
 	}
 	// fetched already memoizes every key, so the loader's own cache would only double the work.
-	return dataloader.NewBatchedLoader(batch, dataloader.WithWait[string, V](wait),
+	r.loader = dataloader.NewBatchedLoader(batch, dataloader.WithWait[string, V](wait),
 		dataloader.WithCache[string, V](&dataloader.NoCache[string, V]{}))
+	return r
+}
+
+// Load returns the relation of one object.
+func (r *Relation[V]) Load(ctx context.Context, key string) (V, error) {
+	r.mu.Lock()
+	v, ok := r.fetched[key]
+	r.mu.Unlock()
+	if ok {
+		return v, nil
+	}
+	return r.loader.Load(ctx, key)()
 }
 
 type ctxKey struct{}
@@ -196,9 +214,4 @@ func Middleware(m *media.Service, next http.Handler) http.Handler {
 // For returns the loaders of the request.
 func For(ctx context.Context) *Loaders {
 	return ctx.Value(ctxKey{}).(*Loaders)
-}
-
-// Load fetches one key through a loader.
-func Load[V any](ctx context.Context, l *dataloader.Loader[string, V], key string) (V, error) {
-	return l.Load(ctx, key)()
 }
