@@ -20,6 +20,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/mediagraph/mediagraph/storage"
@@ -41,6 +42,7 @@ type Store struct {
 // New opens (creating if needed) a store rooted at dir. publicURL is where Mediagraph serves the
 // presigned requests; signingKey signs them.
 func New(dir, publicURL string, signingKey []byte) (*Store, error) {
+	dir = filepath.Clean(dir) // Delete compares paths with the root to know where to stop pruning
 	for _, d := range []string{dir, filepath.Join(dir, ".tmp"), filepath.Join(dir, ".multipart")} {
 		if err := os.MkdirAll(d, 0o750); err != nil {
 			return nil, fmt.Errorf("create store directory: %w", err)
@@ -78,13 +80,21 @@ func (s *Store) writeAtomic(dst string, r io.Reader) (int64, error) {
 	if err != nil {
 		return n, fmt.Errorf("write object: %w", err)
 	}
-	if err := os.MkdirAll(filepath.Dir(dst), 0o750); err != nil {
-		return n, fmt.Errorf("create object directory: %w", err)
+	// A concurrent Delete may prune directories while MkdirAll makes them (ErrExist from a directory
+	// gone again) or before Rename fills them (ErrNotExist): make them again.
+	for attempt := 0; attempt < 10; attempt++ {
+		if err = os.MkdirAll(filepath.Dir(dst), 0o750); err != nil {
+			err = fmt.Errorf("create object directory: %w", err)
+		} else if err = os.Rename(tmp.Name(), dst); err != nil {
+			err = fmt.Errorf("move object into place: %w", err)
+		} else {
+			return n, nil
+		}
+		if !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, fs.ErrExist) {
+			break
+		}
 	}
-	if err := os.Rename(tmp.Name(), dst); err != nil {
-		return n, fmt.Errorf("move object into place: %w", err)
-	}
-	return n, nil
+	return n, err
 }
 
 // Put implements storage.Store.
@@ -134,11 +144,16 @@ func (s *Store) Open(_ context.Context, key string) (storage.Object, error) {
 		f.Close()
 		return nil, fmt.Errorf("stat object: %w", err)
 	}
+	if !st.Mode().IsRegular() {
+		f.Close()
+		return nil, storage.ErrNotFound // a directory: a prefix of other keys, not an object
+	}
 	return object{f, storage.ObjectInfo{Key: key, Size: st.Size(), ModTime: st.ModTime()}}, nil
 }
 
+// notFound maps the errors of a path that holds no file, including one below a file (ENOTDIR).
 func notFound(err error) error {
-	if errors.Is(err, fs.ErrNotExist) {
+	if errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) {
 		return storage.ErrNotFound
 	}
 	return err
@@ -154,6 +169,9 @@ func (s *Store) Head(_ context.Context, key string) (storage.ObjectInfo, error) 
 	if err != nil {
 		return storage.ObjectInfo{}, notFound(err)
 	}
+	if !st.Mode().IsRegular() {
+		return storage.ObjectInfo{}, storage.ErrNotFound
+	}
 	return storage.ObjectInfo{Key: key, Size: st.Size(), ModTime: st.ModTime()}, nil
 }
 
@@ -163,7 +181,13 @@ func (s *Store) Delete(_ context.Context, key string) error {
 	if err != nil {
 		return err
 	}
-	if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
+	if st, err := os.Lstat(p); err == nil && st.IsDir() {
+		return nil // a prefix of other keys holds no object
+	}
+	if err := os.Remove(p); err != nil {
+		if notFound(err) == storage.ErrNotFound {
+			return nil // nothing emptied; and below an object, pruning would remove that object
+		}
 		return fmt.Errorf("delete object: %w", err)
 	}
 	for dir := filepath.Dir(p); dir != s.root && strings.HasPrefix(dir, s.root); dir = filepath.Dir(dir) {
@@ -235,7 +259,16 @@ func (s *Store) signedRequest(path string, g Grant) *storage.SignedRequest {
 	if g.ContentType != "" {
 		h.Set("Content-Type", g.ContentType)
 	}
-	return &storage.SignedRequest{Method: g.Method, URL: s.publicURL + path + g.Key + "?" + q.Encode(), Headers: h, Expires: g.Expires}
+	return &storage.SignedRequest{Method: g.Method, URL: s.publicURL + path + escapeKey(g.Key) + "?" + q.Encode(), Headers: h, Expires: g.Expires}
+}
+
+// escapeKey escapes each segment of key so that ?, # and % in it stay part of the URL's path.
+func escapeKey(key string) string {
+	segs := strings.Split(key, "/")
+	for i, seg := range segs {
+		segs[i] = url.PathEscape(seg)
+	}
+	return strings.Join(segs, "/")
 }
 
 // Verify checks a presigned request to key with the given query and returns what it grants.
