@@ -103,7 +103,7 @@ func parentFor(ctx context.Context, tx *models.DB, id *string) (*models.Collecti
 	if errors.Is(err, models.ErrNotFound) {
 		return nil, &Error{Code: CodeNotFound, Field: "parentId", Message: "collection " + *id + " not found"}
 	}
-	if err == nil && strings.Count(p.Path, "/")-1 >= maxCollectionDepth {
+	if err == nil && models.Depth(p) >= maxCollectionDepth {
 		return nil, invalid("parentId", "collections nest at most %d deep", maxCollectionDepth)
 	}
 	return p, err
@@ -179,6 +179,17 @@ func (s *Service) MoveCollection(ctx context.Context, id string, parentID *strin
 		}
 		if parent != nil && strings.HasPrefix(parent.Path, c.Path) {
 			return invalid("parentId", "a collection cannot move into itself or one of its descendants")
+		}
+		deepest, err := tx.SubtreeDepth(ctx, c)
+		if err != nil {
+			return err
+		}
+		parentDepth := 0
+		if parent != nil {
+			parentDepth = models.Depth(parent)
+		}
+		if parentDepth+1+deepest-models.Depth(c) > maxCollectionDepth {
+			return invalid("parentId", "the move would nest collections deeper than %d", maxCollectionDepth)
 		}
 		return siblingConflict(tx.MoveCollection(ctx, c, parent), c.Name)
 	})

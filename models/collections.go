@@ -3,6 +3,7 @@ package models
 import (
 	"context"
 	"fmt"
+	"strings"
 )
 
 // CreateCollection inserts a collection under parent (nil for a root), computing its path.
@@ -63,6 +64,21 @@ func (db *DB) ChildrenOf(ctx context.Context, parentIDs []string) (map[string][]
 	return out, nil
 }
 
+// Depth is how many collections deep c sits: 1 at the root.
+func Depth(c *Collection) int { return strings.Count(c.Path, "/") - 1 }
+
+// SubtreeDepth is the depth of the deepest collection in c's subtree, c included.
+func (db *DB) SubtreeDepth(ctx context.Context, c *Collection) (int, error) {
+	var deepest int
+	err := db.with(ctx).Model(&Collection{}).
+		Select("COALESCE(MAX(LENGTH(path) - LENGTH(REPLACE(path, '/', ''))), 0)").
+		Where("SUBSTR(path, 1, ?) = ?", len(c.Path), c.Path).Scan(&deepest).Error
+	if err != nil {
+		return 0, fmt.Errorf("measure collection subtree: %w", err)
+	}
+	return deepest - 1, nil
+}
+
 // RenameCollection changes a collection's name; ErrDuplicate when a sibling already has it.
 func (db *DB) RenameCollection(ctx context.Context, id, name string) error {
 	err := db.with(ctx).Model(&Collection{}).Where("id = ?", id).
@@ -82,8 +98,9 @@ func (db *DB) MoveCollection(ctx context.Context, c *Collection, parent *Collect
 	if parent != nil {
 		parentID = &parent.ID
 	}
+	now := Now()
 	err := g.Model(&Collection{}).Where("id = ?", c.ID).
-		Updates(map[string]any{"parent_id": parentID, "updated_at": Now()}).Error
+		Updates(map[string]any{"parent_id": parentID, "updated_at": now}).Error
 	if err != nil {
 		return fmt.Errorf("move collection: %w", translate(err))
 	}
@@ -92,7 +109,7 @@ func (db *DB) MoveCollection(ctx context.Context, c *Collection, parent *Collect
 	if err != nil {
 		return fmt.Errorf("move collection subtree: %w", err)
 	}
-	c.ParentID, c.Path = parentID, newPath
+	c.ParentID, c.Path, c.UpdatedAt = parentID, newPath, now
 	return nil
 }
 

@@ -214,8 +214,11 @@ func (db *DB) RenameTag(ctx context.Context, id, name string) error {
 // MergeTags moves every assignment of the source tags onto target and deletes the sources.
 func (db *DB) MergeTags(ctx context.Context, sourceIDs []string, targetID string) error {
 	g := db.with(ctx)
+	// The placeholders stay out of the DISTINCT: PostgreSQL types the columns of a DISTINCT as text,
+	// which created_at refuses. The outer WHERE keeps SQLite from reading ON CONFLICT as a join.
 	err := g.Exec(`INSERT INTO asset_tags (asset_id, tag_id, created_at)
-		SELECT DISTINCT asset_id, ?, ? FROM asset_tags WHERE `+inList("tag_id", len(sourceIDs))+`
+		SELECT src.asset_id, ?, ? FROM (SELECT DISTINCT asset_id FROM asset_tags WHERE `+inList("tag_id", len(sourceIDs))+`) src
+		WHERE 1 = 1
 		ON CONFLICT DO NOTHING`, append([]any{targetID, Now()}, toAny(sourceIDs)...)...).Error
 	if err != nil {
 		return fmt.Errorf("merge tags: %w", err)

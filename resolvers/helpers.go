@@ -128,8 +128,12 @@ func nilIfNotFound[T any](v *T, err error) (*T, error) {
 	return v, err
 }
 
-// asNode returns a looked-up object as a Node, or a nil Node when it is absent or hidden.
+// asNode returns a looked-up object as a Node, or a nil Node when it is absent or hidden from the
+// caller, including objects of a kind its role may not read (tokens, for non-admins).
 func asNode[T any](v *T, err error) (models.Node, error) {
+	if e, ok := media.AsError(err); ok && e.Code == media.CodeForbidden {
+		return nil, nil
+	}
 	if v, err = nilIfNotFound(v, err); v == nil || err != nil {
 		return nil, err
 	}

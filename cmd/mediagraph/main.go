@@ -48,7 +48,7 @@ func main() {
 
 func run(ctx context.Context, args []string, stdout io.Writer, log *slog.Logger) error {
 	if len(args) == 0 {
-		fmt.Fprint(os.Stderr, usage)
+		printUsage(os.Stderr)
 		return errors.New("no command given")
 	}
 	switch args[0] {
@@ -68,7 +68,7 @@ func run(ctx context.Context, args []string, stdout io.Writer, log *slog.Logger)
 		}
 		return token(ctx, args[1], args[2:], stdout, log)
 	case "help", "-h", "--help":
-		fmt.Fprint(os.Stderr, usage)
+		printUsage(os.Stderr)
 		return nil
 	}
 	return fmt.Errorf("unknown command %q (try mediagraph help)", args[0])
@@ -147,6 +147,19 @@ func token(ctx context.Context, sub string, args []string, stdout io.Writer, log
 		return err
 	}
 	return fmt.Errorf("unknown token subcommand %q: use create, list or revoke", sub)
+}
+
+func printUsage(w io.Writer) {
+	fmt.Fprint(w, usage)
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	for _, v := range config.Variables {
+		def := v.Default
+		if def == "" {
+			def = "-"
+		}
+		fmt.Fprintf(tw, "  --%s\t$%s\t(default %s)\t%s\n", v.Flag, v.Name, def, v.Help)
+	}
+	tw.Flush()
 }
 
 func when(t *time.Time) string {
