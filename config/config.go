@@ -23,6 +23,8 @@ type Config struct {
 	MaxUploadBytes    int64
 	MaxFilesPerUpload int
 	SigningKey        string
+	// DeliveryCacheBytes bounds the memory of cached delivery responses; 0 turns the cache off.
+	DeliveryCacheBytes int
 }
 
 // Variables lists every environment variable with its default and meaning, for flags and the README.
@@ -36,6 +38,7 @@ var Variables = []struct{ Name, Flag, Default, Help string }{
 	{"MEDIAGRAPH_MAX_UPLOAD_BYTES", "max-upload-bytes", "104857600", "largest file uploadAssets accepts, in bytes"},
 	{"MEDIAGRAPH_MAX_FILES_PER_UPLOAD", "max-files-per-upload", "10", "most files one uploadAssets call accepts"},
 	{"MEDIAGRAPH_SIGNING_KEY", "signing-key", "", "key signing URLs; empty: a random key kept in the database"},
+	{"MEDIAGRAPH_DELIVERY_CACHE_BYTES", "delivery-cache-bytes", "67108864", "memory for delivery tokens' cached query responses, in bytes; 0 turns the cache off"},
 }
 
 // Load reads the configuration of a subcommand from the environment and args; extra adds the
@@ -70,6 +73,9 @@ func Load(name string, args []string, extra ...func(*flag.FlagSet)) (Config, []s
 	}
 	if c.MaxFilesPerUpload, err = strconv.Atoi(get("MEDIAGRAPH_MAX_FILES_PER_UPLOAD")); err != nil || c.MaxFilesPerUpload <= 0 {
 		return Config{}, nil, fmt.Errorf("MEDIAGRAPH_MAX_FILES_PER_UPLOAD: want a positive number, got %q", get("MEDIAGRAPH_MAX_FILES_PER_UPLOAD"))
+	}
+	if c.DeliveryCacheBytes, err = strconv.Atoi(get("MEDIAGRAPH_DELIVERY_CACHE_BYTES")); err != nil || c.DeliveryCacheBytes < 0 {
+		return Config{}, nil, fmt.Errorf("MEDIAGRAPH_DELIVERY_CACHE_BYTES: want a number of bytes (0 for no cache), got %q", get("MEDIAGRAPH_DELIVERY_CACHE_BYTES"))
 	}
 	c.Locales = splitList(get("MEDIAGRAPH_LOCALES"), ",")
 	if c.LocaleFallbacks, err = parseFallbacks(get("MEDIAGRAPH_LOCALE_FALLBACKS")); err != nil {

@@ -16,6 +16,7 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
+	"github.com/mediagraph/mediagraph/graph/deliverycache"
 	"github.com/mediagraph/mediagraph/graph/generated"
 	"github.com/mediagraph/mediagraph/graph/loaders"
 	"github.com/mediagraph/mediagraph/graph/model"
@@ -41,6 +42,8 @@ type Options struct {
 	Log   *slog.Logger
 	// UploadTempDir holds files of multipart requests while they are being processed.
 	UploadTempDir string
+	// DeliveryCacheBytes bounds the memory of delivery tokens' cached responses; 0 turns caching off.
+	DeliveryCacheBytes int
 }
 
 // NewHandler returns the /graphql handler.
@@ -66,7 +69,12 @@ func NewHandler(o Options) http.Handler {
 	srv.SetRecoverFunc(func(ctx context.Context, p any) error {
 		return internalError{fmt.Errorf("panic in resolver: %v\n%s", p, debug.Stack())}
 	})
-	return withCodes(loaders.Middleware(o.Media, srv))
+	var h http.Handler = loaders.Middleware(o.Media, srv)
+	if o.DeliveryCacheBytes > 0 {
+		srv.Use(deliverycache.QueriesOnly{})
+		h = deliverycache.New(o.DeliveryCacheBytes, o.Media.Generation).Middleware(h)
+	}
+	return withCodes(h)
 }
 
 func pageCost(child int, first, last *int) int {

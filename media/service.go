@@ -78,6 +78,9 @@ func New(ctx context.Context, db *models.DB, store storage.Store, settings Setti
 	return &Service{db: db, store: store, settings: settings, cursors: models.NewCursors(key), log: log}, nil
 }
 
+// Generation is the number of catalogue changes committed so far, for caches of what readers saw.
+func (s *Service) Generation(ctx context.Context) (int64, error) { return s.db.Generation(ctx) }
+
 // Settings returns the library's rules.
 func (s *Service) Settings() Settings { return s.settings }
 

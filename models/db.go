@@ -120,11 +120,27 @@ func (db *DB) Close() error {
 	return sqlDB.Close()
 }
 
-// Transaction runs fn in one database transaction: everything fn writes lands, or nothing does.
+// Transaction runs fn in one database transaction: everything fn writes lands, or nothing does. Every
+// change to the catalogue goes through here, and each one advances the catalogue's generation.
 func (db *DB) Transaction(ctx context.Context, fn func(tx *DB) error) error {
 	return db.gorm.WithContext(ctx).Transaction(func(g *gorm.DB) error {
-		return fn(&DB{gorm: g, dialect: db.dialect})
+		if err := fn(&DB{gorm: g, dialect: db.dialect}); err != nil {
+			return err
+		}
+		if err := g.Exec("UPDATE catalogue_state SET generation = generation + 1 WHERE id = 1").Error; err != nil {
+			return fmt.Errorf("advance catalogue generation: %w", err)
+		}
+		return nil
 	})
+}
+
+// Generation is the number of catalogue changes committed so far; it only grows.
+func (db *DB) Generation(ctx context.Context) (int64, error) {
+	var n int64
+	if err := db.with(ctx).Raw("SELECT generation FROM catalogue_state WHERE id = 1").Scan(&n).Error; err != nil {
+		return 0, fmt.Errorf("read catalogue generation: %w", err)
+	}
+	return n, nil
 }
 
 func (db *DB) with(ctx context.Context) *gorm.DB { return db.gorm.WithContext(ctx) }

@@ -124,6 +124,12 @@ var migrations = []sqlMigration{
 			UNIQUE (asset_id, entry_type, entry_id, field, locale))`,
 		`CREATE INDEX usages_entry ON usages (entry_type, entry_id, field, locale)`,
 	}},
+	// The catalogue's generation counts committed write transactions, so that caches of what readers
+	// saw can tell, with one indexed read, whether anything changed since — across instances too.
+	{id: "0002_catalogue_generation", statements: []string{
+		`CREATE TABLE catalogue_state (id INTEGER PRIMARY KEY, generation BIGINT NOT NULL)`,
+		`INSERT INTO catalogue_state (id, generation) VALUES (1, 0)`,
+	}},
 }
 
 // Migrate applies every migration not yet applied, each in its own transaction.

@@ -110,7 +110,7 @@ func (a *App) Close() error { return a.DB.Close() }
 // Handler is every route of the service.
 func (a *App) Handler() http.Handler {
 	mux := http.NewServeMux()
-	gql := graph.NewHandler(graph.Options{Media: a.Media, Log: a.Log, UploadTempDir: a.tmpDir})
+	gql := graph.NewHandler(graph.Options{Media: a.Media, Log: a.Log, UploadTempDir: a.tmpDir, DeliveryCacheBytes: a.Config.DeliveryCacheBytes})
 	mux.Handle("GET /graphql", gql)
 	mux.Handle("POST /graphql", limitJSONBody(gql))
 	ui := graphiql.Handler()

@@ -1,0 +1,187 @@
+// Package deliverycache answers repeated GraphQL queries of delivery tokens from memory.
+//
+// Sites ask the same few queries over and over, and every delivery token sees the same thing: PUBLIC
+// assets only, no token-specific fields. So a successful query's response is kept under a hash of the
+// request, tagged with the catalogue generation it was computed at. A request is answered from memory
+// only while the generation is unchanged: any committed change to the catalogue, on any instance,
+// makes every kept response stale at once. Editors and admins are never served from the cache.
+package deliverycache
+
+import (
+	"bytes"
+	"container/list"
+	"context"
+	"crypto/sha256"
+	"io"
+	"net/http"
+	"sync"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"github.com/mediagraph/mediagraph/media"
+	"github.com/mediagraph/mediagraph/models"
+)
+
+// maxEntryBytes keeps one huge response from pushing out many useful ones.
+const maxEntryBytes = 1 << 20
+
+// Cache is a byte-bounded LRU of GraphQL responses.
+type Cache struct {
+	generation func(context.Context) (int64, error)
+	maxBytes   int
+
+	mu      sync.Mutex
+	bytes   int
+	order   *list.List // front: most recently used
+	entries map[[sha256.Size]byte]*list.Element
+}
+
+type entry struct {
+	key         [sha256.Size]byte
+	generation  int64
+	contentType string
+	body        []byte
+}
+
+// New returns a cache holding up to maxBytes of responses; generation reads the catalogue's.
+func New(maxBytes int, generation func(context.Context) (int64, error)) *Cache {
+	return &Cache{generation: generation, maxBytes: maxBytes, order: list.New(), entries: map[[sha256.Size]byte]*list.Element{}}
+}
+
+func (c *Cache) get(key [sha256.Size]byte, generation int64) *entry {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	el, ok := c.entries[key]
+	if !ok {
+		return nil
+	}
+	e := el.Value.(*entry)
+	if e.generation != generation {
+		c.remove(el)
+		return nil
+	}
+	c.order.MoveToFront(el)
+	return e
+}
+
+func (c *Cache) put(e *entry) {
+	if len(e.body) > maxEntryBytes || len(e.body) > c.maxBytes {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if el, ok := c.entries[e.key]; ok {
+		c.remove(el)
+	}
+	c.entries[e.key] = c.order.PushFront(e)
+	c.bytes += len(e.body)
+	for c.bytes > c.maxBytes {
+		c.remove(c.order.Back())
+	}
+}
+
+func (c *Cache) remove(el *list.Element) {
+	e := c.order.Remove(el).(*entry)
+	delete(c.entries, e.key)
+	c.bytes -= len(e.body)
+}
+
+// Len is the number of kept responses.
+func (c *Cache) Len() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.entries)
+}
+
+// Middleware serves delivery tokens' repeated queries from the cache and keeps the successful
+// responses of the others. It must run after authentication and around the GraphQL handler, which
+// must use QueriesOnly.
+func (c *Cache) Middleware(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		p := media.PrincipalFrom(r.Context())
+		if p == nil || p.Role != models.RoleDelivery || (r.Method != http.MethodGet && r.Method != http.MethodPost) ||
+			(r.Method == http.MethodPost && r.Header.Get("Content-Type") != "application/json") {
+			next.ServeHTTP(w, r)
+			return
+		}
+		body, err := io.ReadAll(r.Body)
+		if err != nil {
+			// Let the GraphQL handler read the rest and answer the error (a body over the limit).
+			r.Body = io.NopCloser(io.MultiReader(bytes.NewReader(body), r.Body))
+			next.ServeHTTP(w, r)
+			return
+		}
+		r.Body = io.NopCloser(bytes.NewReader(body))
+		generation, err := c.generation(r.Context())
+		if err != nil {
+			next.ServeHTTP(w, r)
+			return
+		}
+		h := sha256.New()
+		io.WriteString(h, r.Method+"\n"+r.URL.RawQuery+"\n")
+		h.Write(body)
+		var key [sha256.Size]byte
+		h.Sum(key[:0])
+		if cached := c.get(key, generation); cached != nil {
+			w.Header().Set("Content-Type", cached.contentType)
+			w.Header().Set("X-Mediagraph-Cache", "hit")
+			w.Write(cached.body)
+			return
+		}
+		w.Header().Set("X-Mediagraph-Cache", "miss")
+		rec := &recorder{ResponseWriter: w, status: http.StatusOK}
+		op := &operation{}
+		next.ServeHTTP(rec, r.WithContext(context.WithValue(r.Context(), operationKey{}, op)))
+		// A response with errors may be a passing failure; mutations must always run.
+		if op.query && rec.status == http.StatusOK && !bytes.HasPrefix(rec.body.Bytes(), []byte(`{"errors"`)) {
+			c.put(&entry{key: key, generation: generation, contentType: w.Header().Get("Content-Type"), body: bytes.Clone(rec.body.Bytes())})
+		}
+	})
+}
+
+// recorder passes a response through while keeping a copy of its body.
+type recorder struct {
+	http.ResponseWriter
+	status int
+	body   bytes.Buffer
+}
+
+func (r *recorder) WriteHeader(status int) {
+	r.status = status
+	r.ResponseWriter.WriteHeader(status)
+}
+
+func (r *recorder) Write(b []byte) (int, error) {
+	r.body.Write(b)
+	return r.ResponseWriter.Write(b)
+}
+
+type operationKey struct{}
+
+// operation records what the GraphQL handler found the request to be.
+type operation struct{ query bool }
+
+// QueriesOnly is the GraphQL extension that tells the middleware a request was a query, the only
+// kind of operation whose response may be kept.
+type QueriesOnly struct{}
+
+var _ interface {
+	graphql.HandlerExtension
+	graphql.OperationContextMutator
+} = QueriesOnly{}
+
+// ExtensionName implements graphql.HandlerExtension.
+func (QueriesOnly) ExtensionName() string { return "DeliveryCache" }
+
+// Validate implements graphql.HandlerExtension.
+func (QueriesOnly) Validate(graphql.ExecutableSchema) error { return nil }
+
+// MutateOperationContext implements graphql.OperationContextMutator.
+func (QueriesOnly) MutateOperationContext(ctx context.Context, oc *graphql.OperationContext) *gqlerror.Error {
+	if op, ok := ctx.Value(operationKey{}).(*operation); ok {
+		op.query = oc.Operation != nil && oc.Operation.Operation == ast.Query
+	}
+	return nil
+}

@@ -1,0 +1,118 @@
+package server_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/mediagraph/mediagraph/config"
+	"github.com/mediagraph/mediagraph/internal/apptest"
+	"github.com/mediagraph/mediagraph/internal/testdb"
+)
+
+// post sends a GraphQL query and returns the cache verdict header and the body.
+func post(t *testing.T, s *apptest.Server, token, query string, vars map[string]any) (string, string) {
+	t.Helper()
+	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
+	req, _ := http.NewRequest(http.MethodPost, s.URL+"/graphql", bytes.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Authorization", "Bearer "+token)
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	out, err := io.ReadAll(res.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res.Header.Get("X-Mediagraph-Cache"), string(out)
+}
+
+// Delivery answers repeat from memory, and every committed change is visible to the next request.
+func TestDeliveryCacheFollowsEveryChange(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, dbURL string) {
+		s := apptest.Start(t, dbURL)
+		editor, delivery := s.Token("EDITOR"), s.Token("DELIVERY")
+		a := s.MustUpload(editor, map[string]any{"status": "PUBLIC"}, apptest.Fixture(t, "alpha.png"))[0]
+		b := s.MustUpload(editor, nil, apptest.Fixture(t, "photo-12mp.jpg"))[0]
+		const list = `{ assets(orderBy: FILENAME_ASC) { nodes { id alt } } }`
+
+		verdict, first := post(t, s, delivery, list, nil)
+		if verdict != "miss" || !strings.Contains(first, a.ID) || strings.Contains(first, b.ID) {
+			t.Fatalf("first read: %s %s", verdict, first)
+		}
+		verdict, again := post(t, s, delivery, list, nil)
+		if verdict != "hit" || again != first {
+			t.Errorf("repeat: %s %s, want a hit with the same body", verdict, again)
+		}
+		// Another delivery token shares the answer: they all see the same.
+		if verdict, _ := post(t, s, s.Token("DELIVERY"), list, nil); verdict != "hit" {
+			t.Errorf("another delivery token: %s, want hit", verdict)
+		}
+
+		s.Must(editor, `mutation($ids: [ID!]!) { setAssetStatus(ids: $ids, status: PUBLIC) { id } }`, map[string]any{"ids": []string{b.ID}}, nil)
+		if verdict, body := post(t, s, delivery, list, nil); verdict != "miss" || !strings.Contains(body, b.ID) {
+			t.Errorf("after publishing: %s %s", verdict, body)
+		}
+		s.Must(editor, `mutation($id: ID!) { updateAsset(id: $id, input: { defaultFieldMetadata: [{ locale: "en", alt: "fresh alt" }] }) { id } }`,
+			map[string]any{"id": a.ID}, nil)
+		if _, body := post(t, s, delivery, list, nil); !strings.Contains(body, "fresh alt") {
+			t.Errorf("after an alt change: %s", body)
+		}
+		s.Must(editor, `mutation($ids: [ID!]!) { setAssetStatus(ids: $ids, status: PRIVATE) { id } }`, map[string]any{"ids": []string{b.ID}}, nil)
+		if _, body := post(t, s, delivery, list, nil); strings.Contains(body, b.ID) {
+			t.Errorf("a PRIVATE asset still delivered: %s", body)
+		}
+
+		// Variables are part of the question.
+		const one = `query($id: ID!) { asset(id: $id) { id } }`
+		if _, body := post(t, s, delivery, one, map[string]any{"id": a.ID}); !strings.Contains(body, a.ID) {
+			t.Errorf("asset a: %s", body)
+		}
+		if _, body := post(t, s, delivery, one, map[string]any{"id": b.ID}); strings.Contains(body, b.ID) || strings.Contains(body, a.ID) {
+			t.Errorf("asset b (private) answered with %s", body)
+		}
+
+		// Editors always get a fresh answer; failures are not kept.
+		if verdict, body := post(t, s, editor, list, nil); verdict != "" || !strings.Contains(body, b.ID) {
+			t.Errorf("editor: cache %q, body %s", verdict, body)
+		}
+		const bad = `{ assets(locale: "xx") { nodes { id } } }`
+		post(t, s, delivery, bad, nil)
+		if verdict, body := post(t, s, delivery, bad, nil); verdict != "miss" || !strings.Contains(body, "VALIDATION_FAILED") {
+			t.Errorf("an error answer was kept: %s %s", verdict, body)
+		}
+	})
+}
+
+// A hit costs the token lookup and the generation read, nothing else.
+func TestDeliveryCacheHitStatements(t *testing.T) {
+	s := apptest.Start(t, testdb.SQLite(t))
+	s.Seed(20)
+	delivery := s.Token("DELIVERY")
+	n := countStatements(t, s.App.DB.Gorm())
+	post(t, s, delivery, assetsPage, nil)
+	post(t, s, delivery, assetsPage, nil) // the token's use is recorded once a minute at most
+	before := n.Load()
+	if verdict, _ := post(t, s, delivery, assetsPage, nil); verdict != "hit" {
+		t.Fatalf("verdict %q", verdict)
+	}
+	if got := n.Load() - before; got != 2 {
+		t.Errorf("a cache hit ran %d statements, want 2", got)
+	}
+}
+
+// With the cache turned off nothing is kept.
+func TestDeliveryCacheOff(t *testing.T) {
+	s := apptest.Start(t, testdb.SQLite(t), func(c *config.Config) { c.DeliveryCacheBytes = 0 })
+	delivery := s.Token("DELIVERY")
+	for range 2 {
+		if verdict, _ := post(t, s, delivery, `{ assets { totalCount } }`, nil); verdict != "" {
+			t.Errorf("cache off answered %q", verdict)
+		}
+	}
+}
