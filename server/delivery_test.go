@@ -28,11 +28,17 @@ func fetch(t *testing.T, s *apptest.Server, method, path, token string, header m
 	if err != nil {
 		t.Fatal(err)
 	}
-	if token != "" {
-		req.Header.Set("Authorization", "Bearer "+token)
-	}
 	for k, v := range header {
 		req.Header.Set(k, v)
+	}
+	return send(t, req, token)
+}
+
+// send sends a request with an optional bearer token and reads the whole answer.
+func send(t *testing.T, req *http.Request, token string) fetched {
+	t.Helper()
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
 	}
 	res, err := http.DefaultClient.Do(req)
 	if err != nil {

@@ -3,7 +3,6 @@ package server_test
 import (
 	"bytes"
 	"encoding/json"
-	"io"
 	"net/http"
 	"strings"
 	"testing"
@@ -19,17 +18,8 @@ func post(t *testing.T, s *apptest.Server, token, query string, vars map[string]
 	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
 	req, _ := http.NewRequest(http.MethodPost, s.URL+"/graphql", bytes.NewReader(body))
 	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("Authorization", "Bearer "+token)
-	res, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer res.Body.Close()
-	out, err := io.ReadAll(res.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return res.Header.Get("X-Mediagraph-Cache"), string(out)
+	f := send(t, req, token)
+	return f.Header.Get("X-Mediagraph-Cache"), string(f.Body)
 }
 
 // Delivery answers repeat from memory, and every committed change is visible to the next request.
