@@ -142,9 +142,7 @@ func (db *DB) assetScope(ctx context.Context, q AssetQuery) (*gorm.DB, error) {
 		return nil, err
 	}
 	g := visibleAssets(db.with(ctx).Model(&Asset{}), q.Filter, q.Visibility)
-	if c.sql != "" {
-		g = g.Where(c.sql, c.args...)
-	}
+	g = c.where(g)
 	return g, nil
 }
 
@@ -188,7 +186,7 @@ func (db *DB) ListAssets(ctx context.Context, q AssetQuery, page PageRequest, cu
 		if err != nil {
 			return nil, err
 		}
-		g = g.Where(c.sql, c.args...)
+		g = c.where(g)
 	}
 	backward := page.Last != nil && page.First == nil
 	limit := 0

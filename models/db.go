@@ -42,10 +42,21 @@ func registerSQLiteDriver() {
 	registerSQLite.Do(func() {
 		sql.Register(sqliteDriverName, &sqlite3.SQLiteDriver{
 			ConnectHook: func(conn *sqlite3.SQLiteConn) error {
-				return conn.RegisterFunc("lower", strings.ToLower, true)
+				return conn.RegisterFunc("lower", lower, true)
 			},
 		})
 	})
+}
+
+// lower is SQL's lower() over Unicode; like the built-in, it passes NULL (and non-text) through.
+func lower(v any) any {
+	switch s := v.(type) {
+	case string:
+		return strings.ToLower(s)
+	case []byte:
+		return strings.ToLower(string(s))
+	}
+	return v
 }
 
 // Now is the clock of every stored timestamp: UTC with microsecond precision, which both dialects
@@ -99,9 +110,6 @@ func (db *DB) Dialect() Dialect { return db.dialect }
 // Gorm exposes the underlying handle to plugins that observe statements (tests count them).
 func (db *DB) Gorm() *gorm.DB { return db.gorm }
 
-// SQL exposes the database/sql pool, for the job queue that shares the database.
-func (db *DB) SQL() (*sql.DB, error) { return db.gorm.DB() }
-
 // Ping checks the database answers.
 func (db *DB) Ping(ctx context.Context) error {
 	sqlDB, err := db.gorm.DB()
@@ -122,15 +130,16 @@ func (db *DB) Close() error {
 
 // Transaction runs fn in one database transaction: everything fn writes lands, or nothing does. Every
 // change to the catalogue goes through here, and each one advances the catalogue's generation.
+//
+// The generation row is written first: its lock makes catalogue writers take turns on PostgreSQL as
+// _txlock=immediate does on SQLite, so the checks a writer makes (no cycle, no live usage, an empty
+// folder) still hold when it writes; under READ COMMITTED they could otherwise race.
 func (db *DB) Transaction(ctx context.Context, fn func(tx *DB) error) error {
 	return db.gorm.WithContext(ctx).Transaction(func(g *gorm.DB) error {
-		if err := fn(&DB{gorm: g, dialect: db.dialect}); err != nil {
-			return err
-		}
 		if err := g.Exec("UPDATE catalogue_state SET generation = generation + 1 WHERE id = 1").Error; err != nil {
 			return fmt.Errorf("advance catalogue generation: %w", err)
 		}
-		return nil
+		return fn(&DB{gorm: g, dialect: db.dialect})
 	})
 }
 

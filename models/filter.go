@@ -2,6 +2,7 @@ package models
 
 import (
 	"fmt"
+	"gorm.io/gorm"
 	"strings"
 	"time"
 )
@@ -134,6 +135,15 @@ type cond struct {
 }
 
 type conds []cond
+
+// where adds the condition to a query in brackets of its own, so that none of its ORs can ever loosen
+// the conditions beside it (GORM brackets raw conditions only when it spots an OR or AND).
+func (c cond) where(g *gorm.DB) *gorm.DB {
+	if c.sql == "" {
+		return g
+	}
+	return g.Where("("+c.sql+")", c.args...)
+}
 
 func (cs *conds) add(sql string, args ...any) { *cs = append(*cs, cond{sql, args}) }
 

@@ -134,7 +134,7 @@ func (db *DB) tagScope(ctx context.Context, q TagQuery) *gorm.DB {
 	g := db.with(ctx).Model(&Tag{})
 	if q.Search != nil {
 		c := containsFolded("tags.name", *q.Search)
-		g = g.Where(c.sql, c.args...)
+		g = c.where(g)
 	}
 	if q.Visibility.PublicOnly {
 		g = g.Where(`EXISTS (SELECT 1 FROM asset_tags at JOIN assets ON assets.id = at.asset_id
@@ -152,7 +152,7 @@ func (db *DB) ListTags(ctx context.Context, q TagQuery, first int, after *string
 		if err != nil {
 			return nil, err
 		}
-		g = g.Where("tags.name_key > ? OR (tags.name_key = ? AND tags.id > ?)", key, key, id)
+		g = g.Where("(tags.name_key > ? OR (tags.name_key = ? AND tags.id > ?))", key, key, id)
 	}
 	var tags []*Tag
 	if err := g.Order("tags.name_key, tags.id").Limit(first + 1).Find(&tags).Error; err != nil {
