@@ -42,6 +42,11 @@ func (multipartForm) Supports(r *http.Request) bool {
 
 func (f multipartForm) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecutor) {
 	w.Header().Set("Content-Type", "application/json")
+	// Only media writers send files: nobody else gets to fill the spool directory.
+	if err := media.CheckWrite(r.Context()); err != nil {
+		WriteError(w, err)
+		return
+	}
 	r.Body = http.MaxBytesReader(w, r.Body, f.maxFileBytes*int64(f.maxFiles)+2*metaLimit)
 	var spooled []*os.File
 	defer func() {
@@ -87,8 +92,12 @@ func (f multipartForm) parse(r *http.Request, spooled *[]*os.File) (*graphql.Raw
 	if err := decodePart(mr, "map", &uploads); err != nil {
 		return nil, err
 	}
-	if len(uploads) > f.maxFiles {
-		return nil, &media.Error{Code: media.CodeTooManyFiles, Field: "files", Message: fmt.Sprintf("%d files sent; at most %d per call", len(uploads), f.maxFiles)}
+	uses := 0
+	for _, paths := range uploads {
+		uses += len(paths)
+	}
+	if len(uploads) > f.maxFiles || uses > f.maxFiles {
+		return nil, &media.Error{Code: media.CodeTooManyFiles, Field: "files", Message: fmt.Sprintf("%d files sent for %d uses; at most %d per call", len(uploads), uses, f.maxFiles)}
 	}
 	for {
 		part, err := mr.NextPart()
@@ -185,6 +194,8 @@ func WriteError(w http.ResponseWriter, err error) {
 		status = http.StatusRequestEntityTooLarge
 	case media.CodeUnauthenticated:
 		status = http.StatusUnauthorized
+	case media.CodeForbidden:
+		status = http.StatusForbidden
 	case media.CodeInternal:
 		status = http.StatusInternalServerError
 	}

@@ -53,6 +53,13 @@ func authorize(ctx context.Context, need access) (*Principal, error) {
 	return p, nil
 }
 
+// CheckWrite refuses callers that may not change media, for transports that must decide before they
+// accept a request's bytes (uploads are spooled to disk before the resolver runs).
+func CheckWrite(ctx context.Context) error {
+	_, err := authorize(ctx, writeAccess)
+	return err
+}
+
 // visibility is what a principal may see of the assets.
 func (p *Principal) visibility() models.Visibility {
 	return models.Visibility{PublicOnly: p.Role == models.RoleDelivery}

@@ -3,6 +3,8 @@ package server_test
 import (
 	"bytes"
 	"encoding/base64"
+	"encoding/json"
+	"fmt"
 	"net/http"
 	"strings"
 	"sync"
@@ -208,4 +210,29 @@ func TestConcurrentUploadsOnSQLite(t *testing.T) {
 	if n := s.Rows("assets"); n != 20 {
 		t.Errorf("%d assets after 20 uploads", n)
 	}
+}
+
+// Only media writers may send files; the server refuses the others before it stores a byte, and one
+// file cannot be fanned out to more uses than the per-call limit.
+func TestUploadsRefusedBeforeSpooling(t *testing.T) {
+	s := apptest.Start(t, testdb.SQLite(t))
+	for who, c := range map[string]struct{ token, code string }{
+		"anonymous": {"", "UNAUTHENTICATED"},
+		"delivery":  {s.Token("DELIVERY"), "FORBIDDEN"},
+	} {
+		unchanged(t, s, who+" upload", func() {
+			wantCode(t, who+" upload", s.Upload(c.token, nil, apptest.Fixture(t, "photo-12mp.jpg")), c.code, "")
+		})
+	}
+	paths := make([]string, 11)
+	for i := range paths {
+		paths[i] = fmt.Sprintf("variables.f.%d", i)
+	}
+	fanout, _ := json.Marshal(map[string][]string{"0": paths})
+	req, _ := http.NewRequest(http.MethodPost, s.URL+"/graphql",
+		strings.NewReader(multipartBody(`{"query":"mutation($f:[Upload!]!){uploadAssets(files:$f){id}}","variables":{"f":[]}}`, string(fanout))))
+	req.Header.Set("Content-Type", "multipart/form-data; boundary=b")
+	unchanged(t, s, "fan-out", func() {
+		wantCode(t, "one file used 11 times", s.Do(s.Token("EDITOR"), req), "TOO_MANY_FILES", "files")
+	})
 }

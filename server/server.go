@@ -111,7 +111,7 @@ func (a *App) Close() error { return a.DB.Close() }
 func (a *App) Handler() http.Handler {
 	mux := http.NewServeMux()
 	gql := graph.NewHandler(graph.Options{Media: a.Media, Log: a.Log, UploadTempDir: a.tmpDir, DeliveryCacheBytes: a.Config.DeliveryCacheBytes})
-	mux.Handle("GET /graphql", gql)
+	mux.Handle("GET /graphql", limitJSONBody(gql))
 	mux.Handle("POST /graphql", limitJSONBody(gql))
 	ui := graphiql.Handler()
 	mux.Handle("GET /graphiql", ui)

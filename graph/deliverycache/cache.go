@@ -106,14 +106,18 @@ func (c *Cache) Middleware(next http.Handler) http.Handler {
 			next.ServeHTTP(w, r)
 			return
 		}
-		body, err := io.ReadAll(r.Body)
-		if err != nil {
-			// Let the GraphQL handler read the rest and answer the error (a body over the limit).
-			r.Body = io.NopCloser(io.MultiReader(bytes.NewReader(body), r.Body))
-			next.ServeHTTP(w, r)
-			return
+		// A GET's question is its URL; its body, if any, is ignored by the GraphQL handler too.
+		var body []byte
+		if r.Method == http.MethodPost {
+			var err error
+			if body, err = io.ReadAll(r.Body); err != nil {
+				// Let the GraphQL handler read the rest and answer the error (a body over the limit).
+				r.Body = io.NopCloser(io.MultiReader(bytes.NewReader(body), r.Body))
+				next.ServeHTTP(w, r)
+				return
+			}
+			r.Body = io.NopCloser(bytes.NewReader(body))
 		}
-		r.Body = io.NopCloser(bytes.NewReader(body))
 		generation, err := c.generation(r.Context())
 		if err != nil {
 			next.ServeHTTP(w, r)
