@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -104,5 +105,21 @@ func TestDeliveryCacheOff(t *testing.T) {
 		if verdict, _ := post(t, s, delivery, `{ assets { totalCount } }`, nil); verdict != "" {
 			t.Errorf("cache off answered %q", verdict)
 		}
+	}
+}
+
+// GET queries are cached by their URL.
+func TestDeliveryCacheGET(t *testing.T) {
+	s := apptest.Start(t, testdb.SQLite(t))
+	delivery := s.Token("DELIVERY")
+	get := func(query string) string {
+		req, _ := http.NewRequest(http.MethodGet, s.URL+"/graphql?query="+url.QueryEscape(query), nil)
+		return send(t, req, delivery).Header.Get("X-Mediagraph-Cache")
+	}
+	if first, second := get(`{ assets { totalCount } }`), get(`{ assets { totalCount } }`); first != "miss" || second != "hit" {
+		t.Errorf("GET twice: %q then %q, want miss then hit", first, second)
+	}
+	if other := get(`{ tags { totalCount } }`); other != "miss" {
+		t.Errorf("another GET query: %q, want miss", other)
 	}
 }
