@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"math"
 	"net/http"
 	"runtime/debug"
+	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/handler"
@@ -32,6 +34,8 @@ const (
 	MaxComplexity = 25000
 	// MaxDepth bounds how deeply a query nests fields (introspection excepted).
 	MaxDepth = 12
+	// MaxFields bounds how many fields a query selects with its fragments expanded.
+	MaxFields = 5000
 	// nominalListSize is the cost multiplier of lists without a page size.
 	nominalListSize = 10
 )
@@ -62,8 +66,8 @@ func NewHandler(o Options) http.Handler {
 	})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	srv.Use(extension.Introspection{})
+	srv.Use(shapeLimit{maxDepth: MaxDepth, maxFields: MaxFields}) // before the complexity, which it bounds
 	srv.Use(extension.FixedComplexityLimit(MaxComplexity))
-	srv.Use(depthLimit{max: MaxDepth})
 	srv.AroundFields(markInternal)
 	srv.SetErrorPresenter(presenter(o.Log))
 	srv.SetRecoverFunc(func(ctx context.Context, p any) error {
@@ -105,50 +109,67 @@ func setComplexity(c *generated.ComplexityRoot) {
 	c.Collection.Ancestors = listCost
 }
 
-// depthLimit refuses queries nested deeper than max, before anything runs.
-type depthLimit struct{ max int }
+// shapeLimit refuses queries that nest too deep or name too many fields once their fragments are
+// expanded, before anything else looks at them: fragments that spread each other twice per level
+// expand exponentially, and even measuring the complexity of such a query would take seconds.
+type shapeLimit struct{ maxDepth, maxFields int }
 
 var _ interface {
 	graphql.HandlerExtension
 	graphql.OperationContextMutator
-} = depthLimit{}
+} = shapeLimit{}
 
-func (depthLimit) ExtensionName() string                   { return "DepthLimit" }
-func (depthLimit) Validate(graphql.ExecutableSchema) error { return nil }
+func (shapeLimit) ExtensionName() string                   { return "ShapeLimit" }
+func (shapeLimit) Validate(graphql.ExecutableSchema) error { return nil }
 
-func (d depthLimit) MutateOperationContext(_ context.Context, oc *graphql.OperationContext) *gqlerror.Error {
-	if depth := selectionDepth(oc.Operation.SelectionSet, 0, d.max); depth > d.max {
-		err := gqlerror.Errorf("the query nests %d levels deep or more; at most %d are allowed", depth, d.max)
-		err.Extensions = map[string]any{"code": media.CodeValidationFailed}
-		return err
+func (l shapeLimit) MutateOperationContext(_ context.Context, oc *graphql.OperationContext) *gqlerror.Error {
+	s := measure(oc.Operation.SelectionSet, map[string]shape{})
+	var err *gqlerror.Error
+	switch {
+	case s.depth > l.maxDepth:
+		err = gqlerror.Errorf("the query nests %d levels deep; at most %d are allowed", s.depth, l.maxDepth)
+	case s.fields > l.maxFields:
+		err = gqlerror.Errorf("the query selects %d fields or more once its fragments are expanded; at most %d are allowed", s.fields, l.maxFields)
+	default:
+		return nil
 	}
-	return nil
+	err.Extensions = map[string]any{"code": media.CodeValidationFailed}
+	return err
 }
 
-// selectionDepth measures nesting, stopping early once past limit; introspection is not counted.
-func selectionDepth(set ast.SelectionSet, depth, limit int) int {
-	if depth > limit {
-		return depth
-	}
-	deepest := depth
+// shape is how deep a selection set nests and how many fields it selects, fragments expanded.
+type shape struct{ depth, fields int }
+
+// measure walks a selection set once per fragment (memo holds each fragment's shape, which does not
+// depend on where it is spread). Introspection fields are not counted.
+func measure(set ast.SelectionSet, memo map[string]shape) shape {
+	var total shape
 	for _, sel := range set {
-		var d int
-		switch s := sel.(type) {
+		var s shape
+		switch x := sel.(type) {
 		case *ast.Field:
-			if len(s.Name) > 1 && s.Name[:2] == "__" {
+			if strings.HasPrefix(x.Name, "__") {
 				continue
 			}
-			d = selectionDepth(s.SelectionSet, depth+1, limit)
+			s = measure(x.SelectionSet, memo)
+			s.depth++
+			s.fields++
 		case *ast.InlineFragment:
-			d = selectionDepth(s.SelectionSet, depth, limit)
+			s = measure(x.SelectionSet, memo)
 		case *ast.FragmentSpread:
-			if s.Definition != nil {
-				d = selectionDepth(s.Definition.SelectionSet, depth, limit)
+			if x.Definition == nil {
+				continue
+			}
+			var ok bool
+			if s, ok = memo[x.Name]; !ok {
+				s = measure(x.Definition.SelectionSet, memo)
+				memo[x.Name] = s
 			}
 		}
-		deepest = max(deepest, d)
+		total.depth = max(total.depth, s.depth)
+		total.fields = min(total.fields+s.fields, math.MaxInt32) // saturates: spreads can double per level
 	}
-	return deepest
+	return total
 }
 
 // internalError marks a failure of the server rather than of the request.

@@ -236,3 +236,16 @@ func TestUploadsRefusedBeforeSpooling(t *testing.T) {
 		wantCode(t, "one file used 11 times", s.Do(s.Token("EDITOR"), req), "TOO_MANY_FILES", "files")
 	})
 }
+
+// Fragments that spread each other twice per level expand to 2^26 fields from a 1 KB query: refused
+// on their shape, before anything expands them.
+func TestFragmentBombRefused(t *testing.T) {
+	s := apptest.Start(t, testdb.SQLite(t))
+	var q strings.Builder
+	q.WriteString("query { ...F0 }\n")
+	for i := range 26 {
+		fmt.Fprintf(&q, "fragment F%d on Query { ...F%d ...F%d }\n", i, i+1, i+1)
+	}
+	q.WriteString("fragment F26 on Query { mediaSettings { defaultLocale } }\n")
+	wantCode(t, "fragment bomb", s.Query(s.Token("DELIVERY"), q.String(), nil), "VALIDATION_FAILED", "")
+}
