@@ -69,6 +69,12 @@ func NewHandler(o Options) http.Handler {
 	srv.Use(shapeLimit{maxDepth: MaxDepth, maxFields: MaxFields}) // before the complexity, which it bounds
 	srv.Use(extension.FixedComplexityLimit(MaxComplexity))
 	srv.AroundFields(markInternal)
+	srv.AroundRootFields(func(ctx context.Context, next graphql.RootResolver) graphql.Marshaler {
+		if oc := graphql.GetOperationContext(ctx); oc.Operation != nil && oc.Operation.Operation == ast.Mutation {
+			ctx = loaders.With(ctx, loaders.New(o.Media))
+		}
+		return next(ctx)
+	})
 	srv.SetErrorPresenter(presenter(o.Log))
 	srv.SetRecoverFunc(func(ctx context.Context, p any) error {
 		return internalError{fmt.Errorf("panic in resolver: %v\n%s", p, debug.Stack())}

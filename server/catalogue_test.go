@@ -791,3 +791,22 @@ func TestNodeHidesTokensFromNonAdmins(t *testing.T) {
 		t.Errorf("ADMIN node(%s) = %+v", id, out.Node)
 	}
 }
+
+// Each mutation of a request answers with what it left, not with what an earlier one loaded.
+func TestMutationsInOneRequestSeeEachOther(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, dbURL string) {
+		s := apptest.Start(t, dbURL)
+		editor := s.Token("EDITOR")
+		id := s.MustUpload(editor, nil, apptest.Fixture(t, "alpha.png"))[0].ID
+		var out struct {
+			A, B []struct{ Tags []struct{ Name string } }
+		}
+		s.Must(editor, `mutation($id: ID!) {
+			a: tagAssets(ids: [$id], tags: ["one"]) { tags { name } }
+			b: tagAssets(ids: [$id], tags: ["two"]) { tags { name } }
+		}`, map[string]any{"id": id}, &out)
+		if len(out.B) != 1 || len(out.B[0].Tags) != 2 {
+			t.Errorf("the second mutation answered %+v, want tags one and two", out.B)
+		}
+	})
+}

@@ -207,8 +207,14 @@ type ctxKey struct{}
 // Middleware attaches fresh loaders to every request.
 func Middleware(m *media.Service, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), ctxKey{}, New(m))))
+		next.ServeHTTP(w, r.WithContext(With(r.Context(), New(m))))
 	})
+}
+
+// With attaches loaders to ctx. Each mutation of a request gets fresh ones: what an earlier mutation
+// loaded is stale once a later one changed it.
+func With(ctx context.Context, l *Loaders) context.Context {
+	return context.WithValue(ctx, ctxKey{}, l)
 }
 
 // For returns the loaders of the request.
