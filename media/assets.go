@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/mediagraph/mediagraph/models"
 )
@@ -63,7 +64,7 @@ func queryError(err error, cursorField string) error {
 	var fe *models.FilterError
 	switch {
 	case errors.As(err, &fe):
-		return invalid("filter."+fe.Field, "%s", fe.Reason)
+		return invalid(strings.TrimSuffix("filter."+fe.Field, "."), "%s", fe.Reason)
 	case errors.Is(err, models.ErrBadCursor):
 		return invalid(cursorField, "the cursor is invalid: use a cursor from this list's pageInfo or edges")
 	}

@@ -137,7 +137,7 @@ func (db *DB) assetScope(ctx context.Context, q AssetQuery) (*gorm.DB, error) {
 			return nil, err
 		}
 	}
-	c, err := compileFilter(q.Filter, "")
+	c, err := compileAssetFilter(q.Filter)
 	if err != nil {
 		return nil, err
 	}

@@ -186,11 +186,32 @@ func checkList[T any](field string, list []T) error {
 	return nil
 }
 
-// compileFilter turns a filter into a WHERE fragment over the assets table.
-func compileFilter(f *AssetFilter, path string) (cond, error) {
+// Bounds of a filter's size, so that no filter makes a statement the database refuses or chokes on.
+const (
+	maxFilterNesting  = 5    // AND/OR levels
+	maxFilterBranches = 50   // filters in one AND or OR
+	maxFilterParams   = 2000 // values in the whole filter
+)
+
+// compileAssetFilter turns a filter into a WHERE fragment over the assets table.
+func compileAssetFilter(f *AssetFilter) (cond, error) {
+	c, err := compileFilter(f, "", 0)
+	if err == nil && len(c.args) > maxFilterParams {
+		err = &FilterError{"", fmt.Sprintf("the filter holds %d values; at most %d are allowed", len(c.args), maxFilterParams)}
+	}
+	return c, err
+}
+
+func compileFilter(f *AssetFilter, path string, nesting int) (cond, error) {
 	var cs conds
 	if f == nil {
 		return cond{}, nil
+	}
+	if nesting > maxFilterNesting {
+		return cond{}, &FilterError{path, fmt.Sprintf("AND and OR nest at most %d levels deep", maxFilterNesting)}
+	}
+	if len(f.AND) > maxFilterBranches || len(f.OR) > maxFilterBranches {
+		return cond{}, &FilterError{path, fmt.Sprintf("at most %d filters in one AND or OR", maxFilterBranches)}
 	}
 	field := func(name string) string {
 		if path == "" {
@@ -287,7 +308,7 @@ func compileFilter(f *AssetFilter, path string) (cond, error) {
 		}
 	}
 	for i, sub := range f.AND {
-		c, err := compileFilter(sub, fmt.Sprintf("%s[%d]", field("AND"), i))
+		c, err := compileFilter(sub, fmt.Sprintf("%s[%d]", field("AND"), i), nesting+1)
 		if err != nil {
 			return cond{}, err
 		}
@@ -298,7 +319,7 @@ func compileFilter(f *AssetFilter, path string) (cond, error) {
 	if len(f.OR) > 0 {
 		var ors conds
 		for i, sub := range f.OR {
-			c, err := compileFilter(sub, fmt.Sprintf("%s[%d]", field("OR"), i))
+			c, err := compileFilter(sub, fmt.Sprintf("%s[%d]", field("OR"), i), nesting+1)
 			if err != nil {
 				return cond{}, err
 			}
@@ -397,6 +418,7 @@ func addExists(cs *conds, sql string, want *bool) {
 	}
 }
 
+// addEnum matches a column against one value or a list; lists are bounded by the filter's total.
 func addEnum[T any](cs *conds, col string, eq *T, in []T) {
 	if eq != nil {
 		cs.add(col+" = ?", *eq)

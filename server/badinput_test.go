@@ -249,3 +249,34 @@ func TestFragmentBombRefused(t *testing.T) {
 	q.WriteString("fragment F26 on Query { mediaSettings { defaultLocale } }\n")
 	wantCode(t, "fragment bomb", s.Query(s.Token("DELIVERY"), q.String(), nil), "VALIDATION_FAILED", "")
 }
+
+// Filters are bounded as a whole: values, branches and nesting.
+func TestOversizedFiltersRefused(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, dbURL string) {
+		s := apptest.Start(t, dbURL)
+		delivery := s.Token("DELIVERY")
+		kinds := make([]string, 3000)
+		for i := range kinds {
+			kinds[i] = "IMAGE"
+		}
+		nested := map[string]any{"kind": map[string]any{"eq": "IMAGE"}}
+		for range 7 {
+			nested = map[string]any{"AND": []any{nested}}
+		}
+		branches := make([]any, 60)
+		for i := range branches {
+			branches[i] = map[string]any{"kind": map[string]any{"eq": "IMAGE"}}
+		}
+		for name, f := range map[string]map[string]any{
+			"3000 kinds":  {"kind": map[string]any{"in": kinds}},
+			"nested AND":  nested,
+			"60 OR":       {"OR": branches},
+			"many in ORs": {"OR": []any{map[string]any{"kind": map[string]any{"in": kinds[:450]}}, map[string]any{"status": map[string]any{"in": []string{"PUBLIC"}}}, map[string]any{"mimeType": map[string]any{"in": kinds[:450]}}, map[string]any{"format": map[string]any{"in": kinds[:450]}}, map[string]any{"md5": map[string]any{"in": kinds[:450]}}, map[string]any{"ids": map[string]any{"in": kinds[:450]}}}},
+		} {
+			r := s.Query(delivery, `query($f: AssetFilter) { assets(filter: $f) { totalCount } }`, map[string]any{"f": f})
+			if r.Code() != "VALIDATION_FAILED" {
+				t.Errorf("%s: %+v, want VALIDATION_FAILED", name, r.Errors)
+			}
+		}
+	})
+}
