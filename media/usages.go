@@ -64,7 +64,7 @@ func (s *Service) SyncEntryReferences(ctx context.Context, entry models.EntryRef
 	if err != nil {
 		return nil, err
 	}
-	return s.db.EntryUsages(ctx, entry, true)
+	return s.db.EntryUsages(ctx, entry, true, models.Visibility{})
 }
 
 // AssetUsages lists where an asset the caller may see is used.
@@ -72,37 +72,39 @@ func (s *Service) AssetUsages(ctx context.Context, assetID string) ([]*models.Us
 	if _, err := s.Asset(ctx, assetID); err != nil {
 		return nil, err
 	}
-	usages, err := s.db.UsagesForAssets(ctx, []string{assetID})
+	usages, err := s.UsagesForAssets(ctx, []string{assetID})
 	return usages[assetID], err
 }
 
 // UsagesForAssets returns each asset's usages; the assets were already checked visible.
 func (s *Service) UsagesForAssets(ctx context.Context, assetIDs []string) (map[string][]*models.Usage, error) {
-	if _, err := authorize(ctx, readAccess); err != nil {
+	p, err := authorize(ctx, readAccess)
+	if err != nil {
 		return nil, err
 	}
-	return s.db.UsagesForAssets(ctx, assetIDs)
+	return s.db.UsagesForAssets(ctx, assetIDs, p.visibility())
 }
 
 // UsageStats counts each asset's usages; the assets were already checked visible.
 func (s *Service) UsageStats(ctx context.Context, assetIDs []string) (map[string]models.UsageStats, error) {
-	if _, err := authorize(ctx, readAccess); err != nil {
+	p, err := authorize(ctx, readAccess)
+	if err != nil {
 		return nil, err
 	}
-	return s.db.UsageStatsForAssets(ctx, assetIDs)
+	return s.db.UsageStatsForAssets(ctx, assetIDs, p.visibility())
 }
 
 // EntryAssets lists the assets an entry references that the caller may see, in reference order. An
 // entry reference without a field or locale covers all of the entry's fields or locales.
 func (s *Service) EntryAssets(ctx context.Context, entry models.EntryRef) ([]*models.Asset, error) {
-	if _, err := authorize(ctx, readAccess); err != nil {
-		return nil, err
-	}
-	entry, err := s.checkEntry(entry)
+	p, err := authorize(ctx, readAccess)
 	if err != nil {
 		return nil, err
 	}
-	usages, err := s.db.EntryUsages(ctx, entry, false)
+	if entry, err = s.checkEntry(entry); err != nil {
+		return nil, err
+	}
+	usages, err := s.db.EntryUsages(ctx, entry, false, p.visibility())
 	if err != nil || len(usages) == 0 {
 		return nil, err
 	}
@@ -124,13 +126,14 @@ func (s *Service) EntryAssets(ctx context.Context, entry models.EntryRef) ([]*mo
 	return out, nil
 }
 
-// Usage returns one usage of an asset the caller may see.
+// Usage returns one usage the caller may see: of a visible asset, and live for delivery tokens.
 func (s *Service) Usage(ctx context.Context, id string) (*models.Usage, error) {
-	if _, err := authorize(ctx, readAccess); err != nil {
+	p, err := authorize(ctx, readAccess)
+	if err != nil {
 		return nil, err
 	}
 	u, err := s.db.UsageByID(ctx, id)
-	if errors.Is(err, models.ErrNotFound) {
+	if errors.Is(err, models.ErrNotFound) || (err == nil && p.visibility().PublicOnly && !u.Live) {
 		return nil, notFound("usage", id)
 	}
 	if err != nil {

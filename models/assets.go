@@ -85,7 +85,8 @@ func intOr(p *int, def int) int64 {
 
 // Visibility says which assets a reader may see.
 type Visibility struct {
-	// PublicOnly limits the reader to PUBLIC assets outside the trash.
+	// PublicOnly limits the reader to PUBLIC assets outside the trash, and to the references of live
+	// entries among usages.
 	PublicOnly bool
 }
 

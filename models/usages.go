@@ -3,6 +3,8 @@ package models
 import (
 	"context"
 	"fmt"
+
+	"gorm.io/gorm"
 )
 
 // EntryRef names a place in a CMS entry that references assets. Field and Locale are "" when the
@@ -20,10 +22,18 @@ type UsageStats struct {
 	Live  int64
 }
 
-// UsagesForAssets returns each asset's usages, oldest first.
-func (db *DB) UsagesForAssets(ctx context.Context, assetIDs []string) (map[string][]*Usage, error) {
+// visibleUsages limits public-only readers to the references of live entries: drafts are the editors'.
+func visibleUsages(g *gorm.DB, vis Visibility) *gorm.DB {
+	if vis.PublicOnly {
+		return g.Where("live")
+	}
+	return g
+}
+
+// UsagesForAssets returns each asset's usages the reader may see, oldest first.
+func (db *DB) UsagesForAssets(ctx context.Context, assetIDs []string, vis Visibility) (map[string][]*Usage, error) {
 	var rows []*Usage
-	err := db.with(ctx).Where(inList("asset_id", len(assetIDs)), toAny(assetIDs)...).Order("created_at, id").Find(&rows).Error
+	err := visibleUsages(db.with(ctx), vis).Where(inList("asset_id", len(assetIDs)), toAny(assetIDs)...).Order("created_at, id").Find(&rows).Error
 	if err != nil {
 		return nil, fmt.Errorf("load usages: %w", err)
 	}
@@ -34,14 +44,14 @@ func (db *DB) UsagesForAssets(ctx context.Context, assetIDs []string) (map[strin
 	return out, nil
 }
 
-// UsageStatsForAssets counts each asset's usages and live usages.
-func (db *DB) UsageStatsForAssets(ctx context.Context, assetIDs []string) (map[string]UsageStats, error) {
+// UsageStatsForAssets counts each asset's usages the reader may see, and the live ones.
+func (db *DB) UsageStatsForAssets(ctx context.Context, assetIDs []string, vis Visibility) (map[string]UsageStats, error) {
 	var rows []struct {
 		AssetID string
 		N       int64
 		Live    int64
 	}
-	err := db.with(ctx).Model(&Usage{}).
+	err := visibleUsages(db.with(ctx), vis).Model(&Usage{}).
 		Select("asset_id, COUNT(*) AS n, SUM(CASE WHEN live THEN 1 ELSE 0 END) AS live").
 		Where(inList("asset_id", len(assetIDs)), toAny(assetIDs)...).Group("asset_id").Scan(&rows).Error
 	if err != nil {
@@ -65,10 +75,10 @@ func (db *DB) AssetsWithLiveUsages(ctx context.Context, ids []string) ([]string,
 	return out, nil
 }
 
-// EntryUsages returns the usages recorded for an entry; an empty Field or Locale in the reference
-// matches any.
-func (db *DB) EntryUsages(ctx context.Context, e EntryRef, exact bool) ([]*Usage, error) {
-	g := db.with(ctx).Where("entry_type = ? AND entry_id = ?", e.Type, e.ID)
+// EntryUsages returns the usages recorded for an entry that the reader may see; an empty Field or
+// Locale in the reference matches any unless exact.
+func (db *DB) EntryUsages(ctx context.Context, e EntryRef, exact bool, vis Visibility) ([]*Usage, error) {
+	g := visibleUsages(db.with(ctx), vis).Where("entry_type = ? AND entry_id = ?", e.Type, e.ID)
 	if exact || e.Field != "" {
 		g = g.Where("field = ?", e.Field)
 	}
@@ -92,7 +102,7 @@ func (db *DB) SyncEntryUsages(ctx context.Context, e EntryRef, assetIDs []string
 	if err := del.Delete(&Usage{}).Error; err != nil {
 		return fmt.Errorf("remove entry usages: %w", err)
 	}
-	existing, err := db.EntryUsages(ctx, e, true)
+	existing, err := db.EntryUsages(ctx, e, true, Visibility{})
 	if err != nil {
 		return err
 	}

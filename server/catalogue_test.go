@@ -580,8 +580,8 @@ func TestDeliveryTokenSeesNoPrivateUsage(t *testing.T) {
 			t.Errorf("EDITOR entryAssets: %v, want [%s %s] in reference order", got, priv, pub)
 		}
 		s.Must(delivery, entry, nil, &dl)
-		if got := ids(dl.EntryAssets); !slices.Equal(got, []string{pub}) {
-			t.Errorf("DELIVERY entryAssets: %v, want only [%s]", got, pub)
+		if got := ids(dl.EntryAssets); len(got) != 0 {
+			t.Errorf("DELIVERY entryAssets of a draft entry: %v, want none", got)
 		}
 
 		usages := `query($id: ID!) { assetUsages(assetId: $id) { id entry { type id field } asset { id } } }`
@@ -599,10 +599,14 @@ func TestDeliveryTokenSeesNoPrivateUsage(t *testing.T) {
 				Asset idOnly
 			}
 		}
-		s.Must(delivery, usages, map[string]any{"id": pub}, &pubUsages)
+		s.Must(editor, usages, map[string]any{"id": pub}, &pubUsages)
 		if u := pubUsages.AssetUsages; len(u) != 1 || u[0].ID != usageOf[pub] || u[0].Asset.ID != pub ||
 			u[0].Entry != (struct{ Type, ID, Field string }{"article", "7", "gallery"}) {
-			t.Errorf("DELIVERY assetUsages of the PUBLIC asset: %+v", u)
+			t.Errorf("EDITOR assetUsages of the PUBLIC asset: %+v", u)
+		}
+		s.Must(delivery, usages, map[string]any{"id": pub}, &pubUsages)
+		if u := pubUsages.AssetUsages; len(u) != 0 {
+			t.Errorf("DELIVERY assetUsages of the PUBLIC asset lists draft references: %+v", u)
 		}
 
 		var nodes struct {
@@ -620,8 +624,8 @@ func TestDeliveryTokenSeesNoPrivateUsage(t *testing.T) {
 		if nodes.U != nil || nodes.A != nil {
 			t.Errorf("DELIVERY reads the PRIVATE asset or its usage by node: %+v %+v", nodes.U, nodes.A)
 		}
-		if nodes.P == nil || !slices.Equal(ids(nodes.P.Usages), []string{usageOf[pub]}) {
-			t.Errorf("DELIVERY usages of the PUBLIC asset: %+v", nodes.P)
+		if nodes.P == nil || len(nodes.P.Usages) != 0 {
+			t.Errorf("DELIVERY usages of the PUBLIC asset: %+v, want no draft references", nodes.P)
 		}
 
 		// Tags only the PRIVATE asset carries are not listed; counts count only PUBLIC assets.
@@ -807,6 +811,44 @@ func TestMutationsInOneRequestSeeEachOther(t *testing.T) {
 		}`, map[string]any{"id": id}, &out)
 		if len(out.B) != 1 || len(out.B[0].Tags) != 2 {
 			t.Errorf("the second mutation answered %+v, want tags one and two", out.B)
+		}
+	})
+}
+
+// What draft entries reference is the editors' business: delivery sees only live references.
+func TestDeliveryTokenSeesOnlyLiveUsages(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, dbURL string) {
+		s := apptest.Start(t, dbURL)
+		editor, delivery := s.Token("EDITOR"), s.Token("DELIVERY")
+		id := s.MustUpload(editor, map[string]any{"status": "PUBLIC"}, apptest.Fixture(t, "alpha.png"))[0].ID
+		var synced struct{ SyncEntryReferences []idOnly }
+		s.Must(editor, `mutation($ids: [ID!]!) { syncEntryReferences(entry: { type: "post", id: "draft-1" }, assetIds: $ids, live: false) { id } }`,
+			map[string]any{"ids": []string{id}}, &synced)
+		const q = `query($id: ID!, $u: ID!) {
+			assetUsages(assetId: $id) { id }
+			asset(id: $id) { inUse usages { id } }
+			entryAssets(entry: { type: "post", id: "draft-1" }) { id }
+			node(id: $u) { id }
+		}`
+		type answer struct {
+			AssetUsages []idOnly
+			Asset       struct {
+				InUse  bool
+				Usages []idOnly
+			}
+			EntryAssets []idOnly
+			Node        *idOnly
+		}
+		vars := map[string]any{"id": id, "u": synced.SyncEntryReferences[0].ID}
+		var seen answer
+		s.Must(delivery, q, vars, &seen)
+		if len(seen.AssetUsages) != 0 || seen.Asset.InUse || len(seen.Asset.Usages) != 0 || len(seen.EntryAssets) != 0 || seen.Node != nil {
+			t.Errorf("DELIVERY sees a draft reference: %+v", seen)
+		}
+		var edited answer
+		s.Must(editor, q, vars, &edited)
+		if len(edited.AssetUsages) != 1 || !edited.Asset.InUse || len(edited.EntryAssets) != 1 || edited.Node == nil {
+			t.Errorf("EDITOR misses the draft reference: %+v", edited)
 		}
 	})
 }
