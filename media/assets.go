@@ -3,7 +3,6 @@ package media
 import (
 	"context"
 	"errors"
-	"fmt"
 	"slices"
 	"strings"
 
@@ -117,11 +116,7 @@ func (s *Service) AssetsByID(ctx context.Context, ids []string) (map[string]*mod
 	if err != nil {
 		return nil, err
 	}
-	out := make(map[string]*models.Asset, len(assets))
-	for _, a := range assets {
-		out[a.ID] = a
-	}
-	return out, nil
+	return models.ByID(assets), nil
 }
 
 // assetState says which assets a bulk operation acts on.
@@ -146,10 +141,7 @@ func (s *Service) loadForWrite(ctx context.Context, db *models.DB, ids []string,
 	if err != nil {
 		return nil, err
 	}
-	byID := make(map[string]*models.Asset, len(assets))
-	for _, a := range assets {
-		byID[a.ID] = a
-	}
+	byID := models.ByID(assets)
 	out := make([]*models.Asset, 0, len(ids))
 	for _, id := range ids {
 		a := byID[id]
@@ -173,10 +165,7 @@ func (s *Service) reload(ctx context.Context, assets []*models.Asset) ([]*models
 	if err != nil {
 		return nil, err
 	}
-	byID := make(map[string]*models.Asset, len(fresh))
-	for _, a := range fresh {
-		byID[a.ID] = a
-	}
+	byID := models.ByID(fresh)
 	out := make([]*models.Asset, 0, len(ids))
 	for _, id := range ids {
 		if a := byID[id]; a != nil {
@@ -282,7 +271,9 @@ func checkCollection(ctx context.Context, tx *models.DB, field string, id *strin
 	}
 	if _, err := tx.CollectionByID(ctx, *id); err != nil {
 		if errors.Is(err, models.ErrNotFound) {
-			return &Error{Code: CodeNotFound, Message: fmt.Sprintf("collection %q not found", *id), Field: field}
+			e := notFound("collection", *id)
+			e.Field = field
+			return e
 		}
 		return err
 	}

@@ -70,11 +70,7 @@ func (s *Service) CollectionsByID(ctx context.Context, ids []string) (map[string
 	if err != nil {
 		return nil, err
 	}
-	out := make(map[string]*models.Collection, len(cs))
-	for _, c := range cs {
-		out[c.ID] = c
-	}
-	return out, nil
+	return models.ByID(cs), nil
 }
 
 // CollectionChildren returns the children of each collection.
@@ -101,7 +97,9 @@ func parentFor(ctx context.Context, tx *models.DB, id *string) (*models.Collecti
 	}
 	p, err := tx.CollectionByID(ctx, *id)
 	if errors.Is(err, models.ErrNotFound) {
-		return nil, &Error{Code: CodeNotFound, Field: "parentId", Message: "collection " + *id + " not found"}
+		e := notFound("collection", *id)
+		e.Field = "parentId"
+		return nil, e
 	}
 	if err == nil && models.Depth(p) >= maxCollectionDepth {
 		return nil, invalid("parentId", "collections nest at most %d deep", maxCollectionDepth)

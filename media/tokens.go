@@ -142,11 +142,7 @@ func (s *Service) TokensByID(ctx context.Context, ids []string) (map[string]*mod
 	if err != nil {
 		return nil, err
 	}
-	out := make(map[string]*models.APIToken, len(ts))
-	for _, t := range ts {
-		out[t.ID] = t
-	}
-	return out, nil
+	return models.ByID(ts), nil
 }
 
 // Operator is the principal of the command line: whoever runs it holds the database already.

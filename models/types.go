@@ -196,6 +196,15 @@ type Setting struct {
 // Node is a record with a public, prefixed id; node(id:) returns one of these.
 type Node interface{ NodeID() string }
 
+// ByID indexes records by id.
+func ByID[T Node](list []T) map[string]T {
+	out := make(map[string]T, len(list))
+	for _, n := range list {
+		out[n.NodeID()] = n
+	}
+	return out
+}
+
 // NodeID implements Node.
 func (a Asset) NodeID() string { return a.ID }
 
