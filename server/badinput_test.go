@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strings"
 	"sync"
 	"testing"
@@ -277,6 +278,19 @@ func TestOversizedFiltersRefused(t *testing.T) {
 			if r.Code() != "VALIDATION_FAILED" {
 				t.Errorf("%s: %+v, want VALIDATION_FAILED", name, r.Errors)
 			}
+		}
+	})
+}
+
+// GET carries queries only: a mutation sent by GET is refused and changes nothing.
+func TestGETRefusesMutations(t *testing.T) {
+	s := apptest.Start(t, testdb.SQLite(t))
+	q := url.QueryEscape(`mutation { createCollection(input: { name: "via-get" }) { id } }`)
+	req, _ := http.NewRequest(http.MethodGet, s.URL+"/graphql?query="+q, nil)
+	unchanged(t, s, "mutation by GET", func() {
+		r := s.Do(s.Token("EDITOR"), req)
+		if len(r.Errors) == 0 || r.Code() != "VALIDATION_FAILED" {
+			t.Errorf("mutation by GET: HTTP %d %+v, want VALIDATION_FAILED", r.Status, r.Errors)
 		}
 	})
 }
