@@ -25,6 +25,17 @@ type Config struct {
 	SigningKey        string
 	// DeliveryCacheBytes bounds the memory of cached delivery responses; 0 turns the cache off.
 	DeliveryCacheBytes int
+	// S3 locates the bucket holding the bytes; an empty Bucket keeps them on local disk.
+	S3 S3
+}
+
+// S3 is the configuration of an S3-compatible bucket. Credentials come from the standard AWS chain
+// (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, a profile, an instance role…).
+type S3 struct {
+	Bucket         string
+	Region         string
+	Endpoint       string
+	ForcePathStyle bool
 }
 
 // Variables lists every environment variable with its default and meaning, for flags and the README.
@@ -38,6 +49,10 @@ var Variables = []struct{ Name, Flag, Default, Help string }{
 	{"MEDIAGRAPH_MAX_UPLOAD_BYTES", "max-upload-bytes", "104857600", "largest file uploadAssets accepts, in bytes"},
 	{"MEDIAGRAPH_MAX_FILES_PER_UPLOAD", "max-files-per-upload", "10", "most files one uploadAssets call accepts"},
 	{"MEDIAGRAPH_SIGNING_KEY", "signing-key", "", "key signing URLs; empty: a random key kept in the database"},
+	{"S3_BUCKET", "s3-bucket", "", "S3 bucket for the bytes; empty: local disk under $MEDIAGRAPH_DATA_DIR/blobs"},
+	{"S3_REGION", "s3-region", "us-east-1", "the bucket's region"},
+	{"S3_ENDPOINT", "s3-endpoint", "", "endpoint of an S3-compatible server (MinIO, R2, …); empty: AWS"},
+	{"S3_FORCE_PATH_STYLE", "s3-force-path-style", "false", "address the bucket in the path (most S3-compatible servers need true)"},
 	{"MEDIAGRAPH_DELIVERY_CACHE_BYTES", "delivery-cache-bytes", "67108864", "memory for delivery tokens' cached query responses, in bytes; 0 turns the cache off"},
 }
 
@@ -76,6 +91,10 @@ func Load(name string, args []string, extra ...func(*flag.FlagSet)) (Config, []s
 	}
 	if c.DeliveryCacheBytes, err = strconv.Atoi(get("MEDIAGRAPH_DELIVERY_CACHE_BYTES")); err != nil || c.DeliveryCacheBytes < 0 {
 		return Config{}, nil, fmt.Errorf("MEDIAGRAPH_DELIVERY_CACHE_BYTES: want a number of bytes (0 for no cache), got %q", get("MEDIAGRAPH_DELIVERY_CACHE_BYTES"))
+	}
+	c.S3 = S3{Bucket: get("S3_BUCKET"), Region: get("S3_REGION"), Endpoint: get("S3_ENDPOINT")}
+	if c.S3.ForcePathStyle, err = strconv.ParseBool(get("S3_FORCE_PATH_STYLE")); err != nil {
+		return Config{}, nil, fmt.Errorf("S3_FORCE_PATH_STYLE: want true or false, got %q", get("S3_FORCE_PATH_STYLE"))
 	}
 	c.Locales = splitList(get("MEDIAGRAPH_LOCALES"), ",")
 	if c.LocaleFallbacks, err = parseFallbacks(get("MEDIAGRAPH_LOCALE_FALLBACKS")); err != nil {

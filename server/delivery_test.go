@@ -84,8 +84,8 @@ type servedAsset struct {
 }
 
 func TestDeliveryGate(t *testing.T) {
-	testdb.Each(t, func(t *testing.T, dbURL string) {
-		s := apptest.Start(t, dbURL)
+	apptest.Each(t, func(t *testing.T, start apptest.Setup) {
+		s := start(t)
 		editor := s.Token("EDITOR")
 		delivery := s.Token("DELIVERY")
 		png, err := os.ReadFile(apptest.FixturePath(t, "alpha.png"))

@@ -22,7 +22,9 @@ import (
 	"github.com/mediagraph/mediagraph/media"
 	"github.com/mediagraph/mediagraph/models"
 	"github.com/mediagraph/mediagraph/requestid"
+	"github.com/mediagraph/mediagraph/storage"
 	"github.com/mediagraph/mediagraph/storage/disk"
+	"github.com/mediagraph/mediagraph/storage/s3"
 )
 
 // HTTP limits. Uploads and downloads of large files need long transfers, so the read and write
@@ -87,7 +89,7 @@ func open(ctx context.Context, cfg config.Config, db *models.DB, log *slog.Logge
 			return nil, err
 		}
 	}
-	store, err := disk.New(filepath.Join(cfg.DataDir, "blobs"), cfg.PublicURL, key)
+	store, err := openStore(ctx, cfg, key, tmpDir)
 	if err != nil {
 		return nil, err
 	}
@@ -102,6 +104,23 @@ func open(ctx context.Context, cfg config.Config, db *models.DB, log *slog.Logge
 		return nil, fmt.Errorf("configuration: %w", err)
 	}
 	return &App{Config: cfg, DB: db, Media: m, Log: log, tmpDir: tmpDir}, nil
+}
+
+// openStore opens the bucket when one is configured, else the local-disk store, and checks it answers.
+func openStore(ctx context.Context, cfg config.Config, signingKey []byte, tmpDir string) (storage.Store, error) {
+	if cfg.S3.Bucket == "" {
+		return disk.New(filepath.Join(cfg.DataDir, "blobs"), cfg.PublicURL, signingKey)
+	}
+	store, err := s3.New(ctx, s3.Config{
+		Bucket: cfg.S3.Bucket, Region: cfg.S3.Region, Endpoint: cfg.S3.Endpoint, ForcePathStyle: cfg.S3.ForcePathStyle, TempDir: tmpDir,
+	})
+	if err != nil {
+		return nil, err
+	}
+	if err := store.Ping(ctx); err != nil {
+		return nil, err
+	}
+	return store, nil
 }
 
 // Close releases the database.

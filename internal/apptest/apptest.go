@@ -19,6 +19,8 @@ import (
 	"testing"
 
 	"github.com/mediagraph/mediagraph/config"
+	"github.com/mediagraph/mediagraph/internal/testdb"
+	"github.com/mediagraph/mediagraph/internal/tests3"
 	"github.com/mediagraph/mediagraph/server"
 )
 
@@ -66,6 +68,39 @@ func Start(tb testing.TB, dbURL string, configure ...func(*config.Config)) *Serv
 		app.Close()
 	})
 	return &Server{URL: hs.URL, App: app, Admin: admin, tb: tb}
+}
+
+// Setup starts a server on one of the supported setups, with optional extra configuration.
+type Setup func(tb testing.TB, configure ...func(*config.Config)) *Server
+
+// Each runs f on every supported setup: SQLite with the local disk, PostgreSQL with the local disk,
+// and PostgreSQL with S3, each with an empty database and store.
+func Each(t *testing.T, f func(t *testing.T, start Setup)) {
+	t.Run("sqlite+disk", func(t *testing.T) {
+		f(t, func(tb testing.TB, configure ...func(*config.Config)) *Server {
+			return Start(tb, testdb.SQLite(tb), configure...)
+		})
+	})
+	t.Run("postgres+disk", func(t *testing.T) {
+		f(t, func(tb testing.TB, configure ...func(*config.Config)) *Server {
+			return Start(tb, testdb.Postgres(tb), configure...)
+		})
+	})
+	t.Run("postgres+s3", func(t *testing.T) {
+		f(t, func(tb testing.TB, configure ...func(*config.Config)) *Server {
+			return Start(tb, testdb.Postgres(tb), append([]func(*config.Config){S3(tb)}, configure...)...)
+		})
+	})
+}
+
+// S3 configures the server to keep its bytes in a fresh bucket of the test S3 server.
+func S3(tb testing.TB) func(*config.Config) {
+	b := tests3.Bucket(tb)
+	tb.Setenv("AWS_ACCESS_KEY_ID", b.AccessKeyID)
+	tb.Setenv("AWS_SECRET_ACCESS_KEY", b.SecretAccessKey)
+	return func(c *config.Config) {
+		c.S3 = config.S3{Bucket: b.Bucket, Region: b.Region, Endpoint: b.Endpoint, ForcePathStyle: b.ForcePathStyle}
+	}
 }
 
 // testWriter sends the server's log to the test's log, so failures show what the server said.

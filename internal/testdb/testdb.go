@@ -48,16 +48,13 @@ func SQLite(tb testing.TB) string {
 	return filepath.Join(tb.TempDir(), "mediagraph.db")
 }
 
-// Main runs the tests of a package and then stops the cluster they may have started. Call it from
-// TestMain in every package that uses Postgres.
-func Main(m *testing.M) {
-	code := m.Run()
+// Stop removes the cluster the package's tests may have started. Call it from TestMain after m.Run.
+func Stop() {
 	if c != nil {
 		if err := c.stop(); err != nil {
 			fmt.Fprintln(os.Stderr, "testdb:", err)
 		}
 	}
-	os.Exit(code)
 }
 
 var (

@@ -2,13 +2,18 @@ package testdb_test
 
 import (
 	"context"
+	"os"
 	"testing"
 
 	"github.com/mediagraph/mediagraph/internal/testdb"
 	"github.com/mediagraph/mediagraph/models"
 )
 
-func TestMain(m *testing.M) { testdb.Main(m) }
+func TestMain(m *testing.M) {
+	code := m.Run()
+	testdb.Stop()
+	os.Exit(code)
+}
 
 // Each backend hands out databases that are empty and independent of each other.
 func TestDatabasesAreFreshAndSeparate(t *testing.T) {

@@ -22,6 +22,7 @@ import (
 
 	"github.com/mediagraph/mediagraph/storage"
 	"github.com/mediagraph/mediagraph/storage/disk"
+	"github.com/mediagraph/mediagraph/storage/storetest"
 )
 
 // The public URL carries a path and a trailing slash so that the tests see both handled.
@@ -31,6 +32,14 @@ const (
 )
 
 var signingKey = []byte("test signing key")
+
+// The behaviour every store shares; what follows is the disk store's own.
+func TestContract(t *testing.T) {
+	storetest.Run(t, func(t *testing.T) storage.Store {
+		s, _ := newStore(t)
+		return s
+	})
+}
 
 func newStore(t *testing.T) (*disk.Store, string) {
 	t.Helper()
