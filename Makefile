@@ -13,7 +13,7 @@ run: ## start the service: SQLite and blobs under ./data, GraphiQL at http://loc
 
 test: .tools/versitygw ## formatting, vet, generated-code drift, then every test with the race detector
 	@scripts/need test
-	@unformatted="$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))"; \
+	@unformatted="$$(gofmt -l $$(git ls-files --cached --others --exclude-standard '*.go' 2>/dev/null || find . -name '*.go'))"; \
 	  if [ -n "$$unformatted" ]; then echo "gofmt needed on:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
 	@scripts/check-generated

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"net"
+	"net/netip"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -27,6 +28,8 @@ type Config struct {
 	DeliveryCacheBytes int
 	// S3 locates the bucket holding the bytes; an empty Bucket keeps them on local disk.
 	S3 S3
+	// FetchAllow lists private networks createAssetFromUrl may reach nonetheless.
+	FetchAllow []netip.Prefix
 }
 
 // S3 is the configuration of an S3-compatible bucket. Credentials come from the standard AWS chain
@@ -53,6 +56,7 @@ var Variables = []struct{ Name, Flag, Default, Help string }{
 	{"S3_REGION", "s3-region", "us-east-1", "the bucket's region"},
 	{"S3_ENDPOINT", "s3-endpoint", "", "endpoint of an S3-compatible server (MinIO, R2, …); empty: AWS"},
 	{"S3_FORCE_PATH_STYLE", "s3-force-path-style", "false", "address the bucket in the path (most S3-compatible servers need true)"},
+	{"MEDIAGRAPH_FETCH_ALLOW_NETWORKS", "fetch-allow-networks", "", "private networks createAssetFromUrl may fetch from nonetheless, as CIDRs (10.1.0.0/16,…)"},
 	{"MEDIAGRAPH_DELIVERY_CACHE_BYTES", "delivery-cache-bytes", "67108864", "memory for delivery tokens' cached query responses, in bytes; 0 turns the cache off"},
 }
 
@@ -95,6 +99,13 @@ func Load(name string, args []string, extra ...func(*flag.FlagSet)) (Config, []s
 	c.S3 = S3{Bucket: get("S3_BUCKET"), Region: get("S3_REGION"), Endpoint: get("S3_ENDPOINT")}
 	if c.S3.ForcePathStyle, err = strconv.ParseBool(get("S3_FORCE_PATH_STYLE")); err != nil {
 		return Config{}, nil, fmt.Errorf("S3_FORCE_PATH_STYLE: want true or false, got %q", get("S3_FORCE_PATH_STYLE"))
+	}
+	for _, cidr := range splitList(get("MEDIAGRAPH_FETCH_ALLOW_NETWORKS"), ",") {
+		p, err := netip.ParsePrefix(cidr)
+		if err != nil {
+			return Config{}, nil, fmt.Errorf("MEDIAGRAPH_FETCH_ALLOW_NETWORKS: %q is not a CIDR such as 10.1.0.0/16", cidr)
+		}
+		c.FetchAllow = append(c.FetchAllow, p.Masked())
 	}
 	c.Locales = splitList(get("MEDIAGRAPH_LOCALES"), ",")
 	if c.LocaleFallbacks, err = parseFallbacks(get("MEDIAGRAPH_LOCALE_FALLBACKS")); err != nil {

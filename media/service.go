@@ -5,11 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net/netip"
 	"regexp"
 	"slices"
 	"sync"
 
 	"github.com/mediagraph/mediagraph/models"
+	"github.com/mediagraph/mediagraph/remote"
 	"github.com/mediagraph/mediagraph/storage"
 )
 
@@ -25,6 +27,8 @@ type Settings struct {
 	MaxFilesPerUpload int
 	// PublicURL is the address clients reach this service at; asset URLs start with it.
 	PublicURL string
+	// FetchAllow lists private networks that createAssetFromUrl may reach nonetheless.
+	FetchAllow []netip.Prefix
 }
 
 var localePattern = regexp.MustCompile(`^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$`)
@@ -62,6 +66,7 @@ type Service struct {
 	settings Settings
 	cursors  models.Cursors
 	log      *slog.Logger
+	fetcher  *remote.Fetcher
 	// tokenTouched remembers when each token's use was last written (token id → time.Time).
 	tokenTouched sync.Map
 }
@@ -75,7 +80,10 @@ func New(ctx context.Context, db *models.DB, store storage.Store, settings Setti
 	if err != nil {
 		return nil, err
 	}
-	return &Service{db: db, store: store, settings: settings, cursors: models.NewCursors(key), log: log}, nil
+	return &Service{
+		db: db, store: store, settings: settings, cursors: models.NewCursors(key), log: log,
+		fetcher: remote.New(settings.FetchAllow),
+	}, nil
 }
 
 // Generation is the number of catalogue changes committed so far, for caches of what readers saw.

@@ -121,22 +121,12 @@ func (r *mutationResolver) UploadAssets(ctx context.Context, files []*graphql.Up
 	for i, f := range files {
 		list[i] = media.UploadFile{Name: f.Filename, Size: f.Size, Body: f.File}
 	}
-	var opts media.UploadOptions
-	if input != nil {
-		opts = media.UploadOptions{
-			Status:       input.Status.Value(),
-			CollectionID: input.CollectionID.Value(),
-			Tags:         input.Tags.Value(),
-			Author:       input.Author.Value(),
-			Copyright:    input.Copyright.Value(),
-			Notes:        input.Notes.Value(),
-			FocalPoint:   focalPointInput(input.FocalPoint),
-			CustomData:   customDataInput(input.CustomData),
-			Metadata:     metadataInput(input.DefaultFieldMetadata.Value()),
-		}
-	}
-	assets, err := r.Media.UploadAssets(ctx, list, opts)
+	assets, err := r.Media.UploadAssets(ctx, list, uploadOptions(input))
 	return seeAssets(ctx, assets), err
+}
+
+func (r *mutationResolver) CreateAssetFromURL(ctx context.Context, input model.CreateAssetFromURLInput) (*models.Asset, error) {
+	return r.Media.CreateAssetFromURL(ctx, input.URL, input.Filename.Value(), uploadOptions(input.Asset.Value()))
 }
 
 func (r *mutationResolver) UpdateAsset(ctx context.Context, id string, input model.UpdateAssetInput) (*models.Asset, error) {

@@ -139,3 +139,21 @@ func asNode[T any](v *T, err error) (models.Node, error) {
 	}
 	return any(v).(models.Node), nil
 }
+
+// uploadOptions converts how new assets are to be filed and described.
+func uploadOptions(input *model.UploadAssetsInput) media.UploadOptions {
+	if input == nil {
+		return media.UploadOptions{}
+	}
+	return media.UploadOptions{
+		Status:       input.Status.Value(),
+		CollectionID: input.CollectionID.Value(),
+		Tags:         input.Tags.Value(),
+		Author:       input.Author.Value(),
+		Copyright:    input.Copyright.Value(),
+		Notes:        input.Notes.Value(),
+		FocalPoint:   focalPointInput(input.FocalPoint),
+		CustomData:   customDataInput(input.CustomData),
+		Metadata:     metadataInput(input.DefaultFieldMetadata.Value()),
+	}
+}

@@ -99,6 +99,7 @@ func open(ctx context.Context, cfg config.Config, db *models.DB, log *slog.Logge
 		MaxUploadBytes:    cfg.MaxUploadBytes,
 		MaxFilesPerUpload: cfg.MaxFilesPerUpload,
 		PublicURL:         cfg.PublicURL,
+		FetchAllow:        cfg.FetchAllow,
 	}, log)
 	if err != nil {
 		return nil, fmt.Errorf("configuration: %w", err)

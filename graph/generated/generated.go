@@ -168,6 +168,7 @@ type ComplexityRoot struct {
 
 	Mutation struct {
 		CreateAPIToken      func(childComplexity int, input model.CreateAPITokenInput) int
+		CreateAssetFromURL  func(childComplexity int, input model.CreateAssetFromURLInput) int
 		CreateCollection    func(childComplexity int, input model.CreateCollectionInput) int
 		DeleteAssets        func(childComplexity int, ids []string) int
 		DeleteCollection    func(childComplexity int, id string) int
@@ -278,6 +279,7 @@ type LocalizedMetadataResolver interface {
 }
 type MutationResolver interface {
 	UploadAssets(ctx context.Context, files []*graphql.Upload, input *model.UploadAssetsInput) ([]*models.Asset, error)
+	CreateAssetFromURL(ctx context.Context, input model.CreateAssetFromURLInput) (*models.Asset, error)
 	UpdateAsset(ctx context.Context, id string, input model.UpdateAssetInput) (*models.Asset, error)
 	UpdateAssets(ctx context.Context, ids []string, input model.UpdateAssetInput) ([]*models.Asset, error)
 	SetAssetStatus(ctx context.Context, ids []string, status models.AssetStatus) ([]*models.Asset, error)
@@ -889,6 +891,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateAPIToken(childComplexity, args["input"].(model.CreateAPITokenInput)), true
+	case "Mutation.createAssetFromUrl":
+		if e.ComplexityRoot.Mutation.CreateAssetFromURL == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createAssetFromUrl_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateAssetFromURL(childComplexity, args["input"].(model.CreateAssetFromURLInput)), true
 	case "Mutation.createCollection":
 		if e.ComplexityRoot.Mutation.CreateCollection == nil {
 			break
@@ -1338,6 +1351,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("AssetFilter", ec.unmarshalInputAssetFilter),
 			graphql.NewInputUnmarshaler("CollectionFilter", ec.unmarshalInputCollectionFilter),
 			graphql.NewInputUnmarshaler("CreateApiTokenInput", ec.unmarshalInputCreateApiTokenInput),
+			graphql.NewInputUnmarshaler("CreateAssetFromUrlInput", ec.unmarshalInputCreateAssetFromUrlInput),
 			graphql.NewInputUnmarshaler("CreateCollectionInput", ec.unmarshalInputCreateCollectionInput),
 			graphql.NewInputUnmarshaler("EntryRefInput", ec.unmarshalInputEntryRefInput),
 			graphql.NewInputUnmarshaler("FocalPointInput", ec.unmarshalInputFocalPointInput),
@@ -1702,6 +1716,16 @@ input UploadAssetsInput {
   defaultFieldMetadata: [LocalizedMetadataInput!]
 }
 
+"A remote file to make an asset of."
+input CreateAssetFromUrlInput {
+  "An http or https URL. Private, loopback and link-local addresses are refused, on every redirect too."
+  url: String!
+  "The file's name; by default the last segment of the URL's path."
+  filename: String
+  "How to file and describe the new asset."
+  asset: UploadAssetsInput
+}
+
 "Changes to assets. An omitted field stays as it is; a nullable field set to null is cleared."
 input UpdateAssetInput {
   "A new filename; it is normalized and keeps the extension of the asset's type."
@@ -1734,6 +1758,8 @@ extend type Mutation {
     "How to file and describe them."
     input: UploadAssetsInput
   ): [Asset!]!
+  "Fetch a remote file (at most ` + "`" + `mediaSettings.maxUploadBytes` + "`" + `, following at most 5 redirects) and create an asset of it."
+  createAssetFromUrl("The file and how to describe it." input: CreateAssetFromUrlInput!): Asset!
   "Change one asset."
   updateAsset("The asset." id: ID!, "The changes." input: UpdateAssetInput!): Asset!
   "Apply the same changes to several assets, in one transaction."
@@ -2756,6 +2782,20 @@ func (ec *executionContext) field_Mutation_createApiToken_args(ctx context.Conte
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.CreateAPITokenInput, error) {
 			return ec.unmarshalNCreateApiTokenInput2githubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐCreateAPITokenInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createAssetFromUrl_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.CreateAssetFromURLInput, error) {
+			return ec.unmarshalNCreateAssetFromUrlInput2githubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐCreateAssetFromURLInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -5644,6 +5684,50 @@ func (ec *executionContext) fieldContext_Mutation_uploadAssets(ctx context.Conte
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_uploadAssets_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createAssetFromUrl(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createAssetFromUrl(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateAssetFromURL(ctx, fc.Args["input"].(model.CreateAssetFromURLInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.Asset) graphql.Marshaler {
+			return ec.marshalNAsset2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAsset(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createAssetFromUrl(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Asset(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createAssetFromUrl_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -8873,6 +8957,62 @@ func UnmarshalCreateApiTokenInput(ctx context.Context, raw any) (model.CreateAPI
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputCreateAssetFromUrlInput(ctx context.Context, obj any) (model.CreateAssetFromURLInput, error) {
+	var it model.CreateAssetFromURLInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"url", "filename", "asset"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "url":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("url"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.URL = data
+		case "filename":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("filename"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Filename = graphql.OmittableOf(data)
+		case "asset":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("asset"))
+			data, err := ec.unmarshalOUploadAssetsInput2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐUploadAssetsInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Asset = graphql.OmittableOf(data)
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateAssetFromUrlInput unmarshals raw into the CreateAssetFromUrlInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateAssetFromUrlInput(ctx context.Context, raw any) (model.CreateAssetFromURLInput, error) {
+	var out model.CreateAssetFromURLInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateAssetFromUrlInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputCreateCollectionInput(ctx context.Context, obj any) (model.CreateCollectionInput, error) {
 	var it model.CreateCollectionInput
 	if obj == nil {
@@ -10789,6 +10929,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "createAssetFromUrl":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createAssetFromUrl(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "updateAsset":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_updateAsset(ctx, field)
@@ -11860,6 +12007,11 @@ func (ec *executionContext) marshalNCollection2ᚖgithubᚗcomᚋmediagraphᚋme
 
 func (ec *executionContext) unmarshalNCreateApiTokenInput2githubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐCreateAPITokenInput(ctx context.Context, v any) (model.CreateAPITokenInput, error) {
 	res, err := ec.unmarshalInputCreateApiTokenInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCreateAssetFromUrlInput2githubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐCreateAssetFromURLInput(ctx context.Context, v any) (model.CreateAssetFromURLInput, error) {
+	res, err := ec.unmarshalInputCreateAssetFromUrlInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 

@@ -20,6 +20,16 @@ type CreateAPITokenInput struct {
 	Role models.Role `json:"role"`
 }
 
+// A remote file to make an asset of.
+type CreateAssetFromURLInput struct {
+	// An http or https URL. Private, loopback and link-local addresses are refused, on every redirect too.
+	URL string `json:"url"`
+	// The file's name; by default the last segment of the URL's path.
+	Filename graphql.Omittable[*string] `json:"filename,omitempty"`
+	// How to file and describe the new asset.
+	Asset graphql.Omittable[*UploadAssetsInput] `json:"asset,omitempty"`
+}
+
 // A new collection.
 type CreateCollectionInput struct {
 	// Its name: 1 to 200 characters, no `/`.

@@ -1,0 +1,71 @@
+package media
+
+import (
+	"context"
+	"errors"
+	"net"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/mediagraph/mediagraph/models"
+	"github.com/mediagraph/mediagraph/remote"
+)
+
+// maxURLLength bounds the URL of createAssetFromUrl.
+const maxURLLength = 2048
+
+// CreateAssetFromURL fetches a remote file and makes an asset of it, as an upload of that file would.
+// The fetch may not reach private addresses (see package remote); filename, when given, names the
+// file instead of the URL's last path segment.
+func (s *Service) CreateAssetFromURL(ctx context.Context, rawURL string, filename *string, opts UploadOptions) (*models.Asset, error) {
+	if _, err := authorize(ctx, writeAccess); err != nil {
+		return nil, err
+	}
+	if rawURL = strings.TrimSpace(rawURL); rawURL == "" || utf8.RuneCountInString(rawURL) > maxURLLength {
+		return nil, invalid("input.url", "give an http or https URL of at most %d characters", maxURLLength)
+	}
+	ctx, cancel := context.WithTimeout(ctx, remote.Timeout)
+	defer cancel()
+	res, err := s.fetcher.Get(ctx, rawURL)
+	if err != nil {
+		return nil, fetchError(err)
+	}
+	defer res.Body.Close()
+	if res.Size > s.settings.MaxUploadBytes {
+		return nil, s.tooLarge("input.url")
+	}
+	name := res.Filename
+	if filename != nil {
+		name = *filename
+	}
+	if name == "" {
+		name = "download"
+	}
+	assets, err := s.UploadAssets(ctx, []UploadFile{{Name: name, Size: res.Size, Body: res.Body}}, opts)
+	if err != nil {
+		if e, ok := AsError(err); ok && strings.HasPrefix(e.Field, "files[0]") {
+			e.Field = "input.url"
+		}
+		var netErr net.Error
+		if errors.As(err, &netErr) || errors.Is(err, context.DeadlineExceeded) {
+			return nil, invalid("input.url", "the download failed: %v", err)
+		}
+		return nil, err
+	}
+	return assets[0], nil
+}
+
+// fetchError explains why a URL could not be fetched, without details of the server's own network.
+func fetchError(err error) error {
+	var refusal *remote.Refusal
+	var status *remote.StatusError
+	switch {
+	case errors.As(err, &refusal):
+		return invalid("input.url", "the URL cannot be fetched: %s", refusal.Reason)
+	case errors.As(err, &status):
+		return invalid("input.url", "%s", status.Error())
+	case errors.Is(err, context.DeadlineExceeded):
+		return invalid("input.url", "the server did not answer in time")
+	}
+	return invalid("input.url", "the URL could not be fetched (no answer from its server)")
+}

@@ -1,0 +1,162 @@
+// Package remote fetches files from URLs that users name, without letting them reach what the server
+// can reach: every address the client connects to — after DNS resolution, on every redirect hop — is
+// checked, and loopback, private, link-local (cloud metadata), multicast and unspecified addresses are
+// refused unless an operator allowed their network.
+package remote
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/netip"
+	"net/url"
+	"path"
+	"syscall"
+	"time"
+)
+
+// Limits of one fetch.
+const (
+	maxRedirects   = 5
+	connectTimeout = 5 * time.Second
+	headerTimeout  = 15 * time.Second
+	// Timeout bounds a whole fetch, body included.
+	Timeout = 2 * time.Minute
+)
+
+// Refusal is the error for a URL or address the fetcher may not reach.
+type Refusal struct{ Reason string }
+
+func (r *Refusal) Error() string { return "refused: " + r.Reason }
+
+func refuse(format string, args ...any) error { return &Refusal{Reason: fmt.Sprintf(format, args...)} }
+
+// Fetcher gets remote files.
+type Fetcher struct {
+	client *http.Client
+}
+
+// reserved are networks that are neither private nor loopback by netip's reckoning but are not the
+// public internet either.
+var reserved = []netip.Prefix{
+	netip.MustParsePrefix("0.0.0.0/8"),
+	netip.MustParsePrefix("100.64.0.0/10"), // carrier-grade NAT
+	netip.MustParsePrefix("192.0.0.0/24"),
+	netip.MustParsePrefix("198.18.0.0/15"), // benchmarking
+	netip.MustParsePrefix("240.0.0.0/4"),
+	netip.MustParsePrefix("64:ff9b::/96"), // NAT64 can reach IPv4 private space
+}
+
+// Blocked tells whether an address is off limits for fetches.
+func Blocked(addr netip.Addr) bool {
+	addr = addr.Unmap()
+	if addr.IsLoopback() || addr.IsPrivate() || addr.IsLinkLocalUnicast() || addr.IsLinkLocalMulticast() ||
+		addr.IsInterfaceLocalMulticast() || addr.IsMulticast() || addr.IsUnspecified() {
+		return true
+	}
+	for _, p := range reserved {
+		if p.Contains(addr) {
+			return true
+		}
+	}
+	return false
+}
+
+// New returns a fetcher; allow lists networks that may be reached although Blocked says otherwise
+// (an intranet media server, a test server).
+func New(allow []netip.Prefix) *Fetcher {
+	dialer := &net.Dialer{
+		Timeout: connectTimeout,
+		// Control runs with the resolved address about to be dialed, for every connection: a name that
+		// resolves to a private address, or a redirect to one, is caught here.
+		Control: func(_, address string, _ syscall.RawConn) error {
+			ap, err := netip.ParseAddrPort(address)
+			if err != nil {
+				return refuse("unparsable address %s", address)
+			}
+			for _, p := range allow {
+				if p.Contains(ap.Addr().Unmap()) {
+					return nil
+				}
+			}
+			if Blocked(ap.Addr()) {
+				return refuse("%s is a private, loopback or link-local address", ap.Addr())
+			}
+			return nil
+		},
+	}
+	transport := &http.Transport{
+		Proxy:                 nil, // a proxy would dial for us, past the address check
+		DialContext:           dialer.DialContext,
+		TLSHandshakeTimeout:   connectTimeout,
+		ResponseHeaderTimeout: headerTimeout,
+		MaxIdleConns:          10,
+		IdleConnTimeout:       30 * time.Second,
+	}
+	return &Fetcher{client: &http.Client{
+		Transport: transport,
+		CheckRedirect: func(req *http.Request, via []*http.Request) error {
+			if len(via) > maxRedirects {
+				return refuse("more than %d redirects", maxRedirects)
+			}
+			return CheckURL(req.URL)
+		},
+	}}
+}
+
+// CheckURL refuses URLs other than plain http(s) ones with a host.
+func CheckURL(u *url.URL) error {
+	if u.Scheme != "http" && u.Scheme != "https" {
+		return refuse("only http and https URLs can be fetched")
+	}
+	if u.Hostname() == "" || u.User != nil {
+		return refuse("the URL needs a host and no credentials")
+	}
+	return nil
+}
+
+// StatusError is the error for an answer other than 200 OK.
+type StatusError struct{ Status string }
+
+func (e *StatusError) Error() string { return "the server answered " + e.Status }
+
+// Response is a fetched file being read.
+type Response struct {
+	Body io.ReadCloser
+	// Size is the announced length, or -1.
+	Size int64
+	// Filename is the last segment of the final URL's path.
+	Filename    string
+	ContentType string
+}
+
+// Get starts fetching rawURL. The caller closes the body; ctx bounds the whole transfer.
+func (f *Fetcher) Get(ctx context.Context, rawURL string) (*Response, error) {
+	u, err := url.Parse(rawURL)
+	if err != nil {
+		return nil, refuse("not a URL")
+	}
+	if err := CheckURL(u); err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
+	if err != nil {
+		return nil, refuse("%v", err)
+	}
+	req.Header.Set("User-Agent", "Mediagraph")
+	res, err := f.client.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	if res.StatusCode != http.StatusOK {
+		res.Body.Close()
+		return nil, &StatusError{Status: res.Status}
+	}
+	name := path.Base(res.Request.URL.Path) // Path is already unescaped
+	if name == "/" || name == "." {
+		name = ""
+	}
+	return &Response{Body: res.Body, Size: res.ContentLength, Filename: name, ContentType: res.Header.Get("Content-Type")}, nil
+}
