@@ -3,6 +3,7 @@ package media
 import (
 	"context"
 	"errors"
+	"io"
 	"net"
 	"strings"
 	"unicode/utf8"
@@ -24,6 +25,11 @@ func (s *Service) CreateAssetFromURL(ctx context.Context, rawURL string, filenam
 	if rawURL = strings.TrimSpace(rawURL); rawURL == "" || utf8.RuneCountInString(rawURL) > maxURLLength {
 		return nil, invalid("input.url", "give an http or https URL of at most %d characters", maxURLLength)
 	}
+	if filename != nil {
+		if err := checkFilename("input.filename", *filename); err != nil {
+			return nil, err
+		}
+	}
 	ctx, cancel := context.WithTimeout(ctx, remote.Timeout)
 	defer cancel()
 	res, err := s.fetcher.Get(ctx, rawURL)
@@ -37,9 +43,8 @@ func (s *Service) CreateAssetFromURL(ctx context.Context, rawURL string, filenam
 	name := res.Filename
 	if filename != nil {
 		name = *filename
-	}
-	if name == "" {
-		name = "download"
+	} else if checkFilename("", name) != nil {
+		name = "download" // the URL names nothing usable; the sniffed type adds the extension
 	}
 	assets, err := s.UploadAssets(ctx, []UploadFile{{Name: name, Size: res.Size, Body: res.Body}}, opts)
 	if err != nil {
@@ -47,8 +52,8 @@ func (s *Service) CreateAssetFromURL(ctx context.Context, rawURL string, filenam
 			e.Field = "input.url"
 		}
 		var netErr net.Error
-		if errors.As(err, &netErr) || errors.Is(err, context.DeadlineExceeded) {
-			return nil, invalid("input.url", "the download failed: %v", err)
+		if errors.As(err, &netErr) || errors.Is(err, context.DeadlineExceeded) || errors.Is(err, io.ErrUnexpectedEOF) {
+			return nil, invalid("input.url", "the download broke off before the end of the file")
 		}
 		return nil, err
 	}

@@ -90,6 +90,10 @@ func TestCreateAssetFromURL(t *testing.T) {
 				}
 			})
 		}
+		unchanged(t, s, "a path as filename", func() {
+			r := s.Query(editor, create, map[string]any{"in": map[string]any{"url": allowed + "/img/alpha.png", "filename": "../etc/passwd"}})
+			wantCode(t, "a path as filename", r, "VALIDATION_FAILED", "input.filename")
+		})
 		wantCode(t, "delivery token", s.Query(s.Token("DELIVERY"), create, map[string]any{"in": map[string]any{"url": allowed + "/img/alpha.png"}}), "FORBIDDEN", "")
 	})
 }
