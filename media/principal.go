@@ -60,13 +60,13 @@ func CheckWrite(ctx context.Context) error {
 	return err
 }
 
-// visibility is what a principal may see of the assets.
+// visibility is what a principal may see of the assets: the one rule behind every read, whether the
+// caller is a token or an anonymous browser (nil).
 func (p *Principal) visibility() models.Visibility {
-	return models.Visibility{PublicOnly: p.Role == models.RoleDelivery}
+	return models.Visibility{PublicOnly: p == nil || p.Role == models.RoleDelivery}
 }
 
 // CanSeePrivate reports whether the caller may see PRIVATE assets.
 func CanSeePrivate(ctx context.Context) bool {
-	p := PrincipalFrom(ctx)
-	return p != nil && p.Role != models.RoleDelivery
+	return !PrincipalFrom(ctx).visibility().PublicOnly
 }
