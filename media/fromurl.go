@@ -3,8 +3,6 @@ package media
 import (
 	"context"
 	"errors"
-	"io"
-	"net"
 	"strings"
 	"unicode/utf8"
 
@@ -30,9 +28,10 @@ func (s *Service) CreateAssetFromURL(ctx context.Context, rawURL string, filenam
 			return nil, err
 		}
 	}
-	ctx, cancel := context.WithTimeout(ctx, remote.Timeout)
+	// The timeout bounds the download only: storing and recording what arrived are the server's business.
+	fetchCtx, cancel := context.WithTimeout(ctx, remote.Timeout)
 	defer cancel()
-	res, err := s.fetcher.Get(ctx, rawURL)
+	res, err := s.fetcher.Get(fetchCtx, rawURL)
 	if err != nil {
 		return nil, fetchError(err)
 	}
@@ -51,8 +50,7 @@ func (s *Service) CreateAssetFromURL(ctx context.Context, rawURL string, filenam
 		if e, ok := AsError(err); ok && strings.HasPrefix(e.Field, "files[0]") {
 			e.Field = "input.url"
 		}
-		var netErr net.Error
-		if errors.As(err, &netErr) || errors.Is(err, context.DeadlineExceeded) || errors.Is(err, io.ErrUnexpectedEOF) {
+		if readErr := (*remote.ReadError)(nil); errors.As(err, &readErr) {
 			return nil, invalid("input.url", "the download broke off before the end of the file")
 		}
 		return nil, err

@@ -46,7 +46,12 @@ var reserved = []netip.Prefix{
 	netip.MustParsePrefix("192.0.0.0/24"),
 	netip.MustParsePrefix("198.18.0.0/15"), // benchmarking
 	netip.MustParsePrefix("240.0.0.0/4"),
-	netip.MustParsePrefix("64:ff9b::/96"), // NAT64 can reach IPv4 private space
+	netip.MustParsePrefix("64:ff9b::/96"),   // NAT64 can reach IPv4 private space
+	netip.MustParsePrefix("64:ff9b:1::/48"), // local-use NAT64
+	netip.MustParsePrefix("::/96"),          // IPv4-compatible
+	netip.MustParsePrefix("2002::/16"),      // 6to4, which embeds an IPv4 address
+	netip.MustParsePrefix("2001::/32"),      // Teredo
+	netip.MustParsePrefix("fec0::/10"),      // site-local
 }
 
 // Blocked tells whether an address is off limits for fetches.
@@ -82,7 +87,8 @@ func New(allow []netip.Prefix) *Fetcher {
 				}
 			}
 			if Blocked(ap.Addr()) {
-				return refuse("%s is a private, loopback or link-local address", ap.Addr())
+				// Not the address itself: it would let users resolve internal names through us.
+				return refuse("the host is not on the public internet (private, loopback or link-local address)")
 			}
 			return nil
 		},
@@ -122,6 +128,23 @@ type StatusError struct{ Status string }
 
 func (e *StatusError) Error() string { return "the server answered " + e.Status }
 
+// ReadError is an error reading a response body: the download broke off, the server being the cause.
+type ReadError struct{ Err error }
+
+func (e *ReadError) Error() string { return "reading the download: " + e.Err.Error() }
+func (e *ReadError) Unwrap() error { return e.Err }
+
+// body marks the errors of reading a download, so that callers can tell them from their own.
+type body struct{ io.ReadCloser }
+
+func (b body) Read(p []byte) (int, error) {
+	n, err := b.ReadCloser.Read(p)
+	if err != nil && err != io.EOF {
+		err = &ReadError{err}
+	}
+	return n, err
+}
+
 // Response is a fetched file being read.
 type Response struct {
 	Body io.ReadCloser
@@ -158,5 +181,5 @@ func (f *Fetcher) Get(ctx context.Context, rawURL string) (*Response, error) {
 	if name == "/" || name == "." {
 		name = ""
 	}
-	return &Response{Body: res.Body, Size: res.ContentLength, Filename: name, ContentType: res.Header.Get("Content-Type")}, nil
+	return &Response{Body: body{res.Body}, Size: res.ContentLength, Filename: name, ContentType: res.Header.Get("Content-Type")}, nil
 }

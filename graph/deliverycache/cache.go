@@ -27,6 +27,12 @@ import (
 // maxEntryBytes keeps one huge response from pushing out many useful ones.
 const maxEntryBytes = 1 << 20
 
+// entryOverhead is what an entry costs beside its body (key, list element, headers): charged too, so
+// that a flood of tiny distinct queries cannot hold more memory than the budget says.
+const entryOverhead = 256
+
+func (e *entry) cost() int { return len(e.body) + len(e.contentType) + entryOverhead }
+
 // Cache is a byte-bounded LRU of GraphQL responses.
 type Cache struct {
 	generation func(context.Context) (int64, error)
@@ -67,7 +73,7 @@ func (c *Cache) get(key [sha256.Size]byte, generation int64) *entry {
 }
 
 func (c *Cache) put(e *entry) {
-	if len(e.body) > maxEntryBytes || len(e.body) > c.maxBytes {
+	if len(e.body) > maxEntryBytes || e.cost() > c.maxBytes {
 		return
 	}
 	c.mu.Lock()
@@ -76,7 +82,7 @@ func (c *Cache) put(e *entry) {
 		c.remove(el)
 	}
 	c.entries[e.key] = c.order.PushFront(e)
-	c.bytes += len(e.body)
+	c.bytes += e.cost()
 	for c.bytes > c.maxBytes {
 		c.remove(c.order.Back())
 	}
@@ -85,7 +91,7 @@ func (c *Cache) put(e *entry) {
 func (c *Cache) remove(el *list.Element) {
 	e := c.order.Remove(el).(*entry)
 	delete(c.entries, e.key)
-	c.bytes -= len(e.body)
+	c.bytes -= e.cost()
 }
 
 // Len is the number of kept responses.
@@ -139,17 +145,18 @@ func (c *Cache) Middleware(next http.Handler) http.Handler {
 		op := &operation{}
 		next.ServeHTTP(rec, r.WithContext(context.WithValue(r.Context(), operationKey{}, op)))
 		// A response with errors may be a passing failure; mutations must always run.
-		if op.query && rec.status == http.StatusOK && !bytes.HasPrefix(rec.body.Bytes(), []byte(`{"errors"`)) {
+		if op.query && rec.status == http.StatusOK && !rec.tooLarge && !bytes.HasPrefix(rec.body.Bytes(), []byte(`{"errors"`)) {
 			c.put(&entry{key: key, generation: generation, contentType: w.Header().Get("Content-Type"), body: bytes.Clone(rec.body.Bytes())})
 		}
 	})
 }
 
-// recorder passes a response through while keeping a copy of its body.
+// recorder passes a response through while keeping a copy of its body, up to what may be kept.
 type recorder struct {
 	http.ResponseWriter
-	status int
-	body   bytes.Buffer
+	status   int
+	body     bytes.Buffer
+	tooLarge bool
 }
 
 func (r *recorder) WriteHeader(status int) {
@@ -158,7 +165,14 @@ func (r *recorder) WriteHeader(status int) {
 }
 
 func (r *recorder) Write(b []byte) (int, error) {
-	r.body.Write(b)
+	if !r.tooLarge {
+		if r.body.Len()+len(b) > maxEntryBytes {
+			r.tooLarge = true
+			r.body = bytes.Buffer{}
+		} else {
+			r.body.Write(b)
+		}
+	}
 	return r.ResponseWriter.Write(b)
 }
 

@@ -11,7 +11,7 @@ func key(s string) [sha256.Size]byte { return sha256.Sum256([]byte(s)) }
 
 // The cache stays within its byte budget by dropping the least recently used responses.
 func TestCacheEvictsLeastRecentlyUsedWithinBudget(t *testing.T) {
-	c := New(250, func(context.Context) (int64, error) { return 0, nil })
+	c := New(3*entryOverhead+250, func(context.Context) (int64, error) { return 0, nil })
 	body := bytes.Repeat([]byte("x"), 100)
 	c.put(&entry{key: key("a"), body: body})
 	c.put(&entry{key: key("b"), body: body})
@@ -25,10 +25,10 @@ func TestCacheEvictsLeastRecentlyUsedWithinBudget(t *testing.T) {
 	if c.get(key("a"), 0) == nil || c.get(key("c"), 0) == nil {
 		t.Error("a or c evicted")
 	}
-	if c.bytes > 250 || c.Len() != 2 {
-		t.Errorf("%d bytes in %d entries, budget 250", c.bytes, c.Len())
+	if c.bytes > c.maxBytes || c.Len() != 2 {
+		t.Errorf("%d bytes in %d entries, budget %d", c.bytes, c.Len(), c.maxBytes)
 	}
-	c.put(&entry{key: key("huge"), body: bytes.Repeat([]byte("x"), 300)})
+	c.put(&entry{key: key("huge"), body: bytes.Repeat([]byte("x"), c.maxBytes)})
 	if c.get(key("huge"), 0) != nil || c.Len() != 2 {
 		t.Error("an entry larger than the budget was kept")
 	}
@@ -43,5 +43,16 @@ func TestCacheDropsOtherGenerations(t *testing.T) {
 	}
 	if c.Len() != 0 || c.bytes != 0 {
 		t.Errorf("stale entry kept: %d entries, %d bytes", c.Len(), c.bytes)
+	}
+}
+
+// Tiny entries are charged their overhead: the budget bounds their number too.
+func TestCacheChargesOverhead(t *testing.T) {
+	c := New(10*entryOverhead, nil)
+	for i := range 100 {
+		c.put(&entry{key: key(string(rune('a' + i))), body: []byte("{}")})
+	}
+	if c.Len() >= 10 || c.bytes > c.maxBytes {
+		t.Errorf("%d tiny entries in %d bytes, budget %d", c.Len(), c.bytes, c.maxBytes)
 	}
 }

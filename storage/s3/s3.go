@@ -21,9 +21,14 @@ import (
 	awss3 "github.com/aws/aws-sdk-go-v2/service/s3"
 	"github.com/aws/aws-sdk-go-v2/service/s3/types"
 	"github.com/aws/smithy-go"
+	"github.com/aws/smithy-go/logging"
 
 	"github.com/mediagraph/mediagraph/storage"
 )
+
+// readWindow is how much one ranged GET asks for: a reader that stops early (a video player seeking)
+// leaves at most this much in flight, and one that reads on gets the next window.
+const readWindow = 8 << 20
 
 // partSize is the size of the parts Put uploads a large object in. S3 needs at least 5 MiB per part
 // but the last, and allows 10,000 parts: 64 MiB parts reach 640 GB.
@@ -64,11 +69,13 @@ func New(ctx context.Context, cfg Config) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("s3: load AWS configuration: %w", err)
 	}
+	awsCfg.Logger = logging.Nop{} // failures come back as errors; the SDK's own log would bypass ours
 	client := awss3.NewFromConfig(awsCfg, func(o *awss3.Options) {
 		if cfg.Endpoint != "" {
 			o.BaseEndpoint = aws.String(cfg.Endpoint)
 		}
 		o.UsePathStyle = cfg.ForcePathStyle
+		o.DisableLogOutputChecksumValidationSkipped = true // ranged GETs never carry a checksum
 	})
 	return &Store{client: client, presign: awss3.NewPresignClient(client), bucket: cfg.Bucket, tempDir: cfg.TempDir}, nil
 }
@@ -193,8 +200,9 @@ func (o *object) Read(p []byte) (int, error) {
 		return 0, io.EOF
 	}
 	if o.body == nil {
+		end := min(o.off+readWindow, o.info.Size) - 1
 		out, err := o.s.client.GetObject(o.ctx, &awss3.GetObjectInput{
-			Bucket: &o.s.bucket, Key: &o.info.Key, Range: aws.String(fmt.Sprintf("bytes=%d-", o.off)),
+			Bucket: &o.s.bucket, Key: &o.info.Key, Range: aws.String(fmt.Sprintf("bytes=%d-%d", o.off, end)),
 		})
 		if err != nil {
 			return 0, fmt.Errorf("s3: get %s: %w", o.info.Key, notFound(err))
@@ -203,6 +211,11 @@ func (o *object) Read(p []byte) (int, error) {
 	}
 	n, err := o.body.Read(p)
 	o.off += int64(n)
+	if err == io.EOF && o.off < o.info.Size {
+		// The end of a window, not of the object: the next Read fetches the next window.
+		o.body.Close()
+		o.body, err = nil, nil
+	}
 	return n, err
 }
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/md5"
+	"crypto/rand"
 	"encoding/hex"
 	"errors"
 	"io"
@@ -170,12 +171,26 @@ func TestPutLargeObject(t *testing.T) {
 		t.Skip("uploads 70 MB")
 	}
 	s := newStore(t)
-	want := bytes.Repeat([]byte("0123456789abcdef"), 70<<20/16)
+	want := make([]byte, 70<<20) // random: a part in the wrong place would show
+	rand.Read(want)
 	info, err := s.Put(context.Background(), "large", bytes.NewReader(want), storage.PutOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if info.Size != int64(len(want)) {
 		t.Errorf("size %d, want %d", info.Size, len(want))
+	}
+	o, err := s.Open(context.Background(), "large")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer o.Close()
+	// Read across several of the store's read windows, from an offset inside a part.
+	if _, err := o.Seek(1000, io.SeekStart); err != nil {
+		t.Fatal(err)
+	}
+	got, err := io.ReadAll(o)
+	if err != nil || !bytes.Equal(got, want[1000:]) {
+		t.Errorf("read back %d bytes (%v), want the %d written after offset 1000", len(got), err, len(want)-1000)
 	}
 }
