@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Config is the whole configuration.
@@ -30,6 +31,11 @@ type Config struct {
 	S3 S3
 	// FetchAllow lists private networks createAssetFromUrl may reach nonetheless.
 	FetchAllow []netip.Prefix
+	// Signed uploads: allowed types, the largest single PUT, the largest file, a ticket's lifetime.
+	UploadTypes          []string
+	MaxSinglePutBytes    int64
+	MaxSignedUploadBytes int64
+	UploadTicketTTL      time.Duration
 }
 
 // S3 is the configuration of an S3-compatible bucket. Credentials come from the standard AWS chain
@@ -56,6 +62,10 @@ var Variables = []struct{ Name, Flag, Default, Help string }{
 	{"S3_REGION", "s3-region", "us-east-1", "the bucket's region"},
 	{"S3_ENDPOINT", "s3-endpoint", "", "endpoint of an S3-compatible server (MinIO, R2, …); empty: AWS"},
 	{"S3_FORCE_PATH_STYLE", "s3-force-path-style", "false", "address the bucket in the path (most S3-compatible servers need true)"},
+	{"MEDIAGRAPH_UPLOAD_TYPES", "upload-types", "image/*,video/*,audio/*,application/pdf", "types createUploads accepts, comma-separated (type/* for a family)"},
+	{"MEDIAGRAPH_MAX_SINGLE_PUT_BYTES", "max-single-put-bytes", "4194304", "largest file a signed upload sends in one PUT; larger ones go in parts"},
+	{"MEDIAGRAPH_MAX_SIGNED_UPLOAD_BYTES", "max-signed-upload-bytes", "5368709120", "largest file createUploads accepts, in bytes"},
+	{"MEDIAGRAPH_UPLOAD_TICKET_TTL", "upload-ticket-ttl", "120s", "how long a signed upload ticket stays valid"},
 	{"MEDIAGRAPH_FETCH_ALLOW_NETWORKS", "fetch-allow-networks", "", "private networks createAssetFromUrl may fetch from nonetheless, as CIDRs (10.1.0.0/16,…)"},
 	{"MEDIAGRAPH_DELIVERY_CACHE_BYTES", "delivery-cache-bytes", "67108864", "memory for delivery tokens' cached query responses, in bytes; 0 turns the cache off"},
 }
@@ -99,6 +109,18 @@ func Load(name string, args []string, extra ...func(*flag.FlagSet)) (Config, []s
 	c.S3 = S3{Bucket: get("S3_BUCKET"), Region: get("S3_REGION"), Endpoint: get("S3_ENDPOINT")}
 	if c.S3.ForcePathStyle, err = strconv.ParseBool(get("S3_FORCE_PATH_STYLE")); err != nil {
 		return Config{}, nil, fmt.Errorf("S3_FORCE_PATH_STYLE: want true or false, got %q", get("S3_FORCE_PATH_STYLE"))
+	}
+	c.UploadTypes = splitList(get("MEDIAGRAPH_UPLOAD_TYPES"), ",")
+	for _, n := range []struct {
+		name string
+		into *int64
+	}{{"MEDIAGRAPH_MAX_SINGLE_PUT_BYTES", &c.MaxSinglePutBytes}, {"MEDIAGRAPH_MAX_SIGNED_UPLOAD_BYTES", &c.MaxSignedUploadBytes}} {
+		if *n.into, err = strconv.ParseInt(get(n.name), 10, 64); err != nil || *n.into <= 0 {
+			return Config{}, nil, fmt.Errorf("%s: want a positive number of bytes, got %q", n.name, get(n.name))
+		}
+	}
+	if c.UploadTicketTTL, err = time.ParseDuration(get("MEDIAGRAPH_UPLOAD_TICKET_TTL")); err != nil || c.UploadTicketTTL <= 0 {
+		return Config{}, nil, fmt.Errorf("MEDIAGRAPH_UPLOAD_TICKET_TTL: want a duration such as 120s, got %q", get("MEDIAGRAPH_UPLOAD_TICKET_TTL"))
 	}
 	for _, cidr := range splitList(get("MEDIAGRAPH_FETCH_ALLOW_NETWORKS"), ",") {
 		p, err := netip.ParsePrefix(cidr)

@@ -76,6 +76,8 @@ var statusOf = map[media.Code]int{
 	media.CodeNotFound:          http.StatusNotFound,
 	media.CodeValidationFailed:  http.StatusBadRequest,
 	media.CodeFileTooLarge:      http.StatusRequestEntityTooLarge,
+	media.CodeUploadExpired:     http.StatusForbidden,
+	media.CodeConflict:          http.StatusConflict,
 	media.CodeRateLimited:       http.StatusTooManyRequests,
 	media.CodeInternal:          http.StatusInternalServerError,
 }

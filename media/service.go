@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"slices"
 	"sync"
+	"time"
 
 	"github.com/mediagraph/mediagraph/models"
 	"github.com/mediagraph/mediagraph/remote"
@@ -29,6 +30,12 @@ type Settings struct {
 	PublicURL string
 	// FetchAllow lists private networks that createAssetFromUrl may reach nonetheless.
 	FetchAllow []netip.Prefix
+	// Signed uploads (createUploads): the types they may carry ("image/*" names a family), the largest
+	// file one PUT may carry (larger ones go in parts), the largest file, and how long a ticket lasts.
+	UploadTypes          []string
+	MaxSinglePutBytes    int64
+	MaxSignedUploadBytes int64
+	UploadTicketTTL      time.Duration
 }
 
 var localePattern = regexp.MustCompile(`^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$`)
@@ -50,7 +57,7 @@ func (s Settings) Validate() error {
 			}
 		}
 	}
-	if s.MaxUploadBytes <= 0 || s.MaxFilesPerUpload <= 0 {
+	if s.MaxUploadBytes <= 0 || s.MaxFilesPerUpload <= 0 || s.MaxSinglePutBytes <= 0 || s.MaxSignedUploadBytes <= 0 || s.UploadTicketTTL <= 0 {
 		return errors.New("upload limits must be positive")
 	}
 	return nil

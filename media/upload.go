@@ -69,11 +69,22 @@ func (s *Service) UploadAssets(ctx context.Context, files []UploadFile, opts Upl
 		}
 		stored = append(stored, in)
 	}
+	assets, err := s.register(ctx, stored, opts, tags, meta, nil)
+	if err != nil {
+		return nil, err
+	}
+	stored = nil
+	return assets, nil
+}
+
+// register records stored files as new assets, filed and described as opts says, in one transaction;
+// also, when not nil, records what made them there.
+func (s *Service) register(ctx context.Context, stored []ingested, opts UploadOptions, tags []string, meta []MetadataChange, also func(tx *models.DB) error) ([]*models.Asset, error) {
 	status := models.StatusPrivate
 	if opts.Status != nil {
 		status = *opts.Status
 	}
-	err = s.db.Transaction(ctx, func(tx *models.DB) error {
+	err := s.db.Transaction(ctx, func(tx *models.DB) error {
 		if err := checkCollection(ctx, tx, "input.collectionId", opts.CollectionID); err != nil {
 			return err
 		}
@@ -90,7 +101,13 @@ func (s *Service) UploadAssets(ctx context.Context, files []UploadFile, opts Upl
 		if err := addTags(ctx, tx, ids, tags); err != nil {
 			return err
 		}
-		return applyMetadata(ctx, tx, ids, meta)
+		if err := applyMetadata(ctx, tx, ids, meta); err != nil {
+			return err
+		}
+		if also != nil {
+			return also(tx)
+		}
+		return nil
 	})
 	if err != nil {
 		return nil, err
@@ -99,7 +116,6 @@ func (s *Service) UploadAssets(ctx context.Context, files []UploadFile, opts Upl
 	for i, in := range stored {
 		assets[i] = in.asset
 	}
-	stored = nil
 	return s.reload(ctx, assets)
 }
 
@@ -164,6 +180,10 @@ type hashingReader struct {
 
 var errTooLarge = errors.New("stream exceeds the size limit")
 
+func newHashingReader(r io.Reader, limit int64) *hashingReader {
+	return &hashingReader{r: r, md5: md5.New(), sha: sha256.New(), limit: limit}
+}
+
 func (h *hashingReader) Read(p []byte) (int, error) {
 	n, err := h.r.Read(p)
 	h.md5.Write(p[:n])
@@ -186,36 +206,49 @@ func (s *Service) ingest(ctx context.Context, field string, f UploadFile, p *Pri
 	if len(head) == 0 {
 		return ingested{}, invalid(field, "the file is empty")
 	}
-	ft := sniff(head)
-	base, name := NormalizeFilename(f.Name, ft.ext)
-	a := &models.Asset{
-		ID: models.NewID(models.AssetPrefix), Kind: ft.kind, Filename: name, Basename: base,
-		Format: ft.format, MimeType: ft.mime, Version: 1,
-	}
-	if p.TokenID != "" {
-		a.CreatedByID = &p.TokenID
-	}
-	v := &models.AssetVersion{ID: models.NewID(models.VersionPrefix), AssetID: a.ID, Number: 1, Filename: name, MimeType: ft.mime, CreatedByID: a.CreatedByID}
-	v.ObjectKey = objectKey(a.ID, v.ID, name)
-	hr := &hashingReader{r: br, md5: md5.New(), sha: sha256.New(), limit: s.settings.MaxUploadBytes}
-	if _, err := s.store.Put(ctx, v.ObjectKey, hr, storage.PutOptions{ContentType: ft.mime}); err != nil {
+	a, v := newAsset(f.Name, sniff(head), p, models.NewID(models.AssetPrefix), models.NewID(models.VersionPrefix))
+	v.ObjectKey = objectKey(a.ID, v.ID, v.Filename)
+	hr := newHashingReader(br, s.settings.MaxUploadBytes)
+	if _, err := s.store.Put(ctx, v.ObjectKey, hr, storage.PutOptions{ContentType: v.MimeType}); err != nil {
 		if errors.Is(err, errTooLarge) {
 			return ingested{}, s.tooLarge(field)
 		}
 		return ingested{}, fmt.Errorf("store upload: %w", err)
 	}
+	if err := s.describeStored(ctx, a, v, hr); err != nil {
+		s.deleteObjects(ctx, []string{v.ObjectKey})
+		return ingested{}, err
+	}
+	return ingested{asset: a, version: v}, nil
+}
+
+// newAsset starts the records of a file from its name and sniffed type.
+func newAsset(filename string, ft fileType, p *Principal, assetID, versionID string) (*models.Asset, *models.AssetVersion) {
+	base, name := NormalizeFilename(filename, ft.ext)
+	a := &models.Asset{
+		ID: assetID, Kind: ft.kind, Filename: name, Basename: base, Format: ft.format, MimeType: ft.mime, Version: 1,
+	}
+	if p.TokenID != "" {
+		a.CreatedByID = &p.TokenID
+	}
+	v := &models.AssetVersion{ID: versionID, AssetID: a.ID, Number: 1, Filename: name, MimeType: ft.mime, CreatedByID: a.CreatedByID}
+	return a, v
+}
+
+// describeStored completes the records of a stored file: what its bytes hashed to (hr has read them
+// all) and, for images, the dimensions its header gives.
+func (s *Service) describeStored(ctx context.Context, a *models.Asset, v *models.AssetVersion, hr *hashingReader) error {
 	a.Size, v.Size = hr.n, hr.n
 	a.MD5, v.MD5 = hex.EncodeToString(hr.md5.Sum(nil)), hex.EncodeToString(hr.md5.Sum(nil))
 	a.SHA256, v.SHA256 = hex.EncodeToString(hr.sha.Sum(nil)), hex.EncodeToString(hr.sha.Sum(nil))
 	a.ObjectKey = v.ObjectKey
-	if ft.kind == models.KindImage {
+	if a.Kind == models.KindImage {
 		if err := s.readImageSize(ctx, v); err != nil {
-			s.deleteObjects(ctx, []string{v.ObjectKey})
-			return ingested{}, err
+			return err
 		}
 		a.Width, a.Height = v.Width, v.Height
 	}
-	return ingested{asset: a, version: v}, nil
+	return nil
 }
 
 // objectKey is where a version's bytes live: one key per version, so bytes are never overwritten.

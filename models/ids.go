@@ -14,6 +14,7 @@ const (
 	CollectionPrefix = "col"
 	UsagePrefix      = "usg"
 	TokenPrefix      = "tok"
+	UploadPrefix     = "upl"
 )
 
 // NewID returns a new id with the given prefix and a lower-case ULID body.

@@ -130,6 +130,29 @@ var migrations = []sqlMigration{
 		`CREATE TABLE catalogue_state (id INTEGER PRIMARY KEY, generation BIGINT NOT NULL)`,
 		`INSERT INTO catalogue_state (id, generation) VALUES (1, 0)`,
 	}},
+	{id: "0003_uploads", statements: []string{
+		`CREATE TABLE uploads (
+			id VARCHAR(40) PRIMARY KEY,
+			status VARCHAR(16) NOT NULL,
+			asset_id VARCHAR(40) NOT NULL,
+			version_id VARCHAR(40) NOT NULL,
+			object_key TEXT NOT NULL,
+			filename TEXT NOT NULL,
+			mime_type TEXT NOT NULL,
+			size BIGINT NOT NULL,
+			sha256 VARCHAR(64),
+			skip_if_exists BOOLEAN NOT NULL,
+			options TEXT,
+			multipart_id TEXT,
+			part_size BIGINT,
+			error TEXT,
+			result_asset_id VARCHAR(40) REFERENCES assets(id) ON DELETE SET NULL,
+			created_by_id VARCHAR(40) REFERENCES api_tokens(id),
+			expires_at {time} NOT NULL,
+			created_at {time} NOT NULL,
+			updated_at {time} NOT NULL)`,
+		`CREATE INDEX uploads_pending ON uploads (status, expires_at)`,
+	}},
 }
 
 // Migrate applies every migration not yet applied, each in its own transaction.

@@ -187,6 +187,40 @@ type APIToken struct {
 	RevokedAt  *time.Time
 }
 
+// UploadStatus is where a signed upload is in its life.
+type UploadStatus string
+
+const (
+	UploadPending   UploadStatus = "PENDING"
+	UploadCompleted UploadStatus = "COMPLETED"
+	UploadExpired   UploadStatus = "EXPIRED"
+	UploadFailed    UploadStatus = "FAILED"
+)
+
+// Upload is a ticket for bytes a client sends straight to the store, and what became of them. The
+// asset and version ids are chosen up front: they name the object key the client writes to.
+type Upload struct {
+	ID            string       `gorm:"primaryKey;size:40"`
+	Status        UploadStatus `gorm:"size:16;not null"`
+	AssetID       string       `gorm:"size:40;not null"`
+	VersionID     string       `gorm:"size:40;not null"`
+	ObjectKey     string       `gorm:"not null"`
+	Filename      string       `gorm:"not null"`
+	MimeType      string       `gorm:"not null"`
+	Size          int64        `gorm:"not null"`
+	SHA256        *string      `gorm:"column:sha256"`
+	SkipIfExists  bool         `gorm:"not null"`
+	Options       string       // JSON of how to file and describe the asset
+	MultipartID   *string
+	PartSize      *int64
+	Error         *string
+	ResultAssetID *string `gorm:"size:40"`
+	CreatedByID   *string `gorm:"size:40"`
+	ExpiresAt     time.Time
+	CreatedAt     time.Time
+	UpdatedAt     time.Time
+}
+
 // Setting is a named value the service keeps for itself, shared by every instance.
 type Setting struct {
 	Key   string `gorm:"primaryKey;size:100"`
@@ -219,3 +253,6 @@ func (u Usage) NodeID() string { return u.ID }
 
 // NodeID implements Node.
 func (t APIToken) NodeID() string { return t.ID }
+
+// NodeID implements Node.
+func (u Upload) NodeID() string { return u.ID }

@@ -26,6 +26,8 @@ func (r *queryResolver) Node(ctx context.Context, id string) (models.Node, error
 		return asNode(r.Media.Usage(ctx, id))
 	case models.TokenPrefix:
 		return asNode(r.Media.Token(ctx, id))
+	case models.UploadPrefix:
+		return asNode(r.Media.Upload(ctx, id))
 	}
 	return nil, nil
 }
@@ -36,12 +38,16 @@ func (r *queryResolver) MediaSettings(ctx context.Context) (*model.MediaSettings
 		return nil, err
 	}
 	out := &model.MediaSettings{
-		Locales:           s.Locales,
-		DefaultLocale:     s.DefaultLocale(),
-		LocaleFallbacks:   []*model.LocaleFallback{},
-		MaxUploadBytes:    s.MaxUploadBytes,
-		MaxFilesPerUpload: s.MaxFilesPerUpload,
-		MaxPageSize:       media.MaxPageSize,
+		Locales:                s.Locales,
+		DefaultLocale:          s.DefaultLocale(),
+		LocaleFallbacks:        []*model.LocaleFallback{},
+		MaxUploadBytes:         s.MaxUploadBytes,
+		MaxFilesPerUpload:      s.MaxFilesPerUpload,
+		MaxPageSize:            media.MaxPageSize,
+		UploadTypes:            s.UploadTypes,
+		MaxSinglePutBytes:      s.MaxSinglePutBytes,
+		MaxSignedUploadBytes:   s.MaxSignedUploadBytes,
+		UploadTicketTTLSeconds: int(s.UploadTicketTTL.Seconds()),
 	}
 	for _, l := range s.Locales {
 		if fbs := s.Fallbacks[l]; len(fbs) > 0 {

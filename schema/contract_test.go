@@ -13,8 +13,11 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 )
 
-// later lists contract mutations that arrive with later work (signed uploads).
-var later = map[string]bool{"createUploads": true, "completeUploads": true}
+// returnDeviations are return types that differ from API.md's, each for a reason the contract cannot
+// satisfy: API.md names both the multipart file scalar and the signed-upload ticket `Upload`, and
+// GraphQL has one namespace for types. The scalar keeps the name (clients write it in their variable
+// types); the ticket is SignedUpload.
+var returnDeviations = map[string]string{"createUploads": "[SignedUpload!]!"}
 
 func loadSchema(t *testing.T) *ast.Schema {
 	files, err := filepath.Glob("*.graphqls")
@@ -59,12 +62,13 @@ func TestMutationShapesMatchAPIContract(t *testing.T) {
 		name, args, ret := m[1], m[2], m[3]
 		field := schema.Mutation.Fields.ForName(name)
 		if field == nil {
-			if !later[name] {
-				t.Errorf("mutation %s of the contract is missing", name)
-			}
+			t.Errorf("mutation %s of the contract is missing", name)
 			continue
 		}
 		checked++
+		if dev, ok := returnDeviations[name]; ok {
+			ret = dev
+		}
 		if got := field.Type.String(); got != ret {
 			t.Errorf("%s returns %s, the contract says %s", name, got, ret)
 		}
@@ -81,7 +85,7 @@ func TestMutationShapesMatchAPIContract(t *testing.T) {
 		}
 	}
 	t.Logf("%d mutations match the contract", checked)
-	if checked < 10 {
+	if checked < 13 {
 		t.Errorf("only %d mutations checked: is the contract block parsed?", checked)
 	}
 }

@@ -37,6 +37,7 @@ type ResolverRoot interface {
 	LocalizedMetadata() LocalizedMetadataResolver
 	Mutation() MutationResolver
 	Query() QueryResolver
+	SignedUpload() SignedUploadResolver
 	Tag() TagResolver
 	Usage() UsageResolver
 }
@@ -158,18 +159,24 @@ type ComplexityRoot struct {
 	}
 
 	MediaSettings struct {
-		DefaultLocale     func(childComplexity int) int
-		LocaleFallbacks   func(childComplexity int) int
-		Locales           func(childComplexity int) int
-		MaxFilesPerUpload func(childComplexity int) int
-		MaxPageSize       func(childComplexity int) int
-		MaxUploadBytes    func(childComplexity int) int
+		DefaultLocale          func(childComplexity int) int
+		LocaleFallbacks        func(childComplexity int) int
+		Locales                func(childComplexity int) int
+		MaxFilesPerUpload      func(childComplexity int) int
+		MaxPageSize            func(childComplexity int) int
+		MaxSignedUploadBytes   func(childComplexity int) int
+		MaxSinglePutBytes      func(childComplexity int) int
+		MaxUploadBytes         func(childComplexity int) int
+		UploadTicketTTLSeconds func(childComplexity int) int
+		UploadTypes            func(childComplexity int) int
 	}
 
 	Mutation struct {
+		CompleteUploads     func(childComplexity int, ids []string, parts []*model.CompletedPartsInput) int
 		CreateAPIToken      func(childComplexity int, input model.CreateAPITokenInput) int
 		CreateAssetFromURL  func(childComplexity int, input model.CreateAssetFromURLInput) int
 		CreateCollection    func(childComplexity int, input model.CreateCollectionInput) int
+		CreateUploads       func(childComplexity int, input []*model.CreateUploadInput) int
 		DeleteAssets        func(childComplexity int, ids []string) int
 		DeleteCollection    func(childComplexity int, id string) int
 		DeleteTag           func(childComplexity int, id string) int
@@ -208,6 +215,23 @@ type ComplexityRoot struct {
 		MediaSettings func(childComplexity int) int
 		Node          func(childComplexity int, id string) int
 		Tags          func(childComplexity int, search *string, first *int, after *string) int
+		Upload        func(childComplexity int, id string) int
+	}
+
+	SignedUpload struct {
+		Asset     func(childComplexity int) int
+		Error     func(childComplexity int) int
+		ExpiresAt func(childComplexity int) int
+		Filename  func(childComplexity int) int
+		Headers   func(childComplexity int) int
+		ID        func(childComplexity int) int
+		Method    func(childComplexity int) int
+		MimeType  func(childComplexity int) int
+		PartSize  func(childComplexity int) int
+		Parts     func(childComplexity int) int
+		Size      func(childComplexity int) int
+		Status    func(childComplexity int) int
+		URL       func(childComplexity int) int
 	}
 
 	Tag struct {
@@ -227,6 +251,18 @@ type ComplexityRoot struct {
 	TagEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	UploadHeader struct {
+		Name  func(childComplexity int) int
+		Value func(childComplexity int) int
+	}
+
+	UploadPart struct {
+		Headers func(childComplexity int) int
+		Number  func(childComplexity int) int
+		Size    func(childComplexity int) int
+		URL     func(childComplexity int) int
 	}
 
 	Usage struct {
@@ -298,6 +334,8 @@ type MutationResolver interface {
 	DeleteTag(ctx context.Context, id string) (string, error)
 	CreateAPIToken(ctx context.Context, input model.CreateAPITokenInput) (*model.CreatedAPIToken, error)
 	RevokeAPIToken(ctx context.Context, id string) (*models.APIToken, error)
+	CreateUploads(ctx context.Context, input []*model.CreateUploadInput) ([]*media.Ticket, error)
+	CompleteUploads(ctx context.Context, ids []string, parts []*model.CompletedPartsInput) ([]*models.Asset, error)
 	SyncEntryReferences(ctx context.Context, entry model.EntryRefInput, assetIds []string, live bool) ([]*models.Usage, error)
 }
 type QueryResolver interface {
@@ -309,8 +347,12 @@ type QueryResolver interface {
 	Collections(ctx context.Context, parentID *string) ([]*models.Collection, error)
 	Tags(ctx context.Context, search *string, first *int, after *string) (*media.TagList, error)
 	APITokens(ctx context.Context) ([]*models.APIToken, error)
+	Upload(ctx context.Context, id string) (*media.Ticket, error)
 	AssetUsages(ctx context.Context, assetID string) ([]*models.Usage, error)
 	EntryAssets(ctx context.Context, entry model.EntryRefInput, locale *string) ([]*models.Asset, error)
+}
+type SignedUploadResolver interface {
+	Asset(ctx context.Context, obj *media.Ticket) (*models.Asset, error)
 }
 type TagResolver interface {
 	AssetCount(ctx context.Context, obj *models.Tag) (int64, error)
@@ -873,13 +915,48 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.MediaSettings.MaxPageSize(childComplexity), true
+	case "MediaSettings.maxSignedUploadBytes":
+		if e.ComplexityRoot.MediaSettings.MaxSignedUploadBytes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MediaSettings.MaxSignedUploadBytes(childComplexity), true
+	case "MediaSettings.maxSinglePutBytes":
+		if e.ComplexityRoot.MediaSettings.MaxSinglePutBytes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MediaSettings.MaxSinglePutBytes(childComplexity), true
 	case "MediaSettings.maxUploadBytes":
 		if e.ComplexityRoot.MediaSettings.MaxUploadBytes == nil {
 			break
 		}
 
 		return e.ComplexityRoot.MediaSettings.MaxUploadBytes(childComplexity), true
+	case "MediaSettings.uploadTicketTtlSeconds":
+		if e.ComplexityRoot.MediaSettings.UploadTicketTTLSeconds == nil {
+			break
+		}
 
+		return e.ComplexityRoot.MediaSettings.UploadTicketTTLSeconds(childComplexity), true
+	case "MediaSettings.uploadTypes":
+		if e.ComplexityRoot.MediaSettings.UploadTypes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MediaSettings.UploadTypes(childComplexity), true
+
+	case "Mutation.completeUploads":
+		if e.ComplexityRoot.Mutation.CompleteUploads == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_completeUploads_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CompleteUploads(childComplexity, args["ids"].([]string), args["parts"].([]*model.CompletedPartsInput)), true
 	case "Mutation.createApiToken":
 		if e.ComplexityRoot.Mutation.CreateAPIToken == nil {
 			break
@@ -913,6 +990,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateCollection(childComplexity, args["input"].(model.CreateCollectionInput)), true
+	case "Mutation.createUploads":
+		if e.ComplexityRoot.Mutation.CreateUploads == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createUploads_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateUploads(childComplexity, args["input"].([]*model.CreateUploadInput)), true
 	case "Mutation.deleteAssets":
 		if e.ComplexityRoot.Mutation.DeleteAssets == nil {
 			break
@@ -1238,6 +1326,96 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Tags(childComplexity, args["search"].(*string), args["first"].(*int), args["after"].(*string)), true
+	case "Query.upload":
+		if e.ComplexityRoot.Query.Upload == nil {
+			break
+		}
+
+		args, err := ec.field_Query_upload_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Upload(childComplexity, args["id"].(string)), true
+
+	case "SignedUpload.asset":
+		if e.ComplexityRoot.SignedUpload.Asset == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SignedUpload.Asset(childComplexity), true
+	case "SignedUpload.error":
+		if e.ComplexityRoot.SignedUpload.Error == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SignedUpload.Error(childComplexity), true
+	case "SignedUpload.expiresAt":
+		if e.ComplexityRoot.SignedUpload.ExpiresAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SignedUpload.ExpiresAt(childComplexity), true
+	case "SignedUpload.filename":
+		if e.ComplexityRoot.SignedUpload.Filename == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SignedUpload.Filename(childComplexity), true
+	case "SignedUpload.headers":
+		if e.ComplexityRoot.SignedUpload.Headers == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SignedUpload.Headers(childComplexity), true
+	case "SignedUpload.id":
+		if e.ComplexityRoot.SignedUpload.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SignedUpload.ID(childComplexity), true
+	case "SignedUpload.method":
+		if e.ComplexityRoot.SignedUpload.Method == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SignedUpload.Method(childComplexity), true
+	case "SignedUpload.mimeType":
+		if e.ComplexityRoot.SignedUpload.MimeType == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SignedUpload.MimeType(childComplexity), true
+	case "SignedUpload.partSize":
+		if e.ComplexityRoot.SignedUpload.PartSize == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SignedUpload.PartSize(childComplexity), true
+	case "SignedUpload.parts":
+		if e.ComplexityRoot.SignedUpload.Parts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SignedUpload.Parts(childComplexity), true
+	case "SignedUpload.size":
+		if e.ComplexityRoot.SignedUpload.Size == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SignedUpload.Size(childComplexity), true
+	case "SignedUpload.status":
+		if e.ComplexityRoot.SignedUpload.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SignedUpload.Status(childComplexity), true
+	case "SignedUpload.url":
+		if e.ComplexityRoot.SignedUpload.URL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SignedUpload.URL(childComplexity), true
 
 	case "Tag.assetCount":
 		if e.ComplexityRoot.Tag.AssetCount == nil {
@@ -1302,6 +1480,44 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.TagEdge.Node(childComplexity), true
 
+	case "UploadHeader.name":
+		if e.ComplexityRoot.UploadHeader.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UploadHeader.Name(childComplexity), true
+	case "UploadHeader.value":
+		if e.ComplexityRoot.UploadHeader.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UploadHeader.Value(childComplexity), true
+
+	case "UploadPart.headers":
+		if e.ComplexityRoot.UploadPart.Headers == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UploadPart.Headers(childComplexity), true
+	case "UploadPart.number":
+		if e.ComplexityRoot.UploadPart.Number == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UploadPart.Number(childComplexity), true
+	case "UploadPart.size":
+		if e.ComplexityRoot.UploadPart.Size == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UploadPart.Size(childComplexity), true
+	case "UploadPart.url":
+		if e.ComplexityRoot.UploadPart.URL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UploadPart.URL(childComplexity), true
+
 	case "Usage.asset":
 		if e.ComplexityRoot.Usage.Asset == nil {
 			break
@@ -1350,9 +1566,12 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		return graphql.NewInputUnmarshalerIndex(
 			graphql.NewInputUnmarshaler("AssetFilter", ec.unmarshalInputAssetFilter),
 			graphql.NewInputUnmarshaler("CollectionFilter", ec.unmarshalInputCollectionFilter),
+			graphql.NewInputUnmarshaler("CompletedPartInput", ec.unmarshalInputCompletedPartInput),
+			graphql.NewInputUnmarshaler("CompletedPartsInput", ec.unmarshalInputCompletedPartsInput),
 			graphql.NewInputUnmarshaler("CreateApiTokenInput", ec.unmarshalInputCreateApiTokenInput),
 			graphql.NewInputUnmarshaler("CreateAssetFromUrlInput", ec.unmarshalInputCreateAssetFromUrlInput),
 			graphql.NewInputUnmarshaler("CreateCollectionInput", ec.unmarshalInputCreateCollectionInput),
+			graphql.NewInputUnmarshaler("CreateUploadInput", ec.unmarshalInputCreateUploadInput),
 			graphql.NewInputUnmarshaler("EntryRefInput", ec.unmarshalInputEntryRefInput),
 			graphql.NewInputUnmarshaler("FocalPointInput", ec.unmarshalInputFocalPointInput),
 			graphql.NewInputUnmarshaler("IDFilter", ec.unmarshalInputIDFilter),
@@ -2105,6 +2324,14 @@ type MediaSettings {
   maxFilesPerUpload: Int!
   "The largest ` + "`" + `first` + "`" + ` or ` + "`" + `last` + "`" + ` a list accepts."
   maxPageSize: Int!
+  "The types createUploads accepts (` + "`" + `image/*` + "`" + ` names a family)."
+  uploadTypes: [String!]!
+  "The largest file a signed upload sends in one request; larger ones go in parts."
+  maxSinglePutBytes: Int64!
+  "The largest file createUploads accepts, in bytes."
+  maxSignedUploadBytes: Int64!
+  "How long a signed upload ticket lasts, in seconds."
+  uploadTicketTtlSeconds: Int!
 }
 `, BuiltIn: false},
 	{Name: "../../schema/tag.graphqls", Input: `"A label on assets. Names are unique regardless of case."
@@ -2216,6 +2443,125 @@ extend type Mutation {
   createApiToken("The token." input: CreateApiTokenInput!): CreatedApiToken!
   "Revoke an API token at once (ADMIN only)."
   revokeApiToken("The token." id: ID!): ApiToken!
+}
+`, BuiltIn: false},
+	{Name: "../../schema/upload.graphqls", Input: `"Where a signed upload is in its life."
+enum UploadStatus {
+  "Waiting for its bytes and for completeUploads."
+  PENDING
+  "Its bytes became an asset."
+  COMPLETED
+  "Its ticket ran out before it was completed."
+  EXPIRED
+  "Its bytes were not what was declared; they were deleted."
+  FAILED
+}
+
+"A header a signed request must carry as given."
+type UploadHeader {
+  "The header's name."
+  name: String!
+  "Its value."
+  value: String!
+}
+
+"The signed request that sends one part of a large file."
+type UploadPart {
+  "The part's number, from 1."
+  number: Int!
+  "How many bytes the part carries: the file's bytes from (number - 1) × partSize on."
+  size: Int64!
+  "Where to send the part with PUT, adding its headers; the answer's ETag header goes to completeUploads."
+  url: String!
+  "Headers the request must carry."
+  headers: [UploadHeader!]!
+}
+
+"""
+A ticket to send a file straight to the store, then what became of it. (API.md calls it ` + "`" + `Upload` + "`" + `, a name
+the file scalar of ` + "`" + `uploadAssets` + "`" + ` already holds: clients write that one in their variable types.)
+"""
+type SignedUpload implements Node {
+  "The upload's id (` + "`" + `upl_…` + "`" + `)."
+  id: ID!
+  "Where it is in its life."
+  status: UploadStatus!
+  "The file's name, normalized."
+  filename: String!
+  "The declared type."
+  mimeType: String!
+  "The declared size in bytes."
+  size: Int64!
+  "Where to send the whole file, for a file sent in one request; only in the answer of createUploads."
+  url: String
+  "The method of that request (PUT)."
+  method: String
+  "Headers that request must carry, as given."
+  headers: [UploadHeader!]
+  "For a file sent in parts: how large each part is but the last."
+  partSize: Int64
+  "For a file sent in parts: one request per part; only in the answer of createUploads."
+  parts: [UploadPart!]
+  "When the ticket stops working."
+  expiresAt: Time!
+  "The asset it became, once completed."
+  asset: Asset
+  "Why it failed, for a FAILED upload."
+  error: String
+}
+
+"A file to send straight to the store."
+input CreateUploadInput {
+  "The file's name; it is normalized and gets the extension of its type."
+  filename: String!
+  "The file's type; it must be accepted (` + "`" + `mediaSettings.uploadTypes` + "`" + `) and match the bytes sent."
+  mimeType: String!
+  "The exact size in bytes."
+  size: Int64!
+  "The file's SHA-256 in hexadecimal, checked on completion."
+  sha256: String
+  "With sha256: when an asset with the same bytes exists, completing returns it instead of a new one."
+  skipIfExists: Boolean
+  "Who may see the new asset; PRIVATE by default."
+  status: AssetStatus
+  "The collection to put it in."
+  collectionId: ID
+  "Tags to put on it, by name."
+  tags: [String!]
+  "Who made the work."
+  author: String
+  "The copyright notice."
+  copyright: String
+  "Editors' notes."
+  notes: String
+}
+
+"A part sent for a multipart upload, as the store acknowledged it."
+input CompletedPartInput {
+  "The part's number."
+  number: Int!
+  "The ETag header the store answered the part's PUT with."
+  etag: String!
+}
+
+"The parts sent for one upload."
+input CompletedPartsInput {
+  "The upload."
+  uploadId: ID!
+  "Its parts."
+  parts: [CompletedPartInput!]!
+}
+
+extend type Query {
+  "One of the caller's uploads (ADMINs: anyone's), to follow its progress."
+  upload("The upload." id: ID!): SignedUpload
+}
+
+extend type Mutation {
+  "Ask for tickets to send files straight to the store (at most ` + "`" + `mediaSettings.maxFilesPerUpload` + "`" + `)."
+  createUploads("The files." input: [CreateUploadInput!]!): [SignedUpload!]!
+  "Check what arrived for uploads and make assets of it; completing again returns the same assets."
+  completeUploads("The uploads." ids: [ID!]!, "For uploads sent in parts: the parts, with their ETags." parts: [CompletedPartsInput!]): [Asset!]!
 }
 `, BuiltIn: false},
 	{Name: "../../schema/usage.graphqls", Input: `"A place in a CMS entry that references assets."
@@ -2530,6 +2876,14 @@ func (ec *executionContext) childFields_MediaSettings(ctx context.Context, field
 		return ec.fieldContext_MediaSettings_maxFilesPerUpload(ctx, field)
 	case "maxPageSize":
 		return ec.fieldContext_MediaSettings_maxPageSize(ctx, field)
+	case "uploadTypes":
+		return ec.fieldContext_MediaSettings_uploadTypes(ctx, field)
+	case "maxSinglePutBytes":
+		return ec.fieldContext_MediaSettings_maxSinglePutBytes(ctx, field)
+	case "maxSignedUploadBytes":
+		return ec.fieldContext_MediaSettings_maxSignedUploadBytes(ctx, field)
+	case "uploadTicketTtlSeconds":
+		return ec.fieldContext_MediaSettings_uploadTicketTtlSeconds(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type MediaSettings", field.Name)
 }
@@ -2546,6 +2900,38 @@ func (ec *executionContext) childFields_PageInfo(ctx context.Context, field grap
 		return ec.fieldContext_PageInfo_endCursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
+}
+
+func (ec *executionContext) childFields_SignedUpload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_SignedUpload_id(ctx, field)
+	case "status":
+		return ec.fieldContext_SignedUpload_status(ctx, field)
+	case "filename":
+		return ec.fieldContext_SignedUpload_filename(ctx, field)
+	case "mimeType":
+		return ec.fieldContext_SignedUpload_mimeType(ctx, field)
+	case "size":
+		return ec.fieldContext_SignedUpload_size(ctx, field)
+	case "url":
+		return ec.fieldContext_SignedUpload_url(ctx, field)
+	case "method":
+		return ec.fieldContext_SignedUpload_method(ctx, field)
+	case "headers":
+		return ec.fieldContext_SignedUpload_headers(ctx, field)
+	case "partSize":
+		return ec.fieldContext_SignedUpload_partSize(ctx, field)
+	case "parts":
+		return ec.fieldContext_SignedUpload_parts(ctx, field)
+	case "expiresAt":
+		return ec.fieldContext_SignedUpload_expiresAt(ctx, field)
+	case "asset":
+		return ec.fieldContext_SignedUpload_asset(ctx, field)
+	case "error":
+		return ec.fieldContext_SignedUpload_error(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SignedUpload", field.Name)
 }
 
 func (ec *executionContext) childFields_Tag(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2584,6 +2970,30 @@ func (ec *executionContext) childFields_TagEdge(ctx context.Context, field graph
 		return ec.fieldContext_TagEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type TagEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_UploadHeader(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "name":
+		return ec.fieldContext_UploadHeader_name(ctx, field)
+	case "value":
+		return ec.fieldContext_UploadHeader_value(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type UploadHeader", field.Name)
+}
+
+func (ec *executionContext) childFields_UploadPart(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "number":
+		return ec.fieldContext_UploadPart_number(ctx, field)
+	case "size":
+		return ec.fieldContext_UploadPart_size(ctx, field)
+	case "url":
+		return ec.fieldContext_UploadPart_url(ctx, field)
+	case "headers":
+		return ec.fieldContext_UploadPart_headers(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type UploadPart", field.Name)
 }
 
 func (ec *executionContext) childFields_Usage(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2776,6 +3186,28 @@ func (ec *executionContext) field_Asset_title_args(ctx context.Context, rawArgs 
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_completeUploads_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "ids",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalNID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["ids"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "parts",
+		func(ctx context.Context, v any) ([]*model.CompletedPartsInput, error) {
+			return ec.unmarshalOCompletedPartsInput2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐCompletedPartsInputᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["parts"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createApiToken_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -2810,6 +3242,20 @@ func (ec *executionContext) field_Mutation_createCollection_args(ctx context.Con
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.CreateCollectionInput, error) {
 			return ec.unmarshalNCreateCollectionInput2githubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐCreateCollectionInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createUploads_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) ([]*model.CreateUploadInput, error) {
+			return ec.unmarshalNCreateUploadInput2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐCreateUploadInputᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -3377,6 +3823,20 @@ func (ec *executionContext) field_Query_tags_args(ctx context.Context, rawArgs m
 		return nil, err
 	}
 	args["after"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_upload_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
 	return args, nil
 }
 
@@ -5646,6 +6106,98 @@ func (ec *executionContext) fieldContext_MediaSettings_maxPageSize(_ context.Con
 	return graphql.NewScalarFieldContext("MediaSettings", field, false, false, "Int")
 }
 
+func (ec *executionContext) _MediaSettings_uploadTypes(ctx context.Context, field graphql.CollectedField, obj *model.MediaSettings) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MediaSettings_uploadTypes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UploadTypes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MediaSettings_uploadTypes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MediaSettings", field, false, false, "String")
+}
+
+func (ec *executionContext) _MediaSettings_maxSinglePutBytes(ctx context.Context, field graphql.CollectedField, obj *model.MediaSettings) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MediaSettings_maxSinglePutBytes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MaxSinglePutBytes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt642int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MediaSettings_maxSinglePutBytes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MediaSettings", field, false, false, "Int64")
+}
+
+func (ec *executionContext) _MediaSettings_maxSignedUploadBytes(ctx context.Context, field graphql.CollectedField, obj *model.MediaSettings) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MediaSettings_maxSignedUploadBytes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MaxSignedUploadBytes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt642int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MediaSettings_maxSignedUploadBytes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MediaSettings", field, false, false, "Int64")
+}
+
+func (ec *executionContext) _MediaSettings_uploadTicketTtlSeconds(ctx context.Context, field graphql.CollectedField, obj *model.MediaSettings) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MediaSettings_uploadTicketTtlSeconds(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UploadTicketTTLSeconds, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MediaSettings_uploadTicketTtlSeconds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MediaSettings", field, false, false, "Int")
+}
+
 func (ec *executionContext) _Mutation_uploadAssets(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -6526,6 +7078,94 @@ func (ec *executionContext) fieldContext_Mutation_revokeApiToken(ctx context.Con
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_createUploads(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createUploads(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateUploads(ctx, fc.Args["input"].([]*model.CreateUploadInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*media.Ticket) graphql.Marshaler {
+			return ec.marshalNSignedUpload2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐTicketᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createUploads(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SignedUpload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createUploads_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_completeUploads(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_completeUploads(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CompleteUploads(ctx, fc.Args["ids"].([]string), fc.Args["parts"].([]*model.CompletedPartsInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*models.Asset) graphql.Marshaler {
+			return ec.marshalNAsset2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAssetᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_completeUploads(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Asset(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_completeUploads_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_syncEntryReferences(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -6990,6 +7630,50 @@ func (ec *executionContext) fieldContext_Query_apiTokens(_ context.Context, fiel
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_upload(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_upload(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Upload(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *media.Ticket) graphql.Marshaler {
+			return ec.marshalOSignedUpload2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐTicket(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_upload(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SignedUpload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_upload_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_assetUsages(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -7152,6 +7836,332 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _SignedUpload_id(ctx context.Context, field graphql.CollectedField, obj *media.Ticket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SignedUpload_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SignedUpload_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SignedUpload", field, false, false, "ID")
+}
+
+func (ec *executionContext) _SignedUpload_status(ctx context.Context, field graphql.CollectedField, obj *media.Ticket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SignedUpload_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.UploadStatus) graphql.Marshaler {
+			return ec.marshalNUploadStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐUploadStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SignedUpload_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SignedUpload", field, false, false, "UploadStatus")
+}
+
+func (ec *executionContext) _SignedUpload_filename(ctx context.Context, field graphql.CollectedField, obj *media.Ticket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SignedUpload_filename(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Filename, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SignedUpload_filename(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SignedUpload", field, false, false, "String")
+}
+
+func (ec *executionContext) _SignedUpload_mimeType(ctx context.Context, field graphql.CollectedField, obj *media.Ticket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SignedUpload_mimeType(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MimeType, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SignedUpload_mimeType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SignedUpload", field, false, false, "String")
+}
+
+func (ec *executionContext) _SignedUpload_size(ctx context.Context, field graphql.CollectedField, obj *media.Ticket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SignedUpload_size(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Size, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt642int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SignedUpload_size(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SignedUpload", field, false, false, "Int64")
+}
+
+func (ec *executionContext) _SignedUpload_url(ctx context.Context, field graphql.CollectedField, obj *media.Ticket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SignedUpload_url(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.URL(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SignedUpload_url(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SignedUpload", field, true, false, "String")
+}
+
+func (ec *executionContext) _SignedUpload_method(ctx context.Context, field graphql.CollectedField, obj *media.Ticket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SignedUpload_method(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Method(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SignedUpload_method(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SignedUpload", field, true, false, "String")
+}
+
+func (ec *executionContext) _SignedUpload_headers(ctx context.Context, field graphql.CollectedField, obj *media.Ticket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SignedUpload_headers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Headers(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*media.Header) graphql.Marshaler {
+			return ec.marshalOUploadHeader2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐHeaderᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SignedUpload_headers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SignedUpload",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UploadHeader(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SignedUpload_partSize(ctx context.Context, field graphql.CollectedField, obj *media.Ticket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SignedUpload_partSize(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PartSize, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int64) graphql.Marshaler {
+			return ec.marshalOInt642ᚖint64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SignedUpload_partSize(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SignedUpload", field, false, false, "Int64")
+}
+
+func (ec *executionContext) _SignedUpload_parts(ctx context.Context, field graphql.CollectedField, obj *media.Ticket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SignedUpload_parts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Parts(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*media.PartTicket) graphql.Marshaler {
+			return ec.marshalOUploadPart2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐPartTicketᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SignedUpload_parts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SignedUpload",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UploadPart(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SignedUpload_expiresAt(ctx context.Context, field graphql.CollectedField, obj *media.Ticket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SignedUpload_expiresAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExpiresAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SignedUpload_expiresAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SignedUpload", field, false, false, "Time")
+}
+
+func (ec *executionContext) _SignedUpload_asset(ctx context.Context, field graphql.CollectedField, obj *media.Ticket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SignedUpload_asset(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SignedUpload().Asset(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.Asset) graphql.Marshaler {
+			return ec.marshalOAsset2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAsset(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SignedUpload_asset(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SignedUpload",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Asset(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SignedUpload_error(ctx context.Context, field graphql.CollectedField, obj *media.Ticket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SignedUpload_error(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Error, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SignedUpload_error(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SignedUpload", field, false, false, "String")
 }
 
 func (ec *executionContext) _Tag_id(ctx context.Context, field graphql.CollectedField, obj *models.Tag) (ret graphql.Marshaler) {
@@ -7415,6 +8425,153 @@ func (ec *executionContext) fieldContext_TagEdge_node(_ context.Context, field g
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Tag(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UploadHeader_name(ctx context.Context, field graphql.CollectedField, obj *media.Header) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UploadHeader_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UploadHeader_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UploadHeader", field, false, false, "String")
+}
+
+func (ec *executionContext) _UploadHeader_value(ctx context.Context, field graphql.CollectedField, obj *media.Header) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UploadHeader_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UploadHeader_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UploadHeader", field, false, false, "String")
+}
+
+func (ec *executionContext) _UploadPart_number(ctx context.Context, field graphql.CollectedField, obj *media.PartTicket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UploadPart_number(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Number, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UploadPart_number(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UploadPart", field, false, false, "Int")
+}
+
+func (ec *executionContext) _UploadPart_size(ctx context.Context, field graphql.CollectedField, obj *media.PartTicket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UploadPart_size(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Size, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt642int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UploadPart_size(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UploadPart", field, false, false, "Int64")
+}
+
+func (ec *executionContext) _UploadPart_url(ctx context.Context, field graphql.CollectedField, obj *media.PartTicket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UploadPart_url(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.URL(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UploadPart_url(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UploadPart", field, true, false, "String")
+}
+
+func (ec *executionContext) _UploadPart_headers(ctx context.Context, field graphql.CollectedField, obj *media.PartTicket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UploadPart_headers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Headers(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*media.Header) graphql.Marshaler {
+			return ec.marshalNUploadHeader2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐHeaderᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UploadPart_headers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UploadPart",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UploadHeader(ctx, field)
 		},
 	}
 	return fc, nil
@@ -8908,6 +10065,104 @@ func UnmarshalCollectionFilter(ctx context.Context, raw any) (models.CollectionF
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputCompletedPartInput(ctx context.Context, obj any) (model.CompletedPartInput, error) {
+	var it model.CompletedPartInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"number", "etag"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "number":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("number"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Number = data
+		case "etag":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("etag"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Etag = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCompletedPartInput unmarshals raw into the CompletedPartInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCompletedPartInput(ctx context.Context, raw any) (model.CompletedPartInput, error) {
+	var out model.CompletedPartInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CompletedPartInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCompletedPartsInput(ctx context.Context, obj any) (model.CompletedPartsInput, error) {
+	var it model.CompletedPartsInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"uploadId", "parts"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "uploadId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("uploadId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UploadID = data
+		case "parts":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("parts"))
+			data, err := ec.unmarshalNCompletedPartInput2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐCompletedPartInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Parts = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCompletedPartsInput unmarshals raw into the CompletedPartsInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCompletedPartsInput(ctx context.Context, raw any) (model.CompletedPartsInput, error) {
+	var out model.CompletedPartsInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CompletedPartsInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputCreateApiTokenInput(ctx context.Context, obj any) (model.CreateAPITokenInput, error) {
 	var it model.CreateAPITokenInput
 	if obj == nil {
@@ -9059,6 +10314,118 @@ func (ec *executionContext) unmarshalInputCreateCollectionInput(ctx context.Cont
 func UnmarshalCreateCollectionInput(ctx context.Context, raw any) (model.CreateCollectionInput, error) {
 	var out model.CreateCollectionInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateCollectionInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCreateUploadInput(ctx context.Context, obj any) (model.CreateUploadInput, error) {
+	var it model.CreateUploadInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"filename", "mimeType", "size", "sha256", "skipIfExists", "status", "collectionId", "tags", "author", "copyright", "notes"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "filename":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("filename"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Filename = data
+		case "mimeType":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("mimeType"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MimeType = data
+		case "size":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("size"))
+			data, err := ec.unmarshalNInt642int64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Size = data
+		case "sha256":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sha256"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Sha256 = graphql.OmittableOf(data)
+		case "skipIfExists":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("skipIfExists"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SkipIfExists = graphql.OmittableOf(data)
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalOAssetStatus2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAssetStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = graphql.OmittableOf(data)
+		case "collectionId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("collectionId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CollectionID = graphql.OmittableOf(data)
+		case "tags":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tags"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Tags = graphql.OmittableOf(data)
+		case "author":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("author"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Author = graphql.OmittableOf(data)
+		case "copyright":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("copyright"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Copyright = graphql.OmittableOf(data)
+		case "notes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("notes"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Notes = graphql.OmittableOf(data)
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateUploadInput unmarshals raw into the CreateUploadInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateUploadInput(ctx context.Context, raw any) (model.CreateUploadInput, error) {
+	var out model.CreateUploadInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateUploadInput", raw, &out)
 	return out, err
 }
 
@@ -10085,6 +11452,13 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Tag(ctx, sel, obj)
+	case media.Ticket:
+		return ec._SignedUpload(ctx, sel, &obj)
+	case *media.Ticket:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._SignedUpload(ctx, sel, obj)
 	case models.Collection:
 		return ec._Collection(ctx, sel, &obj)
 	case *models.Collection:
@@ -10886,6 +12260,26 @@ func (ec *executionContext) _MediaSettings(ctx context.Context, sel ast.Selectio
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "uploadTypes":
+			out.Values[i] = ec._MediaSettings_uploadTypes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "maxSinglePutBytes":
+			out.Values[i] = ec._MediaSettings_maxSinglePutBytes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "maxSignedUploadBytes":
+			out.Values[i] = ec._MediaSettings_maxSignedUploadBytes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "uploadTicketTtlSeconds":
+			out.Values[i] = ec._MediaSettings_uploadTicketTtlSeconds(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -11062,6 +12456,20 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "createUploads":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createUploads(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "completeUploads":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_completeUploads(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "syncEntryReferences":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_syncEntryReferences(ctx, field)
@@ -11201,6 +12609,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_apiTokens(ctx, field)
 				})
+		case "upload":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_upload(ctx, field)
+				})
 		case "assetUsages":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -11225,6 +12639,100 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				return ec._Query___schema(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var signedUploadImplementors = []string{"SignedUpload", "Node"}
+
+func (ec *executionContext) _SignedUpload(ctx context.Context, sel ast.SelectionSet, obj *media.Ticket) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, signedUploadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SignedUpload")
+		case "id":
+			out.Values[i] = ec._SignedUpload_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._SignedUpload_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "filename":
+			out.Values[i] = ec._SignedUpload_filename(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "mimeType":
+			out.Values[i] = ec._SignedUpload_mimeType(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "size":
+			out.Values[i] = ec._SignedUpload_size(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "url":
+			out.Values[i] = ec._SignedUpload_url(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "method":
+			out.Values[i] = ec._SignedUpload_method(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "headers":
+			out.Values[i] = ec._SignedUpload_headers(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "partSize":
+			out.Values[i] = ec._SignedUpload_partSize(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "parts":
+			out.Values[i] = ec._SignedUpload_parts(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "expiresAt":
+			out.Values[i] = ec._SignedUpload_expiresAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "asset":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SignedUpload_asset(ctx, field, obj)
+				})
+		case "error":
+			out.Values[i] = ec._SignedUpload_error(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
@@ -11360,6 +12868,92 @@ func (ec *executionContext) _TagEdge(ctx context.Context, sel ast.SelectionSet, 
 			}
 		case "node":
 			out.Values[i] = ec._TagEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var uploadHeaderImplementors = []string{"UploadHeader"}
+
+func (ec *executionContext) _UploadHeader(ctx context.Context, sel ast.SelectionSet, obj *media.Header) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, uploadHeaderImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("UploadHeader")
+		case "name":
+			out.Values[i] = ec._UploadHeader_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "value":
+			out.Values[i] = ec._UploadHeader_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var uploadPartImplementors = []string{"UploadPart"}
+
+func (ec *executionContext) _UploadPart(ctx context.Context, sel ast.SelectionSet, obj *media.PartTicket) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, uploadPartImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("UploadPart")
+		case "number":
+			out.Values[i] = ec._UploadPart_number(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "size":
+			out.Values[i] = ec._UploadPart_size(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "url":
+			out.Values[i] = ec._UploadPart_url(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "headers":
+			out.Values[i] = ec._UploadPart_headers(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -12005,6 +13599,30 @@ func (ec *executionContext) marshalNCollection2ᚖgithubᚗcomᚋmediagraphᚋme
 	return ec._Collection(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNCompletedPartInput2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐCompletedPartInputᚄ(ctx context.Context, v any) ([]*model.CompletedPartInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.CompletedPartInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNCompletedPartInput2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐCompletedPartInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNCompletedPartInput2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐCompletedPartInput(ctx context.Context, v any) (*model.CompletedPartInput, error) {
+	res, err := ec.unmarshalInputCompletedPartInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCompletedPartsInput2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐCompletedPartsInput(ctx context.Context, v any) (*model.CompletedPartsInput, error) {
+	res, err := ec.unmarshalInputCompletedPartsInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNCreateApiTokenInput2githubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐCreateAPITokenInput(ctx context.Context, v any) (model.CreateAPITokenInput, error) {
 	res, err := ec.unmarshalInputCreateApiTokenInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -12018,6 +13636,25 @@ func (ec *executionContext) unmarshalNCreateAssetFromUrlInput2githubᚗcomᚋmed
 func (ec *executionContext) unmarshalNCreateCollectionInput2githubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐCreateCollectionInput(ctx context.Context, v any) (model.CreateCollectionInput, error) {
 	res, err := ec.unmarshalInputCreateCollectionInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCreateUploadInput2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐCreateUploadInputᚄ(ctx context.Context, v any) ([]*model.CreateUploadInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.CreateUploadInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNCreateUploadInput2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐCreateUploadInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNCreateUploadInput2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐCreateUploadInput(ctx context.Context, v any) (*model.CreateUploadInput, error) {
+	res, err := ec.unmarshalInputCreateUploadInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNCreatedApiToken2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐCreatedAPIToken(ctx context.Context, sel ast.SelectionSet, v *model.CreatedAPIToken) graphql.Marshaler {
@@ -12237,6 +13874,30 @@ var (
 	}
 )
 
+func (ec *executionContext) marshalNSignedUpload2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐTicketᚄ(ctx context.Context, sel ast.SelectionSet, v []*media.Ticket) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSignedUpload2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐTicket(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSignedUpload2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐTicket(ctx context.Context, sel ast.SelectionSet, v *media.Ticket) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SignedUpload!")
+		return graphql.Null
+	}
+	return ec._SignedUpload(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNString2string(ctx context.Context, v any) (string, error) {
 	res, err := graphql.UnmarshalString(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -12402,6 +14063,68 @@ func (ec *executionContext) marshalNUpload2ᚖgithubᚗcomᚋ99designsᚋgqlgen�
 	}
 	return res
 }
+
+func (ec *executionContext) marshalNUploadHeader2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐHeaderᚄ(ctx context.Context, sel ast.SelectionSet, v []*media.Header) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNUploadHeader2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐHeader(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNUploadHeader2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐHeader(ctx context.Context, sel ast.SelectionSet, v *media.Header) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "UploadHeader!")
+		return graphql.Null
+	}
+	return ec._UploadHeader(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNUploadPart2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐPartTicket(ctx context.Context, sel ast.SelectionSet, v *media.PartTicket) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "UploadPart!")
+		return graphql.Null
+	}
+	return ec._UploadPart(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNUploadStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐUploadStatus(ctx context.Context, v any) (models.UploadStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalNUploadStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐUploadStatus[tmp]
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNUploadStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐUploadStatus(ctx context.Context, sel ast.SelectionSet, v models.UploadStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(marshalNUploadStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐUploadStatus[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "UploadStatus!")
+	}
+	return res
+}
+
+var (
+	unmarshalNUploadStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐUploadStatus = map[string]models.UploadStatus{
+		"PENDING":   models.UploadPending,
+		"COMPLETED": models.UploadCompleted,
+		"EXPIRED":   models.UploadExpired,
+		"FAILED":    models.UploadFailed,
+	}
+	marshalNUploadStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐUploadStatus = map[models.UploadStatus]string{
+		models.UploadPending:   "PENDING",
+		models.UploadCompleted: "COMPLETED",
+		models.UploadExpired:   "EXPIRED",
+		models.UploadFailed:    "FAILED",
+	}
+)
 
 func (ec *executionContext) marshalNUsage2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐUsageᚄ(ctx context.Context, sel ast.SelectionSet, v []*models.Usage) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
@@ -12843,6 +14566,23 @@ func (ec *executionContext) unmarshalOCollectionFilter2ᚖgithubᚗcomᚋmediagr
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalOCompletedPartsInput2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐCompletedPartsInputᚄ(ctx context.Context, v any) ([]*model.CompletedPartsInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.CompletedPartsInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNCompletedPartsInput2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐCompletedPartsInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
 func (ec *executionContext) unmarshalOFloat2ᚖfloat64(ctx context.Context, v any) (*float64, error) {
 	if v == nil {
 		return nil, nil
@@ -13062,6 +14802,13 @@ func (ec *executionContext) marshalOOrientation2ᚖgithubᚗcomᚋmediagraphᚋm
 	return v
 }
 
+func (ec *executionContext) marshalOSignedUpload2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐTicket(ctx context.Context, sel ast.SelectionSet, v *media.Ticket) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._SignedUpload(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalOStatusFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐStatusFilter(ctx context.Context, v any) (*models.StatusFilter, error) {
 	if v == nil {
 		return nil, nil
@@ -13179,6 +14926,44 @@ func (ec *executionContext) unmarshalOUploadAssetsInput2ᚖgithubᚗcomᚋmediag
 	}
 	res, err := ec.unmarshalInputUploadAssetsInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOUploadHeader2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐHeaderᚄ(ctx context.Context, sel ast.SelectionSet, v []*media.Header) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNUploadHeader2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐHeader(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOUploadPart2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐPartTicketᚄ(ctx context.Context, sel ast.SelectionSet, v []*media.PartTicket) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNUploadPart2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐPartTicket(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalO__EnumValue2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐEnumValueᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.EnumValue) graphql.Marshaler {

@@ -12,6 +12,22 @@ import (
 	"github.com/mediagraph/mediagraph/models"
 )
 
+// A part sent for a multipart upload, as the store acknowledged it.
+type CompletedPartInput struct {
+	// The part's number.
+	Number int `json:"number"`
+	// The ETag header the store answered the part's PUT with.
+	Etag string `json:"etag"`
+}
+
+// The parts sent for one upload.
+type CompletedPartsInput struct {
+	// The upload.
+	UploadID string `json:"uploadId"`
+	// Its parts.
+	Parts []*CompletedPartInput `json:"parts"`
+}
+
 // A token to create.
 type CreateAPITokenInput struct {
 	// A name saying who or what will use it.
@@ -36,6 +52,32 @@ type CreateCollectionInput struct {
 	Name string `json:"name"`
 	// The collection to create it in; the root when null.
 	ParentID graphql.Omittable[*string] `json:"parentId,omitempty"`
+}
+
+// A file to send straight to the store.
+type CreateUploadInput struct {
+	// The file's name; it is normalized and gets the extension of its type.
+	Filename string `json:"filename"`
+	// The file's type; it must be accepted (`mediaSettings.uploadTypes`) and match the bytes sent.
+	MimeType string `json:"mimeType"`
+	// The exact size in bytes.
+	Size int64 `json:"size"`
+	// The file's SHA-256 in hexadecimal, checked on completion.
+	Sha256 graphql.Omittable[*string] `json:"sha256,omitempty"`
+	// With sha256: when an asset with the same bytes exists, completing returns it instead of a new one.
+	SkipIfExists graphql.Omittable[*bool] `json:"skipIfExists,omitempty"`
+	// Who may see the new asset; PRIVATE by default.
+	Status graphql.Omittable[*models.AssetStatus] `json:"status,omitempty"`
+	// The collection to put it in.
+	CollectionID graphql.Omittable[*string] `json:"collectionId,omitempty"`
+	// Tags to put on it, by name.
+	Tags graphql.Omittable[[]string] `json:"tags,omitempty"`
+	// Who made the work.
+	Author graphql.Omittable[*string] `json:"author,omitempty"`
+	// The copyright notice.
+	Copyright graphql.Omittable[*string] `json:"copyright,omitempty"`
+	// Editors' notes.
+	Notes graphql.Omittable[*string] `json:"notes,omitempty"`
 }
 
 // A new token with its secret, which is shown this once and never again.
@@ -114,6 +156,14 @@ type MediaSettings struct {
 	MaxFilesPerUpload int `json:"maxFilesPerUpload"`
 	// The largest `first` or `last` a list accepts.
 	MaxPageSize int `json:"maxPageSize"`
+	// The types createUploads accepts (`image/*` names a family).
+	UploadTypes []string `json:"uploadTypes"`
+	// The largest file a signed upload sends in one request; larger ones go in parts.
+	MaxSinglePutBytes int64 `json:"maxSinglePutBytes"`
+	// The largest file createUploads accepts, in bytes.
+	MaxSignedUploadBytes int64 `json:"maxSignedUploadBytes"`
+	// How long a signed upload ticket lasts, in seconds.
+	UploadTicketTTLSeconds int `json:"uploadTicketTtlSeconds"`
 }
 
 // Change the media library. DELIVERY tokens may not call mutations.

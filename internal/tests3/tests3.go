@@ -8,6 +8,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"os"
@@ -97,7 +98,8 @@ func start() {
 	addr := l.Addr().String()
 	l.Close()
 	srv = exec.Command(bin, "--port", addr, "--access", accessKey, "--secret", secretKey, "posix", dataDir)
-	srv.Stdout, srv.Stderr = os.Stderr, os.Stderr
+	// Its request log would drown the test output; a failure to start shows in the wait below.
+	srv.Stdout, srv.Stderr = io.Discard, io.Discard
 	if err := srv.Start(); err != nil {
 		startErr = fmt.Errorf("start %s: %w", bin, err)
 		return

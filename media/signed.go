@@ -1,0 +1,418 @@
+package media
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/gabriel-vasile/mimetype"
+
+	"github.com/mediagraph/mediagraph/models"
+	"github.com/mediagraph/mediagraph/storage"
+)
+
+// partSize is the size of each part of a multipart signed upload but the last (S3 wants ≥ 5 MiB).
+const partSize = 8 << 20
+
+var sha256Pattern = regexp.MustCompile(`^[0-9a-f]{64}$`)
+
+// UploadRequest is a file a client is about to send straight to the store.
+type UploadRequest struct {
+	Filename     string
+	MimeType     string
+	Size         int64
+	SHA256       *string
+	SkipIfExists bool
+	Options      SignedUploadOptions
+}
+
+// SignedUploadOptions say how to file and describe the asset a signed upload becomes. They are kept
+// with the ticket until the upload completes.
+type SignedUploadOptions struct {
+	Status       *models.AssetStatus `json:"status,omitempty"`
+	CollectionID *string             `json:"collectionId,omitempty"`
+	Tags         []string            `json:"tags,omitempty"`
+	Author       *string             `json:"author,omitempty"`
+	Copyright    *string             `json:"copyright,omitempty"`
+	Notes        *string             `json:"notes,omitempty"`
+}
+
+func (o SignedUploadOptions) upload() UploadOptions {
+	return UploadOptions{Status: o.Status, CollectionID: o.CollectionID, Tags: o.Tags, Author: o.Author, Copyright: o.Copyright, Notes: o.Notes}
+}
+
+// Ticket is an upload with, right after createUploads, the requests that send its bytes: one PUT, or
+// one per part. Requests are not kept: a later read of the upload has none.
+type Ticket struct {
+	*models.Upload
+	request *storage.SignedRequest
+	parts   []*PartTicket
+}
+
+// URL is where the single request goes.
+func (t *Ticket) URL() *string {
+	if t.request == nil {
+		return nil
+	}
+	return &t.request.URL
+}
+
+// Method is the single request's method.
+func (t *Ticket) Method() *string {
+	if t.request == nil {
+		return nil
+	}
+	return &t.request.Method
+}
+
+// Headers are what the single request must carry.
+func (t *Ticket) Headers() []*Header {
+	if t.request == nil {
+		return nil
+	}
+	return headers(t.request)
+}
+
+// Parts are the requests of a file sent in parts.
+func (t *Ticket) Parts() []*PartTicket { return t.parts }
+
+// PartTicket is the request that sends one part of a multipart upload.
+type PartTicket struct {
+	Number  int
+	Size    int64
+	request *storage.SignedRequest
+}
+
+// URL is where the part goes.
+func (p *PartTicket) URL() string { return p.request.URL }
+
+// Headers are what the part's request must carry.
+func (p *PartTicket) Headers() []*Header { return headers(p.request) }
+
+// Header is one header of a signed request.
+type Header struct{ Name, Value string }
+
+// headers lists a signed request's headers in a stable order; Host is the URL's business.
+func headers(r *storage.SignedRequest) []*Header {
+	var out []*Header
+	for name, values := range r.Headers {
+		if strings.EqualFold(name, "Host") {
+			continue
+		}
+		for _, v := range values {
+			out = append(out, &Header{Name: name, Value: v})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+// typeAllowed matches a MIME type against patterns such as image/* or application/pdf.
+func typeAllowed(mime string, patterns []string) bool {
+	for _, p := range patterns {
+		if family, ok := strings.CutSuffix(p, "/*"); ok {
+			if strings.HasPrefix(mime, family+"/") {
+				return true
+			}
+		} else if mime == p {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *Service) checkUploadRequest(field string, r UploadRequest) (UploadRequest, error) {
+	if err := checkFilename(field+".filename", r.Filename); err != nil {
+		return r, err
+	}
+	r.MimeType = strings.ToLower(strings.TrimSpace(r.MimeType))
+	if !typeAllowed(r.MimeType, s.settings.UploadTypes) {
+		return r, &Error{Code: CodeMimeTypeNotAllowed, Field: field + ".mimeType",
+			Message: fmt.Sprintf("%q is not among the accepted types %s", r.MimeType, strings.Join(s.settings.UploadTypes, ", "))}
+	}
+	switch {
+	case r.Size <= 0:
+		return r, invalid(field+".size", "the size must be a positive number of bytes")
+	case r.Size > s.settings.MaxSignedUploadBytes:
+		return r, &Error{Code: CodeFileTooLarge, Field: field + ".size", Message: fmt.Sprintf("the file is larger than the limit of %d bytes", s.settings.MaxSignedUploadBytes)}
+	}
+	if r.SHA256 != nil {
+		sum := strings.ToLower(*r.SHA256)
+		if !sha256Pattern.MatchString(sum) {
+			return r, invalid(field+".sha256", "give the SHA-256 as 64 hexadecimal digits")
+		}
+		r.SHA256 = &sum
+	}
+	if r.SkipIfExists && r.SHA256 == nil {
+		return r, invalid(field+".skipIfExists", "skipIfExists needs the file's sha256")
+	}
+	o := r.Options
+	if o.Status != nil && *o.Status != models.StatusPublic && *o.Status != models.StatusPrivate {
+		return r, invalid(field+".status", "unknown status %q", *o.Status)
+	}
+	if err := checkCredits(o.Author, o.Copyright, o.Notes); err != nil {
+		return r, err
+	}
+	tags, err := checkTagNames(field+".tags", o.Tags)
+	r.Options.Tags = tags
+	return r, err
+}
+
+// CreateUploads issues tickets for files that clients send straight to the store; completeUploads
+// turns what arrived into assets. Files above the single-PUT limit are sent in parts.
+func (s *Service) CreateUploads(ctx context.Context, requests []UploadRequest) ([]*Ticket, error) {
+	p, err := authorize(ctx, writeAccess)
+	if err != nil {
+		return nil, err
+	}
+	if len(requests) == 0 {
+		return nil, invalid("input", "ask for at least one upload")
+	}
+	if len(requests) > s.settings.MaxFilesPerUpload {
+		return nil, &Error{Code: CodeTooManyFiles, Field: "input", Message: fmt.Sprintf("%d uploads asked for; at most %d per call", len(requests), s.settings.MaxFilesPerUpload)}
+	}
+	now := models.Now()
+	uploads := make([]*models.Upload, len(requests))
+	for i, r := range requests {
+		if r, err = s.checkUploadRequest(fmt.Sprintf("input[%d]", i), r); err != nil {
+			return nil, err
+		}
+		options, err := json.Marshal(r.Options)
+		if err != nil {
+			return nil, fmt.Errorf("encode upload options: %w", err)
+		}
+		_, name := NormalizeFilename(r.Filename, strings.TrimPrefix(mimetype.Lookup(r.MimeType).Extension(), "."))
+		u := &models.Upload{
+			ID: models.NewID(models.UploadPrefix), Status: models.UploadPending,
+			AssetID: models.NewID(models.AssetPrefix), VersionID: models.NewID(models.VersionPrefix),
+			Filename: name, MimeType: r.MimeType, Size: r.Size, SHA256: r.SHA256, SkipIfExists: r.SkipIfExists,
+			Options: string(options), ExpiresAt: now.Add(s.settings.UploadTicketTTL),
+		}
+		u.ObjectKey = objectKey(u.AssetID, u.VersionID, name)
+		if p.TokenID != "" {
+			u.CreatedByID = &p.TokenID
+		}
+		uploads[i] = u
+	}
+	tickets := make([]*Ticket, len(uploads))
+	for i, u := range uploads {
+		if tickets[i], err = s.ticket(ctx, u); err != nil {
+			s.abortTickets(ctx, tickets[:i])
+			return nil, err
+		}
+	}
+	if err := s.db.CreateUploads(ctx, uploads); err != nil {
+		s.abortTickets(ctx, tickets)
+		return nil, err
+	}
+	return tickets, nil
+}
+
+// ticket presigns the requests of one upload, starting a multipart upload for a large file.
+func (s *Service) ticket(ctx context.Context, u *models.Upload) (*Ticket, error) {
+	ttl := s.settings.UploadTicketTTL
+	t := &Ticket{Upload: u}
+	if u.Size <= s.settings.MaxSinglePutBytes {
+		req, err := s.store.PresignPut(ctx, u.ObjectKey, storage.PresignPutOptions{ContentType: u.MimeType, Size: u.Size, TTL: ttl})
+		if err != nil {
+			return nil, fmt.Errorf("presign upload: %w", err)
+		}
+		t.request = req
+		return t, nil
+	}
+	id, err := s.store.CreateMultipart(ctx, u.ObjectKey, u.MimeType)
+	if err != nil {
+		return nil, fmt.Errorf("start multipart upload: %w", err)
+	}
+	size := int64(partSize)
+	u.MultipartID, u.PartSize = &id, &size
+	for n, off := 1, int64(0); off < u.Size; n, off = n+1, off+partSize {
+		length := min(partSize, u.Size-off)
+		req, err := s.store.PresignPart(ctx, u.ObjectKey, id, n, length, ttl)
+		if err != nil {
+			s.store.AbortMultipart(ctx, u.ObjectKey, id)
+			return nil, fmt.Errorf("presign part %d: %w", n, err)
+		}
+		t.parts = append(t.parts, &PartTicket{Number: n, Size: length, request: req})
+	}
+	return t, nil
+}
+
+func (s *Service) abortTickets(ctx context.Context, tickets []*Ticket) {
+	for _, t := range tickets {
+		if id := t.Upload.MultipartID; id != nil {
+			if err := s.store.AbortMultipart(context.WithoutCancel(ctx), t.Upload.ObjectKey, *id); err != nil {
+				s.log.Warn("abort multipart upload", "key", t.Upload.ObjectKey, "err", err)
+			}
+		}
+	}
+}
+
+// Upload returns an upload the caller created (ADMINs see every upload), without its requests.
+func (s *Service) Upload(ctx context.Context, id string) (*Ticket, error) {
+	p, err := authorize(ctx, writeAccess)
+	if err != nil {
+		return nil, err
+	}
+	list, err := s.db.UploadsByID(ctx, []string{id})
+	if err != nil {
+		return nil, err
+	}
+	if len(list) == 0 || !ownsUpload(p, list[0]) {
+		return nil, notFound("upload", id)
+	}
+	return &Ticket{Upload: list[0]}, nil
+}
+
+func ownsUpload(p *Principal, u *models.Upload) bool {
+	return p.Role == models.RoleAdmin || (u.CreatedByID != nil && *u.CreatedByID == p.TokenID)
+}
+
+// CompletedParts are the parts a client sent for a multipart upload, with the ETags the store gave.
+type CompletedParts struct {
+	UploadID string
+	Parts    []storage.CompletedPart
+}
+
+// CompleteUploads checks what arrived for each upload and makes assets of it: the object must exist
+// with the declared size, and its bytes must be of an accepted type that agrees with the declared one
+// (else CONTENT_MISMATCH, and the object is deleted). Completing again returns the same asset.
+func (s *Service) CompleteUploads(ctx context.Context, ids []string, parts []CompletedParts) ([]*models.Asset, error) {
+	p, err := authorize(ctx, writeAccess)
+	if err != nil {
+		return nil, err
+	}
+	if len(ids) == 0 || len(ids) > s.settings.MaxFilesPerUpload {
+		return nil, invalid("ids", "complete between 1 and %d uploads per call", s.settings.MaxFilesPerUpload)
+	}
+	ids = uniq(ids)
+	found, err := s.db.UploadsByID(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	byID := models.ByID(found)
+	partsOf := map[string][]storage.CompletedPart{}
+	for _, cp := range parts {
+		partsOf[cp.UploadID] = cp.Parts
+	}
+	out := make([]*models.Asset, len(ids))
+	for i, id := range ids {
+		u := byID[id]
+		if u == nil || !ownsUpload(p, u) {
+			return nil, notFound("upload", id)
+		}
+		if out[i], err = s.complete(ctx, p, u, partsOf[id]); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+func (s *Service) complete(ctx context.Context, p *Principal, u *models.Upload, parts []storage.CompletedPart) (*models.Asset, error) {
+	switch u.Status {
+	case models.UploadCompleted:
+		return s.Asset(ctx, *u.ResultAssetID)
+	case models.UploadFailed:
+		return nil, newError(CodeContentMismatch, "upload %s failed: %s", u.ID, *u.Error)
+	case models.UploadExpired:
+		return nil, newError(CodeUploadExpired, "upload %s expired", u.ID)
+	}
+	if models.Now().After(u.ExpiresAt) {
+		return nil, newError(CodeUploadExpired, "upload %s expired at %s; ask for a new one", u.ID, u.ExpiresAt.Format("15:04:05 MST"))
+	}
+	if u.MultipartID != nil {
+		if len(parts) == 0 {
+			return nil, &Error{Code: CodeUploadIncomplete, Field: "parts", Message: "upload " + u.ID + " was sent in parts: list them with their ETags"}
+		}
+		parts = slices.Clone(parts)
+		slices.SortFunc(parts, func(a, b storage.CompletedPart) int { return a.Number - b.Number })
+		if _, err := s.store.CompleteMultipart(ctx, u.ObjectKey, *u.MultipartID, parts); err != nil {
+			return nil, &Error{Code: CodeUploadIncomplete, Field: "parts", Message: "the parts of upload " + u.ID + " do not assemble: send every part, then list each with its ETag"}
+		}
+	}
+	info, err := s.store.Head(ctx, u.ObjectKey)
+	if errors.Is(err, storage.ErrNotFound) {
+		return nil, newError(CodeUploadIncomplete, "nothing has arrived for upload %s yet", u.ID)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("check upload %s: %w", u.ID, err)
+	}
+	if info.Size != u.Size {
+		return nil, s.rejectUpload(ctx, u, fmt.Sprintf("%d bytes arrived, %d were declared", info.Size, u.Size))
+	}
+	in, err := s.adopt(ctx, p, u)
+	if err != nil {
+		return nil, err
+	}
+	if u.SHA256 != nil && *u.SHA256 != in.asset.SHA256 {
+		return nil, s.rejectUpload(ctx, u, "the bytes do not have the declared sha256")
+	}
+	if u.SkipIfExists {
+		existing, err := s.db.AssetBySHA256(ctx, in.asset.SHA256)
+		if err != nil && !errors.Is(err, models.ErrNotFound) {
+			return nil, err
+		}
+		if existing != nil {
+			s.deleteObjects(ctx, []string{u.ObjectKey})
+			if err := s.db.FinishUpload(ctx, u.ID, models.UploadCompleted, &existing.ID, nil); err != nil {
+				return nil, err
+			}
+			return s.Asset(ctx, existing.ID)
+		}
+	}
+	var opts SignedUploadOptions
+	if err := json.Unmarshal([]byte(u.Options), &opts); err != nil {
+		return nil, fmt.Errorf("decode options of upload %s: %w", u.ID, err)
+	}
+	assets, err := s.register(ctx, []ingested{in}, opts.upload(), opts.Tags, nil, func(tx *models.DB) error {
+		return tx.FinishUpload(ctx, u.ID, models.UploadCompleted, &u.AssetID, nil)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return assets[0], nil
+}
+
+// adopt reads an arrived object once: its first bytes for the type, all of them for the checksums.
+func (s *Service) adopt(ctx context.Context, p *Principal, u *models.Upload) (ingested, error) {
+	o, err := s.store.Open(ctx, u.ObjectKey)
+	if err != nil {
+		return ingested{}, fmt.Errorf("open upload %s: %w", u.ID, err)
+	}
+	defer o.Close()
+	hr := newHashingReader(o, u.Size)
+	head := make([]byte, sniffLen)
+	n, err := io.ReadFull(hr, head)
+	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
+		return ingested{}, fmt.Errorf("read upload %s: %w", u.ID, err)
+	}
+	ft := sniff(head[:n])
+	if ft.mime != u.MimeType || !typeAllowed(ft.mime, s.settings.UploadTypes) {
+		return ingested{}, s.rejectUpload(ctx, u, fmt.Sprintf("the bytes are %s, not the declared %s", ft.mime, u.MimeType))
+	}
+	if _, err := io.Copy(io.Discard, hr); err != nil {
+		return ingested{}, fmt.Errorf("read upload %s: %w", u.ID, err)
+	}
+	a, v := newAsset(u.Filename, ft, p, u.AssetID, u.VersionID)
+	v.ObjectKey = u.ObjectKey
+	if err := s.describeStored(ctx, a, v, hr); err != nil {
+		return ingested{}, err
+	}
+	return ingested{asset: a, version: v}, nil
+}
+
+// rejectUpload deletes what arrived for an upload whose bytes are not what was declared, so that
+// nothing unchecked stays in the store, and records why.
+func (s *Service) rejectUpload(ctx context.Context, u *models.Upload, reason string) error {
+	s.deleteObjects(ctx, []string{u.ObjectKey})
+	if err := s.db.FinishUpload(ctx, u.ID, models.UploadFailed, nil, &reason); err != nil {
+		return err
+	}
+	return newError(CodeContentMismatch, "upload %s: %s", u.ID, reason)
+}

@@ -1,0 +1,34 @@
+package models
+
+import (
+	"context"
+	"fmt"
+)
+
+// CreateUploads records new upload tickets.
+func (db *DB) CreateUploads(ctx context.Context, uploads []*Upload) error {
+	if err := db.with(ctx).Create(uploads).Error; err != nil {
+		return fmt.Errorf("create uploads: %w", translate(err))
+	}
+	return nil
+}
+
+// UploadsByID returns the uploads among ids.
+func (db *DB) UploadsByID(ctx context.Context, ids []string) ([]*Upload, error) {
+	var out []*Upload
+	if err := db.with(ctx).Where(inList("id", len(ids)), toAny(ids)...).Find(&out).Error; err != nil {
+		return nil, fmt.Errorf("load uploads: %w", err)
+	}
+	return out, nil
+}
+
+// FinishUpload records how an upload ended.
+func (db *DB) FinishUpload(ctx context.Context, id string, status UploadStatus, resultAssetID, errMsg *string) error {
+	err := db.with(ctx).Model(&Upload{}).Where("id = ?", id).Updates(map[string]any{
+		"status": status, "result_asset_id": resultAssetID, "error": errMsg, "updated_at": Now(),
+	}).Error
+	if err != nil {
+		return fmt.Errorf("finish upload %s: %w", id, err)
+	}
+	return nil
+}

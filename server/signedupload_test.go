@@ -1,0 +1,236 @@
+package server_test
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"net/http"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/mediagraph/mediagraph/config"
+	"github.com/mediagraph/mediagraph/internal/apptest"
+)
+
+type ticket struct {
+	ID, Status, URL, Method string
+	Headers                 []struct{ Name, Value string }
+	PartSize                *int64
+	Parts                   []struct {
+		Number  int
+		Size    int64
+		URL     string
+		Headers []struct{ Name, Value string }
+	}
+}
+
+const createUploads = `mutation($in: [CreateUploadInput!]!) { createUploads(input: $in) {
+	id status url method headers { name value } partSize parts { number size url headers { name value } } } }`
+
+const completeUploads = `mutation($ids: [ID!]!, $parts: [CompletedPartsInput!]) { completeUploads(ids: $ids, parts: $parts) {
+	id filename width height sha256 tags { name } } }`
+
+type completed struct {
+	CompleteUploads []struct {
+		ID, Filename, Sha256 string
+		Width, Height        int
+		Tags                 []struct{ Name string }
+	}
+}
+
+// put sends bytes the way a browser would: the ticket's URL and headers, plain net/http.
+func put(t *testing.T, rawURL string, headers []struct{ Name, Value string }, body []byte, edit func(*http.Request)) (int, string) {
+	t.Helper()
+	req, err := http.NewRequest(http.MethodPut, rawURL, bytes.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, h := range headers {
+		req.Header.Set(h.Name, h.Value)
+	}
+	if edit != nil {
+		edit(req)
+	}
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	return res.StatusCode, res.Header.Get("ETag")
+}
+
+func newTickets(t *testing.T, s *apptest.Server, token string, in ...map[string]any) []ticket {
+	t.Helper()
+	var out struct{ CreateUploads []ticket }
+	s.Must(token, createUploads, map[string]any{"in": in}, &out)
+	return out.CreateUploads
+}
+
+// forgeSignature changes one digit of a signed URL's signature, whichever store signed it.
+func forgeSignature(r *http.Request) {
+	q := r.URL.Query()
+	for name, values := range q {
+		if strings.Contains(strings.ToLower(name), "signature") {
+			sig := []byte(values[0])
+			sig[0] = map[bool]byte{true: '1', false: '0'}[sig[0] == '0']
+			q.Set(name, string(sig))
+		}
+	}
+	r.URL.RawQuery = q.Encode()
+}
+
+// Files go straight to the store with a signed PUT, and completeUploads checks and files them.
+func TestSignedUploads(t *testing.T) {
+	apptest.Each(t, func(t *testing.T, start apptest.Setup) {
+		s := start(t)
+		editor := s.Token("EDITOR")
+		png, err := os.ReadFile(apptest.FixturePath(t, "alpha.png"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		sum := sha256.Sum256(png)
+		pngSHA := hex.EncodeToString(sum[:])
+		file := func(extra map[string]any) map[string]any {
+			in := map[string]any{"filename": "Logo Final.png", "mimeType": "image/png", "size": len(png)}
+			for k, v := range extra {
+				in[k] = v
+			}
+			return in
+		}
+
+		tk := newTickets(t, s, editor, file(map[string]any{"tags": []string{"signed"}}))[0]
+		if tk.Status != "PENDING" || tk.Method != "PUT" || tk.URL == "" || tk.Parts != nil {
+			t.Fatalf("ticket: %+v", tk)
+		}
+		r := s.Query(editor, completeUploads, map[string]any{"ids": []string{tk.ID}})
+		wantCode(t, "complete before the bytes", r, "UPLOAD_INCOMPLETE", "")
+		if status, _ := put(t, tk.URL, tk.Headers, append(bytes.Clone(png), '!'), nil); status < 400 {
+			t.Errorf("a body of another size: HTTP %d", status)
+		}
+		if status, _ := put(t, tk.URL, tk.Headers, png, func(r *http.Request) { r.Header.Set("Content-Type", "image/gif") }); status < 400 {
+			t.Errorf("another type: HTTP %d", status)
+		}
+		if status, _ := put(t, tk.URL, tk.Headers, png, forgeSignature); status < 400 {
+			t.Errorf("a forged signature: HTTP %d", status)
+		}
+		if status, _ := put(t, tk.URL, tk.Headers, png, nil); status != http.StatusOK {
+			t.Fatalf("the ticket's PUT: HTTP %d", status)
+		}
+		var done completed
+		s.Must(editor, completeUploads, map[string]any{"ids": []string{tk.ID}}, &done)
+		a := done.CompleteUploads[0]
+		if a.Filename != "Logo-Final.png" || a.Width == 0 || a.Sha256 != pngSHA || len(a.Tags) != 1 {
+			t.Errorf("asset: %+v", a)
+		}
+		var again completed
+		s.Must(editor, completeUploads, map[string]any{"ids": []string{tk.ID}}, &again)
+		if again.CompleteUploads[0].ID != a.ID || s.Rows("assets") != 1 {
+			t.Errorf("completing twice: %s then %s, %d assets", a.ID, again.CompleteUploads[0].ID, s.Rows("assets"))
+		}
+		var state struct {
+			Upload struct {
+				Status string
+				URL    *string
+				Asset  *idOnly
+			}
+		}
+		s.Must(editor, `query($id: ID!) { upload(id: $id) { status url asset { id } } }`, map[string]any{"id": tk.ID}, &state)
+		if state.Upload.Status != "COMPLETED" || state.Upload.Asset == nil || state.Upload.Asset.ID != a.ID || state.Upload.URL != nil {
+			t.Errorf("upload after completion: %+v", state.Upload)
+		}
+		other := s.Token("EDITOR")
+		wantCode(t, "someone else's upload", s.Query(other, completeUploads, map[string]any{"ids": []string{tk.ID}}), "NOT_FOUND", "")
+
+		// The same bytes again, with skipIfExists: the existing asset, and no second copy.
+		dup := newTickets(t, s, editor, file(map[string]any{"sha256": pngSHA, "skipIfExists": true}))[0]
+		put(t, dup.URL, dup.Headers, png, nil)
+		s.Must(editor, completeUploads, map[string]any{"ids": []string{dup.ID}}, &again)
+		if again.CompleteUploads[0].ID != a.ID || s.Rows("assets") != 1 {
+			t.Errorf("skipIfExists: %s, %d assets", again.CompleteUploads[0].ID, s.Rows("assets"))
+		}
+
+		// Bytes that are not what was declared are refused and deleted.
+		liar := newTickets(t, s, editor, map[string]any{"filename": "x.png", "mimeType": "image/png", "size": 11})[0]
+		if status, _ := put(t, liar.URL, liar.Headers, []byte("hello world"), nil); status != http.StatusOK {
+			t.Fatalf("PUT: %d", status)
+		}
+		wantCode(t, "lying type", s.Query(editor, completeUploads, map[string]any{"ids": []string{liar.ID}}), "CONTENT_MISMATCH", "")
+		var failed struct {
+			Upload struct{ Status, Error string }
+		}
+		s.Must(editor, `query($id: ID!) { upload(id: $id) { status error } }`, map[string]any{"id": liar.ID}, &failed)
+		if failed.Upload.Status != "FAILED" || s.Rows("assets") != 1 {
+			t.Errorf("after a lying upload: %+v, %d assets", failed.Upload, s.Rows("assets"))
+		}
+		for _, f := range s.Files() {
+			if strings.HasSuffix(f, "/x.png") {
+				t.Errorf("the lying upload's bytes stayed: %s", f)
+			}
+		}
+
+		// A large file goes in parts.
+		big := append(bytes.Clone(png), bytes.Repeat([]byte{0}, 9<<20)...)
+		multi := newTickets(t, s, editor, map[string]any{"filename": "big.png", "mimeType": "image/png", "size": len(big)})[0]
+		if multi.URL != "" || len(multi.Parts) != 2 || multi.PartSize == nil {
+			t.Fatalf("a large file's ticket: %d parts, url %q", len(multi.Parts), multi.URL)
+		}
+		var parts []map[string]any
+		for i := len(multi.Parts) - 1; i >= 0; i-- {
+			p := multi.Parts[i]
+			off := int64(p.Number-1) * *multi.PartSize
+			status, etag := put(t, p.URL, p.Headers, big[off:off+p.Size], nil)
+			if status != http.StatusOK || etag == "" {
+				t.Fatalf("part %d: HTTP %d, ETag %q", p.Number, status, etag)
+			}
+			parts = append(parts, map[string]any{"number": p.Number, "etag": etag})
+		}
+		wantCode(t, "parts not listed", s.Query(editor, completeUploads, map[string]any{"ids": []string{multi.ID}}), "UPLOAD_INCOMPLETE", "parts")
+		s.Must(editor, completeUploads, map[string]any{"ids": []string{multi.ID}, "parts": []any{map[string]any{"uploadId": multi.ID, "parts": parts}}}, &done)
+		bigSum := sha256.Sum256(big)
+		if got := done.CompleteUploads[0]; got.Sha256 != hex.EncodeToString(bigSum[:]) {
+			t.Errorf("multipart asset: %+v", got)
+		}
+	})
+}
+
+// Tickets are refused for what the library does not accept, and expire.
+func TestSignedUploadLimits(t *testing.T) {
+	apptest.Each(t, func(t *testing.T, start apptest.Setup) {
+		s := start(t, func(c *config.Config) { c.UploadTicketTTL = time.Second })
+		editor := s.Token("EDITOR")
+		eleven := make([]map[string]any, 11)
+		for i := range eleven {
+			eleven[i] = map[string]any{"filename": "a.png", "mimeType": "image/png", "size": 10}
+		}
+		for name, c := range map[string]struct {
+			in          any
+			code, field string
+		}{
+			"11 files":      {eleven, "TOO_MANY_FILES", "input"},
+			"empty":         {map[string]any{"filename": "a.png", "mimeType": "image/png", "size": 0}, "VALIDATION_FAILED", "input[0].size"},
+			"negative":      {map[string]any{"filename": "a.png", "mimeType": "image/png", "size": -5}, "VALIDATION_FAILED", "input[0].size"},
+			"absurd":        {map[string]any{"filename": "a.png", "mimeType": "image/png", "size": int64(1) << 50}, "FILE_TOO_LARGE", "input[0].size"},
+			"a path":        {map[string]any{"filename": "../../etc/passwd", "mimeType": "image/png", "size": 10}, "VALIDATION_FAILED", "input[0].filename"},
+			"1000 chars":    {map[string]any{"filename": strings.Repeat("a", 1000) + ".png", "mimeType": "image/png", "size": 10}, "VALIDATION_FAILED", "input[0].filename"},
+			"html":          {map[string]any{"filename": "a.html", "mimeType": "text/html", "size": 10}, "MIME_TYPE_NOT_ALLOWED", "input[0].mimeType"},
+			"bad sha256":    {map[string]any{"filename": "a.png", "mimeType": "image/png", "size": 10, "sha256": "xyz"}, "VALIDATION_FAILED", "input[0].sha256"},
+			"skip, no hash": {map[string]any{"filename": "a.png", "mimeType": "image/png", "size": 10, "skipIfExists": true}, "VALIDATION_FAILED", "input[0].skipIfExists"},
+		} {
+			unchanged(t, s, name, func() {
+				wantCode(t, name, s.Query(editor, createUploads, map[string]any{"in": c.in}), c.code, c.field)
+			})
+		}
+		if r := s.Query(s.Token("DELIVERY"), createUploads, map[string]any{"in": map[string]any{"filename": "a.png", "mimeType": "image/png", "size": 10}}); r.Code() != "FORBIDDEN" {
+			t.Errorf("delivery token: %+v", r.Errors)
+		}
+
+		tk := newTickets(t, s, editor, map[string]any{"filename": "a.png", "mimeType": "image/png", "size": 10})[0]
+		time.Sleep(2100 * time.Millisecond)
+		if status, _ := put(t, tk.URL, tk.Headers, bytes.Repeat([]byte("x"), 10), nil); status != http.StatusForbidden {
+			t.Errorf("an expired ticket's PUT: HTTP %d", status)
+		}
+		wantCode(t, "expired", s.Query(editor, completeUploads, map[string]any{"ids": []string{tk.ID}}), "UPLOAD_EXPIRED", "")
+	})
+}
