@@ -36,6 +36,8 @@ type Config struct {
 	MaxSinglePutBytes    int64
 	MaxSignedUploadBytes int64
 	UploadTicketTTL      time.Duration
+	// UploadSweepInterval is how often expired uploads are swept.
+	UploadSweepInterval time.Duration
 }
 
 // S3 is the configuration of an S3-compatible bucket. Credentials come from the standard AWS chain
@@ -66,6 +68,7 @@ var Variables = []struct{ Name, Flag, Default, Help string }{
 	{"MEDIAGRAPH_MAX_SINGLE_PUT_BYTES", "max-single-put-bytes", "4194304", "largest file a signed upload sends in one PUT; larger ones go in parts"},
 	{"MEDIAGRAPH_MAX_SIGNED_UPLOAD_BYTES", "max-signed-upload-bytes", "5368709120", "largest file createUploads accepts, in bytes"},
 	{"MEDIAGRAPH_UPLOAD_TICKET_TTL", "upload-ticket-ttl", "120s", "how long a signed upload ticket stays valid"},
+	{"MEDIAGRAPH_UPLOAD_SWEEP_INTERVAL", "upload-sweep-interval", "1m", "how often uploads whose tickets ran out are expired and their bytes deleted"},
 	{"MEDIAGRAPH_FETCH_ALLOW_NETWORKS", "fetch-allow-networks", "", "private networks createAssetFromUrl may fetch from nonetheless, as CIDRs (10.1.0.0/16,…)"},
 	{"MEDIAGRAPH_DELIVERY_CACHE_BYTES", "delivery-cache-bytes", "67108864", "memory for delivery tokens' cached query responses, in bytes; 0 turns the cache off"},
 }
@@ -121,6 +124,9 @@ func Load(name string, args []string, extra ...func(*flag.FlagSet)) (Config, []s
 	}
 	if c.UploadTicketTTL, err = time.ParseDuration(get("MEDIAGRAPH_UPLOAD_TICKET_TTL")); err != nil || c.UploadTicketTTL <= 0 {
 		return Config{}, nil, fmt.Errorf("MEDIAGRAPH_UPLOAD_TICKET_TTL: want a duration such as 120s, got %q", get("MEDIAGRAPH_UPLOAD_TICKET_TTL"))
+	}
+	if c.UploadSweepInterval, err = time.ParseDuration(get("MEDIAGRAPH_UPLOAD_SWEEP_INTERVAL")); err != nil || c.UploadSweepInterval <= 0 {
+		return Config{}, nil, fmt.Errorf("MEDIAGRAPH_UPLOAD_SWEEP_INTERVAL: want a duration such as 1m, got %q", get("MEDIAGRAPH_UPLOAD_SWEEP_INTERVAL"))
 	}
 	for _, cidr := range splitList(get("MEDIAGRAPH_FETCH_ALLOW_NETWORKS"), ",") {
 		p, err := netip.ParsePrefix(cidr)

@@ -416,3 +416,30 @@ func (s *Service) rejectUpload(ctx context.Context, u *models.Upload, reason str
 	}
 	return newError(CodeContentMismatch, "upload %s: %s", u.ID, reason)
 }
+
+// sweepBatch bounds the uploads one sweep expires; the next sweep takes the rest.
+const sweepBatch = 500
+
+// ExpireUploads marks pending uploads whose tickets ran out as EXPIRED and deletes whatever arrived
+// for them, parts included: no bytes outlive a ticket that was never completed. It returns how many
+// it expired.
+func (s *Service) ExpireUploads(ctx context.Context) (int, error) {
+	list, err := s.db.ExpiredUploads(ctx, models.Now(), sweepBatch)
+	if err != nil {
+		return 0, err
+	}
+	for _, u := range list {
+		if u.MultipartID != nil {
+			if err := s.store.AbortMultipart(ctx, u.ObjectKey, *u.MultipartID); err != nil {
+				return 0, fmt.Errorf("abort multipart upload of %s: %w", u.ID, err)
+			}
+		}
+		if err := s.store.Delete(ctx, u.ObjectKey); err != nil {
+			return 0, fmt.Errorf("delete bytes of expired upload %s: %w", u.ID, err)
+		}
+		if err := s.db.FinishUpload(ctx, u.ID, models.UploadExpired, nil, nil); err != nil {
+			return 0, err
+		}
+	}
+	return len(list), nil
+}

@@ -30,6 +30,7 @@ const (
 type DB struct {
 	gorm    *gorm.DB
 	dialect Dialect
+	dsn     string // for a second pool on the same database
 }
 
 // sqliteDriverName is mattn/go-sqlite3 with lower() replaced by Go's Unicode-aware version, so that
@@ -85,7 +86,7 @@ func Open(url string) (*DB, error) {
 		sqlDB.SetMaxOpenConns(20)
 		sqlDB.SetMaxIdleConns(20)
 		sqlDB.SetConnMaxIdleTime(5 * time.Minute)
-		return &DB{gorm: g, dialect: Postgres}, nil
+		return &DB{gorm: g, dialect: Postgres, dsn: url}, nil
 	}
 	registerSQLiteDriver()
 	// WAL lets readers proceed beside the one writer; _txlock=immediate takes the write lock when a
@@ -101,7 +102,7 @@ func Open(url string) (*DB, error) {
 	}
 	sqlDB.SetMaxOpenConns(8)
 	sqlDB.SetMaxIdleConns(8)
-	return &DB{gorm: g, dialect: SQLite}, nil
+	return &DB{gorm: g, dialect: SQLite, dsn: dsn}, nil
 }
 
 // Dialect tells which database this is.
@@ -109,6 +110,23 @@ func (db *DB) Dialect() Dialect { return db.dialect }
 
 // Gorm exposes the underlying handle to plugins that observe statements (tests count them).
 func (db *DB) Gorm() *gorm.DB { return db.gorm }
+
+// DSN is the address of the database, for the job queue, which keeps its own connections to it.
+func (db *DB) DSN() string { return db.dsn }
+
+// OpenSQLitePool opens another pool on this SQLite database, of one connection: River's SQLite driver
+// wants its operations to take turns rather than meet SQLITE_BUSY.
+func (db *DB) OpenSQLitePool() (*sql.DB, error) {
+	if db.dialect != SQLite {
+		return nil, fmt.Errorf("OpenSQLitePool on a %s database", db.dialect)
+	}
+	pool, err := sql.Open(sqliteDriverName, db.dsn)
+	if err != nil {
+		return nil, fmt.Errorf("open sqlite pool: %w", err)
+	}
+	pool.SetMaxOpenConns(1)
+	return pool, nil
+}
 
 // Ping checks the database answers.
 func (db *DB) Ping(ctx context.Context) error {
@@ -139,7 +157,7 @@ func (db *DB) Transaction(ctx context.Context, fn func(tx *DB) error) error {
 		if err := g.Exec("UPDATE catalogue_state SET generation = generation + 1 WHERE id = 1").Error; err != nil {
 			return fmt.Errorf("advance catalogue generation: %w", err)
 		}
-		return fn(&DB{gorm: g, dialect: db.dialect})
+		return fn(&DB{gorm: g, dialect: db.dialect, dsn: db.dsn})
 	})
 }
 

@@ -3,6 +3,7 @@ package models
 import (
 	"context"
 	"fmt"
+	"time"
 )
 
 // CreateUploads records new upload tickets.
@@ -31,4 +32,14 @@ func (db *DB) FinishUpload(ctx context.Context, id string, status UploadStatus, 
 		return fmt.Errorf("finish upload %s: %w", id, err)
 	}
 	return nil
+}
+
+// ExpiredUploads returns pending uploads whose tickets ran out before now, oldest first.
+func (db *DB) ExpiredUploads(ctx context.Context, now time.Time, limit int) ([]*Upload, error) {
+	var out []*Upload
+	err := db.with(ctx).Where("status = ? AND expires_at < ?", UploadPending, now).Order("expires_at").Limit(limit).Find(&out).Error
+	if err != nil {
+		return nil, fmt.Errorf("find expired uploads: %w", err)
+	}
+	return out, nil
 }

@@ -19,6 +19,7 @@ import (
 	"github.com/mediagraph/mediagraph/delivery"
 	"github.com/mediagraph/mediagraph/graph"
 	"github.com/mediagraph/mediagraph/graph/graphiql"
+	"github.com/mediagraph/mediagraph/jobs"
 	"github.com/mediagraph/mediagraph/media"
 	"github.com/mediagraph/mediagraph/models"
 	"github.com/mediagraph/mediagraph/requestid"
@@ -59,6 +60,7 @@ type App struct {
 	Log    *slog.Logger
 	store  storage.Store
 	tmpDir string
+	jobs   *jobs.Queue
 }
 
 // Open connects to the database (applying migrations), opens the object store and the domain.
@@ -129,8 +131,27 @@ func openStore(ctx context.Context, cfg config.Config, signingKey []byte, tmpDir
 	return store, nil
 }
 
-// Close releases the database.
-func (a *App) Close() error { return a.DB.Close() }
+// StartJobs starts the background jobs (the service's, not the CLI's other commands').
+func (a *App) StartJobs(ctx context.Context) error {
+	q, err := jobs.Start(ctx, a.DB, a.Media, a.Log, a.Config.UploadSweepInterval)
+	if err != nil {
+		return err
+	}
+	a.jobs = q
+	return nil
+}
+
+// Close stops the jobs, letting running ones finish briefly, and releases the database.
+func (a *App) Close() error {
+	if a.jobs != nil {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		if err := a.jobs.Stop(ctx); err != nil {
+			a.Log.Warn("stop jobs", "err", err)
+		}
+	}
+	return a.DB.Close()
+}
 
 // Handler is every route of the service.
 func (a *App) Handler() http.Handler {

@@ -234,3 +234,49 @@ func TestSignedUploadLimits(t *testing.T) {
 		wantCode(t, "expired", s.Query(editor, completeUploads, map[string]any{"ids": []string{tk.ID}}), "UPLOAD_EXPIRED", "")
 	})
 }
+
+// What arrives for a ticket nobody completes is deleted once the ticket runs out: the sweep (a River
+// periodic job) expires the upload, parts included.
+func TestExpiredUploadsAreSwept(t *testing.T) {
+	apptest.Each(t, func(t *testing.T, start apptest.Setup) {
+		s := start(t, func(c *config.Config) {
+			c.UploadTicketTTL = 2 * time.Second
+			c.UploadSweepInterval = 200 * time.Millisecond
+			c.MaxSinglePutBytes = 1 << 20
+		})
+		editor := s.Token("EDITOR")
+		png, err := os.ReadFile(apptest.FixturePath(t, "alpha.png"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		big := append(bytes.Clone(png), bytes.Repeat([]byte{0}, 9<<20)...)
+		tickets := newTickets(t, s, editor,
+			map[string]any{"filename": "left.png", "mimeType": "image/png", "size": len(png)},
+			map[string]any{"filename": "half.png", "mimeType": "image/png", "size": len(big)})
+		if status, _ := put(t, tickets[0].URL, tickets[0].Headers, png, nil); status != http.StatusOK {
+			t.Fatalf("PUT: %d", status)
+		}
+		first := tickets[1].Parts[0]
+		if status, _ := put(t, first.URL, first.Headers, big[:first.Size], nil); status != http.StatusOK {
+			t.Fatalf("part 1: %d", status)
+		}
+		for _, tk := range tickets {
+			var state struct{ Upload struct{ Status string } }
+			for deadline := time.Now().Add(15 * time.Second); ; time.Sleep(100 * time.Millisecond) {
+				s.Must(editor, `query($id: ID!) { upload(id: $id) { status } }`, map[string]any{"id": tk.ID}, &state)
+				if state.Upload.Status == "EXPIRED" || time.Now().After(deadline) {
+					break
+				}
+			}
+			if state.Upload.Status != "EXPIRED" {
+				t.Errorf("upload %s is %s, not swept", tk.ID, state.Upload.Status)
+			}
+		}
+		for _, f := range s.Files() {
+			if strings.Contains(f, "/blobs/") {
+				t.Errorf("bytes of an expired upload stayed: %s", f)
+			}
+		}
+		wantCode(t, "completing a swept upload", s.Query(editor, completeUploads, map[string]any{"ids": []string{tickets[0].ID}}), "UPLOAD_EXPIRED", "")
+	})
+}

@@ -94,6 +94,9 @@ func serve(ctx context.Context, args []string, log *slog.Logger) error {
 	if err != nil {
 		return fmt.Errorf("listen: %w", err)
 	}
+	if err := app.StartJobs(ctx); err != nil {
+		return err
+	}
 	token, err := app.Media.EnsureFirstToken(ctx)
 	if err != nil {
 		return fmt.Errorf("create the first admin token: %w", err)

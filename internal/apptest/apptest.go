@@ -57,6 +57,11 @@ func Start(tb testing.TB, dbURL string, configure ...func(*config.Config)) *Serv
 		hs.Close()
 		tb.Fatal(err)
 	}
+	if err := app.StartJobs(ctx); err != nil {
+		app.Close()
+		hs.Close()
+		tb.Fatal(err)
+	}
 	admin, err := app.Media.EnsureFirstToken(ctx)
 	if err != nil {
 		tb.Fatal(err)
