@@ -327,11 +327,17 @@ func (s *Service) complete(ctx context.Context, p *Principal, u *models.Upload, 
 		return nil, newError(CodeUploadExpired, "upload %s expired at %s; ask for a new one", u.ID, u.ExpiresAt.Format("15:04:05 MST"))
 	}
 	if u.MultipartID != nil {
-		if len(parts) == 0 {
-			return nil, &Error{Code: CodeUploadIncomplete, Field: "parts", Message: "upload " + u.ID + " was sent in parts: list them with their ETags"}
-		}
 		parts = slices.Clone(parts)
 		slices.SortFunc(parts, func(a, b storage.CompletedPart) int { return a.Number - b.Number })
+		// A store assembles whatever parts it is given: check they are all there, once each, first.
+		want := int((u.Size + *u.PartSize - 1) / *u.PartSize)
+		complete := len(parts) == want
+		for i, part := range parts {
+			complete = complete && part.Number == i+1
+		}
+		if !complete {
+			return nil, &Error{Code: CodeUploadIncomplete, Field: "parts", Message: fmt.Sprintf("upload %s was sent in %d parts: list each of them once, with its ETag", u.ID, want)}
+		}
 		if _, err := s.store.CompleteMultipart(ctx, u.ObjectKey, *u.MultipartID, parts); err != nil {
 			return nil, &Error{Code: CodeUploadIncomplete, Field: "parts", Message: "the parts of upload " + u.ID + " do not assemble: send every part, then list each with its ETag"}
 		}

@@ -41,7 +41,7 @@ type completed struct {
 }
 
 // put sends bytes the way a browser would: the ticket's URL and headers, plain net/http.
-func put(t *testing.T, rawURL string, headers []struct{ Name, Value string }, body []byte, edit func(*http.Request)) (int, string) {
+func put(t testing.TB, rawURL string, headers []struct{ Name, Value string }, body []byte, edit func(*http.Request)) (int, string) {
 	t.Helper()
 	req, err := http.NewRequest(http.MethodPut, rawURL, bytes.NewReader(body))
 	if err != nil {
@@ -61,7 +61,7 @@ func put(t *testing.T, rawURL string, headers []struct{ Name, Value string }, bo
 	return res.StatusCode, res.Header.Get("ETag")
 }
 
-func newTickets(t *testing.T, s *apptest.Server, token string, in ...map[string]any) []ticket {
+func newTickets(t testing.TB, s *apptest.Server, token string, in ...map[string]any) []ticket {
 	t.Helper()
 	var out struct{ CreateUploads []ticket }
 	s.Must(token, createUploads, map[string]any{"in": in}, &out)
@@ -278,5 +278,43 @@ func TestExpiredUploadsAreSwept(t *testing.T) {
 			}
 		}
 		wantCode(t, "completing a swept upload", s.Query(editor, completeUploads, map[string]any{"ids": []string{tickets[0].ID}}), "UPLOAD_EXPIRED", "")
+	})
+}
+
+// A 200 MB file in 8 MB parts: a missing part is refused, then with every part the asset's sha256 is
+// the file's.
+func TestLargeMultipartUpload(t *testing.T) {
+	apptest.Each(t, func(t *testing.T, start apptest.Setup) {
+		s := start(t)
+		editor := s.Token("EDITOR")
+		png, err := os.ReadFile(apptest.FixturePath(t, "alpha.png"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		file := append(bytes.Clone(png), make([]byte, 200<<20-len(png))...)
+		for i := len(png); i < len(file); i += 4096 {
+			file[i] = byte(i >> 12) // not all zeroes: a misplaced part would change the hash
+		}
+		tk := newTickets(t, s, editor, map[string]any{"filename": "film.png", "mimeType": "image/png", "size": len(file)})[0]
+		if len(tk.Parts) != 25 || *tk.PartSize != 8<<20 {
+			t.Fatalf("%d parts of %d bytes", len(tk.Parts), *tk.PartSize)
+		}
+		var parts []map[string]any
+		for _, p := range tk.Parts {
+			off := int64(p.Number-1) * *tk.PartSize
+			status, etag := put(t, p.URL, p.Headers, file[off:off+p.Size], nil)
+			if status != http.StatusOK {
+				t.Fatalf("part %d: HTTP %d", p.Number, status)
+			}
+			parts = append(parts, map[string]any{"number": p.Number, "etag": etag})
+		}
+		missing := []any{map[string]any{"uploadId": tk.ID, "parts": parts[:24]}}
+		wantCode(t, "a part missing", s.Query(editor, completeUploads, map[string]any{"ids": []string{tk.ID}, "parts": missing}), "UPLOAD_INCOMPLETE", "parts")
+		var done completed
+		s.Must(editor, completeUploads, map[string]any{"ids": []string{tk.ID}, "parts": []any{map[string]any{"uploadId": tk.ID, "parts": parts}}}, &done)
+		sum := sha256.Sum256(file)
+		if got := done.CompleteUploads[0].Sha256; got != hex.EncodeToString(sum[:]) {
+			t.Errorf("sha256 %s, want %s", got, hex.EncodeToString(sum[:]))
+		}
 	})
 }
