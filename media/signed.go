@@ -41,6 +41,7 @@ type SignedUploadOptions struct {
 	Author       *string             `json:"author,omitempty"`
 	Copyright    *string             `json:"copyright,omitempty"`
 	Notes        *string             `json:"notes,omitempty"`
+	Metadata     []MetadataChange    `json:"metadata,omitempty"`
 }
 
 func (o SignedUploadOptions) upload() UploadOptions {
@@ -159,8 +160,11 @@ func (s *Service) checkUploadRequest(field string, r UploadRequest) (UploadReque
 	if err := checkCredits(o.Author, o.Copyright, o.Notes); err != nil {
 		return r, err
 	}
-	tags, err := checkTagNames(field+".tags", o.Tags)
-	r.Options.Tags = tags
+	var err error
+	if r.Options.Tags, err = checkTagNames(field+".tags", o.Tags); err != nil {
+		return r, err
+	}
+	r.Options.Metadata, err = s.metadataChanges(field+".defaultFieldMetadata", Optional[*FocalPoint]{}, Optional[models.JSONObject]{}, o.Metadata)
 	return r, err
 }
 
@@ -376,7 +380,7 @@ func (s *Service) complete(ctx context.Context, p *Principal, u *models.Upload, 
 	if err := json.Unmarshal([]byte(u.Options), &opts); err != nil {
 		return nil, fmt.Errorf("decode options of upload %s: %w", u.ID, err)
 	}
-	assets, err := s.register(ctx, []ingested{in}, opts.upload(), opts.Tags, nil, func(tx *models.DB) error {
+	assets, err := s.register(ctx, []ingested{in}, opts.upload(), opts.Tags, opts.Metadata, func(tx *models.DB) error {
 		return tx.FinishUpload(ctx, u.ID, models.UploadCompleted, &u.AssetID, nil)
 	})
 	if err != nil {

@@ -25,6 +25,7 @@ func (r *mutationResolver) CreateUploads(ctx context.Context, input []*model.Cre
 			Options: media.SignedUploadOptions{
 				Status: in.Status.Value(), CollectionID: in.CollectionID.Value(), Tags: in.Tags.Value(),
 				Author: in.Author.Value(), Copyright: in.Copyright.Value(), Notes: in.Notes.Value(),
+				Metadata: metadataInput(in.DefaultFieldMetadata.Value()),
 			},
 		}
 	}

@@ -30,13 +30,14 @@ const createUploads = `mutation($in: [CreateUploadInput!]!) { createUploads(inpu
 	id status url method headers { name value } partSize parts { number size url headers { name value } } } }`
 
 const completeUploads = `mutation($ids: [ID!]!, $parts: [CompletedPartsInput!]) { completeUploads(ids: $ids, parts: $parts) {
-	id filename width height sha256 tags { name } } }`
+	id filename width height sha256 tags { name } alt(locale: "it") } }`
 
 type completed struct {
 	CompleteUploads []struct {
 		ID, Filename, Sha256 string
 		Width, Height        int
 		Tags                 []struct{ Name string }
+		Alt                  *string
 	}
 }
 
@@ -100,7 +101,8 @@ func TestSignedUploads(t *testing.T) {
 			return in
 		}
 
-		tk := newTickets(t, s, editor, file(map[string]any{"tags": []string{"signed"}}))[0]
+		tk := newTickets(t, s, editor, file(map[string]any{"tags": []string{"signed"},
+			"defaultFieldMetadata": []any{map[string]any{"locale": "it", "alt": "Il logo"}}}))[0]
 		if tk.Status != "PENDING" || tk.Method != "PUT" || tk.URL == "" || tk.Parts != nil {
 			t.Fatalf("ticket: %+v", tk)
 		}
@@ -118,10 +120,16 @@ func TestSignedUploads(t *testing.T) {
 		if status, _ := put(t, tk.URL, tk.Headers, png, nil); status != http.StatusOK {
 			t.Fatalf("the ticket's PUT: HTTP %d", status)
 		}
+		// Mediagraph's own signed PUTs (local disk) write once; a bucket's follow S3's rules.
+		if strings.Contains(tk.URL, "/storage/upload/") {
+			if status, _ := put(t, tk.URL, tk.Headers, png, nil); status != http.StatusConflict {
+				t.Errorf("a used ticket again: HTTP %d, want 409", status)
+			}
+		}
 		var done completed
 		s.Must(editor, completeUploads, map[string]any{"ids": []string{tk.ID}}, &done)
 		a := done.CompleteUploads[0]
-		if a.Filename != "Logo-Final.png" || a.Width == 0 || a.Sha256 != pngSHA || len(a.Tags) != 1 {
+		if a.Filename != "Logo-Final.png" || a.Width == 0 || a.Sha256 != pngSHA || len(a.Tags) != 1 || a.Alt == nil || *a.Alt != "Il logo" {
 			t.Errorf("asset: %+v", a)
 		}
 		var again completed
@@ -217,6 +225,7 @@ func TestSignedUploadLimits(t *testing.T) {
 			"html":          {map[string]any{"filename": "a.html", "mimeType": "text/html", "size": 10}, "MIME_TYPE_NOT_ALLOWED", "input[0].mimeType"},
 			"bad sha256":    {map[string]any{"filename": "a.png", "mimeType": "image/png", "size": 10, "sha256": "xyz"}, "VALIDATION_FAILED", "input[0].sha256"},
 			"skip, no hash": {map[string]any{"filename": "a.png", "mimeType": "image/png", "size": 10, "skipIfExists": true}, "VALIDATION_FAILED", "input[0].skipIfExists"},
+			"bad locale":    {map[string]any{"filename": "a.png", "mimeType": "image/png", "size": 10, "defaultFieldMetadata": []any{map[string]any{"locale": "xx", "alt": "?"}}}, "VALIDATION_FAILED", "input[0].defaultFieldMetadata[0].locale"},
 		} {
 			unchanged(t, s, name, func() {
 				wantCode(t, name, s.Query(editor, createUploads, map[string]any{"in": c.in}), c.code, c.field)

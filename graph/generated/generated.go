@@ -2534,6 +2534,8 @@ input CreateUploadInput {
   copyright: String
   "Editors' notes."
   notes: String
+  "Metadata per locale."
+  defaultFieldMetadata: [LocalizedMetadataInput!]
 }
 
 "A part sent for a multipart upload, as the store acknowledged it."
@@ -10328,7 +10330,7 @@ func (ec *executionContext) unmarshalInputCreateUploadInput(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"filename", "mimeType", "size", "sha256", "skipIfExists", "status", "collectionId", "tags", "author", "copyright", "notes"}
+	fieldsInOrder := [...]string{"filename", "mimeType", "size", "sha256", "skipIfExists", "status", "collectionId", "tags", "author", "copyright", "notes", "defaultFieldMetadata"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -10412,6 +10414,13 @@ func (ec *executionContext) unmarshalInputCreateUploadInput(ctx context.Context,
 				return it, err
 			}
 			it.Notes = graphql.OmittableOf(data)
+		case "defaultFieldMetadata":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("defaultFieldMetadata"))
+			data, err := ec.unmarshalOLocalizedMetadataInput2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐLocalizedMetadataInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DefaultFieldMetadata = graphql.OmittableOf(data)
 		}
 	}
 	return it, nil

@@ -78,6 +78,8 @@ type CreateUploadInput struct {
 	Copyright graphql.Omittable[*string] `json:"copyright,omitempty"`
 	// Editors' notes.
 	Notes graphql.Omittable[*string] `json:"notes,omitempty"`
+	// Metadata per locale.
+	DefaultFieldMetadata graphql.Omittable[[]*LocalizedMetadataInput] `json:"defaultFieldMetadata,omitempty"`
 }
 
 // A new token with its secret, which is shown this once and never again.
