@@ -321,9 +321,12 @@ func (s *Service) CompleteUploads(ctx context.Context, ids []string, parts []Com
 func (s *Service) complete(ctx context.Context, p *Principal, u *models.Upload, parts []storage.CompletedPart) (*models.Asset, error) {
 	switch u.Status {
 	case models.UploadCompleted:
+		if u.ResultAssetID == nil {
+			return nil, newError(CodeNotFound, "the asset of upload %s was purged", u.ID)
+		}
 		return s.Asset(ctx, *u.ResultAssetID)
 	case models.UploadFailed:
-		return nil, newError(CodeContentMismatch, "upload %s failed: %s", u.ID, *u.Error)
+		return nil, newError(CodeContentMismatch, "upload %s failed: %s", u.ID, deref(u.Error))
 	case models.UploadExpired:
 		return nil, newError(CodeUploadExpired, "upload %s expired", u.ID)
 	}
@@ -383,6 +386,10 @@ func (s *Service) complete(ctx context.Context, p *Principal, u *models.Upload, 
 	assets, err := s.register(ctx, []ingested{in}, opts.upload(), opts.Tags, opts.Metadata, func(tx *models.DB) error {
 		return tx.FinishUpload(ctx, u.ID, models.UploadCompleted, &u.AssetID, nil)
 	})
+	if errors.Is(err, models.ErrDuplicate) {
+		// A concurrent completion of the same upload created the asset (its id is the upload's).
+		return s.Asset(ctx, u.AssetID)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -452,4 +459,11 @@ func (s *Service) ExpireUploads(ctx context.Context) (int, error) {
 		}
 	}
 	return len(list), nil
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
 }

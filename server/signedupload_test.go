@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"os"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -324,6 +325,37 @@ func TestLargeMultipartUpload(t *testing.T) {
 		sum := sha256.Sum256(file)
 		if got := done.CompleteUploads[0].Sha256; got != hex.EncodeToString(sum[:]) {
 			t.Errorf("sha256 %s, want %s", got, hex.EncodeToString(sum[:]))
+		}
+	})
+}
+
+// Two clients completing the same upload at once get the same asset, and there is one.
+func TestConcurrentCompletion(t *testing.T) {
+	apptest.Each(t, func(t *testing.T, start apptest.Setup) {
+		s := start(t)
+		editor := s.Token("EDITOR")
+		png, err := os.ReadFile(apptest.FixturePath(t, "alpha.png"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		tk := newTickets(t, s, editor, map[string]any{"filename": "a.png", "mimeType": "image/png", "size": len(png)})[0]
+		if status, _ := put(t, tk.URL, tk.Headers, png, nil); status != http.StatusOK {
+			t.Fatalf("PUT: %d", status)
+		}
+		var wg sync.WaitGroup
+		results := make([]apptest.Response, 4)
+		for i := range results {
+			wg.Go(func() { results[i] = s.Query(editor, completeUploads, map[string]any{"ids": []string{tk.ID}}) })
+		}
+		wg.Wait()
+		ids := map[string]bool{}
+		for _, r := range results {
+			var done completed
+			r.Decode(t, &done)
+			ids[done.CompleteUploads[0].ID] = true
+		}
+		if len(ids) != 1 || s.Rows("assets") != 1 {
+			t.Errorf("concurrent completions gave assets %v, %d rows", ids, s.Rows("assets"))
 		}
 	})
 }
