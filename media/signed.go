@@ -438,8 +438,8 @@ func (s *Service) rejectUpload(ctx context.Context, u *models.Upload, reason str
 const sweepBatch = 500
 
 // ExpireUploads marks pending uploads whose tickets ran out as EXPIRED and deletes whatever arrived
-// for them, parts included: no bytes outlive a ticket that was never completed. It returns how many
-// it expired.
+// for them, parts included — and for failed ones, whatever their ticket wrote after the rejection:
+// no bytes outlive a ticket that was never completed. It returns how many it swept.
 func (s *Service) ExpireUploads(ctx context.Context) (int, error) {
 	list, err := s.db.ExpiredUploads(ctx, models.Now(), sweepBatch)
 	if err != nil {
@@ -454,7 +454,11 @@ func (s *Service) ExpireUploads(ctx context.Context) (int, error) {
 		if err := s.store.Delete(ctx, u.ObjectKey); err != nil {
 			return 0, fmt.Errorf("delete bytes of expired upload %s: %w", u.ID, err)
 		}
-		if err := s.db.FinishUpload(ctx, u.ID, models.UploadExpired, nil, nil); err != nil {
+		status := models.UploadExpired
+		if u.Status == models.UploadFailed {
+			status = models.UploadFailed // keeps why; the update marks it swept
+		}
+		if err := s.db.FinishUpload(ctx, u.ID, status, nil, u.Error); err != nil {
 			return 0, err
 		}
 	}

@@ -34,10 +34,13 @@ func (db *DB) FinishUpload(ctx context.Context, id string, status UploadStatus, 
 	return nil
 }
 
-// ExpiredUploads returns pending uploads whose tickets ran out before now, oldest first.
+// ExpiredUploads returns the uploads whose tickets ran out before now and that still need sweeping,
+// oldest first: pending ones, and failed ones not touched since their ticket ran out (their ticket
+// could still write after the rejection).
 func (db *DB) ExpiredUploads(ctx context.Context, now time.Time, limit int) ([]*Upload, error) {
 	var out []*Upload
-	err := db.with(ctx).Where("status = ? AND expires_at < ?", UploadPending, now).Order("expires_at").Limit(limit).Find(&out).Error
+	err := db.with(ctx).Where("expires_at < ? AND (status = ? OR (status = ? AND updated_at <= expires_at))", now, UploadPending, UploadFailed).
+		Order("expires_at").Limit(limit).Find(&out).Error
 	if err != nil {
 		return nil, fmt.Errorf("find expired uploads: %w", err)
 	}
