@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"os"
 	"strings"
 	"testing"
 
@@ -88,14 +87,8 @@ func TestDeliveryGate(t *testing.T) {
 		s := start(t)
 		editor := s.Token("EDITOR")
 		delivery := s.Token("DELIVERY")
-		png, err := os.ReadFile(apptest.FixturePath(t, "alpha.png"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		gif, err := os.ReadFile(apptest.FixturePath(t, "anim.gif"))
-		if err != nil {
-			t.Fatal(err)
-		}
+		png := apptest.FixtureBytes(t, "alpha.png")
+		gif := apptest.FixtureBytes(t, "anim.gif")
 		pubID := s.MustUpload(editor, map[string]any{"status": "PUBLIC"}, apptest.Fixture(t, "alpha.png"))[0].ID
 		privID := s.MustUpload(editor, nil, apptest.Fixture(t, "anim.gif"))[0].ID
 		describe := func(id string) servedAsset {
@@ -242,10 +235,7 @@ func TestDeliveryGate(t *testing.T) {
 func TestDeliveryGateActiveContent(t *testing.T) {
 	s := apptest.Start(t, testdb.SQLite(t))
 	editor := s.Token("EDITOR")
-	pdf, err := os.ReadFile(apptest.FixturePath(t, "document-3-pages.pdf"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	pdf := apptest.FixtureBytes(t, "document-3-pages.pdf")
 	up := s.MustUpload(editor, map[string]any{"status": "PUBLIC"}, apptest.Fixture(t, "document-3-pages.pdf"), apptest.Fixture(t, "alpha.png"))
 	var out struct {
 		A, B struct{ Path, MimeType string }

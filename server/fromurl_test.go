@@ -6,7 +6,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/netip"
-	"os"
 	"strings"
 	"testing"
 
@@ -17,10 +16,7 @@ import (
 // remoteFiles serves files on 127.0.0.2, the one loopback address the tests allow to be fetched.
 func remoteFiles(t *testing.T) (allowed, loopbackURL string) {
 	t.Helper()
-	png, err := os.ReadFile(apptest.FixturePath(t, "alpha.png"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	png := apptest.FixtureBytes(t, "alpha.png")
 	l, err := net.Listen("tcp", "127.0.0.2:0")
 	if err != nil {
 		t.Fatalf("listen on 127.0.0.2: %v", err)

@@ -87,10 +87,7 @@ func BenchmarkSignedUploadCycle(b *testing.B) {
 func BenchmarkGigabyteMultipart(b *testing.B) {
 	server.TuneRuntime()
 	const size = 1 << 30
-	png, err := os.ReadFile(apptest.FixturePath(b, "alpha.png"))
-	if err != nil {
-		b.Fatal(err)
-	}
+	png := apptest.FixtureBytes(b, "alpha.png")
 	for _, setup := range benchSetups {
 		b.Run(setup.name, func(b *testing.B) {
 			s := setup.start(b, func(c *config.Config) { c.MaxSignedUploadBytes = 2 << 30 })

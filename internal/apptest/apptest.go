@@ -213,6 +213,16 @@ func Fixture(tb testing.TB, name string) File {
 	return File{Name: name, Content: f}
 }
 
+// FixtureBytes reads a file of the shared fixtures directory.
+func FixtureBytes(tb testing.TB, name string) []byte {
+	tb.Helper()
+	b, err := os.ReadFile(FixturePath(tb, name))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return b
+}
+
 // FixturePath locates ../shared/fixtures from the repository root.
 func FixturePath(tb testing.TB, name string) string {
 	_, here, _, _ := runtime.Caller(0)
