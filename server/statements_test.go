@@ -9,12 +9,18 @@ import (
 
 	"github.com/mediagraph/mediagraph/internal/apptest"
 	"github.com/mediagraph/mediagraph/internal/testdb"
+	"github.com/mediagraph/mediagraph/requestid"
 )
 
-// countStatements counts every SQL statement GORM sends from now on.
+// countStatements counts the SQL statements GORM sends from now on for HTTP requests (those carry a
+// request id); background jobs sharing the database are not counted.
 func countStatements(t *testing.T, g *gorm.DB) *atomic.Int64 {
 	var n atomic.Int64
-	inc := func(*gorm.DB) { n.Add(1) }
+	inc := func(db *gorm.DB) {
+		if db.Statement.Context != nil && requestid.From(db.Statement.Context) != "" {
+			n.Add(1)
+		}
+	}
 	cb := g.Callback()
 	for _, err := range []error{
 		cb.Query().After("gorm:query").Register("test:count_query", inc),
