@@ -4,6 +4,7 @@
 GO ?= go
 # The S3-compatible server the tests run against (internal/tests3), built from the Go module proxy.
 VERSITYGW_VERSION = v1.8.0
+STATICCHECK_VERSION = v0.6.1
 
 .PHONY: run test build generate
 
@@ -11,16 +12,20 @@ run: ## start the service: SQLite and blobs under ./data, GraphiQL at http://loc
 	@scripts/need run
 	$(GO) run ./cmd/mediagraph serve
 
-test: .tools/versitygw ## formatting, vet, generated-code drift, then every test with the race detector
+test: .tools/versitygw .tools/staticcheck ## formatting, vet, generated-code drift, then every test with the race detector
 	@scripts/need test
 	@unformatted="$$(gofmt -l $$(git ls-files --cached --others --exclude-standard '*.go' 2>/dev/null || find . -name '*.go'))"; \
 	  if [ -n "$$unformatted" ]; then echo "gofmt needed on:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
+	.tools/staticcheck -checks "all,-ST1000,-ST1003,-ST1020,-ST1021,-ST1022" $$($(GO) list ./... | grep -v /graph/generated)
 	@scripts/check-generated
 	$(GO) test -race -count=1 ./...
 
 .tools/versitygw: ## the tests' S3 server (about two minutes to build, once)
 	GOBIN=$(CURDIR)/.tools GOFLAGS= $(GO) install github.com/versity/versitygw/cmd/versitygw@$(VERSITYGW_VERSION)
+
+.tools/staticcheck: ## the linter make test runs
+	GOBIN=$(CURDIR)/.tools GOFLAGS= $(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
 
 build: ## build the binary into ./mediagraph
 	@scripts/need run

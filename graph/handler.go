@@ -79,7 +79,7 @@ func NewHandler(o Options) http.Handler {
 	srv.SetRecoverFunc(func(ctx context.Context, p any) error {
 		return internalError{fmt.Errorf("panic in resolver: %v\n%s", p, debug.Stack())}
 	})
-	var h http.Handler = loaders.Middleware(o.Media, srv)
+	h := loaders.Middleware(o.Media, srv)
 	if o.DeliveryCacheBytes > 0 {
 		srv.Use(deliverycache.QueriesOnly{})
 		h = deliverycache.New(o.DeliveryCacheBytes, o.Media.Generation).Middleware(h)
