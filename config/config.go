@@ -36,6 +36,8 @@ type Config struct {
 	MaxSinglePutBytes    int64
 	MaxSignedUploadBytes int64
 	UploadTicketTTL      time.Duration
+	// MaxImagePixels refuses larger images before they are decoded.
+	MaxImagePixels int64
 	// UploadSweepInterval is how often expired uploads are swept.
 	UploadSweepInterval time.Duration
 }
@@ -59,6 +61,7 @@ var Variables = []struct{ Name, Flag, Default, Help string }{
 	{"MEDIAGRAPH_LOCALE_FALLBACKS", "locale-fallbacks", "", "fallbacks such as it:en,de:en (a locale may list several: pt-BR:pt|en)"},
 	{"MEDIAGRAPH_MAX_UPLOAD_BYTES", "max-upload-bytes", "104857600", "largest file uploadAssets accepts, in bytes"},
 	{"MEDIAGRAPH_MAX_FILES_PER_UPLOAD", "max-files-per-upload", "10", "most files one uploadAssets call accepts"},
+	{"MEDIAGRAPH_MAX_IMAGE_PIXELS", "max-image-pixels", "100000000", "largest image (pixels of one frame) accepted; larger ones are refused before decoding"},
 	{"MEDIAGRAPH_SIGNING_KEY", "signing-key", "", "key signing URLs; empty: a random key kept in the database"},
 	{"S3_BUCKET", "s3-bucket", "", "S3 bucket for the bytes; empty: local disk under $MEDIAGRAPH_DATA_DIR/blobs"},
 	{"S3_REGION", "s3-region", "us-east-1", "the bucket's region"},
@@ -117,9 +120,9 @@ func Load(name string, args []string, extra ...func(*flag.FlagSet)) (Config, []s
 	for _, n := range []struct {
 		name string
 		into *int64
-	}{{"MEDIAGRAPH_MAX_SINGLE_PUT_BYTES", &c.MaxSinglePutBytes}, {"MEDIAGRAPH_MAX_SIGNED_UPLOAD_BYTES", &c.MaxSignedUploadBytes}} {
+	}{{"MEDIAGRAPH_MAX_SINGLE_PUT_BYTES", &c.MaxSinglePutBytes}, {"MEDIAGRAPH_MAX_SIGNED_UPLOAD_BYTES", &c.MaxSignedUploadBytes}, {"MEDIAGRAPH_MAX_IMAGE_PIXELS", &c.MaxImagePixels}} {
 		if *n.into, err = strconv.ParseInt(get(n.name), 10, 64); err != nil || *n.into <= 0 {
-			return Config{}, nil, fmt.Errorf("%s: want a positive number of bytes, got %q", n.name, get(n.name))
+			return Config{}, nil, fmt.Errorf("%s: want a positive number, got %q", n.name, get(n.name))
 		}
 	}
 	if c.UploadTicketTTL, err = time.ParseDuration(get("MEDIAGRAPH_UPLOAD_TICKET_TTL")); err != nil || c.UploadTicketTTL <= 0 {

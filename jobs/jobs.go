@@ -1,6 +1,6 @@
 // Package jobs runs Mediagraph's durable background work on River, in the catalogue's own database
-// (PostgreSQL, or the embedded SQLite). For now that is one periodic job: the sweep that expires
-// signed uploads nobody completed and deletes their bytes.
+// (PostgreSQL, or the embedded SQLite): the periodic sweep that expires signed uploads nobody
+// completed and deletes their bytes, and the reanalysis of assets that `mediagraph reprocess` asks for.
 package jobs
 
 import (
@@ -8,6 +8,7 @@ import (
 	"database/sql"
 	"fmt"
 	"log/slog"
+	"runtime"
 	"time"
 
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -16,6 +17,7 @@ import (
 	"github.com/riverqueue/river/riverdriver/riverpgxv5"
 	"github.com/riverqueue/river/riverdriver/riversqlite"
 	"github.com/riverqueue/river/rivermigrate"
+	"github.com/riverqueue/river/rivertype"
 
 	"github.com/mediagraph/mediagraph/media"
 	"github.com/mediagraph/mediagraph/models"
@@ -23,7 +25,9 @@ import (
 
 // Queue is a running job client.
 type Queue struct {
-	stop func(context.Context) error
+	stop      func(context.Context) error
+	insert    func(context.Context, []river.InsertManyParams) error
+	discarded func(ctx context.Context, tag string) (int, error)
 }
 
 // Stop lets running jobs finish (within ctx) and releases the queue's connections.
@@ -41,7 +45,9 @@ func Start(ctx context.Context, db *models.DB, m *media.Service, log *slog.Logge
 			pool.Close()
 			return nil, err
 		}
-		return &Queue{stop: func(ctx context.Context) error { defer pool.Close(); return q.stop(ctx) }}, nil
+		stop := q.stop
+		q.stop = func(ctx context.Context) error { defer pool.Close(); return stop(ctx) }
+		return q, nil
 	}
 	pool, err := db.OpenSQLitePool()
 	if err != nil {
@@ -52,7 +58,9 @@ func Start(ctx context.Context, db *models.DB, m *media.Service, log *slog.Logge
 		pool.Close()
 		return nil, err
 	}
-	return &Queue{stop: func(ctx context.Context) error { defer pool.Close(); return q.stop(ctx) }}, nil
+	stop := q.stop
+	q.stop = func(ctx context.Context) error { defer pool.Close(); return stop(ctx) }
+	return q, nil
 }
 
 func start[TTx any](ctx context.Context, driver riverdriver.Driver[TTx], m *media.Service, log *slog.Logger, sweepEvery time.Duration) (*Queue, error) {
@@ -65,9 +73,14 @@ func start[TTx any](ctx context.Context, driver riverdriver.Driver[TTx], m *medi
 	}
 	workers := river.NewWorkers()
 	river.AddWorker(workers, &sweepWorker{media: m, log: log})
+	river.AddWorker(workers, &reprocessWorker{media: m})
 	client, err := river.NewClient(driver, &river.Config{
-		Logger:  log,
-		Queues:  map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: 2}},
+		Logger: log,
+		Queues: map[string]river.QueueConfig{
+			river.QueueDefault: {MaxWorkers: 2},
+			// analysis is bounded by the media service itself; this only keeps it fed
+			reprocessQueue: {MaxWorkers: runtime.GOMAXPROCS(0)},
+		},
 		Workers: workers,
 		PeriodicJobs: []*river.PeriodicJob{river.NewPeriodicJob(river.PeriodicInterval(sweepEvery),
 			func() (river.JobArgs, *river.InsertOpts) { return SweepUploads{}, nil },
@@ -79,7 +92,21 @@ func start[TTx any](ctx context.Context, driver riverdriver.Driver[TTx], m *medi
 	if err := client.Start(ctx); err != nil {
 		return nil, fmt.Errorf("job queue: start: %w", err)
 	}
-	return &Queue{stop: client.Stop}, nil
+	return &Queue{
+		stop: client.Stop,
+		insert: func(ctx context.Context, jobs []river.InsertManyParams) error {
+			_, err := client.InsertMany(ctx, jobs)
+			return err
+		},
+		discarded: func(ctx context.Context, tag string) (int, error) {
+			res, err := client.JobList(ctx, river.NewJobListParams().Kinds(ReprocessAsset{}.Kind()).TagsAny(tag).
+				States(rivertype.JobStateDiscarded, rivertype.JobStateCancelled).First(10000))
+			if err != nil {
+				return 0, err
+			}
+			return len(res.Jobs), nil
+		},
+	}, nil
 }
 
 // SweepUploads expires signed uploads whose tickets ran out.
@@ -100,4 +127,59 @@ func (w *sweepWorker) Work(ctx context.Context, _ *river.Job[SweepUploads]) erro
 		w.log.Info("expired signed uploads", "count", n)
 	}
 	return err
+}
+
+const reprocessQueue = "reprocess"
+
+// ReprocessAsset analyzes an asset's current bytes again.
+type ReprocessAsset struct {
+	AssetID string `json:"assetId"`
+}
+
+// Kind implements river.JobArgs.
+func (ReprocessAsset) Kind() string { return "reprocess_asset" }
+
+// InsertOpts keeps reanalysis on its own queue, so a backfill of the whole library never delays the
+// sweep, and gives up after a few attempts: a file that cannot be read will not become readable.
+func (ReprocessAsset) InsertOpts() river.InsertOpts {
+	return river.InsertOpts{Queue: reprocessQueue, MaxAttempts: 3}
+}
+
+type reprocessWorker struct {
+	river.WorkerDefaults[ReprocessAsset]
+	media *media.Service
+}
+
+func (w *reprocessWorker) Work(ctx context.Context, job *river.Job[ReprocessAsset]) error {
+	return w.media.Reprocess(ctx, job.Args.AssetID)
+}
+
+// reprocessBatch bounds the jobs of one insert statement.
+const reprocessBatch = 500
+
+// Reprocess queues the reanalysis of every listed asset, tagged so that Failed can find the jobs that
+// gave up.
+func (q *Queue) Reprocess(ctx context.Context, ids []string, tag string) error {
+	for start := 0; start < len(ids); start += reprocessBatch {
+		chunk := ids[start:min(start+reprocessBatch, len(ids))]
+		params := make([]river.InsertManyParams, len(chunk))
+		for i, id := range chunk {
+			opts := ReprocessAsset{}.InsertOpts()
+			opts.Tags = []string{tag}
+			params[i] = river.InsertManyParams{Args: ReprocessAsset{AssetID: id}, InsertOpts: &opts}
+		}
+		if err := q.insert(ctx, params); err != nil {
+			return fmt.Errorf("queue reprocessing: %w", err)
+		}
+	}
+	return nil
+}
+
+// Failed counts the reanalysis jobs tagged tag that gave up.
+func (q *Queue) Failed(ctx context.Context, tag string) (int, error) {
+	n, err := q.discarded(ctx, tag)
+	if err != nil {
+		return 0, fmt.Errorf("count failed reprocessing: %w", err)
+	}
+	return n, nil
 }

@@ -36,6 +36,8 @@ type Settings struct {
 	MaxSinglePutBytes    int64
 	MaxSignedUploadBytes int64
 	UploadTicketTTL      time.Duration
+	// MaxImagePixels refuses images whose frames hold more pixels, before they are decoded.
+	MaxImagePixels int64
 }
 
 var localePattern = regexp.MustCompile(`^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$`)
@@ -57,7 +59,7 @@ func (s Settings) Validate() error {
 			}
 		}
 	}
-	if s.MaxUploadBytes <= 0 || s.MaxFilesPerUpload <= 0 || s.MaxSinglePutBytes <= 0 || s.MaxSignedUploadBytes <= 0 || s.UploadTicketTTL <= 0 {
+	if s.MaxUploadBytes <= 0 || s.MaxFilesPerUpload <= 0 || s.MaxSinglePutBytes <= 0 || s.MaxSignedUploadBytes <= 0 || s.UploadTicketTTL <= 0 || s.MaxImagePixels <= 0 {
 		return errors.New("upload limits must be positive")
 	}
 	return nil
@@ -74,6 +76,7 @@ type Service struct {
 	cursors  models.Cursors
 	log      *slog.Logger
 	fetcher  *remote.Fetcher
+	analysis analysis
 	// tokenTouched remembers when each token's use was last written (token id → time.Time).
 	tokenTouched sync.Map
 }
@@ -89,7 +92,7 @@ func New(ctx context.Context, db *models.DB, store storage.Store, settings Setti
 	}
 	return &Service{
 		db: db, store: store, settings: settings, cursors: models.NewCursors(key), log: log,
-		fetcher: remote.New(settings.FetchAllow),
+		fetcher: remote.New(settings.FetchAllow), analysis: newAnalysis(),
 	}, nil
 }
 

@@ -357,14 +357,14 @@ func (s *Service) complete(ctx context.Context, p *Principal, u *models.Upload, 
 		return nil, fmt.Errorf("check upload %s: %w", u.ID, err)
 	}
 	if info.Size != u.Size {
-		return nil, s.rejectUpload(ctx, u, fmt.Sprintf("%d bytes arrived, %d were declared", info.Size, u.Size))
+		return nil, s.rejectUpload(ctx, u, CodeContentMismatch, fmt.Sprintf("%d bytes arrived, %d were declared", info.Size, u.Size))
 	}
 	in, err := s.adopt(ctx, p, u)
 	if err != nil {
 		return nil, err
 	}
 	if u.SHA256 != nil && *u.SHA256 != in.asset.SHA256 {
-		return nil, s.rejectUpload(ctx, u, "the bytes do not have the declared sha256")
+		return nil, s.rejectUpload(ctx, u, CodeContentMismatch, "the bytes do not have the declared sha256")
 	}
 	if u.SkipIfExists {
 		existing, err := s.db.AssetBySHA256(ctx, in.asset.SHA256)
@@ -411,27 +411,32 @@ func (s *Service) adopt(ctx context.Context, p *Principal, u *models.Upload) (in
 	}
 	ft := sniff(head[:n])
 	if ft.mime != u.MimeType || !typeAllowed(ft.mime, s.settings.UploadTypes) {
-		return ingested{}, s.rejectUpload(ctx, u, fmt.Sprintf("the bytes are %s, not the declared %s", ft.mime, u.MimeType))
+		return ingested{}, s.rejectUpload(ctx, u, CodeContentMismatch, fmt.Sprintf("the bytes are %s, not the declared %s", ft.mime, u.MimeType))
 	}
 	if _, err := io.Copy(io.Discard, hr); err != nil {
 		return ingested{}, fmt.Errorf("read upload %s: %w", u.ID, err)
 	}
 	a, v := newAsset(u.Filename, ft, p, u.AssetID, u.VersionID)
 	v.ObjectKey = u.ObjectKey
-	if err := s.describeStored(ctx, a, v, hr); err != nil {
+	credits, err := s.describeStored(ctx, "ids", a, v, hr)
+	var refused *Error
+	if errors.As(err, &refused) {
+		return ingested{}, s.rejectUpload(ctx, u, refused.Code, refused.Message)
+	}
+	if err != nil {
 		return ingested{}, err
 	}
-	return ingested{asset: a, version: v}, nil
+	return ingested{asset: a, version: v, credits: credits}, nil
 }
 
 // rejectUpload deletes what arrived for an upload whose bytes are not what was declared, so that
 // nothing unchecked stays in the store, and records why.
-func (s *Service) rejectUpload(ctx context.Context, u *models.Upload, reason string) error {
+func (s *Service) rejectUpload(ctx context.Context, u *models.Upload, code Code, reason string) error {
 	s.deleteObjects(ctx, []string{u.ObjectKey})
 	if err := s.db.FinishUpload(ctx, u.ID, models.UploadFailed, nil, &reason); err != nil {
 		return err
 	}
-	return newError(CodeContentMismatch, "upload %s: %s", u.ID, reason)
+	return newError(code, "upload %s: %s", u.ID, reason)
 }
 
 // sweepBatch bounds the uploads one sweep expires; the next sweep takes the rest.

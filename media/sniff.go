@@ -1,17 +1,9 @@
 package media
 
 import (
-	"image"
-	_ "image/gif" // decoders registered for image.DecodeConfig
-	_ "image/jpeg"
-	_ "image/png"
-	"io"
 	"strings"
 
 	"github.com/gabriel-vasile/mimetype"
-	_ "golang.org/x/image/bmp"
-	_ "golang.org/x/image/tiff"
-	_ "golang.org/x/image/webp"
 
 	"github.com/mediagraph/mediagraph/models"
 )
@@ -67,14 +59,4 @@ func kindOf(mime string) models.AssetKind {
 		return models.KindArchive
 	}
 	return models.KindOther
-}
-
-// imageSize reads the dimensions of an image from its header only; ok is false when the format has
-// no header decoder here or the header is unreadable.
-func imageSize(r io.Reader) (width, height int, ok bool) {
-	cfg, _, err := image.DecodeConfig(r)
-	if err != nil {
-		return 0, 0, false
-	}
-	return cfg.Width, cfg.Height, true
 }

@@ -11,6 +11,7 @@ import (
 	"hash"
 	"io"
 
+	"github.com/mediagraph/mediagraph/media/photometa"
 	"github.com/mediagraph/mediagraph/models"
 	"github.com/mediagraph/mediagraph/storage"
 )
@@ -40,6 +41,8 @@ type UploadOptions struct {
 type ingested struct {
 	asset   *models.Asset
 	version *models.AssetVersion
+	// credits are what the file itself says about its title, author and copyright.
+	credits photometa.Credits
 }
 
 // UploadAssets stores files and creates an asset for each, all or nothing: if any file fails, no
@@ -93,6 +96,7 @@ func (s *Service) register(ctx context.Context, stored []ingested, opts UploadOp
 			a := in.asset
 			a.Status, a.CollectionID = status, opts.CollectionID
 			a.Author, a.Copyright, a.Notes = blankToNil(opts.Author), blankToNil(opts.Copyright), blankToNil(opts.Notes)
+			prefillCredits(a, in.credits)
 			if err := tx.CreateAsset(ctx, a, in.version, nil); err != nil {
 				return err
 			}
@@ -103,6 +107,13 @@ func (s *Service) register(ctx context.Context, stored []ingested, opts UploadOp
 		}
 		if err := applyMetadata(ctx, tx, ids, meta); err != nil {
 			return err
+		}
+		for _, in := range stored {
+			if t := clip(in.credits.Title, maxAltLength); t != nil {
+				if err := tx.PrefillTitle(ctx, in.asset.ID, s.settings.DefaultLocale(), *t); err != nil {
+					return err
+				}
+			}
 		}
 		if also != nil {
 			return also(tx)
@@ -215,11 +226,12 @@ func (s *Service) ingest(ctx context.Context, field string, f UploadFile, p *Pri
 		}
 		return ingested{}, fmt.Errorf("store upload: %w", err)
 	}
-	if err := s.describeStored(ctx, a, v, hr); err != nil {
+	credits, err := s.describeStored(ctx, field, a, v, hr)
+	if err != nil {
 		s.deleteObjects(ctx, []string{v.ObjectKey})
 		return ingested{}, err
 	}
-	return ingested{asset: a, version: v}, nil
+	return ingested{asset: a, version: v, credits: credits}, nil
 }
 
 // newAsset starts the records of a file from its name and sniffed type.
@@ -236,35 +248,16 @@ func newAsset(filename string, ft fileType, p *Principal, assetID, versionID str
 }
 
 // describeStored completes the records of a stored file: what its bytes hashed to (hr has read them
-// all) and, for images, the dimensions its header gives.
-func (s *Service) describeStored(ctx context.Context, a *models.Asset, v *models.AssetVersion, hr *hashingReader) error {
+// all) and what analysis learns from them.
+func (s *Service) describeStored(ctx context.Context, field string, a *models.Asset, v *models.AssetVersion, hr *hashingReader) (photometa.Credits, error) {
 	a.Size, v.Size = hr.n, hr.n
 	a.MD5, v.MD5 = hex.EncodeToString(hr.md5.Sum(nil)), hex.EncodeToString(hr.md5.Sum(nil))
 	a.SHA256, v.SHA256 = hex.EncodeToString(hr.sha.Sum(nil)), hex.EncodeToString(hr.sha.Sum(nil))
 	a.ObjectKey = v.ObjectKey
-	if a.Kind == models.KindImage {
-		if err := s.readImageSize(ctx, v); err != nil {
-			return err
-		}
-		a.Width, a.Height = v.Width, v.Height
-	}
-	return nil
+	return s.analyze(ctx, field, a, v)
 }
 
 // objectKey is where a version's bytes live: one key per version, so bytes are never overwritten.
 func objectKey(assetID, versionID, filename string) string {
 	return "assets/" + assetID + "/" + versionID + "/" + filename
-}
-
-// readImageSize reads an image's dimensions from the header of its stored bytes.
-func (s *Service) readImageSize(ctx context.Context, v *models.AssetVersion) error {
-	o, err := s.store.Open(ctx, v.ObjectKey)
-	if err != nil {
-		return fmt.Errorf("open stored upload: %w", err)
-	}
-	defer o.Close()
-	if w, h, ok := imageSize(bufio.NewReader(o)); ok {
-		v.Width, v.Height = &w, &h
-	}
-	return nil
 }

@@ -301,6 +301,9 @@ func (db *DB) CreateAsset(ctx context.Context, a *Asset, v *AssetVersion, meta [
 	if err := g.Create(v).Error; err != nil {
 		return fmt.Errorf("insert asset version: %w", translate(err))
 	}
+	if err := db.indexAnalysis(ctx, a); err != nil {
+		return err
+	}
 	if len(meta) > 0 {
 		if err := g.Create(&meta).Error; err != nil {
 			return fmt.Errorf("insert asset metadata: %w", translate(err))

@@ -89,32 +89,72 @@ type CollectionFilter struct {
 	Exists      *bool
 }
 
+// FloatFilter compares a fractional number.
+type FloatFilter struct {
+	Eq  *float64
+	Gt  *float64
+	Gte *float64
+	Lt  *float64
+	Lte *float64
+}
+
+// OrientationFilter matches assets by their shape as displayed.
+type OrientationFilter struct {
+	Eq *Orientation
+	In []Orientation
+}
+
+// Resolution is a coarse class of pixel count: SMALL below 1 MP, MEDIUM below 8 MP, LARGE above.
+type Resolution string
+
+const (
+	ResolutionSmall  Resolution = "SMALL"
+	ResolutionMedium Resolution = "MEDIUM"
+	ResolutionLarge  Resolution = "LARGE"
+)
+
+// ResolutionFilter matches assets by resolution class.
+type ResolutionFilter struct {
+	Eq *Resolution
+	In []Resolution
+}
+
+// ColorsFilter matches assets by their dominant colors.
+type ColorsFilter struct {
+	AnyIn []string
+}
+
 // AssetFilter is every condition a list of assets can be narrowed by; all set fields must hold.
 type AssetFilter struct {
-	IDs        *IDFilter
-	Kind       *KindFilter
-	Status     *StatusFilter
-	Format     *StringFilter
-	MimeType   *MimeTypeFilter
-	Size       *Int64Filter
-	Width      *IntFilter
-	Height     *IntFilter
-	Tags       *TagsFilter
-	Collection *CollectionFilter
-	InUse      *bool
-	CreatedAt  *TimeFilter
-	UpdatedAt  *TimeFilter
-	Filename   *TextFilter
-	Alt        *TextFilter
-	Title      *TextFilter
-	Author     *TextFilter
-	Copyright  *TextFilter
-	Notes      *TextFilter
-	MD5        *StringFilter
-	Deleted    *bool
-	Search     *string
-	AND        []*AssetFilter
-	OR         []*AssetFilter
+	IDs         *IDFilter
+	Kind        *KindFilter
+	Status      *StatusFilter
+	Format      *StringFilter
+	MimeType    *MimeTypeFilter
+	Size        *Int64Filter
+	Width       *IntFilter
+	Height      *IntFilter
+	AspectRatio *FloatFilter
+	Orientation *OrientationFilter
+	Resolution  *ResolutionFilter
+	Tags        *TagsFilter
+	SmartTags   *TagsFilter
+	Colors      *ColorsFilter
+	Collection  *CollectionFilter
+	InUse       *bool
+	CreatedAt   *TimeFilter
+	UpdatedAt   *TimeFilter
+	Filename    *TextFilter
+	Alt         *TextFilter
+	Title       *TextFilter
+	Author      *TextFilter
+	Copyright   *TextFilter
+	Notes       *TextFilter
+	MD5         *StringFilter
+	Deleted     *bool
+	Search      *string
+	AND         []*AssetFilter
+	OR          []*AssetFilter
 }
 
 // FilterError explains why a filter cannot be run; Field is its path in the filter.
@@ -291,8 +331,28 @@ func compileFilter(f *AssetFilter, path string, nesting int) (cond, error) {
 	} {
 		addText(&cs, tf.col, tf.f, tf.wrap)
 	}
+	if f.AspectRatio != nil {
+		r := f.AspectRatio
+		addCompare(&cs, aspectRatioSQL, r.Eq, r.Gt, r.Gte, r.Lt, r.Lte)
+	}
+	if f.Orientation != nil {
+		addEnum(&cs, orientationSQL, f.Orientation.Eq, f.Orientation.In)
+	}
+	if f.Resolution != nil {
+		addEnum(&cs, resolutionSQL, f.Resolution.Eq, f.Resolution.In)
+	}
 	if f.Tags != nil {
-		if err := compileTags(&cs, f.Tags, field); err != nil {
+		if err := compileTags(&cs, f.Tags, field("tags"), editorTags); err != nil {
+			return cond{}, err
+		}
+	}
+	if f.SmartTags != nil {
+		if err := compileTags(&cs, f.SmartTags, field("smartTags"), smartTags); err != nil {
+			return cond{}, err
+		}
+	}
+	if f.Colors != nil {
+		if err := compileColors(&cs, f.Colors, field("colors.anyIn")); err != nil {
 			return cond{}, err
 		}
 	}
@@ -333,26 +393,81 @@ func compileFilter(f *AssetFilter, path string, nesting int) (cond, error) {
 	return cs.join("AND"), nil
 }
 
-func compileTags(cs *conds, tf *TagsFilter, field func(string) string) error {
-	const hasTag = "EXISTS (SELECT 1 FROM asset_tags at JOIN tags t ON t.id = at.tag_id WHERE at.asset_id = assets.id AND "
+// A tagIndex is where a kind of tag is kept: has opens an EXISTS over the asset's tags that the
+// caller completes with a condition on key; any is an EXISTS of any tag at all.
+type tagIndex struct{ has, key, any string }
+
+var (
+	editorTags = tagIndex{
+		has: "EXISTS (SELECT 1 FROM asset_tags at JOIN tags t ON t.id = at.tag_id WHERE at.asset_id = assets.id AND ",
+		key: "t.name_key",
+		any: "EXISTS (SELECT 1 FROM asset_tags at WHERE at.asset_id = assets.id)",
+	}
+	smartTags = tagIndex{
+		has: "EXISTS (SELECT 1 FROM asset_smart_tags st WHERE st.asset_id = assets.id AND ",
+		key: "st.name_key",
+		any: "EXISTS (SELECT 1 FROM asset_smart_tags st WHERE st.asset_id = assets.id)",
+	}
+)
+
+func compileTags(cs *conds, tf *TagsFilter, path string, ix tagIndex) error {
 	for _, l := range []struct {
 		name string
 		list []string
-	}{{"tags.anyIn", tf.AnyIn}, {"tags.allIn", tf.AllIn}, {"tags.notIn", tf.NotIn}} {
-		if err := checkList(field(l.name), l.list); err != nil {
+	}{{".anyIn", tf.AnyIn}, {".allIn", tf.AllIn}, {".notIn", tf.NotIn}} {
+		if err := checkList(path+l.name, l.list); err != nil {
 			return err
 		}
 	}
 	if tf.AnyIn != nil {
-		cs.add(hasTag+inList("t.name_key", len(tf.AnyIn))+")", toAny(foldAll(tf.AnyIn))...)
+		cs.add(ix.has+inList(ix.key, len(tf.AnyIn))+")", toAny(foldAll(tf.AnyIn))...)
 	}
 	for _, name := range tf.AllIn {
-		cs.add(hasTag+"t.name_key = ?)", FoldKey(name))
+		cs.add(ix.has+ix.key+" = ?)", FoldKey(name))
 	}
 	if len(tf.NotIn) > 0 {
-		cs.add("NOT "+hasTag+inList("t.name_key", len(tf.NotIn))+")", toAny(foldAll(tf.NotIn))...)
+		cs.add("NOT "+ix.has+inList(ix.key, len(tf.NotIn))+")", toAny(foldAll(tf.NotIn))...)
 	}
-	addExists(cs, "EXISTS (SELECT 1 FROM asset_tags at WHERE at.asset_id = assets.id)", tf.Exists)
+	addExists(cs, ix.any, tf.Exists)
+	return nil
+}
+
+// The SQL forms of Asset.AspectRatio and Asset.Orientation, and of the resolution classes.
+const (
+	aspectRatioSQL = "(CASE WHEN assets.height > 0 THEN assets.width * 1.0 / assets.height END)"
+	orientationSQL = "(CASE WHEN assets.width > assets.height THEN 'LANDSCAPE' WHEN assets.width < assets.height THEN 'PORTRAIT'" +
+		" WHEN assets.width = assets.height THEN 'SQUARE' END)"
+	resolutionSQL = "(CASE WHEN CAST(assets.width AS BIGINT) * assets.height < 1000000 THEN 'SMALL'" +
+		" WHEN CAST(assets.width AS BIGINT) * assets.height < 8000000 THEN 'MEDIUM'" +
+		" WHEN assets.width IS NOT NULL AND assets.height IS NOT NULL THEN 'LARGE' END)"
+)
+
+// colorMatchDistance is how far (Euclidean, in 8-bit RGB) a dominant color may be from a color asked
+// for and still match it: nobody filters by an exact shade.
+const colorMatchDistance = 60
+
+func compileColors(cs *conds, cf *ColorsFilter, path string) error {
+	if err := checkList(path, cf.AnyIn); err != nil {
+		return err
+	}
+	if cf.AnyIn == nil {
+		return nil
+	}
+	var near conds
+	for i, hex := range cf.AnyIn {
+		c, ok := ParseHexColor(hex)
+		if !ok {
+			return &FilterError{fmt.Sprintf("%s[%d]", path, i), fmt.Sprintf("%q is not a color; write it as #rrggbb", hex)}
+		}
+		near.add("(c.red - ?) * (c.red - ?) + (c.green - ?) * (c.green - ?) + (c.blue - ?) * (c.blue - ?) <= ?",
+			c.Red, c.Red, c.Green, c.Green, c.Blue, c.Blue, colorMatchDistance*colorMatchDistance)
+	}
+	if len(near) == 0 {
+		cs.add("1 = 0")
+		return nil
+	}
+	match := near.join("OR")
+	cs.add("EXISTS (SELECT 1 FROM asset_colors c WHERE c.asset_id = assets.id AND ("+match.sql+"))", match.args...)
 	return nil
 }
 

@@ -153,6 +153,30 @@ var migrations = []sqlMigration{
 			updated_at {time} NOT NULL)`,
 		`CREATE INDEX uploads_pending ON uploads (status, expires_at)`,
 	}},
+	// What ingest learns from the bytes. Colors and smart tags are also kept as rows so that filters
+	// can reach them with an index; the row of the asset holds them for display.
+	{id: "0004_analysis", statements: []string{
+		`ALTER TABLE assets ADD COLUMN duration {float}`,
+		`ALTER TABLE assets ADD COLUMN blurhash TEXT`,
+		`ALTER TABLE assets ADD COLUMN thumbhash TEXT`,
+		`ALTER TABLE assets ADD COLUMN lqip TEXT`,
+		`ALTER TABLE assets ADD COLUMN analysis TEXT`,
+		`ALTER TABLE assets ADD COLUMN embedded_metadata TEXT`,
+		`ALTER TABLE assets ADD COLUMN processing_error TEXT`,
+		`ALTER TABLE assets ADD COLUMN analyzed_at {time}`,
+		`CREATE TABLE asset_colors (
+			asset_id VARCHAR(40) NOT NULL REFERENCES assets(id) ON DELETE CASCADE,
+			position INTEGER NOT NULL,
+			red INTEGER NOT NULL,
+			green INTEGER NOT NULL,
+			blue INTEGER NOT NULL,
+			PRIMARY KEY (asset_id, position))`,
+		`CREATE TABLE asset_smart_tags (
+			asset_id VARCHAR(40) NOT NULL REFERENCES assets(id) ON DELETE CASCADE,
+			name_key TEXT NOT NULL,
+			PRIMARY KEY (asset_id, name_key))`,
+		`CREATE INDEX asset_smart_tags_name ON asset_smart_tags (name_key)`,
+	}},
 }
 
 // Migrate applies every migration not yet applied, each in its own transaction.

@@ -2,8 +2,10 @@ package models
 
 import (
 	"database/sql/driver"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -99,6 +101,106 @@ type Asset struct {
 	CreatedAt    time.Time
 	UpdatedAt    time.Time
 	DeletedAt    *time.Time
+
+	// What ingest learned from the bytes; see Analysis.
+	Duration         *float64
+	Blurhash         *string
+	Thumbhash        *string
+	LQIP             *string `gorm:"column:lqip"`
+	Analysis         JSON[Analysis]
+	EmbeddedMetadata JSON[JSONObject]
+	ProcessingError  *string
+	AnalyzedAt       *time.Time
+}
+
+// Orientation is the shape of an image or video as displayed.
+type Orientation string
+
+const (
+	Landscape Orientation = "LANDSCAPE"
+	Portrait  Orientation = "PORTRAIT"
+	Square    Orientation = "SQUARE"
+)
+
+// AspectRatio is width over height as displayed, or nil when the asset has no dimensions.
+func (a *Asset) AspectRatio() *float64 {
+	if a.Width == nil || a.Height == nil || *a.Height == 0 {
+		return nil
+	}
+	r := float64(*a.Width) / float64(*a.Height)
+	return &r
+}
+
+// Orientation is the asset's shape as displayed, or nil when it has no dimensions. Filters compute
+// the same in SQL (orientationSQL).
+func (a *Asset) Orientation() *Orientation {
+	if a.Width == nil || a.Height == nil {
+		return nil
+	}
+	o := Square
+	switch {
+	case *a.Width > *a.Height:
+		o = Landscape
+	case *a.Width < *a.Height:
+		o = Portrait
+	}
+	return &o
+}
+
+// Analysis is what ingest learned from an asset's bytes beyond the columns that lists filter and
+// sort by. Zero values mean "not known".
+type Analysis struct {
+	HasAlpha   bool     `json:"hasAlpha,omitempty"`
+	ColorSpace string   `json:"colorSpace,omitempty"`
+	FrameCount int      `json:"frameCount,omitempty"`
+	FrameRate  float64  `json:"frameRate,omitempty"`
+	VideoCodec string   `json:"videoCodec,omitempty"`
+	AudioCodec string   `json:"audioCodec,omitempty"`
+	Bitrate    int64    `json:"bitrate,omitempty"`
+	PageCount  int      `json:"pageCount,omitempty"`
+	Colors     []Color  `json:"colors,omitempty"`
+	SmartTags  []string `json:"smartTags,omitempty"`
+	Exif       *Exif    `json:"exif,omitempty"`
+}
+
+// Color is one of an image's dominant colors, most common first.
+type Color struct {
+	Red   int `json:"r"`
+	Green int `json:"g"`
+	Blue  int `json:"b"`
+	Alpha int `json:"a"`
+}
+
+// ParseHexColor reads "#rrggbb" (the # is optional, case is ignored).
+func ParseHexColor(s string) (Color, bool) {
+	s = strings.TrimPrefix(s, "#")
+	if len(s) != 6 {
+		return Color{}, false
+	}
+	b, err := hex.DecodeString(s)
+	if err != nil {
+		return Color{}, false
+	}
+	return Color{Red: int(b[0]), Green: int(b[1]), Blue: int(b[2]), Alpha: 255}, true
+}
+
+// Hex is the color as CSS writes it, without alpha.
+func (c Color) Hex() string { return fmt.Sprintf("#%02x%02x%02x", c.Red, c.Green, c.Blue) }
+
+// Exif is the camera data of a photo that editors search and credit by. Nil fields were absent.
+type Exif struct {
+	Make         *string    `json:"make,omitempty"`
+	Model        *string    `json:"model,omitempty"`
+	LensModel    *string    `json:"lensModel,omitempty"`
+	ExposureTime *string    `json:"exposureTime,omitempty"`
+	FNumber      *float64   `json:"fNumber,omitempty"`
+	ISO          *int       `json:"iso,omitempty"`
+	FocalLength  *float64   `json:"focalLength,omitempty"`
+	DateTaken    *time.Time `json:"dateTaken,omitempty"`
+	Orientation  *int       `json:"orientation,omitempty"`
+	Latitude     *float64   `json:"latitude,omitempty"`
+	Longitude    *float64   `json:"longitude,omitempty"`
+	Altitude     *float64   `json:"altitude,omitempty"`
 }
 
 // AssetVersion is one stored set of bytes of an asset. Bytes are immutable: a new upload makes a new

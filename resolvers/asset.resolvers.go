@@ -16,26 +16,61 @@ import (
 	"github.com/mediagraph/mediagraph/models"
 )
 
-func (r *assetResolver) AspectRatio(ctx context.Context, obj *models.Asset) (*float64, error) {
-	if obj.Width == nil || obj.Height == nil || *obj.Height == 0 {
-		return nil, nil
-	}
-	ratio := float64(*obj.Width) / float64(*obj.Height)
-	return &ratio, nil
+func (r *assetResolver) FrameCount(ctx context.Context, obj *models.Asset) (*int, error) {
+	return analysisField(obj, func(a models.Analysis) int { return a.FrameCount })
 }
 
-func (r *assetResolver) Orientation(ctx context.Context, obj *models.Asset) (*model.Orientation, error) {
-	if obj.Width == nil || obj.Height == nil {
+func (r *assetResolver) FrameRate(ctx context.Context, obj *models.Asset) (*float64, error) {
+	return analysisField(obj, func(a models.Analysis) float64 { return a.FrameRate })
+}
+
+func (r *assetResolver) VideoCodec(ctx context.Context, obj *models.Asset) (*string, error) {
+	return analysisField(obj, func(a models.Analysis) string { return a.VideoCodec })
+}
+
+func (r *assetResolver) AudioCodec(ctx context.Context, obj *models.Asset) (*string, error) {
+	return analysisField(obj, func(a models.Analysis) string { return a.AudioCodec })
+}
+
+func (r *assetResolver) Bitrate(ctx context.Context, obj *models.Asset) (*int64, error) {
+	return analysisField(obj, func(a models.Analysis) int64 { return a.Bitrate })
+}
+
+func (r *assetResolver) PageCount(ctx context.Context, obj *models.Asset) (*int, error) {
+	return analysisField(obj, func(a models.Analysis) int { return a.PageCount })
+}
+
+func (r *assetResolver) HasAlpha(ctx context.Context, obj *models.Asset) (*bool, error) {
+	if obj.AnalyzedAt == nil || obj.Kind != models.KindImage {
 		return nil, nil
 	}
-	o := model.OrientationSquare
-	switch {
-	case *obj.Width > *obj.Height:
-		o = model.OrientationLandscape
-	case *obj.Width < *obj.Height:
-		o = model.OrientationPortrait
+	an, err := obj.Analysis.Get()
+	return &an.HasAlpha, err
+}
+
+func (r *assetResolver) ColorSpace(ctx context.Context, obj *models.Asset) (*string, error) {
+	return analysisField(obj, func(a models.Analysis) string { return a.ColorSpace })
+}
+
+func (r *assetResolver) Colors(ctx context.Context, obj *models.Asset) ([]*models.Color, error) {
+	an, err := obj.Analysis.Get()
+	colors := make([]*models.Color, len(an.Colors))
+	for i := range an.Colors {
+		colors[i] = &an.Colors[i]
 	}
-	return &o, nil
+	return colors, err
+}
+
+func (r *assetResolver) Exif(ctx context.Context, obj *models.Asset) (*media.Exif, error) {
+	return media.ExifOf(obj)
+}
+
+func (r *assetResolver) SmartTags(ctx context.Context, obj *models.Asset) ([]string, error) {
+	an, err := obj.Analysis.Get()
+	if an.SmartTags == nil {
+		an.SmartTags = []string{}
+	}
+	return an.SmartTags, err
 }
 
 func (r *assetResolver) Path(ctx context.Context, obj *models.Asset) (string, error) {
@@ -212,3 +247,13 @@ type (
 	assetVersionResolver      struct{ *Resolver }
 	localizedMetadataResolver struct{ *Resolver }
 )
+
+// !!! WARNING !!!
+// The code below was going to be deleted when updating resolvers. It has been copied here so you have
+// one last chance to move it out of harms way if you want. There are two reasons this happens:
+//  - When renaming or deleting a resolver the old code will be put in here. You can safely delete
+//    it when you're done.
+//  - You have helper methods in this file. Move them out to keep these resolver files clean.
+/*
+	func (r *Resolver) Color() generated.ColorResolver { return &colorResolver{r} }
+*/

@@ -157,3 +157,17 @@ func uploadOptions(input *model.UploadAssetsInput) media.UploadOptions {
 		Metadata:     metadataInput(input.DefaultFieldMetadata.Value()),
 	}
 }
+
+// analysisField reads one fact of an asset's analysis; the zero value means "not known", so null.
+func analysisField[T comparable](a *models.Asset, get func(models.Analysis) T) (*T, error) {
+	an, err := a.Analysis.Get()
+	if err != nil {
+		return nil, err
+	}
+	v := get(an)
+	var zero T
+	if v == zero {
+		return nil, nil
+	}
+	return &v, nil
+}

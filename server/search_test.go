@@ -43,7 +43,7 @@ func TestSearchAndTextFilters(t *testing.T) {
 			{"author matches", editor, map[string]any{"author": map[string]any{"matches": "MÜLLER"}}, []string{photo.ID}},
 			{"notes matches", editor, map[string]any{"notes": map[string]any{"matches": "plans"}}, []string{secret.ID}},
 			{"alt unset everywhere", editor, map[string]any{"alt": map[string]any{"matches": "x"}}, nil},
-			{"author exists", editor, map[string]any{"author": map[string]any{"exists": true}}, []string{photo.ID}},
+			{"author exists (the JPEG's IPTC names one)", editor, map[string]any{"author": map[string]any{"exists": true}}, []string{photo.ID, secret.ID}},
 			{"LIKE wildcards are literal", editor, map[string]any{"search": "%"}, nil},
 			{"delivery: private notes", delivery, map[string]any{"search": "secret"}, nil},
 			{"delivery: OR cannot widen", delivery, map[string]any{"OR": []any{map[string]any{"search": "secret"}, map[string]any{"search": "alpha"}}}, []string{photo.ID}},

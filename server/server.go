@@ -106,6 +106,7 @@ func open(ctx context.Context, cfg config.Config, db *models.DB, log *slog.Logge
 		UploadTypes:          cfg.UploadTypes,
 		MaxSinglePutBytes:    cfg.MaxSinglePutBytes,
 		MaxSignedUploadBytes: cfg.MaxSignedUploadBytes,
+		MaxImagePixels:       cfg.MaxImagePixels,
 		UploadTicketTTL:      cfg.UploadTicketTTL,
 	}, log)
 	if err != nil {
@@ -140,6 +141,9 @@ func (a *App) StartJobs(ctx context.Context) error {
 	a.jobs = q
 	return nil
 }
+
+// Jobs is the job queue StartJobs started, nil before.
+func (a *App) Jobs() *jobs.Queue { return a.jobs }
 
 // Close stops the jobs, letting running ones finish briefly, and releases the database.
 func (a *App) Close() error {

@@ -1,4 +1,5 @@
-// Command mediagraph runs the Mediagraph media library: `serve`, `migrate` and `token` subcommands.
+// Command mediagraph runs the Mediagraph media library: `serve`, `migrate`, `token` and `reprocess`
+// subcommands.
 // Configuration comes from the environment and flags (see config.Variables).
 package main
 
@@ -30,6 +31,7 @@ Commands:
   token create --role ROLE --name NAME    create an API token (ADMIN, EDITOR or DELIVERY); prints it alone
   token list                              list API tokens
   token revoke ID                         revoke an API token
+  reprocess --all | reprocess ID...       analyze assets' bytes again, as background jobs (shows progress)
 
 Every command takes the flags below; each flag defaults to its environment variable.
 `
@@ -67,6 +69,8 @@ func run(ctx context.Context, args []string, stdout io.Writer, log *slog.Logger)
 			return errors.New("token needs a subcommand: create, list or revoke")
 		}
 		return token(ctx, args[1], args[2:], stdout, log)
+	case "reprocess":
+		return reprocess(ctx, args[1:], stdout, os.Stderr, log)
 	case "help", "-h", "--help":
 		printUsage(os.Stderr)
 		return nil

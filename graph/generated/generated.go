@@ -58,37 +58,53 @@ type ComplexityRoot struct {
 	Asset struct {
 		Alt                  func(childComplexity int, locale *string) int
 		AspectRatio          func(childComplexity int) int
+		AudioCodec           func(childComplexity int) int
 		Author               func(childComplexity int) int
 		Basename             func(childComplexity int) int
+		Bitrate              func(childComplexity int) int
+		Blurhash             func(childComplexity int) int
 		Collection           func(childComplexity int) int
+		ColorSpace           func(childComplexity int) int
+		Colors               func(childComplexity int) int
 		Copyright            func(childComplexity int) int
 		CreatedAt            func(childComplexity int) int
 		CreatedBy            func(childComplexity int) int
 		CustomData           func(childComplexity int, locale *string) int
 		DefaultFieldMetadata func(childComplexity int) int
 		DeletedAt            func(childComplexity int) int
+		Duration             func(childComplexity int) int
+		Exif                 func(childComplexity int) int
 		Filename             func(childComplexity int) int
 		FocalPoint           func(childComplexity int, locale *string) int
 		Format               func(childComplexity int) int
+		FrameCount           func(childComplexity int) int
+		FrameRate            func(childComplexity int) int
+		HasAlpha             func(childComplexity int) int
 		Height               func(childComplexity int) int
 		ID                   func(childComplexity int) int
 		InUse                func(childComplexity int) int
 		Kind                 func(childComplexity int) int
+		LQIP                 func(childComplexity int) int
 		MD5                  func(childComplexity int) int
 		MimeType             func(childComplexity int) int
 		Notes                func(childComplexity int) int
 		Orientation          func(childComplexity int) int
+		PageCount            func(childComplexity int) int
 		Path                 func(childComplexity int) int
+		ProcessingError      func(childComplexity int) int
 		SHA256               func(childComplexity int) int
 		Size                 func(childComplexity int) int
+		SmartTags            func(childComplexity int) int
 		Status               func(childComplexity int) int
 		Tags                 func(childComplexity int) int
+		Thumbhash            func(childComplexity int) int
 		Title                func(childComplexity int, locale *string) int
 		URL                  func(childComplexity int) int
 		UpdatedAt            func(childComplexity int) int
 		Usages               func(childComplexity int) int
 		Version              func(childComplexity int) int
 		Versions             func(childComplexity int) int
+		VideoCodec           func(childComplexity int) int
 		Width                func(childComplexity int) int
 	}
 
@@ -128,6 +144,14 @@ type ComplexityRoot struct {
 		UpdatedAt  func(childComplexity int) int
 	}
 
+	Color struct {
+		Alpha func(childComplexity int) int
+		Blue  func(childComplexity int) int
+		Green func(childComplexity int) int
+		Hex   func(childComplexity int) int
+		Red   func(childComplexity int) int
+	}
+
 	CreatedApiToken struct {
 		Secret func(childComplexity int) int
 		Token  func(childComplexity int) int
@@ -138,6 +162,22 @@ type ComplexityRoot struct {
 		ID     func(childComplexity int) int
 		Locale func(childComplexity int) int
 		Type   func(childComplexity int) int
+	}
+
+	Exif struct {
+		Altitude     func(childComplexity int) int
+		DateTaken    func(childComplexity int) int
+		ExposureTime func(childComplexity int) int
+		FNumber      func(childComplexity int) int
+		FocalLength  func(childComplexity int) int
+		ISO          func(childComplexity int) int
+		Latitude     func(childComplexity int) int
+		LensModel    func(childComplexity int) int
+		Longitude    func(childComplexity int) int
+		Make         func(childComplexity int) int
+		Model        func(childComplexity int) int
+		Orientation  func(childComplexity int) int
+		Raw          func(childComplexity int) int
 	}
 
 	FocalPoint struct {
@@ -280,8 +320,18 @@ type ComplexityRoot struct {
 // region    ************************** generated!.gotpl **************************
 
 type AssetResolver interface {
-	AspectRatio(ctx context.Context, obj *models.Asset) (*float64, error)
-	Orientation(ctx context.Context, obj *models.Asset) (*model.Orientation, error)
+	FrameCount(ctx context.Context, obj *models.Asset) (*int, error)
+	FrameRate(ctx context.Context, obj *models.Asset) (*float64, error)
+	VideoCodec(ctx context.Context, obj *models.Asset) (*string, error)
+	AudioCodec(ctx context.Context, obj *models.Asset) (*string, error)
+	Bitrate(ctx context.Context, obj *models.Asset) (*int64, error)
+	PageCount(ctx context.Context, obj *models.Asset) (*int, error)
+	HasAlpha(ctx context.Context, obj *models.Asset) (*bool, error)
+	ColorSpace(ctx context.Context, obj *models.Asset) (*string, error)
+	Colors(ctx context.Context, obj *models.Asset) ([]*models.Color, error)
+
+	Exif(ctx context.Context, obj *models.Asset) (*media.Exif, error)
+	SmartTags(ctx context.Context, obj *models.Asset) ([]string, error)
 
 	Path(ctx context.Context, obj *models.Asset) (string, error)
 	URL(ctx context.Context, obj *models.Asset) (string, error)
@@ -434,6 +484,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Asset.AspectRatio(childComplexity), true
+	case "Asset.audioCodec":
+		if e.ComplexityRoot.Asset.AudioCodec == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Asset.AudioCodec(childComplexity), true
 	case "Asset.author":
 		if e.ComplexityRoot.Asset.Author == nil {
 			break
@@ -446,12 +502,36 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Asset.Basename(childComplexity), true
+	case "Asset.bitrate":
+		if e.ComplexityRoot.Asset.Bitrate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Asset.Bitrate(childComplexity), true
+	case "Asset.blurhash":
+		if e.ComplexityRoot.Asset.Blurhash == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Asset.Blurhash(childComplexity), true
 	case "Asset.collection":
 		if e.ComplexityRoot.Asset.Collection == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Asset.Collection(childComplexity), true
+	case "Asset.colorSpace":
+		if e.ComplexityRoot.Asset.ColorSpace == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Asset.ColorSpace(childComplexity), true
+	case "Asset.colors":
+		if e.ComplexityRoot.Asset.Colors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Asset.Colors(childComplexity), true
 	case "Asset.copyright":
 		if e.ComplexityRoot.Asset.Copyright == nil {
 			break
@@ -493,6 +573,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Asset.DeletedAt(childComplexity), true
+	case "Asset.duration":
+		if e.ComplexityRoot.Asset.Duration == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Asset.Duration(childComplexity), true
+	case "Asset.exif":
+		if e.ComplexityRoot.Asset.Exif == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Asset.Exif(childComplexity), true
 	case "Asset.filename":
 		if e.ComplexityRoot.Asset.Filename == nil {
 			break
@@ -516,6 +608,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Asset.Format(childComplexity), true
+	case "Asset.frameCount":
+		if e.ComplexityRoot.Asset.FrameCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Asset.FrameCount(childComplexity), true
+	case "Asset.frameRate":
+		if e.ComplexityRoot.Asset.FrameRate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Asset.FrameRate(childComplexity), true
+	case "Asset.hasAlpha":
+		if e.ComplexityRoot.Asset.HasAlpha == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Asset.HasAlpha(childComplexity), true
 	case "Asset.height":
 		if e.ComplexityRoot.Asset.Height == nil {
 			break
@@ -540,6 +650,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Asset.Kind(childComplexity), true
+	case "Asset.lqip":
+		if e.ComplexityRoot.Asset.LQIP == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Asset.LQIP(childComplexity), true
 	case "Asset.md5":
 		if e.ComplexityRoot.Asset.MD5 == nil {
 			break
@@ -564,12 +680,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Asset.Orientation(childComplexity), true
+	case "Asset.pageCount":
+		if e.ComplexityRoot.Asset.PageCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Asset.PageCount(childComplexity), true
 	case "Asset.path":
 		if e.ComplexityRoot.Asset.Path == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Asset.Path(childComplexity), true
+	case "Asset.processingError":
+		if e.ComplexityRoot.Asset.ProcessingError == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Asset.ProcessingError(childComplexity), true
 	case "Asset.sha256":
 		if e.ComplexityRoot.Asset.SHA256 == nil {
 			break
@@ -582,6 +710,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Asset.Size(childComplexity), true
+	case "Asset.smartTags":
+		if e.ComplexityRoot.Asset.SmartTags == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Asset.SmartTags(childComplexity), true
 	case "Asset.status":
 		if e.ComplexityRoot.Asset.Status == nil {
 			break
@@ -594,6 +728,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Asset.Tags(childComplexity), true
+	case "Asset.thumbhash":
+		if e.ComplexityRoot.Asset.Thumbhash == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Asset.Thumbhash(childComplexity), true
 	case "Asset.title":
 		if e.ComplexityRoot.Asset.Title == nil {
 			break
@@ -635,6 +775,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Asset.Versions(childComplexity), true
+	case "Asset.videoCodec":
+		if e.ComplexityRoot.Asset.VideoCodec == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Asset.VideoCodec(childComplexity), true
 	case "Asset.width":
 		if e.ComplexityRoot.Asset.Width == nil {
 			break
@@ -790,6 +936,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Collection.UpdatedAt(childComplexity), true
 
+	case "Color.alpha":
+		if e.ComplexityRoot.Color.Alpha == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Color.Alpha(childComplexity), true
+	case "Color.blue":
+		if e.ComplexityRoot.Color.Blue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Color.Blue(childComplexity), true
+	case "Color.green":
+		if e.ComplexityRoot.Color.Green == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Color.Green(childComplexity), true
+	case "Color.hex":
+		if e.ComplexityRoot.Color.Hex == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Color.Hex(childComplexity), true
+	case "Color.red":
+		if e.ComplexityRoot.Color.Red == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Color.Red(childComplexity), true
+
 	case "CreatedApiToken.secret":
 		if e.ComplexityRoot.CreatedApiToken.Secret == nil {
 			break
@@ -827,6 +1004,85 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.EntryRef.Type(childComplexity), true
+
+	case "Exif.altitude":
+		if e.ComplexityRoot.Exif.Altitude == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Exif.Altitude(childComplexity), true
+	case "Exif.dateTaken":
+		if e.ComplexityRoot.Exif.DateTaken == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Exif.DateTaken(childComplexity), true
+	case "Exif.exposureTime":
+		if e.ComplexityRoot.Exif.ExposureTime == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Exif.ExposureTime(childComplexity), true
+	case "Exif.fNumber":
+		if e.ComplexityRoot.Exif.FNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Exif.FNumber(childComplexity), true
+	case "Exif.focalLength":
+		if e.ComplexityRoot.Exif.FocalLength == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Exif.FocalLength(childComplexity), true
+	case "Exif.iso":
+		if e.ComplexityRoot.Exif.ISO == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Exif.ISO(childComplexity), true
+	case "Exif.latitude":
+		if e.ComplexityRoot.Exif.Latitude == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Exif.Latitude(childComplexity), true
+	case "Exif.lensModel":
+		if e.ComplexityRoot.Exif.LensModel == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Exif.LensModel(childComplexity), true
+	case "Exif.longitude":
+		if e.ComplexityRoot.Exif.Longitude == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Exif.Longitude(childComplexity), true
+	case "Exif.make":
+		if e.ComplexityRoot.Exif.Make == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Exif.Make(childComplexity), true
+	case "Exif.model":
+		if e.ComplexityRoot.Exif.Model == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Exif.Model(childComplexity), true
+	case "Exif.orientation":
+		if e.ComplexityRoot.Exif.Orientation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Exif.Orientation(childComplexity), true
+	case "Exif.raw":
+		if e.ComplexityRoot.Exif.Raw == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Exif.Raw(childComplexity), true
 
 	case "FocalPoint.x":
 		if e.ComplexityRoot.FocalPoint.X == nil {
@@ -1566,6 +1822,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		return graphql.NewInputUnmarshalerIndex(
 			graphql.NewInputUnmarshaler("AssetFilter", ec.unmarshalInputAssetFilter),
 			graphql.NewInputUnmarshaler("CollectionFilter", ec.unmarshalInputCollectionFilter),
+			graphql.NewInputUnmarshaler("ColorsFilter", ec.unmarshalInputColorsFilter),
 			graphql.NewInputUnmarshaler("CompletedPartInput", ec.unmarshalInputCompletedPartInput),
 			graphql.NewInputUnmarshaler("CompletedPartsInput", ec.unmarshalInputCompletedPartsInput),
 			graphql.NewInputUnmarshaler("CreateApiTokenInput", ec.unmarshalInputCreateApiTokenInput),
@@ -1573,6 +1830,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CreateCollectionInput", ec.unmarshalInputCreateCollectionInput),
 			graphql.NewInputUnmarshaler("CreateUploadInput", ec.unmarshalInputCreateUploadInput),
 			graphql.NewInputUnmarshaler("EntryRefInput", ec.unmarshalInputEntryRefInput),
+			graphql.NewInputUnmarshaler("FloatFilter", ec.unmarshalInputFloatFilter),
 			graphql.NewInputUnmarshaler("FocalPointInput", ec.unmarshalInputFocalPointInput),
 			graphql.NewInputUnmarshaler("IDFilter", ec.unmarshalInputIDFilter),
 			graphql.NewInputUnmarshaler("Int64Filter", ec.unmarshalInputInt64Filter),
@@ -1580,6 +1838,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("KindFilter", ec.unmarshalInputKindFilter),
 			graphql.NewInputUnmarshaler("LocalizedMetadataInput", ec.unmarshalInputLocalizedMetadataInput),
 			graphql.NewInputUnmarshaler("MimeTypeFilter", ec.unmarshalInputMimeTypeFilter),
+			graphql.NewInputUnmarshaler("OrientationFilter", ec.unmarshalInputOrientationFilter),
+			graphql.NewInputUnmarshaler("ResolutionFilter", ec.unmarshalInputResolutionFilter),
 			graphql.NewInputUnmarshaler("StatusFilter", ec.unmarshalInputStatusFilter),
 			graphql.NewInputUnmarshaler("StringFilter", ec.unmarshalInputStringFilter),
 			graphql.NewInputUnmarshaler("TagsFilter", ec.unmarshalInputTagsFilter),
@@ -1726,6 +1986,50 @@ enum AssetOrder {
   HEIGHT_DESC
 }
 
+"A dominant color of an image."
+type Color {
+  "The color as CSS writes it: ` + "`" + `#rrggbb` + "`" + `."
+  hex: String!
+  "The red channel, 0 to 255."
+  red: Int!
+  "The green channel, 0 to 255."
+  green: Int!
+  "The blue channel, 0 to 255."
+  blue: Int!
+  "The opacity, 0 (transparent) to 255 (opaque)."
+  alpha: Int!
+}
+
+"The camera data of a photo, and everything the file's metadata says."
+type Exif {
+  "The camera maker."
+  make: String
+  "The camera model."
+  model: String
+  "The lens."
+  lensModel: String
+  "The exposure time as photographers write it, such as ` + "`" + `1/250` + "`" + `."
+  exposureTime: String
+  "The aperture as an f-number, such as 8."
+  fNumber: Float
+  "The ISO sensitivity."
+  iso: Int
+  "The focal length in millimetres."
+  focalLength: Float
+  "When the photo was taken (the camera's clock; UTC when the file names no offset)."
+  dateTaken: Time
+  "The EXIF orientation, 1 to 8 (width and height of the asset already account for it)."
+  orientation: Int
+  "Latitude in decimal degrees, negative south of the equator."
+  latitude: Float
+  "Longitude in decimal degrees, negative west of Greenwich."
+  longitude: Float
+  "Altitude in metres, negative below sea level."
+  altitude: Float
+  "Every readable field of the embedded metadata, grouped by block (` + "`" + `exif` + "`" + `, ` + "`" + `iptc` + "`" + `, ` + "`" + `xmp` + "`" + `, ` + "`" + `tags` + "`" + `)."
+  raw: JSON!
+}
+
 "The point of interest of an image, kept in view when it is cropped."
 type FocalPoint {
   "Fraction of the width from the left edge, 0 to 1."
@@ -1790,14 +2094,46 @@ type Asset implements Node {
   mimeType: String!
   "The size in bytes."
   size: Int64!
-  "The width in pixels, for images."
+  "The width in pixels as displayed (EXIF orientation applied), for images and videos."
   width: Int
-  "The height in pixels, for images."
+  "The height in pixels as displayed (EXIF orientation applied), for images and videos."
   height: Int
-  "Width divided by height, for images."
+  "Width divided by height as displayed, for images and videos."
   aspectRatio: Float
-  "Landscape, portrait or square, for images."
+  "Landscape, portrait or square as displayed, for images and videos."
   orientation: Orientation
+  "The length in seconds of a sound, a video or an animation."
+  duration: Float
+  "The number of frames of an animated image; null for a still image."
+  frameCount: Int
+  "Frames per second of a video."
+  frameRate: Float
+  "The codec of a video's picture, such as ` + "`" + `h264` + "`" + ` or ` + "`" + `vp9` + "`" + `."
+  videoCodec: String
+  "The codec of the sound of a video or audio file, such as ` + "`" + `aac` + "`" + ` or ` + "`" + `mp3` + "`" + `."
+  audioCodec: String
+  "The average bitrate of a sound or video, in bits per second."
+  bitrate: Int64
+  "The number of pages of a PDF."
+  pageCount: Int
+  "Whether an image has an alpha channel (transparency)."
+  hasAlpha: Boolean
+  "The color space the image is stored in, such as ` + "`" + `srgb` + "`" + `, ` + "`" + `cmyk` + "`" + ` or ` + "`" + `b-w` + "`" + `."
+  colorSpace: String
+  "Up to five dominant colors of an image, most common first."
+  colors: [Color!]!
+  "A [BlurHash](https://blurha.sh) of an image: a compact placeholder string."
+  blurhash: String
+  "A [ThumbHash](https://evanw.github.io/thumbhash/) of an image, base64-encoded: a placeholder that keeps the aspect ratio and transparency."
+  thumbhash: String
+  "A tiny blurred version of an image as a data URI (under 1 KB), to show while the image loads."
+  lqip: String
+  "Camera data and the raw embedded metadata (EXIF, IPTC, XMP, audio/video tags); null when the file carries none."
+  exif: Exif
+  "Tags derived from the file itself (IPTC/XMP keywords), kept apart from the tags editors set."
+  smartTags: [String!]!
+  "Why the bytes could not be fully analyzed (a damaged file, an unknown format); null when they were. The file is stored as uploaded either way, and nothing is invented about it."
+  processingError: String
   "The MD5 of the bytes, in hex."
   md5: String!
   "The SHA-256 of the bytes, in hex."
@@ -2119,6 +2455,52 @@ input IntFilter {
   exists: Boolean
 }
 
+"Compare a fractional number."
+input FloatFilter {
+  "Equal to."
+  eq: Float
+  "Greater than."
+  gt: Float
+  "Greater than or equal to."
+  gte: Float
+  "Less than."
+  lt: Float
+  "Less than or equal to."
+  lte: Float
+}
+
+"Match assets by shape."
+input OrientationFilter {
+  "Of this shape."
+  eq: Orientation
+  "Of any of these shapes."
+  in: [Orientation!]
+}
+
+"A class of image size by pixel count."
+enum Resolution {
+  "Below 1 megapixel."
+  SMALL
+  "From 1 to below 8 megapixels."
+  MEDIUM
+  "8 megapixels or more."
+  LARGE
+}
+
+"Match assets by resolution class."
+input ResolutionFilter {
+  "In this class."
+  eq: Resolution
+  "In any of these classes."
+  in: [Resolution!]
+}
+
+"Match assets by their dominant colors."
+input ColorsFilter {
+  "One of the asset's dominant colors is near (within 60 in RGB distance) one of these, written ` + "`" + `#rrggbb` + "`" + `."
+  anyIn: [String!]
+}
+
 "Compare an instant."
 input TimeFilter {
   "After."
@@ -2179,8 +2561,18 @@ input AssetFilter {
   width: IntFilter
   "By height in pixels."
   height: IntFilter
+  "By width divided by height."
+  aspectRatio: FloatFilter
+  "By shape as displayed."
+  orientation: OrientationFilter
+  "By pixel count: SMALL below 1 megapixel, MEDIUM below 8, LARGE from 8."
+  resolution: ResolutionFilter
   "By tag names."
   tags: TagsFilter
+  "By smart tag names (keywords from the file's metadata)."
+  smartTags: TagsFilter
+  "By dominant colors."
+  colors: ColorsFilter
   "By collection."
   collection: CollectionFilter
   "Referenced by any entry (true) or by none (false)."
@@ -2684,6 +3076,38 @@ func (ec *executionContext) childFields_Asset(ctx context.Context, field graphql
 		return ec.fieldContext_Asset_aspectRatio(ctx, field)
 	case "orientation":
 		return ec.fieldContext_Asset_orientation(ctx, field)
+	case "duration":
+		return ec.fieldContext_Asset_duration(ctx, field)
+	case "frameCount":
+		return ec.fieldContext_Asset_frameCount(ctx, field)
+	case "frameRate":
+		return ec.fieldContext_Asset_frameRate(ctx, field)
+	case "videoCodec":
+		return ec.fieldContext_Asset_videoCodec(ctx, field)
+	case "audioCodec":
+		return ec.fieldContext_Asset_audioCodec(ctx, field)
+	case "bitrate":
+		return ec.fieldContext_Asset_bitrate(ctx, field)
+	case "pageCount":
+		return ec.fieldContext_Asset_pageCount(ctx, field)
+	case "hasAlpha":
+		return ec.fieldContext_Asset_hasAlpha(ctx, field)
+	case "colorSpace":
+		return ec.fieldContext_Asset_colorSpace(ctx, field)
+	case "colors":
+		return ec.fieldContext_Asset_colors(ctx, field)
+	case "blurhash":
+		return ec.fieldContext_Asset_blurhash(ctx, field)
+	case "thumbhash":
+		return ec.fieldContext_Asset_thumbhash(ctx, field)
+	case "lqip":
+		return ec.fieldContext_Asset_lqip(ctx, field)
+	case "exif":
+		return ec.fieldContext_Asset_exif(ctx, field)
+	case "smartTags":
+		return ec.fieldContext_Asset_smartTags(ctx, field)
+	case "processingError":
+		return ec.fieldContext_Asset_processingError(ctx, field)
 	case "md5":
 		return ec.fieldContext_Asset_md5(ctx, field)
 	case "sha256":
@@ -2804,6 +3228,22 @@ func (ec *executionContext) childFields_Collection(ctx context.Context, field gr
 	return nil, fmt.Errorf("no field named %q was found under type Collection", field.Name)
 }
 
+func (ec *executionContext) childFields_Color(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "hex":
+		return ec.fieldContext_Color_hex(ctx, field)
+	case "red":
+		return ec.fieldContext_Color_red(ctx, field)
+	case "green":
+		return ec.fieldContext_Color_green(ctx, field)
+	case "blue":
+		return ec.fieldContext_Color_blue(ctx, field)
+	case "alpha":
+		return ec.fieldContext_Color_alpha(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Color", field.Name)
+}
+
 func (ec *executionContext) childFields_CreatedApiToken(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "token":
@@ -2826,6 +3266,38 @@ func (ec *executionContext) childFields_EntryRef(ctx context.Context, field grap
 		return ec.fieldContext_EntryRef_locale(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type EntryRef", field.Name)
+}
+
+func (ec *executionContext) childFields_Exif(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "make":
+		return ec.fieldContext_Exif_make(ctx, field)
+	case "model":
+		return ec.fieldContext_Exif_model(ctx, field)
+	case "lensModel":
+		return ec.fieldContext_Exif_lensModel(ctx, field)
+	case "exposureTime":
+		return ec.fieldContext_Exif_exposureTime(ctx, field)
+	case "fNumber":
+		return ec.fieldContext_Exif_fNumber(ctx, field)
+	case "iso":
+		return ec.fieldContext_Exif_iso(ctx, field)
+	case "focalLength":
+		return ec.fieldContext_Exif_focalLength(ctx, field)
+	case "dateTaken":
+		return ec.fieldContext_Exif_dateTaken(ctx, field)
+	case "orientation":
+		return ec.fieldContext_Exif_orientation(ctx, field)
+	case "latitude":
+		return ec.fieldContext_Exif_latitude(ctx, field)
+	case "longitude":
+		return ec.fieldContext_Exif_longitude(ctx, field)
+	case "altitude":
+		return ec.fieldContext_Exif_altitude(ctx, field)
+	case "raw":
+		return ec.fieldContext_Exif_raw(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Exif", field.Name)
 }
 
 func (ec *executionContext) childFields_FocalPoint(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4293,7 +4765,7 @@ func (ec *executionContext) _Asset_aspectRatio(ctx context.Context, field graphq
 			return ec.fieldContext_Asset_aspectRatio(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Asset().AspectRatio(ctx, obj)
+			return obj.AspectRatio(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
@@ -4304,7 +4776,7 @@ func (ec *executionContext) _Asset_aspectRatio(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_Asset_aspectRatio(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Asset", field, true, true, "Float")
+	return graphql.NewScalarFieldContext("Asset", field, true, false, "Float")
 }
 
 func (ec *executionContext) _Asset_orientation(ctx context.Context, field graphql.CollectedField, obj *models.Asset) (ret graphql.Marshaler) {
@@ -4316,18 +4788,404 @@ func (ec *executionContext) _Asset_orientation(ctx context.Context, field graphq
 			return ec.fieldContext_Asset_orientation(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Asset().Orientation(ctx, obj)
+			return obj.Orientation(), nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *model.Orientation) graphql.Marshaler {
-			return ec.marshalOOrientation2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐOrientation(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *models.Orientation) graphql.Marshaler {
+			return ec.marshalOOrientation2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐOrientation(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_Asset_orientation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Asset", field, true, true, "Orientation")
+	return graphql.NewScalarFieldContext("Asset", field, true, false, "Orientation")
+}
+
+func (ec *executionContext) _Asset_duration(ctx context.Context, field graphql.CollectedField, obj *models.Asset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Asset_duration(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Duration, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Asset_duration(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Asset", field, false, false, "Float")
+}
+
+func (ec *executionContext) _Asset_frameCount(ctx context.Context, field graphql.CollectedField, obj *models.Asset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Asset_frameCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Asset().FrameCount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Asset_frameCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Asset", field, true, true, "Int")
+}
+
+func (ec *executionContext) _Asset_frameRate(ctx context.Context, field graphql.CollectedField, obj *models.Asset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Asset_frameRate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Asset().FrameRate(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Asset_frameRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Asset", field, true, true, "Float")
+}
+
+func (ec *executionContext) _Asset_videoCodec(ctx context.Context, field graphql.CollectedField, obj *models.Asset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Asset_videoCodec(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Asset().VideoCodec(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Asset_videoCodec(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Asset", field, true, true, "String")
+}
+
+func (ec *executionContext) _Asset_audioCodec(ctx context.Context, field graphql.CollectedField, obj *models.Asset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Asset_audioCodec(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Asset().AudioCodec(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Asset_audioCodec(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Asset", field, true, true, "String")
+}
+
+func (ec *executionContext) _Asset_bitrate(ctx context.Context, field graphql.CollectedField, obj *models.Asset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Asset_bitrate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Asset().Bitrate(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int64) graphql.Marshaler {
+			return ec.marshalOInt642ᚖint64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Asset_bitrate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Asset", field, true, true, "Int64")
+}
+
+func (ec *executionContext) _Asset_pageCount(ctx context.Context, field graphql.CollectedField, obj *models.Asset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Asset_pageCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Asset().PageCount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Asset_pageCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Asset", field, true, true, "Int")
+}
+
+func (ec *executionContext) _Asset_hasAlpha(ctx context.Context, field graphql.CollectedField, obj *models.Asset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Asset_hasAlpha(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Asset().HasAlpha(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *bool) graphql.Marshaler {
+			return ec.marshalOBoolean2ᚖbool(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Asset_hasAlpha(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Asset", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _Asset_colorSpace(ctx context.Context, field graphql.CollectedField, obj *models.Asset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Asset_colorSpace(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Asset().ColorSpace(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Asset_colorSpace(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Asset", field, true, true, "String")
+}
+
+func (ec *executionContext) _Asset_colors(ctx context.Context, field graphql.CollectedField, obj *models.Asset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Asset_colors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Asset().Colors(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*models.Color) graphql.Marshaler {
+			return ec.marshalNColor2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐColorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Asset_colors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Asset",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Color(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Asset_blurhash(ctx context.Context, field graphql.CollectedField, obj *models.Asset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Asset_blurhash(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Blurhash, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Asset_blurhash(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Asset", field, false, false, "String")
+}
+
+func (ec *executionContext) _Asset_thumbhash(ctx context.Context, field graphql.CollectedField, obj *models.Asset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Asset_thumbhash(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Thumbhash, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Asset_thumbhash(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Asset", field, false, false, "String")
+}
+
+func (ec *executionContext) _Asset_lqip(ctx context.Context, field graphql.CollectedField, obj *models.Asset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Asset_lqip(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LQIP, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Asset_lqip(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Asset", field, false, false, "String")
+}
+
+func (ec *executionContext) _Asset_exif(ctx context.Context, field graphql.CollectedField, obj *models.Asset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Asset_exif(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Asset().Exif(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *media.Exif) graphql.Marshaler {
+			return ec.marshalOExif2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐExif(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Asset_exif(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Asset",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Exif(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Asset_smartTags(ctx context.Context, field graphql.CollectedField, obj *models.Asset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Asset_smartTags(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Asset().SmartTags(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Asset_smartTags(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Asset", field, true, true, "String")
+}
+
+func (ec *executionContext) _Asset_processingError(ctx context.Context, field graphql.CollectedField, obj *models.Asset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Asset_processingError(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProcessingError, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Asset_processingError(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Asset", field, false, false, "String")
 }
 
 func (ec *executionContext) _Asset_md5(ctx context.Context, field graphql.CollectedField, obj *models.Asset) (ret graphql.Marshaler) {
@@ -5598,6 +6456,121 @@ func (ec *executionContext) fieldContext_Collection_updatedAt(_ context.Context,
 	return graphql.NewScalarFieldContext("Collection", field, false, false, "Time")
 }
 
+func (ec *executionContext) _Color_hex(ctx context.Context, field graphql.CollectedField, obj *models.Color) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Color_hex(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Hex(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Color_hex(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Color", field, true, false, "String")
+}
+
+func (ec *executionContext) _Color_red(ctx context.Context, field graphql.CollectedField, obj *models.Color) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Color_red(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Red, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Color_red(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Color", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Color_green(ctx context.Context, field graphql.CollectedField, obj *models.Color) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Color_green(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Green, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Color_green(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Color", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Color_blue(ctx context.Context, field graphql.CollectedField, obj *models.Color) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Color_blue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Blue, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Color_blue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Color", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Color_alpha(ctx context.Context, field graphql.CollectedField, obj *models.Color) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Color_alpha(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Alpha, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Color_alpha(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Color", field, false, false, "Int")
+}
+
 func (ec *executionContext) _CreatedApiToken_token(ctx context.Context, field graphql.CollectedField, obj *model.CreatedAPIToken) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -5743,6 +6716,305 @@ func (ec *executionContext) _EntryRef_locale(ctx context.Context, field graphql.
 }
 func (ec *executionContext) fieldContext_EntryRef_locale(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("EntryRef", field, false, false, "String")
+}
+
+func (ec *executionContext) _Exif_make(ctx context.Context, field graphql.CollectedField, obj *media.Exif) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Exif_make(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Make, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Exif_make(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Exif", field, false, false, "String")
+}
+
+func (ec *executionContext) _Exif_model(ctx context.Context, field graphql.CollectedField, obj *media.Exif) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Exif_model(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Model, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Exif_model(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Exif", field, false, false, "String")
+}
+
+func (ec *executionContext) _Exif_lensModel(ctx context.Context, field graphql.CollectedField, obj *media.Exif) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Exif_lensModel(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LensModel, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Exif_lensModel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Exif", field, false, false, "String")
+}
+
+func (ec *executionContext) _Exif_exposureTime(ctx context.Context, field graphql.CollectedField, obj *media.Exif) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Exif_exposureTime(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExposureTime, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Exif_exposureTime(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Exif", field, false, false, "String")
+}
+
+func (ec *executionContext) _Exif_fNumber(ctx context.Context, field graphql.CollectedField, obj *media.Exif) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Exif_fNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Exif_fNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Exif", field, false, false, "Float")
+}
+
+func (ec *executionContext) _Exif_iso(ctx context.Context, field graphql.CollectedField, obj *media.Exif) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Exif_iso(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ISO, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Exif_iso(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Exif", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Exif_focalLength(ctx context.Context, field graphql.CollectedField, obj *media.Exif) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Exif_focalLength(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FocalLength, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Exif_focalLength(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Exif", field, false, false, "Float")
+}
+
+func (ec *executionContext) _Exif_dateTaken(ctx context.Context, field graphql.CollectedField, obj *media.Exif) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Exif_dateTaken(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DateTaken, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Exif_dateTaken(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Exif", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Exif_orientation(ctx context.Context, field graphql.CollectedField, obj *media.Exif) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Exif_orientation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Orientation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Exif_orientation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Exif", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Exif_latitude(ctx context.Context, field graphql.CollectedField, obj *media.Exif) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Exif_latitude(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Latitude, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Exif_latitude(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Exif", field, false, false, "Float")
+}
+
+func (ec *executionContext) _Exif_longitude(ctx context.Context, field graphql.CollectedField, obj *media.Exif) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Exif_longitude(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Longitude, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Exif_longitude(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Exif", field, false, false, "Float")
+}
+
+func (ec *executionContext) _Exif_altitude(ctx context.Context, field graphql.CollectedField, obj *media.Exif) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Exif_altitude(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Altitude, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Exif_altitude(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Exif", field, false, false, "Float")
+}
+
+func (ec *executionContext) _Exif_raw(ctx context.Context, field graphql.CollectedField, obj *media.Exif) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Exif_raw(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Raw, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v map[string]any) graphql.Marshaler {
+			return ec.marshalNJSON2map(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Exif_raw(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Exif", field, false, false, "JSON")
 }
 
 func (ec *executionContext) _FocalPoint_x(ctx context.Context, field graphql.CollectedField, obj *media.FocalPoint) (ret graphql.Marshaler) {
@@ -9819,7 +11091,7 @@ func (ec *executionContext) unmarshalInputAssetFilter(ctx context.Context, obj a
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"ids", "kind", "status", "format", "mimeType", "size", "width", "height", "tags", "collection", "inUse", "createdAt", "updatedAt", "filename", "alt", "title", "author", "copyright", "notes", "md5", "deleted", "search", "AND", "OR"}
+	fieldsInOrder := [...]string{"ids", "kind", "status", "format", "mimeType", "size", "width", "height", "aspectRatio", "orientation", "resolution", "tags", "smartTags", "colors", "collection", "inUse", "createdAt", "updatedAt", "filename", "alt", "title", "author", "copyright", "notes", "md5", "deleted", "search", "AND", "OR"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -9882,6 +11154,27 @@ func (ec *executionContext) unmarshalInputAssetFilter(ctx context.Context, obj a
 				return it, err
 			}
 			it.Height = data
+		case "aspectRatio":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("aspectRatio"))
+			data, err := ec.unmarshalOFloatFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFloatFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AspectRatio = data
+		case "orientation":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("orientation"))
+			data, err := ec.unmarshalOOrientationFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐOrientationFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Orientation = data
+		case "resolution":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("resolution"))
+			data, err := ec.unmarshalOResolutionFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐResolutionFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Resolution = data
 		case "tags":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tags"))
 			data, err := ec.unmarshalOTagsFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐTagsFilter(ctx, v)
@@ -9889,6 +11182,20 @@ func (ec *executionContext) unmarshalInputAssetFilter(ctx context.Context, obj a
 				return it, err
 			}
 			it.Tags = data
+		case "smartTags":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("smartTags"))
+			data, err := ec.unmarshalOTagsFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐTagsFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SmartTags = data
+		case "colors":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("colors"))
+			data, err := ec.unmarshalOColorsFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐColorsFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Colors = data
 		case "collection":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("collection"))
 			data, err := ec.unmarshalOCollectionFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐCollectionFilter(ctx, v)
@@ -10064,6 +11371,48 @@ func (ec *executionContext) unmarshalInputCollectionFilter(ctx context.Context, 
 func UnmarshalCollectionFilter(ctx context.Context, raw any) (models.CollectionFilter, error) {
 	var out models.CollectionFilter
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "CollectionFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputColorsFilter(ctx context.Context, obj any) (models.ColorsFilter, error) {
+	var it models.ColorsFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"anyIn"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "anyIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("anyIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AnyIn = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalColorsFilter unmarshals raw into the ColorsFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalColorsFilter(ctx context.Context, raw any) (models.ColorsFilter, error) {
+	var out models.ColorsFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ColorsFilter", raw, &out)
 	return out, err
 }
 
@@ -10501,6 +11850,76 @@ func UnmarshalEntryRefInput(ctx context.Context, raw any) (model.EntryRefInput, 
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputFloatFilter(ctx context.Context, obj any) (models.FloatFilter, error) {
+	var it models.FloatFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"eq", "gt", "gte", "lt", "lte"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "eq":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("eq"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Eq = data
+		case "gt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("gt"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Gt = data
+		case "gte":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("gte"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Gte = data
+		case "lt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lt"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Lt = data
+		case "lte":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lte"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Lte = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalFloatFilter unmarshals raw into the FloatFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalFloatFilter(ctx context.Context, raw any) (models.FloatFilter, error) {
+	var out models.FloatFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "FloatFilter", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputFocalPointInput(ctx context.Context, obj any) (model.FocalPointInput, error) {
 	var it model.FocalPointInput
 	if obj == nil {
@@ -10918,6 +12337,104 @@ func (ec *executionContext) unmarshalInputMimeTypeFilter(ctx context.Context, ob
 func UnmarshalMimeTypeFilter(ctx context.Context, raw any) (models.MimeTypeFilter, error) {
 	var out models.MimeTypeFilter
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "MimeTypeFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputOrientationFilter(ctx context.Context, obj any) (models.OrientationFilter, error) {
+	var it models.OrientationFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"eq", "in"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "eq":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("eq"))
+			data, err := ec.unmarshalOOrientation2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐOrientation(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Eq = data
+		case "in":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("in"))
+			data, err := ec.unmarshalOOrientation2ᚕgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐOrientationᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.In = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalOrientationFilter unmarshals raw into the OrientationFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalOrientationFilter(ctx context.Context, raw any) (models.OrientationFilter, error) {
+	var out models.OrientationFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "OrientationFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputResolutionFilter(ctx context.Context, obj any) (models.ResolutionFilter, error) {
+	var it models.ResolutionFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"eq", "in"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "eq":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("eq"))
+			data, err := ec.unmarshalOResolution2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐResolution(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Eq = data
+		case "in":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("in"))
+			data, err := ec.unmarshalOResolution2ᚕgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐResolutionᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.In = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalResolutionFilter unmarshals raw into the ResolutionFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalResolutionFilter(ctx context.Context, raw any) (models.ResolutionFilter, error) {
+	var out models.ResolutionFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ResolutionFilter", raw, &out)
 	return out, err
 }
 
@@ -11622,17 +13139,106 @@ func (ec *executionContext) _Asset(ctx context.Context, sel ast.SelectionSet, ob
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "aspectRatio":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Asset_aspectRatio(ctx, field, obj)
-				})
+			out.Values[i] = ec._Asset_aspectRatio(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "orientation":
+			out.Values[i] = ec._Asset_orientation(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "duration":
+			out.Values[i] = ec._Asset_duration(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "frameCount":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
-					return ec._Asset_orientation(ctx, field, obj)
+					return ec._Asset_frameCount(ctx, field, obj)
 				})
+		case "frameRate":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Asset_frameRate(ctx, field, obj)
+				})
+		case "videoCodec":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Asset_videoCodec(ctx, field, obj)
+				})
+		case "audioCodec":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Asset_audioCodec(ctx, field, obj)
+				})
+		case "bitrate":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Asset_bitrate(ctx, field, obj)
+				})
+		case "pageCount":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Asset_pageCount(ctx, field, obj)
+				})
+		case "hasAlpha":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Asset_hasAlpha(ctx, field, obj)
+				})
+		case "colorSpace":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Asset_colorSpace(ctx, field, obj)
+				})
+		case "colors":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Asset_colors(ctx, field, obj)
+				})
+		case "blurhash":
+			out.Values[i] = ec._Asset_blurhash(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "thumbhash":
+			out.Values[i] = ec._Asset_thumbhash(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "lqip":
+			out.Values[i] = ec._Asset_lqip(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "exif":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Asset_exif(ctx, field, obj)
+				})
+		case "smartTags":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Asset_smartTags(ctx, field, obj)
+				})
+		case "processingError":
+			out.Values[i] = ec._Asset_processingError(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "md5":
 			out.Values[i] = ec._Asset_md5(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -12011,6 +13617,59 @@ func (ec *executionContext) _Collection(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
+var colorImplementors = []string{"Color"}
+
+func (ec *executionContext) _Color(ctx context.Context, sel ast.SelectionSet, obj *models.Color) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, colorImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Color")
+		case "hex":
+			out.Values[i] = ec._Color_hex(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "red":
+			out.Values[i] = ec._Color_red(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "green":
+			out.Values[i] = ec._Color_green(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "blue":
+			out.Values[i] = ec._Color_blue(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "alpha":
+			out.Values[i] = ec._Color_alpha(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var createdApiTokenImplementors = []string{"CreatedApiToken"}
 
 func (ec *executionContext) _CreatedApiToken(ctx context.Context, sel ast.SelectionSet, obj *model.CreatedAPIToken) graphql.Marshaler {
@@ -12078,6 +13737,99 @@ func (ec *executionContext) _EntryRef(ctx context.Context, sel ast.SelectionSet,
 		case "locale":
 			out.Values[i] = ec._EntryRef_locale(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var exifImplementors = []string{"Exif"}
+
+func (ec *executionContext) _Exif(ctx context.Context, sel ast.SelectionSet, obj *media.Exif) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, exifImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Exif")
+		case "make":
+			out.Values[i] = ec._Exif_make(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "model":
+			out.Values[i] = ec._Exif_model(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "lensModel":
+			out.Values[i] = ec._Exif_lensModel(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "exposureTime":
+			out.Values[i] = ec._Exif_exposureTime(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "fNumber":
+			out.Values[i] = ec._Exif_fNumber(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "iso":
+			out.Values[i] = ec._Exif_iso(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "focalLength":
+			out.Values[i] = ec._Exif_focalLength(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "dateTaken":
+			out.Values[i] = ec._Exif_dateTaken(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "orientation":
+			out.Values[i] = ec._Exif_orientation(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "latitude":
+			out.Values[i] = ec._Exif_latitude(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "longitude":
+			out.Values[i] = ec._Exif_longitude(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "altitude":
+			out.Values[i] = ec._Exif_altitude(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "raw":
+			out.Values[i] = ec._Exif_raw(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		default:
@@ -13608,6 +15360,30 @@ func (ec *executionContext) marshalNCollection2ᚖgithubᚗcomᚋmediagraphᚋme
 	return ec._Collection(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNColor2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐColorᚄ(ctx context.Context, sel ast.SelectionSet, v []*models.Color) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNColor2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐColor(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNColor2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐColor(ctx context.Context, sel ast.SelectionSet, v *models.Color) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Color!")
+		return graphql.Null
+	}
+	return ec._Color(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNCompletedPartInput2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐCompletedPartInputᚄ(ctx context.Context, v any) ([]*model.CompletedPartInput, error) {
 	vSlice := graphql.CoerceList(v)
 	var err error
@@ -13851,9 +15627,65 @@ func (ec *executionContext) marshalNMediaSettings2ᚖgithubᚗcomᚋmediagraph�
 	return ec._MediaSettings(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNOrientation2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐOrientation(ctx context.Context, v any) (models.Orientation, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalNOrientation2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐOrientation[tmp]
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNOrientation2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐOrientation(ctx context.Context, sel ast.SelectionSet, v models.Orientation) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(marshalNOrientation2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐOrientation[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Orientation!")
+	}
+	return res
+}
+
+var (
+	unmarshalNOrientation2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐOrientation = map[string]models.Orientation{
+		"LANDSCAPE": models.Landscape,
+		"PORTRAIT":  models.Portrait,
+		"SQUARE":    models.Square,
+	}
+	marshalNOrientation2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐOrientation = map[models.Orientation]string{
+		models.Landscape: "LANDSCAPE",
+		models.Portrait:  "PORTRAIT",
+		models.Square:    "SQUARE",
+	}
+)
+
 func (ec *executionContext) marshalNPageInfo2githubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐPageInfo(ctx context.Context, sel ast.SelectionSet, v media.PageInfo) graphql.Marshaler {
 	return ec._PageInfo(ctx, sel, &v)
 }
+
+func (ec *executionContext) unmarshalNResolution2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐResolution(ctx context.Context, v any) (models.Resolution, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalNResolution2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐResolution[tmp]
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNResolution2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐResolution(ctx context.Context, sel ast.SelectionSet, v models.Resolution) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(marshalNResolution2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐResolution[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Resolution!")
+	}
+	return res
+}
+
+var (
+	unmarshalNResolution2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐResolution = map[string]models.Resolution{
+		"SMALL":  models.ResolutionSmall,
+		"MEDIUM": models.ResolutionMedium,
+		"LARGE":  models.ResolutionLarge,
+	}
+	marshalNResolution2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐResolution = map[models.Resolution]string{
+		models.ResolutionSmall:  "SMALL",
+		models.ResolutionMedium: "MEDIUM",
+		models.ResolutionLarge:  "LARGE",
+	}
+)
 
 func (ec *executionContext) unmarshalNRole2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐRole(ctx context.Context, v any) (models.Role, error) {
 	tmp, err := graphql.UnmarshalString(v)
@@ -14575,6 +16407,14 @@ func (ec *executionContext) unmarshalOCollectionFilter2ᚖgithubᚗcomᚋmediagr
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalOColorsFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐColorsFilter(ctx context.Context, v any) (*models.ColorsFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputColorsFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalOCompletedPartsInput2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐCompletedPartsInputᚄ(ctx context.Context, v any) ([]*model.CompletedPartsInput, error) {
 	if v == nil {
 		return nil, nil
@@ -14592,6 +16432,13 @@ func (ec *executionContext) unmarshalOCompletedPartsInput2ᚕᚖgithubᚗcomᚋm
 	return res, nil
 }
 
+func (ec *executionContext) marshalOExif2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐExif(ctx context.Context, sel ast.SelectionSet, v *media.Exif) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Exif(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalOFloat2ᚖfloat64(ctx context.Context, v any) (*float64, error) {
 	if v == nil {
 		return nil, nil
@@ -14607,6 +16454,14 @@ func (ec *executionContext) marshalOFloat2ᚖfloat64(ctx context.Context, sel as
 	_ = sel
 	res := graphql.MarshalFloatContext(*v)
 	return graphql.WrapContextMarshaler(ctx, res)
+}
+
+func (ec *executionContext) unmarshalOFloatFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFloatFilter(ctx context.Context, v any) (*models.FloatFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputFloatFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalOFocalPoint2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐFocalPoint(ctx context.Context, sel ast.SelectionSet, v *media.FocalPoint) graphql.Marshaler {
@@ -14795,20 +16650,156 @@ func (ec *executionContext) marshalONode2githubᚗcomᚋmediagraphᚋmediagraph�
 	return ec._Node(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalOOrientation2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐOrientation(ctx context.Context, v any) (*model.Orientation, error) {
+func (ec *executionContext) unmarshalOOrientation2ᚕgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐOrientationᚄ(ctx context.Context, v any) ([]models.Orientation, error) {
 	if v == nil {
 		return nil, nil
 	}
-	var res = new(model.Orientation)
-	err := res.UnmarshalGQL(v)
-	return res, graphql.ErrorOnPath(ctx, err)
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]models.Orientation, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNOrientation2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐOrientation(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
 }
 
-func (ec *executionContext) marshalOOrientation2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐOrientation(ctx context.Context, sel ast.SelectionSet, v *model.Orientation) graphql.Marshaler {
+func (ec *executionContext) marshalOOrientation2ᚕgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐOrientationᚄ(ctx context.Context, sel ast.SelectionSet, v []models.Orientation) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
-	return v
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNOrientation2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐOrientation(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOOrientation2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐOrientation(ctx context.Context, v any) (*models.Orientation, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalOOrientation2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐOrientation[tmp]
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOOrientation2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐOrientation(ctx context.Context, sel ast.SelectionSet, v *models.Orientation) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(marshalOOrientation2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐOrientation[*v])
+	return res
+}
+
+var (
+	unmarshalOOrientation2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐOrientation = map[string]models.Orientation{
+		"LANDSCAPE": models.Landscape,
+		"PORTRAIT":  models.Portrait,
+		"SQUARE":    models.Square,
+	}
+	marshalOOrientation2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐOrientation = map[models.Orientation]string{
+		models.Landscape: "LANDSCAPE",
+		models.Portrait:  "PORTRAIT",
+		models.Square:    "SQUARE",
+	}
+)
+
+func (ec *executionContext) unmarshalOOrientationFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐOrientationFilter(ctx context.Context, v any) (*models.OrientationFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputOrientationFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOResolution2ᚕgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐResolutionᚄ(ctx context.Context, v any) ([]models.Resolution, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]models.Resolution, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNResolution2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐResolution(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOResolution2ᚕgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐResolutionᚄ(ctx context.Context, sel ast.SelectionSet, v []models.Resolution) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNResolution2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐResolution(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOResolution2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐResolution(ctx context.Context, v any) (*models.Resolution, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalOResolution2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐResolution[tmp]
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOResolution2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐResolution(ctx context.Context, sel ast.SelectionSet, v *models.Resolution) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(marshalOResolution2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐResolution[*v])
+	return res
+}
+
+var (
+	unmarshalOResolution2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐResolution = map[string]models.Resolution{
+		"SMALL":  models.ResolutionSmall,
+		"MEDIUM": models.ResolutionMedium,
+		"LARGE":  models.ResolutionLarge,
+	}
+	marshalOResolution2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐResolution = map[models.Resolution]string{
+		models.ResolutionSmall:  "SMALL",
+		models.ResolutionMedium: "MEDIUM",
+		models.ResolutionLarge:  "LARGE",
+	}
+)
+
+func (ec *executionContext) unmarshalOResolutionFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐResolutionFilter(ctx context.Context, v any) (*models.ResolutionFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputResolutionFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalOSignedUpload2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐTicket(ctx context.Context, sel ast.SelectionSet, v *media.Ticket) graphql.Marshaler {

@@ -3,11 +3,6 @@
 package model
 
 import (
-	"bytes"
-	"fmt"
-	"io"
-	"strconv"
-
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/mediagraph/mediagraph/models"
 )
@@ -226,65 +221,4 @@ type UploadAssetsInput struct {
 	CustomData graphql.Omittable[map[string]any] `json:"customData,omitempty"`
 	// Metadata per locale.
 	DefaultFieldMetadata graphql.Omittable[[]*LocalizedMetadataInput] `json:"defaultFieldMetadata,omitempty"`
-}
-
-// The shape of an image or video.
-type Orientation string
-
-const (
-	// Wider than tall.
-	OrientationLandscape Orientation = "LANDSCAPE"
-	// Taller than wide.
-	OrientationPortrait Orientation = "PORTRAIT"
-	// As wide as tall.
-	OrientationSquare Orientation = "SQUARE"
-)
-
-var AllOrientation = []Orientation{
-	OrientationLandscape,
-	OrientationPortrait,
-	OrientationSquare,
-}
-
-func (e Orientation) IsValid() bool {
-	switch e {
-	case OrientationLandscape, OrientationPortrait, OrientationSquare:
-		return true
-	}
-	return false
-}
-
-func (e Orientation) String() string {
-	return string(e)
-}
-
-func (e *Orientation) UnmarshalGQL(v any) error {
-	str, ok := v.(string)
-	if !ok {
-		return fmt.Errorf("enums must be strings")
-	}
-
-	*e = Orientation(str)
-	if !e.IsValid() {
-		return fmt.Errorf("%s is not a valid Orientation", str)
-	}
-	return nil
-}
-
-func (e Orientation) MarshalGQL(w io.Writer) {
-	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
-}
-
-func (e *Orientation) UnmarshalJSON(b []byte) error {
-	s, err := strconv.Unquote(string(b))
-	if err != nil {
-		return err
-	}
-	return e.UnmarshalGQL(s)
-}
-
-func (e Orientation) MarshalJSON() ([]byte, error) {
-	var buf bytes.Buffer
-	e.MarshalGQL(&buf)
-	return buf.Bytes(), nil
 }

@@ -1,0 +1,119 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/mediagraph/mediagraph/models"
+)
+
+// progressEvery is how often reprocess looks at how far the jobs got.
+const progressEvery = 250 * time.Millisecond
+
+// reprocess queues the reanalysis of assets as durable jobs, works them (a running `serve` shares
+// the work), and follows them to the end: a bar on a terminal, a line per tenth otherwise.
+func reprocess(ctx context.Context, args []string, stdout, stderr io.Writer, log *slog.Logger) error {
+	var all bool
+	app, ids, err := open(ctx, "reprocess", args, log, func(fs *flag.FlagSet) {
+		fs.BoolVar(&all, "all", false, "every asset, trashed ones included")
+	})
+	if err != nil {
+		return err
+	}
+	defer app.Close()
+	if all == (len(ids) > 0) {
+		return errors.New("usage: mediagraph reprocess --all | mediagraph reprocess ID...")
+	}
+	targets, err := app.Media.ReprocessTargets(ctx, all, ids)
+	if err != nil {
+		return err
+	}
+	if err := app.StartJobs(ctx); err != nil {
+		return err
+	}
+	since := models.Now()
+	tag := fmt.Sprintf("reprocess_%d", since.UnixNano())
+	if err := app.Jobs().Reprocess(ctx, targets, tag); err != nil {
+		return err
+	}
+	bar := newProgress(stderr, len(targets))
+	ticker := time.NewTicker(progressEvery)
+	defer ticker.Stop()
+	for {
+		done, err := app.Media.ReprocessedSince(ctx, targets, since)
+		if err != nil {
+			return err
+		}
+		failed, err := app.Jobs().Failed(ctx, tag)
+		if err != nil {
+			return err
+		}
+		bar.show(int(done), failed)
+		if int(done)+failed >= len(targets) {
+			bar.finish()
+			fmt.Fprintf(stdout, "reprocessed %d of %d assets, %d failed\n", done, len(targets), failed)
+			if failed > 0 {
+				return fmt.Errorf("%d assets could not be reprocessed; the server log says why", failed)
+			}
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			bar.finish()
+			return fmt.Errorf("stopped with %d of %d done; the queued jobs stay and run with the service: %w", done, len(targets), ctx.Err())
+		case <-ticker.C:
+		}
+	}
+}
+
+// progress draws a bar that redraws itself on a terminal, or prints a line per tenth elsewhere.
+type progress struct {
+	w        io.Writer
+	total    int
+	terminal bool
+	lastStep int
+}
+
+func newProgress(w io.Writer, total int) *progress {
+	p := &progress{w: w, total: total, lastStep: -1}
+	if f, ok := w.(*os.File); ok {
+		if st, err := f.Stat(); err == nil && st.Mode()&os.ModeCharDevice != 0 {
+			p.terminal = true
+		}
+	}
+	return p
+}
+
+const barWidth = 40
+
+func (p *progress) show(done, failed int) {
+	n := done + failed
+	if p.total == 0 {
+		return
+	}
+	if p.terminal {
+		filled := barWidth * n / p.total
+		fmt.Fprintf(p.w, "\r[%s%s] %d/%d", strings.Repeat("#", filled), strings.Repeat(".", barWidth-filled), n, p.total)
+		if failed > 0 {
+			fmt.Fprintf(p.w, " (%d failed)", failed)
+		}
+		return
+	}
+	if step := 10 * n / p.total; step > p.lastStep {
+		p.lastStep = step
+		fmt.Fprintf(p.w, "reprocess: %d/%d (%d failed)\n", n, p.total, failed)
+	}
+}
+
+func (p *progress) finish() {
+	if p.terminal {
+		fmt.Fprintln(p.w)
+	}
+}

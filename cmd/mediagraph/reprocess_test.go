@@ -1,0 +1,89 @@
+package main
+
+import (
+	"context"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/mediagraph/mediagraph/internal/apptest"
+	"github.com/mediagraph/mediagraph/internal/testdb"
+	"github.com/mediagraph/mediagraph/media"
+)
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	testdb.Stop()
+	os.Exit(code)
+}
+
+func TestReprocess(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, url string) {
+		c := newCLI(t)
+		if strings.HasPrefix(url, "postgres") {
+			t.Setenv("DATABASE_URL", url)
+		}
+		ctx := media.WithPrincipal(context.Background(), media.Operator)
+		app := c.open()
+		var ids []string
+		for _, name := range []string{"photo-12mp.jpg", "clip.mp4"} {
+			f, err := os.Open(apptest.FixturePath(t, name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			assets, err := app.Media.UploadAssets(ctx, []media.UploadFile{{Name: name, Size: -1, Body: f}}, media.UploadOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			ids = append(ids, assets[0].ID)
+		}
+		// As if the assets came from a version that knew less; an editor has set the copyright since.
+		db := app.DB.Gorm()
+		for _, stmt := range []string{
+			"UPDATE assets SET blurhash = NULL, duration = NULL, analysis = NULL, author = NULL, copyright = 'Mine', analyzed_at = NULL",
+			"DELETE FROM asset_smart_tags", "DELETE FROM asset_metadata",
+		} {
+			if err := db.Exec(stmt).Error; err != nil {
+				t.Fatal(err)
+			}
+		}
+		app.Close()
+
+		if out := c.must("reprocess", "--all"); out != "reprocessed 2 of 2 assets, 0 failed\n" {
+			t.Errorf("reprocess --all printed %q", out)
+		}
+		app = c.open()
+		db = app.DB.Gorm()
+		var photo struct {
+			Blurhash, Author, Copyright *string
+			Analysis                    *string
+		}
+		if err := db.Raw("SELECT blurhash, author, copyright, analysis FROM assets WHERE id = ?", ids[0]).Scan(&photo).Error; err != nil {
+			t.Fatal(err)
+		}
+		if photo.Blurhash == nil || photo.Analysis == nil || !strings.Contains(*photo.Analysis, `"make":"Canon"`) {
+			t.Errorf("photo not analyzed again: %+v", photo)
+		}
+		if photo.Author == nil || *photo.Author != "Ada Lovelace" || photo.Copyright == nil || *photo.Copyright != "Mine" {
+			t.Errorf("credits: author %v, copyright %v; want the file's author and the editor's copyright", photo.Author, photo.Copyright)
+		}
+		var tags, titles, duration int64
+		db.Raw("SELECT count(*) FROM asset_smart_tags").Scan(&tags)
+		db.Raw("SELECT count(*) FROM asset_metadata WHERE title = 'Duomo at dawn'").Scan(&titles)
+		db.Raw("SELECT count(*) FROM assets WHERE duration > 4.9 AND duration < 5.1").Scan(&duration)
+		if tags != 2 || titles != 1 || duration != 1 {
+			t.Errorf("smart tags %d (want 2), titles %d (want 1), videos of 5 s %d (want 1)", tags, titles, duration)
+		}
+		app.Close()
+
+		if out := c.must("reprocess", ids[1]); out != "reprocessed 1 of 1 assets, 0 failed\n" {
+			t.Errorf("reprocess ID printed %q", out)
+		}
+		for _, args := range [][]string{{"reprocess"}, {"reprocess", "--all", ids[0]}, {"reprocess", "ast_01hzzzzzzzzzzzzzzzzzzzzzzz"}} {
+			if _, err := c.run(args...); err == nil {
+				t.Errorf("mediagraph %v succeeded", args)
+			}
+		}
+	})
+}

@@ -1,0 +1,150 @@
+// Package imaging is Mediagraph's one door to libvips: it reads image headers and decodes images
+// shrunk on load. Nothing else in the project imports the binding.
+package imaging
+
+import (
+	"errors"
+	"fmt"
+	"log/slog"
+	"sync"
+
+	"github.com/davidbyttow/govips/v2/vips"
+)
+
+var startOnce sync.Once
+
+// start initialises libvips once per process. Each operation runs on one thread: requests are
+// already parallel, and libvips' own threads would only contend with them (as imgproxy does). The
+// operation cache is off because every input is different and it would only hold memory.
+func start() {
+	startOnce.Do(func() {
+		vips.LoggingSettings(func(domain string, level vips.LogLevel, msg string) {
+			slog.Debug("libvips", "domain", domain, "message", msg)
+		}, vips.LogLevelWarning)
+		vips.Startup(&vips.Config{ConcurrencyLevel: 1, MaxCacheFiles: 0, MaxCacheMem: 0, MaxCacheSize: 0})
+	})
+}
+
+// ErrUnsupported is returned for bytes libvips has no loader for.
+var ErrUnsupported = errors.New("not an image libvips can read")
+
+// Header is what an image's header says, read without decoding its pixels.
+type Header struct {
+	// Width and Height are one frame as displayed: EXIF orientation applied.
+	Width, Height int
+	// Orientation is the EXIF orientation, 1 to 8 (1 when absent).
+	Orientation int
+	// Frames is the number of frames of an animation or pages of a document (1 for a still image).
+	Frames int
+	// FrameDelays are the display times of an animation's frames, in milliseconds.
+	FrameDelays []int
+	HasAlpha    bool
+	ColorSpace  string
+	// Exif, IPTC and XMP are the raw metadata blocks, nil when absent.
+	Exif, IPTC, XMP []byte
+}
+
+// Pixels is how many pixels one frame holds.
+func (h Header) Pixels() int64 { return int64(h.Width) * int64(h.Height) }
+
+// ReadHeader reads buf's header. The pixels are not decoded, so this is safe on an image bomb.
+func ReadHeader(buf []byte) (Header, error) {
+	start()
+	params := vips.NewImportParams()
+	params.NumPages.Set(-1) // count every frame and page
+	img, err := vips.LoadImageFromBuffer(buf, params)
+	if err != nil {
+		return Header{}, loadError(err)
+	}
+	defer img.Close()
+	h := Header{
+		Width:       img.Width(),
+		Height:      img.PageHeight(),
+		Orientation: img.Orientation(),
+		Frames:      img.Pages(),
+		HasAlpha:    img.HasAlpha(),
+		ColorSpace:  colorSpaces[img.Interpretation()],
+		Exif:        img.GetBlob("exif-data"),
+		IPTC:        img.GetBlob("iptc-data"),
+		XMP:         img.GetBlob("xmp-data"),
+	}
+	if h.Frames > 1 {
+		if delays, err := img.PageDelay(); err == nil {
+			h.FrameDelays = delays
+		}
+	}
+	if h.Orientation < 1 || h.Orientation > 8 {
+		h.Orientation = 1
+	}
+	if h.Orientation >= 5 { // 5 to 8 turn the image by a quarter
+		h.Width, h.Height = h.Height, h.Width
+	}
+	if h.ColorSpace == "" {
+		h.ColorSpace = "other"
+	}
+	return h, nil
+}
+
+var colorSpaces = map[vips.Interpretation]string{
+	vips.InterpretationSRGB:      "srgb",
+	vips.InterpretationRGB:       "rgb",
+	vips.InterpretationRGB16:     "rgb16",
+	vips.InterpretationScRGB:     "scrgb",
+	vips.InterpretationCMYK:      "cmyk",
+	vips.InterpretationBW:        "b-w",
+	vips.InterpretationGrey16:    "grey16",
+	vips.InterpretationLAB:       "lab",
+	vips.InterpretationLABS:      "labs",
+	vips.InterpretationXYZ:       "xyz",
+	vips.InterpretationHSV:       "hsv",
+	vips.InterpretationMultiband: "multiband",
+}
+
+// Thumbnail is a small decoded image: 8-bit sRGB, straight alpha, 4 bytes per pixel, row-major.
+type Thumbnail struct {
+	Width, Height int
+	RGBA          []byte
+}
+
+// DecodeThumbnail decodes the first frame of buf shrunk on load to fit size×size, oriented as
+// displayed, in sRGB. A damaged image is an error here even when libvips could paint part of it:
+// facts computed from a partial decode would be made up.
+func DecodeThumbnail(buf []byte, size int) (Thumbnail, error) {
+	start()
+	params := vips.NewImportParams()
+	params.FailOnError.Set(true)
+	img, err := vips.LoadThumbnailFromBuffer(buf, size, size, vips.InterestingNone, vips.SizeDown, params)
+	if err != nil {
+		return Thumbnail{}, loadError(err)
+	}
+	defer img.Close()
+	if err := img.ToColorSpace(vips.InterpretationSRGB); err != nil {
+		return Thumbnail{}, fmt.Errorf("convert to sRGB: %w", err)
+	}
+	if !img.HasAlpha() {
+		if err := img.AddAlpha(); err != nil {
+			return Thumbnail{}, fmt.Errorf("add alpha: %w", err)
+		}
+	}
+	if img.BandFormat() != vips.BandFormatUchar {
+		if err := img.Cast(vips.BandFormatUchar); err != nil {
+			return Thumbnail{}, fmt.Errorf("cast to 8 bits: %w", err)
+		}
+	}
+	pix, err := img.ToBytes() // the decode happens here
+	if err != nil {
+		return Thumbnail{}, fmt.Errorf("decode: %w", loadError(err))
+	}
+	t := Thumbnail{Width: img.Width(), Height: img.Height(), RGBA: pix}
+	if img.Bands() != 4 || len(pix) != t.Width*t.Height*4 {
+		return Thumbnail{}, fmt.Errorf("decode: unexpected layout (%d bands, %d bytes for %d×%d)", img.Bands(), len(pix), t.Width, t.Height)
+	}
+	return t, nil
+}
+
+func loadError(err error) error {
+	if errors.Is(err, vips.ErrUnsupportedImageFormat) {
+		return ErrUnsupported
+	}
+	return err
+}

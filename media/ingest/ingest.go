@@ -1,0 +1,143 @@
+// Package ingest learns what a file is from its bytes: an image's displayed size, camera data,
+// credits, dominant colors and placeholders; a video's or a sound's duration and codecs; a
+// document's page count. It reports damage as a processing error instead of inventing facts.
+package ingest
+
+import (
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/mediagraph/mediagraph/media/imaging"
+	"github.com/mediagraph/mediagraph/media/photometa"
+	"github.com/mediagraph/mediagraph/media/placeholder"
+	"github.com/mediagraph/mediagraph/models"
+)
+
+// Result is what the bytes of one file told ingest. Nil and zero fields were not learned.
+type Result struct {
+	Width, Height *int
+	// Duration is in seconds, for sound, video and animations.
+	Duration  *float64
+	Blurhash  *string
+	Thumbhash *string
+	// LQIP is a tiny blurred image as a data URI.
+	LQIP     *string
+	Analysis models.Analysis
+	// Embedded is the metadata the file carries (EXIF, IPTC, XMP, tags), as read.
+	Embedded models.JSONObject
+	// Credits are the title, creator and copyright the file names.
+	Credits photometa.Credits
+	// Error says why the bytes could not be (fully) read; what was read before stays.
+	Error string
+}
+
+// PixelLimitError refuses an image whose frames hold more pixels than the server decodes.
+type PixelLimitError struct {
+	Width, Height int
+	Limit         int64
+}
+
+func (e *PixelLimitError) Error() string {
+	return fmt.Sprintf("the image is %d×%d (%.1f megapixels); at most %.0f megapixels are accepted",
+		e.Width, e.Height, float64(e.Width)*float64(e.Height)/1e6, float64(e.Limit)/1e6)
+}
+
+// thumbnailSize bounds the one decode every image gets: large enough for five dominant colors and
+// for ThumbHash (which takes at most 100×100), small enough that JPEGs shrink by 8 while decoding.
+const thumbnailSize = 100
+
+// Image reads an image: its header first, refusing it with a *PixelLimitError when a frame holds more
+// than maxPixels before anything is decoded; then one small decode for colors and placeholders.
+func Image(buf []byte, maxPixels int64) (Result, error) {
+	h, err := imaging.ReadHeader(buf)
+	if err != nil {
+		return Result{Error: imageError(err)}, nil
+	}
+	if h.Pixels() > maxPixels {
+		return Result{}, &PixelLimitError{Width: h.Width, Height: h.Height, Limit: maxPixels}
+	}
+	r := Result{Width: &h.Width, Height: &h.Height}
+	r.Analysis.HasAlpha, r.Analysis.ColorSpace = h.HasAlpha, h.ColorSpace
+	if h.Frames > 1 {
+		r.Analysis.FrameCount = h.Frames
+		if total := sum(h.FrameDelays); total > 0 {
+			seconds := float64(total) / 1000
+			r.Duration = &seconds
+		}
+	}
+	r.readMetadata(h)
+	t, err := imaging.DecodeThumbnail(buf, thumbnailSize)
+	if err != nil {
+		r.Error = imageError(err)
+		return r, nil
+	}
+	r.describePixels(placeholder.Pixels{Width: t.Width, Height: t.Height, RGBA: t.RGBA})
+	return r, nil
+}
+
+// readMetadata keeps what the metadata blocks hold. Damaged blocks are common (editors rewrite them
+// badly) and do not make the image damaged: what could be read is kept.
+func (r *Result) readMetadata(h imaging.Header) {
+	meta, _ := photometa.Parse(h.Exif, h.IPTC, h.XMP)
+	if exif := models.Exif(meta.Exif); exif != (models.Exif{}) {
+		r.Analysis.Exif = &exif
+	}
+	r.Credits = meta.Credits
+	r.Analysis.SmartTags = meta.Credits.Keywords
+	if len(meta.Raw) > 0 {
+		r.Embedded = meta.Raw
+	}
+}
+
+// describePixels computes every pixel-derived fact from the one thumbnail.
+func (r *Result) describePixels(p placeholder.Pixels) {
+	for _, c := range placeholder.DominantColors(p, 5) {
+		r.Analysis.Colors = append(r.Analysis.Colors, models.Color{Red: int(c.Red), Green: int(c.Green), Blue: int(c.Blue), Alpha: int(c.Alpha)})
+	}
+	x, y := 4, 3 // components follow the shape, as the BlurHash authors advise
+	if p.Height > p.Width {
+		x, y = 3, 4
+	}
+	if bh, err := placeholder.Blurhash(p, x, y); err == nil {
+		r.Blurhash = &bh
+	}
+	if th, err := placeholder.Thumbhash(p); err == nil {
+		s := base64.StdEncoding.EncodeToString(th)
+		r.Thumbhash = &s
+	}
+	if uri, err := placeholder.LQIP(p); err == nil {
+		r.LQIP = &uri
+	}
+}
+
+// Document reads what a document's header says: the page count of a PDF.
+func Document(buf []byte) Result {
+	h, err := imaging.ReadHeader(buf)
+	if err != nil {
+		return Result{Error: fmt.Sprintf("the document cannot be read: %s", firstLine(err))}
+	}
+	return Result{Analysis: models.Analysis{PageCount: h.Frames}}
+}
+
+func imageError(err error) string {
+	if errors.Is(err, imaging.ErrUnsupported) {
+		return "this image format cannot be decoded here, so nothing is known about its pixels"
+	}
+	return "the image is damaged and cannot be fully decoded: " + firstLine(err)
+}
+
+// firstLine keeps libvips' summary of an error and drops its backtrace.
+func firstLine(err error) string {
+	s, _, _ := strings.Cut(strings.TrimSpace(err.Error()), "\n")
+	return s
+}
+
+func sum(list []int) int {
+	t := 0
+	for _, v := range list {
+		t += v
+	}
+	return t
+}
