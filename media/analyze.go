@@ -9,37 +9,66 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"golang.org/x/sync/semaphore"
+
 	"github.com/mediagraph/mediagraph/media/ingest"
 	"github.com/mediagraph/mediagraph/media/photometa"
 	"github.com/mediagraph/mediagraph/models"
 )
 
-// maxAnalyzedBytes bounds the images and documents read into memory to be analyzed; larger files
-// are stored and described by their type and checksums only, with a processing error saying why.
-const maxAnalyzedBytes = 256 << 20
+const (
+	// maxAnalyzedBytes bounds the images and documents read into memory to be analyzed; larger files
+	// are stored and described by their type and checksums only, with a processing error saying why.
+	maxAnalyzedBytes = 256 << 20
+	// analysisMemory bounds the bytes of all files held in memory for analysis at once.
+	analysisMemory = 2 * maxAnalyzedBytes
+	// maxKeptBytes bounds a file copied while it is stored, which spares reading it back.
+	maxKeptBytes = 32 << 20
+)
 
 // analysis bounds how many files are analyzed at once, whatever the number of uploads in flight:
 // decoding is CPU- and memory-bound, so more at once would only queue inside libvips and hold memory.
 type analysis struct {
 	slots  chan struct{}
+	memory *semaphore.Weighted
 	prober ingest.Prober
 }
 
 func newAnalysis() analysis {
-	return analysis{slots: make(chan struct{}, runtime.GOMAXPROCS(0)), prober: ingest.NewProber()}
+	return analysis{
+		slots:  make(chan struct{}, runtime.GOMAXPROCS(0)),
+		memory: semaphore.NewWeighted(analysisMemory),
+		prober: ingest.NewProber(),
+	}
 }
 
-// analyze learns what it can from the stored bytes of version v and records it on a and v. It
-// returns the credits the file carries, for fields the caller has not filled. Only a refusal (an
-// image larger than the pixel limit) is an error about the file; damage is recorded on the asset.
-func (s *Service) analyze(ctx context.Context, field string, a *models.Asset, v *models.AssetVersion) (photometa.Credits, error) {
+// readsWhole says whether analysis of a decodes the whole file in memory.
+func readsWhole(a *models.Asset) bool {
+	return a.Kind == models.KindImage || a.MimeType == "application/pdf"
+}
+
+// keepForAnalysis makes hr keep a copy of a file of the given size that analysis will read whole,
+// when it is small and the memory budget allows; the returned func gives the memory back.
+func (s *Service) keepForAnalysis(hr *hashingReader, a *models.Asset, size int64) func() {
+	if !readsWhole(a) || size <= 0 || size > maxKeptBytes || !s.analysis.memory.TryAcquire(size) {
+		return func() {}
+	}
+	hr.copy = make([]byte, 0, size)
+	return func() { s.analysis.memory.Release(size) }
+}
+
+// analyze learns what it can from the stored bytes of version v — or from kept, a copy made while
+// they were stored — and records it on a and v. It returns the credits the file carries, for fields
+// the caller has not filled. Only a refusal (an image larger than the pixel limit) is an error about
+// the file; damage is recorded on the asset.
+func (s *Service) analyze(ctx context.Context, field string, a *models.Asset, v *models.AssetVersion, kept []byte) (photometa.Credits, error) {
 	select {
 	case s.analysis.slots <- struct{}{}:
 		defer func() { <-s.analysis.slots }()
 	case <-ctx.Done():
 		return photometa.Credits{}, ctx.Err()
 	}
-	r, err := s.examine(ctx, a.Kind, a.MimeType, v)
+	r, err := s.examine(ctx, a, v, kept)
 	var limit *ingest.PixelLimitError
 	if errors.As(err, &limit) {
 		return photometa.Credits{}, invalid(field, "%s", limit.Error())
@@ -60,21 +89,23 @@ func (s *Service) analyze(ctx context.Context, field string, a *models.Asset, v 
 	return r.Credits, nil
 }
 
-func (s *Service) examine(ctx context.Context, kind models.AssetKind, mime string, v *models.AssetVersion) (ingest.Result, error) {
+func (s *Service) examine(ctx context.Context, a *models.Asset, v *models.AssetVersion, kept []byte) (ingest.Result, error) {
 	switch {
-	case kind == models.KindImage:
-		buf, r := s.readForAnalysis(ctx, v)
+	case readsWhole(a):
+		buf := kept
 		if buf == nil {
-			return r, nil
+			var release func()
+			var why ingest.Result
+			if buf, release, why = s.readForAnalysis(ctx, v); buf == nil {
+				return why, nil
+			}
+			defer release()
 		}
-		return ingest.Image(buf, s.settings.MaxImagePixels)
-	case mime == "application/pdf":
-		buf, r := s.readForAnalysis(ctx, v)
-		if buf == nil {
-			return r, nil
+		if a.Kind == models.KindImage {
+			return ingest.Image(buf, s.settings.MaxImagePixels)
 		}
 		return ingest.Document(buf), nil
-	case kind == models.KindVideo || kind == models.KindAudio:
+	case a.Kind == models.KindVideo || a.Kind == models.KindAudio:
 		o, err := s.store.Open(ctx, v.ObjectKey)
 		if err != nil {
 			return ingest.Result{}, fmt.Errorf("open %s for analysis: %w", v.ObjectKey, err)
@@ -85,22 +116,30 @@ func (s *Service) examine(ctx context.Context, kind models.AssetKind, mime strin
 	return ingest.Result{}, nil
 }
 
-// readForAnalysis reads a stored version into memory, or says in a result why it will not.
-func (s *Service) readForAnalysis(ctx context.Context, v *models.AssetVersion) ([]byte, ingest.Result) {
+// readForAnalysis reads a stored version into memory within the analysis budget, or says in a result
+// why it will not. release gives the memory back.
+func (s *Service) readForAnalysis(ctx context.Context, v *models.AssetVersion) (buf []byte, release func(), why ingest.Result) {
+	unread := ingest.Result{Error: "the stored bytes could not be read for analysis"}
 	if v.Size > maxAnalyzedBytes {
-		return nil, ingest.Result{Error: fmt.Sprintf("the file is larger than the %d MiB analyzed, so only its type and checksums are known", maxAnalyzedBytes>>20)}
+		return nil, nil, ingest.Result{Error: fmt.Sprintf("the file is larger than the %d MiB analyzed, so only its type and checksums are known", maxAnalyzedBytes>>20)}
 	}
+	if err := s.analysis.memory.Acquire(ctx, v.Size); err != nil {
+		return nil, nil, unread
+	}
+	release = func() { s.analysis.memory.Release(v.Size) }
 	o, err := s.store.Open(ctx, v.ObjectKey)
 	if err != nil {
-		return nil, ingest.Result{Error: "the stored bytes could not be read for analysis"}
+		release()
+		return nil, nil, unread
 	}
 	defer o.Close()
-	buf := make([]byte, v.Size)
+	buf = make([]byte, v.Size)
 	if _, err := io.ReadFull(o, buf); err != nil {
 		s.log.ErrorContext(ctx, "read for analysis", "key", v.ObjectKey, "error", err)
-		return nil, ingest.Result{Error: "the stored bytes could not be read for analysis"}
+		release()
+		return nil, nil, unread
 	}
-	return buf, ingest.Result{}
+	return buf, release, ingest.Result{}
 }
 
 // prefillCredits gives an asset the author and copyright its file names, where the uploader gave none.

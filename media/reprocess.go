@@ -34,7 +34,7 @@ func (s *Service) Reprocess(ctx context.Context, id string) error {
 	if v == nil {
 		return fmt.Errorf("reprocess %s: version %d is missing", id, a.Version)
 	}
-	credits, err := s.analyze(ctx, "id", a, v)
+	credits, err := s.analyze(ctx, "id", a, v, nil)
 	var refused *Error
 	if errors.As(err, &refused) { // stored before a limit was lowered: keep it, say why it is not analyzed
 		now := models.Now()

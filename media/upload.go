@@ -180,13 +180,15 @@ func (s *Service) checkUploadOptions(o UploadOptions) ([]MetadataChange, []strin
 }
 
 // hashingReader computes checksums and counts bytes as the stream passes, and stops a stream that
-// grows past its limit.
+// grows past its limit. It can also keep a copy of a small file for analysis, which then need not
+// read the stored bytes back.
 type hashingReader struct {
 	r     io.Reader
 	md5   hash.Hash
 	sha   hash.Hash
 	n     int64
 	limit int64
+	copy  []byte // nil when no copy is kept (or the stream outgrew it)
 }
 
 var errTooLarge = errors.New("stream exceeds the size limit")
@@ -200,6 +202,13 @@ func (h *hashingReader) Read(p []byte) (int, error) {
 	h.md5.Write(p[:n])
 	h.sha.Write(p[:n])
 	h.n += int64(n)
+	if h.copy != nil {
+		if len(h.copy)+n > cap(h.copy) {
+			h.copy = nil
+		} else {
+			h.copy = append(h.copy, p[:n]...)
+		}
+	}
 	if h.n > h.limit {
 		return n, errTooLarge
 	}
@@ -207,7 +216,8 @@ func (h *hashingReader) Read(p []byte) (int, error) {
 }
 
 // ingest streams one file into the store, sniffing its type from its first bytes and checksumming it
-// on the way, then reads what it can of its header. The whole file is never held in memory.
+// on the way, then analyzes it. Only a small image or document is held in memory, within the
+// analysis budget; anything else streams.
 func (s *Service) ingest(ctx context.Context, field string, f UploadFile, p *Principal) (ingested, error) {
 	br := bufio.NewReaderSize(f.Body, sniffLen)
 	head, err := br.Peek(sniffLen)
@@ -220,6 +230,7 @@ func (s *Service) ingest(ctx context.Context, field string, f UploadFile, p *Pri
 	a, v := newAsset(f.Name, sniff(head), p, models.NewID(models.AssetPrefix), models.NewID(models.VersionPrefix))
 	v.ObjectKey = objectKey(a.ID, v.ID, v.Filename)
 	hr := newHashingReader(br, s.settings.MaxUploadBytes)
+	defer s.keepForAnalysis(hr, a, f.Size)()
 	if _, err := s.store.Put(ctx, v.ObjectKey, hr, storage.PutOptions{ContentType: v.MimeType}); err != nil {
 		if errors.Is(err, errTooLarge) {
 			return ingested{}, s.tooLarge(field)
@@ -254,7 +265,11 @@ func (s *Service) describeStored(ctx context.Context, field string, a *models.As
 	a.MD5, v.MD5 = hex.EncodeToString(hr.md5.Sum(nil)), hex.EncodeToString(hr.md5.Sum(nil))
 	a.SHA256, v.SHA256 = hex.EncodeToString(hr.sha.Sum(nil)), hex.EncodeToString(hr.sha.Sum(nil))
 	a.ObjectKey = v.ObjectKey
-	return s.analyze(ctx, field, a, v)
+	var kept []byte
+	if int64(len(hr.copy)) == hr.n {
+		kept = hr.copy
+	}
+	return s.analyze(ctx, field, a, v, kept)
 }
 
 // objectKey is where a version's bytes live: one key per version, so bytes are never overwritten.

@@ -221,9 +221,9 @@ func TestAssetPagination(t *testing.T) {
 		const seeded = 37 // PUBLIC, all 1200 wide: ties for WIDTH_ASC
 		s.Seed(seeded)
 		// PRIVATE uploads: two identical files (ties in size and filename), files without a width (a
-		// video and a PDF) and one more image 1200 wide.
+		// sound and a PDF) and one more image 1200 wide.
 		uploaded := s.MustUpload(editor, map[string]any{"tags": []string{"uploaded"}},
-			apptest.Fixture(t, "alpha.png"), apptest.Fixture(t, "alpha.png"), apptest.Fixture(t, "clip.mp4"),
+			apptest.Fixture(t, "alpha.png"), apptest.Fixture(t, "alpha.png"), apptest.Fixture(t, "tone.mp3"),
 			apptest.Fixture(t, "focal-red-square.png"), apptest.Fixture(t, "anim.gif"), apptest.Fixture(t, "document-3-pages.pdf"))
 		if len(uploaded) != 6 {
 			t.Fatalf("uploaded %d assets, want 6", len(uploaded))
@@ -247,8 +247,8 @@ func TestAssetPagination(t *testing.T) {
 				noWidth++
 			}
 		}
-		if noWidth != 1 {
-			t.Fatalf("%d assets without a width, want 1 (the PDF)", noWidth)
+		if noWidth != 2 {
+			t.Fatalf("%d assets without a width, want 2 (the sound and the PDF)", noWidth)
 		}
 
 		orders := []string{"CREATED_AT_ASC", "CREATED_AT_DESC", "UPDATED_AT_ASC", "UPDATED_AT_DESC", "FILENAME_ASC", "FILENAME_DESC",

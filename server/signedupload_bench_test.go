@@ -9,8 +9,6 @@ import (
 	"io"
 	"math/rand/v2"
 	"net/http"
-	"os"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -123,26 +121,7 @@ func BenchmarkGigabyteMultipart(b *testing.B) {
 					b.Fatalf("sha256 %s, want %s", got, hex.EncodeToString(h.Sum(nil)))
 				}
 			}
-			b.ReportMetric(peakRSSMiB(b), "peak-RSS-MiB")
+			b.ReportMetric(apptest.PeakRSSMiB(b), "peak-RSS-MiB")
 		})
 	}
-}
-
-// peakRSSMiB reads the process's high-water mark of resident memory.
-func peakRSSMiB(tb testing.TB) float64 {
-	status, err := os.ReadFile("/proc/self/status")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for _, line := range strings.Split(string(status), "\n") {
-		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
-			kb, err := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")))
-			if err != nil {
-				tb.Fatal(err)
-			}
-			return float64(kb) / 1024
-		}
-	}
-	tb.Fatal("no VmHWM in /proc/self/status")
-	return 0
 }
