@@ -38,6 +38,10 @@ type Config struct {
 	UploadTicketTTL      time.Duration
 	// MaxImagePixels refuses larger images before they are decoded.
 	MaxImagePixels int64
+	// MaxTransformSide caps both sides of a transform's output.
+	MaxTransformSide int
+	// S3Delivery is how original bytes in a bucket reach browsers: "proxy" or "redirect".
+	S3Delivery string
 	// UploadSweepInterval is how often expired uploads are swept.
 	UploadSweepInterval time.Duration
 }
@@ -62,11 +66,13 @@ var Variables = []struct{ Name, Flag, Default, Help string }{
 	{"MEDIAGRAPH_MAX_UPLOAD_BYTES", "max-upload-bytes", "104857600", "largest file uploadAssets accepts, in bytes"},
 	{"MEDIAGRAPH_MAX_FILES_PER_UPLOAD", "max-files-per-upload", "10", "most files one uploadAssets call accepts"},
 	{"MEDIAGRAPH_MAX_IMAGE_PIXELS", "max-image-pixels", "100000000", "largest image (pixels of one frame) accepted; larger ones are refused before decoding"},
-	{"MEDIAGRAPH_SIGNING_KEY", "signing-key", "", "key signing URLs; empty: a random key kept in the database"},
+	{"MEDIAGRAPH_MAX_TRANSFORM_SIDE", "max-transform-side", "4096", "largest width or height of a transformed image, in pixels"},
+	{"MEDIAGRAPH_SIGNING_KEY", "signing-key", "", "key signing URLs; when set, transform URLs must be signed (s=); empty: a random key kept in the database"},
 	{"S3_BUCKET", "s3-bucket", "", "S3 bucket for the bytes; empty: local disk under $MEDIAGRAPH_DATA_DIR/blobs"},
 	{"S3_REGION", "s3-region", "us-east-1", "the bucket's region"},
 	{"S3_ENDPOINT", "s3-endpoint", "", "endpoint of an S3-compatible server (MinIO, R2, …); empty: AWS"},
 	{"S3_FORCE_PATH_STYLE", "s3-force-path-style", "false", "address the bucket in the path (most S3-compatible servers need true)"},
+	{"S3_DELIVERY", "s3-delivery", "proxy", "how original bytes in the bucket reach browsers: proxy (streamed by the service) or redirect (to a presigned URL)"},
 	{"MEDIAGRAPH_UPLOAD_TYPES", "upload-types", "image/*,video/*,audio/*,application/pdf", "types createUploads accepts, comma-separated (type/* for a family)"},
 	{"MEDIAGRAPH_MAX_SINGLE_PUT_BYTES", "max-single-put-bytes", "4194304", "largest file a signed upload sends in one PUT; larger ones go in parts"},
 	{"MEDIAGRAPH_MAX_SIGNED_UPLOAD_BYTES", "max-signed-upload-bytes", "5368709120", "largest file createUploads accepts, in bytes"},
@@ -112,7 +118,13 @@ func Load(name string, args []string, extra ...func(*flag.FlagSet)) (Config, []s
 	if c.DeliveryCacheBytes, err = strconv.Atoi(get("MEDIAGRAPH_DELIVERY_CACHE_BYTES")); err != nil || c.DeliveryCacheBytes < 0 {
 		return Config{}, nil, fmt.Errorf("MEDIAGRAPH_DELIVERY_CACHE_BYTES: want a number of bytes (0 for no cache), got %q", get("MEDIAGRAPH_DELIVERY_CACHE_BYTES"))
 	}
+	if c.MaxTransformSide, err = strconv.Atoi(get("MEDIAGRAPH_MAX_TRANSFORM_SIDE")); err != nil || c.MaxTransformSide < 16 || c.MaxTransformSide > 16384 {
+		return Config{}, nil, fmt.Errorf("MEDIAGRAPH_MAX_TRANSFORM_SIDE: want a number of pixels from 16 to 16384, got %q", get("MEDIAGRAPH_MAX_TRANSFORM_SIDE"))
+	}
 	c.S3 = S3{Bucket: get("S3_BUCKET"), Region: get("S3_REGION"), Endpoint: get("S3_ENDPOINT")}
+	if c.S3Delivery = get("S3_DELIVERY"); c.S3Delivery != "proxy" && c.S3Delivery != "redirect" {
+		return Config{}, nil, fmt.Errorf("S3_DELIVERY: want proxy or redirect, got %q", c.S3Delivery)
+	}
 	if c.S3.ForcePathStyle, err = strconv.ParseBool(get("S3_FORCE_PATH_STYLE")); err != nil {
 		return Config{}, nil, fmt.Errorf("S3_FORCE_PATH_STYLE: want true or false, got %q", get("S3_FORCE_PATH_STYLE"))
 	}

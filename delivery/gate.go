@@ -1,48 +1,77 @@
-// Package delivery serves bytes over HTTP: the asset gate, which checks visibility and then streams
-// the asset with HTTP caching, ranges and safe headers.
+// Package delivery serves bytes over HTTP: the asset gate, which checks visibility and signatures and
+// then streams the asset, or a transform of it, with HTTP caching, ranges and safe headers.
 package delivery
 
 import (
+	"bytes"
+	"context"
 	"encoding/json"
 	"log/slog"
 	"mime"
+	"net"
 	"net/http"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/mediagraph/mediagraph/media"
 	"github.com/mediagraph/mediagraph/requestid"
 )
 
-// Gate serves GET and HEAD /media/asset/{id} and /media/asset/{id}/{filename}.
+// Gate serves GET and HEAD of an asset's bytes, or of a transform of them: at /media/asset/{id} and
+// /media/asset/{id}/{filename}, which follow replacements, and at /media/v/{id}/{version}/{filename},
+// which names one version's bytes and is cached for a year.
 type Gate struct {
 	Media *media.Service
 	Log   *slog.Logger
+	// Redirect, when set, sends original bytes as a redirect to a presigned URL of the store (S3)
+	// instead of streaming them through the service.
+	Redirect func(ctx context.Context, key string) (string, error)
 }
 
 // activeTypes could run script if a browser rendered them as documents.
 var activeTypes = []string{"image/svg", "text/html", "application/xhtml", "text/xml", "application/xml", "application/pdf", "text/javascript"}
 
+// Cache lifetimes: the gate follows replacements, so shared caches keep it briefly; a version's bytes
+// never change.
+const (
+	gateMaxAge      = 300
+	versionedMaxAge = 31536000
+)
+
 // ServeHTTP implements http.Handler.
 func (g Gate) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
-	a, obj, err := g.Media.OpenAsset(ctx, r.PathValue("id"))
+	req := media.DeliveryRequest{
+		AssetID: r.PathValue("id"), Path: r.URL.Path, Query: r.URL.Query(),
+		Accept: r.Header.Get("Accept"), Client: clientOf(r),
+	}
+	if v := r.PathValue("version"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 {
+			WriteError(w, &media.Error{Code: media.CodeNotFound, Message: "no version " + v})
+			return
+		}
+		req.Version = n
+	}
+	d, err := g.Media.Deliver(ctx, req)
 	if err != nil {
 		g.fail(w, r, err)
 		return
 	}
-	defer obj.Close()
+	defer d.Close()
 	h := w.Header()
-	h.Set("Content-Type", a.MimeType)
-	h.Set("ETag", `"`+a.SHA256+`"`)
+	h.Set("Content-Type", d.MimeType)
+	h.Set("ETag", d.ETag)
 	h.Set("X-Content-Type-Options", "nosniff")
-	// The gate follows replacements, so it is cached briefly; private bytes are never cached by others.
-	if media.CanSeePrivate(ctx) {
-		h.Set("Cache-Control", "private, no-store")
-	} else {
-		h.Set("Cache-Control", "public, max-age=300")
+	h.Set("Cache-Control", cacheControl(d, req.Version != 0))
+	if d.VaryAccept {
+		h.Set("Vary", "Accept")
 	}
+	active := false
 	for _, t := range activeTypes {
-		if strings.HasPrefix(a.MimeType, t) {
+		if strings.HasPrefix(d.MimeType, t) {
+			active = true
 			h.Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; sandbox")
 		}
 	}
@@ -50,12 +79,56 @@ func (g Gate) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.URL.Query().Has("download") {
 		disposition = "attachment"
 	}
-	h.Set("Content-Disposition", mime.FormatMediaType(disposition, map[string]string{"filename": a.Filename}))
+	h.Set("Content-Disposition", mime.FormatMediaType(disposition, map[string]string{"filename": d.Filename}))
+	// A redirect would lose the headers above that matter for safety, so active types always stream.
+	if g.Redirect != nil && d.RedirectKey != "" && !active && disposition == "inline" {
+		target, err := g.Redirect(ctx, d.RedirectKey)
+		if err != nil {
+			g.fail(w, r, err)
+			return
+		}
+		h.Set("Cache-Control", "private, no-store") // the presigned URL expires
+		http.Redirect(w, r, target, http.StatusFound)
+		return
+	}
+	if d.Body == nil {
+		http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(d.Bytes))
+		return
+	}
 	// Each range of a multi-range request costs a read from the store (an S3 request): serve those whole.
 	if strings.Contains(r.Header.Get("Range"), ",") {
 		r.Header.Del("Range")
 	}
-	http.ServeContent(w, r, "", a.UpdatedAt, obj)
+	http.ServeContent(w, r, "", time.Time{}, d.Body)
+}
+
+// cacheControl lets shared caches keep what anyone may have — for a year at a versioned URL, briefly
+// at the gate, never past the asset's availability — and nobody keep the rest.
+func cacheControl(d *media.Delivery, versioned bool) string {
+	if !d.Public {
+		return "private, no-store"
+	}
+	age := gateMaxAge
+	if versioned {
+		age = versionedMaxAge
+	}
+	if until := d.Asset.AvailableUntil; until != nil {
+		age = min(age, max(0, int(time.Until(*until).Seconds())))
+	}
+	if versioned && age == versionedMaxAge {
+		return "public, max-age=31536000, immutable"
+	}
+	return "public, max-age=" + strconv.Itoa(age)
+}
+
+// clientOf identifies the caller for per-client limits by its address. Forwarded headers are not
+// trusted: anyone can write them.
+func clientOf(r *http.Request) string {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return r.RemoteAddr
+	}
+	return host
 }
 
 func (g Gate) fail(w http.ResponseWriter, r *http.Request, err error) {

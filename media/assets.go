@@ -343,16 +343,3 @@ func (s *Service) VersionsForAssets(ctx context.Context, ids []string) (map[stri
 	}
 	return s.db.VersionsForAssets(ctx, ids)
 }
-
-// AssetPathPrefix is where the delivery gate serves assets.
-const AssetPathPrefix = "/media/asset/"
-
-// AssetPath is an asset's path under the public URL: stable across replacements of its bytes.
-func AssetPath(a *models.Asset) string {
-	return AssetPathPrefix + a.ID + "/" + a.Filename
-}
-
-// AssetURL is the absolute URL of an asset's bytes.
-func (s *Service) AssetURL(a *models.Asset) string {
-	return s.settings.PublicURL + AssetPath(a)
-}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -46,6 +47,9 @@ type AssetChanges struct {
 	FocalPoint Optional[*FocalPoint]
 	CustomData Optional[models.JSONObject]
 	Metadata   []MetadataChange
+	// AvailableFrom and AvailableUntil bound when the gate delivers the asset to readers.
+	AvailableFrom  Optional[*time.Time]
+	AvailableUntil Optional[*time.Time]
 }
 
 // Text limits, in characters.
@@ -235,12 +239,20 @@ func (s *Service) UpdateAssets(ctx context.Context, ids []string, ch AssetChange
 	if err != nil {
 		return nil, err
 	}
+	if f, u := ch.AvailableFrom.Value, ch.AvailableUntil.Value; f != nil && u != nil && !u.After(*f) {
+		return nil, invalid("availableUntil", "availableUntil must come after availableFrom")
+	}
 	return s.changeAssets(ctx, ids, liveAssets, func(tx *models.DB, assets []*models.Asset) error {
 		ids := assetIDs(assets)
 		cols := map[string]any{}
 		for col, v := range map[string]Optional[*string]{"author": ch.Author, "copyright": ch.Copyright, "notes": ch.Notes} {
 			if v.Set {
 				cols[col] = blankToNil(v.Value)
+			}
+		}
+		for col, v := range map[string]Optional[*time.Time]{"available_from": ch.AvailableFrom, "available_until": ch.AvailableUntil} {
+			if v.Set {
+				cols[col] = v.Value
 			}
 		}
 		if ch.CollectionID.Set {

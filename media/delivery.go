@@ -1,39 +1,270 @@
 package media
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"net/url"
+	"sync"
+	"time"
 
+	"golang.org/x/sync/singleflight"
+
+	"github.com/mediagraph/mediagraph/media/imaging"
 	"github.com/mediagraph/mediagraph/models"
 	"github.com/mediagraph/mediagraph/storage"
 )
 
-// OpenAsset opens the current bytes of an asset for the caller, who may be anonymous: PUBLIC assets
-// are open to anyone, PRIVATE and trashed ones only to editors.
-func (s *Service) OpenAsset(ctx context.Context, id string) (*models.Asset, storage.Object, error) {
-	assets, err := s.db.AssetsByID(ctx, []string{id}, models.Visibility{})
+// DeliveryRequest is a request for an asset's bytes, or a transform of them, at a delivery URL.
+type DeliveryRequest struct {
+	AssetID string
+	// Version is the version number a versioned URL names; 0 asks for the current one.
+	Version int
+	// Path and Query are the URL's, for its signature and its transform.
+	Path  string
+	Query url.Values
+	// Accept is the browser's Accept header, for auto=format.
+	Accept string
+	// Client identifies the caller for the transform limits (its address).
+	Client string
+}
+
+// Delivery is what answers a delivery request: a stored object to stream, or fresh bytes.
+type Delivery struct {
+	Asset *models.Asset
+	// Body is the stored object (the original, or a transform made before); Bytes a transform made now.
+	Body  storage.Object
+	Bytes []byte
+	// MimeType, ETag and Filename describe what is sent.
+	MimeType string
+	ETag     string
+	Filename string
+	// Public is true when anyone may have received these bytes: caches may keep them.
+	Public bool
+	// VaryAccept is true when the format followed the Accept header.
+	VaryAccept bool
+	// RedirectKey, when set, is the stored object the caller may redirect to instead of streaming it.
+	RedirectKey string
+}
+
+// Close releases the stored object, if any.
+func (d *Delivery) Close() error {
+	if d.Body != nil {
+		return d.Body.Close()
+	}
+	return nil
+}
+
+// Deliver checks that the caller may have an asset's bytes — an editor, a valid signed grant, or
+// anyone for a PUBLIC asset within its availability — and opens them, transformed as the URL asks.
+func (s *Service) Deliver(ctx context.Context, req DeliveryRequest) (*Delivery, error) {
+	params, err := ParseImageParams(req.Query)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	if len(assets) == 0 {
-		return nil, nil, notFound("asset", id)
+	now := models.Now()
+	grant, err := s.CheckURL(req.Path, req.Query, !params.IsZero(), now)
+	if err != nil {
+		return nil, err
 	}
-	a := assets[0]
-	if !CanSeePrivate(ctx) {
-		if a.DeletedAt != nil {
-			return nil, nil, notFound("asset", id)
+	a, err := s.deliverable(ctx, req.AssetID, grant, now)
+	if err != nil {
+		return nil, err
+	}
+	d := &Delivery{Asset: a, Public: a.Status == models.StatusPublic && !CanSeePrivate(ctx) && !grant.Private}
+	version, key := a.Version, a.ObjectKey
+	if req.Version != 0 && req.Version != a.Version {
+		v, err := s.db.VersionByNumber(ctx, a.ID, req.Version)
+		if errors.Is(err, models.ErrNotFound) {
+			return nil, notFound("version", fmt.Sprintf("%s/%d", a.ID, req.Version))
 		}
-		if a.Status != models.StatusPublic {
-			return nil, nil, newError(CodeAssetAccessDenied, "asset %s is private", id)
+		if err != nil {
+			return nil, err
+		}
+		version, key = v.Number, v.ObjectKey
+	}
+	if params.IsZero() {
+		return s.openOriginal(ctx, d, key)
+	}
+	var focal *FocalPoint
+	if params.Crop != nil && *params.Crop == CropFocalPoint && (params.FpX == nil || params.FpY == nil) {
+		if focal, err = s.defaultFocalPoint(ctx, a.ID); err != nil {
+			return nil, err
 		}
 	}
-	o, err := s.store.Open(ctx, a.ObjectKey)
+	t, err := s.resolveTransform(a, params, req.Accept, focal)
+	if err != nil {
+		return nil, err
+	}
+	d.MimeType, d.VaryAccept = t.spec.Format.MimeType(), t.varyAccept
+	d.Filename = a.Basename + "." + t.spec.Format.Extension()
+	derived, digest := derivedKey(a, version, t.spec)
+	d.ETag = `"` + digest + `"`
+	if o, err := s.store.Open(ctx, derived); err == nil {
+		d.Body = o
+		return d, nil
+	} else if !errors.Is(err, storage.ErrNotFound) {
+		return nil, fmt.Errorf("open stored transform %s: %w", derived, err)
+	}
+	out, err := s.transforms.make(ctx, req.Client, derived, func() ([]byte, error) {
+		return s.makeDerivative(context.WithoutCancel(ctx), a, version, key, derived, t.spec)
+	})
+	if err != nil {
+		return nil, err
+	}
+	d.Bytes = out
+	return d, nil
+}
+
+// deliverable loads an asset the caller may receive.
+func (s *Service) deliverable(ctx context.Context, id string, grant URLGrant, now time.Time) (*models.Asset, error) {
+	found, err := s.db.AssetsByID(ctx, []string{id}, models.Visibility{})
+	if err != nil {
+		return nil, err
+	}
+	if len(found) == 0 {
+		return nil, notFound("asset", id)
+	}
+	a := found[0]
+	if CanSeePrivate(ctx) || grant.Private {
+		return a, nil
+	}
+	switch {
+	case a.DeletedAt != nil:
+		return nil, notFound("asset", id)
+	case a.Status != models.StatusPublic:
+		return nil, newError(CodeAssetAccessDenied, "asset %s is private", id)
+	case !a.Available(now):
+		return nil, newError(CodeAssetAccessDenied, "asset %s is not available at this time", id)
+	}
+	return a, nil
+}
+
+func (s *Service) openOriginal(ctx context.Context, d *Delivery, key string) (*Delivery, error) {
+	d.MimeType, d.ETag, d.Filename, d.RedirectKey = d.Asset.MimeType, `"`+d.Asset.SHA256+`"`, d.Asset.Filename, key
+	o, err := s.store.Open(ctx, key)
 	if errors.Is(err, storage.ErrNotFound) {
-		return nil, nil, fmt.Errorf("bytes of asset %s missing from the store at %s: %w", id, a.ObjectKey, err)
+		return nil, fmt.Errorf("bytes of asset %s missing from the store at %s: %w", d.Asset.ID, key, err)
 	}
 	if err != nil {
-		return nil, nil, fmt.Errorf("open asset %s: %w", id, err)
+		return nil, fmt.Errorf("open asset %s: %w", d.Asset.ID, err)
 	}
-	return a, o, nil
+	d.Body = o
+	return d, nil
+}
+
+// defaultFocalPoint is the asset's focal point in the default locale, if set.
+func (s *Service) defaultFocalPoint(ctx context.Context, id string) (*FocalPoint, error) {
+	meta, err := s.db.MetadataForAssets(ctx, []string{id})
+	if err != nil {
+		return nil, err
+	}
+	for _, m := range meta[id] {
+		if m.Locale == s.settings.DefaultLocale() && m.FocalX != nil && m.FocalY != nil {
+			return &FocalPoint{X: *m.FocalX, Y: *m.FocalY}, nil
+		}
+	}
+	return nil, nil
+}
+
+// makeDerivative transforms a version's bytes and stores the result under its key. It runs once per
+// key at a time, and outlives the request that started it, so that callers waiting on the same key
+// get it even when that client went away.
+func (s *Service) makeDerivative(ctx context.Context, a *models.Asset, version int, key, derived string, spec imaging.Spec) ([]byte, error) {
+	v := &models.AssetVersion{ObjectKey: key, Size: a.Size}
+	if version != a.Version {
+		found, err := s.db.VersionByNumber(ctx, a.ID, version)
+		if err != nil {
+			return nil, err
+		}
+		v = found
+	}
+	buf, release, why := s.readForAnalysis(ctx, v)
+	if buf == nil {
+		return nil, fmt.Errorf("transform %s: %s", derived, why.Error)
+	}
+	defer release()
+	out, err := imaging.Transform(buf, spec)
+	switch {
+	case errors.Is(err, imaging.ErrTooLarge):
+		return nil, invalid("params", "%v", err)
+	case errors.Is(err, imaging.ErrUnsupported):
+		return nil, invalid("params", "this image's format cannot be transformed")
+	case err != nil:
+		return nil, fmt.Errorf("transform %s: %w", derived, err)
+	}
+	if _, err := s.store.Put(ctx, derived, bytes.NewReader(out), storage.PutOptions{ContentType: spec.Format.MimeType()}); err != nil {
+		return nil, fmt.Errorf("store transform %s: %w", derived, err)
+	}
+	d := &models.Derivative{ObjectKey: derived, AssetID: a.ID, Version: version, Size: int64(len(out))}
+	if err := s.db.RecordDerivative(ctx, d); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// transforms runs uncached transforms: one at a time per result (concurrent identical requests share
+// it), a bounded number per client, and a bounded number at once, waiting at most queueTimeout.
+type transforms struct {
+	flight       singleflight.Group
+	slots        chan struct{}
+	perClient    int
+	queueTimeout time.Duration
+	clients      clientCounts
+}
+
+func newTransforms(slots, perClient int, queueTimeout time.Duration) *transforms {
+	return &transforms{slots: make(chan struct{}, slots), perClient: perClient, queueTimeout: queueTimeout, clients: clientCounts{n: map[string]int{}}}
+}
+
+func (t *transforms) make(ctx context.Context, client, key string, work func() ([]byte, error)) ([]byte, error) {
+	if !t.clients.enter(client, t.perClient) {
+		return nil, newError(CodeRateLimited, "at most %d new transforms at once per client; retry shortly", t.perClient)
+	}
+	defer t.clients.leave(client)
+	ch := t.flight.DoChan(key, func() (any, error) {
+		wait, cancel := context.WithTimeout(context.WithoutCancel(ctx), t.queueTimeout)
+		defer cancel()
+		select {
+		case t.slots <- struct{}{}:
+		case <-wait.Done():
+			return nil, newError(CodeRateLimited, "the server is busy transforming images; retry shortly")
+		}
+		defer func() { <-t.slots }()
+		return work()
+	})
+	select {
+	case res := <-ch:
+		if res.Err != nil {
+			return nil, res.Err
+		}
+		return res.Val.([]byte), nil
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+// clientCounts counts each client's transforms in flight.
+type clientCounts struct {
+	mu sync.Mutex
+	n  map[string]int
+}
+
+func (c *clientCounts) enter(client string, limit int) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.n[client] >= limit {
+		return false
+	}
+	c.n[client]++
+	return true
+}
+
+func (c *clientCounts) leave(client string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.n[client]--; c.n[client] <= 0 {
+		delete(c.n, client)
+	}
 }

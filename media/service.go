@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net/netip"
 	"regexp"
+	"runtime"
 	"slices"
 	"sync"
 	"time"
@@ -38,6 +39,12 @@ type Settings struct {
 	UploadTicketTTL      time.Duration
 	// MaxImagePixels refuses images whose frames hold more pixels, before they are decoded.
 	MaxImagePixels int64
+	// URLSigningKey signs delivery URLs; SignTransforms requires (and puts) a signature on every
+	// transform URL, imgix-style.
+	URLSigningKey  []byte
+	SignTransforms bool
+	// MaxTransformSide caps both sides of a transform's output.
+	MaxTransformSide int
 }
 
 var localePattern = regexp.MustCompile(`^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$`)
@@ -59,8 +66,11 @@ func (s Settings) Validate() error {
 			}
 		}
 	}
-	if s.MaxUploadBytes <= 0 || s.MaxFilesPerUpload <= 0 || s.MaxSinglePutBytes <= 0 || s.MaxSignedUploadBytes <= 0 || s.UploadTicketTTL <= 0 || s.MaxImagePixels <= 0 {
+	if s.MaxUploadBytes <= 0 || s.MaxFilesPerUpload <= 0 || s.MaxSinglePutBytes <= 0 || s.MaxSignedUploadBytes <= 0 || s.UploadTicketTTL <= 0 || s.MaxImagePixels <= 0 || s.MaxTransformSide <= 0 {
 		return errors.New("upload limits must be positive")
+	}
+	if len(s.URLSigningKey) == 0 {
+		return errors.New("a URL signing key is required")
 	}
 	return nil
 }
@@ -70,16 +80,24 @@ func (s Settings) DefaultLocale() string { return s.Locales[0] }
 
 // Service is the media library.
 type Service struct {
-	db       *models.DB
-	store    storage.Store
-	settings Settings
-	cursors  models.Cursors
-	log      *slog.Logger
-	fetcher  *remote.Fetcher
-	analysis analysis
+	db         *models.DB
+	store      storage.Store
+	settings   Settings
+	cursors    models.Cursors
+	log        *slog.Logger
+	fetcher    *remote.Fetcher
+	analysis   analysis
+	transforms *transforms
 	// tokenTouched remembers when each token's use was last written (token id → time.Time).
 	tokenTouched sync.Map
 }
+
+// Limits of uncached transforms: how many one client may have in flight (running or waiting), and how
+// long one waits for a free core before the client is told to retry.
+const (
+	transformsPerClient   = 8
+	transformQueueTimeout = 10 * time.Second
+)
 
 // New returns the library over a migrated database and a store.
 func New(ctx context.Context, db *models.DB, store storage.Store, settings Settings, log *slog.Logger) (*Service, error) {
@@ -93,6 +111,7 @@ func New(ctx context.Context, db *models.DB, store storage.Store, settings Setti
 	return &Service{
 		db: db, store: store, settings: settings, cursors: models.NewCursors(key), log: log,
 		fetcher: remote.New(settings.FetchAllow), analysis: newAnalysis(),
+		transforms: newTransforms(runtime.GOMAXPROCS(0), transformsPerClient, transformQueueTimeout),
 	}, nil
 }
 

@@ -331,7 +331,7 @@ func (db *DB) TouchAssets(ctx context.Context, ids []string) error {
 }
 
 // DeleteAssets removes assets and everything that hangs off them (versions, metadata, tags, usages),
-// returning the object keys of every version so their bytes can be removed too.
+// returning the object keys of every version and every stored transform so their bytes can be removed too.
 func (db *DB) DeleteAssets(ctx context.Context, ids []string) ([]string, error) {
 	var keys []string
 	g := db.with(ctx)
@@ -339,10 +339,18 @@ func (db *DB) DeleteAssets(ctx context.Context, ids []string) ([]string, error) 
 	if err != nil {
 		return nil, fmt.Errorf("list asset versions: %w", err)
 	}
+	var derived []string
+	err = g.Model(&Derivative{}).Where(inList("asset_id", len(ids)), toAny(ids)...).Pluck("object_key", &derived).Error
+	if err != nil {
+		return nil, fmt.Errorf("list derivatives: %w", err)
+	}
+	if err := g.Where(inList("asset_id", len(ids)), toAny(ids)...).Delete(&Derivative{}).Error; err != nil {
+		return nil, fmt.Errorf("delete derivatives: %w", err)
+	}
 	if err := g.Where(inList("id", len(ids)), toAny(ids)...).Delete(&Asset{}).Error; err != nil {
 		return nil, fmt.Errorf("delete assets: %w", err)
 	}
-	return keys, nil
+	return append(keys, derived...), nil
 }
 
 // VersionsForAssets returns every version of each asset, oldest first.

@@ -177,6 +177,19 @@ var migrations = []sqlMigration{
 			PRIMARY KEY (asset_id, name_key))`,
 		`CREATE INDEX asset_smart_tags_name ON asset_smart_tags (name_key)`,
 	}},
+	// Delivery: when an asset may be delivered, and the transforms stored for each version (so that
+	// purging an asset can find them).
+	{id: "0005_delivery", statements: []string{
+		`ALTER TABLE assets ADD COLUMN available_from {time}`,
+		`ALTER TABLE assets ADD COLUMN available_until {time}`,
+		`CREATE TABLE derivatives (
+			object_key VARCHAR(512) PRIMARY KEY,
+			asset_id VARCHAR(40) NOT NULL,
+			version INTEGER NOT NULL,
+			size BIGINT NOT NULL,
+			created_at {time} NOT NULL)`,
+		`CREATE INDEX derivatives_asset ON derivatives (asset_id)`,
+	}},
 }
 
 // Migrate applies every migration not yet applied, each in its own transaction.

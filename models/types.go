@@ -111,6 +111,15 @@ type Asset struct {
 	EmbeddedMetadata JSON[JSONObject]
 	ProcessingError  *string
 	AnalyzedAt       *time.Time
+
+	// AvailableFrom and AvailableUntil bound when the gate delivers the asset to readers.
+	AvailableFrom  *time.Time
+	AvailableUntil *time.Time
+}
+
+// Available reports whether the asset may be delivered at t.
+func (a *Asset) Available(t time.Time) bool {
+	return (a.AvailableFrom == nil || !t.Before(*a.AvailableFrom)) && (a.AvailableUntil == nil || t.Before(*a.AvailableUntil))
 }
 
 // Orientation is the shape of an image or video as displayed.

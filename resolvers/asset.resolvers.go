@@ -77,8 +77,42 @@ func (r *assetResolver) Path(ctx context.Context, obj *models.Asset) (string, er
 	return media.AssetPath(obj), nil
 }
 
-func (r *assetResolver) URL(ctx context.Context, obj *models.Asset) (string, error) {
-	return r.Media.AssetURL(obj), nil
+func (r *assetResolver) URL(ctx context.Context, obj *models.Asset, params *media.ImageParams, signed *bool, expiresIn *int) (string, error) {
+	p, err := r.imageParams(ctx, obj, params)
+	if err != nil {
+		return "", err
+	}
+	return r.Media.URLFor(ctx, media.AssetPath(obj), p, signed != nil && *signed, expiresIn)
+}
+
+func (r *assetResolver) TransformURL(ctx context.Context, obj *models.Asset, params *media.ImageParams) (string, error) {
+	p, err := r.imageParams(ctx, obj, params)
+	if err != nil {
+		return "", err
+	}
+	return r.Media.URLFor(ctx, media.VersionPath(obj), p, false, nil)
+}
+
+func (r *assetResolver) ResponsiveImage(ctx context.Context, obj *models.Asset, params *media.ImageParams, sizes *string, locale *string) (*media.ResponsiveImage, error) {
+	p, err := r.imageParams(ctx, obj, params)
+	if err != nil {
+		return nil, err
+	}
+	// alt and title cost the metadata of the page when nothing else asked for it: read them only
+	// when they are selected.
+	var alt, title *string
+	for _, f := range graphql.CollectFieldsCtx(ctx, nil) {
+		switch f.Name {
+		case "alt":
+			alt, err = r.Alt(ctx, obj, locale)
+		case "title":
+			title, err = r.Title(ctx, obj, locale)
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	return r.Media.Responsive(obj, p, sizes, alt, title)
 }
 
 func (r *assetResolver) Alt(ctx context.Context, obj *models.Asset, locale *string) (*string, error) {
@@ -174,16 +208,18 @@ func (r *mutationResolver) UpdateAsset(ctx context.Context, id string, input mod
 
 func (r *mutationResolver) UpdateAssets(ctx context.Context, ids []string, input model.UpdateAssetInput) ([]*models.Asset, error) {
 	assets, err := r.Media.UpdateAssets(ctx, ids, media.AssetChanges{
-		Filename:     optionalValue(input.Filename),
-		Author:       optional(input.Author),
-		Copyright:    optional(input.Copyright),
-		Notes:        optional(input.Notes),
-		Status:       optionalValue(input.Status),
-		CollectionID: optional(input.CollectionID),
-		Tags:         optional(input.Tags),
-		FocalPoint:   focalPointInput(input.FocalPoint),
-		CustomData:   customDataInput(input.CustomData),
-		Metadata:     metadataInput(input.DefaultFieldMetadata.Value()),
+		Filename:       optionalValue(input.Filename),
+		Author:         optional(input.Author),
+		Copyright:      optional(input.Copyright),
+		Notes:          optional(input.Notes),
+		Status:         optionalValue(input.Status),
+		CollectionID:   optional(input.CollectionID),
+		Tags:           optional(input.Tags),
+		FocalPoint:     focalPointInput(input.FocalPoint),
+		CustomData:     customDataInput(input.CustomData),
+		Metadata:       metadataInput(input.DefaultFieldMetadata.Value()),
+		AvailableFrom:  optional(input.AvailableFrom),
+		AvailableUntil: optional(input.AvailableUntil),
 	})
 	return seeAssets(ctx, assets), err
 }
@@ -247,13 +283,3 @@ type (
 	assetVersionResolver      struct{ *Resolver }
 	localizedMetadataResolver struct{ *Resolver }
 )
-
-// !!! WARNING !!!
-// The code below was going to be deleted when updating resolvers. It has been copied here so you have
-// one last chance to move it out of harms way if you want. There are two reasons this happens:
-//  - When renaming or deleting a resolver the old code will be put in here. You can safely delete
-//    it when you're done.
-//  - You have helper methods in this file. Move them out to keep these resolver files clean.
-/*
-	func (r *Resolver) Color() generated.ColorResolver { return &colorResolver{r} }
-*/

@@ -171,3 +171,27 @@ func analysisField[T comparable](a *models.Asset, get func(models.Analysis) T) (
 	}
 	return &v, nil
 }
+
+// imageParams checks transform parameters and, for a focal-point crop that names no point, writes the
+// asset's focal point (default locale) into them: URLs then change when an editor moves it, so no
+// cache keeps a crop around the old one.
+func (r *Resolver) imageParams(ctx context.Context, a *models.Asset, params *media.ImageParams) (media.ImageParams, error) {
+	if params == nil {
+		return media.ImageParams{}, nil
+	}
+	p := *params
+	if err := p.Check("params."); err != nil {
+		return p, err
+	}
+	if p.Crop != nil && *p.Crop == media.CropFocalPoint && p.FpX == nil && p.FpY == nil {
+		def := r.Media.Settings().DefaultLocale()
+		fp, err := localized(r, ctx, a, &def, focalPoint)
+		if err != nil {
+			return p, err
+		}
+		if fp != nil {
+			p.FpX, p.FpY = &fp.X, &fp.Y
+		}
+	}
+	return p, nil
+}

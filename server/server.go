@@ -107,6 +107,9 @@ func open(ctx context.Context, cfg config.Config, db *models.DB, log *slog.Logge
 		MaxSinglePutBytes:    cfg.MaxSinglePutBytes,
 		MaxSignedUploadBytes: cfg.MaxSignedUploadBytes,
 		MaxImagePixels:       cfg.MaxImagePixels,
+		URLSigningKey:        key,
+		SignTransforms:       cfg.SigningKey != "",
+		MaxTransformSide:     cfg.MaxTransformSide,
 		UploadTicketTTL:      cfg.UploadTicketTTL,
 	}, log)
 	if err != nil {
@@ -157,6 +160,10 @@ func (a *App) Close() error {
 	return a.DB.Close()
 }
 
+// presignedDeliveryTTL is how long a redirect to the bucket stays valid: long enough to start a
+// download, short enough that a leaked link soon stops working.
+const presignedDeliveryTTL = 5 * time.Minute
+
 // Handler is every route of the service.
 func (a *App) Handler() http.Handler {
 	mux := http.NewServeMux()
@@ -167,12 +174,22 @@ func (a *App) Handler() http.Handler {
 	mux.Handle("GET /graphiql", ui)
 	mux.Handle("GET /graphiql/", ui)
 	gate := delivery.Gate{Media: a.Media, Log: a.Log}
+	if a.Config.S3.Bucket != "" && a.Config.S3Delivery == "redirect" {
+		gate.Redirect = func(ctx context.Context, key string) (string, error) {
+			req, err := a.store.PresignGet(ctx, key, presignedDeliveryTTL)
+			if err != nil {
+				return "", err
+			}
+			return req.URL, nil
+		}
+	}
 	// The local-disk store answers its presigned uploads itself, as a bucket would.
 	if d, ok := a.store.(*disk.Store); ok {
 		mux.Handle("PUT "+disk.UploadPath+"{key...}", delivery.SignedUploads{Store: d, Log: a.Log})
 	}
 	mux.Handle("GET /media/asset/{id}", gate)
 	mux.Handle("GET /media/asset/{id}/{filename}", gate)
+	mux.Handle("GET /media/v/{id}/{version}/{filename}", gate)
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		w.Write([]byte("ok\n"))
 	})

@@ -60,6 +60,8 @@ type ComplexityRoot struct {
 		AspectRatio          func(childComplexity int) int
 		AudioCodec           func(childComplexity int) int
 		Author               func(childComplexity int) int
+		AvailableFrom        func(childComplexity int) int
+		AvailableUntil       func(childComplexity int) int
 		Basename             func(childComplexity int) int
 		Bitrate              func(childComplexity int) int
 		Blurhash             func(childComplexity int) int
@@ -92,6 +94,7 @@ type ComplexityRoot struct {
 		PageCount            func(childComplexity int) int
 		Path                 func(childComplexity int) int
 		ProcessingError      func(childComplexity int) int
+		ResponsiveImage      func(childComplexity int, params *media.ImageParams, sizes *string, locale *string) int
 		SHA256               func(childComplexity int) int
 		Size                 func(childComplexity int) int
 		SmartTags            func(childComplexity int) int
@@ -99,7 +102,8 @@ type ComplexityRoot struct {
 		Tags                 func(childComplexity int) int
 		Thumbhash            func(childComplexity int) int
 		Title                func(childComplexity int, locale *string) int
-		URL                  func(childComplexity int) int
+		TransformURL         func(childComplexity int, params *media.ImageParams) int
+		URL                  func(childComplexity int, params *media.ImageParams, signed *bool, expiresIn *int) int
 		UpdatedAt            func(childComplexity int) int
 		Usages               func(childComplexity int) int
 		Version              func(childComplexity int) int
@@ -212,29 +216,30 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
-		CompleteUploads     func(childComplexity int, ids []string, parts []*model.CompletedPartsInput) int
-		CreateAPIToken      func(childComplexity int, input model.CreateAPITokenInput) int
-		CreateAssetFromURL  func(childComplexity int, input model.CreateAssetFromURLInput) int
-		CreateCollection    func(childComplexity int, input model.CreateCollectionInput) int
-		CreateUploads       func(childComplexity int, input []*model.CreateUploadInput) int
-		DeleteAssets        func(childComplexity int, ids []string) int
-		DeleteCollection    func(childComplexity int, id string) int
-		DeleteTag           func(childComplexity int, id string) int
-		MergeTags           func(childComplexity int, sourceIds []string, targetID string) int
-		MoveAssets          func(childComplexity int, ids []string, collectionID *string) int
-		MoveCollection      func(childComplexity int, id string, parentID *string) int
-		PurgeAssets         func(childComplexity int, ids []string) int
-		RenameTag           func(childComplexity int, id string, name string) int
-		RestoreAssets       func(childComplexity int, ids []string) int
-		RevokeAPIToken      func(childComplexity int, id string) int
-		SetAssetStatus      func(childComplexity int, ids []string, status models.AssetStatus) int
-		SyncEntryReferences func(childComplexity int, entry model.EntryRefInput, assetIds []string, live bool) int
-		TagAssets           func(childComplexity int, ids []string, tags []string) int
-		UntagAssets         func(childComplexity int, ids []string, tags []string) int
-		UpdateAsset         func(childComplexity int, id string, input model.UpdateAssetInput) int
-		UpdateAssets        func(childComplexity int, ids []string, input model.UpdateAssetInput) int
-		UpdateCollection    func(childComplexity int, id string, input model.UpdateCollectionInput) int
-		UploadAssets        func(childComplexity int, files []*graphql.Upload, input *model.UploadAssetsInput) int
+		CompleteUploads      func(childComplexity int, ids []string, parts []*model.CompletedPartsInput) int
+		CreateAPIToken       func(childComplexity int, input model.CreateAPITokenInput) int
+		CreateAssetFromURL   func(childComplexity int, input model.CreateAssetFromURLInput) int
+		CreateCollection     func(childComplexity int, input model.CreateCollectionInput) int
+		CreateSignedAssetURL func(childComplexity int, id string, expiresIn *int, params *media.ImageParams) int
+		CreateUploads        func(childComplexity int, input []*model.CreateUploadInput) int
+		DeleteAssets         func(childComplexity int, ids []string) int
+		DeleteCollection     func(childComplexity int, id string) int
+		DeleteTag            func(childComplexity int, id string) int
+		MergeTags            func(childComplexity int, sourceIds []string, targetID string) int
+		MoveAssets           func(childComplexity int, ids []string, collectionID *string) int
+		MoveCollection       func(childComplexity int, id string, parentID *string) int
+		PurgeAssets          func(childComplexity int, ids []string) int
+		RenameTag            func(childComplexity int, id string, name string) int
+		RestoreAssets        func(childComplexity int, ids []string) int
+		RevokeAPIToken       func(childComplexity int, id string) int
+		SetAssetStatus       func(childComplexity int, ids []string, status models.AssetStatus) int
+		SyncEntryReferences  func(childComplexity int, entry model.EntryRefInput, assetIds []string, live bool) int
+		TagAssets            func(childComplexity int, ids []string, tags []string) int
+		UntagAssets          func(childComplexity int, ids []string, tags []string) int
+		UpdateAsset          func(childComplexity int, id string, input model.UpdateAssetInput) int
+		UpdateAssets         func(childComplexity int, ids []string, input model.UpdateAssetInput) int
+		UpdateCollection     func(childComplexity int, id string, input model.UpdateCollectionInput) int
+		UploadAssets         func(childComplexity int, files []*graphql.Upload, input *model.UploadAssetsInput) int
 	}
 
 	PageInfo struct {
@@ -256,6 +261,22 @@ type ComplexityRoot struct {
 		Node          func(childComplexity int, id string) int
 		Tags          func(childComplexity int, search *string, first *int, after *string) int
 		Upload        func(childComplexity int, id string) int
+	}
+
+	ResponsiveImage struct {
+		Alt         func(childComplexity int) int
+		AspectRatio func(childComplexity int) int
+		AvifSrcSet  func(childComplexity int) int
+		Base64      func(childComplexity int) int
+		BgColor     func(childComplexity int) int
+		Blurhash    func(childComplexity int) int
+		Height      func(childComplexity int) int
+		Sizes       func(childComplexity int) int
+		Src         func(childComplexity int) int
+		SrcSet      func(childComplexity int) int
+		Title       func(childComplexity int) int
+		WebpSrcSet  func(childComplexity int) int
+		Width       func(childComplexity int) int
 	}
 
 	SignedUpload struct {
@@ -334,7 +355,10 @@ type AssetResolver interface {
 	SmartTags(ctx context.Context, obj *models.Asset) ([]string, error)
 
 	Path(ctx context.Context, obj *models.Asset) (string, error)
-	URL(ctx context.Context, obj *models.Asset) (string, error)
+	URL(ctx context.Context, obj *models.Asset, params *media.ImageParams, signed *bool, expiresIn *int) (string, error)
+	TransformURL(ctx context.Context, obj *models.Asset, params *media.ImageParams) (string, error)
+	ResponsiveImage(ctx context.Context, obj *models.Asset, params *media.ImageParams, sizes *string, locale *string) (*media.ResponsiveImage, error)
+
 	Alt(ctx context.Context, obj *models.Asset, locale *string) (*string, error)
 	Title(ctx context.Context, obj *models.Asset, locale *string) (*string, error)
 	FocalPoint(ctx context.Context, obj *models.Asset, locale *string) (*media.FocalPoint, error)
@@ -377,6 +401,7 @@ type MutationResolver interface {
 	UpdateCollection(ctx context.Context, id string, input model.UpdateCollectionInput) (*models.Collection, error)
 	MoveCollection(ctx context.Context, id string, parentID *string) (*models.Collection, error)
 	DeleteCollection(ctx context.Context, id string) (string, error)
+	CreateSignedAssetURL(ctx context.Context, id string, expiresIn *int, params *media.ImageParams) (string, error)
 	TagAssets(ctx context.Context, ids []string, tags []string) ([]*models.Asset, error)
 	UntagAssets(ctx context.Context, ids []string, tags []string) ([]*models.Asset, error)
 	RenameTag(ctx context.Context, id string, name string) (*models.Tag, error)
@@ -496,6 +521,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Asset.Author(childComplexity), true
+	case "Asset.availableFrom":
+		if e.ComplexityRoot.Asset.AvailableFrom == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Asset.AvailableFrom(childComplexity), true
+	case "Asset.availableUntil":
+		if e.ComplexityRoot.Asset.AvailableUntil == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Asset.AvailableUntil(childComplexity), true
 	case "Asset.basename":
 		if e.ComplexityRoot.Asset.Basename == nil {
 			break
@@ -698,6 +735,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Asset.ProcessingError(childComplexity), true
+	case "Asset.responsiveImage":
+		if e.ComplexityRoot.Asset.ResponsiveImage == nil {
+			break
+		}
+
+		args, err := ec.field_Asset_responsiveImage_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Asset.ResponsiveImage(childComplexity, args["params"].(*media.ImageParams), args["sizes"].(*string), args["locale"].(*string)), true
 	case "Asset.sha256":
 		if e.ComplexityRoot.Asset.SHA256 == nil {
 			break
@@ -745,12 +793,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Asset.Title(childComplexity, args["locale"].(*string)), true
+	case "Asset.transformUrl":
+		if e.ComplexityRoot.Asset.TransformURL == nil {
+			break
+		}
+
+		args, err := ec.field_Asset_transformUrl_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Asset.TransformURL(childComplexity, args["params"].(*media.ImageParams)), true
 	case "Asset.url":
 		if e.ComplexityRoot.Asset.URL == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Asset.URL(childComplexity), true
+		args, err := ec.field_Asset_url_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Asset.URL(childComplexity, args["params"].(*media.ImageParams), args["signed"].(*bool), args["expiresIn"].(*int)), true
 	case "Asset.updatedAt":
 		if e.ComplexityRoot.Asset.UpdatedAt == nil {
 			break
@@ -1246,6 +1310,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateCollection(childComplexity, args["input"].(model.CreateCollectionInput)), true
+	case "Mutation.createSignedAssetUrl":
+		if e.ComplexityRoot.Mutation.CreateSignedAssetURL == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createSignedAssetUrl_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateSignedAssetURL(childComplexity, args["id"].(string), args["expiresIn"].(*int), args["params"].(*media.ImageParams)), true
 	case "Mutation.createUploads":
 		if e.ComplexityRoot.Mutation.CreateUploads == nil {
 			break
@@ -1594,6 +1669,85 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.Upload(childComplexity, args["id"].(string)), true
 
+	case "ResponsiveImage.alt":
+		if e.ComplexityRoot.ResponsiveImage.Alt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResponsiveImage.Alt(childComplexity), true
+	case "ResponsiveImage.aspectRatio":
+		if e.ComplexityRoot.ResponsiveImage.AspectRatio == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResponsiveImage.AspectRatio(childComplexity), true
+	case "ResponsiveImage.avifSrcSet":
+		if e.ComplexityRoot.ResponsiveImage.AvifSrcSet == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResponsiveImage.AvifSrcSet(childComplexity), true
+	case "ResponsiveImage.base64":
+		if e.ComplexityRoot.ResponsiveImage.Base64 == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResponsiveImage.Base64(childComplexity), true
+	case "ResponsiveImage.bgColor":
+		if e.ComplexityRoot.ResponsiveImage.BgColor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResponsiveImage.BgColor(childComplexity), true
+	case "ResponsiveImage.blurhash":
+		if e.ComplexityRoot.ResponsiveImage.Blurhash == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResponsiveImage.Blurhash(childComplexity), true
+	case "ResponsiveImage.height":
+		if e.ComplexityRoot.ResponsiveImage.Height == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResponsiveImage.Height(childComplexity), true
+	case "ResponsiveImage.sizes":
+		if e.ComplexityRoot.ResponsiveImage.Sizes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResponsiveImage.Sizes(childComplexity), true
+	case "ResponsiveImage.src":
+		if e.ComplexityRoot.ResponsiveImage.Src == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResponsiveImage.Src(childComplexity), true
+	case "ResponsiveImage.srcSet":
+		if e.ComplexityRoot.ResponsiveImage.SrcSet == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResponsiveImage.SrcSet(childComplexity), true
+	case "ResponsiveImage.title":
+		if e.ComplexityRoot.ResponsiveImage.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResponsiveImage.Title(childComplexity), true
+	case "ResponsiveImage.webpSrcSet":
+		if e.ComplexityRoot.ResponsiveImage.WebpSrcSet == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResponsiveImage.WebpSrcSet(childComplexity), true
+	case "ResponsiveImage.width":
+		if e.ComplexityRoot.ResponsiveImage.Width == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResponsiveImage.Width(childComplexity), true
+
 	case "SignedUpload.asset":
 		if e.ComplexityRoot.SignedUpload.Asset == nil {
 			break
@@ -1833,6 +1987,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("FloatFilter", ec.unmarshalInputFloatFilter),
 			graphql.NewInputUnmarshaler("FocalPointInput", ec.unmarshalInputFocalPointInput),
 			graphql.NewInputUnmarshaler("IDFilter", ec.unmarshalInputIDFilter),
+			graphql.NewInputUnmarshaler("ImageParams", ec.unmarshalInputImageParams),
 			graphql.NewInputUnmarshaler("Int64Filter", ec.unmarshalInputInt64Filter),
 			graphql.NewInputUnmarshaler("IntFilter", ec.unmarshalInputIntFilter),
 			graphql.NewInputUnmarshaler("KindFilter", ec.unmarshalInputKindFilter),
@@ -2140,8 +2295,40 @@ type Asset implements Node {
   sha256: String!
   "The path of the asset under the service's public URL, stable across replacements."
   path: String!
-  "The absolute URL of the asset's bytes: PUBLIC assets load from it anywhere, PRIVATE ones only with an editor token."
-  url: String!
+  """
+  The absolute URL of the asset's bytes, or of a transform of them, through the gate: it follows
+  replacements, so it is cached for five minutes. PUBLIC assets load from it anywhere; PRIVATE ones with an
+  editor token, or when ` + "`" + `signed` + "`" + `.
+  """
+  url(
+    "A transform to apply (images only)."
+    params: ImageParams
+    "Sign the URL so that it opens the asset until ` + "`" + `expiresIn` + "`" + `, even when PRIVATE (editors only)."
+    signed: Boolean = false
+    "Seconds a signed URL stays valid, 1 to 604800; one hour by default."
+    expiresIn: Int
+  ): String!
+  """
+  The absolute URL of this version's bytes, or of a transform of them: it never changes meaning, so it is
+  cached for a year; replacing the asset gives new URLs.
+  """
+  transformUrl(
+    "A transform to apply (images only)."
+    params: ImageParams
+  ): String!
+  "A responsive image for ` + "`" + `<img srcset>` + "`" + `, computed from stored facts (no image work at query time); null for assets that are not raster images."
+  responsiveImage(
+    "The transform of the main image; ` + "`" + `w` + "`" + ` is the width the srcset is built around (the original's by default)."
+    params: ImageParams
+    "The ` + "`" + `sizes` + "`" + ` attribute; by default ` + "`" + `(max-width: {width}px) 100vw, {width}px` + "`" + `."
+    sizes: String
+    "The locale of ` + "`" + `alt` + "`" + ` and ` + "`" + `title` + "`" + `; by default the enclosing query's."
+    locale: String
+  ): ResponsiveImage
+  "The asset may be delivered from this instant on; before it, the gate refuses it to everyone but editors."
+  availableFrom: Time
+  "The asset may be delivered until this instant; after it, the gate refuses it to everyone but editors."
+  availableUntil: Time
   "Alternative text, along the fallback chain of the locale."
   alt("The locale to read; by default the enclosing query's ` + "`" + `locale` + "`" + `, else the default locale." locale: String): String
   "Title, along the fallback chain of the locale."
@@ -2303,6 +2490,10 @@ input UpdateAssetInput {
   customData: JSON
   "Metadata per locale."
   defaultFieldMetadata: [LocalizedMetadataInput!]
+  "Deliver the asset from this instant on (null: no start)."
+  availableFrom: Time
+  "Deliver the asset until this instant (null: no end)."
+  availableUntil: Time
 }
 
 extend type Mutation {
@@ -2381,6 +2572,130 @@ extend type Mutation {
   moveCollection("The collection." id: ID!, "The new parent; the root when null." parentId: ID): Collection!
   "Delete an empty collection (FOLDER_HAS_CONTENT otherwise). Returns its id."
   deleteCollection("The collection." id: ID!): ID!
+}
+`, BuiltIn: false},
+	{Name: "../../schema/delivery.graphqls", Input: `"How an image is fitted into the box of ` + "`" + `w` + "`" + ` and ` + "`" + `h` + "`" + ` (imgix's ` + "`" + `fit` + "`" + `)."
+enum ImageFit {
+  "Cover the box, then cut it to exactly the box (see ` + "`" + `crop` + "`" + `)."
+  CROP
+  "Fit inside the box, keeping the shape; may scale up."
+  CLIP
+  "Fit inside the box, keeping the shape; never larger than the original."
+  MAX
+  "Fit inside the box, then pad it to exactly the box."
+  FILL
+  "Stretch to exactly the box."
+  SCALE
+}
+
+"Which part of the image ` + "`" + `fit: CROP` + "`" + ` keeps (imgix's ` + "`" + `crop` + "`" + `)."
+enum ImageCrop {
+  "The focal point: ` + "`" + `fpX` + "`" + `/` + "`" + `fpY` + "`" + `, else the asset's focal point, else the centre."
+  FOCALPOINT
+  "The centre."
+  CENTER
+  "The top edge."
+  TOP
+  "The bottom edge."
+  BOTTOM
+  "The left edge."
+  LEFT
+  "The right edge."
+  RIGHT
+  "The busiest part of the image."
+  ENTROPY
+}
+
+"An output format (imgix's ` + "`" + `fm` + "`" + `)."
+enum ImageFormat {
+  "JPEG."
+  JPG
+  "PNG."
+  PNG
+  "WebP."
+  WEBP
+  "AVIF."
+  AVIF
+  "GIF (animated when the original is)."
+  GIF
+}
+
+"Automatic choices (imgix's ` + "`" + `auto` + "`" + `)."
+enum ImageAuto {
+  "AVIF or WebP when the browser's Accept header takes them, unless ` + "`" + `fm` + "`" + ` is set."
+  FORMAT
+  "A lower default quality."
+  COMPRESS
+}
+
+"A transform of an image, applied on the fly by the delivery gate. Each field maps to the query parameter in brackets."
+input ImageParams {
+  "Width in CSS pixels [w], 1 to 8192."
+  w: Int
+  "Height in CSS pixels [h], 1 to 8192."
+  h: Int
+  "How to fit the image into ` + "`" + `w` + "`" + `×` + "`" + `h` + "`" + ` [fit]; CLIP by default, CROP when ` + "`" + `ar` + "`" + ` is set."
+  fit: ImageFit
+  "What ` + "`" + `fit: CROP` + "`" + ` keeps [crop]; CENTER by default."
+  crop: ImageCrop
+  "The focal point's x, 0 to 1 [fp-x]; by default the asset's."
+  fpX: Float
+  "The focal point's y, 0 to 1 [fp-y]; by default the asset's."
+  fpY: Float
+  "An aspect ratio such as ` + "`" + `16:9` + "`" + ` [ar]: with ` + "`" + `w` + "`" + ` or ` + "`" + `h` + "`" + `, it sets the other."
+  ar: String
+  "Device pixel ratio, up to 3 [dpr]: multiplies ` + "`" + `w` + "`" + ` and ` + "`" + `h` + "`" + `."
+  dpr: Float
+  "Quality, 1 to 100 [q]; 75 by default (60 with ` + "`" + `auto: [COMPRESS]` + "`" + `)."
+  q: Int
+  "The output format [fm]; by default the original's (JPEG for formats browsers lack)."
+  fm: ImageFormat
+  "Automatic choices [auto]."
+  auto: [ImageAuto!]
+  "Gaussian blur, 1 to 100 [blur]."
+  blur: Int
+}
+
+"A ready-made responsive image, with the field names of DatoCMS's ` + "`" + `responsiveImage` + "`" + `, so existing Next.js and Astro components render it as is."
+type ResponsiveImage {
+  "The URL of the image at the requested size."
+  src: String!
+  "` + "`" + `srcset` + "`" + ` candidates at 0.25×, 0.5×, 0.75×, 1×, 1.5×, 2×, 3× and 4× the requested width, never wider than the original."
+  srcSet: String!
+  "The same candidates as WebP."
+  webpSrcSet: String!
+  "The same candidates as AVIF."
+  avifSrcSet: String!
+  "The ` + "`" + `sizes` + "`" + ` attribute."
+  sizes: String!
+  "The width of ` + "`" + `src` + "`" + ` in pixels."
+  width: Int!
+  "The height of ` + "`" + `src` + "`" + ` in pixels."
+  height: Int!
+  "Width divided by height."
+  aspectRatio: Float!
+  "Alternative text, in the requested locale."
+  alt: String
+  "Title, in the requested locale."
+  title: String
+  "A tiny blurred placeholder as a data URI, to show while the image loads."
+  base64: String
+  "The dominant color, as ` + "`" + `#rrggbb` + "`" + `, to paint while the image loads."
+  bgColor: String
+  "A BlurHash of the image."
+  blurhash: String
+}
+
+extend type Mutation {
+  "A URL that opens an asset, PRIVATE or not, until it expires: for sharing with someone without a token. Editors only."
+  createSignedAssetUrl(
+    "The asset."
+    id: ID!
+    "Seconds until the URL expires, 1 to 604800 (a week); one hour by default."
+    expiresIn: Int
+    "A transform to apply."
+    params: ImageParams
+  ): String!
 }
 `, BuiltIn: false},
 	{Name: "../../schema/filters.graphqls", Input: `"Match ids."
@@ -3116,6 +3431,14 @@ func (ec *executionContext) childFields_Asset(ctx context.Context, field graphql
 		return ec.fieldContext_Asset_path(ctx, field)
 	case "url":
 		return ec.fieldContext_Asset_url(ctx, field)
+	case "transformUrl":
+		return ec.fieldContext_Asset_transformUrl(ctx, field)
+	case "responsiveImage":
+		return ec.fieldContext_Asset_responsiveImage(ctx, field)
+	case "availableFrom":
+		return ec.fieldContext_Asset_availableFrom(ctx, field)
+	case "availableUntil":
+		return ec.fieldContext_Asset_availableUntil(ctx, field)
 	case "alt":
 		return ec.fieldContext_Asset_alt(ctx, field)
 	case "title":
@@ -3374,6 +3697,38 @@ func (ec *executionContext) childFields_PageInfo(ctx context.Context, field grap
 		return ec.fieldContext_PageInfo_endCursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
+}
+
+func (ec *executionContext) childFields_ResponsiveImage(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "src":
+		return ec.fieldContext_ResponsiveImage_src(ctx, field)
+	case "srcSet":
+		return ec.fieldContext_ResponsiveImage_srcSet(ctx, field)
+	case "webpSrcSet":
+		return ec.fieldContext_ResponsiveImage_webpSrcSet(ctx, field)
+	case "avifSrcSet":
+		return ec.fieldContext_ResponsiveImage_avifSrcSet(ctx, field)
+	case "sizes":
+		return ec.fieldContext_ResponsiveImage_sizes(ctx, field)
+	case "width":
+		return ec.fieldContext_ResponsiveImage_width(ctx, field)
+	case "height":
+		return ec.fieldContext_ResponsiveImage_height(ctx, field)
+	case "aspectRatio":
+		return ec.fieldContext_ResponsiveImage_aspectRatio(ctx, field)
+	case "alt":
+		return ec.fieldContext_ResponsiveImage_alt(ctx, field)
+	case "title":
+		return ec.fieldContext_ResponsiveImage_title(ctx, field)
+	case "base64":
+		return ec.fieldContext_ResponsiveImage_base64(ctx, field)
+	case "bgColor":
+		return ec.fieldContext_ResponsiveImage_bgColor(ctx, field)
+	case "blurhash":
+		return ec.fieldContext_ResponsiveImage_blurhash(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ResponsiveImage", field.Name)
 }
 
 func (ec *executionContext) childFields_SignedUpload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3646,6 +4001,36 @@ func (ec *executionContext) field_Asset_focalPoint_args(ctx context.Context, raw
 	return args, nil
 }
 
+func (ec *executionContext) field_Asset_responsiveImage_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "params",
+		func(ctx context.Context, v any) (*media.ImageParams, error) {
+			return ec.unmarshalOImageParams2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐImageParams(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["params"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sizes",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sizes"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "locale",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["locale"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Asset_title_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -3657,6 +4042,50 @@ func (ec *executionContext) field_Asset_title_args(ctx context.Context, rawArgs 
 		return nil, err
 	}
 	args["locale"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Asset_transformUrl_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "params",
+		func(ctx context.Context, v any) (*media.ImageParams, error) {
+			return ec.unmarshalOImageParams2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐImageParams(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["params"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Asset_url_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "params",
+		func(ctx context.Context, v any) (*media.ImageParams, error) {
+			return ec.unmarshalOImageParams2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐImageParams(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["params"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "signed",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["signed"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "expiresIn",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expiresIn"] = arg2
 	return args, nil
 }
 
@@ -3721,6 +4150,36 @@ func (ec *executionContext) field_Mutation_createCollection_args(ctx context.Con
 		return nil, err
 	}
 	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createSignedAssetUrl_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "expiresIn",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expiresIn"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "params",
+		func(ctx context.Context, v any) (*media.ImageParams, error) {
+			return ec.unmarshalOImageParams2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐImageParams(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["params"] = arg2
 	return args, nil
 }
 
@@ -5266,7 +5725,8 @@ func (ec *executionContext) _Asset_url(ctx context.Context, field graphql.Collec
 			return ec.fieldContext_Asset_url(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Asset().URL(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Asset().URL(ctx, obj, fc.Args["params"].(*media.ImageParams), fc.Args["signed"].(*bool), fc.Args["expiresIn"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -5276,8 +5736,162 @@ func (ec *executionContext) _Asset_url(ctx context.Context, field graphql.Collec
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Asset_url(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Asset", field, true, true, "String")
+func (ec *executionContext) fieldContext_Asset_url(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Asset",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Asset_url_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Asset_transformUrl(ctx context.Context, field graphql.CollectedField, obj *models.Asset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Asset_transformUrl(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Asset().TransformURL(ctx, obj, fc.Args["params"].(*media.ImageParams))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Asset_transformUrl(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Asset",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Asset_transformUrl_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Asset_responsiveImage(ctx context.Context, field graphql.CollectedField, obj *models.Asset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Asset_responsiveImage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Asset().ResponsiveImage(ctx, obj, fc.Args["params"].(*media.ImageParams), fc.Args["sizes"].(*string), fc.Args["locale"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *media.ResponsiveImage) graphql.Marshaler {
+			return ec.marshalOResponsiveImage2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐResponsiveImage(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Asset_responsiveImage(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Asset",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ResponsiveImage(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Asset_responsiveImage_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Asset_availableFrom(ctx context.Context, field graphql.CollectedField, obj *models.Asset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Asset_availableFrom(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AvailableFrom, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Asset_availableFrom(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Asset", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Asset_availableUntil(ctx context.Context, field graphql.CollectedField, obj *models.Asset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Asset_availableUntil(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AvailableUntil, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Asset_availableUntil(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Asset", field, false, false, "Time")
 }
 
 func (ec *executionContext) _Asset_alt(ctx context.Context, field graphql.CollectedField, obj *models.Asset) (ret graphql.Marshaler) {
@@ -8044,6 +8658,50 @@ func (ec *executionContext) fieldContext_Mutation_deleteCollection(ctx context.C
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_createSignedAssetUrl(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createSignedAssetUrl(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateSignedAssetURL(ctx, fc.Args["id"].(string), fc.Args["expiresIn"].(*int), fc.Args["params"].(*media.ImageParams))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createSignedAssetUrl(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createSignedAssetUrl_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_tagAssets(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9110,6 +9768,305 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _ResponsiveImage_src(ctx context.Context, field graphql.CollectedField, obj *media.ResponsiveImage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ResponsiveImage_src(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Src, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ResponsiveImage_src(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ResponsiveImage", field, false, false, "String")
+}
+
+func (ec *executionContext) _ResponsiveImage_srcSet(ctx context.Context, field graphql.CollectedField, obj *media.ResponsiveImage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ResponsiveImage_srcSet(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SrcSet, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ResponsiveImage_srcSet(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ResponsiveImage", field, false, false, "String")
+}
+
+func (ec *executionContext) _ResponsiveImage_webpSrcSet(ctx context.Context, field graphql.CollectedField, obj *media.ResponsiveImage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ResponsiveImage_webpSrcSet(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WebpSrcSet, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ResponsiveImage_webpSrcSet(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ResponsiveImage", field, false, false, "String")
+}
+
+func (ec *executionContext) _ResponsiveImage_avifSrcSet(ctx context.Context, field graphql.CollectedField, obj *media.ResponsiveImage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ResponsiveImage_avifSrcSet(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AvifSrcSet, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ResponsiveImage_avifSrcSet(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ResponsiveImage", field, false, false, "String")
+}
+
+func (ec *executionContext) _ResponsiveImage_sizes(ctx context.Context, field graphql.CollectedField, obj *media.ResponsiveImage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ResponsiveImage_sizes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sizes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ResponsiveImage_sizes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ResponsiveImage", field, false, false, "String")
+}
+
+func (ec *executionContext) _ResponsiveImage_width(ctx context.Context, field graphql.CollectedField, obj *media.ResponsiveImage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ResponsiveImage_width(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Width, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ResponsiveImage_width(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ResponsiveImage", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ResponsiveImage_height(ctx context.Context, field graphql.CollectedField, obj *media.ResponsiveImage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ResponsiveImage_height(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Height, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ResponsiveImage_height(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ResponsiveImage", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ResponsiveImage_aspectRatio(ctx context.Context, field graphql.CollectedField, obj *media.ResponsiveImage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ResponsiveImage_aspectRatio(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AspectRatio, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ResponsiveImage_aspectRatio(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ResponsiveImage", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ResponsiveImage_alt(ctx context.Context, field graphql.CollectedField, obj *media.ResponsiveImage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ResponsiveImage_alt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Alt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ResponsiveImage_alt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ResponsiveImage", field, false, false, "String")
+}
+
+func (ec *executionContext) _ResponsiveImage_title(ctx context.Context, field graphql.CollectedField, obj *media.ResponsiveImage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ResponsiveImage_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ResponsiveImage_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ResponsiveImage", field, false, false, "String")
+}
+
+func (ec *executionContext) _ResponsiveImage_base64(ctx context.Context, field graphql.CollectedField, obj *media.ResponsiveImage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ResponsiveImage_base64(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Base64, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ResponsiveImage_base64(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ResponsiveImage", field, false, false, "String")
+}
+
+func (ec *executionContext) _ResponsiveImage_bgColor(ctx context.Context, field graphql.CollectedField, obj *media.ResponsiveImage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ResponsiveImage_bgColor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BgColor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ResponsiveImage_bgColor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ResponsiveImage", field, false, false, "String")
+}
+
+func (ec *executionContext) _ResponsiveImage_blurhash(ctx context.Context, field graphql.CollectedField, obj *media.ResponsiveImage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ResponsiveImage_blurhash(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Blurhash, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ResponsiveImage_blurhash(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ResponsiveImage", field, false, false, "String")
 }
 
 func (ec *executionContext) _SignedUpload_id(ctx context.Context, field graphql.CollectedField, obj *media.Ticket) (ret graphql.Marshaler) {
@@ -12018,6 +12975,125 @@ func UnmarshalIDFilter(ctx context.Context, raw any) (models.IDFilter, error) {
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputImageParams(ctx context.Context, obj any) (media.ImageParams, error) {
+	var it media.ImageParams
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"w", "h", "fit", "crop", "fpX", "fpY", "ar", "dpr", "q", "fm", "auto", "blur"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "w":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("w"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.W = data
+		case "h":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("h"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.H = data
+		case "fit":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fit"))
+			data, err := ec.unmarshalOImageFit2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐImageFit(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Fit = data
+		case "crop":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("crop"))
+			data, err := ec.unmarshalOImageCrop2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐImageCrop(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Crop = data
+		case "fpX":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fpX"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FpX = data
+		case "fpY":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fpY"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FpY = data
+		case "ar":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ar"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Ar = data
+		case "dpr":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dpr"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Dpr = data
+		case "q":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("q"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Q = data
+		case "fm":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fm"))
+			data, err := ec.unmarshalOImageFormat2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐImageFormat(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Fm = data
+		case "auto":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("auto"))
+			data, err := ec.unmarshalOImageAuto2ᚕgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐImageAutoᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Auto = data
+		case "blur":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("blur"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Blur = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalImageParams unmarshals raw into the ImageParams input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalImageParams(ctx context.Context, raw any) (media.ImageParams, error) {
+	var out media.ImageParams
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ImageParams", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputInt64Filter(ctx context.Context, obj any) (models.Int64Filter, error) {
 	var it models.Int64Filter
 	if obj == nil {
@@ -12722,7 +13798,7 @@ func (ec *executionContext) unmarshalInputUpdateAssetInput(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"filename", "author", "copyright", "notes", "status", "collectionId", "tags", "focalPoint", "customData", "defaultFieldMetadata"}
+	fieldsInOrder := [...]string{"filename", "author", "copyright", "notes", "status", "collectionId", "tags", "focalPoint", "customData", "defaultFieldMetadata", "availableFrom", "availableUntil"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -12799,6 +13875,20 @@ func (ec *executionContext) unmarshalInputUpdateAssetInput(ctx context.Context, 
 				return it, err
 			}
 			it.DefaultFieldMetadata = graphql.OmittableOf(data)
+		case "availableFrom":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("availableFrom"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AvailableFrom = graphql.OmittableOf(data)
+		case "availableUntil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("availableUntil"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AvailableUntil = graphql.OmittableOf(data)
 		}
 	}
 	return it, nil
@@ -13261,6 +14351,28 @@ func (ec *executionContext) _Asset(ctx context.Context, sel ast.SelectionSet, ob
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Asset_url(ctx, field, obj)
 				})
+		case "transformUrl":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Asset_transformUrl(ctx, field, obj)
+				})
+		case "responsiveImage":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Asset_responsiveImage(ctx, field, obj)
+				})
+		case "availableFrom":
+			out.Values[i] = ec._Asset_availableFrom(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "availableUntil":
+			out.Values[i] = ec._Asset_availableUntil(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "alt":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -14168,6 +15280,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "createSignedAssetUrl":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createSignedAssetUrl(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "tagAssets":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_tagAssets(ctx, field)
@@ -14401,6 +15520,99 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			})
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var responsiveImageImplementors = []string{"ResponsiveImage"}
+
+func (ec *executionContext) _ResponsiveImage(ctx context.Context, sel ast.SelectionSet, obj *media.ResponsiveImage) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, responsiveImageImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ResponsiveImage")
+		case "src":
+			out.Values[i] = ec._ResponsiveImage_src(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "srcSet":
+			out.Values[i] = ec._ResponsiveImage_srcSet(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "webpSrcSet":
+			out.Values[i] = ec._ResponsiveImage_webpSrcSet(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "avifSrcSet":
+			out.Values[i] = ec._ResponsiveImage_avifSrcSet(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "sizes":
+			out.Values[i] = ec._ResponsiveImage_sizes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "width":
+			out.Values[i] = ec._ResponsiveImage_width(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "height":
+			out.Values[i] = ec._ResponsiveImage_height(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "aspectRatio":
+			out.Values[i] = ec._ResponsiveImage_aspectRatio(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "alt":
+			out.Values[i] = ec._ResponsiveImage_alt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "title":
+			out.Values[i] = ec._ResponsiveImage_title(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "base64":
+			out.Values[i] = ec._ResponsiveImage_base64(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "bgColor":
+			out.Values[i] = ec._ResponsiveImage_bgColor(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "blurhash":
+			out.Values[i] = ec._ResponsiveImage_blurhash(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -15520,6 +16732,32 @@ func (ec *executionContext) marshalNID2ᚕstringᚄ(ctx context.Context, sel ast
 	return ret
 }
 
+func (ec *executionContext) unmarshalNImageAuto2githubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐImageAuto(ctx context.Context, v any) (media.ImageAuto, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalNImageAuto2githubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐImageAuto[tmp]
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNImageAuto2githubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐImageAuto(ctx context.Context, sel ast.SelectionSet, v media.ImageAuto) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(marshalNImageAuto2githubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐImageAuto[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ImageAuto!")
+	}
+	return res
+}
+
+var (
+	unmarshalNImageAuto2githubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐImageAuto = map[string]media.ImageAuto{
+		"FORMAT":   media.AutoFormat,
+		"COMPRESS": media.AutoCompress,
+	}
+	marshalNImageAuto2githubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐImageAuto = map[media.ImageAuto]string{
+		media.AutoFormat:   "FORMAT",
+		media.AutoCompress: "COMPRESS",
+	}
+)
+
 func (ec *executionContext) unmarshalNInt2int(ctx context.Context, v any) (int, error) {
 	res, err := graphql.UnmarshalInt(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -16540,6 +17778,162 @@ func (ec *executionContext) unmarshalOIDFilter2ᚖgithubᚗcomᚋmediagraphᚋme
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalOImageAuto2ᚕgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐImageAutoᚄ(ctx context.Context, v any) ([]media.ImageAuto, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]media.ImageAuto, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNImageAuto2githubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐImageAuto(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOImageAuto2ᚕgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐImageAutoᚄ(ctx context.Context, sel ast.SelectionSet, v []media.ImageAuto) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNImageAuto2githubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐImageAuto(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOImageCrop2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐImageCrop(ctx context.Context, v any) (*media.ImageCrop, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalOImageCrop2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐImageCrop[tmp]
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOImageCrop2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐImageCrop(ctx context.Context, sel ast.SelectionSet, v *media.ImageCrop) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(marshalOImageCrop2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐImageCrop[*v])
+	return res
+}
+
+var (
+	unmarshalOImageCrop2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐImageCrop = map[string]media.ImageCrop{
+		"FOCALPOINT": media.CropFocalPoint,
+		"CENTER":     media.CropCenter,
+		"TOP":        media.CropTop,
+		"BOTTOM":     media.CropBottom,
+		"LEFT":       media.CropLeft,
+		"RIGHT":      media.CropRight,
+		"ENTROPY":    media.CropEntropy,
+	}
+	marshalOImageCrop2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐImageCrop = map[media.ImageCrop]string{
+		media.CropFocalPoint: "FOCALPOINT",
+		media.CropCenter:     "CENTER",
+		media.CropTop:        "TOP",
+		media.CropBottom:     "BOTTOM",
+		media.CropLeft:       "LEFT",
+		media.CropRight:      "RIGHT",
+		media.CropEntropy:    "ENTROPY",
+	}
+)
+
+func (ec *executionContext) unmarshalOImageFit2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐImageFit(ctx context.Context, v any) (*media.ImageFit, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalOImageFit2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐImageFit[tmp]
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOImageFit2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐImageFit(ctx context.Context, sel ast.SelectionSet, v *media.ImageFit) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(marshalOImageFit2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐImageFit[*v])
+	return res
+}
+
+var (
+	unmarshalOImageFit2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐImageFit = map[string]media.ImageFit{
+		"CROP":  media.FitCrop,
+		"CLIP":  media.FitClip,
+		"MAX":   media.FitMax,
+		"FILL":  media.FitFill,
+		"SCALE": media.FitScale,
+	}
+	marshalOImageFit2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐImageFit = map[media.ImageFit]string{
+		media.FitCrop:  "CROP",
+		media.FitClip:  "CLIP",
+		media.FitMax:   "MAX",
+		media.FitFill:  "FILL",
+		media.FitScale: "SCALE",
+	}
+)
+
+func (ec *executionContext) unmarshalOImageFormat2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐImageFormat(ctx context.Context, v any) (*media.ImageFormat, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalOImageFormat2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐImageFormat[tmp]
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOImageFormat2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐImageFormat(ctx context.Context, sel ast.SelectionSet, v *media.ImageFormat) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(marshalOImageFormat2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐImageFormat[*v])
+	return res
+}
+
+var (
+	unmarshalOImageFormat2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐImageFormat = map[string]media.ImageFormat{
+		"JPG":  media.FormatJPG,
+		"PNG":  media.FormatPNG,
+		"WEBP": media.FormatWebP,
+		"AVIF": media.FormatAVIF,
+		"GIF":  media.FormatGIF,
+	}
+	marshalOImageFormat2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐImageFormat = map[media.ImageFormat]string{
+		media.FormatJPG:  "JPG",
+		media.FormatPNG:  "PNG",
+		media.FormatWebP: "WEBP",
+		media.FormatAVIF: "AVIF",
+		media.FormatGIF:  "GIF",
+	}
+)
+
+func (ec *executionContext) unmarshalOImageParams2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐImageParams(ctx context.Context, v any) (*media.ImageParams, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputImageParams(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalOInt2ᚖint(ctx context.Context, v any) (*int, error) {
 	if v == nil {
 		return nil, nil
@@ -16800,6 +18194,13 @@ func (ec *executionContext) unmarshalOResolutionFilter2ᚖgithubᚗcomᚋmediagr
 	}
 	res, err := ec.unmarshalInputResolutionFilter(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOResponsiveImage2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐResponsiveImage(ctx context.Context, sel ast.SelectionSet, v *media.ResponsiveImage) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ResponsiveImage(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOSignedUpload2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐTicket(ctx context.Context, sel ast.SelectionSet, v *media.Ticket) graphql.Marshaler {

@@ -3,6 +3,8 @@
 package model
 
 import (
+	"time"
+
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/mediagraph/mediagraph/models"
 )
@@ -193,6 +195,10 @@ type UpdateAssetInput struct {
 	CustomData graphql.Omittable[map[string]any] `json:"customData,omitempty"`
 	// Metadata per locale.
 	DefaultFieldMetadata graphql.Omittable[[]*LocalizedMetadataInput] `json:"defaultFieldMetadata,omitempty"`
+	// Deliver the asset from this instant on (null: no start).
+	AvailableFrom graphql.Omittable[*time.Time] `json:"availableFrom,omitempty"`
+	// Deliver the asset until this instant (null: no end).
+	AvailableUntil graphql.Omittable[*time.Time] `json:"availableUntil,omitempty"`
 }
 
 // Changes to a collection.

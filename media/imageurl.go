@@ -1,0 +1,354 @@
+package media
+
+import (
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"math"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/mediagraph/mediagraph/models"
+)
+
+// ImageFit, ImageCrop, ImageFormat and ImageAuto are the values of the fit, crop, fm and auto
+// transform parameters, as imgix names them.
+type (
+	ImageFit    string
+	ImageCrop   string
+	ImageFormat string
+	ImageAuto   string
+)
+
+const (
+	FitCrop  ImageFit = "crop"
+	FitClip  ImageFit = "clip"
+	FitMax   ImageFit = "max"
+	FitFill  ImageFit = "fill"
+	FitScale ImageFit = "scale"
+
+	CropFocalPoint ImageCrop = "focalpoint"
+	CropCenter     ImageCrop = "center"
+	CropTop        ImageCrop = "top"
+	CropBottom     ImageCrop = "bottom"
+	CropLeft       ImageCrop = "left"
+	CropRight      ImageCrop = "right"
+	CropEntropy    ImageCrop = "entropy"
+
+	FormatJPG  ImageFormat = "jpg"
+	FormatPNG  ImageFormat = "png"
+	FormatWebP ImageFormat = "webp"
+	FormatAVIF ImageFormat = "avif"
+	FormatGIF  ImageFormat = "gif"
+
+	AutoFormat   ImageAuto = "format"
+	AutoCompress ImageAuto = "compress"
+)
+
+var (
+	imageFits    = []ImageFit{FitCrop, FitClip, FitMax, FitFill, FitScale}
+	imageCrops   = []ImageCrop{CropFocalPoint, CropCenter, CropTop, CropBottom, CropLeft, CropRight, CropEntropy}
+	imageFormats = []ImageFormat{FormatJPG, FormatPNG, FormatWebP, FormatAVIF, FormatGIF}
+	imageAutos   = []ImageAuto{AutoFormat, AutoCompress}
+)
+
+// Limits of the transform parameters.
+const (
+	maxImageSide = 8192 // w and h as asked, before dpr and before the output cap
+	maxDPR       = 3
+	maxBlur      = 100
+)
+
+// ImageParams are the transform parameters of a delivery URL. The GraphQL ImageParams input and the
+// query string carry the same fields under imgix's names, so a URL can be built or read from either.
+type ImageParams struct {
+	W    *int
+	H    *int
+	Fit  *ImageFit
+	Crop *ImageCrop
+	FpX  *float64
+	FpY  *float64
+	Ar   *string
+	Dpr  *float64
+	Q    *int
+	Fm   *ImageFormat
+	Auto []ImageAuto
+	Blur *int
+}
+
+// IsZero reports whether no parameter is set: the original bytes are wanted.
+func (p ImageParams) IsZero() bool {
+	return p.W == nil && p.H == nil && p.Fit == nil && p.Crop == nil && p.FpX == nil && p.FpY == nil &&
+		p.Ar == nil && p.Dpr == nil && p.Q == nil && p.Fm == nil && len(p.Auto) == 0 && p.Blur == nil
+}
+
+// imageParamNames are the query parameters of a transform; s and exp sign a URL and download asks
+// for an attachment.
+var imageParamNames = []string{"w", "h", "fit", "crop", "fp-x", "fp-y", "ar", "dpr", "q", "fm", "auto", "blur"}
+
+// ParseImageParams reads and checks the transform parameters of a query string.
+func ParseImageParams(q url.Values) (ImageParams, error) {
+	var p ImageParams
+	for name := range q {
+		if !slices.Contains(imageParamNames, name) && name != "s" && name != "exp" && name != "download" {
+			return p, invalid(name, "unknown parameter %q; transforms take %s", name, strings.Join(imageParamNames, ", "))
+		}
+		if len(q[name]) > 1 {
+			return p, invalid(name, "parameter %q is given %d times", name, len(q[name]))
+		}
+	}
+	var err error
+	num := func(name string, parse func(string) error) {
+		if v, ok := q[name]; ok && err == nil {
+			if perr := parse(v[0]); perr != nil {
+				err = invalid(name, "%s=%q: %v", name, v[0], perr)
+			}
+		}
+	}
+	num("w", func(s string) error { p.W, err = intParam(s); return err })
+	num("h", func(s string) error { p.H, err = intParam(s); return err })
+	num("q", func(s string) error { p.Q, err = intParam(s); return err })
+	num("blur", func(s string) error { p.Blur, err = intParam(s); return err })
+	num("fp-x", func(s string) error { p.FpX, err = floatParam(s); return err })
+	num("fp-y", func(s string) error { p.FpY, err = floatParam(s); return err })
+	num("dpr", func(s string) error { p.Dpr, err = floatParam(s); return err })
+	if err != nil {
+		return p, err
+	}
+	if v, ok := q["fit"]; ok {
+		f := ImageFit(v[0])
+		p.Fit = &f
+	}
+	if v, ok := q["crop"]; ok {
+		c := ImageCrop(v[0])
+		p.Crop = &c
+	}
+	if v, ok := q["fm"]; ok {
+		f := ImageFormat(strings.Replace(v[0], "jpeg", "jpg", 1))
+		p.Fm = &f
+	}
+	if v, ok := q["ar"]; ok {
+		p.Ar = &v[0]
+	}
+	if v, ok := q["auto"]; ok {
+		for _, a := range strings.Split(v[0], ",") {
+			p.Auto = append(p.Auto, ImageAuto(a))
+		}
+	}
+	return p, p.Check("")
+}
+
+func intParam(s string) (*int, error) {
+	v, err := strconv.Atoi(s)
+	if err != nil {
+		return nil, fmt.Errorf("not a whole number")
+	}
+	return &v, nil
+}
+
+func floatParam(s string) (*float64, error) {
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+		return nil, fmt.Errorf("not a number")
+	}
+	return &v, nil
+}
+
+// Check validates every parameter; field prefixes the names in errors ("params." from GraphQL).
+func (p ImageParams) Check(field string) error {
+	bad := func(name, format string, args ...any) error { return invalid(field+name, format, args...) }
+	for _, side := range []struct {
+		name string
+		v    *int
+	}{{"w", p.W}, {"h", p.H}} {
+		if side.v != nil && (*side.v < 1 || *side.v > maxImageSide) {
+			return bad(side.name, "%s must be from 1 to %d pixels", side.name, maxImageSide)
+		}
+	}
+	if p.Fit != nil && !slices.Contains(imageFits, *p.Fit) {
+		return bad("fit", "fit must be one of %v", imageFits)
+	}
+	if p.Crop != nil && !slices.Contains(imageCrops, *p.Crop) {
+		return bad("crop", "crop must be one of %v", imageCrops)
+	}
+	if p.Fm != nil && !slices.Contains(imageFormats, *p.Fm) {
+		return bad("fm", "fm must be one of %v", imageFormats)
+	}
+	for _, a := range p.Auto {
+		if !slices.Contains(imageAutos, a) {
+			return bad("auto", "auto takes %v", imageAutos)
+		}
+	}
+	for _, fp := range []struct {
+		name string
+		v    *float64
+	}{{"fp-x", p.FpX}, {"fp-y", p.FpY}} {
+		if fp.v != nil && (*fp.v < 0 || *fp.v > 1) {
+			return bad(fp.name, "%s is a fraction of the image, from 0 to 1", fp.name)
+		}
+	}
+	if p.Dpr != nil && (*p.Dpr < 0.1 || *p.Dpr > maxDPR) {
+		return bad("dpr", "dpr must be from 0.1 to %d", maxDPR)
+	}
+	if p.Q != nil && (*p.Q < 1 || *p.Q > 100) {
+		return bad("q", "q must be from 1 to 100")
+	}
+	if p.Blur != nil && (*p.Blur < 0 || *p.Blur > maxBlur) {
+		return bad("blur", "blur must be from 0 to %d", maxBlur)
+	}
+	if p.Ar != nil {
+		if _, err := parseAspectRatio(*p.Ar); err != nil {
+			return bad("ar", "%v", err)
+		}
+	}
+	return nil
+}
+
+// parseAspectRatio reads "16:9" (or "1.5") as width over height.
+func parseAspectRatio(s string) (float64, error) {
+	w, h, found := strings.Cut(s, ":")
+	if !found {
+		h = "1"
+	}
+	a, err1 := strconv.ParseFloat(w, 64)
+	b, err2 := strconv.ParseFloat(h, 64)
+	if err1 != nil || err2 != nil || a <= 0 || b <= 0 || a/b > 100 || b/a > 100 {
+		return 0, fmt.Errorf("ar %q is not an aspect ratio such as 16:9", s)
+	}
+	return a / b, nil
+}
+
+// Query writes the parameters as a query string in a fixed order, so equal parameters make equal
+// URLs (and hit the same CDN entry).
+func (p ImageParams) Query() url.Values {
+	q := url.Values{}
+	setInt := func(k string, v *int) {
+		if v != nil {
+			q.Set(k, strconv.Itoa(*v))
+		}
+	}
+	setFloat := func(k string, v *float64) {
+		if v != nil {
+			q.Set(k, strconv.FormatFloat(*v, 'f', -1, 64))
+		}
+	}
+	setInt("w", p.W)
+	setInt("h", p.H)
+	if p.Fit != nil {
+		q.Set("fit", string(*p.Fit))
+	}
+	if p.Crop != nil {
+		q.Set("crop", string(*p.Crop))
+	}
+	setFloat("fp-x", p.FpX)
+	setFloat("fp-y", p.FpY)
+	if p.Ar != nil {
+		q.Set("ar", *p.Ar)
+	}
+	setFloat("dpr", p.Dpr)
+	setInt("q", p.Q)
+	if p.Fm != nil {
+		q.Set("fm", string(*p.Fm))
+	}
+	if len(p.Auto) > 0 {
+		auto := make([]string, len(p.Auto))
+		for i, a := range p.Auto {
+			auto[i] = string(a)
+		}
+		q.Set("auto", strings.Join(auto, ","))
+	}
+	setInt("blur", p.Blur)
+	return q
+}
+
+// URLOptions say how to sign a URL the API hands out.
+type URLOptions struct {
+	// Expires, when set, makes the URL a grant: until then it opens the asset even when PRIVATE.
+	Expires *time.Time
+}
+
+// Paths of the delivery routes: the gate follows replacements; versioned paths name one version's
+// bytes, which never change.
+const (
+	AssetPathPrefix   = "/media/asset/"
+	VersionPathPrefix = "/media/v/"
+)
+
+// AssetPath is the path of an asset's current bytes under the service's URL, stable across
+// replacements. Normalized filenames need no escaping.
+func AssetPath(a *models.Asset) string {
+	return AssetPathPrefix + a.ID + "/" + a.Filename
+}
+
+// VersionPath is the path of the current version's bytes, which are cached forever.
+func VersionPath(a *models.Asset) string {
+	return VersionPathPrefix + a.ID + "/" + strconv.Itoa(a.Version) + "/" + a.Filename
+}
+
+// AssetURL is the absolute URL of an asset's bytes (or of a transform of them) on path, signed as
+// configuration and opts require.
+func (s *Service) AssetURL(path string, params ImageParams, opts URLOptions) string {
+	q := params.Query()
+	if opts.Expires != nil {
+		q.Set("exp", strconv.FormatInt(opts.Expires.Unix(), 10))
+	}
+	if opts.Expires != nil || (s.settings.SignTransforms && len(q) > 0) {
+		q.Set("s", s.signature(path, q))
+	}
+	if len(q) == 0 {
+		return s.settings.PublicURL + path
+	}
+	return s.settings.PublicURL + path + "?" + q.Encode()
+}
+
+// signature is the HMAC of a path and its query (less s), imgix-style: any change to either voids it.
+func (s *Service) signature(path string, q url.Values) string {
+	signed := url.Values{}
+	for k, v := range q {
+		if k != "s" && k != "download" {
+			signed[k] = v
+		}
+	}
+	mac := hmac.New(sha256.New, s.settings.URLSigningKey)
+	mac.Write([]byte(path + "?" + signed.Encode()))
+	return hex.EncodeToString(mac.Sum(nil)[:16])
+}
+
+// URLGrant is what a delivery URL's signature says.
+type URLGrant struct {
+	// Signed is true when the URL carries a valid signature.
+	Signed bool
+	// Private is true when the signature grants access to a PRIVATE asset until it expires.
+	Private bool
+}
+
+// CheckURL verifies the signature of a delivery URL. A URL with a bad signature, or an expired
+// grant, is refused; transforms must be signed when the configuration says so.
+func (s *Service) CheckURL(path string, q url.Values, transform bool, now time.Time) (URLGrant, error) {
+	sig := q.Get("s")
+	if sig == "" {
+		if q.Has("exp") {
+			return URLGrant{}, newError(CodeForbidden, "the URL has an expiry but no signature")
+		}
+		if transform && s.settings.SignTransforms {
+			return URLGrant{}, newError(CodeForbidden, "transform URLs must be signed (parameter s)")
+		}
+		return URLGrant{}, nil
+	}
+	if !hmac.Equal([]byte(sig), []byte(s.signature(path, q))) {
+		return URLGrant{}, newError(CodeForbidden, "the URL's signature does not match it")
+	}
+	g := URLGrant{Signed: true}
+	if exp := q.Get("exp"); exp != "" {
+		t, err := strconv.ParseInt(exp, 10, 64)
+		if err != nil || now.Unix() > t {
+			return URLGrant{}, newError(CodeAssetAccessDenied, "the signed URL has expired")
+		}
+		g.Private = true
+	}
+	return g, nil
+}

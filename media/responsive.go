@@ -1,0 +1,116 @@
+package media
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/mediagraph/mediagraph/models"
+)
+
+// ResponsiveImage is what an `<img srcset>` needs, with DatoCMS's field names.
+type ResponsiveImage struct {
+	Src, SrcSet, WebpSrcSet, AvifSrcSet, Sizes string
+	Width, Height                              int
+	AspectRatio                                float64
+	Alt, Title                                 *string
+	Base64, BgColor, Blurhash                  *string
+}
+
+// srcSetFactors are the widths of a srcset, as multiples of the requested width.
+var srcSetFactors = []float64{0.25, 0.5, 0.75, 1, 1.5, 2, 3, 4}
+
+// Responsive builds a responsive image of a's current version from its stored facts alone: no image
+// is decoded and nothing is read. p is checked; alt and title come from the caller (localized).
+func (s *Service) Responsive(a *models.Asset, p ImageParams, sizes *string, alt, title *string) (*ResponsiveImage, error) {
+	if a.Kind != models.KindImage || a.Width == nil || a.Height == nil {
+		return nil, nil
+	}
+	width := *a.Width
+	if p.W != nil {
+		width = *p.W
+	}
+	path := VersionPath(a)
+	w, h := OutputSize(*a.Width, *a.Height, p, s.settings.MaxTransformSide)
+	img := &ResponsiveImage{
+		Src: s.AssetURL(path, p, URLOptions{}), Width: w, Height: h, AspectRatio: float64(w) / float64(h),
+		Alt: alt, Title: title, Base64: a.LQIP, Blurhash: a.Blurhash,
+	}
+	if sizes != nil {
+		img.Sizes = *sizes
+	} else {
+		img.Sizes = fmt.Sprintf("(max-width: %dpx) 100vw, %dpx", w, w)
+	}
+	an, err := a.Analysis.Get()
+	if err != nil {
+		return nil, err
+	}
+	if len(an.Colors) > 0 {
+		hex := an.Colors[0].Hex()
+		img.BgColor = &hex
+	}
+	var widths []int
+	for _, f := range srcSetFactors {
+		if cw := int(math.Round(float64(width) * f)); cw >= 1 && cw <= *a.Width {
+			widths = append(widths, cw)
+		}
+	}
+	if len(widths) == 0 { // asked for more than 4× the original: the original is all there is
+		widths = []int{*a.Width}
+	}
+	var plain, webp, avif []string
+	for _, cw := range widths {
+		f := float64(cw) / float64(width)
+		cp := p
+		cp.W = &cw
+		if p.H != nil {
+			ch := max(1, int(math.Round(float64(*p.H)*f)))
+			cp.H = &ch
+		}
+		ow, _ := OutputSize(*a.Width, *a.Height, cp, s.settings.MaxTransformSide)
+		plain = append(plain, s.AssetURL(path, cp, URLOptions{})+" "+strconv.Itoa(ow)+"w")
+		for _, alt := range []struct {
+			fm   ImageFormat
+			into *[]string
+		}{{FormatWebP, &webp}, {FormatAVIF, &avif}} {
+			fp := cp
+			fm := alt.fm
+			fp.Fm = &fm
+			*alt.into = append(*alt.into, s.AssetURL(path, fp, URLOptions{})+" "+strconv.Itoa(ow)+"w")
+		}
+	}
+	img.SrcSet, img.WebpSrcSet, img.AvifSrcSet = strings.Join(plain, ", "), strings.Join(webp, ", "), strings.Join(avif, ", ")
+	return img, nil
+}
+
+// URLFor is the URL of an asset's bytes at path (AssetPath or VersionPath), transformed by p (checked),
+// and signed to open it until expiresIn when signed.
+func (s *Service) URLFor(ctx context.Context, path string, p ImageParams, signed bool, expiresIn *int) (string, error) {
+	if signed {
+		return s.SignedURL(ctx, path, p, expiresIn)
+	}
+	return s.AssetURL(path, p, URLOptions{}), nil
+}
+
+// maxSignedURLTTL bounds how long a signed URL may open an asset.
+const maxSignedURLTTL = 7 * 24 * time.Hour
+
+// SignedURL signs a URL of path so that it opens the asset — PRIVATE or not — until expiresIn seconds
+// from now (one hour by default). Only editors may hand out such URLs.
+func (s *Service) SignedURL(ctx context.Context, path string, p ImageParams, expiresIn *int) (string, error) {
+	if _, err := authorize(ctx, writeAccess); err != nil {
+		return "", err
+	}
+	ttl := time.Hour
+	if expiresIn != nil {
+		if *expiresIn < 1 || time.Duration(*expiresIn)*time.Second > maxSignedURLTTL {
+			return "", invalid("expiresIn", "a signed URL lasts from 1 second to %d seconds (a week)", int(maxSignedURLTTL.Seconds()))
+		}
+		ttl = time.Duration(*expiresIn) * time.Second
+	}
+	exp := models.Now().Add(ttl)
+	return s.AssetURL(path, p, URLOptions{Expires: &exp}), nil
+}

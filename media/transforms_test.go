@@ -1,0 +1,83 @@
+package media
+
+import (
+	"context"
+	"errors"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+func rateLimited(err error) bool {
+	var e *Error
+	return errors.As(err, &e) && e.Code == CodeRateLimited
+}
+
+// A burst of transforms neither runs more at once than there are slots, nor lets one client queue
+// without bound: the excess is told RATE_LIMITED, and identical requests share one run.
+func TestTransformLimits(t *testing.T) {
+	tr := newTransforms(2, 3, 100*time.Millisecond)
+	release := make(chan struct{})
+	var running, runs atomic.Int64
+	work := func() ([]byte, error) {
+		runs.Add(1)
+		running.Add(1)
+		<-release
+		return []byte("done"), nil
+	}
+	ctx := context.Background()
+	var wg sync.WaitGroup
+	results := map[string]error{}
+	var mu sync.Mutex
+	launch := func(name, client, key string) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			out, err := tr.make(ctx, client, key, work)
+			if err == nil && string(out) != "done" {
+				err = errors.New("wrong result")
+			}
+			mu.Lock()
+			results[name] = err
+			mu.Unlock()
+		}()
+	}
+	waitFor := func(what string, cond func() bool) {
+		deadline := time.Now().Add(5 * time.Second)
+		for !cond() {
+			if time.Now().After(deadline) {
+				t.Fatalf("timed out waiting for %s", what)
+			}
+			time.Sleep(time.Millisecond)
+		}
+	}
+	launch("a1", "a", "k1")
+	launch("a2", "a", "k2")
+	waitFor("two transforms running", func() bool { return running.Load() == 2 })
+	launch("a3", "a", "k3") // waits for a slot
+	waitFor("a third request of client a", func() bool { tr.clients.mu.Lock(); defer tr.clients.mu.Unlock(); return tr.clients.n["a"] == 3 })
+	if _, err := tr.make(ctx, "a", "k4", work); !rateLimited(err) {
+		t.Errorf("client a's fourth transform: %v, want RATE_LIMITED at once", err)
+	}
+	launch("b1", "b", "k1") // the same result as a1: shares its run
+	launch("b2", "b", "k1")
+	waitFor("a3 to time out in the queue", func() bool { mu.Lock(); defer mu.Unlock(); _, ok := results["a3"]; return ok })
+	close(release)
+	wg.Wait()
+	for name, err := range results {
+		if name == "a3" {
+			if !rateLimited(err) {
+				t.Errorf("a3 waited past the queue timeout: %v, want RATE_LIMITED", err)
+			}
+		} else if err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+	if runs.Load() != 2 {
+		t.Errorf("%d runs, want 2 (k1 shared by three requests, k2)", runs.Load())
+	}
+	if len(tr.clients.n) != 0 {
+		t.Errorf("clients still counted after their requests: %v", tr.clients.n)
+	}
+}
