@@ -112,14 +112,14 @@ func TestTransforms(t *testing.T) {
 				params map[string]any
 				w, h   int
 			}{
-				{map[string]any{"w": 300, "h": 300}, 300, 225},                             // clip
-				{map[string]any{"w": 300, "h": 300, "fit": "CROP"}, 300, 300},              // crop
-				{map[string]any{"w": 300, "h": 300, "fit": "FILL"}, 300, 300},              // fill
-				{map[string]any{"w": 300, "h": 300, "fit": "SCALE"}, 300, 300},             // scale
-				{map[string]any{"w": 5000, "fit": "MAX"}, 4000, 3000},                      // max never grows
-				{map[string]any{"w": 8000}, 4096, 3072},                                    // the output cap
-				{map[string]any{"w": 200, "dpr": 2}, 400, 300},                             // dpr
-				{map[string]any{"w": 320, "ar": "16:9"}, 320, 180},                         // ar
+				{map[string]any{"w": 300, "h": 300}, 300, 225},                                         // clip
+				{map[string]any{"w": 300, "h": 300, "fit": "CROP"}, 300, 300},                          // crop
+				{map[string]any{"w": 300, "h": 300, "fit": "FILL"}, 300, 300},                          // fill
+				{map[string]any{"w": 300, "h": 300, "fit": "SCALE"}, 300, 300},                         // scale
+				{map[string]any{"w": 5000, "fit": "MAX"}, 4000, 3000},                                  // max never grows
+				{map[string]any{"w": 8000}, 4096, 3072},                                                // the output cap
+				{map[string]any{"w": 200, "dpr": 2}, 400, 300},                                         // dpr
+				{map[string]any{"w": 320, "ar": "16:9"}, 320, 180},                                     // ar
 				{map[string]any{"w": 100, "blur": 20, "q": 40, "auto": []string{"COMPRESS"}}, 100, 75}, // the rest
 			} {
 				img, _ := decoded(t, s, transformURL(t, s, editor, photo, c.params), nil)
@@ -283,12 +283,12 @@ func TestDeliveryNeverLeaksPrivateBytes(t *testing.T) {
 		}
 		u, _ := url.Parse(signed)
 		for name, edit := range map[string]func(url.Values){
-			"another width":     func(q url.Values) { q.Set("w", "41") },
-			"a later expiry":    func(q url.Values) { q.Set("exp", strconv.FormatInt(time.Now().Add(48*time.Hour).Unix(), 10)) },
-			"no expiry":         func(q url.Values) { q.Del("exp") },
-			"a forged s":        func(q url.Values) { q.Set("s", strings.Repeat("0", 32)) },
-			"no signature":      func(q url.Values) { q.Del("s") },
-			"an added param":    func(q url.Values) { q.Set("blur", "5") },
+			"another width":  func(q url.Values) { q.Set("w", "41") },
+			"a later expiry": func(q url.Values) { q.Set("exp", strconv.FormatInt(time.Now().Add(48*time.Hour).Unix(), 10)) },
+			"no expiry":      func(q url.Values) { q.Del("exp") },
+			"a forged s":     func(q url.Values) { q.Set("s", strings.Repeat("0", 32)) },
+			"no signature":   func(q url.Values) { q.Del("s") },
+			"an added param": func(q url.Values) { q.Set("blur", "5") },
 		} {
 			q := u.Query()
 			edit(q)
@@ -396,7 +396,9 @@ func TestResponsiveImage(t *testing.T) {
 		Alt, Title, Base64, BgColor, Blurhash      *string
 	}
 	get := func(params map[string]any) responsive {
-		var out struct{ Asset struct{ ResponsiveImage responsive } }
+		var out struct {
+			Asset struct{ ResponsiveImage responsive }
+		}
 		s.Must(s.Token("DELIVERY"), `query($id: ID!, $p: ImageParams) { asset(id: $id) { responsiveImage(params: $p) {
 			src srcSet webpSrcSet avifSrcSet sizes width height aspectRatio alt title base64 bgColor blurhash } } }`,
 			map[string]any{"id": id, "p": params}, &out)
@@ -445,7 +447,9 @@ func TestResponsiveImage(t *testing.T) {
 	}
 	// Not an image: null.
 	clip := upload(t, s, editor, "clip.mp4", nil)
-	var out struct{ Asset struct{ ResponsiveImage *responsive } }
+	var out struct {
+		Asset struct{ ResponsiveImage *responsive }
+	}
 	s.Must(editor, `query($id: ID!) { asset(id: $id) { responsiveImage { src } } }`, map[string]any{"id": clip}, &out)
 	if out.Asset.ResponsiveImage != nil {
 		t.Errorf("a video's responsiveImage: %+v", out.Asset.ResponsiveImage)
