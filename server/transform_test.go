@@ -8,6 +8,7 @@ import (
 	"image/gif"
 	"image/jpeg"
 	_ "image/png" // decoders for image.Decode
+	"io"
 	"net/http"
 	"net/url"
 	"slices"
@@ -520,4 +521,41 @@ func TestOriginalBytesOverHTTP(t *testing.T) {
 			t.Errorf("SVG at its versioned URL: CSP %q", f.Header.Get("Content-Security-Policy"))
 		}
 	})
+}
+
+// With S3_DELIVERY=redirect, original bytes go out as a redirect to a short-lived presigned URL of the
+// bucket, after the same checks; active types still stream, to keep their sandbox.
+func TestS3RedirectDelivery(t *testing.T) {
+	s := apptest.Start(t, testdb.Postgres(t), apptest.S3(t), func(c *config.Config) { c.S3Delivery = "redirect" })
+	editor := s.Token("EDITOR")
+	pub := upload(t, s, editor, "alpha.png", map[string]any{"status": "PUBLIC"})
+	priv := upload(t, s, editor, "cmyk.jpg", nil)
+	svg := upload(t, s, editor, "script.svg", map[string]any{"status": "PUBLIC"})
+	noRedirect := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	res, err := noRedirect.Get(s.URL + "/media/asset/" + pub + "/alpha.png")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	loc := res.Header.Get("Location")
+	if res.StatusCode != http.StatusFound || !strings.Contains(loc, "X-Amz-Signature=") || res.Header.Get("Cache-Control") != "private, no-store" {
+		t.Fatalf("PUBLIC original: HTTP %d, Location %q, Cache-Control %q", res.StatusCode, loc, res.Header.Get("Cache-Control"))
+	}
+	got, err := http.Get(loc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(got.Body)
+	got.Body.Close()
+	if !bytes.Equal(body, apptest.FixtureBytes(t, "alpha.png")) {
+		t.Errorf("the presigned URL gave %d bytes, not the asset", len(body))
+	}
+	wantGateError(t, "PRIVATE original", fetch(t, s, http.MethodGet, "/media/asset/"+priv+"/cmyk.jpg", "", nil), http.StatusForbidden, "ASSET_ACCESS_DENIED")
+	f := fetch(t, s, http.MethodGet, "/media/asset/"+svg+"/script.svg", "", nil)
+	if f.Status != http.StatusOK || f.Header.Get("Content-Security-Policy") == "" {
+		t.Errorf("SVG under redirect delivery: HTTP %d, CSP %q", f.Status, f.Header.Get("Content-Security-Policy"))
+	}
+	if img, _ := decoded(t, s, "/media/asset/"+pub+"/alpha.png?w=20", nil); img.Bounds().Dx() != 20 {
+		t.Errorf("transforms stream under redirect delivery: %v", img.Bounds())
+	}
 }

@@ -1,6 +1,7 @@
 package imaging
 
 import (
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"image"
@@ -309,7 +310,7 @@ func (p plan) steps() []step {
 	if p.canvas != (image.Point{}) {
 		steps = append(steps, step{"pad", p.pad})
 	}
-	return append(steps, step{"strip metadata", stripMetadata})
+	return steps
 }
 
 // crop cuts p.cut out of every frame around the focus, moved inwards as far as needed to stay
@@ -437,16 +438,6 @@ func (p plan) pad(img *vips.ImageRef) error {
 	return img.EmbedBackgroundRGBA(left, top, p.canvas.X, p.canvas.Y, background)
 }
 
-// stripMetadata drops EXIF, XMP, IPTC and the ICC profile from the image itself, not only through
-// the encoders' strip option: libvips 8.14's webpsave writes EXIF and XMP in spite of it. The
-// pixels are sRGB by now, which is what an untagged image means.
-func stripMetadata(img *vips.ImageRef) error {
-	if err := img.RemoveMetadata(); err != nil {
-		return err
-	}
-	return img.RemoveICCProfile()
-}
-
 // encoding is what Transform needs to know about an output format.
 type encoding struct {
 	mime, ext string
@@ -481,7 +472,46 @@ func encodePNG(img *vips.ImageRef, _ int) ([]byte, error) {
 // encodeWebP uses libwebp's middle effort: higher levels cost up to half as much again for 1–2%.
 func encodeWebP(img *vips.ImageRef, quality int) ([]byte, error) {
 	buf, _, err := img.ExportWebp(&vips.WebpExportParams{Quality: quality, ReductionEffort: 4, StripMetadata: true})
-	return buf, err
+	if err != nil {
+		return nil, err
+	}
+	return stripWebP(buf)
+}
+
+// stripWebP drops the EXIF and XMP chunks of a WebP file. libvips 8.14's webpsave ignores its
+// strip option: it copies the input's EXIF (camera, GPS) and XMP, and makes up EXIF when there is
+// none. It writes no ICC profile, as govips asks for none.
+func stripWebP(buf []byte) ([]byte, error) {
+	if len(buf) < 12 || string(buf[:4]) != "RIFF" || string(buf[8:12]) != "WEBP" {
+		return nil, errors.New("strip metadata: not a WebP file")
+	}
+	out := append(make([]byte, 0, len(buf)), buf[:12]...)
+	vp8x := -1
+	for rest := buf[12:]; len(rest) > 0; {
+		if len(rest) < 8 {
+			return nil, errors.New("strip metadata: truncated WebP chunk")
+		}
+		n := int(binary.LittleEndian.Uint32(rest[4:8]))
+		if 8+n > len(rest) {
+			return nil, errors.New("strip metadata: truncated WebP chunk")
+		}
+		end := min(8+n+n%2, len(rest)) // chunks are padded to even sizes
+		switch fourCC := string(rest[:4]); fourCC {
+		case "EXIF", "XMP ":
+		default:
+			if fourCC == "VP8X" && n >= 10 {
+				vp8x = len(out)
+			}
+			out = append(out, rest[:end]...)
+		}
+		rest = rest[end:]
+	}
+	if vp8x >= 0 {
+		const exifFlag, xmpFlag = 0x08, 0x04
+		out[vp8x+8] &^= exifFlag | xmpFlag
+	}
+	binary.LittleEndian.PutUint32(out[4:8], uint32(len(out)-8))
+	return out, nil
 }
 
 // encodeAVIF uses effort 3 (aom cpu-used 6): measured here, a 300 px AVIF takes about 35 ms
