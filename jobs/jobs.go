@@ -1,6 +1,7 @@
 // Package jobs runs Mediagraph's durable background work on River, in the catalogue's own database
-// (PostgreSQL, or the embedded SQLite): the periodic sweep that expires signed uploads nobody
-// completed and deletes their bytes, and the reanalysis of assets that `mediagraph reprocess` asks for.
+// (PostgreSQL, or the embedded SQLite): the periodic sweeps that expire signed uploads nobody
+// completed and delete the stored transforms of replaced versions, and the reanalysis of assets that
+// `mediagraph reprocess` asks for.
 package jobs
 
 import (
@@ -74,6 +75,7 @@ func start[TTx any](ctx context.Context, driver riverdriver.Driver[TTx], m *medi
 	workers := river.NewWorkers()
 	river.AddWorker(workers, &sweepWorker{media: m, log: log})
 	river.AddWorker(workers, &reprocessWorker{media: m})
+	river.AddWorker(workers, &derivativeSweepWorker{media: m, log: log})
 	client, err := river.NewClient(driver, &river.Config{
 		Logger: log,
 		Queues: map[string]river.QueueConfig{
@@ -82,9 +84,14 @@ func start[TTx any](ctx context.Context, driver riverdriver.Driver[TTx], m *medi
 			reprocessQueue: {MaxWorkers: runtime.GOMAXPROCS(0)},
 		},
 		Workers: workers,
-		PeriodicJobs: []*river.PeriodicJob{river.NewPeriodicJob(river.PeriodicInterval(sweepEvery),
-			func() (river.JobArgs, *river.InsertOpts) { return SweepUploads{}, nil },
-			&river.PeriodicJobOpts{ID: "sweep_uploads", RunOnStart: true})},
+		PeriodicJobs: []*river.PeriodicJob{
+			river.NewPeriodicJob(river.PeriodicInterval(sweepEvery),
+				func() (river.JobArgs, *river.InsertOpts) { return SweepUploads{}, nil },
+				&river.PeriodicJobOpts{ID: "sweep_uploads", RunOnStart: true}),
+			river.NewPeriodicJob(river.PeriodicInterval(sweepEvery),
+				func() (river.JobArgs, *river.InsertOpts) { return SweepDerivatives{}, nil },
+				&river.PeriodicJobOpts{ID: "sweep_derivatives", RunOnStart: true}),
+		},
 	})
 	if err != nil {
 		return nil, fmt.Errorf("job queue: %w", err)
@@ -125,6 +132,26 @@ func (w *sweepWorker) Work(ctx context.Context, _ *river.Job[SweepUploads]) erro
 	n, err := w.media.ExpireUploads(ctx)
 	if n > 0 {
 		w.log.Info("expired signed uploads", "count", n)
+	}
+	return err
+}
+
+// SweepDerivatives deletes the stored transforms of replaced versions.
+type SweepDerivatives struct{}
+
+// Kind implements river.JobArgs.
+func (SweepDerivatives) Kind() string { return "sweep_derivatives" }
+
+type derivativeSweepWorker struct {
+	river.WorkerDefaults[SweepDerivatives]
+	media *media.Service
+	log   *slog.Logger
+}
+
+func (w *derivativeSweepWorker) Work(ctx context.Context, _ *river.Job[SweepDerivatives]) error {
+	n, err := w.media.SweepDerivatives(ctx)
+	if n > 0 {
+		w.log.Info("deleted transforms of replaced versions", "count", n)
 	}
 	return err
 }

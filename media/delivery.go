@@ -194,6 +194,9 @@ func (s *Service) makeDerivative(ctx context.Context, a *models.Asset, version i
 	case err != nil:
 		return nil, fmt.Errorf("transform %s: %w", derived, err)
 	}
+	if version != a.Version {
+		return out, nil // a replaced version's transforms are made on demand, never kept: nothing would sweep them
+	}
 	if _, err := s.store.Put(ctx, derived, bytes.NewReader(out), storage.PutOptions{ContentType: spec.Format.MimeType()}); err != nil {
 		return nil, fmt.Errorf("store transform %s: %w", derived, err)
 	}

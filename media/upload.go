@@ -219,6 +219,11 @@ func (h *hashingReader) Read(p []byte) (int, error) {
 // on the way, then analyzes it. Only a small image or document is held in memory, within the
 // analysis budget; anything else streams.
 func (s *Service) ingest(ctx context.Context, field string, f UploadFile, p *Principal) (ingested, error) {
+	return s.ingestAs(ctx, field, f, p, models.NewID(models.AssetPrefix))
+}
+
+// ingestAs is ingest for the asset of id: a new one, or one whose bytes are replaced.
+func (s *Service) ingestAs(ctx context.Context, field string, f UploadFile, p *Principal, assetID string) (ingested, error) {
 	br := bufio.NewReaderSize(f.Body, sniffLen)
 	head, err := br.Peek(sniffLen)
 	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
@@ -227,7 +232,7 @@ func (s *Service) ingest(ctx context.Context, field string, f UploadFile, p *Pri
 	if len(head) == 0 {
 		return ingested{}, invalid(field, "the file is empty")
 	}
-	a, v := newAsset(f.Name, sniff(head), p, models.NewID(models.AssetPrefix), models.NewID(models.VersionPrefix))
+	a, v := newAsset(f.Name, sniff(head), p, assetID, models.NewID(models.VersionPrefix))
 	v.ObjectKey = objectKey(a.ID, v.ID, v.Filename)
 	hr := newHashingReader(br, s.settings.MaxUploadBytes)
 	defer s.keepForAnalysis(hr, a, f.Size)()

@@ -247,6 +247,10 @@ func (r *mutationResolver) PurgeAssets(ctx context.Context, ids []string) ([]str
 	return r.Media.PurgeAssets(ctx, ids)
 }
 
+func (r *mutationResolver) ReplaceAsset(ctx context.Context, id string, file graphql.Upload) (*models.Asset, error) {
+	return r.Media.ReplaceAsset(ctx, id, media.UploadFile{Name: file.Filename, Size: file.Size, Body: file.File})
+}
+
 func (r *queryResolver) Asset(ctx context.Context, id string, locale *string) (*models.Asset, error) {
 	if _, err := r.Media.LocaleChain(locale); err != nil {
 		return nil, err

@@ -559,3 +559,60 @@ func TestS3RedirectDelivery(t *testing.T) {
 		t.Errorf("transforms stream under redirect delivery: %v", img.Bounds())
 	}
 }
+
+// Replacing an asset keeps its id and gate URL, gives it new versioned URLs, keeps the old version's
+// bytes at the old versioned URL, and sweeps the old version's stored transforms.
+func TestReplaceAsset(t *testing.T) {
+	apptest.Each(t, func(t *testing.T, start apptest.Setup) {
+		s := start(t)
+		editor := s.Token("EDITOR")
+		id := upload(t, s, editor, "photo-12mp.jpg", map[string]any{"status": "PUBLIC", "tags": []string{"duomo"}, "author": "Me"})
+		oldThumb := transformURL(t, s, editor, id, map[string]any{"w": 64})
+		decoded(t, s, oldThumb, nil) // stored
+		replace := `mutation($id: ID!, $file: Upload!) { replaceAsset(id: $id, file: $file) {
+			id version filename mimeType width height author copyright tags { name } transformUrl blurhash } }`
+		var out struct {
+			ReplaceAsset struct {
+				ID, Filename, MimeType, TransformURL, Author string
+				Version, Width, Height                       int
+				Copyright, Blurhash                          *string
+				Tags                                         []struct{ Name string }
+			}
+		}
+		s.Multipart(editor, replace, map[string]any{"id": id, "file": nil}, []string{"variables.file"}, apptest.Fixture(t, "alpha.png")).Decode(t, &out)
+		r := out.ReplaceAsset
+		if r.ID != id || r.Version != 2 || r.Filename != "photo-12mp.png" || r.MimeType != "image/png" || r.Width != 800 || r.Height != 600 ||
+			r.Author != "Me" || len(r.Tags) != 1 || r.Blurhash == nil || !strings.HasSuffix(r.TransformURL, "/media/v/"+id+"/2/photo-12mp.png") {
+			t.Fatalf("replaced: %+v", r)
+		}
+		png := apptest.FixtureBytes(t, "alpha.png")
+		if f := fetch(t, s, http.MethodGet, "/media/asset/"+id+"/photo-12mp.png", "", nil); !bytes.Equal(f.Body, png) {
+			t.Errorf("the gate serves %d bytes, not the new file", len(f.Body))
+		}
+		if f := fetch(t, s, http.MethodGet, "/media/v/"+id+"/1/photo-12mp.jpg", "", nil); !bytes.Equal(f.Body, apptest.FixtureBytes(t, "photo-12mp.jpg")) {
+			t.Errorf("version 1 serves %d bytes, not the old file", len(f.Body))
+		}
+		newThumb := transformURL(t, s, editor, id, map[string]any{"w": 64})
+		if newThumb == oldThumb {
+			t.Fatalf("the transform URL did not change: %s", newThumb)
+		}
+		if img, _ := decoded(t, s, newThumb, nil); img.Bounds().Dy() != 48 {
+			t.Errorf("new thumbnail %v, want 64×48", img.Bounds().Size())
+		}
+		if n, err := s.App.Media.SweepDerivatives(t.Context()); err != nil || n != 1 {
+			t.Errorf("swept %d transforms (%v), want the old version's one", n, err)
+		}
+		if rows := s.Rows("derivatives"); rows != 1 {
+			t.Errorf("%d transforms recorded after the sweep, want the new version's one", rows)
+		}
+		// The old version's transform is still made on demand, never kept.
+		if img, _ := decoded(t, s, oldThumb, nil); img.Bounds().Dy() != 48 || s.Rows("derivatives") != 1 {
+			t.Errorf("old version's thumbnail: %v, %d recorded", img.Bounds().Size(), s.Rows("derivatives"))
+		}
+		res := s.Multipart(s.Token("DELIVERY"), replace, map[string]any{"id": id, "file": nil}, []string{"variables.file"}, apptest.Fixture(t, "alpha.png"))
+		wantCode(t, "delivery token replaces", res, "FORBIDDEN", "")
+		s.Must(editor, `mutation($ids: [ID!]!) { deleteAssets(ids: $ids) }`, map[string]any{"ids": []string{id}}, nil)
+		res = s.Multipart(editor, replace, map[string]any{"id": id, "file": nil}, []string{"variables.file"}, apptest.Fixture(t, "alpha.png"))
+		wantCode(t, "a trashed asset", res, "NOT_FOUND", "")
+	})
+}

@@ -230,6 +230,7 @@ type ComplexityRoot struct {
 		MoveCollection       func(childComplexity int, id string, parentID *string) int
 		PurgeAssets          func(childComplexity int, ids []string) int
 		RenameTag            func(childComplexity int, id string, name string) int
+		ReplaceAsset         func(childComplexity int, id string, file graphql.Upload) int
 		RestoreAssets        func(childComplexity int, ids []string) int
 		RevokeAPIToken       func(childComplexity int, id string) int
 		SetAssetStatus       func(childComplexity int, ids []string, status models.AssetStatus) int
@@ -397,6 +398,7 @@ type MutationResolver interface {
 	DeleteAssets(ctx context.Context, ids []string) ([]string, error)
 	RestoreAssets(ctx context.Context, ids []string) ([]*models.Asset, error)
 	PurgeAssets(ctx context.Context, ids []string) ([]string, error)
+	ReplaceAsset(ctx context.Context, id string, file graphql.Upload) (*models.Asset, error)
 	CreateCollection(ctx context.Context, input model.CreateCollectionInput) (*models.Collection, error)
 	UpdateCollection(ctx context.Context, id string, input model.UpdateCollectionInput) (*models.Collection, error)
 	MoveCollection(ctx context.Context, id string, parentID *string) (*models.Collection, error)
@@ -1420,6 +1422,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RenameTag(childComplexity, args["id"].(string), args["name"].(string)), true
+	case "Mutation.replaceAsset":
+		if e.ComplexityRoot.Mutation.ReplaceAsset == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_replaceAsset_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ReplaceAsset(childComplexity, args["id"].(string), args["file"].(graphql.Upload)), true
 	case "Mutation.restoreAssets":
 		if e.ComplexityRoot.Mutation.RestoreAssets == nil {
 			break
@@ -2520,6 +2533,17 @@ extend type Mutation {
   restoreAssets("Trashed assets (at most 500)." ids: [ID!]!): [Asset!]!
   "Delete trashed assets for good, with the bytes of every version. Returns the ids."
   purgeAssets("Trashed assets (at most 500)." ids: [ID!]!): [ID!]!
+  """
+  Store new bytes (GraphQL multipart request) as the asset's next version. Its id, ` + "`" + `url` + "`" + `, description,
+  tags, collection and usages stay; ` + "`" + `transformUrl` + "`" + ` and ` + "`" + `responsiveImage` + "`" + ` give new URLs, so caches never
+  serve the old bytes. The name keeps its basename and takes the new type's extension.
+  """
+  replaceAsset(
+    "The asset, not in the trash."
+    id: ID!
+    "The new bytes, at most ` + "`" + `mediaSettings.maxUploadBytes` + "`" + `."
+    file: Upload!
+  ): Asset!
 }
 `, BuiltIn: false},
 	{Name: "../../schema/collection.graphqls", Input: `"A folder of assets. Collections form a tree; an asset is in at most one collection."
@@ -4338,6 +4362,28 @@ func (ec *executionContext) field_Mutation_renameTag_args(ctx context.Context, r
 		return nil, err
 	}
 	args["name"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_replaceAsset_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "file",
+		func(ctx context.Context, v any) (graphql.Upload, error) {
+			return ec.unmarshalNUpload2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚐUpload(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["file"] = arg1
 	return args, nil
 }
 
@@ -8476,6 +8522,50 @@ func (ec *executionContext) fieldContext_Mutation_purgeAssets(ctx context.Contex
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_purgeAssets_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_replaceAsset(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_replaceAsset(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ReplaceAsset(ctx, fc.Args["id"].(string), fc.Args["file"].(graphql.Upload))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.Asset) graphql.Marshaler {
+			return ec.marshalNAsset2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAsset(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_replaceAsset(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Asset(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_replaceAsset_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -15252,6 +15342,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "replaceAsset":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_replaceAsset(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "createCollection":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_createCollection(ctx, field)
@@ -17094,6 +17191,20 @@ func (ec *executionContext) unmarshalNUpdateAssetInput2githubᚗcomᚋmediagraph
 func (ec *executionContext) unmarshalNUpdateCollectionInput2githubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐUpdateCollectionInput(ctx context.Context, v any) (model.UpdateCollectionInput, error) {
 	res, err := ec.unmarshalInputUpdateCollectionInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpload2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚐUpload(ctx context.Context, v any) (graphql.Upload, error) {
+	res, err := graphql.UnmarshalUpload(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNUpload2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚐUpload(ctx context.Context, sel ast.SelectionSet, v graphql.Upload) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalUpload(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Upload!")
+	}
+	return res
 }
 
 func (ec *executionContext) unmarshalNUpload2ᚕᚖgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚐUploadᚄ(ctx context.Context, v any) ([]*graphql.Upload, error) {

@@ -237,14 +237,25 @@ const UploadQuery = `mutation($files: [Upload!]!, $input: UploadAssetsInput) {
 // Upload sends an uploadAssets request following the GraphQL multipart request spec.
 func (s *Server) Upload(token string, input map[string]any, files ...File) Response {
 	s.tb.Helper()
+	vars := map[string]any{"files": make([]any, len(files)), "input": input}
+	paths := make([]string, len(files))
+	for i := range files {
+		paths[i] = fmt.Sprintf("variables.files.%d", i)
+	}
+	return s.Multipart(token, UploadQuery, vars, paths, files...)
+}
+
+// Multipart sends a GraphQL multipart request: files[i] fills the variable at paths[i] (such as
+// "variables.file"), whose value in vars should be null.
+func (s *Server) Multipart(token, query string, vars map[string]any, paths []string, files ...File) Response {
+	s.tb.Helper()
 	var body bytes.Buffer
 	w := multipart.NewWriter(&body)
-	vars := map[string]any{"files": make([]any, len(files)), "input": input}
-	ops, _ := json.Marshal(map[string]any{"query": UploadQuery, "variables": vars})
+	ops, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
 	w.WriteField("operations", string(ops))
 	fileMap := map[string][]string{}
 	for i := range files {
-		fileMap[fmt.Sprint(i)] = []string{fmt.Sprintf("variables.files.%d", i)}
+		fileMap[fmt.Sprint(i)] = []string{paths[i]}
 	}
 	m, _ := json.Marshal(fileMap)
 	w.WriteField("map", string(m))

@@ -104,7 +104,7 @@ type Spec struct {
 }
 
 // ErrTooLarge is returned, wrapped with the sizes, for an input over Spec.MaxPixels.
-var ErrTooLarge = errors.New("image too large to transform")
+var ErrTooLarge = errors.New("image too large")
 
 // Transform decodes buf (any format libvips reads: JPEG including CMYK, PNG, WebP, AVIF, HEIC,
 // TIFF, GIF, SVG), applies s and encodes the result: oriented as displayed, 8-bit sRGB, with no
@@ -144,7 +144,8 @@ type plan struct {
 	allFrames bool
 	// loadSize is what libvips' thumbnail makes of the displayed image; it shrinks on load (a
 	// JPEG decodes at 1/2, 1/4 or 1/8 scale) wherever the format allows.
-	loadSize    image.Point
+	loadSize image.Point
+	// fitting and interesting are thumbnail's own size and crop modes.
 	fitting     vips.Size
 	interesting vips.Interesting
 	// cut, when set, is cut out of each loaded frame around (focusX, focusY).
@@ -160,6 +161,7 @@ type plan struct {
 	quality  int
 }
 
+// newPlan works s out for the image h describes, and refuses it when over s.MaxPixels.
 func newPlan(h Header, s Spec) (plan, error) {
 	if err := s.check(); err != nil {
 		return plan{}, err
@@ -169,7 +171,6 @@ func newPlan(h Header, s Spec) (plan, error) {
 		blur:          s.Blur,
 		encoding:      encodings[s.Format],
 		quality:       s.Quality,
-		fitting:       vips.SizeForce,
 	}
 	p.allFrames = s.Animated && p.encoding.animates && len(h.FrameDelays) > 1
 	frames := int64(1)
@@ -177,13 +178,13 @@ func newPlan(h Header, s Spec) (plan, error) {
 		frames = int64(h.Frames)
 	}
 	if s.MaxPixels > 0 && h.Pixels()*frames > s.MaxPixels {
-		return plan{}, fmt.Errorf("%w: %d×%d px × %d frames is over %d px", ErrTooLarge, h.Width, h.Height, frames, s.MaxPixels)
+		return plan{}, fmt.Errorf("%w: %d frame(s) of %d×%d px is over %d px", ErrTooLarge, frames, h.Width, h.Height, s.MaxPixels)
 	}
 
 	out := outputSize(h, s)
 	// Forcing the exact size costs at most a sub-pixel of distortion and makes the output size
 	// the plan's rather than libvips' own rounding.
-	p.loadSize = out
+	p.loadSize, p.fitting = out, vips.SizeForce
 	width, height := float64(h.Width), float64(h.Height)
 	switch s.Fit {
 	case FitCrop:
@@ -280,9 +281,11 @@ func (s Spec) focus() (x, y float64) {
 	return 0.5, 0.5
 }
 
+// load decodes buf through libvips' thumbnail: shrunk on load, oriented as displayed, in sRGB or
+// grey, and cropped too for CropEntropy.
 func (p plan) load(buf []byte) (*vips.ImageRef, error) {
 	params := vips.NewImportParams()
-	params.FailOnError.Set(true)
+	params.FailOnError.Set(true) // a partly grey picture would be served and cached as if whole
 	if p.allFrames {
 		params.NumPages.Set(-1)
 	}
@@ -295,6 +298,9 @@ type step struct {
 	run  func(*vips.ImageRef) error
 }
 
+// steps is what follows the load, in an order that matters: blur and padding work on sRGB; blur
+// comes before padding so that the padding stays sharp, and flattening before it so that it
+// finds no alpha to keep.
 func (p plan) steps() []step {
 	var steps []step
 	if p.cut != (image.Point{}) {

@@ -353,6 +353,27 @@ func TestTransformCrop(t *testing.T) {
 	}
 }
 
+// TestOutputSize covers the sizing rules on shapes the fixtures do not have.
+func TestOutputSize(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		w, h int
+		spec Spec
+		want image.Point
+	}{
+		{10000, 10, Spec{Width: 100}, image.Pt(100, 1)},                                   // never below one pixel
+		{3001, 2000, Spec{Width: 5000, Height: 5000, MaxSide: 1000}, image.Pt(1000, 666)}, // cap after the fit
+		{3000, 2000, Spec{Width: 5000, Height: 100, MaxSide: 1000}, image.Pt(150, 100)},   // a side under the cap is not touched
+		{3000, 2000, Spec{Width: 9000, Height: 300, Fit: FitScale, MaxSide: 900}, image.Pt(900, 30)},
+		{3000, 2000, Spec{Height: 500, Fit: FitFill}, image.Pt(750, 500)},
+		{300, 200, Spec{Width: 600, Fit: FitMax}, image.Pt(300, 200)},
+	} {
+		if got := outputSize(Header{Width: tc.w, Height: tc.h}, tc.spec); got != tc.want {
+			t.Errorf("%d×%d, %+v: %v, want %v", tc.w, tc.h, tc.spec, got, tc.want)
+		}
+	}
+}
+
 // TestTransformFit checks every fit on the 4000×3000 photo.
 func TestTransformFit(t *testing.T) {
 	t.Parallel()
