@@ -64,9 +64,9 @@ func ReadHeader(buf []byte) (Header, error) {
 		Frames:      img.Pages(),
 		HasAlpha:    img.HasAlpha(),
 		ColorSpace:  colorSpaces[img.Interpretation()],
-		Exif:        img.GetBlob("exif-data"),
-		IPTC:        img.GetBlob("iptc-data"),
-		XMP:         img.GetBlob("xmp-data"),
+		Exif:        blob(img, "exif-data"),
+		IPTC:        blob(img, "iptc-data"),
+		XMP:         blob(img, "xmp-data"),
 	}
 	if h.Frames > 1 {
 		if delays, err := img.PageDelay(); err == nil {
@@ -142,9 +142,17 @@ func DecodeThumbnail(buf []byte, size int) (Thumbnail, error) {
 	return t, nil
 }
 
+// blob is a metadata block of img, nil when absent (govips answers an empty slice).
+func blob(img *vips.ImageRef, name string) []byte {
+	if b := img.GetBlob(name); len(b) > 0 {
+		return b
+	}
+	return nil
+}
+
 func loadError(err error) error {
 	if errors.Is(err, vips.ErrUnsupportedImageFormat) {
 		return ErrUnsupported
 	}
-	return err
+	return vipsError(err)
 }

@@ -188,7 +188,7 @@ func TestTransformFormats(t *testing.T) {
 			t.Parallel()
 			out := transform(t, photo, Spec{Width: 300, Height: 300, Format: f, Quality: 75})
 			if got, ok := sniff(out); !ok || got != f {
-				t.Fatalf("magic bytes say %v (known %v), want %s", got.Extension(), ok, f.Extension())
+				t.Fatalf("magic bytes % x, want %s", out[:min(len(out), 12)], f.Extension())
 			}
 			if got := size(decode(t, out)); got != image.Pt(300, 225) {
 				t.Errorf("decoded size %v, want 300×225", got)
@@ -241,6 +241,32 @@ func TestTransformInputs(t *testing.T) {
 				t.Errorf("decoded as %T, want 8-bit RGB", img)
 			}
 		})
+	}
+}
+
+// TestTransformGrey16 checks a 16-bit grey image comes out 8-bit RGB with its tones.
+func TestTransformGrey16(t *testing.T) {
+	t.Parallel()
+	grey := image.NewGray16(image.Rect(0, 0, 64, 64))
+	for y := range 64 {
+		for x := range 64 {
+			grey.SetGray16(x, y, color.Gray16{Y: uint16(x * 1024)})
+		}
+	}
+	var in bytes.Buffer
+	if err := png.Encode(&in, grey); err != nil {
+		t.Fatal(err)
+	}
+	img := decode(t, transform(t, in.Bytes(), Spec{Format: PNG}))
+	if _, ok := img.(*image.RGBA); !ok {
+		t.Fatalf("decoded as %T, want 8-bit RGB", img)
+	}
+	for _, x := range []int{0, 32, 63} {
+		r, g, b, _ := rgba(img.At(x, 10))
+		want := uint8(x * 1024 >> 8)
+		if r != g || g != b || max(r, want)-min(r, want) > 1 {
+			t.Errorf("x=%d: %d,%d,%d, want grey %d", x, r, g, b, want)
+		}
 	}
 }
 
@@ -516,6 +542,23 @@ func TestTransformAnimated(t *testing.T) {
 		}
 		if h.Frames != 4 || h.Width != 100 || h.Height != 50 || !slices.Equal(h.FrameDelays, delays) {
 			t.Errorf("%d frames of %d×%d, delays %v; want 4 of 100×50, %v", h.Frames, h.Width, h.Height, h.FrameDelays, delays)
+		}
+		// Each frame of anim.gif is one solid colour, which a blur of that frame alone keeps to
+		// its edges: blurred as one strip, the frames would bleed into each other there.
+		want, err := gif.DecodeAll(bytes.NewReader(buf))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := gif.DecodeAll(bytes.NewReader(out))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range min(len(got.Image), len(want.Image)) {
+			for _, y := range []int{0, 49} {
+				if g, w := got.Image[i].At(50, y), want.Image[i].At(100, 100); color.NRGBAModel.Convert(g) != color.NRGBAModel.Convert(w) {
+					t.Errorf("frame %d, row %d: %v, want the frame's colour %v", i, y, g, w)
+				}
+			}
 		}
 	})
 	t.Run("filled", func(t *testing.T) {
