@@ -17,6 +17,7 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
+	"golang.org/x/sync/semaphore"
 
 	"github.com/mediagraph/mediagraph/graph/deliverycache"
 	"github.com/mediagraph/mediagraph/graph/generated"
@@ -63,6 +64,7 @@ func NewHandler(o Options) http.Handler {
 		maxFiles:     settings.MaxFilesPerUpload,
 		tempDir:      o.UploadTempDir,
 		log:          o.Log,
+		memory:       semaphore.NewWeighted(spoolMemory),
 	})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	srv.Use(extension.Introspection{})

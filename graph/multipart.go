@@ -13,6 +13,7 @@ import (
 	"os"
 
 	"github.com/99designs/gqlgen/graphql"
+	"golang.org/x/sync/semaphore"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/mediagraph/mediagraph/media"
@@ -24,13 +25,48 @@ const metaLimit = 1 << 20
 
 // multipartForm is the GraphQL multipart request transport
 // (https://github.com/jaydenseric/graphql-multipart-request-spec). Unlike gqlgen's, it enforces the
-// per-file limit while the bytes arrive, spools every file to disk (never to memory), and answers
-// every malformed request with a coded error.
+// per-file limit while the bytes arrive, keeps files in memory only within a budget shared by all
+// requests (spooling the rest to disk), and answers every malformed request with a coded error.
 type multipartForm struct {
 	maxFileBytes int64
 	maxFiles     int
 	tempDir      string
 	log          *slog.Logger
+	// memory is the budget of file bytes held in memory across requests.
+	memory *semaphore.Weighted
+}
+
+// Files up to inMemoryFile bytes are held in memory while the budget (spoolMemory) lasts: a photo
+// then costs no temporary file, which took a third of the transport's time.
+const (
+	inMemoryFile = 8 << 20
+	spoolMemory  = 64 << 20
+)
+
+// spooledFile is a file part held in memory or on disk until the request ends.
+type spooledFile struct {
+	data []byte // nil when on disk
+	path string
+	size int64
+}
+
+// open gives each use of the file its own reader from the start.
+func (sf spooledFile) open(spool *spool) (io.ReadSeeker, error) {
+	if sf.data != nil {
+		return bytes.NewReader(sf.data), nil
+	}
+	fh, err := os.Open(sf.path)
+	if err != nil {
+		return nil, fmt.Errorf("reopen spooled upload: %w", err)
+	}
+	spool.files = append(spool.files, fh)
+	return fh, nil
+}
+
+// spool is what one request holds: open files and memory, given back at its end.
+type spool struct {
+	files  []*os.File
+	memory int64
 }
 
 var _ graphql.Transport = multipartForm{}
@@ -48,14 +84,15 @@ func (f multipartForm) Do(w http.ResponseWriter, r *http.Request, exec graphql.G
 		return
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, f.maxFileBytes*int64(f.maxFiles)+2*metaLimit)
-	var spooled []*os.File
+	var held spool
 	defer func() {
-		for _, file := range spooled {
+		for _, file := range held.files {
 			file.Close()
 			os.Remove(file.Name())
 		}
+		f.memory.Release(held.memory)
 	}()
-	params, err := f.parse(r, &spooled)
+	params, err := f.parse(r, &held)
 	if err != nil {
 		if _, ok := media.AsError(err); !ok {
 			f.log.ErrorContext(r.Context(), "read multipart request", "request_id", requestid.From(r.Context()), "err", err)
@@ -79,7 +116,7 @@ func badMultipart(format string, args ...any) error {
 	return &media.Error{Code: media.CodeValidationFailed, Field: "multipart", Message: fmt.Sprintf(format, args...)}
 }
 
-func (f multipartForm) parse(r *http.Request, spooled *[]*os.File) (*graphql.RawParams, error) {
+func (f multipartForm) parse(r *http.Request, held *spool) (*graphql.RawParams, error) {
 	mr, err := r.MultipartReader()
 	if err != nil {
 		return nil, badMultipart("the body is not multipart/form-data: %v", err)
@@ -113,18 +150,16 @@ func (f multipartForm) parse(r *http.Request, spooled *[]*os.File) (*graphql.Raw
 			return nil, badMultipart("part %q is not listed in the map", key)
 		}
 		delete(uploads, key)
-		file, size, err := f.spool(part, spooled)
+		file, err := f.spool(part, held)
 		if err != nil {
 			return nil, err
 		}
 		for _, path := range paths {
-			// Each use of the file gets its own handle, so each reads it from the start.
-			fh, err := os.Open(file.Name())
+			fh, err := file.open(held)
 			if err != nil {
-				return nil, fmt.Errorf("reopen spooled upload: %w", err)
+				return nil, err
 			}
-			*spooled = append(*spooled, fh)
-			up := graphql.Upload{File: fh, Size: size, Filename: part.FileName(), ContentType: part.Header.Get("Content-Type")}
+			up := graphql.Upload{File: fh, Size: file.size, Filename: part.FileName(), ContentType: part.Header.Get("Content-Type")}
 			if gerr := params.AddUpload(up, key, path); gerr != nil {
 				return nil, badMultipart("%s", gerr.Message)
 			}
@@ -136,21 +171,46 @@ func (f multipartForm) parse(r *http.Request, spooled *[]*os.File) (*graphql.Raw
 	return &params, nil
 }
 
-// spool copies a file part to a temporary file, refusing it as soon as it passes the size limit.
-func (f multipartForm) spool(part io.Reader, spooled *[]*os.File) (*os.File, int64, error) {
+// spool takes in a file part, refusing it as soon as it passes the size limit: into memory when it
+// is small and the budget allows, else into a temporary file.
+func (f multipartForm) spool(part io.Reader, held *spool) (spooledFile, error) {
+	part = io.LimitReader(part, f.maxFileBytes+1)
+	var head []byte
+	if f.memory.TryAcquire(inMemoryFile) {
+		data, err := io.ReadAll(io.LimitReader(part, inMemoryFile+1))
+		if err != nil {
+			f.memory.Release(inMemoryFile)
+			return spooledFile{}, f.bodyError(err)
+		}
+		if int64(len(data)) > f.maxFileBytes {
+			f.memory.Release(inMemoryFile)
+			return spooledFile{}, f.tooLarge()
+		}
+		if len(data) <= inMemoryFile {
+			f.memory.Release(int64(inMemoryFile - len(data)))
+			held.memory += int64(len(data))
+			return spooledFile{data: data, size: int64(len(data))}, nil
+		}
+		f.memory.Release(inMemoryFile)
+		head = data // too large: goes to disk with the rest
+	}
 	file, err := os.CreateTemp(f.tempDir, "upload-*")
 	if err != nil {
-		return nil, 0, fmt.Errorf("spool upload: %w", err)
+		return spooledFile{}, fmt.Errorf("spool upload: %w", err)
 	}
-	*spooled = append(*spooled, file)
-	n, err := io.Copy(file, io.LimitReader(part, f.maxFileBytes+1))
+	held.files = append(held.files, file)
+	n, err := io.Copy(file, io.MultiReader(bytes.NewReader(head), part))
 	if err != nil {
-		return nil, 0, f.bodyError(err)
+		return spooledFile{}, f.bodyError(err)
 	}
 	if n > f.maxFileBytes {
-		return nil, 0, &media.Error{Code: media.CodeFileTooLarge, Field: "files", Message: fmt.Sprintf("a file is larger than the limit of %d bytes", f.maxFileBytes)}
+		return spooledFile{}, f.tooLarge()
 	}
-	return file, n, nil
+	return spooledFile{path: file.Name(), size: n}, nil
+}
+
+func (f multipartForm) tooLarge() error {
+	return &media.Error{Code: media.CodeFileTooLarge, Field: "files", Message: fmt.Sprintf("a file is larger than the limit of %d bytes", f.maxFileBytes)}
 }
 
 func (f multipartForm) bodyError(err error) error {

@@ -197,15 +197,50 @@ func (s *Service) makeDerivative(ctx context.Context, a *models.Asset, version i
 	if version != a.Version {
 		return out, nil // a replaced version's transforms are made on demand, never kept: nothing would sweep them
 	}
-	if _, err := s.store.Put(ctx, derived, bytes.NewReader(out), storage.PutOptions{ContentType: spec.Format.MimeType()}); err != nil {
-		return nil, fmt.Errorf("store transform %s: %w", derived, err)
-	}
 	d := &models.Derivative{ObjectKey: derived, AssetID: a.ID, Version: version, Size: int64(len(out))}
-	if err := s.db.RecordDerivative(ctx, d); err != nil {
-		return nil, err
-	}
+	s.background.run(func() { s.keepDerivative(d, out, spec.Format.MimeType()) })
 	return out, nil
 }
+
+// keepDerivative stores a transform for the requests after this one. It is recorded first, so that
+// purging the asset finds it even if storing fails half-way; a failure only costs a later request
+// the transform again.
+func (s *Service) keepDerivative(d *models.Derivative, out []byte, mimeType string) {
+	ctx := context.Background()
+	if err := s.db.RecordDerivative(ctx, d); err != nil {
+		s.log.Error("record transform", "key", d.ObjectKey, "err", err)
+		return
+	}
+	if _, err := s.store.Put(ctx, d.ObjectKey, bytes.NewReader(out), storage.PutOptions{ContentType: mimeType}); err != nil {
+		s.log.Error("store transform", "key", d.ObjectKey, "err", err)
+	}
+}
+
+// background runs work that a response need not wait for — storing a transform waits on the disk's
+// or the bucket's write — up to a bound, beyond which the caller does it itself; Wait lets the
+// process finish it before exiting.
+type background struct {
+	slots chan struct{}
+	wg    sync.WaitGroup
+}
+
+func newBackground(n int) *background { return &background{slots: make(chan struct{}, n)} }
+
+func (b *background) run(work func()) {
+	select {
+	case b.slots <- struct{}{}:
+		b.wg.Add(1)
+		go func() {
+			defer func() { <-b.slots; b.wg.Done() }()
+			work()
+		}()
+	default:
+		work()
+	}
+}
+
+// Settle waits for the work the service left running in the background (stored transforms).
+func (s *Service) Settle() { s.background.wg.Wait() }
 
 // transforms runs uncached transforms: one at a time per result (concurrent identical requests share
 // it), a bounded number per client, and a bounded number at once, waiting at most queueTimeout.

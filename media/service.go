@@ -88,6 +88,7 @@ type Service struct {
 	fetcher    *remote.Fetcher
 	analysis   analysis
 	transforms *transforms
+	background *background
 	// tokenTouched remembers when each token's use was last written (token id → time.Time).
 	tokenTouched sync.Map
 }
@@ -97,6 +98,8 @@ type Service struct {
 const (
 	transformsPerClient   = 8
 	transformQueueTimeout = 10 * time.Second
+	// pendingStores bounds the transforms being stored after their response went out.
+	pendingStores = 32
 )
 
 // New returns the library over a migrated database and a store.
@@ -112,6 +115,7 @@ func New(ctx context.Context, db *models.DB, store storage.Store, settings Setti
 		db: db, store: store, settings: settings, cursors: models.NewCursors(key), log: log,
 		fetcher: remote.New(settings.FetchAllow), analysis: newAnalysis(),
 		transforms: newTransforms(runtime.GOMAXPROCS(0), transformsPerClient, transformQueueTimeout),
+		background: newBackground(pendingStores),
 	}, nil
 }
 

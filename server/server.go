@@ -157,6 +157,7 @@ func (a *App) Close() error {
 			a.Log.Warn("stop jobs", "err", err)
 		}
 	}
+	a.Media.Settle()
 	return a.DB.Close()
 }
 

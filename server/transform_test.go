@@ -212,6 +212,7 @@ func TestTransforms(t *testing.T) {
 					t.Fatalf("response %d differs from the first", i)
 				}
 			}
+			eventually(t, "the transform stored", func() bool { return s.Rows("derivatives")-before >= 1 })
 			if n := s.Rows("derivatives") - before; n != 1 {
 				t.Errorf("%d results stored for one transform asked 9 times", n)
 			}
@@ -235,8 +236,10 @@ func TestTransforms(t *testing.T) {
 
 		t.Run("purge removes stored results", func(t *testing.T) {
 			id := upload(t, s, editor, "alpha.png", pub)
+			rows := s.Rows("derivatives")
 			decoded(t, s, transformURL(t, s, editor, id, map[string]any{"w": 50}), nil)
-			files, rows := len(s.Files()), s.Rows("derivatives")
+			s.App.Media.Settle() // the transform is stored
+			rows, files := rows+1, len(s.Files())
 			s.Must(editor, `mutation($ids: [ID!]!) { deleteAssets(ids: $ids) }`, map[string]any{"ids": []string{id}}, nil)
 			s.Must(s.Admin, `mutation($ids: [ID!]!) { purgeAssets(ids: $ids) }`, map[string]any{"ids": []string{id}}, nil)
 			if after := s.Rows("derivatives"); after != rows-1 {
@@ -338,6 +341,16 @@ func TestDeliveryNeverLeaksPrivateBytes(t *testing.T) {
 			map[string]any{"id": pub, "a": later, "b": soon})
 		wantCode(t, "until before from", res, "VALIDATION_FAILED", "availableUntil")
 	})
+}
+
+// eventually waits (up to 10 s) for work the server finishes after its response.
+func eventually(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	for deadline := time.Now().Add(10 * time.Second); !cond(); time.Sleep(5 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+	}
 }
 
 func mustAtoi(s string) int {
@@ -568,7 +581,8 @@ func TestReplaceAsset(t *testing.T) {
 		editor := s.Token("EDITOR")
 		id := upload(t, s, editor, "photo-12mp.jpg", map[string]any{"status": "PUBLIC", "tags": []string{"duomo"}, "author": "Me"})
 		oldThumb := transformURL(t, s, editor, id, map[string]any{"w": 64})
-		decoded(t, s, oldThumb, nil) // stored
+		decoded(t, s, oldThumb, nil)
+		s.App.Media.Settle() // the transform is stored
 		replace := `mutation($id: ID!, $file: Upload!) { replaceAsset(id: $id, file: $file) {
 			id version filename mimeType width height author copyright tags { name } transformUrl blurhash } }`
 		var out struct {
@@ -599,6 +613,7 @@ func TestReplaceAsset(t *testing.T) {
 		if img, _ := decoded(t, s, newThumb, nil); img.Bounds().Dy() != 48 {
 			t.Errorf("new thumbnail %v, want 64×48", img.Bounds().Size())
 		}
+		s.App.Media.Settle()
 		if n, err := s.App.Media.SweepDerivatives(t.Context()); err != nil || n != 1 {
 			t.Errorf("swept %d transforms (%v), want the old version's one", n, err)
 		}

@@ -82,8 +82,11 @@ func decode(tb testing.TB, buf []byte) image.Image {
 		img, err = webp.Decode(bytes.NewReader(buf))
 	case AVIF:
 		var t Thumbnail
-		if t, err = DecodeThumbnail(buf, 1<<14); err == nil {
-			img = &image.NRGBA{Pix: t.RGBA, Stride: 4 * t.Width, Rect: image.Rect(0, 0, t.Width, t.Height)}
+		var h Header
+		if h, err = ReadHeader(buf); err == nil {
+			if t, err = DecodeThumbnail(buf, h, 1<<14); err == nil {
+				img = &image.NRGBA{Pix: t.RGBA, Stride: 4 * t.Width, Rect: image.Rect(0, 0, t.Width, t.Height)}
+			}
 		}
 	}
 	if err != nil {

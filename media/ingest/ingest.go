@@ -68,7 +68,7 @@ func Image(buf []byte, maxPixels int64) (Result, error) {
 		}
 	}
 	r.readMetadata(h)
-	t, err := imaging.DecodeThumbnail(buf, thumbnailSize)
+	t, err := imaging.DecodeThumbnail(buf, h, thumbnailSize)
 	if err != nil {
 		r.Error = imageError(err)
 		return r, nil
