@@ -13,8 +13,8 @@ import (
 	"os"
 
 	"github.com/99designs/gqlgen/graphql"
-	"golang.org/x/sync/semaphore"
 	"github.com/vektah/gqlparser/v2/gqlerror"
+	"golang.org/x/sync/semaphore"
 
 	"github.com/mediagraph/mediagraph/media"
 	"github.com/mediagraph/mediagraph/requestid"
