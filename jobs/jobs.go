@@ -73,9 +73,9 @@ func start[TTx any](ctx context.Context, driver riverdriver.Driver[TTx], m *medi
 		return nil, fmt.Errorf("job queue: migrate: %w", err)
 	}
 	workers := river.NewWorkers()
-	river.AddWorker(workers, &sweepWorker{media: m, log: log})
+	river.AddWorker(workers, &sweep[SweepUploads]{run: m.ExpireUploads, log: log, done: "expired signed uploads"})
+	river.AddWorker(workers, &sweep[SweepDerivatives]{run: m.SweepDerivatives, log: log, done: "deleted transforms of replaced versions"})
 	river.AddWorker(workers, &reprocessWorker{media: m})
-	river.AddWorker(workers, &derivativeSweepWorker{media: m, log: log})
 	client, err := river.NewClient(driver, &river.Config{
 		Logger: log,
 		Queues: map[string]river.QueueConfig{
@@ -122,36 +122,24 @@ type SweepUploads struct{}
 // Kind implements river.JobArgs.
 func (SweepUploads) Kind() string { return "sweep_uploads" }
 
-type sweepWorker struct {
-	river.WorkerDefaults[SweepUploads]
-	media *media.Service
-	log   *slog.Logger
-}
-
-func (w *sweepWorker) Work(ctx context.Context, _ *river.Job[SweepUploads]) error {
-	n, err := w.media.ExpireUploads(ctx)
-	if n > 0 {
-		w.log.Info("expired signed uploads", "count", n)
-	}
-	return err
-}
-
 // SweepDerivatives deletes the stored transforms of replaced versions.
 type SweepDerivatives struct{}
 
 // Kind implements river.JobArgs.
 func (SweepDerivatives) Kind() string { return "sweep_derivatives" }
 
-type derivativeSweepWorker struct {
-	river.WorkerDefaults[SweepDerivatives]
-	media *media.Service
-	log   *slog.Logger
+// sweep works a periodic job by running one of the library's sweeps, logging what it removed.
+type sweep[T river.JobArgs] struct {
+	river.WorkerDefaults[T]
+	run  func(context.Context) (int, error)
+	log  *slog.Logger
+	done string
 }
 
-func (w *derivativeSweepWorker) Work(ctx context.Context, _ *river.Job[SweepDerivatives]) error {
-	n, err := w.media.SweepDerivatives(ctx)
+func (w *sweep[T]) Work(ctx context.Context, _ *river.Job[T]) error {
+	n, err := w.run(ctx)
 	if n > 0 {
-		w.log.Info("deleted transforms of replaced versions", "count", n)
+		w.log.Info(w.done, "count", n)
 	}
 	return err
 }

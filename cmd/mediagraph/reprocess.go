@@ -29,7 +29,7 @@ func reprocess(ctx context.Context, args []string, stdout, stderr io.Writer, log
 	}
 	defer app.Close()
 	if all == (len(ids) > 0) {
-		return errors.New("usage: mediagraph reprocess --all | mediagraph reprocess ID...")
+		return errors.New("usage: mediagraph reprocess --all, or mediagraph reprocess ID [ID ...]")
 	}
 	targets, err := app.Media.ReprocessTargets(ctx, all, ids)
 	if err != nil {
