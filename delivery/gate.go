@@ -24,9 +24,9 @@ import (
 type Gate struct {
 	Media *media.Service
 	Log   *slog.Logger
-	// Redirect, when set, sends original bytes as a redirect to a presigned URL of the store (S3)
-	// instead of streaming them through the service.
-	Redirect func(ctx context.Context, key string) (string, error)
+	// Redirect, when set, sends original bytes as a redirect to a presigned URL of the store (S3),
+	// valid for ttl, instead of streaming them through the service.
+	Redirect func(ctx context.Context, key string, ttl time.Duration) (string, error)
 }
 
 // activeTypes could run script if a browser rendered them as documents.
@@ -38,6 +38,10 @@ const (
 	gateMaxAge      = 300
 	versionedMaxAge = 31536000
 )
+
+// redirectTTL is how long a redirect to the bucket stays valid: long enough to start a download,
+// short enough that a leaked link soon stops working.
+const redirectTTL = 5 * time.Minute
 
 // ServeHTTP implements http.Handler.
 func (g Gate) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -82,7 +86,11 @@ func (g Gate) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("Content-Disposition", mime.FormatMediaType(disposition, map[string]string{"filename": d.Filename}))
 	// A redirect would lose the headers above that matter for safety, so active types always stream.
 	if g.Redirect != nil && d.RedirectKey != "" && !active && disposition == "inline" {
-		target, err := g.Redirect(ctx, d.RedirectKey)
+		ttl := redirectTTL
+		if d.RedirectUntil != nil { // a signed URL's grant: the link must not outlive it
+			ttl = min(ttl, time.Until(*d.RedirectUntil))
+		}
+		target, err := g.Redirect(ctx, d.RedirectKey, max(ttl, time.Second))
 		if err != nil {
 			g.fail(w, r, err)
 			return
@@ -109,7 +117,7 @@ func cacheControl(d *media.Delivery, versioned bool) string {
 		return "private, no-store"
 	}
 	age := gateMaxAge
-	if versioned {
+	if versioned && !d.Volatile {
 		age = versionedMaxAge
 	}
 	if until := d.Asset.AvailableUntil; until != nil {

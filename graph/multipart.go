@@ -187,8 +187,11 @@ func (f multipartForm) spool(part io.Reader, held *spool) (spooledFile, error) {
 			return spooledFile{}, f.tooLarge()
 		}
 		if len(data) <= inMemoryFile {
-			f.memory.Release(int64(inMemoryFile - len(data)))
-			held.memory += int64(len(data))
+			if cap(data) > inMemoryFile { // ReadAll grew past the reservation: keep an exact copy
+				data = bytes.Clone(data)
+			}
+			f.memory.Release(int64(inMemoryFile - cap(data)))
+			held.memory += int64(cap(data))
 			return spooledFile{data: data, size: int64(len(data))}, nil
 		}
 		f.memory.Release(inMemoryFile)

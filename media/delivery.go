@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"path"
+	"strings"
 	"sync"
 	"time"
 
@@ -44,8 +46,13 @@ type Delivery struct {
 	Public bool
 	// VaryAccept is true when the format followed the Accept header.
 	VaryAccept bool
-	// RedirectKey, when set, is the stored object the caller may redirect to instead of streaming it.
-	RedirectKey string
+	// RedirectKey, when set, is the stored object the caller may redirect to instead of streaming it,
+	// with a link that lasts at most until RedirectUntil (a signed URL's expiry), when set.
+	RedirectKey   string
+	RedirectUntil *time.Time
+	// Volatile is true when the bytes depend on something that may change under the same URL (the
+	// asset's focal point): caches must not keep them long.
+	Volatile bool
 }
 
 // Close releases the stored object, if any.
@@ -72,8 +79,8 @@ func (s *Service) Deliver(ctx context.Context, req DeliveryRequest) (*Delivery, 
 	if err != nil {
 		return nil, err
 	}
-	d := &Delivery{Asset: a, Public: a.Status == models.StatusPublic && !CanSeePrivate(ctx) && !grant.Private}
-	version, key := a.Version, a.ObjectKey
+	d := &Delivery{Asset: a, Public: a.Status == models.StatusPublic && !CanSeePrivate(ctx) && !grant.Private, RedirectUntil: grant.Expires}
+	current := a
 	if req.Version != 0 && req.Version != a.Version {
 		v, err := s.db.VersionByNumber(ctx, a.ID, req.Version)
 		if errors.Is(err, models.ErrNotFound) {
@@ -82,16 +89,22 @@ func (s *Service) Deliver(ctx context.Context, req DeliveryRequest) (*Delivery, 
 		if err != nil {
 			return nil, err
 		}
-		version, key = v.Number, v.ObjectKey
+		a = asVersion(a, v)
+		d.Asset = a
 	}
+	version, key := a.Version, a.ObjectKey
 	if params.IsZero() {
 		return s.openOriginal(ctx, d, key)
+	}
+	if a.ProcessingError != nil && a.Version == current.Version {
+		return nil, invalid("params", "this image could not be decoded when it was stored (%s), so it cannot be transformed", *a.ProcessingError)
 	}
 	var focal *FocalPoint
 	if params.Crop != nil && *params.Crop == CropFocalPoint && (params.FpX == nil || params.FpY == nil) {
 		if focal, err = s.defaultFocalPoint(ctx, a.ID); err != nil {
 			return nil, err
 		}
+		d.Volatile = true
 	}
 	t, err := s.resolveTransform(a, params, req.Accept, focal)
 	if err != nil {
@@ -108,7 +121,7 @@ func (s *Service) Deliver(ctx context.Context, req DeliveryRequest) (*Delivery, 
 		return nil, fmt.Errorf("open stored transform %s: %w", derived, err)
 	}
 	out, err := s.transforms.make(ctx, req.Client, derived, func() ([]byte, error) {
-		return s.makeDerivative(context.WithoutCancel(ctx), a, version, key, derived, t.spec)
+		return s.makeDerivative(context.WithoutCancel(ctx), a, current.Version, key, derived, t.spec)
 	})
 	if err != nil {
 		return nil, err
@@ -127,18 +140,32 @@ func (s *Service) deliverable(ctx context.Context, id string, grant URLGrant, no
 		return nil, notFound("asset", id)
 	}
 	a := found[0]
-	if CanSeePrivate(ctx) || grant.Private {
+	if CanSeePrivate(ctx) {
 		return a, nil
 	}
 	switch {
-	case a.DeletedAt != nil:
+	case a.DeletedAt != nil: // trashing is how an editor takes an asset down: shared links stop too
 		return nil, notFound("asset", id)
+	case grant.Private: // an editor shared it, PRIVATE or outside its window
+		return a, nil
 	case a.Status != models.StatusPublic:
 		return nil, newError(CodeAssetAccessDenied, "asset %s is private", id)
 	case !a.Available(now):
 		return nil, newError(CodeAssetAccessDenied, "asset %s is not available at this time", id)
 	}
 	return a, nil
+}
+
+// asVersion describes an earlier version v of asset a: its bytes, type, name and size.
+func asVersion(a *models.Asset, v *models.AssetVersion) *models.Asset {
+	old := *a
+	old.Version, old.ObjectKey, old.MimeType, old.SHA256, old.MD5 = v.Number, v.ObjectKey, v.MimeType, v.SHA256, v.MD5
+	old.Filename, old.Size, old.Width, old.Height = v.Filename, v.Size, v.Width, v.Height
+	old.Kind = kindOf(v.MimeType)
+	old.Basename = strings.TrimSuffix(v.Filename, path.Ext(v.Filename))
+	old.Format = strings.TrimPrefix(path.Ext(v.Filename), ".")
+	old.ProcessingError = nil // analyzed as the current version only
+	return &old
 }
 
 func (s *Service) openOriginal(ctx context.Context, d *Delivery, key string) (*Delivery, error) {
@@ -171,16 +198,11 @@ func (s *Service) defaultFocalPoint(ctx context.Context, id string) (*FocalPoint
 // makeDerivative transforms a version's bytes and stores the result under its key. It runs once per
 // key at a time, and outlives the request that started it, so that callers waiting on the same key
 // get it even when that client went away.
-func (s *Service) makeDerivative(ctx context.Context, a *models.Asset, version int, key, derived string, spec imaging.Spec) ([]byte, error) {
-	v := &models.AssetVersion{ObjectKey: key, Size: a.Size}
-	if version != a.Version {
-		found, err := s.db.VersionByNumber(ctx, a.ID, version)
-		if err != nil {
-			return nil, err
-		}
-		v = found
+func (s *Service) makeDerivative(ctx context.Context, a *models.Asset, current int, key, derived string, spec imaging.Spec) ([]byte, error) {
+	if a.Size > maxAnalyzedBytes {
+		return nil, invalid("params", "images over %d MiB are not transformed", maxAnalyzedBytes>>20)
 	}
-	buf, release, why := s.readForAnalysis(ctx, v)
+	buf, release, why := s.readForAnalysis(ctx, &models.AssetVersion{ObjectKey: key, Size: a.Size})
 	if buf == nil {
 		return nil, fmt.Errorf("transform %s: %s", derived, why.Error)
 	}
@@ -194,10 +216,10 @@ func (s *Service) makeDerivative(ctx context.Context, a *models.Asset, version i
 	case err != nil:
 		return nil, fmt.Errorf("transform %s: %w", derived, err)
 	}
-	if version != a.Version {
+	if a.Version != current {
 		return out, nil // a replaced version's transforms are made on demand, never kept: nothing would sweep them
 	}
-	d := &models.Derivative{ObjectKey: derived, AssetID: a.ID, Version: version, Size: int64(len(out))}
+	d := &models.Derivative{ObjectKey: derived, AssetID: a.ID, Version: a.Version, Size: int64(len(out))}
 	s.background.run(func() { s.keepDerivative(d, out, spec.Format.MimeType()) })
 	return out, nil
 }
@@ -207,8 +229,12 @@ func (s *Service) makeDerivative(ctx context.Context, a *models.Asset, version i
 // the transform again.
 func (s *Service) keepDerivative(d *models.Derivative, out []byte, mimeType string) {
 	ctx := context.Background()
-	if err := s.db.RecordDerivative(ctx, d); err != nil {
+	kept, err := s.db.RecordDerivative(ctx, d)
+	if err != nil {
 		s.log.Error("record transform", "key", d.ObjectKey, "err", err)
+		return
+	}
+	if !kept { // purged or replaced meanwhile: nothing would ever delete it
 		return
 	}
 	if _, err := s.store.Put(ctx, d.ObjectKey, bytes.NewReader(out), storage.PutOptions{ContentType: mimeType}); err != nil {
@@ -260,8 +286,12 @@ func (t *transforms) make(ctx context.Context, client, key string, work func() (
 	if !t.clients.enter(client, t.perClient) {
 		return nil, newError(CodeRateLimited, "at most %d new transforms at once per client; retry shortly", t.perClient)
 	}
-	defer t.clients.leave(client)
-	ch := t.flight.DoChan(key, func() (any, error) {
+	ch := t.flight.DoChan(key, func() (_ any, err error) {
+		defer func() {
+			if p := recover(); p != nil {
+				err = fmt.Errorf("transform %s: panic: %v", key, p)
+			}
+		}()
 		wait, cancel := context.WithTimeout(context.WithoutCancel(ctx), t.queueTimeout)
 		defer cancel()
 		select {
@@ -274,11 +304,15 @@ func (t *transforms) make(ctx context.Context, client, key string, work func() (
 	})
 	select {
 	case res := <-ch:
+		t.clients.leave(client)
 		if res.Err != nil {
 			return nil, res.Err
 		}
 		return res.Val.([]byte), nil
 	case <-ctx.Done():
+		// The work goes on; it still counts against this client until it ends, so that hanging up
+		// is no way around the limit.
+		go func() { <-ch; t.clients.leave(client) }()
 		return nil, ctx.Err()
 	}
 }

@@ -216,7 +216,7 @@ func parseAspectRatio(s string) (float64, error) {
 	}
 	a, err1 := strconv.ParseFloat(w, 64)
 	b, err2 := strconv.ParseFloat(h, 64)
-	if err1 != nil || err2 != nil || a <= 0 || b <= 0 || a/b > 100 || b/a > 100 {
+	if err1 != nil || err2 != nil || !(a > 0 && b > 0) || math.IsInf(a, 0) || math.IsInf(b, 0) || a/b > 100 || b/a > 100 {
 		return 0, fmt.Errorf("ar %q is not an aspect ratio such as 16:9", s)
 	}
 	return a / b, nil
@@ -322,8 +322,9 @@ func (s *Service) signature(path string, q url.Values) string {
 type URLGrant struct {
 	// Signed is true when the URL carries a valid signature.
 	Signed bool
-	// Private is true when the signature grants access to a PRIVATE asset until it expires.
+	// Private is true when the signature grants access to a PRIVATE asset until Expires.
 	Private bool
+	Expires *time.Time
 }
 
 // CheckURL verifies the signature of a delivery URL. A URL with a bad signature, or an expired
@@ -348,7 +349,8 @@ func (s *Service) CheckURL(path string, q url.Values, transform bool, now time.T
 		if err != nil || now.Unix() > t {
 			return URLGrant{}, newError(CodeAssetAccessDenied, "the signed URL has expired")
 		}
-		g.Private = true
+		until := time.Unix(t, 0)
+		g.Private, g.Expires = true, &until
 	}
 	return g, nil
 }

@@ -72,12 +72,7 @@ func (s *Service) liveAsset(ctx context.Context, id string) (*models.Asset, erro
 // SweepDerivatives deletes the stored transforms of versions that were replaced: no URL the service
 // hands out reaches them any more. It returns how many it removed.
 func (s *Service) SweepDerivatives(ctx context.Context) (int, error) {
-	var keys []string
-	err := s.db.Transaction(ctx, func(tx *models.DB) error {
-		var err error
-		keys, err = tx.TakeReplacedDerivatives(ctx, sweepBatch)
-		return err
-	})
+	keys, err := s.db.TakeReplacedDerivatives(ctx, sweepBatch)
 	if err != nil {
 		return 0, fmt.Errorf("sweep replaced transforms: %w", err)
 	}

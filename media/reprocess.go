@@ -44,7 +44,7 @@ func (s *Service) Reprocess(ctx context.Context, id string) error {
 	}
 	author, copyright := a.Author, a.Copyright
 	prefillCredits(a, credits)
-	return s.db.Transaction(ctx, func(tx *models.DB) error {
+	err = s.db.Transaction(ctx, func(tx *models.DB) error {
 		a.UpdatedAt = models.Now()
 		if err := tx.SaveAnalysis(ctx, a); err != nil {
 			return err
@@ -59,6 +59,10 @@ func (s *Service) Reprocess(ctx context.Context, id string) error {
 		}
 		return nil
 	})
+	if errors.Is(err, models.ErrConflict) {
+		return nil // replaced while it was analyzed: the replacement analyzed its own bytes
+	}
+	return err
 }
 
 // ReprocessTargets resolves what `mediagraph reprocess` was asked for: every asset, or the listed

@@ -54,23 +54,31 @@ func (s *Service) Responsive(a *models.Asset, p ImageParams, sizes *string, alt,
 	}
 	var widths []int
 	for _, f := range srcSetFactors {
-		if cw := int(math.Round(float64(width) * f)); cw >= 1 && cw <= *a.Width {
+		if cw := int(math.Round(float64(width) * f)); cw >= 1 && cw <= min(*a.Width, maxImageSide) {
 			widths = append(widths, cw)
 		}
 	}
 	if len(widths) == 0 { // asked for more than 4× the original: the original is all there is
-		widths = []int{*a.Width}
+		widths = []int{min(*a.Width, maxImageSide)}
 	}
 	var plain, webp, avif []string
+	seen := map[int]bool{}
 	for _, cw := range widths {
 		f := float64(cw) / float64(width)
 		cp := p
 		cp.W = &cw
 		if p.H != nil {
 			ch := max(1, int(math.Round(float64(*p.H)*f)))
+			if ch > maxImageSide {
+				continue
+			}
 			cp.H = &ch
 		}
 		ow, _ := OutputSize(*a.Width, *a.Height, cp, s.settings.MaxTransformSide)
+		if seen[ow] { // capped by the output limit: a second candidate of the same width says nothing
+			continue
+		}
+		seen[ow] = true
 		plain = append(plain, s.AssetURL(path, cp, URLOptions{})+" "+strconv.Itoa(ow)+"w")
 		for _, alt := range []struct {
 			fm   ImageFormat

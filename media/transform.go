@@ -104,8 +104,9 @@ func (s *Service) outputFormat(a *models.Asset, p ImageParams, accept string, au
 		return *p.Fm
 	}
 	if auto {
+		an, _ := a.Analysis.Get()
 		switch {
-		case strings.Contains(accept, "image/avif"):
+		case strings.Contains(accept, "image/avif") && an.FrameCount <= 1: // AVIF here would be a still
 			return FormatAVIF
 		case strings.Contains(accept, "image/webp"):
 			return FormatWebP
@@ -135,10 +136,10 @@ func boxOf(width, height int, p ImageParams) box {
 	}
 	b := box{fit: FitClip}
 	if p.W != nil {
-		b.w = int(math.Round(float64(*p.W) * dpr))
+		b.w = max(1, int(math.Round(float64(*p.W)*dpr))) // 0 would mean "the original's size"
 	}
 	if p.H != nil {
-		b.h = int(math.Round(float64(*p.H) * dpr))
+		b.h = max(1, int(math.Round(float64(*p.H)*dpr)))
 	}
 	if p.Ar != nil {
 		ar, _ := parseAspectRatio(*p.Ar) // checked with the other parameters
@@ -161,33 +162,14 @@ func boxOf(width, height int, p ImageParams) box {
 	return b
 }
 
-// OutputSize is the size of a transform of an image of width×height, as libvips makes it: the same
-// arithmetic as imaging.Transform, kept here so that URLs can state sizes without decoding anything.
+// OutputSize is the size of a transform of an image of width×height, stated without decoding it.
 func OutputSize(width, height int, p ImageParams, maxSide int) (int, int) {
+	if p.IsZero() {
+		return width, height // the original bytes: no cap applies
+	}
 	b := boxOf(width, height, p)
-	w, h := float64(width), float64(height)
-	bw, bh := float64(b.w), float64(b.h)
-	switch {
-	case b.w == 0 && b.h == 0:
-	case b.w > 0 && b.h > 0 && (b.fit == FitCrop || b.fit == FitFill || b.fit == FitScale):
-		w, h = bw, bh
-	default:
-		scale := math.Inf(1)
-		if b.w > 0 {
-			scale = bw / w
-		}
-		if b.h > 0 {
-			scale = math.Min(scale, bh/h)
-		}
-		if b.fit == FitMax {
-			scale = math.Min(scale, 1)
-		}
-		w, h = w*scale, h*scale
-	}
-	if long := math.Max(w, h); long > float64(maxSide) {
-		w, h = w*float64(maxSide)/long, h*float64(maxSide)/long
-	}
-	return max(1, int(math.Round(w))), max(1, int(math.Round(h)))
+	out := imaging.OutputSize(width, height, imaging.Spec{Width: b.w, Height: b.h, Fit: imagingFits[b.fit], MaxSide: maxSide})
+	return out.X, out.Y
 }
 
 // derivedKey is where the result of a transform of a version is stored: equal specs share it, a new

@@ -81,3 +81,38 @@ func TestTransformLimits(t *testing.T) {
 		t.Errorf("clients still counted after their requests: %v", tr.clients.n)
 	}
 }
+
+// A client that hangs up still counts until the work it started ends: hanging up is no way around
+// the per-client limit.
+func TestTransformLimitsOutliveTheRequest(t *testing.T) {
+	tr := newTransforms(1, 1, time.Second)
+	release := make(chan struct{})
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error)
+	go func() {
+		_, err := tr.make(ctx, "a", "k1", func() ([]byte, error) { <-release; return []byte("x"), nil })
+		done <- err
+	}()
+	time.Sleep(20 * time.Millisecond) // the work has started (or waits for the one slot)
+	cancel()
+	if err := <-done; !errors.Is(err, context.Canceled) {
+		t.Fatalf("cancelled request: %v", err)
+	}
+	if _, err := tr.make(context.Background(), "a", "k2", func() ([]byte, error) { return nil, nil }); !rateLimited(err) {
+		t.Errorf("while its first transform runs, the client's second: %v, want RATE_LIMITED", err)
+	}
+	close(release)
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		tr.clients.mu.Lock()
+		n := tr.clients.n["a"]
+		tr.clients.mu.Unlock()
+		if n == 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the client is still counted after its work ended")
+		}
+		time.Sleep(time.Millisecond)
+	}
+}

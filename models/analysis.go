@@ -22,15 +22,19 @@ type AssetSmartTag struct {
 }
 
 // SaveAnalysis records a new analysis of an asset's current bytes: the columns ingest writes, the
-// dimensions of its current version and the rows its filters search.
+// dimensions of its current version and the rows its filters search. When the asset is no longer at
+// a.Version (replaced meanwhile), nothing is written and ErrConflict is returned.
 func (db *DB) SaveAnalysis(ctx context.Context, a *Asset) error {
 	g := db.with(ctx)
-	err := g.Model(a).Select("width", "height", "duration", "blurhash", "thumbhash", "lqip", "analysis",
-		"embedded_metadata", "processing_error", "analyzed_at", "updated_at").Updates(a).Error
-	if err != nil {
-		return fmt.Errorf("save analysis: %w", translate(err))
+	res := g.Model(a).Where("version = ?", a.Version).Select("width", "height", "duration", "blurhash", "thumbhash", "lqip",
+		"analysis", "embedded_metadata", "processing_error", "analyzed_at", "updated_at").Updates(a)
+	if res.Error != nil {
+		return fmt.Errorf("save analysis: %w", translate(res.Error))
 	}
-	err = g.Model(&AssetVersion{}).Where("asset_id = ? AND number = ?", a.ID, a.Version).
+	if res.RowsAffected == 0 {
+		return ErrConflict
+	}
+	err := g.Model(&AssetVersion{}).Where("asset_id = ? AND number = ?", a.ID, a.Version).
 		Updates(map[string]any{"width": a.Width, "height": a.Height}).Error
 	if err != nil {
 		return fmt.Errorf("save version dimensions: %w", translate(err))

@@ -178,6 +178,9 @@ var ErrNotFound = errors.New("not found")
 // ErrDuplicate is returned when a write would break a uniqueness rule.
 var ErrDuplicate = errors.New("duplicate")
 
+// ErrConflict reports that a row changed under a write that depended on it.
+var ErrConflict = errors.New("changed meanwhile")
+
 // translate maps GORM's portable errors onto this package's sentinels.
 func translate(err error) error {
 	switch {

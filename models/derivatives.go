@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"time"
-
-	"gorm.io/gorm/clause"
 )
 
 // Derivative records a transform of a version stored in the object store, so that purging the
@@ -18,12 +16,21 @@ type Derivative struct {
 	CreatedAt time.Time
 }
 
-// RecordDerivative notes a stored transform; recording it twice (two instances racing) is harmless.
-func (db *DB) RecordDerivative(ctx context.Context, d *Derivative) error {
-	if err := db.with(ctx).Clauses(clause.OnConflict{DoNothing: true}).Create(d).Error; err != nil {
-		return fmt.Errorf("record derivative: %w", translate(err))
+// RecordDerivative notes a stored transform of the asset's current version, and reports whether it
+// did: not when the asset was purged or replaced meanwhile. Recording it twice is harmless.
+func (db *DB) RecordDerivative(ctx context.Context, d *Derivative) (bool, error) {
+	res := db.with(ctx).Exec(`INSERT INTO derivatives (object_key, asset_id, version, size, created_at)
+		SELECT ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM assets WHERE id = ? AND version = ?)
+		ON CONFLICT (object_key) DO NOTHING`, d.ObjectKey, d.AssetID, d.Version, d.Size, Now(), d.AssetID, d.Version)
+	if res.Error != nil {
+		return false, fmt.Errorf("record derivative: %w", translate(res.Error))
 	}
-	return nil
+	if res.RowsAffected == 0 {
+		var n int64
+		err := db.with(ctx).Model(&Derivative{}).Where("object_key = ?", d.ObjectKey).Count(&n).Error
+		return n > 0, err
+	}
+	return true, nil
 }
 
 // VersionByNumber returns version number of an asset.
@@ -50,20 +57,16 @@ func (db *DB) ReplaceBytes(ctx context.Context, a *Asset, v *AssetVersion) error
 }
 
 // TakeReplacedDerivatives deletes the records of up to limit stored transforms of versions that are
-// no longer current, returning their object keys.
+// no longer current (or of assets gone), returning their object keys. One statement: it needs no
+// transaction, so it never touches the catalogue's generation.
 func (db *DB) TakeReplacedDerivatives(ctx context.Context, limit int) ([]string, error) {
 	var keys []string
-	err := db.with(ctx).Model(&Derivative{}).
-		Where("EXISTS (SELECT 1 FROM assets a WHERE a.id = derivatives.asset_id AND a.version > derivatives.version)").
-		Order("object_key").Limit(limit).Pluck("object_key", &keys).Error
+	err := db.with(ctx).Raw(`DELETE FROM derivatives WHERE object_key IN (
+			SELECT d.object_key FROM derivatives d LEFT JOIN assets a ON a.id = d.asset_id
+			WHERE a.id IS NULL OR a.version > d.version ORDER BY d.object_key LIMIT ?)
+		RETURNING object_key`, limit).Scan(&keys).Error
 	if err != nil {
-		return nil, fmt.Errorf("list replaced derivatives: %w", err)
-	}
-	if len(keys) == 0 {
-		return nil, nil
-	}
-	if err := db.with(ctx).Where(inList("object_key", len(keys)), toAny(keys)...).Delete(&Derivative{}).Error; err != nil {
-		return nil, fmt.Errorf("delete replaced derivatives: %w", err)
+		return nil, fmt.Errorf("delete replaced derivatives: %w", translate(err))
 	}
 	return keys, nil
 }

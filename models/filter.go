@@ -434,7 +434,7 @@ func compileTags(cs *conds, tf *TagsFilter, path string, ix tagIndex) error {
 
 // The SQL forms of Asset.AspectRatio and Asset.Orientation, and of the resolution classes.
 const (
-	aspectRatioSQL = "(CASE WHEN assets.height > 0 THEN assets.width * 1.0 / assets.height END)"
+	aspectRatioSQL = "(CASE WHEN assets.height > 0 THEN CAST(assets.width AS DOUBLE PRECISION) / assets.height END)"
 	orientationSQL = "(CASE WHEN assets.width > assets.height THEN 'LANDSCAPE' WHEN assets.width < assets.height THEN 'PORTRAIT'" +
 		" WHEN assets.width = assets.height THEN 'SQUARE' END)"
 	resolutionSQL = "(CASE WHEN CAST(assets.width AS BIGINT) * assets.height < 1000000 THEN 'SMALL'" +

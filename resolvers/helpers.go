@@ -183,14 +183,20 @@ func (r *Resolver) imageParams(ctx context.Context, a *models.Asset, params *med
 	if err := p.Check("params."); err != nil {
 		return p, err
 	}
-	if p.Crop != nil && *p.Crop == media.CropFocalPoint && p.FpX == nil && p.FpY == nil {
+	if p.Crop != nil && *p.Crop == media.CropFocalPoint && (p.FpX == nil || p.FpY == nil) {
 		def := r.Media.Settings().DefaultLocale()
 		fp, err := localized(r, ctx, a, &def, focalPoint)
 		if err != nil {
 			return p, err
 		}
-		if fp != nil {
-			p.FpX, p.FpY = &fp.X, &fp.Y
+		if fp == nil { // the centre, said explicitly: setting a focal point later must change the URL
+			fp = &media.FocalPoint{X: 0.5, Y: 0.5}
+		}
+		if p.FpX == nil {
+			p.FpX = &fp.X
+		}
+		if p.FpY == nil {
+			p.FpY = &fp.Y
 		}
 	}
 	return p, nil

@@ -227,6 +227,7 @@ func checkAnalysisFilters(t *testing.T, s *apptest.Server) {
 		{`{ resolution: { in: [MEDIUM, LARGE] } }`, []string{"photo-12mp.jpg", "truncated.jpg"}},
 		{`{ resolution: { eq: SMALL }, kind: { eq: VIDEO } }`, []string{"clip.mp4", "clip.webm"}},
 		{`{ aspectRatio: { gt: 1.7 } }`, []string{"clip.mp4"}},
+		{`{ aspectRatio: { eq: 1.7777777777777777 } }`, []string{"clip.mp4"}}, // as the API returns it
 		{`{ aspectRatio: { lt: 1 } }`, []string{"rotated-orientation-6.jpg"}},
 		// the truncated JPEG keeps the photo's header, keywords included
 		{`{ smartTags: { anyIn: ["MILAN"] } }`, []string{"photo-12mp.jpg", "truncated.jpg"}},

@@ -161,10 +161,6 @@ func (a *App) Close() error {
 	return a.DB.Close()
 }
 
-// presignedDeliveryTTL is how long a redirect to the bucket stays valid: long enough to start a
-// download, short enough that a leaked link soon stops working.
-const presignedDeliveryTTL = 5 * time.Minute
-
 // Handler is every route of the service.
 func (a *App) Handler() http.Handler {
 	mux := http.NewServeMux()
@@ -176,8 +172,8 @@ func (a *App) Handler() http.Handler {
 	mux.Handle("GET /graphiql/", ui)
 	gate := delivery.Gate{Media: a.Media, Log: a.Log}
 	if a.Config.S3.Bucket != "" && a.Config.S3Delivery == "redirect" {
-		gate.Redirect = func(ctx context.Context, key string) (string, error) {
-			req, err := a.store.PresignGet(ctx, key, presignedDeliveryTTL)
+		gate.Redirect = func(ctx context.Context, key string, ttl time.Duration) (string, error) {
+			req, err := a.store.PresignGet(ctx, key, ttl)
 			if err != nil {
 				return "", err
 			}

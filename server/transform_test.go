@@ -23,6 +23,7 @@ import (
 	"github.com/mediagraph/mediagraph/config"
 	"github.com/mediagraph/mediagraph/internal/apptest"
 	"github.com/mediagraph/mediagraph/internal/testdb"
+	"github.com/mediagraph/mediagraph/models"
 )
 
 // magic is how each output format starts.
@@ -160,11 +161,20 @@ func TestTransforms(t *testing.T) {
 			if countRed(center) != 0 || countRed(aside) < 9000 {
 				t.Errorf("200×400 crops: centre holds %d red pixels (want none), focal point %d (want the 100×100 square)", countRed(center), countRed(aside))
 			}
-			// The gate resolves the asset's focal point itself when the URL gives none.
-			gate := fmt.Sprintf("/media/asset/%s/focal-red-square.png?w=300&h=300&fit=crop&crop=focalpoint", red)
-			img, _ := decoded(t, s, gate, nil)
-			if countRed(img) < wholeSquare {
-				t.Errorf("gate focal-point crop holds %d red pixels", countRed(img))
+			// The API writes the focal point into the URL (the centre when none is set), so moving it
+			// changes the URL; a URL without one is resolved by the gate and cached briefly.
+			crop := map[string]any{"w": 300, "h": 300, "fit": "CROP", "crop": "FOCALPOINT"}
+			if u := transformURL(t, s, editor, red, crop); !strings.Contains(u, "fp-x=0.833") || !strings.Contains(u, "fp-y=0.25") {
+				t.Errorf("focal-point URL %s", u)
+			}
+			if u := transformURL(t, s, editor, photo, crop); !strings.Contains(u, "fp-x=0.5&fp-y=0.5") {
+				t.Errorf("focal-point URL without a focal point %s", u)
+			}
+			for _, path := range []string{"/media/asset/%s/focal-red-square.png", "/media/v/%s/1/focal-red-square.png"} {
+				img, f := decoded(t, s, fmt.Sprintf(path, red)+"?w=300&h=300&fit=crop&crop=focalpoint", nil)
+				if countRed(img) < wholeSquare || f.Header.Get("Cache-Control") != "public, max-age=300" {
+					t.Errorf("%s: focal-point crop from the stored point holds %d red pixels, Cache-Control %q", path, countRed(img), f.Header.Get("Cache-Control"))
+				}
 			}
 		})
 
@@ -227,7 +237,7 @@ func TestTransforms(t *testing.T) {
 
 		t.Run("bad parameters", func(t *testing.T) {
 			base := fmt.Sprintf("/media/asset/%s/photo-12mp.jpg?", photo)
-			for _, q := range []string{"w=0", "w=99999", "fit=zoom", "zoom=2", "dpr=4", "q=101", "fp-x=2", "ar=16:0", "fm=bmp", "w=1&w=2", "blur=-1"} {
+			for _, q := range []string{"w=0", "w=99999", "fit=zoom", "zoom=2", "dpr=4", "q=101", "fp-x=2", "ar=16:0", "fm=bmp", "w=1&w=2", "blur=-1", "w=10&ar=nan", "ar=inf:1"} {
 				wantGateError(t, q, fetch(t, s, http.MethodGet, base+q, "", nil), http.StatusBadRequest, "VALIDATION_FAILED")
 			}
 			clip := upload(t, s, editor, "clip.mp4", pub)
@@ -307,6 +317,12 @@ func TestDeliveryNeverLeaksPrivateBytes(t *testing.T) {
 		if f.Status != http.StatusForbidden {
 			t.Errorf("a signature moved to another asset: HTTP %d", f.Status)
 		}
+		// Trashing an asset takes it down: links shared before stop working.
+		trashed := upload(t, s, editor, "alpha.png", nil)
+		var link struct{ CreateSignedAssetURL string }
+		s.Must(editor, `mutation($id: ID!) { createSignedAssetUrl(id: $id) }`, map[string]any{"id": trashed}, &link)
+		s.Must(editor, `mutation($ids: [ID!]!) { deleteAssets(ids: $ids) }`, map[string]any{"ids": []string{trashed}}, nil)
+		wantGateError(t, "signed URL of a trashed asset", fetch(t, s, http.MethodGet, strings.TrimPrefix(link.CreateSignedAssetURL, s.URL), "", nil), http.StatusNotFound, "NOT_FOUND")
 		short := sign(1, nil)
 		if f := fetch(t, s, http.MethodGet, short, "", nil); f.Status != http.StatusOK {
 			t.Errorf("fresh 1-second URL: HTTP %d", f.Status)
@@ -459,6 +475,19 @@ func TestResponsiveImage(t *testing.T) {
 	if img.Bounds().Dx() != 600 || img.Bounds().Dy() != 400 {
 		t.Errorf("src decodes %v, declared 600×400", img.Bounds().Size())
 	}
+	// Above the output cap, candidates that would come out the same width are listed once.
+	capped := apptest.Start(t, testdb.SQLite(t), func(c *config.Config) { c.MaxTransformSide = 1000 })
+	cid := upload(t, capped, capped.Admin, "photo-12mp.jpg", map[string]any{"status": "PUBLIC"})
+	var cout struct{ Asset struct{ ResponsiveImage responsive } }
+	capped.Must(capped.Admin, `query($id: ID!) { asset(id: $id) { responsiveImage(params: {w: 1000}) { srcSet width } } }`, map[string]any{"id": cid}, &cout)
+	if got := widths(cout.Asset.ResponsiveImage.SrcSet); !slices.Equal(got, []int{250, 500, 750, 1000}) {
+		t.Errorf("srcSet widths under a 1000 px cap: %v", got)
+	}
+	var orig struct{ Asset struct{ ResponsiveImage responsive } }
+	s.Must(editor, `query($id: ID!) { asset(id: $id) { responsiveImage { src width height } } }`, map[string]any{"id": id}, &orig)
+	if o := orig.Asset.ResponsiveImage; o.Width != 4000 || o.Height != 3000 || strings.Contains(o.Src, "?") {
+		t.Errorf("no params: %s %d×%d, want the original 4000×3000", o.Src, o.Width, o.Height)
+	}
 	// Not an image: null.
 	clip := upload(t, s, editor, "clip.mp4", nil)
 	var out struct {
@@ -603,8 +632,10 @@ func TestReplaceAsset(t *testing.T) {
 		if f := fetch(t, s, http.MethodGet, "/media/asset/"+id+"/photo-12mp.png", "", nil); !bytes.Equal(f.Body, png) {
 			t.Errorf("the gate serves %d bytes, not the new file", len(f.Body))
 		}
-		if f := fetch(t, s, http.MethodGet, "/media/v/"+id+"/1/photo-12mp.jpg", "", nil); !bytes.Equal(f.Body, apptest.FixtureBytes(t, "photo-12mp.jpg")) {
-			t.Errorf("version 1 serves %d bytes, not the old file", len(f.Body))
+		if f := fetch(t, s, http.MethodGet, "/media/v/"+id+"/1/photo-12mp.jpg", "", nil); !bytes.Equal(f.Body, apptest.FixtureBytes(t, "photo-12mp.jpg")) ||
+			f.Header.Get("Content-Type") != "image/jpeg" || f.Header.Get("ETag") != `"70a304f91d5d94e692ec990844376a3b07cc3222e75677dd216da6ece157feb9"` ||
+			f.Header.Get("Content-Disposition") != "inline; filename=photo-12mp.jpg" {
+			t.Errorf("version 1 serves %d bytes, headers %v; want the old file as it was", len(f.Body), f.Header)
 		}
 		newThumb := transformURL(t, s, editor, id, map[string]any{"w": 64})
 		if newThumb == oldThumb {
@@ -614,8 +645,15 @@ func TestReplaceAsset(t *testing.T) {
 			t.Errorf("new thumbnail %v, want 64×48", img.Bounds().Size())
 		}
 		s.App.Media.Settle()
+		generation, _ := s.App.Media.Generation(t.Context())
 		if n, err := s.App.Media.SweepDerivatives(t.Context()); err != nil || n != 1 {
 			t.Errorf("swept %d transforms (%v), want the old version's one", n, err)
+		}
+		if after, _ := s.App.Media.Generation(t.Context()); after != generation {
+			t.Errorf("the sweep changed the catalogue generation %d → %d (it would empty the delivery cache)", generation, after)
+		}
+		if kept, err := s.App.DB.RecordDerivative(t.Context(), &models.Derivative{ObjectKey: "derived/x", AssetID: id, Version: 1, Size: 1}); kept || err != nil {
+			t.Errorf("a transform of a replaced version was recorded: %v %v", kept, err)
 		}
 		if rows := s.Rows("derivatives"); rows != 1 {
 			t.Errorf("%d transforms recorded after the sweep, want the new version's one", rows)

@@ -165,7 +165,10 @@ func loadScaled(buf []byte, h Header, width, height int) (*vips.ImageRef, error)
 		shrink /= 2
 	}
 	params.JpegShrinkFactor.Set(shrink)
-	params.Access.Set(vips.AccessSequential)
+	if h.Orientation == 1 {
+		// Turning needs random access to the decoded rows; upright images stream.
+		params.Access.Set(vips.AccessSequential)
+	}
 	img, err := vips.LoadImageFromBuffer(buf, params)
 	if err != nil {
 		return nil, err

@@ -181,7 +181,11 @@ func newPlan(h Header, s Spec) (plan, error) {
 		return plan{}, fmt.Errorf("%w: %d frame(s) of %d×%d px is over %d px", ErrTooLarge, frames, h.Width, h.Height, s.MaxPixels)
 	}
 
-	out := outputSize(h, s)
+	out := OutputSize(h.Width, h.Height, s)
+	// Enlarging an animation multiplies every frame: bound what is made, not only what is read.
+	if s.MaxPixels > 0 && p.allFrames && int64(out.X)*int64(out.Y)*frames > s.MaxPixels {
+		return plan{}, fmt.Errorf("%w: %d frames of %d×%d px is over %d px", ErrTooLarge, frames, out.X, out.Y, s.MaxPixels)
+	}
 	// Forcing the exact size costs at most a sub-pixel of distortion and makes the output size
 	// the plan's rather than libvips' own rounding.
 	p.loadSize, p.fitting = out, vips.SizeForce
@@ -231,26 +235,27 @@ func (s Spec) check() error {
 	return nil
 }
 
-// outputSize is the size of the result: the box with a free side following the aspect ratio,
-// the fit applied, then the whole scaled down to MaxSide.
-func outputSize(h Header, s Spec) image.Point {
-	width, height := float64(h.Width), float64(h.Height)
+// OutputSize is the size Transform gives an image of width×height (as displayed) under s: the box
+// with a free side following the aspect ratio, the fit applied, then the whole scaled down to
+// MaxSide. URLs state it without decoding anything, so the arithmetic lives here only.
+func OutputSize(width, height int, s Spec) image.Point {
+	w, h := float64(width), float64(height)
 	box := image.Pt(s.Width, s.Height)
 	switch {
 	case box.X == 0 && box.Y == 0:
-		box = image.Pt(h.Width, h.Height)
+		box = image.Pt(width, height)
 	case box.X == 0:
-		box.X = scale(width, float64(box.Y)/height)
+		box.X = scale(w, float64(box.Y)/h)
 	case box.Y == 0:
-		box.Y = scale(height, float64(box.X)/width)
+		box.Y = scale(h, float64(box.X)/w)
 	}
 	out := box
 	if s.Fit == FitClip || s.Fit == FitMax {
-		k := math.Min(float64(box.X)/width, float64(box.Y)/height)
+		k := math.Min(float64(box.X)/w, float64(box.Y)/h)
 		if s.Fit == FitMax {
 			k = math.Min(k, 1)
 		}
-		out = image.Pt(scale(width, k), scale(height, k))
+		out = image.Pt(scale(w, k), scale(h, k))
 	}
 	if longest := max(out.X, out.Y); s.MaxSide > 0 && longest > s.MaxSide {
 		k := float64(s.MaxSide) / float64(longest)

@@ -397,7 +397,7 @@ func TestOutputSize(t *testing.T) {
 		{3000, 2000, Spec{Height: 500, Fit: FitFill}, image.Pt(750, 500)},
 		{300, 200, Spec{Width: 600, Fit: FitMax}, image.Pt(300, 200)},
 	} {
-		if got := outputSize(Header{Width: tc.w, Height: tc.h}, tc.spec); got != tc.want {
+		if got := OutputSize(tc.w, tc.h, tc.spec); got != tc.want {
 			t.Errorf("%d×%d, %+v: %v, want %v", tc.w, tc.h, tc.spec, got, tc.want)
 		}
 	}

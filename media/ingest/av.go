@@ -93,7 +93,12 @@ func serveOnce(src io.ReadSeeker, size int64) (string, func(), error) {
 		http.ServeContent(w, r, "", time.Time{}, &sizedSeeker{src, size})
 	})}
 	go func() { _ = srv.Serve(ln) }()
-	return "http://" + ln.Addr().String() + path, func() { _ = srv.Close() }, nil
+	stop := func() {
+		_ = srv.Close()
+		mu.Lock() // a handler still inside ServeContent finishes before src is closed
+		defer mu.Unlock()
+	}
+	return "http://" + ln.Addr().String() + path, stop, nil
 }
 
 // sizedSeeker answers SeekEnd from the known size, so that ServeContent never reads to the end.

@@ -85,7 +85,7 @@ func (r *Result) readMetadata(h imaging.Header) {
 		r.Analysis.Exif = &exif
 	}
 	r.Credits = meta.Credits
-	r.Analysis.SmartTags = meta.Credits.Keywords
+	r.Analysis.SmartTags = smartTags(meta.Credits.Keywords)
 	if len(meta.Raw) > 0 {
 		r.Embedded = meta.Raw
 	}
@@ -132,6 +132,22 @@ func imageError(err error) string {
 func firstLine(err error) string {
 	s, _, _ := strings.Cut(strings.TrimSpace(err.Error()), "\n")
 	return s
+}
+
+// Smart tags are bounded as editors' tags are: a file's keywords are whatever its author wrote.
+const (
+	maxSmartTags     = 100
+	maxSmartTagRunes = 100
+)
+
+func smartTags(keywords []string) []string {
+	var tags []string
+	for _, k := range keywords {
+		if r := []rune(strings.TrimSpace(k)); len(r) > 0 && len(r) <= maxSmartTagRunes && len(tags) < maxSmartTags {
+			tags = append(tags, string(r))
+		}
+	}
+	return tags
 }
 
 func sum(list []int) int {
