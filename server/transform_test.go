@@ -478,12 +478,16 @@ func TestResponsiveImage(t *testing.T) {
 	// Above the output cap, candidates that would come out the same width are listed once.
 	capped := apptest.Start(t, testdb.SQLite(t), func(c *config.Config) { c.MaxTransformSide = 1000 })
 	cid := upload(t, capped, capped.Admin, "photo-12mp.jpg", map[string]any{"status": "PUBLIC"})
-	var cout struct{ Asset struct{ ResponsiveImage responsive } }
+	var cout struct {
+		Asset struct{ ResponsiveImage responsive }
+	}
 	capped.Must(capped.Admin, `query($id: ID!) { asset(id: $id) { responsiveImage(params: {w: 1000}) { srcSet width } } }`, map[string]any{"id": cid}, &cout)
 	if got := widths(cout.Asset.ResponsiveImage.SrcSet); !slices.Equal(got, []int{250, 500, 750, 1000}) {
 		t.Errorf("srcSet widths under a 1000 px cap: %v", got)
 	}
-	var orig struct{ Asset struct{ ResponsiveImage responsive } }
+	var orig struct {
+		Asset struct{ ResponsiveImage responsive }
+	}
 	s.Must(editor, `query($id: ID!) { asset(id: $id) { responsiveImage { src width height } } }`, map[string]any{"id": id}, &orig)
 	if o := orig.Asset.ResponsiveImage; o.Width != 4000 || o.Height != 3000 || strings.Contains(o.Src, "?") {
 		t.Errorf("no params: %s %d×%d, want the original 4000×3000", o.Src, o.Width, o.Height)
