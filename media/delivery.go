@@ -96,9 +96,6 @@ func (s *Service) Deliver(ctx context.Context, req DeliveryRequest) (*Delivery, 
 	if params.IsZero() {
 		return s.openOriginal(ctx, d, key)
 	}
-	if a.ProcessingError != nil && a.Version == current.Version {
-		return nil, invalid("params", "this image could not be decoded when it was stored (%s), so it cannot be transformed", *a.ProcessingError)
-	}
 	var focal *FocalPoint
 	if params.Crop != nil && *params.Crop == CropFocalPoint && (params.FpX == nil || params.FpY == nil) {
 		if focal, err = s.defaultFocalPoint(ctx, a.ID); err != nil {

@@ -43,6 +43,9 @@ func (s *Service) resolveTransform(a *models.Asset, p ImageParams, accept string
 	if a.Kind != models.KindImage || a.Width == nil || a.Height == nil {
 		return transform{}, invalid("params", "transforms apply to images whose size is known; %s is %s", a.ID, strings.ToLower(string(a.Kind)))
 	}
+	if a.ProcessingError != nil {
+		return transform{}, invalid("params", "this image could not be read when it was stored (%s), so it is not transformed", *a.ProcessingError)
+	}
 	box := boxOf(*a.Width, *a.Height, p)
 	spec := imaging.Spec{
 		Width: box.w, Height: box.h,
