@@ -96,14 +96,14 @@ func (s *Service) Deliver(ctx context.Context, req DeliveryRequest) (*Delivery, 
 	if params.IsZero() {
 		return s.openOriginal(ctx, d, key)
 	}
-	var focal *FocalPoint
-	if params.Crop != nil && *params.Crop == CropFocalPoint && (params.FpX == nil || params.FpY == nil) {
-		if focal, err = s.defaultFocalPoint(ctx, a.ID); err != nil {
+	if params.NeedsFocalPoint() {
+		focal, err := s.defaultFocalPoint(ctx, a.ID)
+		if err != nil {
 			return nil, err
 		}
-		d.Volatile = true
+		params, d.Volatile = params.WithFocalPoint(focal), true
 	}
-	t, err := s.resolveTransform(a, params, req.Accept, focal)
+	t, err := s.resolveTransform(a, params, req.Accept)
 	if err != nil {
 		return nil, err
 	}

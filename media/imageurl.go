@@ -86,6 +86,30 @@ func (p ImageParams) IsZero() bool {
 		p.Ar == nil && p.Dpr == nil && p.Q == nil && p.Fm == nil && len(p.Auto) == 0 && p.Blur == nil
 }
 
+// NeedsFocalPoint reports whether p crops around a focal point it does not fully give.
+func (p ImageParams) NeedsFocalPoint() bool {
+	return p.Crop != nil && *p.Crop == CropFocalPoint && (p.FpX == nil || p.FpY == nil)
+}
+
+// WithFocalPoint fills the focal point p lacks from fp, or with the centre when fp is nil: URLs the
+// API hands out always say where they crop, so moving the point gives new URLs and no cache keeps a
+// crop around the old one.
+func (p ImageParams) WithFocalPoint(fp *FocalPoint) ImageParams {
+	if !p.NeedsFocalPoint() {
+		return p
+	}
+	if fp == nil {
+		fp = &FocalPoint{X: 0.5, Y: 0.5}
+	}
+	if p.FpX == nil {
+		p.FpX = &fp.X
+	}
+	if p.FpY == nil {
+		p.FpY = &fp.Y
+	}
+	return p
+}
+
 // imageParamNames are the query parameters of a transform; s and exp sign a URL and download asks
 // for an attachment.
 var imageParamNames = []string{"w", "h", "fit", "crop", "fp-x", "fp-y", "ar", "dpr", "q", "fm", "auto", "blur"}

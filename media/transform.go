@@ -38,8 +38,8 @@ var imagingFormats = map[ImageFormat]imaging.Format{
 }
 
 // resolveTransform turns URL parameters into a spec for asset a: dpr applied, the aspect ratio made a
-// box, defaults filled (the focal point from focal when the URL gives none), the format chosen.
-func (s *Service) resolveTransform(a *models.Asset, p ImageParams, accept string, focal *FocalPoint) (transform, error) {
+// box, defaults filled, the format chosen.
+func (s *Service) resolveTransform(a *models.Asset, p ImageParams, accept string) (transform, error) {
 	if a.Kind != models.KindImage || a.Width == nil || a.Height == nil {
 		return transform{}, invalid("params", "transforms apply to images whose size is known; %s is %s", a.ID, strings.ToLower(string(a.Kind)))
 	}
@@ -57,9 +57,6 @@ func (s *Service) resolveTransform(a *models.Asset, p ImageParams, accept string
 	}
 	if p.Crop != nil {
 		spec.Crop = imagingCrops[*p.Crop]
-	}
-	if focal != nil {
-		spec.FocalX, spec.FocalY = focal.X, focal.Y
 	}
 	if p.FpX != nil {
 		spec.FocalX = *p.FpX

@@ -172,9 +172,8 @@ func analysisField[T comparable](a *models.Asset, get func(models.Analysis) T) (
 	return &v, nil
 }
 
-// imageParams checks transform parameters and, for a focal-point crop that names no point, writes the
-// asset's focal point (default locale) into them: URLs then change when an editor moves it, so no
-// cache keeps a crop around the old one.
+// imageParams checks transform parameters and gives a focal-point crop the asset's focal point
+// (default locale), read through the page's metadata loader.
 func (r *Resolver) imageParams(ctx context.Context, a *models.Asset, params *media.ImageParams) (media.ImageParams, error) {
 	if params == nil {
 		return media.ImageParams{}, nil
@@ -183,21 +182,10 @@ func (r *Resolver) imageParams(ctx context.Context, a *models.Asset, params *med
 	if err := p.Check("params."); err != nil {
 		return p, err
 	}
-	if p.Crop != nil && *p.Crop == media.CropFocalPoint && (p.FpX == nil || p.FpY == nil) {
-		def := r.Media.Settings().DefaultLocale()
-		fp, err := localized(r, ctx, a, &def, focalPoint)
-		if err != nil {
-			return p, err
-		}
-		if fp == nil { // the centre, said explicitly: setting a focal point later must change the URL
-			fp = &media.FocalPoint{X: 0.5, Y: 0.5}
-		}
-		if p.FpX == nil {
-			p.FpX = &fp.X
-		}
-		if p.FpY == nil {
-			p.FpY = &fp.Y
-		}
+	if !p.NeedsFocalPoint() {
+		return p, nil
 	}
-	return p, nil
+	def := r.Media.Settings().DefaultLocale()
+	fp, err := localized(r, ctx, a, &def, focalPoint)
+	return p.WithFocalPoint(fp), err
 }
