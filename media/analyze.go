@@ -152,6 +152,14 @@ func prefillCredits(a *models.Asset, c photometa.Credits) {
 	}
 }
 
+// prefillTitle gives an asset the title its file names, in the default locale, unless it has one.
+func (s *Service) prefillTitle(ctx context.Context, tx *models.DB, id string, c photometa.Credits) error {
+	if t := clip(c.Title, maxAltLength); t != nil {
+		return tx.PrefillTitle(ctx, id, s.settings.DefaultLocale(), *t)
+	}
+	return nil
+}
+
 // clip shortens embedded text to a field's limit on a character boundary: the file's own words are
 // kept rather than refusing the upload over them.
 func clip(s *string, max int) *string {

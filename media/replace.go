@@ -45,10 +45,7 @@ func (s *Service) ReplaceAsset(ctx context.Context, id string, f UploadFile) (*m
 		if err := tx.ReplaceBytes(ctx, a, v); err != nil {
 			return err
 		}
-		if t := clip(in.credits.Title, maxAltLength); t != nil {
-			return tx.PrefillTitle(ctx, id, s.settings.DefaultLocale(), *t)
-		}
-		return nil
+		return s.prefillTitle(ctx, tx, id, in.credits)
 	})
 	if err != nil {
 		s.deleteObjects(ctx, []string{in.version.ObjectKey})

@@ -54,10 +54,7 @@ func (s *Service) Reprocess(ctx context.Context, id string) error {
 				return err
 			}
 		}
-		if t := clip(credits.Title, maxAltLength); t != nil {
-			return tx.PrefillTitle(ctx, id, s.settings.DefaultLocale(), *t)
-		}
-		return nil
+		return s.prefillTitle(ctx, tx, id, credits)
 	})
 	if errors.Is(err, models.ErrConflict) {
 		return nil // replaced while it was analyzed: the replacement analyzed its own bytes

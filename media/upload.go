@@ -109,10 +109,8 @@ func (s *Service) register(ctx context.Context, stored []ingested, opts UploadOp
 			return err
 		}
 		for _, in := range stored {
-			if t := clip(in.credits.Title, maxAltLength); t != nil {
-				if err := tx.PrefillTitle(ctx, in.asset.ID, s.settings.DefaultLocale(), *t); err != nil {
-					return err
-				}
+			if err := s.prefillTitle(ctx, tx, in.asset.ID, in.credits); err != nil {
+				return err
 			}
 		}
 		if also != nil {

@@ -81,8 +81,8 @@ func Image(buf []byte, maxPixels int64) (Result, error) {
 // badly) and do not make the image damaged: what could be read is kept.
 func (r *Result) readMetadata(h imaging.Header) {
 	meta, _ := photometa.Parse(h.Exif, h.IPTC, h.XMP)
-	if exif := models.Exif(meta.Exif); exif != (models.Exif{}) {
-		r.Analysis.Exif = &exif
+	if meta.Exif != (models.Exif{}) {
+		r.Analysis.Exif = &meta.Exif
 	}
 	r.Credits = meta.Credits
 	r.Analysis.SmartTags = smartTags(meta.Credits.Keywords)

@@ -7,28 +7,16 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 	"unicode/utf8"
+
+	"github.com/mediagraph/mediagraph/models"
 )
 
-// Exif is what editors search and credit by.
-type Exif struct {
-	Make, Model, LensModel *string
-	// ExposureTime is written as photographers write it: "1/250", "0.5", "2".
-	ExposureTime *string
-	FNumber      *float64
-	ISO          *int
-	// FocalLength is in millimetres.
-	FocalLength *float64
-	// DateTaken is DateTimeOriginal, falling back to DateTime. It is in the
-	// zone the matching offset tag names, and in UTC when there is none.
-	DateTaken *time.Time
-	// Orientation is the EXIF orientation, 1..8.
-	Orientation *int
-	// Latitude and Longitude are signed decimal degrees, south and west
-	// negative; Altitude is in metres, negative below sea level.
-	Latitude, Longitude, Altitude *float64
-}
+// Exif is what editors search and credit by, in the shape the catalogue stores it: ExposureTime as
+// photographers write it ("1/250"), FocalLength in millimetres, DateTaken from DateTimeOriginal
+// (else DateTime) in the zone its offset tag names (UTC without one), signed decimal degrees (south
+// and west negative), altitude in metres (negative below sea level).
+type Exif = models.Exif
 
 // Credits are the descriptive fields of IPTC and XMP.
 type Credits struct {
