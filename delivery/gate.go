@@ -15,6 +15,8 @@ import (
 	"time"
 
 	"github.com/mediagraph/mediagraph/media"
+	"github.com/mediagraph/mediagraph/media/access"
+	"github.com/mediagraph/mediagraph/media/deliver"
 	"github.com/mediagraph/mediagraph/requestid"
 )
 
@@ -22,7 +24,7 @@ import (
 // /media/asset/{id}/{filename}, which follow replacements, and at /media/v/{id}/{version}/{filename},
 // which names one version's bytes and is cached for a year.
 type Gate struct {
-	Media *media.Service
+	Media *media.Library
 	Log   *slog.Logger
 	// Redirect, when set, sends original bytes as a redirect to a presigned URL of the store (S3),
 	// valid for ttl, instead of streaming them through the service.
@@ -46,19 +48,19 @@ const redirectTTL = 5 * time.Minute
 // ServeHTTP implements http.Handler.
 func (g Gate) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
-	req := media.DeliveryRequest{
+	req := deliver.DeliveryRequest{
 		AssetID: r.PathValue("id"), Path: r.URL.Path, Query: r.URL.Query(),
 		Accept: r.Header.Get("Accept"), Client: clientOf(r),
 	}
 	if v := r.PathValue("version"); v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 1 {
-			WriteError(w, &media.Error{Code: media.CodeNotFound, Message: "no version " + v})
+			WriteError(w, &access.Error{Code: access.CodeNotFound, Message: "no version " + v})
 			return
 		}
 		req.Version = n
 	}
-	d, err := g.Media.Deliver(ctx, req)
+	d, err := g.Media.Deliver.Deliver(ctx, req)
 	if err != nil {
 		g.fail(w, r, err)
 		return
@@ -112,7 +114,7 @@ func (g Gate) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 // cacheControl lets shared caches keep what anyone may have — for a year at a versioned URL, briefly
 // at the gate, never past the asset's availability — and nobody keep the rest.
-func cacheControl(d *media.Delivery, versioned bool) string {
+func cacheControl(d *deliver.Delivery, versioned bool) string {
 	if !d.Public {
 		return "private, no-store"
 	}
@@ -140,32 +142,32 @@ func clientOf(r *http.Request) string {
 }
 
 func (g Gate) fail(w http.ResponseWriter, r *http.Request, err error) {
-	e, ok := media.AsError(err)
+	e, ok := access.AsError(err)
 	if !ok {
 		id := requestid.From(r.Context())
 		g.Log.ErrorContext(r.Context(), "serve asset", "request_id", id, "err", err)
-		e = &media.Error{Code: media.CodeInternal, Message: "internal error (request id " + id + ")"}
+		e = &access.Error{Code: access.CodeInternal, Message: "internal error (request id " + id + ")"}
 	}
 	WriteError(w, e)
 }
 
 // statusOf maps error codes onto HTTP statuses.
-var statusOf = map[media.Code]int{
-	media.CodeUnauthenticated:   http.StatusUnauthorized,
-	media.CodeForbidden:         http.StatusForbidden,
-	media.CodeAssetAccessDenied: http.StatusForbidden,
-	media.CodeNotFound:          http.StatusNotFound,
-	media.CodeValidationFailed:  http.StatusBadRequest,
-	media.CodeFileTooLarge:      http.StatusRequestEntityTooLarge,
-	media.CodeUploadExpired:     http.StatusForbidden,
-	media.CodeConflict:          http.StatusConflict,
-	media.CodeRateLimited:       http.StatusTooManyRequests,
-	media.CodeInternal:          http.StatusInternalServerError,
+var statusOf = map[access.Code]int{
+	access.CodeUnauthenticated:   http.StatusUnauthorized,
+	access.CodeForbidden:         http.StatusForbidden,
+	access.CodeAssetAccessDenied: http.StatusForbidden,
+	access.CodeNotFound:          http.StatusNotFound,
+	access.CodeValidationFailed:  http.StatusBadRequest,
+	access.CodeFileTooLarge:      http.StatusRequestEntityTooLarge,
+	access.CodeUploadExpired:     http.StatusForbidden,
+	access.CodeConflict:          http.StatusConflict,
+	access.CodeRateLimited:       http.StatusTooManyRequests,
+	access.CodeInternal:          http.StatusInternalServerError,
 }
 
 // WriteError answers with an error's code and message as JSON, the way every HTTP endpoint outside
 // GraphQL reports errors.
-func WriteError(w http.ResponseWriter, e *media.Error) {
+func WriteError(w http.ResponseWriter, e *access.Error) {
 	status, ok := statusOf[e.Code]
 	if !ok {
 		status = http.StatusBadRequest

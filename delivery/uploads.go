@@ -8,7 +8,7 @@ import (
 	"net/http"
 	"time"
 
-	"github.com/mediagraph/mediagraph/media"
+	"github.com/mediagraph/mediagraph/media/access"
 	"github.com/mediagraph/mediagraph/requestid"
 	"github.com/mediagraph/mediagraph/storage"
 	"github.com/mediagraph/mediagraph/storage/disk"
@@ -21,8 +21,8 @@ type SignedUploads struct {
 	Log   *slog.Logger
 }
 
-func refused(code media.Code, format string, args ...any) *media.Error {
-	return &media.Error{Code: code, Message: fmt.Sprintf(format, args...)}
+func refused(code access.Code, format string, args ...any) *access.Error {
+	return &access.Error{Code: code, Message: fmt.Sprintf(format, args...)}
 }
 
 func (h SignedUploads) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -30,18 +30,18 @@ func (h SignedUploads) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	g, err := h.Store.Verify(http.MethodPut, key, r.URL.Query(), time.Now())
 	switch {
 	case errors.Is(err, disk.ErrExpired):
-		WriteError(w, refused(media.CodeUploadExpired, "the upload ticket expired; ask for a new one"))
+		WriteError(w, refused(access.CodeUploadExpired, "the upload ticket expired; ask for a new one"))
 		return
 	case err != nil:
-		WriteError(w, refused(media.CodeForbidden, "the request does not match its signature"))
+		WriteError(w, refused(access.CodeForbidden, "the request does not match its signature"))
 		return
 	}
 	if g.ContentType != "" && r.Header.Get("Content-Type") != g.ContentType {
-		WriteError(w, refused(media.CodeContentMismatch, "the ticket is for Content-Type %s", g.ContentType))
+		WriteError(w, refused(access.CodeContentMismatch, "the ticket is for Content-Type %s", g.ContentType))
 		return
 	}
 	if r.ContentLength != g.Size {
-		WriteError(w, refused(media.CodeContentMismatch, "the ticket is for exactly %d bytes (Content-Length)", g.Size))
+		WriteError(w, refused(access.CodeContentMismatch, "the ticket is for exactly %d bytes (Content-Length)", g.Size))
 		return
 	}
 	body := http.MaxBytesReader(w, r.Body, g.Size)
@@ -56,7 +56,7 @@ func (h SignedUploads) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if _, err := h.Store.Head(ctx, key); err == nil {
-		WriteError(w, refused(media.CodeConflict, "this ticket was used already"))
+		WriteError(w, refused(access.CodeConflict, "this ticket was used already"))
 		return
 	}
 	info, err := h.Store.Put(ctx, key, body, storage.PutOptions{ContentType: g.ContentType})
@@ -66,7 +66,7 @@ func (h SignedUploads) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	if info.Size != g.Size {
 		h.Store.Delete(ctx, key)
-		WriteError(w, refused(media.CodeContentMismatch, "%d bytes arrived, the ticket is for %d", info.Size, g.Size))
+		WriteError(w, refused(access.CodeContentMismatch, "%d bytes arrived, the ticket is for %d", info.Size, g.Size))
 	}
 }
 
@@ -74,16 +74,16 @@ func (h SignedUploads) fail(w http.ResponseWriter, r *http.Request, err error) {
 	var tooLarge *http.MaxBytesError
 	switch {
 	case errors.Is(err, storage.ErrNotFound):
-		WriteError(w, refused(media.CodeNotFound, "no such multipart upload"))
+		WriteError(w, refused(access.CodeNotFound, "no such multipart upload"))
 		return
 	case errors.As(err, &tooLarge):
-		WriteError(w, refused(media.CodeContentMismatch, "more bytes arrived than the ticket is for"))
+		WriteError(w, refused(access.CodeContentMismatch, "more bytes arrived than the ticket is for"))
 		return
 	case errors.Is(err, io.ErrUnexpectedEOF):
-		WriteError(w, refused(media.CodeContentMismatch, "the body ended before Content-Length bytes"))
+		WriteError(w, refused(access.CodeContentMismatch, "the body ended before Content-Length bytes"))
 		return
 	}
 	id := requestid.From(r.Context())
 	h.Log.ErrorContext(r.Context(), "signed upload", "request_id", id, "err", err)
-	WriteError(w, refused(media.CodeInternal, "internal error (request id %s)", id))
+	WriteError(w, refused(access.CodeInternal, "internal error (request id %s)", id))
 }

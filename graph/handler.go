@@ -24,6 +24,7 @@ import (
 	"github.com/mediagraph/mediagraph/graph/loaders"
 	"github.com/mediagraph/mediagraph/graph/model"
 	"github.com/mediagraph/mediagraph/media"
+	"github.com/mediagraph/mediagraph/media/access"
 	"github.com/mediagraph/mediagraph/models"
 	"github.com/mediagraph/mediagraph/requestid"
 	"github.com/mediagraph/mediagraph/resolvers"
@@ -43,7 +44,7 @@ const (
 
 // Options configure the GraphQL handler.
 type Options struct {
-	Media *media.Service
+	Media *media.Library
 	Log   *slog.Logger
 	// UploadTempDir holds files of multipart requests while they are being processed.
 	UploadTempDir string
@@ -141,7 +142,7 @@ func (l shapeLimit) MutateOperationContext(_ context.Context, oc *graphql.Operat
 	default:
 		return nil
 	}
-	err.Extensions = map[string]any{"code": media.CodeValidationFailed}
+	err.Extensions = map[string]any{"code": access.CodeValidationFailed}
 	return err
 }
 
@@ -191,7 +192,7 @@ func (e internalError) Unwrap() error { return e.err }
 func markInternal(ctx context.Context, next graphql.Resolver) (any, error) {
 	res, err := next(ctx)
 	if err != nil {
-		if _, ok := media.AsError(err); !ok {
+		if _, ok := access.AsError(err); !ok {
 			err = internalError{err}
 		}
 	}
@@ -204,7 +205,7 @@ func markInternal(ctx context.Context, next graphql.Resolver) (any, error) {
 func presenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 	return func(ctx context.Context, err error) *gqlerror.Error {
 		out := graphql.DefaultErrorPresenter(ctx, err)
-		if e, ok := media.AsError(err); ok {
+		if e, ok := access.AsError(err); ok {
 			out.Message = e.Message
 			out.Extensions = map[string]any{"code": e.Code}
 			if e.Field != "" {
@@ -219,8 +220,8 @@ func presenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 			if errors.As(err, &gqlErr) {
 				reason, _ = gqlErr.Extensions["code"].(string)
 			}
-			out.Extensions = map[string]any{"code": media.CodeValidationFailed}
-			if reason != "" && reason != string(media.CodeValidationFailed) {
+			out.Extensions = map[string]any{"code": access.CodeValidationFailed}
+			if reason != "" && reason != string(access.CodeValidationFailed) {
 				out.Extensions["reason"] = reason
 			}
 			return out
@@ -228,7 +229,7 @@ func presenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 		id := requestid.From(ctx)
 		log.ErrorContext(ctx, "internal error", "request_id", id, "path", out.Path.String(), "err", err)
 		out.Message = fmt.Sprintf("internal error (request id %s)", id)
-		out.Extensions = map[string]any{"code": media.CodeInternal, "requestId": id}
+		out.Extensions = map[string]any{"code": access.CodeInternal, "requestId": id}
 		return out
 	}
 }

@@ -16,7 +16,7 @@ import (
 	"github.com/vektah/gqlparser/v2/gqlerror"
 	"golang.org/x/sync/semaphore"
 
-	"github.com/mediagraph/mediagraph/media"
+	"github.com/mediagraph/mediagraph/media/access"
 	"github.com/mediagraph/mediagraph/requestid"
 )
 
@@ -79,7 +79,7 @@ func (multipartForm) Supports(r *http.Request) bool {
 func (f multipartForm) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecutor) {
 	w.Header().Set("Content-Type", "application/json")
 	// Only media writers send files: nobody else gets to fill the spool directory.
-	if err := media.CheckWrite(r.Context()); err != nil {
+	if err := access.CheckWrite(r.Context()); err != nil {
 		WriteError(w, err)
 		return
 	}
@@ -94,7 +94,7 @@ func (f multipartForm) Do(w http.ResponseWriter, r *http.Request, exec graphql.G
 	}()
 	params, err := f.parse(r, &held)
 	if err != nil {
-		if _, ok := media.AsError(err); !ok {
+		if _, ok := access.AsError(err); !ok {
 			f.log.ErrorContext(r.Context(), "read multipart request", "request_id", requestid.From(r.Context()), "err", err)
 		}
 		WriteError(w, err)
@@ -113,7 +113,7 @@ func (f multipartForm) Do(w http.ResponseWriter, r *http.Request, exec graphql.G
 }
 
 func badMultipart(format string, args ...any) error {
-	return &media.Error{Code: media.CodeValidationFailed, Field: "multipart", Message: fmt.Sprintf(format, args...)}
+	return &access.Error{Code: access.CodeValidationFailed, Field: "multipart", Message: fmt.Sprintf(format, args...)}
 }
 
 func (f multipartForm) parse(r *http.Request, held *spool) (*graphql.RawParams, error) {
@@ -134,7 +134,7 @@ func (f multipartForm) parse(r *http.Request, held *spool) (*graphql.RawParams, 
 		uses += len(paths)
 	}
 	if len(uploads) > f.maxFiles || uses > f.maxFiles {
-		return nil, &media.Error{Code: media.CodeTooManyFiles, Field: "files", Message: fmt.Sprintf("%d files sent for %d uses; at most %d per call", len(uploads), uses, f.maxFiles)}
+		return nil, &access.Error{Code: access.CodeTooManyFiles, Field: "files", Message: fmt.Sprintf("%d files sent for %d uses; at most %d per call", len(uploads), uses, f.maxFiles)}
 	}
 	for {
 		part, err := mr.NextPart()
@@ -213,13 +213,13 @@ func (f multipartForm) spool(part io.Reader, held *spool) (spooledFile, error) {
 }
 
 func (f multipartForm) tooLarge() error {
-	return &media.Error{Code: media.CodeFileTooLarge, Field: "files", Message: fmt.Sprintf("a file is larger than the limit of %d bytes", f.maxFileBytes)}
+	return &access.Error{Code: access.CodeFileTooLarge, Field: "files", Message: fmt.Sprintf("a file is larger than the limit of %d bytes", f.maxFileBytes)}
 }
 
 func (f multipartForm) bodyError(err error) error {
 	var tooBig *http.MaxBytesError
 	if errors.As(err, &tooBig) {
-		return &media.Error{Code: media.CodeFileTooLarge, Field: "files", Message: fmt.Sprintf("the request is larger than %d files of %d bytes", f.maxFiles, f.maxFileBytes)}
+		return &access.Error{Code: access.CodeFileTooLarge, Field: "files", Message: fmt.Sprintf("the request is larger than %d files of %d bytes", f.maxFiles, f.maxFileBytes)}
 	}
 	return badMultipart("the multipart body is malformed: %v", err)
 }
@@ -247,19 +247,19 @@ func decodePart(mr *multipart.Reader, name string, into any) error {
 
 // WriteError answers a request that never reached execution with a GraphQL error response.
 func WriteError(w http.ResponseWriter, err error) {
-	e, ok := media.AsError(err)
+	e, ok := access.AsError(err)
 	if !ok {
-		e = &media.Error{Code: media.CodeInternal, Message: "internal error"}
+		e = &access.Error{Code: access.CodeInternal, Message: "internal error"}
 	}
 	status := http.StatusBadRequest
 	switch e.Code {
-	case media.CodeFileTooLarge:
+	case access.CodeFileTooLarge:
 		status = http.StatusRequestEntityTooLarge
-	case media.CodeUnauthenticated:
+	case access.CodeUnauthenticated:
 		status = http.StatusUnauthorized
-	case media.CodeForbidden:
+	case access.CodeForbidden:
 		status = http.StatusForbidden
-	case media.CodeInternal:
+	case access.CodeInternal:
 		status = http.StatusInternalServerError
 	}
 	gqlErr := &gqlerror.Error{Message: e.Message, Extensions: map[string]any{"code": e.Code}}
@@ -329,7 +329,7 @@ func (c *codeWriter) finish() {
 			e.Extensions = map[string]any{}
 		}
 		if _, ok := e.Extensions["code"]; !ok {
-			e.Extensions["code"] = media.CodeValidationFailed
+			e.Extensions["code"] = access.CodeValidationFailed
 		}
 	}
 	c.ResponseWriter.Header().Set("Content-Type", "application/json")

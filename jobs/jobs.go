@@ -35,7 +35,7 @@ type Queue struct {
 func (q *Queue) Stop(ctx context.Context) error { return q.stop(ctx) }
 
 // Start migrates River's tables and starts working; sweepEvery is how often expired uploads are swept.
-func Start(ctx context.Context, db *models.DB, m *media.Service, log *slog.Logger, sweepEvery time.Duration) (*Queue, error) {
+func Start(ctx context.Context, db *models.DB, m *media.Library, log *slog.Logger, sweepEvery time.Duration) (*Queue, error) {
 	if db.Dialect() == models.Postgres {
 		pool, err := pgxpool.New(ctx, db.DSN())
 		if err != nil {
@@ -64,7 +64,7 @@ func Start(ctx context.Context, db *models.DB, m *media.Service, log *slog.Logge
 	return q, nil
 }
 
-func start[TTx any](ctx context.Context, driver riverdriver.Driver[TTx], m *media.Service, log *slog.Logger, sweepEvery time.Duration) (*Queue, error) {
+func start[TTx any](ctx context.Context, driver riverdriver.Driver[TTx], m *media.Library, log *slog.Logger, sweepEvery time.Duration) (*Queue, error) {
 	migrator, err := rivermigrate.New(driver, &rivermigrate.Config{Logger: log})
 	if err != nil {
 		return nil, fmt.Errorf("job queue: %w", err)
@@ -73,8 +73,8 @@ func start[TTx any](ctx context.Context, driver riverdriver.Driver[TTx], m *medi
 		return nil, fmt.Errorf("job queue: migrate: %w", err)
 	}
 	workers := river.NewWorkers()
-	river.AddWorker(workers, &sweep[SweepUploads]{run: m.ExpireUploads, log: log, done: "expired signed uploads"})
-	river.AddWorker(workers, &sweep[SweepDerivatives]{run: m.SweepDerivatives, log: log, done: "deleted transforms of replaced versions"})
+	river.AddWorker(workers, &sweep[SweepUploads]{run: m.Intake.ExpireUploads, log: log, done: "expired signed uploads"})
+	river.AddWorker(workers, &sweep[SweepDerivatives]{run: m.Deliver.SweepDerivatives, log: log, done: "deleted transforms of replaced versions"})
 	river.AddWorker(workers, &reprocessWorker{media: m})
 	client, err := river.NewClient(driver, &river.Config{
 		Logger: log,
@@ -162,11 +162,11 @@ func (ReprocessAsset) InsertOpts() river.InsertOpts {
 
 type reprocessWorker struct {
 	river.WorkerDefaults[ReprocessAsset]
-	media *media.Service
+	media *media.Library
 }
 
 func (w *reprocessWorker) Work(ctx context.Context, job *river.Job[ReprocessAsset]) error {
-	return w.media.Reprocess(ctx, job.Args.AssetID)
+	return w.media.Intake.Reprocess(ctx, job.Args.AssetID)
 }
 
 // reprocessBatch bounds the jobs of one insert statement.

@@ -1,3 +1,7 @@
+// Package media wires the media library: access (who may do what), the catalogue (what the library
+// knows), intake (bytes in) and deliver (bytes out) over one database and one store. Resolvers and
+// HTTP handlers receive its Library; the packages below it call models (the database) and storage
+// (the bytes).
 package media
 
 import (
@@ -7,13 +11,16 @@ import (
 	"log/slog"
 	"net/netip"
 	"regexp"
-	"runtime"
 	"slices"
-	"sync"
 	"time"
 
+	"github.com/mediagraph/mediagraph/media/access"
+	"github.com/mediagraph/mediagraph/media/catalogue"
+	"github.com/mediagraph/mediagraph/media/deliver"
+	"github.com/mediagraph/mediagraph/media/imageurl"
+	"github.com/mediagraph/mediagraph/media/intake"
+	"github.com/mediagraph/mediagraph/media/membudget"
 	"github.com/mediagraph/mediagraph/models"
-	"github.com/mediagraph/mediagraph/remote"
 	"github.com/mediagraph/mediagraph/storage"
 )
 
@@ -78,94 +85,72 @@ func (s Settings) Validate() error {
 // DefaultLocale is the locale every fallback chain ends in.
 func (s Settings) DefaultLocale() string { return s.Locales[0] }
 
-// Service is the media library.
-type Service struct {
-	db         *models.DB
-	store      storage.Store
-	settings   Settings
-	cursors    models.Cursors
-	log        *slog.Logger
-	fetcher    *remote.Fetcher
-	analysis   analysis
-	transforms *transforms
-	background *background
-	// tokenTouched remembers when each token's use was last written (token id → time.Time).
-	tokenTouched sync.Map
+// Library is the media library: the services the resolvers and the HTTP edge call, wired over one
+// database and one store.
+type Library struct {
+	Tokens      *access.Tokens
+	Assets      *catalogue.Assets
+	Tags        *catalogue.Tags
+	Collections *catalogue.Collections
+	Usages      *catalogue.Usages
+	Intake      *intake.Service
+	Deliver     *deliver.Service
+	db          *models.DB
+	store       storage.Store
+	settings    Settings
 }
 
-// Limits of uncached transforms: how many one client may have in flight (running or waiting), and how
-// long one waits for a free core before the client is told to retry.
-const (
-	transformsPerClient   = 8
-	transformQueueTimeout = 10 * time.Second
-	// pendingStores bounds the transforms being stored after their response went out.
-	pendingStores = 32
-)
+// memoryBudget bounds the bytes of all files that analysis and transforms hold in memory at once:
+// two of the largest analyzed.
+const memoryBudget = 512 << 20
 
 // New returns the library over a migrated database and a store.
-func New(ctx context.Context, db *models.DB, store storage.Store, settings Settings, log *slog.Logger) (*Service, error) {
+func New(ctx context.Context, db *models.DB, store storage.Store, settings Settings, log *slog.Logger) (*Library, error) {
 	if err := settings.Validate(); err != nil {
 		return nil, err
 	}
-	key, err := db.Secret(ctx, "cursor_key")
+	cat, err := catalogue.New(ctx, db, store, catalogue.Settings{Locales: settings.Locales, Fallbacks: settings.Fallbacks}, log)
 	if err != nil {
 		return nil, err
 	}
-	return &Service{
-		db: db, store: store, settings: settings, cursors: models.NewCursors(key), log: log,
-		fetcher: remote.New(settings.FetchAllow), analysis: newAnalysis(),
-		transforms: newTransforms(runtime.GOMAXPROCS(0), transformsPerClient, transformQueueTimeout),
-		background: newBackground(pendingStores),
+	memory := membudget.New(memoryBudget)
+	urls := &imageurl.Signer{PublicURL: settings.PublicURL, URLSigningKey: settings.URLSigningKey, SignTransforms: settings.SignTransforms}
+	return &Library{
+		Tokens: access.NewTokens(db, log),
+		Assets: cat.Assets, Tags: cat.Tags, Collections: cat.Collections, Usages: cat.Usages,
+		Intake: intake.New(db, store, intake.Settings{
+			MaxUploadBytes: settings.MaxUploadBytes, MaxFilesPerUpload: settings.MaxFilesPerUpload, FetchAllow: settings.FetchAllow,
+			UploadTypes: settings.UploadTypes, MaxSinglePutBytes: settings.MaxSinglePutBytes, MaxSignedUploadBytes: settings.MaxSignedUploadBytes,
+			UploadTicketTTL: settings.UploadTicketTTL, MaxImagePixels: settings.MaxImagePixels,
+		}, cat, memory, log),
+		Deliver: deliver.New(db, store, deliver.Settings{
+			DefaultLocale: settings.DefaultLocale(), MaxImagePixels: settings.MaxImagePixels, MaxTransformSide: settings.MaxTransformSide,
+		}, urls, memory, log),
+		db: db, store: store, settings: settings,
 	}, nil
 }
 
 // Generation is the number of catalogue changes committed so far, for caches of what readers saw.
-func (s *Service) Generation(ctx context.Context) (int64, error) { return s.db.Generation(ctx) }
+func (s *Library) Generation(ctx context.Context) (int64, error) { return s.db.Generation(ctx) }
 
 // Settings returns the library's rules.
-func (s *Service) Settings() Settings { return s.settings }
+func (s *Library) Settings() Settings { return s.settings }
 
 // VisibleSettings returns the library's rules to any authenticated caller.
-func (s *Service) VisibleSettings(ctx context.Context) (Settings, error) {
-	if _, err := authorize(ctx, readAccess); err != nil {
+func (s *Library) VisibleSettings(ctx context.Context) (Settings, error) {
+	if _, err := access.Authorize(ctx, access.Read); err != nil {
 		return Settings{}, err
 	}
 	return s.settings, nil
 }
 
 // Ready checks that the database and the store answer.
-func (s *Service) Ready(ctx context.Context) error {
+func (s *Library) Ready(ctx context.Context) error {
 	if err := s.db.Ping(ctx); err != nil {
 		return fmt.Errorf("database: %w", err)
 	}
 	if err := s.store.Ping(ctx); err != nil {
 		return fmt.Errorf("object store: %w", err)
-	}
-	return nil
-}
-
-// LocaleChain is the order in which a localized value is looked for: the locale asked for (the
-// default when nil), its fallbacks, then the default locale.
-func (s *Service) LocaleChain(locale *string) ([]string, error) {
-	def := s.settings.DefaultLocale()
-	if locale == nil || *locale == def {
-		return []string{def}, nil
-	}
-	if err := s.checkLocale("locale", *locale); err != nil {
-		return nil, err
-	}
-	chain := []string{*locale}
-	for _, l := range append(slices.Clone(s.settings.Fallbacks[*locale]), def) {
-		if !slices.Contains(chain, l) {
-			chain = append(chain, l)
-		}
-	}
-	return chain, nil
-}
-
-func (s *Service) checkLocale(field, locale string) error {
-	if !slices.Contains(s.settings.Locales, locale) {
-		return invalid(field, "unknown locale %q; this library's locales are %v", locale, s.settings.Locales)
 	}
 	return nil
 }

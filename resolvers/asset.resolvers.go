@@ -12,7 +12,10 @@ import (
 	"github.com/mediagraph/mediagraph/graph/generated"
 	"github.com/mediagraph/mediagraph/graph/loaders"
 	"github.com/mediagraph/mediagraph/graph/model"
-	"github.com/mediagraph/mediagraph/media"
+	"github.com/mediagraph/mediagraph/media/catalogue"
+	"github.com/mediagraph/mediagraph/media/deliver"
+	"github.com/mediagraph/mediagraph/media/imageurl"
+	"github.com/mediagraph/mediagraph/media/intake"
 	"github.com/mediagraph/mediagraph/models"
 )
 
@@ -61,8 +64,8 @@ func (r *assetResolver) Colors(ctx context.Context, obj *models.Asset) ([]*model
 	return colors, err
 }
 
-func (r *assetResolver) Exif(ctx context.Context, obj *models.Asset) (*media.Exif, error) {
-	return media.ExifOf(obj)
+func (r *assetResolver) Exif(ctx context.Context, obj *models.Asset) (*catalogue.Exif, error) {
+	return catalogue.ExifOf(obj)
 }
 
 func (r *assetResolver) SmartTags(ctx context.Context, obj *models.Asset) ([]string, error) {
@@ -74,26 +77,26 @@ func (r *assetResolver) SmartTags(ctx context.Context, obj *models.Asset) ([]str
 }
 
 func (r *assetResolver) Path(ctx context.Context, obj *models.Asset) (string, error) {
-	return media.AssetPath(obj), nil
+	return imageurl.AssetPath(obj), nil
 }
 
-func (r *assetResolver) URL(ctx context.Context, obj *models.Asset, params *media.ImageParams, signed *bool, expiresIn *int) (string, error) {
+func (r *assetResolver) URL(ctx context.Context, obj *models.Asset, params *imageurl.ImageParams, signed *bool, expiresIn *int) (string, error) {
 	p, err := r.imageParams(ctx, obj, params)
 	if err != nil {
 		return "", err
 	}
-	return r.Media.URLFor(ctx, media.AssetPath(obj), p, signed != nil && *signed, expiresIn)
+	return r.Media.Deliver.URLFor(ctx, imageurl.AssetPath(obj), p, signed != nil && *signed, expiresIn)
 }
 
-func (r *assetResolver) TransformURL(ctx context.Context, obj *models.Asset, params *media.ImageParams) (string, error) {
+func (r *assetResolver) TransformURL(ctx context.Context, obj *models.Asset, params *imageurl.ImageParams) (string, error) {
 	p, err := r.imageParams(ctx, obj, params)
 	if err != nil {
 		return "", err
 	}
-	return r.Media.URLFor(ctx, media.VersionPath(obj), p, false, nil)
+	return r.Media.Deliver.URLFor(ctx, imageurl.VersionPath(obj), p, false, nil)
 }
 
-func (r *assetResolver) ResponsiveImage(ctx context.Context, obj *models.Asset, params *media.ImageParams, sizes *string, locale *string) (*media.ResponsiveImage, error) {
+func (r *assetResolver) ResponsiveImage(ctx context.Context, obj *models.Asset, params *imageurl.ImageParams, sizes *string, locale *string) (*deliver.ResponsiveImage, error) {
 	p, err := r.imageParams(ctx, obj, params)
 	if err != nil {
 		return nil, err
@@ -112,7 +115,7 @@ func (r *assetResolver) ResponsiveImage(ctx context.Context, obj *models.Asset, 
 			return nil, err
 		}
 	}
-	return r.Media.Responsive(obj, p, sizes, alt, title)
+	return r.Media.Deliver.Responsive(obj, p, sizes, alt, title)
 }
 
 func (r *assetResolver) Alt(ctx context.Context, obj *models.Asset, locale *string) (*string, error) {
@@ -123,7 +126,7 @@ func (r *assetResolver) Title(ctx context.Context, obj *models.Asset, locale *st
 	return localized(r.Resolver, ctx, obj, locale, func(m *models.AssetMetadata) (*string, bool) { return m.Title, m.Title != nil })
 }
 
-func (r *assetResolver) FocalPoint(ctx context.Context, obj *models.Asset, locale *string) (*media.FocalPoint, error) {
+func (r *assetResolver) FocalPoint(ctx context.Context, obj *models.Asset, locale *string) (*models.FocalPoint, error) {
 	return localized(r.Resolver, ctx, obj, locale, focalPoint)
 }
 
@@ -173,7 +176,7 @@ func (r *assetVersionResolver) CreatedBy(ctx context.Context, obj *models.AssetV
 	return createdBy(ctx, obj.CreatedByID)
 }
 
-func (r *localizedMetadataResolver) FocalPoint(ctx context.Context, obj *models.AssetMetadata) (*media.FocalPoint, error) {
+func (r *localizedMetadataResolver) FocalPoint(ctx context.Context, obj *models.AssetMetadata) (*models.FocalPoint, error) {
 	fp, _ := focalPoint(obj)
 	return fp, nil
 }
@@ -186,16 +189,16 @@ func (r *localizedMetadataResolver) CustomData(ctx context.Context, obj *models.
 }
 
 func (r *mutationResolver) UploadAssets(ctx context.Context, files []*graphql.Upload, input *model.UploadAssetsInput) ([]*models.Asset, error) {
-	list := make([]media.UploadFile, len(files))
+	list := make([]intake.UploadFile, len(files))
 	for i, f := range files {
-		list[i] = media.UploadFile{Name: f.Filename, Size: f.Size, Body: f.File}
+		list[i] = intake.UploadFile{Name: f.Filename, Size: f.Size, Body: f.File}
 	}
-	assets, err := r.Media.UploadAssets(ctx, list, uploadOptions(input))
+	assets, err := r.Media.Intake.UploadAssets(ctx, list, uploadOptions(input))
 	return seeAssets(ctx, assets), err
 }
 
 func (r *mutationResolver) CreateAssetFromURL(ctx context.Context, input model.CreateAssetFromURLInput) (*models.Asset, error) {
-	return r.Media.CreateAssetFromURL(ctx, input.URL, input.Filename.Value(), uploadOptions(input.Asset.Value()))
+	return r.Media.Intake.CreateAssetFromURL(ctx, input.URL, input.Filename.Value(), uploadOptions(input.Asset.Value()))
 }
 
 func (r *mutationResolver) UpdateAsset(ctx context.Context, id string, input model.UpdateAssetInput) (*models.Asset, error) {
@@ -207,7 +210,7 @@ func (r *mutationResolver) UpdateAsset(ctx context.Context, id string, input mod
 }
 
 func (r *mutationResolver) UpdateAssets(ctx context.Context, ids []string, input model.UpdateAssetInput) ([]*models.Asset, error) {
-	assets, err := r.Media.UpdateAssets(ctx, ids, media.AssetChanges{
+	assets, err := r.Media.Assets.UpdateAssets(ctx, ids, catalogue.AssetChanges{
 		Filename:       optionalValue(input.Filename),
 		Author:         optional(input.Author),
 		Copyright:      optional(input.Copyright),
@@ -225,48 +228,48 @@ func (r *mutationResolver) UpdateAssets(ctx context.Context, ids []string, input
 }
 
 func (r *mutationResolver) SetAssetStatus(ctx context.Context, ids []string, status models.AssetStatus) ([]*models.Asset, error) {
-	assets, err := r.Media.SetAssetStatus(ctx, ids, status)
+	assets, err := r.Media.Assets.SetAssetStatus(ctx, ids, status)
 	return seeAssets(ctx, assets), err
 }
 
 func (r *mutationResolver) MoveAssets(ctx context.Context, ids []string, collectionID *string) ([]*models.Asset, error) {
-	assets, err := r.Media.MoveAssets(ctx, ids, collectionID)
+	assets, err := r.Media.Assets.MoveAssets(ctx, ids, collectionID)
 	return seeAssets(ctx, assets), err
 }
 
 func (r *mutationResolver) DeleteAssets(ctx context.Context, ids []string) ([]string, error) {
-	return r.Media.DeleteAssets(ctx, ids)
+	return r.Media.Assets.DeleteAssets(ctx, ids)
 }
 
 func (r *mutationResolver) RestoreAssets(ctx context.Context, ids []string) ([]*models.Asset, error) {
-	assets, err := r.Media.RestoreAssets(ctx, ids)
+	assets, err := r.Media.Assets.RestoreAssets(ctx, ids)
 	return seeAssets(ctx, assets), err
 }
 
 func (r *mutationResolver) PurgeAssets(ctx context.Context, ids []string) ([]string, error) {
-	return r.Media.PurgeAssets(ctx, ids)
+	return r.Media.Assets.PurgeAssets(ctx, ids)
 }
 
 func (r *mutationResolver) ReplaceAsset(ctx context.Context, id string, file graphql.Upload) (*models.Asset, error) {
-	return r.Media.ReplaceAsset(ctx, id, media.UploadFile{Name: file.Filename, Size: file.Size, Body: file.File})
+	return r.Media.Intake.ReplaceAsset(ctx, id, intake.UploadFile{Name: file.Filename, Size: file.Size, Body: file.File})
 }
 
 func (r *queryResolver) Asset(ctx context.Context, id string, locale *string) (*models.Asset, error) {
-	if _, err := r.Media.LocaleChain(locale); err != nil {
+	if _, err := r.Media.Assets.LocaleChain(locale); err != nil {
 		return nil, err
 	}
-	return nilIfNotFound(r.Media.Asset(ctx, id))
+	return nilIfNotFound(r.Media.Assets.Asset(ctx, id))
 }
 
-func (r *queryResolver) Assets(ctx context.Context, filter *models.AssetFilter, orderBy *models.AssetOrder, first *int, after *string, last *int, before *string, locale *string) (*media.AssetList, error) {
-	if _, err := r.Media.LocaleChain(locale); err != nil {
+func (r *queryResolver) Assets(ctx context.Context, filter *models.AssetFilter, orderBy *models.AssetOrder, first *int, after *string, last *int, before *string, locale *string) (*catalogue.AssetList, error) {
+	if _, err := r.Media.Assets.LocaleChain(locale); err != nil {
 		return nil, err
 	}
 	order := models.OrderCreatedAtDesc
 	if orderBy != nil {
 		order = *orderBy
 	}
-	list, err := r.Media.ListAssets(ctx, filter, order, models.PageRequest{First: first, After: after, Last: last, Before: before})
+	list, err := r.Media.Assets.ListAssets(ctx, filter, order, models.PageRequest{First: first, After: after, Last: last, Before: before})
 	if err != nil {
 		return nil, err
 	}

@@ -45,27 +45,27 @@ func (r *collectionResolver) AssetCount(ctx context.Context, obj *models.Collect
 }
 
 func (r *mutationResolver) CreateCollection(ctx context.Context, input model.CreateCollectionInput) (*models.Collection, error) {
-	return r.Media.CreateCollection(ctx, input.Name, input.ParentID.Value())
+	return r.Media.Collections.CreateCollection(ctx, input.Name, input.ParentID.Value())
 }
 
 func (r *mutationResolver) UpdateCollection(ctx context.Context, id string, input model.UpdateCollectionInput) (*models.Collection, error) {
-	return r.Media.RenameCollection(ctx, id, input.Name)
+	return r.Media.Collections.RenameCollection(ctx, id, input.Name)
 }
 
 func (r *mutationResolver) MoveCollection(ctx context.Context, id string, parentID *string) (*models.Collection, error) {
-	return r.Media.MoveCollection(ctx, id, parentID)
+	return r.Media.Collections.MoveCollection(ctx, id, parentID)
 }
 
 func (r *mutationResolver) DeleteCollection(ctx context.Context, id string) (string, error) {
-	return r.Media.DeleteCollection(ctx, id)
+	return r.Media.Collections.DeleteCollection(ctx, id)
 }
 
 func (r *queryResolver) Collection(ctx context.Context, id string) (*models.Collection, error) {
-	return nilIfNotFound(r.Media.Collection(ctx, id))
+	return nilIfNotFound(r.Media.Collections.Collection(ctx, id))
 }
 
 func (r *queryResolver) Collections(ctx context.Context, parentID *string) ([]*models.Collection, error) {
-	cs, err := r.Media.Collections(ctx, parentID)
+	cs, err := r.Media.Collections.Collections(ctx, parentID)
 	loaders.For(ctx).SeeCollections(cs)
 	return cs, err
 }

@@ -8,11 +8,11 @@ package resolvers
 import (
 	"context"
 
-	"github.com/mediagraph/mediagraph/media"
+	"github.com/mediagraph/mediagraph/media/imageurl"
 )
 
-func (r *mutationResolver) CreateSignedAssetURL(ctx context.Context, id string, expiresIn *int, params *media.ImageParams) (string, error) {
-	a, err := r.Media.Asset(ctx, id)
+func (r *mutationResolver) CreateSignedAssetURL(ctx context.Context, id string, expiresIn *int, params *imageurl.ImageParams) (string, error) {
+	a, err := r.Media.Assets.Asset(ctx, id)
 	if err != nil {
 		return "", err
 	}
@@ -20,5 +20,5 @@ func (r *mutationResolver) CreateSignedAssetURL(ctx context.Context, id string, 
 	if err != nil {
 		return "", err
 	}
-	return r.Media.URLFor(ctx, media.AssetPath(a), p, true, expiresIn)
+	return r.Media.Deliver.URLFor(ctx, imageurl.AssetPath(a), p, true, expiresIn)
 }

@@ -7,7 +7,10 @@ import (
 
 	"github.com/mediagraph/mediagraph/graph/loaders"
 	"github.com/mediagraph/mediagraph/graph/model"
-	"github.com/mediagraph/mediagraph/media"
+	"github.com/mediagraph/mediagraph/media/access"
+	"github.com/mediagraph/mediagraph/media/catalogue"
+	"github.com/mediagraph/mediagraph/media/imageurl"
+	"github.com/mediagraph/mediagraph/media/intake"
 	"github.com/mediagraph/mediagraph/models"
 )
 
@@ -21,7 +24,7 @@ func (r *Resolver) localeChain(ctx context.Context, locale *string) ([]string, e
 			}
 		}
 	}
-	return r.Media.LocaleChain(locale)
+	return r.Media.Assets.LocaleChain(locale)
 }
 
 // localized reads one localized field of an asset along its locale chain.
@@ -35,49 +38,49 @@ func localized[T any](r *Resolver, ctx context.Context, a *models.Asset, locale 
 	if err != nil {
 		return zero, err
 	}
-	v, _ := media.Localize(rows, chain, get)
+	v, _ := catalogue.Localize(rows, chain, get)
 	return v, nil
 }
 
-func focalPoint(m *models.AssetMetadata) (*media.FocalPoint, bool) {
+func focalPoint(m *models.AssetMetadata) (*models.FocalPoint, bool) {
 	if m.FocalX == nil || m.FocalY == nil {
 		return nil, false
 	}
-	return &media.FocalPoint{X: *m.FocalX, Y: *m.FocalY}, true
+	return &models.FocalPoint{X: *m.FocalX, Y: *m.FocalY}, true
 }
 
-func optional[T any](o graphql.Omittable[T]) media.Optional[T] {
+func optional[T any](o graphql.Omittable[T]) catalogue.Optional[T] {
 	v, set := o.ValueOK()
-	return media.Optional[T]{Set: set, Value: v}
+	return catalogue.Optional[T]{Set: set, Value: v}
 }
 
 // optionalValue reads a nullable input whose null means "leave as is".
-func optionalValue[T any](o graphql.Omittable[*T]) media.Optional[T] {
+func optionalValue[T any](o graphql.Omittable[*T]) catalogue.Optional[T] {
 	v, set := o.ValueOK()
 	if !set || v == nil {
-		return media.Optional[T]{}
+		return catalogue.Optional[T]{}
 	}
-	return media.Optional[T]{Set: true, Value: *v}
+	return catalogue.Optional[T]{Set: true, Value: *v}
 }
 
-func focalPointInput(o graphql.Omittable[*model.FocalPointInput]) media.Optional[*media.FocalPoint] {
+func focalPointInput(o graphql.Omittable[*model.FocalPointInput]) catalogue.Optional[*models.FocalPoint] {
 	v, set := o.ValueOK()
-	out := media.Optional[*media.FocalPoint]{Set: set}
+	out := catalogue.Optional[*models.FocalPoint]{Set: set}
 	if v != nil {
-		out.Value = &media.FocalPoint{X: v.X, Y: v.Y}
+		out.Value = &models.FocalPoint{X: v.X, Y: v.Y}
 	}
 	return out
 }
 
-func customDataInput(o graphql.Omittable[map[string]any]) media.Optional[models.JSONObject] {
+func customDataInput(o graphql.Omittable[map[string]any]) catalogue.Optional[models.JSONObject] {
 	v, set := o.ValueOK()
-	return media.Optional[models.JSONObject]{Set: set, Value: v}
+	return catalogue.Optional[models.JSONObject]{Set: set, Value: v}
 }
 
-func metadataInput(list []*model.LocalizedMetadataInput) []media.MetadataChange {
-	out := make([]media.MetadataChange, len(list))
+func metadataInput(list []*model.LocalizedMetadataInput) []catalogue.MetadataChange {
+	out := make([]catalogue.MetadataChange, len(list))
 	for i, m := range list {
-		out[i] = media.MetadataChange{
+		out[i] = catalogue.MetadataChange{
 			Locale:     m.Locale,
 			Alt:        optional(m.Alt),
 			Title:      optional(m.Title),
@@ -114,7 +117,7 @@ func seeAssets(ctx context.Context, assets []*models.Asset) []*models.Asset {
 
 // createdBy shows who created something, to callers who may see tokens at all.
 func createdBy(ctx context.Context, id *string) (*models.APIToken, error) {
-	if id == nil || !media.CanSeePrivate(ctx) {
+	if id == nil || !access.CanSeePrivate(ctx) {
 		return nil, nil
 	}
 	return loaders.For(ctx).Tokens.Load(ctx, *id)
@@ -122,7 +125,7 @@ func createdBy(ctx context.Context, id *string) (*models.APIToken, error) {
 
 // nilIfNotFound turns NOT_FOUND into null, for lookups whose contract is "null when absent or hidden".
 func nilIfNotFound[T any](v *T, err error) (*T, error) {
-	if e, ok := media.AsError(err); ok && e.Code == media.CodeNotFound {
+	if e, ok := access.AsError(err); ok && e.Code == access.CodeNotFound {
 		return nil, nil
 	}
 	return v, err
@@ -131,7 +134,7 @@ func nilIfNotFound[T any](v *T, err error) (*T, error) {
 // asNode returns a looked-up object as a Node, or a nil Node when it is absent or hidden from the
 // caller, including objects of a kind its role may not read (tokens, for non-admins).
 func asNode[T any](v *T, err error) (models.Node, error) {
-	if e, ok := media.AsError(err); ok && e.Code == media.CodeForbidden {
+	if e, ok := access.AsError(err); ok && e.Code == access.CodeForbidden {
 		return nil, nil
 	}
 	if v, err = nilIfNotFound(v, err); v == nil || err != nil {
@@ -141,11 +144,11 @@ func asNode[T any](v *T, err error) (models.Node, error) {
 }
 
 // uploadOptions converts how new assets are to be filed and described.
-func uploadOptions(input *model.UploadAssetsInput) media.UploadOptions {
+func uploadOptions(input *model.UploadAssetsInput) intake.UploadOptions {
 	if input == nil {
-		return media.UploadOptions{}
+		return intake.UploadOptions{}
 	}
-	return media.UploadOptions{
+	return intake.UploadOptions{
 		Status:       input.Status.Value(),
 		CollectionID: input.CollectionID.Value(),
 		Tags:         input.Tags.Value(),
@@ -174,9 +177,9 @@ func analysisField[T comparable](a *models.Asset, get func(models.Analysis) T) (
 
 // imageParams checks transform parameters and gives a focal-point crop the asset's focal point
 // (default locale), read through the page's metadata loader.
-func (r *Resolver) imageParams(ctx context.Context, a *models.Asset, params *media.ImageParams) (media.ImageParams, error) {
+func (r *Resolver) imageParams(ctx context.Context, a *models.Asset, params *imageurl.ImageParams) (imageurl.ImageParams, error) {
 	if params == nil {
-		return media.ImageParams{}, nil
+		return imageurl.ImageParams{}, nil
 	}
 	p := *params
 	if err := p.Check("params."); err != nil {

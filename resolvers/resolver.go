@@ -6,5 +6,5 @@ import "github.com/mediagraph/mediagraph/media"
 
 // Resolver is the root of every resolver.
 type Resolver struct {
-	Media *media.Service
+	Media *media.Library
 }

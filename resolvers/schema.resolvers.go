@@ -10,24 +10,24 @@ import (
 
 	"github.com/mediagraph/mediagraph/graph/generated"
 	"github.com/mediagraph/mediagraph/graph/model"
-	"github.com/mediagraph/mediagraph/media"
+	"github.com/mediagraph/mediagraph/media/catalogue"
 	"github.com/mediagraph/mediagraph/models"
 )
 
 func (r *queryResolver) Node(ctx context.Context, id string) (models.Node, error) {
 	switch models.IDPrefix(id) {
 	case models.AssetPrefix:
-		return asNode(r.Media.Asset(ctx, id))
+		return asNode(r.Media.Assets.Asset(ctx, id))
 	case models.TagPrefix:
-		return asNode(r.Media.TagByID(ctx, id))
+		return asNode(r.Media.Tags.TagByID(ctx, id))
 	case models.CollectionPrefix:
-		return asNode(r.Media.Collection(ctx, id))
+		return asNode(r.Media.Collections.Collection(ctx, id))
 	case models.UsagePrefix:
-		return asNode(r.Media.Usage(ctx, id))
+		return asNode(r.Media.Usages.Usage(ctx, id))
 	case models.TokenPrefix:
-		return asNode(r.Media.Token(ctx, id))
+		return asNode(r.Media.Tokens.Token(ctx, id))
 	case models.UploadPrefix:
-		return asNode(r.Media.Upload(ctx, id))
+		return asNode(r.Media.Intake.Upload(ctx, id))
 	}
 	return nil, nil
 }
@@ -43,7 +43,7 @@ func (r *queryResolver) MediaSettings(ctx context.Context) (*model.MediaSettings
 		LocaleFallbacks:        []*model.LocaleFallback{},
 		MaxUploadBytes:         s.MaxUploadBytes,
 		MaxFilesPerUpload:      s.MaxFilesPerUpload,
-		MaxPageSize:            media.MaxPageSize,
+		MaxPageSize:            catalogue.MaxPageSize,
 		UploadTypes:            s.UploadTypes,
 		MaxSinglePutBytes:      s.MaxSinglePutBytes,
 		MaxSignedUploadBytes:   s.MaxSignedUploadBytes,

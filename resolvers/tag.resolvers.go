@@ -10,34 +10,34 @@ import (
 
 	"github.com/mediagraph/mediagraph/graph/generated"
 	"github.com/mediagraph/mediagraph/graph/loaders"
-	"github.com/mediagraph/mediagraph/media"
+	"github.com/mediagraph/mediagraph/media/catalogue"
 	"github.com/mediagraph/mediagraph/models"
 )
 
 func (r *mutationResolver) TagAssets(ctx context.Context, ids []string, tags []string) ([]*models.Asset, error) {
-	assets, err := r.Media.TagAssets(ctx, ids, tags)
+	assets, err := r.Media.Tags.TagAssets(ctx, ids, tags)
 	return seeAssets(ctx, assets), err
 }
 
 func (r *mutationResolver) UntagAssets(ctx context.Context, ids []string, tags []string) ([]*models.Asset, error) {
-	assets, err := r.Media.UntagAssets(ctx, ids, tags)
+	assets, err := r.Media.Tags.UntagAssets(ctx, ids, tags)
 	return seeAssets(ctx, assets), err
 }
 
 func (r *mutationResolver) RenameTag(ctx context.Context, id string, name string) (*models.Tag, error) {
-	return r.Media.RenameTag(ctx, id, name)
+	return r.Media.Tags.RenameTag(ctx, id, name)
 }
 
 func (r *mutationResolver) MergeTags(ctx context.Context, sourceIds []string, targetID string) (*models.Tag, error) {
-	return r.Media.MergeTags(ctx, sourceIds, targetID)
+	return r.Media.Tags.MergeTags(ctx, sourceIds, targetID)
 }
 
 func (r *mutationResolver) DeleteTag(ctx context.Context, id string) (string, error) {
-	return r.Media.DeleteTag(ctx, id)
+	return r.Media.Tags.DeleteTag(ctx, id)
 }
 
-func (r *queryResolver) Tags(ctx context.Context, search *string, first *int, after *string) (*media.TagList, error) {
-	list, err := r.Media.ListTags(ctx, search, first, after)
+func (r *queryResolver) Tags(ctx context.Context, search *string, first *int, after *string) (*catalogue.TagList, error) {
+	list, err := r.Media.Tags.ListTags(ctx, search, first, after)
 	if err != nil {
 		return nil, err
 	}

@@ -13,7 +13,7 @@ import (
 )
 
 func (r *mutationResolver) CreateAPIToken(ctx context.Context, input model.CreateAPITokenInput) (*model.CreatedAPIToken, error) {
-	t, secret, err := r.Media.CreateToken(ctx, input.Name, input.Role)
+	t, secret, err := r.Media.Tokens.CreateToken(ctx, input.Name, input.Role)
 	if err != nil {
 		return nil, err
 	}
@@ -21,9 +21,9 @@ func (r *mutationResolver) CreateAPIToken(ctx context.Context, input model.Creat
 }
 
 func (r *mutationResolver) RevokeAPIToken(ctx context.Context, id string) (*models.APIToken, error) {
-	return r.Media.RevokeToken(ctx, id)
+	return r.Media.Tokens.RevokeToken(ctx, id)
 }
 
 func (r *queryResolver) APITokens(ctx context.Context) ([]*models.APIToken, error) {
-	return r.Media.ListTokens(ctx)
+	return r.Media.Tokens.ListTokens(ctx)
 }

@@ -11,44 +11,44 @@ import (
 	"github.com/mediagraph/mediagraph/graph/generated"
 	"github.com/mediagraph/mediagraph/graph/loaders"
 	"github.com/mediagraph/mediagraph/graph/model"
-	"github.com/mediagraph/mediagraph/media"
+	"github.com/mediagraph/mediagraph/media/intake"
 	"github.com/mediagraph/mediagraph/models"
 	"github.com/mediagraph/mediagraph/storage"
 )
 
-func (r *mutationResolver) CreateUploads(ctx context.Context, input []*model.CreateUploadInput) ([]*media.Ticket, error) {
-	requests := make([]media.UploadRequest, len(input))
+func (r *mutationResolver) CreateUploads(ctx context.Context, input []*model.CreateUploadInput) ([]*intake.Ticket, error) {
+	requests := make([]intake.UploadRequest, len(input))
 	for i, in := range input {
-		requests[i] = media.UploadRequest{
+		requests[i] = intake.UploadRequest{
 			Filename: in.Filename, MimeType: in.MimeType, Size: in.Size, SHA256: in.Sha256.Value(),
 			SkipIfExists: in.SkipIfExists.Value() != nil && *in.SkipIfExists.Value(),
-			Options: media.SignedUploadOptions{
+			Options: intake.SignedUploadOptions{
 				Status: in.Status.Value(), CollectionID: in.CollectionID.Value(), Tags: in.Tags.Value(),
 				Author: in.Author.Value(), Copyright: in.Copyright.Value(), Notes: in.Notes.Value(),
 				Metadata: metadataInput(in.DefaultFieldMetadata.Value()),
 			},
 		}
 	}
-	return r.Media.CreateUploads(ctx, requests)
+	return r.Media.Intake.CreateUploads(ctx, requests)
 }
 
 func (r *mutationResolver) CompleteUploads(ctx context.Context, ids []string, parts []*model.CompletedPartsInput) ([]*models.Asset, error) {
-	completed := make([]media.CompletedParts, len(parts))
+	completed := make([]intake.CompletedParts, len(parts))
 	for i, p := range parts {
 		completed[i].UploadID = p.UploadID
 		for _, part := range p.Parts {
 			completed[i].Parts = append(completed[i].Parts, storage.CompletedPart{Number: part.Number, ETag: part.Etag})
 		}
 	}
-	assets, err := r.Media.CompleteUploads(ctx, ids, completed)
+	assets, err := r.Media.Intake.CompleteUploads(ctx, ids, completed)
 	return seeAssets(ctx, assets), err
 }
 
-func (r *queryResolver) Upload(ctx context.Context, id string) (*media.Ticket, error) {
-	return nilIfNotFound(r.Media.Upload(ctx, id))
+func (r *queryResolver) Upload(ctx context.Context, id string) (*intake.Ticket, error) {
+	return nilIfNotFound(r.Media.Intake.Upload(ctx, id))
 }
 
-func (r *signedUploadResolver) Asset(ctx context.Context, obj *media.Ticket) (*models.Asset, error) {
+func (r *signedUploadResolver) Asset(ctx context.Context, obj *intake.Ticket) (*models.Asset, error) {
 	if obj.ResultAssetID == nil {
 		return nil, nil
 	}

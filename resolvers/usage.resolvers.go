@@ -15,18 +15,18 @@ import (
 )
 
 func (r *mutationResolver) SyncEntryReferences(ctx context.Context, entry model.EntryRefInput, assetIds []string, live bool) ([]*models.Usage, error) {
-	return r.Media.SyncEntryReferences(ctx, entryRef(entry), assetIds, live)
+	return r.Media.Usages.SyncEntryReferences(ctx, entryRef(entry), assetIds, live)
 }
 
 func (r *queryResolver) AssetUsages(ctx context.Context, assetID string) ([]*models.Usage, error) {
-	return r.Media.AssetUsages(ctx, assetID)
+	return r.Media.Usages.AssetUsages(ctx, assetID)
 }
 
 func (r *queryResolver) EntryAssets(ctx context.Context, entry model.EntryRefInput, locale *string) ([]*models.Asset, error) {
-	if _, err := r.Media.LocaleChain(locale); err != nil {
+	if _, err := r.Media.Assets.LocaleChain(locale); err != nil {
 		return nil, err
 	}
-	assets, err := r.Media.EntryAssets(ctx, entryRef(entry))
+	assets, err := r.Media.Usages.EntryAssets(ctx, entryRef(entry))
 	return seeAssets(ctx, assets), err
 }
 

@@ -21,6 +21,7 @@ import (
 	"github.com/mediagraph/mediagraph/graph/graphiql"
 	"github.com/mediagraph/mediagraph/jobs"
 	"github.com/mediagraph/mediagraph/media"
+	"github.com/mediagraph/mediagraph/media/access"
 	"github.com/mediagraph/mediagraph/models"
 	"github.com/mediagraph/mediagraph/requestid"
 	"github.com/mediagraph/mediagraph/storage"
@@ -56,7 +57,7 @@ func TuneRuntime() {
 type App struct {
 	Config config.Config
 	DB     *models.DB
-	Media  *media.Service
+	Media  *media.Library
 	Log    *slog.Logger
 	store  storage.Store
 	tmpDir string
@@ -157,7 +158,7 @@ func (a *App) Close() error {
 			a.Log.Warn("stop jobs", "err", err)
 		}
 	}
-	a.Media.Settle()
+	a.Media.Deliver.Settle()
 	return a.DB.Close()
 }
 
@@ -226,25 +227,25 @@ func (a *App) authenticate(next http.Handler) http.Handler {
 		}
 		scheme, token, _ := strings.Cut(header, " ")
 		if !strings.EqualFold(scheme, "Bearer") {
-			a.refuse(w, r, &media.Error{Code: media.CodeUnauthenticated, Message: "use Authorization: Bearer <token>"})
+			a.refuse(w, r, &access.Error{Code: access.CodeUnauthenticated, Message: "use Authorization: Bearer <token>"})
 			return
 		}
-		p, err := a.Media.Authenticate(r.Context(), strings.TrimSpace(token))
+		p, err := a.Media.Tokens.Authenticate(r.Context(), strings.TrimSpace(token))
 		if err != nil {
 			a.refuse(w, r, err)
 			return
 		}
-		next.ServeHTTP(w, r.WithContext(media.WithPrincipal(r.Context(), p)))
+		next.ServeHTTP(w, r.WithContext(access.WithPrincipal(r.Context(), p)))
 	})
 }
 
 // refuse answers an error before routing, in the error format of the endpoint asked for.
 func (a *App) refuse(w http.ResponseWriter, r *http.Request, err error) {
-	e, ok := media.AsError(err)
+	e, ok := access.AsError(err)
 	if !ok {
 		id := requestid.From(r.Context())
 		a.Log.ErrorContext(r.Context(), "request failed", "request_id", id, "err", err)
-		e = &media.Error{Code: media.CodeInternal, Message: "internal error (request id " + id + ")"}
+		e = &access.Error{Code: access.CodeInternal, Message: "internal error (request id " + id + ")"}
 	}
 	if r.URL.Path == "/graphql" {
 		graph.WriteError(w, e)

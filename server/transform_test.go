@@ -248,7 +248,7 @@ func TestTransforms(t *testing.T) {
 			id := upload(t, s, editor, "alpha.png", pub)
 			rows := s.Rows("derivatives")
 			decoded(t, s, transformURL(t, s, editor, id, map[string]any{"w": 50}), nil)
-			s.App.Media.Settle() // the transform is stored
+			s.App.Media.Deliver.Settle() // the transform is stored
 			rows, files := rows+1, len(s.Files())
 			s.Must(editor, `mutation($ids: [ID!]!) { deleteAssets(ids: $ids) }`, map[string]any{"ids": []string{id}}, nil)
 			s.Must(s.Admin, `mutation($ids: [ID!]!) { purgeAssets(ids: $ids) }`, map[string]any{"ids": []string{id}}, nil)
@@ -615,7 +615,7 @@ func TestReplaceAsset(t *testing.T) {
 		id := upload(t, s, editor, "photo-12mp.jpg", map[string]any{"status": "PUBLIC", "tags": []string{"duomo"}, "author": "Me"})
 		oldThumb := transformURL(t, s, editor, id, map[string]any{"w": 64})
 		decoded(t, s, oldThumb, nil)
-		s.App.Media.Settle() // the transform is stored
+		s.App.Media.Deliver.Settle() // the transform is stored
 		replace := `mutation($id: ID!, $file: Upload!) { replaceAsset(id: $id, file: $file) {
 			id version filename mimeType width height author copyright tags { name } transformUrl blurhash } }`
 		var out struct {
@@ -648,9 +648,9 @@ func TestReplaceAsset(t *testing.T) {
 		if img, _ := decoded(t, s, newThumb, nil); img.Bounds().Dy() != 48 {
 			t.Errorf("new thumbnail %v, want 64×48", img.Bounds().Size())
 		}
-		s.App.Media.Settle()
+		s.App.Media.Deliver.Settle()
 		generation, _ := s.App.Media.Generation(t.Context())
-		if n, err := s.App.Media.SweepDerivatives(t.Context()); err != nil || n != 1 {
+		if n, err := s.App.Media.Deliver.SweepDerivatives(t.Context()); err != nil || n != 1 {
 			t.Errorf("swept %d transforms (%v), want the old version's one", n, err)
 		}
 		if after, _ := s.App.Media.Generation(t.Context()); after != generation {

@@ -18,7 +18,7 @@ import (
 	"time"
 
 	"github.com/mediagraph/mediagraph/config"
-	"github.com/mediagraph/mediagraph/media"
+	"github.com/mediagraph/mediagraph/media/access"
 	"github.com/mediagraph/mediagraph/models"
 	"github.com/mediagraph/mediagraph/server"
 )
@@ -101,7 +101,7 @@ func serve(ctx context.Context, args []string, log *slog.Logger) error {
 	if err := app.StartJobs(ctx); err != nil {
 		return err
 	}
-	token, err := app.Media.EnsureFirstToken(ctx)
+	token, err := app.Media.Tokens.EnsureFirstToken(ctx)
 	if err != nil {
 		return fmt.Errorf("create the first admin token: %w", err)
 	}
@@ -126,17 +126,17 @@ func token(ctx context.Context, sub string, args []string, stdout io.Writer, log
 		return err
 	}
 	defer app.Close()
-	ctx = media.WithPrincipal(ctx, media.Operator)
+	ctx = access.WithPrincipal(ctx, access.Operator)
 	switch sub {
 	case "create":
-		_, secret, err := app.Media.CreateToken(ctx, name, models.Role(role))
+		_, secret, err := app.Media.Tokens.CreateToken(ctx, name, models.Role(role))
 		if err != nil {
 			return err
 		}
 		fmt.Fprintln(stdout, secret)
 		return nil
 	case "list":
-		tokens, err := app.Media.ListTokens(ctx)
+		tokens, err := app.Media.Tokens.ListTokens(ctx)
 		if err != nil {
 			return err
 		}
@@ -150,7 +150,7 @@ func token(ctx context.Context, sub string, args []string, stdout io.Writer, log
 		if len(rest) != 1 {
 			return errors.New("usage: mediagraph token revoke ID")
 		}
-		_, err := app.Media.RevokeToken(ctx, rest[0])
+		_, err := app.Media.Tokens.RevokeToken(ctx, rest[0])
 		return err
 	}
 	return fmt.Errorf("unknown token subcommand %q: use create, list or revoke", sub)

@@ -10,7 +10,7 @@ import (
 	"testing"
 
 	"github.com/mediagraph/mediagraph/config"
-	"github.com/mediagraph/mediagraph/media"
+	"github.com/mediagraph/mediagraph/media/access"
 	"github.com/mediagraph/mediagraph/server"
 )
 
@@ -117,7 +117,7 @@ func TestTokenCommands(t *testing.T) {
 
 	// The printed token authenticates as what was asked for.
 	app := c.open()
-	p, err := app.Media.Authenticate(ctx, secret)
+	p, err := app.Media.Tokens.Authenticate(ctx, secret)
 	if err != nil || p.TokenID != id || string(p.Role) != "EDITOR" {
 		t.Fatalf("authenticate the new token: %+v, %v", p, err)
 	}
@@ -166,12 +166,12 @@ func TestTokenCommands(t *testing.T) {
 		}
 	}
 	app = c.open()
-	if _, err := app.Media.Authenticate(ctx, secret); err == nil {
+	if _, err := app.Media.Tokens.Authenticate(ctx, secret); err == nil {
 		t.Errorf("a revoked token still authenticates")
-	} else if e, ok := media.AsError(err); !ok || e.Code != media.CodeUnauthenticated {
+	} else if e, ok := access.AsError(err); !ok || e.Code != access.CodeUnauthenticated {
 		t.Errorf("a revoked token: %v, want UNAUTHENTICATED", err)
 	}
-	if _, err := app.Media.Authenticate(ctx, second); err != nil {
+	if _, err := app.Media.Tokens.Authenticate(ctx, second); err != nil {
 		t.Errorf("the other token after a revoke: %v", err)
 	}
 	app.Close()

@@ -31,7 +31,7 @@ func reprocess(ctx context.Context, args []string, stdout, stderr io.Writer, log
 	if all == (len(ids) > 0) {
 		return errors.New("usage: mediagraph reprocess --all, or mediagraph reprocess ID [ID ...]")
 	}
-	targets, err := app.Media.ReprocessTargets(ctx, all, ids)
+	targets, err := app.Media.Intake.ReprocessTargets(ctx, all, ids)
 	if err != nil {
 		return err
 	}
@@ -47,7 +47,7 @@ func reprocess(ctx context.Context, args []string, stdout, stderr io.Writer, log
 	ticker := time.NewTicker(progressEvery)
 	defer ticker.Stop()
 	for {
-		done, err := app.Media.ReprocessedSince(ctx, targets, since)
+		done, err := app.Media.Intake.ReprocessedSince(ctx, targets, since)
 		if err != nil {
 			return err
 		}

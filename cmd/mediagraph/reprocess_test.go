@@ -8,7 +8,8 @@ import (
 
 	"github.com/mediagraph/mediagraph/internal/apptest"
 	"github.com/mediagraph/mediagraph/internal/testdb"
-	"github.com/mediagraph/mediagraph/media"
+	"github.com/mediagraph/mediagraph/media/access"
+	"github.com/mediagraph/mediagraph/media/intake"
 )
 
 func TestMain(m *testing.M) {
@@ -23,7 +24,7 @@ func TestReprocess(t *testing.T) {
 		if strings.HasPrefix(url, "postgres") {
 			t.Setenv("DATABASE_URL", url)
 		}
-		ctx := media.WithPrincipal(context.Background(), media.Operator)
+		ctx := access.WithPrincipal(context.Background(), access.Operator)
 		app := c.open()
 		var ids []string
 		for _, name := range []string{"photo-12mp.jpg", "clip.mp4"} {
@@ -32,7 +33,7 @@ func TestReprocess(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer f.Close()
-			assets, err := app.Media.UploadAssets(ctx, []media.UploadFile{{Name: name, Size: -1, Body: f}}, media.UploadOptions{})
+			assets, err := app.Media.Intake.UploadAssets(ctx, []intake.UploadFile{{Name: name, Size: -1, Body: f}}, intake.UploadOptions{})
 			if err != nil {
 				t.Fatal(err)
 			}

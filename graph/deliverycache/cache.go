@@ -20,7 +20,7 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
-	"github.com/mediagraph/mediagraph/media"
+	"github.com/mediagraph/mediagraph/media/access"
 	"github.com/mediagraph/mediagraph/models"
 )
 
@@ -106,7 +106,7 @@ func (c *Cache) Len() int {
 // must use QueriesOnly.
 func (c *Cache) Middleware(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		p := media.PrincipalFrom(r.Context())
+		p := access.PrincipalFrom(r.Context())
 		if p == nil || p.Role != models.RoleDelivery || (r.Method != http.MethodGet && r.Method != http.MethodPost) ||
 			(r.Method == http.MethodPost && r.Header.Get("Content-Type") != "application/json") {
 			next.ServeHTTP(w, r)

@@ -15,7 +15,10 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/introspection"
 	"github.com/mediagraph/mediagraph/graph/model"
-	"github.com/mediagraph/mediagraph/media"
+	"github.com/mediagraph/mediagraph/media/catalogue"
+	"github.com/mediagraph/mediagraph/media/deliver"
+	"github.com/mediagraph/mediagraph/media/imageurl"
+	"github.com/mediagraph/mediagraph/media/intake"
 	"github.com/mediagraph/mediagraph/models"
 	gqlparser "github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -94,7 +97,7 @@ type ComplexityRoot struct {
 		PageCount            func(childComplexity int) int
 		Path                 func(childComplexity int) int
 		ProcessingError      func(childComplexity int) int
-		ResponsiveImage      func(childComplexity int, params *media.ImageParams, sizes *string, locale *string) int
+		ResponsiveImage      func(childComplexity int, params *imageurl.ImageParams, sizes *string, locale *string) int
 		SHA256               func(childComplexity int) int
 		Size                 func(childComplexity int) int
 		SmartTags            func(childComplexity int) int
@@ -102,8 +105,8 @@ type ComplexityRoot struct {
 		Tags                 func(childComplexity int) int
 		Thumbhash            func(childComplexity int) int
 		Title                func(childComplexity int, locale *string) int
-		TransformURL         func(childComplexity int, params *media.ImageParams) int
-		URL                  func(childComplexity int, params *media.ImageParams, signed *bool, expiresIn *int) int
+		TransformURL         func(childComplexity int, params *imageurl.ImageParams) int
+		URL                  func(childComplexity int, params *imageurl.ImageParams, signed *bool, expiresIn *int) int
 		UpdatedAt            func(childComplexity int) int
 		Usages               func(childComplexity int) int
 		Version              func(childComplexity int) int
@@ -220,7 +223,7 @@ type ComplexityRoot struct {
 		CreateAPIToken       func(childComplexity int, input model.CreateAPITokenInput) int
 		CreateAssetFromURL   func(childComplexity int, input model.CreateAssetFromURLInput) int
 		CreateCollection     func(childComplexity int, input model.CreateCollectionInput) int
-		CreateSignedAssetURL func(childComplexity int, id string, expiresIn *int, params *media.ImageParams) int
+		CreateSignedAssetURL func(childComplexity int, id string, expiresIn *int, params *imageurl.ImageParams) int
 		CreateUploads        func(childComplexity int, input []*model.CreateUploadInput) int
 		DeleteAssets         func(childComplexity int, ids []string) int
 		DeleteCollection     func(childComplexity int, id string) int
@@ -352,17 +355,17 @@ type AssetResolver interface {
 	ColorSpace(ctx context.Context, obj *models.Asset) (*string, error)
 	Colors(ctx context.Context, obj *models.Asset) ([]*models.Color, error)
 
-	Exif(ctx context.Context, obj *models.Asset) (*media.Exif, error)
+	Exif(ctx context.Context, obj *models.Asset) (*catalogue.Exif, error)
 	SmartTags(ctx context.Context, obj *models.Asset) ([]string, error)
 
 	Path(ctx context.Context, obj *models.Asset) (string, error)
-	URL(ctx context.Context, obj *models.Asset, params *media.ImageParams, signed *bool, expiresIn *int) (string, error)
-	TransformURL(ctx context.Context, obj *models.Asset, params *media.ImageParams) (string, error)
-	ResponsiveImage(ctx context.Context, obj *models.Asset, params *media.ImageParams, sizes *string, locale *string) (*media.ResponsiveImage, error)
+	URL(ctx context.Context, obj *models.Asset, params *imageurl.ImageParams, signed *bool, expiresIn *int) (string, error)
+	TransformURL(ctx context.Context, obj *models.Asset, params *imageurl.ImageParams) (string, error)
+	ResponsiveImage(ctx context.Context, obj *models.Asset, params *imageurl.ImageParams, sizes *string, locale *string) (*deliver.ResponsiveImage, error)
 
 	Alt(ctx context.Context, obj *models.Asset, locale *string) (*string, error)
 	Title(ctx context.Context, obj *models.Asset, locale *string) (*string, error)
-	FocalPoint(ctx context.Context, obj *models.Asset, locale *string) (*media.FocalPoint, error)
+	FocalPoint(ctx context.Context, obj *models.Asset, locale *string) (*models.FocalPoint, error)
 	CustomData(ctx context.Context, obj *models.Asset, locale *string) (map[string]any, error)
 	DefaultFieldMetadata(ctx context.Context, obj *models.Asset) ([]*models.AssetMetadata, error)
 
@@ -385,7 +388,7 @@ type CollectionResolver interface {
 	AssetCount(ctx context.Context, obj *models.Collection) (int64, error)
 }
 type LocalizedMetadataResolver interface {
-	FocalPoint(ctx context.Context, obj *models.AssetMetadata) (*media.FocalPoint, error)
+	FocalPoint(ctx context.Context, obj *models.AssetMetadata) (*models.FocalPoint, error)
 	CustomData(ctx context.Context, obj *models.AssetMetadata) (map[string]any, error)
 }
 type MutationResolver interface {
@@ -403,7 +406,7 @@ type MutationResolver interface {
 	UpdateCollection(ctx context.Context, id string, input model.UpdateCollectionInput) (*models.Collection, error)
 	MoveCollection(ctx context.Context, id string, parentID *string) (*models.Collection, error)
 	DeleteCollection(ctx context.Context, id string) (string, error)
-	CreateSignedAssetURL(ctx context.Context, id string, expiresIn *int, params *media.ImageParams) (string, error)
+	CreateSignedAssetURL(ctx context.Context, id string, expiresIn *int, params *imageurl.ImageParams) (string, error)
 	TagAssets(ctx context.Context, ids []string, tags []string) ([]*models.Asset, error)
 	UntagAssets(ctx context.Context, ids []string, tags []string) ([]*models.Asset, error)
 	RenameTag(ctx context.Context, id string, name string) (*models.Tag, error)
@@ -411,7 +414,7 @@ type MutationResolver interface {
 	DeleteTag(ctx context.Context, id string) (string, error)
 	CreateAPIToken(ctx context.Context, input model.CreateAPITokenInput) (*model.CreatedAPIToken, error)
 	RevokeAPIToken(ctx context.Context, id string) (*models.APIToken, error)
-	CreateUploads(ctx context.Context, input []*model.CreateUploadInput) ([]*media.Ticket, error)
+	CreateUploads(ctx context.Context, input []*model.CreateUploadInput) ([]*intake.Ticket, error)
 	CompleteUploads(ctx context.Context, ids []string, parts []*model.CompletedPartsInput) ([]*models.Asset, error)
 	SyncEntryReferences(ctx context.Context, entry model.EntryRefInput, assetIds []string, live bool) ([]*models.Usage, error)
 }
@@ -419,17 +422,17 @@ type QueryResolver interface {
 	Node(ctx context.Context, id string) (models.Node, error)
 	MediaSettings(ctx context.Context) (*model.MediaSettings, error)
 	Asset(ctx context.Context, id string, locale *string) (*models.Asset, error)
-	Assets(ctx context.Context, filter *models.AssetFilter, orderBy *models.AssetOrder, first *int, after *string, last *int, before *string, locale *string) (*media.AssetList, error)
+	Assets(ctx context.Context, filter *models.AssetFilter, orderBy *models.AssetOrder, first *int, after *string, last *int, before *string, locale *string) (*catalogue.AssetList, error)
 	Collection(ctx context.Context, id string) (*models.Collection, error)
 	Collections(ctx context.Context, parentID *string) ([]*models.Collection, error)
-	Tags(ctx context.Context, search *string, first *int, after *string) (*media.TagList, error)
+	Tags(ctx context.Context, search *string, first *int, after *string) (*catalogue.TagList, error)
 	APITokens(ctx context.Context) ([]*models.APIToken, error)
-	Upload(ctx context.Context, id string) (*media.Ticket, error)
+	Upload(ctx context.Context, id string) (*intake.Ticket, error)
 	AssetUsages(ctx context.Context, assetID string) ([]*models.Usage, error)
 	EntryAssets(ctx context.Context, entry model.EntryRefInput, locale *string) ([]*models.Asset, error)
 }
 type SignedUploadResolver interface {
-	Asset(ctx context.Context, obj *media.Ticket) (*models.Asset, error)
+	Asset(ctx context.Context, obj *intake.Ticket) (*models.Asset, error)
 }
 type TagResolver interface {
 	AssetCount(ctx context.Context, obj *models.Tag) (int64, error)
@@ -747,7 +750,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Asset.ResponsiveImage(childComplexity, args["params"].(*media.ImageParams), args["sizes"].(*string), args["locale"].(*string)), true
+		return e.ComplexityRoot.Asset.ResponsiveImage(childComplexity, args["params"].(*imageurl.ImageParams), args["sizes"].(*string), args["locale"].(*string)), true
 	case "Asset.sha256":
 		if e.ComplexityRoot.Asset.SHA256 == nil {
 			break
@@ -805,7 +808,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Asset.TransformURL(childComplexity, args["params"].(*media.ImageParams)), true
+		return e.ComplexityRoot.Asset.TransformURL(childComplexity, args["params"].(*imageurl.ImageParams)), true
 	case "Asset.url":
 		if e.ComplexityRoot.Asset.URL == nil {
 			break
@@ -816,7 +819,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Asset.URL(childComplexity, args["params"].(*media.ImageParams), args["signed"].(*bool), args["expiresIn"].(*int)), true
+		return e.ComplexityRoot.Asset.URL(childComplexity, args["params"].(*imageurl.ImageParams), args["signed"].(*bool), args["expiresIn"].(*int)), true
 	case "Asset.updatedAt":
 		if e.ComplexityRoot.Asset.UpdatedAt == nil {
 			break
@@ -1322,7 +1325,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.CreateSignedAssetURL(childComplexity, args["id"].(string), args["expiresIn"].(*int), args["params"].(*media.ImageParams)), true
+		return e.ComplexityRoot.Mutation.CreateSignedAssetURL(childComplexity, args["id"].(string), args["expiresIn"].(*int), args["params"].(*imageurl.ImageParams)), true
 	case "Mutation.createUploads":
 		if e.ComplexityRoot.Mutation.CreateUploads == nil {
 			break
@@ -4029,8 +4032,8 @@ func (ec *executionContext) field_Asset_responsiveImage_args(ctx context.Context
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "params",
-		func(ctx context.Context, v any) (*media.ImageParams, error) {
-			return ec.unmarshalOImageParams2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐImageParams(ctx, v)
+		func(ctx context.Context, v any) (*imageurl.ImageParams, error) {
+			return ec.unmarshalOImageParams2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋimageurlᚐImageParams(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -4073,8 +4076,8 @@ func (ec *executionContext) field_Asset_transformUrl_args(ctx context.Context, r
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "params",
-		func(ctx context.Context, v any) (*media.ImageParams, error) {
-			return ec.unmarshalOImageParams2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐImageParams(ctx, v)
+		func(ctx context.Context, v any) (*imageurl.ImageParams, error) {
+			return ec.unmarshalOImageParams2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋimageurlᚐImageParams(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -4087,8 +4090,8 @@ func (ec *executionContext) field_Asset_url_args(ctx context.Context, rawArgs ma
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "params",
-		func(ctx context.Context, v any) (*media.ImageParams, error) {
-			return ec.unmarshalOImageParams2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐImageParams(ctx, v)
+		func(ctx context.Context, v any) (*imageurl.ImageParams, error) {
+			return ec.unmarshalOImageParams2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋimageurlᚐImageParams(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -4197,8 +4200,8 @@ func (ec *executionContext) field_Mutation_createSignedAssetUrl_args(ctx context
 	}
 	args["expiresIn"] = arg1
 	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "params",
-		func(ctx context.Context, v any) (*media.ImageParams, error) {
-			return ec.unmarshalOImageParams2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐImageParams(ctx, v)
+		func(ctx context.Context, v any) (*imageurl.ImageParams, error) {
+			return ec.unmarshalOImageParams2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋimageurlᚐImageParams(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -5627,8 +5630,8 @@ func (ec *executionContext) _Asset_exif(ctx context.Context, field graphql.Colle
 			return ec.Resolvers.Asset().Exif(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *media.Exif) graphql.Marshaler {
-			return ec.marshalOExif2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐExif(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *catalogue.Exif) graphql.Marshaler {
+			return ec.marshalOExif2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋcatalogueᚐExif(ctx, selections, v)
 		},
 		true,
 		false,
@@ -5772,7 +5775,7 @@ func (ec *executionContext) _Asset_url(ctx context.Context, field graphql.Collec
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Asset().URL(ctx, obj, fc.Args["params"].(*media.ImageParams), fc.Args["signed"].(*bool), fc.Args["expiresIn"].(*int))
+			return ec.Resolvers.Asset().URL(ctx, obj, fc.Args["params"].(*imageurl.ImageParams), fc.Args["signed"].(*bool), fc.Args["expiresIn"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -5816,7 +5819,7 @@ func (ec *executionContext) _Asset_transformUrl(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Asset().TransformURL(ctx, obj, fc.Args["params"].(*media.ImageParams))
+			return ec.Resolvers.Asset().TransformURL(ctx, obj, fc.Args["params"].(*imageurl.ImageParams))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -5860,11 +5863,11 @@ func (ec *executionContext) _Asset_responsiveImage(ctx context.Context, field gr
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Asset().ResponsiveImage(ctx, obj, fc.Args["params"].(*media.ImageParams), fc.Args["sizes"].(*string), fc.Args["locale"].(*string))
+			return ec.Resolvers.Asset().ResponsiveImage(ctx, obj, fc.Args["params"].(*imageurl.ImageParams), fc.Args["sizes"].(*string), fc.Args["locale"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *media.ResponsiveImage) graphql.Marshaler {
-			return ec.marshalOResponsiveImage2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐResponsiveImage(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *deliver.ResponsiveImage) graphql.Marshaler {
+			return ec.marshalOResponsiveImage2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋdeliverᚐResponsiveImage(ctx, selections, v)
 		},
 		true,
 		false,
@@ -6041,8 +6044,8 @@ func (ec *executionContext) _Asset_focalPoint(ctx context.Context, field graphql
 			return ec.Resolvers.Asset().FocalPoint(ctx, obj, fc.Args["locale"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *media.FocalPoint) graphql.Marshaler {
-			return ec.marshalOFocalPoint2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐFocalPoint(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *models.FocalPoint) graphql.Marshaler {
+			return ec.marshalOFocalPoint2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFocalPoint(ctx, selections, v)
 		},
 		true,
 		false,
@@ -6492,7 +6495,7 @@ func (ec *executionContext) fieldContext_Asset_versions(_ context.Context, field
 	return fc, nil
 }
 
-func (ec *executionContext) _AssetConnection_edges(ctx context.Context, field graphql.CollectedField, obj *media.AssetList) (ret graphql.Marshaler) {
+func (ec *executionContext) _AssetConnection_edges(ctx context.Context, field graphql.CollectedField, obj *catalogue.AssetList) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -6504,8 +6507,8 @@ func (ec *executionContext) _AssetConnection_edges(ctx context.Context, field gr
 			return obj.Edges(), nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []media.AssetEdge) graphql.Marshaler {
-			return ec.marshalNAssetEdge2ᚕgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐAssetEdgeᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []catalogue.AssetEdge) graphql.Marshaler {
+			return ec.marshalNAssetEdge2ᚕgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋcatalogueᚐAssetEdgeᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -6524,7 +6527,7 @@ func (ec *executionContext) fieldContext_AssetConnection_edges(_ context.Context
 	return fc, nil
 }
 
-func (ec *executionContext) _AssetConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *media.AssetList) (ret graphql.Marshaler) {
+func (ec *executionContext) _AssetConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *catalogue.AssetList) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -6556,7 +6559,7 @@ func (ec *executionContext) fieldContext_AssetConnection_nodes(_ context.Context
 	return fc, nil
 }
 
-func (ec *executionContext) _AssetConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *media.AssetList) (ret graphql.Marshaler) {
+func (ec *executionContext) _AssetConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *catalogue.AssetList) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -6568,8 +6571,8 @@ func (ec *executionContext) _AssetConnection_pageInfo(ctx context.Context, field
 			return obj.PageInfo()
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v media.PageInfo) graphql.Marshaler {
-			return ec.marshalNPageInfo2githubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐPageInfo(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v catalogue.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2githubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋcatalogueᚐPageInfo(ctx, selections, v)
 		},
 		true,
 		true,
@@ -6588,7 +6591,7 @@ func (ec *executionContext) fieldContext_AssetConnection_pageInfo(_ context.Cont
 	return fc, nil
 }
 
-func (ec *executionContext) _AssetConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *media.AssetList) (ret graphql.Marshaler) {
+func (ec *executionContext) _AssetConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *catalogue.AssetList) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -6611,7 +6614,7 @@ func (ec *executionContext) fieldContext_AssetConnection_totalCount(_ context.Co
 	return graphql.NewScalarFieldContext("AssetConnection", field, true, false, "Int64")
 }
 
-func (ec *executionContext) _AssetEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *media.AssetEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _AssetEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *catalogue.AssetEdge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -6634,7 +6637,7 @@ func (ec *executionContext) fieldContext_AssetEdge_cursor(_ context.Context, fie
 	return graphql.NewScalarFieldContext("AssetEdge", field, true, false, "String")
 }
 
-func (ec *executionContext) _AssetEdge_node(ctx context.Context, field graphql.CollectedField, obj *media.AssetEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _AssetEdge_node(ctx context.Context, field graphql.CollectedField, obj *catalogue.AssetEdge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7378,7 +7381,7 @@ func (ec *executionContext) fieldContext_EntryRef_locale(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("EntryRef", field, false, false, "String")
 }
 
-func (ec *executionContext) _Exif_make(ctx context.Context, field graphql.CollectedField, obj *media.Exif) (ret graphql.Marshaler) {
+func (ec *executionContext) _Exif_make(ctx context.Context, field graphql.CollectedField, obj *catalogue.Exif) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7401,7 +7404,7 @@ func (ec *executionContext) fieldContext_Exif_make(_ context.Context, field grap
 	return graphql.NewScalarFieldContext("Exif", field, false, false, "String")
 }
 
-func (ec *executionContext) _Exif_model(ctx context.Context, field graphql.CollectedField, obj *media.Exif) (ret graphql.Marshaler) {
+func (ec *executionContext) _Exif_model(ctx context.Context, field graphql.CollectedField, obj *catalogue.Exif) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7424,7 +7427,7 @@ func (ec *executionContext) fieldContext_Exif_model(_ context.Context, field gra
 	return graphql.NewScalarFieldContext("Exif", field, false, false, "String")
 }
 
-func (ec *executionContext) _Exif_lensModel(ctx context.Context, field graphql.CollectedField, obj *media.Exif) (ret graphql.Marshaler) {
+func (ec *executionContext) _Exif_lensModel(ctx context.Context, field graphql.CollectedField, obj *catalogue.Exif) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7447,7 +7450,7 @@ func (ec *executionContext) fieldContext_Exif_lensModel(_ context.Context, field
 	return graphql.NewScalarFieldContext("Exif", field, false, false, "String")
 }
 
-func (ec *executionContext) _Exif_exposureTime(ctx context.Context, field graphql.CollectedField, obj *media.Exif) (ret graphql.Marshaler) {
+func (ec *executionContext) _Exif_exposureTime(ctx context.Context, field graphql.CollectedField, obj *catalogue.Exif) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7470,7 +7473,7 @@ func (ec *executionContext) fieldContext_Exif_exposureTime(_ context.Context, fi
 	return graphql.NewScalarFieldContext("Exif", field, false, false, "String")
 }
 
-func (ec *executionContext) _Exif_fNumber(ctx context.Context, field graphql.CollectedField, obj *media.Exif) (ret graphql.Marshaler) {
+func (ec *executionContext) _Exif_fNumber(ctx context.Context, field graphql.CollectedField, obj *catalogue.Exif) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7493,7 +7496,7 @@ func (ec *executionContext) fieldContext_Exif_fNumber(_ context.Context, field g
 	return graphql.NewScalarFieldContext("Exif", field, false, false, "Float")
 }
 
-func (ec *executionContext) _Exif_iso(ctx context.Context, field graphql.CollectedField, obj *media.Exif) (ret graphql.Marshaler) {
+func (ec *executionContext) _Exif_iso(ctx context.Context, field graphql.CollectedField, obj *catalogue.Exif) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7516,7 +7519,7 @@ func (ec *executionContext) fieldContext_Exif_iso(_ context.Context, field graph
 	return graphql.NewScalarFieldContext("Exif", field, false, false, "Int")
 }
 
-func (ec *executionContext) _Exif_focalLength(ctx context.Context, field graphql.CollectedField, obj *media.Exif) (ret graphql.Marshaler) {
+func (ec *executionContext) _Exif_focalLength(ctx context.Context, field graphql.CollectedField, obj *catalogue.Exif) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7539,7 +7542,7 @@ func (ec *executionContext) fieldContext_Exif_focalLength(_ context.Context, fie
 	return graphql.NewScalarFieldContext("Exif", field, false, false, "Float")
 }
 
-func (ec *executionContext) _Exif_dateTaken(ctx context.Context, field graphql.CollectedField, obj *media.Exif) (ret graphql.Marshaler) {
+func (ec *executionContext) _Exif_dateTaken(ctx context.Context, field graphql.CollectedField, obj *catalogue.Exif) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7562,7 +7565,7 @@ func (ec *executionContext) fieldContext_Exif_dateTaken(_ context.Context, field
 	return graphql.NewScalarFieldContext("Exif", field, false, false, "Time")
 }
 
-func (ec *executionContext) _Exif_orientation(ctx context.Context, field graphql.CollectedField, obj *media.Exif) (ret graphql.Marshaler) {
+func (ec *executionContext) _Exif_orientation(ctx context.Context, field graphql.CollectedField, obj *catalogue.Exif) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7585,7 +7588,7 @@ func (ec *executionContext) fieldContext_Exif_orientation(_ context.Context, fie
 	return graphql.NewScalarFieldContext("Exif", field, false, false, "Int")
 }
 
-func (ec *executionContext) _Exif_latitude(ctx context.Context, field graphql.CollectedField, obj *media.Exif) (ret graphql.Marshaler) {
+func (ec *executionContext) _Exif_latitude(ctx context.Context, field graphql.CollectedField, obj *catalogue.Exif) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7608,7 +7611,7 @@ func (ec *executionContext) fieldContext_Exif_latitude(_ context.Context, field 
 	return graphql.NewScalarFieldContext("Exif", field, false, false, "Float")
 }
 
-func (ec *executionContext) _Exif_longitude(ctx context.Context, field graphql.CollectedField, obj *media.Exif) (ret graphql.Marshaler) {
+func (ec *executionContext) _Exif_longitude(ctx context.Context, field graphql.CollectedField, obj *catalogue.Exif) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7631,7 +7634,7 @@ func (ec *executionContext) fieldContext_Exif_longitude(_ context.Context, field
 	return graphql.NewScalarFieldContext("Exif", field, false, false, "Float")
 }
 
-func (ec *executionContext) _Exif_altitude(ctx context.Context, field graphql.CollectedField, obj *media.Exif) (ret graphql.Marshaler) {
+func (ec *executionContext) _Exif_altitude(ctx context.Context, field graphql.CollectedField, obj *catalogue.Exif) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7654,7 +7657,7 @@ func (ec *executionContext) fieldContext_Exif_altitude(_ context.Context, field 
 	return graphql.NewScalarFieldContext("Exif", field, false, false, "Float")
 }
 
-func (ec *executionContext) _Exif_raw(ctx context.Context, field graphql.CollectedField, obj *media.Exif) (ret graphql.Marshaler) {
+func (ec *executionContext) _Exif_raw(ctx context.Context, field graphql.CollectedField, obj *catalogue.Exif) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7677,7 +7680,7 @@ func (ec *executionContext) fieldContext_Exif_raw(_ context.Context, field graph
 	return graphql.NewScalarFieldContext("Exif", field, false, false, "JSON")
 }
 
-func (ec *executionContext) _FocalPoint_x(ctx context.Context, field graphql.CollectedField, obj *media.FocalPoint) (ret graphql.Marshaler) {
+func (ec *executionContext) _FocalPoint_x(ctx context.Context, field graphql.CollectedField, obj *models.FocalPoint) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7700,7 +7703,7 @@ func (ec *executionContext) fieldContext_FocalPoint_x(_ context.Context, field g
 	return graphql.NewScalarFieldContext("FocalPoint", field, false, false, "Float")
 }
 
-func (ec *executionContext) _FocalPoint_y(ctx context.Context, field graphql.CollectedField, obj *media.FocalPoint) (ret graphql.Marshaler) {
+func (ec *executionContext) _FocalPoint_y(ctx context.Context, field graphql.CollectedField, obj *models.FocalPoint) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7850,8 +7853,8 @@ func (ec *executionContext) _LocalizedMetadata_focalPoint(ctx context.Context, f
 			return ec.Resolvers.LocalizedMetadata().FocalPoint(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *media.FocalPoint) graphql.Marshaler {
-			return ec.marshalOFocalPoint2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐFocalPoint(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *models.FocalPoint) graphql.Marshaler {
+			return ec.marshalOFocalPoint2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFocalPoint(ctx, selections, v)
 		},
 		true,
 		false,
@@ -8758,7 +8761,7 @@ func (ec *executionContext) _Mutation_createSignedAssetUrl(ctx context.Context, 
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().CreateSignedAssetURL(ctx, fc.Args["id"].(string), fc.Args["expiresIn"].(*int), fc.Args["params"].(*media.ImageParams))
+			return ec.Resolvers.Mutation().CreateSignedAssetURL(ctx, fc.Args["id"].(string), fc.Args["expiresIn"].(*int), fc.Args["params"].(*imageurl.ImageParams))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -9113,8 +9116,8 @@ func (ec *executionContext) _Mutation_createUploads(ctx context.Context, field g
 			return ec.Resolvers.Mutation().CreateUploads(ctx, fc.Args["input"].([]*model.CreateUploadInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*media.Ticket) graphql.Marshaler {
-			return ec.marshalNSignedUpload2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐTicketᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*intake.Ticket) graphql.Marshaler {
+			return ec.marshalNSignedUpload2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋintakeᚐTicketᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -9232,7 +9235,7 @@ func (ec *executionContext) fieldContext_Mutation_syncEntryReferences(ctx contex
 	return fc, nil
 }
 
-func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *media.PageInfo) (ret graphql.Marshaler) {
+func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *catalogue.PageInfo) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9255,7 +9258,7 @@ func (ec *executionContext) fieldContext_PageInfo_hasNextPage(_ context.Context,
 	return graphql.NewScalarFieldContext("PageInfo", field, false, false, "Boolean")
 }
 
-func (ec *executionContext) _PageInfo_hasPreviousPage(ctx context.Context, field graphql.CollectedField, obj *media.PageInfo) (ret graphql.Marshaler) {
+func (ec *executionContext) _PageInfo_hasPreviousPage(ctx context.Context, field graphql.CollectedField, obj *catalogue.PageInfo) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9278,7 +9281,7 @@ func (ec *executionContext) fieldContext_PageInfo_hasPreviousPage(_ context.Cont
 	return graphql.NewScalarFieldContext("PageInfo", field, false, false, "Boolean")
 }
 
-func (ec *executionContext) _PageInfo_startCursor(ctx context.Context, field graphql.CollectedField, obj *media.PageInfo) (ret graphql.Marshaler) {
+func (ec *executionContext) _PageInfo_startCursor(ctx context.Context, field graphql.CollectedField, obj *catalogue.PageInfo) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9301,7 +9304,7 @@ func (ec *executionContext) fieldContext_PageInfo_startCursor(_ context.Context,
 	return graphql.NewScalarFieldContext("PageInfo", field, false, false, "String")
 }
 
-func (ec *executionContext) _PageInfo_endCursor(ctx context.Context, field graphql.CollectedField, obj *media.PageInfo) (ret graphql.Marshaler) {
+func (ec *executionContext) _PageInfo_endCursor(ctx context.Context, field graphql.CollectedField, obj *catalogue.PageInfo) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9457,8 +9460,8 @@ func (ec *executionContext) _Query_assets(ctx context.Context, field graphql.Col
 			return ec.Resolvers.Query().Assets(ctx, fc.Args["filter"].(*models.AssetFilter), fc.Args["orderBy"].(*models.AssetOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["locale"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *media.AssetList) graphql.Marshaler {
-			return ec.marshalNAssetConnection2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐAssetList(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *catalogue.AssetList) graphql.Marshaler {
+			return ec.marshalNAssetConnection2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋcatalogueᚐAssetList(ctx, selections, v)
 		},
 		true,
 		true,
@@ -9589,8 +9592,8 @@ func (ec *executionContext) _Query_tags(ctx context.Context, field graphql.Colle
 			return ec.Resolvers.Query().Tags(ctx, fc.Args["search"].(*string), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *media.TagList) graphql.Marshaler {
-			return ec.marshalNTagConnection2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐTagList(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *catalogue.TagList) graphql.Marshaler {
+			return ec.marshalNTagConnection2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋcatalogueᚐTagList(ctx, selections, v)
 		},
 		true,
 		true,
@@ -9665,8 +9668,8 @@ func (ec *executionContext) _Query_upload(ctx context.Context, field graphql.Col
 			return ec.Resolvers.Query().Upload(ctx, fc.Args["id"].(string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *media.Ticket) graphql.Marshaler {
-			return ec.marshalOSignedUpload2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐTicket(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *intake.Ticket) graphql.Marshaler {
+			return ec.marshalOSignedUpload2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋintakeᚐTicket(ctx, selections, v)
 		},
 		true,
 		false,
@@ -9860,7 +9863,7 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 	return fc, nil
 }
 
-func (ec *executionContext) _ResponsiveImage_src(ctx context.Context, field graphql.CollectedField, obj *media.ResponsiveImage) (ret graphql.Marshaler) {
+func (ec *executionContext) _ResponsiveImage_src(ctx context.Context, field graphql.CollectedField, obj *deliver.ResponsiveImage) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9883,7 +9886,7 @@ func (ec *executionContext) fieldContext_ResponsiveImage_src(_ context.Context, 
 	return graphql.NewScalarFieldContext("ResponsiveImage", field, false, false, "String")
 }
 
-func (ec *executionContext) _ResponsiveImage_srcSet(ctx context.Context, field graphql.CollectedField, obj *media.ResponsiveImage) (ret graphql.Marshaler) {
+func (ec *executionContext) _ResponsiveImage_srcSet(ctx context.Context, field graphql.CollectedField, obj *deliver.ResponsiveImage) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9906,7 +9909,7 @@ func (ec *executionContext) fieldContext_ResponsiveImage_srcSet(_ context.Contex
 	return graphql.NewScalarFieldContext("ResponsiveImage", field, false, false, "String")
 }
 
-func (ec *executionContext) _ResponsiveImage_webpSrcSet(ctx context.Context, field graphql.CollectedField, obj *media.ResponsiveImage) (ret graphql.Marshaler) {
+func (ec *executionContext) _ResponsiveImage_webpSrcSet(ctx context.Context, field graphql.CollectedField, obj *deliver.ResponsiveImage) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9929,7 +9932,7 @@ func (ec *executionContext) fieldContext_ResponsiveImage_webpSrcSet(_ context.Co
 	return graphql.NewScalarFieldContext("ResponsiveImage", field, false, false, "String")
 }
 
-func (ec *executionContext) _ResponsiveImage_avifSrcSet(ctx context.Context, field graphql.CollectedField, obj *media.ResponsiveImage) (ret graphql.Marshaler) {
+func (ec *executionContext) _ResponsiveImage_avifSrcSet(ctx context.Context, field graphql.CollectedField, obj *deliver.ResponsiveImage) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9952,7 +9955,7 @@ func (ec *executionContext) fieldContext_ResponsiveImage_avifSrcSet(_ context.Co
 	return graphql.NewScalarFieldContext("ResponsiveImage", field, false, false, "String")
 }
 
-func (ec *executionContext) _ResponsiveImage_sizes(ctx context.Context, field graphql.CollectedField, obj *media.ResponsiveImage) (ret graphql.Marshaler) {
+func (ec *executionContext) _ResponsiveImage_sizes(ctx context.Context, field graphql.CollectedField, obj *deliver.ResponsiveImage) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9975,7 +9978,7 @@ func (ec *executionContext) fieldContext_ResponsiveImage_sizes(_ context.Context
 	return graphql.NewScalarFieldContext("ResponsiveImage", field, false, false, "String")
 }
 
-func (ec *executionContext) _ResponsiveImage_width(ctx context.Context, field graphql.CollectedField, obj *media.ResponsiveImage) (ret graphql.Marshaler) {
+func (ec *executionContext) _ResponsiveImage_width(ctx context.Context, field graphql.CollectedField, obj *deliver.ResponsiveImage) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9998,7 +10001,7 @@ func (ec *executionContext) fieldContext_ResponsiveImage_width(_ context.Context
 	return graphql.NewScalarFieldContext("ResponsiveImage", field, false, false, "Int")
 }
 
-func (ec *executionContext) _ResponsiveImage_height(ctx context.Context, field graphql.CollectedField, obj *media.ResponsiveImage) (ret graphql.Marshaler) {
+func (ec *executionContext) _ResponsiveImage_height(ctx context.Context, field graphql.CollectedField, obj *deliver.ResponsiveImage) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10021,7 +10024,7 @@ func (ec *executionContext) fieldContext_ResponsiveImage_height(_ context.Contex
 	return graphql.NewScalarFieldContext("ResponsiveImage", field, false, false, "Int")
 }
 
-func (ec *executionContext) _ResponsiveImage_aspectRatio(ctx context.Context, field graphql.CollectedField, obj *media.ResponsiveImage) (ret graphql.Marshaler) {
+func (ec *executionContext) _ResponsiveImage_aspectRatio(ctx context.Context, field graphql.CollectedField, obj *deliver.ResponsiveImage) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10044,7 +10047,7 @@ func (ec *executionContext) fieldContext_ResponsiveImage_aspectRatio(_ context.C
 	return graphql.NewScalarFieldContext("ResponsiveImage", field, false, false, "Float")
 }
 
-func (ec *executionContext) _ResponsiveImage_alt(ctx context.Context, field graphql.CollectedField, obj *media.ResponsiveImage) (ret graphql.Marshaler) {
+func (ec *executionContext) _ResponsiveImage_alt(ctx context.Context, field graphql.CollectedField, obj *deliver.ResponsiveImage) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10067,7 +10070,7 @@ func (ec *executionContext) fieldContext_ResponsiveImage_alt(_ context.Context, 
 	return graphql.NewScalarFieldContext("ResponsiveImage", field, false, false, "String")
 }
 
-func (ec *executionContext) _ResponsiveImage_title(ctx context.Context, field graphql.CollectedField, obj *media.ResponsiveImage) (ret graphql.Marshaler) {
+func (ec *executionContext) _ResponsiveImage_title(ctx context.Context, field graphql.CollectedField, obj *deliver.ResponsiveImage) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10090,7 +10093,7 @@ func (ec *executionContext) fieldContext_ResponsiveImage_title(_ context.Context
 	return graphql.NewScalarFieldContext("ResponsiveImage", field, false, false, "String")
 }
 
-func (ec *executionContext) _ResponsiveImage_base64(ctx context.Context, field graphql.CollectedField, obj *media.ResponsiveImage) (ret graphql.Marshaler) {
+func (ec *executionContext) _ResponsiveImage_base64(ctx context.Context, field graphql.CollectedField, obj *deliver.ResponsiveImage) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10113,7 +10116,7 @@ func (ec *executionContext) fieldContext_ResponsiveImage_base64(_ context.Contex
 	return graphql.NewScalarFieldContext("ResponsiveImage", field, false, false, "String")
 }
 
-func (ec *executionContext) _ResponsiveImage_bgColor(ctx context.Context, field graphql.CollectedField, obj *media.ResponsiveImage) (ret graphql.Marshaler) {
+func (ec *executionContext) _ResponsiveImage_bgColor(ctx context.Context, field graphql.CollectedField, obj *deliver.ResponsiveImage) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10136,7 +10139,7 @@ func (ec *executionContext) fieldContext_ResponsiveImage_bgColor(_ context.Conte
 	return graphql.NewScalarFieldContext("ResponsiveImage", field, false, false, "String")
 }
 
-func (ec *executionContext) _ResponsiveImage_blurhash(ctx context.Context, field graphql.CollectedField, obj *media.ResponsiveImage) (ret graphql.Marshaler) {
+func (ec *executionContext) _ResponsiveImage_blurhash(ctx context.Context, field graphql.CollectedField, obj *deliver.ResponsiveImage) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10159,7 +10162,7 @@ func (ec *executionContext) fieldContext_ResponsiveImage_blurhash(_ context.Cont
 	return graphql.NewScalarFieldContext("ResponsiveImage", field, false, false, "String")
 }
 
-func (ec *executionContext) _SignedUpload_id(ctx context.Context, field graphql.CollectedField, obj *media.Ticket) (ret graphql.Marshaler) {
+func (ec *executionContext) _SignedUpload_id(ctx context.Context, field graphql.CollectedField, obj *intake.Ticket) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10182,7 +10185,7 @@ func (ec *executionContext) fieldContext_SignedUpload_id(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("SignedUpload", field, false, false, "ID")
 }
 
-func (ec *executionContext) _SignedUpload_status(ctx context.Context, field graphql.CollectedField, obj *media.Ticket) (ret graphql.Marshaler) {
+func (ec *executionContext) _SignedUpload_status(ctx context.Context, field graphql.CollectedField, obj *intake.Ticket) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10205,7 +10208,7 @@ func (ec *executionContext) fieldContext_SignedUpload_status(_ context.Context, 
 	return graphql.NewScalarFieldContext("SignedUpload", field, false, false, "UploadStatus")
 }
 
-func (ec *executionContext) _SignedUpload_filename(ctx context.Context, field graphql.CollectedField, obj *media.Ticket) (ret graphql.Marshaler) {
+func (ec *executionContext) _SignedUpload_filename(ctx context.Context, field graphql.CollectedField, obj *intake.Ticket) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10228,7 +10231,7 @@ func (ec *executionContext) fieldContext_SignedUpload_filename(_ context.Context
 	return graphql.NewScalarFieldContext("SignedUpload", field, false, false, "String")
 }
 
-func (ec *executionContext) _SignedUpload_mimeType(ctx context.Context, field graphql.CollectedField, obj *media.Ticket) (ret graphql.Marshaler) {
+func (ec *executionContext) _SignedUpload_mimeType(ctx context.Context, field graphql.CollectedField, obj *intake.Ticket) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10251,7 +10254,7 @@ func (ec *executionContext) fieldContext_SignedUpload_mimeType(_ context.Context
 	return graphql.NewScalarFieldContext("SignedUpload", field, false, false, "String")
 }
 
-func (ec *executionContext) _SignedUpload_size(ctx context.Context, field graphql.CollectedField, obj *media.Ticket) (ret graphql.Marshaler) {
+func (ec *executionContext) _SignedUpload_size(ctx context.Context, field graphql.CollectedField, obj *intake.Ticket) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10274,7 +10277,7 @@ func (ec *executionContext) fieldContext_SignedUpload_size(_ context.Context, fi
 	return graphql.NewScalarFieldContext("SignedUpload", field, false, false, "Int64")
 }
 
-func (ec *executionContext) _SignedUpload_url(ctx context.Context, field graphql.CollectedField, obj *media.Ticket) (ret graphql.Marshaler) {
+func (ec *executionContext) _SignedUpload_url(ctx context.Context, field graphql.CollectedField, obj *intake.Ticket) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10297,7 +10300,7 @@ func (ec *executionContext) fieldContext_SignedUpload_url(_ context.Context, fie
 	return graphql.NewScalarFieldContext("SignedUpload", field, true, false, "String")
 }
 
-func (ec *executionContext) _SignedUpload_method(ctx context.Context, field graphql.CollectedField, obj *media.Ticket) (ret graphql.Marshaler) {
+func (ec *executionContext) _SignedUpload_method(ctx context.Context, field graphql.CollectedField, obj *intake.Ticket) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10320,7 +10323,7 @@ func (ec *executionContext) fieldContext_SignedUpload_method(_ context.Context, 
 	return graphql.NewScalarFieldContext("SignedUpload", field, true, false, "String")
 }
 
-func (ec *executionContext) _SignedUpload_headers(ctx context.Context, field graphql.CollectedField, obj *media.Ticket) (ret graphql.Marshaler) {
+func (ec *executionContext) _SignedUpload_headers(ctx context.Context, field graphql.CollectedField, obj *intake.Ticket) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10332,8 +10335,8 @@ func (ec *executionContext) _SignedUpload_headers(ctx context.Context, field gra
 			return obj.Headers(), nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*media.Header) graphql.Marshaler {
-			return ec.marshalOUploadHeader2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐHeaderᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*intake.Header) graphql.Marshaler {
+			return ec.marshalOUploadHeader2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋintakeᚐHeaderᚄ(ctx, selections, v)
 		},
 		true,
 		false,
@@ -10352,7 +10355,7 @@ func (ec *executionContext) fieldContext_SignedUpload_headers(_ context.Context,
 	return fc, nil
 }
 
-func (ec *executionContext) _SignedUpload_partSize(ctx context.Context, field graphql.CollectedField, obj *media.Ticket) (ret graphql.Marshaler) {
+func (ec *executionContext) _SignedUpload_partSize(ctx context.Context, field graphql.CollectedField, obj *intake.Ticket) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10375,7 +10378,7 @@ func (ec *executionContext) fieldContext_SignedUpload_partSize(_ context.Context
 	return graphql.NewScalarFieldContext("SignedUpload", field, false, false, "Int64")
 }
 
-func (ec *executionContext) _SignedUpload_parts(ctx context.Context, field graphql.CollectedField, obj *media.Ticket) (ret graphql.Marshaler) {
+func (ec *executionContext) _SignedUpload_parts(ctx context.Context, field graphql.CollectedField, obj *intake.Ticket) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10387,8 +10390,8 @@ func (ec *executionContext) _SignedUpload_parts(ctx context.Context, field graph
 			return obj.Parts(), nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*media.PartTicket) graphql.Marshaler {
-			return ec.marshalOUploadPart2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐPartTicketᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*intake.PartTicket) graphql.Marshaler {
+			return ec.marshalOUploadPart2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋintakeᚐPartTicketᚄ(ctx, selections, v)
 		},
 		true,
 		false,
@@ -10407,7 +10410,7 @@ func (ec *executionContext) fieldContext_SignedUpload_parts(_ context.Context, f
 	return fc, nil
 }
 
-func (ec *executionContext) _SignedUpload_expiresAt(ctx context.Context, field graphql.CollectedField, obj *media.Ticket) (ret graphql.Marshaler) {
+func (ec *executionContext) _SignedUpload_expiresAt(ctx context.Context, field graphql.CollectedField, obj *intake.Ticket) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10430,7 +10433,7 @@ func (ec *executionContext) fieldContext_SignedUpload_expiresAt(_ context.Contex
 	return graphql.NewScalarFieldContext("SignedUpload", field, false, false, "Time")
 }
 
-func (ec *executionContext) _SignedUpload_asset(ctx context.Context, field graphql.CollectedField, obj *media.Ticket) (ret graphql.Marshaler) {
+func (ec *executionContext) _SignedUpload_asset(ctx context.Context, field graphql.CollectedField, obj *intake.Ticket) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10462,7 +10465,7 @@ func (ec *executionContext) fieldContext_SignedUpload_asset(_ context.Context, f
 	return fc, nil
 }
 
-func (ec *executionContext) _SignedUpload_error(ctx context.Context, field graphql.CollectedField, obj *media.Ticket) (ret graphql.Marshaler) {
+func (ec *executionContext) _SignedUpload_error(ctx context.Context, field graphql.CollectedField, obj *intake.Ticket) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10577,7 +10580,7 @@ func (ec *executionContext) fieldContext_Tag_createdAt(_ context.Context, field 
 	return graphql.NewScalarFieldContext("Tag", field, false, false, "Time")
 }
 
-func (ec *executionContext) _TagConnection_edges(ctx context.Context, field graphql.CollectedField, obj *media.TagList) (ret graphql.Marshaler) {
+func (ec *executionContext) _TagConnection_edges(ctx context.Context, field graphql.CollectedField, obj *catalogue.TagList) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10589,8 +10592,8 @@ func (ec *executionContext) _TagConnection_edges(ctx context.Context, field grap
 			return obj.Edges(), nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []media.TagEdge) graphql.Marshaler {
-			return ec.marshalNTagEdge2ᚕgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐTagEdgeᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []catalogue.TagEdge) graphql.Marshaler {
+			return ec.marshalNTagEdge2ᚕgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋcatalogueᚐTagEdgeᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -10609,7 +10612,7 @@ func (ec *executionContext) fieldContext_TagConnection_edges(_ context.Context, 
 	return fc, nil
 }
 
-func (ec *executionContext) _TagConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *media.TagList) (ret graphql.Marshaler) {
+func (ec *executionContext) _TagConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *catalogue.TagList) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10641,7 +10644,7 @@ func (ec *executionContext) fieldContext_TagConnection_nodes(_ context.Context, 
 	return fc, nil
 }
 
-func (ec *executionContext) _TagConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *media.TagList) (ret graphql.Marshaler) {
+func (ec *executionContext) _TagConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *catalogue.TagList) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10653,8 +10656,8 @@ func (ec *executionContext) _TagConnection_pageInfo(ctx context.Context, field g
 			return obj.PageInfo()
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v media.PageInfo) graphql.Marshaler {
-			return ec.marshalNPageInfo2githubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐPageInfo(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v catalogue.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2githubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋcatalogueᚐPageInfo(ctx, selections, v)
 		},
 		true,
 		true,
@@ -10673,7 +10676,7 @@ func (ec *executionContext) fieldContext_TagConnection_pageInfo(_ context.Contex
 	return fc, nil
 }
 
-func (ec *executionContext) _TagConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *media.TagList) (ret graphql.Marshaler) {
+func (ec *executionContext) _TagConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *catalogue.TagList) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10696,7 +10699,7 @@ func (ec *executionContext) fieldContext_TagConnection_totalCount(_ context.Cont
 	return graphql.NewScalarFieldContext("TagConnection", field, true, false, "Int64")
 }
 
-func (ec *executionContext) _TagEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *media.TagEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _TagEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *catalogue.TagEdge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10719,7 +10722,7 @@ func (ec *executionContext) fieldContext_TagEdge_cursor(_ context.Context, field
 	return graphql.NewScalarFieldContext("TagEdge", field, true, false, "String")
 }
 
-func (ec *executionContext) _TagEdge_node(ctx context.Context, field graphql.CollectedField, obj *media.TagEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _TagEdge_node(ctx context.Context, field graphql.CollectedField, obj *catalogue.TagEdge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10751,7 +10754,7 @@ func (ec *executionContext) fieldContext_TagEdge_node(_ context.Context, field g
 	return fc, nil
 }
 
-func (ec *executionContext) _UploadHeader_name(ctx context.Context, field graphql.CollectedField, obj *media.Header) (ret graphql.Marshaler) {
+func (ec *executionContext) _UploadHeader_name(ctx context.Context, field graphql.CollectedField, obj *intake.Header) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10774,7 +10777,7 @@ func (ec *executionContext) fieldContext_UploadHeader_name(_ context.Context, fi
 	return graphql.NewScalarFieldContext("UploadHeader", field, false, false, "String")
 }
 
-func (ec *executionContext) _UploadHeader_value(ctx context.Context, field graphql.CollectedField, obj *media.Header) (ret graphql.Marshaler) {
+func (ec *executionContext) _UploadHeader_value(ctx context.Context, field graphql.CollectedField, obj *intake.Header) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10797,7 +10800,7 @@ func (ec *executionContext) fieldContext_UploadHeader_value(_ context.Context, f
 	return graphql.NewScalarFieldContext("UploadHeader", field, false, false, "String")
 }
 
-func (ec *executionContext) _UploadPart_number(ctx context.Context, field graphql.CollectedField, obj *media.PartTicket) (ret graphql.Marshaler) {
+func (ec *executionContext) _UploadPart_number(ctx context.Context, field graphql.CollectedField, obj *intake.PartTicket) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10820,7 +10823,7 @@ func (ec *executionContext) fieldContext_UploadPart_number(_ context.Context, fi
 	return graphql.NewScalarFieldContext("UploadPart", field, false, false, "Int")
 }
 
-func (ec *executionContext) _UploadPart_size(ctx context.Context, field graphql.CollectedField, obj *media.PartTicket) (ret graphql.Marshaler) {
+func (ec *executionContext) _UploadPart_size(ctx context.Context, field graphql.CollectedField, obj *intake.PartTicket) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10843,7 +10846,7 @@ func (ec *executionContext) fieldContext_UploadPart_size(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("UploadPart", field, false, false, "Int64")
 }
 
-func (ec *executionContext) _UploadPart_url(ctx context.Context, field graphql.CollectedField, obj *media.PartTicket) (ret graphql.Marshaler) {
+func (ec *executionContext) _UploadPart_url(ctx context.Context, field graphql.CollectedField, obj *intake.PartTicket) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10866,7 +10869,7 @@ func (ec *executionContext) fieldContext_UploadPart_url(_ context.Context, field
 	return graphql.NewScalarFieldContext("UploadPart", field, true, false, "String")
 }
 
-func (ec *executionContext) _UploadPart_headers(ctx context.Context, field graphql.CollectedField, obj *media.PartTicket) (ret graphql.Marshaler) {
+func (ec *executionContext) _UploadPart_headers(ctx context.Context, field graphql.CollectedField, obj *intake.PartTicket) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10878,8 +10881,8 @@ func (ec *executionContext) _UploadPart_headers(ctx context.Context, field graph
 			return obj.Headers(), nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*media.Header) graphql.Marshaler {
-			return ec.marshalNUploadHeader2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐHeaderᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*intake.Header) graphql.Marshaler {
+			return ec.marshalNUploadHeader2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋintakeᚐHeaderᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -13065,8 +13068,8 @@ func UnmarshalIDFilter(ctx context.Context, raw any) (models.IDFilter, error) {
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputImageParams(ctx context.Context, obj any) (media.ImageParams, error) {
-	var it media.ImageParams
+func (ec *executionContext) unmarshalInputImageParams(ctx context.Context, obj any) (imageurl.ImageParams, error) {
+	var it imageurl.ImageParams
 	if obj == nil {
 		return it, nil
 	}
@@ -13099,14 +13102,14 @@ func (ec *executionContext) unmarshalInputImageParams(ctx context.Context, obj a
 			it.H = data
 		case "fit":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fit"))
-			data, err := ec.unmarshalOImageFit2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐImageFit(ctx, v)
+			data, err := ec.unmarshalOImageFit2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋimageurlᚐImageFit(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.Fit = data
 		case "crop":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("crop"))
-			data, err := ec.unmarshalOImageCrop2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐImageCrop(ctx, v)
+			data, err := ec.unmarshalOImageCrop2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋimageurlᚐImageCrop(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -13148,14 +13151,14 @@ func (ec *executionContext) unmarshalInputImageParams(ctx context.Context, obj a
 			it.Q = data
 		case "fm":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fm"))
-			data, err := ec.unmarshalOImageFormat2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐImageFormat(ctx, v)
+			data, err := ec.unmarshalOImageFormat2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋimageurlᚐImageFormat(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.Fm = data
 		case "auto":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("auto"))
-			data, err := ec.unmarshalOImageAuto2ᚕgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐImageAutoᚄ(ctx, v)
+			data, err := ec.unmarshalOImageAuto2ᚕgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋimageurlᚐImageAutoᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -13178,8 +13181,8 @@ func (ec *executionContext) unmarshalInputImageParams(ctx context.Context, obj a
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalImageParams(ctx context.Context, raw any) (media.ImageParams, error) {
-	var out media.ImageParams
+func UnmarshalImageParams(ctx context.Context, raw any) (imageurl.ImageParams, error) {
+	var out imageurl.ImageParams
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "ImageParams", raw, &out)
 	return out, err
 }
@@ -14158,9 +14161,9 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Tag(ctx, sel, obj)
-	case media.Ticket:
+	case intake.Ticket:
 		return ec._SignedUpload(ctx, sel, &obj)
-	case *media.Ticket:
+	case *intake.Ticket:
 		if obj == nil {
 			return graphql.Null
 		}
@@ -14583,7 +14586,7 @@ func (ec *executionContext) _Asset(ctx context.Context, sel ast.SelectionSet, ob
 
 var assetConnectionImplementors = []string{"AssetConnection"}
 
-func (ec *executionContext) _AssetConnection(ctx context.Context, sel ast.SelectionSet, obj *media.AssetList) graphql.Marshaler {
+func (ec *executionContext) _AssetConnection(ctx context.Context, sel ast.SelectionSet, obj *catalogue.AssetList) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, assetConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -14632,7 +14635,7 @@ func (ec *executionContext) _AssetConnection(ctx context.Context, sel ast.Select
 
 var assetEdgeImplementors = []string{"AssetEdge"}
 
-func (ec *executionContext) _AssetEdge(ctx context.Context, sel ast.SelectionSet, obj *media.AssetEdge) graphql.Marshaler {
+func (ec *executionContext) _AssetEdge(ctx context.Context, sel ast.SelectionSet, obj *catalogue.AssetEdge) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, assetEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -14960,7 +14963,7 @@ func (ec *executionContext) _EntryRef(ctx context.Context, sel ast.SelectionSet,
 
 var exifImplementors = []string{"Exif"}
 
-func (ec *executionContext) _Exif(ctx context.Context, sel ast.SelectionSet, obj *media.Exif) graphql.Marshaler {
+func (ec *executionContext) _Exif(ctx context.Context, sel ast.SelectionSet, obj *catalogue.Exif) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, exifImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -15053,7 +15056,7 @@ func (ec *executionContext) _Exif(ctx context.Context, sel ast.SelectionSet, obj
 
 var focalPointImplementors = []string{"FocalPoint"}
 
-func (ec *executionContext) _FocalPoint(ctx context.Context, sel ast.SelectionSet, obj *media.FocalPoint) graphql.Marshaler {
+func (ec *executionContext) _FocalPoint(ctx context.Context, sel ast.SelectionSet, obj *models.FocalPoint) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, focalPointImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -15473,7 +15476,7 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 
 var pageInfoImplementors = []string{"PageInfo"}
 
-func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet, obj *media.PageInfo) graphql.Marshaler {
+func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet, obj *catalogue.PageInfo) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, pageInfoImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -15637,7 +15640,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 
 var responsiveImageImplementors = []string{"ResponsiveImage"}
 
-func (ec *executionContext) _ResponsiveImage(ctx context.Context, sel ast.SelectionSet, obj *media.ResponsiveImage) graphql.Marshaler {
+func (ec *executionContext) _ResponsiveImage(ctx context.Context, sel ast.SelectionSet, obj *deliver.ResponsiveImage) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, responsiveImageImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -15730,7 +15733,7 @@ func (ec *executionContext) _ResponsiveImage(ctx context.Context, sel ast.Select
 
 var signedUploadImplementors = []string{"SignedUpload", "Node"}
 
-func (ec *executionContext) _SignedUpload(ctx context.Context, sel ast.SelectionSet, obj *media.Ticket) graphql.Marshaler {
+func (ec *executionContext) _SignedUpload(ctx context.Context, sel ast.SelectionSet, obj *intake.Ticket) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, signedUploadImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -15873,7 +15876,7 @@ func (ec *executionContext) _Tag(ctx context.Context, sel ast.SelectionSet, obj 
 
 var tagConnectionImplementors = []string{"TagConnection"}
 
-func (ec *executionContext) _TagConnection(ctx context.Context, sel ast.SelectionSet, obj *media.TagList) graphql.Marshaler {
+func (ec *executionContext) _TagConnection(ctx context.Context, sel ast.SelectionSet, obj *catalogue.TagList) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, tagConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -15922,7 +15925,7 @@ func (ec *executionContext) _TagConnection(ctx context.Context, sel ast.Selectio
 
 var tagEdgeImplementors = []string{"TagEdge"}
 
-func (ec *executionContext) _TagEdge(ctx context.Context, sel ast.SelectionSet, obj *media.TagEdge) graphql.Marshaler {
+func (ec *executionContext) _TagEdge(ctx context.Context, sel ast.SelectionSet, obj *catalogue.TagEdge) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, tagEdgeImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -15960,7 +15963,7 @@ func (ec *executionContext) _TagEdge(ctx context.Context, sel ast.SelectionSet, 
 
 var uploadHeaderImplementors = []string{"UploadHeader"}
 
-func (ec *executionContext) _UploadHeader(ctx context.Context, sel ast.SelectionSet, obj *media.Header) graphql.Marshaler {
+func (ec *executionContext) _UploadHeader(ctx context.Context, sel ast.SelectionSet, obj *intake.Header) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, uploadHeaderImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -15998,7 +16001,7 @@ func (ec *executionContext) _UploadHeader(ctx context.Context, sel ast.Selection
 
 var uploadPartImplementors = []string{"UploadPart"}
 
-func (ec *executionContext) _UploadPart(ctx context.Context, sel ast.SelectionSet, obj *media.PartTicket) graphql.Marshaler {
+func (ec *executionContext) _UploadPart(ctx context.Context, sel ast.SelectionSet, obj *intake.PartTicket) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, uploadPartImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -16514,7 +16517,7 @@ func (ec *executionContext) marshalNAsset2ᚖgithubᚗcomᚋmediagraphᚋmediagr
 	return ec._Asset(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNAssetConnection2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐAssetList(ctx context.Context, sel ast.SelectionSet, v *media.AssetList) graphql.Marshaler {
+func (ec *executionContext) marshalNAssetConnection2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋcatalogueᚐAssetList(ctx context.Context, sel ast.SelectionSet, v *catalogue.AssetList) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "AssetConnection!")
 		return graphql.Null
@@ -16522,15 +16525,15 @@ func (ec *executionContext) marshalNAssetConnection2ᚖgithubᚗcomᚋmediagraph
 	return ec._AssetConnection(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNAssetEdge2githubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐAssetEdge(ctx context.Context, sel ast.SelectionSet, v media.AssetEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNAssetEdge2githubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋcatalogueᚐAssetEdge(ctx context.Context, sel ast.SelectionSet, v catalogue.AssetEdge) graphql.Marshaler {
 	return ec._AssetEdge(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNAssetEdge2ᚕgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐAssetEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []media.AssetEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNAssetEdge2ᚕgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋcatalogueᚐAssetEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []catalogue.AssetEdge) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNAssetEdge2githubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐAssetEdge(ctx, sel, v[i])
+		return ec.marshalNAssetEdge2githubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋcatalogueᚐAssetEdge(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -16829,15 +16832,15 @@ func (ec *executionContext) marshalNID2ᚕstringᚄ(ctx context.Context, sel ast
 	return ret
 }
 
-func (ec *executionContext) unmarshalNImageAuto2githubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐImageAuto(ctx context.Context, v any) (media.ImageAuto, error) {
+func (ec *executionContext) unmarshalNImageAuto2githubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋimageurlᚐImageAuto(ctx context.Context, v any) (imageurl.ImageAuto, error) {
 	tmp, err := graphql.UnmarshalString(v)
-	res := unmarshalNImageAuto2githubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐImageAuto[tmp]
+	res := unmarshalNImageAuto2githubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋimageurlᚐImageAuto[tmp]
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNImageAuto2githubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐImageAuto(ctx context.Context, sel ast.SelectionSet, v media.ImageAuto) graphql.Marshaler {
+func (ec *executionContext) marshalNImageAuto2githubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋimageurlᚐImageAuto(ctx context.Context, sel ast.SelectionSet, v imageurl.ImageAuto) graphql.Marshaler {
 	_ = sel
-	res := graphql.MarshalString(marshalNImageAuto2githubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐImageAuto[v])
+	res := graphql.MarshalString(marshalNImageAuto2githubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋimageurlᚐImageAuto[v])
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "ImageAuto!")
 	}
@@ -16845,13 +16848,13 @@ func (ec *executionContext) marshalNImageAuto2githubᚗcomᚋmediagraphᚋmediag
 }
 
 var (
-	unmarshalNImageAuto2githubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐImageAuto = map[string]media.ImageAuto{
-		"FORMAT":   media.AutoFormat,
-		"COMPRESS": media.AutoCompress,
+	unmarshalNImageAuto2githubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋimageurlᚐImageAuto = map[string]imageurl.ImageAuto{
+		"FORMAT":   imageurl.AutoFormat,
+		"COMPRESS": imageurl.AutoCompress,
 	}
-	marshalNImageAuto2githubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐImageAuto = map[media.ImageAuto]string{
-		media.AutoFormat:   "FORMAT",
-		media.AutoCompress: "COMPRESS",
+	marshalNImageAuto2githubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋimageurlᚐImageAuto = map[imageurl.ImageAuto]string{
+		imageurl.AutoFormat:   "FORMAT",
+		imageurl.AutoCompress: "COMPRESS",
 	}
 )
 
@@ -16990,7 +16993,7 @@ var (
 	}
 )
 
-func (ec *executionContext) marshalNPageInfo2githubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐPageInfo(ctx context.Context, sel ast.SelectionSet, v media.PageInfo) graphql.Marshaler {
+func (ec *executionContext) marshalNPageInfo2githubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋcatalogueᚐPageInfo(ctx context.Context, sel ast.SelectionSet, v catalogue.PageInfo) graphql.Marshaler {
 	return ec._PageInfo(ctx, sel, &v)
 }
 
@@ -17050,11 +17053,11 @@ var (
 	}
 )
 
-func (ec *executionContext) marshalNSignedUpload2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐTicketᚄ(ctx context.Context, sel ast.SelectionSet, v []*media.Ticket) graphql.Marshaler {
+func (ec *executionContext) marshalNSignedUpload2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋintakeᚐTicketᚄ(ctx context.Context, sel ast.SelectionSet, v []*intake.Ticket) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNSignedUpload2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐTicket(ctx, sel, v[i])
+		return ec.marshalNSignedUpload2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋintakeᚐTicket(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -17066,7 +17069,7 @@ func (ec *executionContext) marshalNSignedUpload2ᚕᚖgithubᚗcomᚋmediagraph
 	return ret
 }
 
-func (ec *executionContext) marshalNSignedUpload2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐTicket(ctx context.Context, sel ast.SelectionSet, v *media.Ticket) graphql.Marshaler {
+func (ec *executionContext) marshalNSignedUpload2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋintakeᚐTicket(ctx context.Context, sel ast.SelectionSet, v *intake.Ticket) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "SignedUpload!")
 		return graphql.Null
@@ -17141,7 +17144,7 @@ func (ec *executionContext) marshalNTag2ᚖgithubᚗcomᚋmediagraphᚋmediagrap
 	return ec._Tag(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNTagConnection2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐTagList(ctx context.Context, sel ast.SelectionSet, v *media.TagList) graphql.Marshaler {
+func (ec *executionContext) marshalNTagConnection2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋcatalogueᚐTagList(ctx context.Context, sel ast.SelectionSet, v *catalogue.TagList) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "TagConnection!")
 		return graphql.Null
@@ -17149,15 +17152,15 @@ func (ec *executionContext) marshalNTagConnection2ᚖgithubᚗcomᚋmediagraph�
 	return ec._TagConnection(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNTagEdge2githubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐTagEdge(ctx context.Context, sel ast.SelectionSet, v media.TagEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNTagEdge2githubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋcatalogueᚐTagEdge(ctx context.Context, sel ast.SelectionSet, v catalogue.TagEdge) graphql.Marshaler {
 	return ec._TagEdge(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNTagEdge2ᚕgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐTagEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []media.TagEdge) graphql.Marshaler {
+func (ec *executionContext) marshalNTagEdge2ᚕgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋcatalogueᚐTagEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []catalogue.TagEdge) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNTagEdge2githubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐTagEdge(ctx, sel, v[i])
+		return ec.marshalNTagEdge2githubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋcatalogueᚐTagEdge(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -17254,11 +17257,11 @@ func (ec *executionContext) marshalNUpload2ᚖgithubᚗcomᚋ99designsᚋgqlgen�
 	return res
 }
 
-func (ec *executionContext) marshalNUploadHeader2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐHeaderᚄ(ctx context.Context, sel ast.SelectionSet, v []*media.Header) graphql.Marshaler {
+func (ec *executionContext) marshalNUploadHeader2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋintakeᚐHeaderᚄ(ctx context.Context, sel ast.SelectionSet, v []*intake.Header) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNUploadHeader2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐHeader(ctx, sel, v[i])
+		return ec.marshalNUploadHeader2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋintakeᚐHeader(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -17270,7 +17273,7 @@ func (ec *executionContext) marshalNUploadHeader2ᚕᚖgithubᚗcomᚋmediagraph
 	return ret
 }
 
-func (ec *executionContext) marshalNUploadHeader2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐHeader(ctx context.Context, sel ast.SelectionSet, v *media.Header) graphql.Marshaler {
+func (ec *executionContext) marshalNUploadHeader2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋintakeᚐHeader(ctx context.Context, sel ast.SelectionSet, v *intake.Header) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "UploadHeader!")
 		return graphql.Null
@@ -17278,7 +17281,7 @@ func (ec *executionContext) marshalNUploadHeader2ᚖgithubᚗcomᚋmediagraphᚋ
 	return ec._UploadHeader(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNUploadPart2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐPartTicket(ctx context.Context, sel ast.SelectionSet, v *media.PartTicket) graphql.Marshaler {
+func (ec *executionContext) marshalNUploadPart2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋintakeᚐPartTicket(ctx context.Context, sel ast.SelectionSet, v *intake.PartTicket) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "UploadPart!")
 		return graphql.Null
@@ -17781,7 +17784,7 @@ func (ec *executionContext) unmarshalOCompletedPartsInput2ᚕᚖgithubᚗcomᚋm
 	return res, nil
 }
 
-func (ec *executionContext) marshalOExif2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐExif(ctx context.Context, sel ast.SelectionSet, v *media.Exif) graphql.Marshaler {
+func (ec *executionContext) marshalOExif2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋcatalogueᚐExif(ctx context.Context, sel ast.SelectionSet, v *catalogue.Exif) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
@@ -17813,7 +17816,7 @@ func (ec *executionContext) unmarshalOFloatFilter2ᚖgithubᚗcomᚋmediagraph�
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalOFocalPoint2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐFocalPoint(ctx context.Context, sel ast.SelectionSet, v *media.FocalPoint) graphql.Marshaler {
+func (ec *executionContext) marshalOFocalPoint2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFocalPoint(ctx context.Context, sel ast.SelectionSet, v *models.FocalPoint) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
@@ -17889,16 +17892,16 @@ func (ec *executionContext) unmarshalOIDFilter2ᚖgithubᚗcomᚋmediagraphᚋme
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalOImageAuto2ᚕgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐImageAutoᚄ(ctx context.Context, v any) ([]media.ImageAuto, error) {
+func (ec *executionContext) unmarshalOImageAuto2ᚕgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋimageurlᚐImageAutoᚄ(ctx context.Context, v any) ([]imageurl.ImageAuto, error) {
 	if v == nil {
 		return nil, nil
 	}
 	vSlice := graphql.CoerceList(v)
 	var err error
-	res := make([]media.ImageAuto, len(vSlice))
+	res := make([]imageurl.ImageAuto, len(vSlice))
 	for i := range vSlice {
 		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
-		res[i], err = ec.unmarshalNImageAuto2githubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐImageAuto(ctx, vSlice[i])
+		res[i], err = ec.unmarshalNImageAuto2githubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋimageurlᚐImageAuto(ctx, vSlice[i])
 		if err != nil {
 			return nil, err
 		}
@@ -17906,14 +17909,14 @@ func (ec *executionContext) unmarshalOImageAuto2ᚕgithubᚗcomᚋmediagraphᚋm
 	return res, nil
 }
 
-func (ec *executionContext) marshalOImageAuto2ᚕgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐImageAutoᚄ(ctx context.Context, sel ast.SelectionSet, v []media.ImageAuto) graphql.Marshaler {
+func (ec *executionContext) marshalOImageAuto2ᚕgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋimageurlᚐImageAutoᚄ(ctx context.Context, sel ast.SelectionSet, v []imageurl.ImageAuto) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNImageAuto2githubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐImageAuto(ctx, sel, v[i])
+		return ec.marshalNImageAuto2githubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋimageurlᚐImageAuto(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -17925,119 +17928,119 @@ func (ec *executionContext) marshalOImageAuto2ᚕgithubᚗcomᚋmediagraphᚋmed
 	return ret
 }
 
-func (ec *executionContext) unmarshalOImageCrop2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐImageCrop(ctx context.Context, v any) (*media.ImageCrop, error) {
+func (ec *executionContext) unmarshalOImageCrop2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋimageurlᚐImageCrop(ctx context.Context, v any) (*imageurl.ImageCrop, error) {
 	if v == nil {
 		return nil, nil
 	}
 	tmp, err := graphql.UnmarshalString(v)
-	res := unmarshalOImageCrop2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐImageCrop[tmp]
+	res := unmarshalOImageCrop2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋimageurlᚐImageCrop[tmp]
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalOImageCrop2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐImageCrop(ctx context.Context, sel ast.SelectionSet, v *media.ImageCrop) graphql.Marshaler {
+func (ec *executionContext) marshalOImageCrop2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋimageurlᚐImageCrop(ctx context.Context, sel ast.SelectionSet, v *imageurl.ImageCrop) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	_ = sel
 	_ = ctx
-	res := graphql.MarshalString(marshalOImageCrop2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐImageCrop[*v])
+	res := graphql.MarshalString(marshalOImageCrop2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋimageurlᚐImageCrop[*v])
 	return res
 }
 
 var (
-	unmarshalOImageCrop2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐImageCrop = map[string]media.ImageCrop{
-		"FOCALPOINT": media.CropFocalPoint,
-		"CENTER":     media.CropCenter,
-		"TOP":        media.CropTop,
-		"BOTTOM":     media.CropBottom,
-		"LEFT":       media.CropLeft,
-		"RIGHT":      media.CropRight,
-		"ENTROPY":    media.CropEntropy,
+	unmarshalOImageCrop2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋimageurlᚐImageCrop = map[string]imageurl.ImageCrop{
+		"FOCALPOINT": imageurl.CropFocalPoint,
+		"CENTER":     imageurl.CropCenter,
+		"TOP":        imageurl.CropTop,
+		"BOTTOM":     imageurl.CropBottom,
+		"LEFT":       imageurl.CropLeft,
+		"RIGHT":      imageurl.CropRight,
+		"ENTROPY":    imageurl.CropEntropy,
 	}
-	marshalOImageCrop2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐImageCrop = map[media.ImageCrop]string{
-		media.CropFocalPoint: "FOCALPOINT",
-		media.CropCenter:     "CENTER",
-		media.CropTop:        "TOP",
-		media.CropBottom:     "BOTTOM",
-		media.CropLeft:       "LEFT",
-		media.CropRight:      "RIGHT",
-		media.CropEntropy:    "ENTROPY",
+	marshalOImageCrop2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋimageurlᚐImageCrop = map[imageurl.ImageCrop]string{
+		imageurl.CropFocalPoint: "FOCALPOINT",
+		imageurl.CropCenter:     "CENTER",
+		imageurl.CropTop:        "TOP",
+		imageurl.CropBottom:     "BOTTOM",
+		imageurl.CropLeft:       "LEFT",
+		imageurl.CropRight:      "RIGHT",
+		imageurl.CropEntropy:    "ENTROPY",
 	}
 )
 
-func (ec *executionContext) unmarshalOImageFit2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐImageFit(ctx context.Context, v any) (*media.ImageFit, error) {
+func (ec *executionContext) unmarshalOImageFit2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋimageurlᚐImageFit(ctx context.Context, v any) (*imageurl.ImageFit, error) {
 	if v == nil {
 		return nil, nil
 	}
 	tmp, err := graphql.UnmarshalString(v)
-	res := unmarshalOImageFit2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐImageFit[tmp]
+	res := unmarshalOImageFit2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋimageurlᚐImageFit[tmp]
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalOImageFit2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐImageFit(ctx context.Context, sel ast.SelectionSet, v *media.ImageFit) graphql.Marshaler {
+func (ec *executionContext) marshalOImageFit2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋimageurlᚐImageFit(ctx context.Context, sel ast.SelectionSet, v *imageurl.ImageFit) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	_ = sel
 	_ = ctx
-	res := graphql.MarshalString(marshalOImageFit2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐImageFit[*v])
+	res := graphql.MarshalString(marshalOImageFit2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋimageurlᚐImageFit[*v])
 	return res
 }
 
 var (
-	unmarshalOImageFit2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐImageFit = map[string]media.ImageFit{
-		"CROP":  media.FitCrop,
-		"CLIP":  media.FitClip,
-		"MAX":   media.FitMax,
-		"FILL":  media.FitFill,
-		"SCALE": media.FitScale,
+	unmarshalOImageFit2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋimageurlᚐImageFit = map[string]imageurl.ImageFit{
+		"CROP":  imageurl.FitCrop,
+		"CLIP":  imageurl.FitClip,
+		"MAX":   imageurl.FitMax,
+		"FILL":  imageurl.FitFill,
+		"SCALE": imageurl.FitScale,
 	}
-	marshalOImageFit2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐImageFit = map[media.ImageFit]string{
-		media.FitCrop:  "CROP",
-		media.FitClip:  "CLIP",
-		media.FitMax:   "MAX",
-		media.FitFill:  "FILL",
-		media.FitScale: "SCALE",
+	marshalOImageFit2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋimageurlᚐImageFit = map[imageurl.ImageFit]string{
+		imageurl.FitCrop:  "CROP",
+		imageurl.FitClip:  "CLIP",
+		imageurl.FitMax:   "MAX",
+		imageurl.FitFill:  "FILL",
+		imageurl.FitScale: "SCALE",
 	}
 )
 
-func (ec *executionContext) unmarshalOImageFormat2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐImageFormat(ctx context.Context, v any) (*media.ImageFormat, error) {
+func (ec *executionContext) unmarshalOImageFormat2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋimageurlᚐImageFormat(ctx context.Context, v any) (*imageurl.ImageFormat, error) {
 	if v == nil {
 		return nil, nil
 	}
 	tmp, err := graphql.UnmarshalString(v)
-	res := unmarshalOImageFormat2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐImageFormat[tmp]
+	res := unmarshalOImageFormat2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋimageurlᚐImageFormat[tmp]
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalOImageFormat2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐImageFormat(ctx context.Context, sel ast.SelectionSet, v *media.ImageFormat) graphql.Marshaler {
+func (ec *executionContext) marshalOImageFormat2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋimageurlᚐImageFormat(ctx context.Context, sel ast.SelectionSet, v *imageurl.ImageFormat) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	_ = sel
 	_ = ctx
-	res := graphql.MarshalString(marshalOImageFormat2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐImageFormat[*v])
+	res := graphql.MarshalString(marshalOImageFormat2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋimageurlᚐImageFormat[*v])
 	return res
 }
 
 var (
-	unmarshalOImageFormat2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐImageFormat = map[string]media.ImageFormat{
-		"JPG":  media.FormatJPG,
-		"PNG":  media.FormatPNG,
-		"WEBP": media.FormatWebP,
-		"AVIF": media.FormatAVIF,
-		"GIF":  media.FormatGIF,
+	unmarshalOImageFormat2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋimageurlᚐImageFormat = map[string]imageurl.ImageFormat{
+		"JPG":  imageurl.FormatJPG,
+		"PNG":  imageurl.FormatPNG,
+		"WEBP": imageurl.FormatWebP,
+		"AVIF": imageurl.FormatAVIF,
+		"GIF":  imageurl.FormatGIF,
 	}
-	marshalOImageFormat2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐImageFormat = map[media.ImageFormat]string{
-		media.FormatJPG:  "JPG",
-		media.FormatPNG:  "PNG",
-		media.FormatWebP: "WEBP",
-		media.FormatAVIF: "AVIF",
-		media.FormatGIF:  "GIF",
+	marshalOImageFormat2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋimageurlᚐImageFormat = map[imageurl.ImageFormat]string{
+		imageurl.FormatJPG:  "JPG",
+		imageurl.FormatPNG:  "PNG",
+		imageurl.FormatWebP: "WEBP",
+		imageurl.FormatAVIF: "AVIF",
+		imageurl.FormatGIF:  "GIF",
 	}
 )
 
-func (ec *executionContext) unmarshalOImageParams2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐImageParams(ctx context.Context, v any) (*media.ImageParams, error) {
+func (ec *executionContext) unmarshalOImageParams2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋimageurlᚐImageParams(ctx context.Context, v any) (*imageurl.ImageParams, error) {
 	if v == nil {
 		return nil, nil
 	}
@@ -18307,14 +18310,14 @@ func (ec *executionContext) unmarshalOResolutionFilter2ᚖgithubᚗcomᚋmediagr
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalOResponsiveImage2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐResponsiveImage(ctx context.Context, sel ast.SelectionSet, v *media.ResponsiveImage) graphql.Marshaler {
+func (ec *executionContext) marshalOResponsiveImage2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋdeliverᚐResponsiveImage(ctx context.Context, sel ast.SelectionSet, v *deliver.ResponsiveImage) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._ResponsiveImage(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalOSignedUpload2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐTicket(ctx context.Context, sel ast.SelectionSet, v *media.Ticket) graphql.Marshaler {
+func (ec *executionContext) marshalOSignedUpload2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋintakeᚐTicket(ctx context.Context, sel ast.SelectionSet, v *intake.Ticket) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
@@ -18440,14 +18443,14 @@ func (ec *executionContext) unmarshalOUploadAssetsInput2ᚖgithubᚗcomᚋmediag
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalOUploadHeader2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐHeaderᚄ(ctx context.Context, sel ast.SelectionSet, v []*media.Header) graphql.Marshaler {
+func (ec *executionContext) marshalOUploadHeader2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋintakeᚐHeaderᚄ(ctx context.Context, sel ast.SelectionSet, v []*intake.Header) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNUploadHeader2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐHeader(ctx, sel, v[i])
+		return ec.marshalNUploadHeader2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋintakeᚐHeader(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -18459,14 +18462,14 @@ func (ec *executionContext) marshalOUploadHeader2ᚕᚖgithubᚗcomᚋmediagraph
 	return ret
 }
 
-func (ec *executionContext) marshalOUploadPart2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐPartTicketᚄ(ctx context.Context, sel ast.SelectionSet, v []*media.PartTicket) graphql.Marshaler {
+func (ec *executionContext) marshalOUploadPart2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋintakeᚐPartTicketᚄ(ctx context.Context, sel ast.SelectionSet, v []*intake.PartTicket) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNUploadPart2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚐPartTicket(ctx, sel, v[i])
+		return ec.marshalNUploadPart2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋintakeᚐPartTicket(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {

@@ -71,20 +71,20 @@ type Loaders struct {
 }
 
 // New returns the loaders of one request.
-func New(m *media.Service) *Loaders {
+func New(m *media.Library) *Loaders {
 	l := &Loaders{}
 	l.AssetTags = newLoader(&l.assets, func(ctx context.Context, ids []string) (map[string][]*models.Tag, error) {
-		res, err := m.TagsForAssets(ctx, ids)
+		res, err := m.Tags.TagsForAssets(ctx, ids)
 		for _, tags := range res {
 			l.SeeTags(tags)
 		}
 		return res, err
 	})
-	l.AssetMetadata = newLoader(&l.assets, m.MetadataForAssets)
-	l.AssetUsageStats = newLoader(&l.assets, m.UsageStats)
-	l.AssetUsages = newLoader(&l.assets, m.UsagesForAssets)
+	l.AssetMetadata = newLoader(&l.assets, m.Assets.MetadataForAssets)
+	l.AssetUsageStats = newLoader(&l.assets, m.Usages.UsageStats)
+	l.AssetUsages = newLoader(&l.assets, m.Usages.UsagesForAssets)
 	l.AssetVersions = newLoader(&l.assets, func(ctx context.Context, ids []string) (map[string][]*models.AssetVersion, error) {
-		res, err := m.VersionsForAssets(ctx, ids)
+		res, err := m.Assets.VersionsForAssets(ctx, ids)
 		for _, vs := range res {
 			for _, v := range vs {
 				if v.CreatedByID != nil {
@@ -94,24 +94,24 @@ func New(m *media.Service) *Loaders {
 		}
 		return res, err
 	})
-	l.Assets = newLoader(&l.assets, m.AssetsByID)
+	l.Assets = newLoader(&l.assets, m.Assets.AssetsByID)
 	l.Collections = newLoader(&l.collections, func(ctx context.Context, ids []string) (map[string]*models.Collection, error) {
-		res, err := m.CollectionsByID(ctx, ids)
+		res, err := m.Collections.CollectionsByID(ctx, ids)
 		for _, c := range res {
 			l.SeeCollections([]*models.Collection{c})
 		}
 		return res, err
 	})
 	l.Children = newLoader(&l.collections, func(ctx context.Context, ids []string) (map[string][]*models.Collection, error) {
-		res, err := m.CollectionChildren(ctx, ids)
+		res, err := m.Collections.CollectionChildren(ctx, ids)
 		for _, cs := range res {
 			l.SeeCollections(cs)
 		}
 		return res, err
 	})
-	l.CollectionAssets = newLoader(&l.collections, m.CountCollectionAssets)
-	l.TagAssets = newLoader(&l.tags, m.CountTagAssets)
-	l.Tokens = newLoader(&l.tokens, m.TokensByID)
+	l.CollectionAssets = newLoader(&l.collections, m.Collections.CountCollectionAssets)
+	l.TagAssets = newLoader(&l.tags, m.Tags.CountTagAssets)
+	l.Tokens = newLoader(&l.tokens, m.Tokens.TokensByID)
 	return l
 }
 
@@ -205,7 +205,7 @@ func (r *Relation[V]) Load(ctx context.Context, key string) (V, error) {
 type ctxKey struct{}
 
 // Middleware attaches fresh loaders to every request.
-func Middleware(m *media.Service, next http.Handler) http.Handler {
+func Middleware(m *media.Library, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		next.ServeHTTP(w, r.WithContext(With(r.Context(), New(m))))
 	})

@@ -62,7 +62,7 @@ func Start(tb testing.TB, dbURL string, configure ...func(*config.Config)) *Serv
 		hs.Close()
 		tb.Fatal(err)
 	}
-	admin, err := app.Media.EnsureFirstToken(ctx)
+	admin, err := app.Media.Tokens.EnsureFirstToken(ctx)
 	if err != nil {
 		tb.Fatal(err)
 	}

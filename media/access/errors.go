@@ -1,7 +1,6 @@
-// Package media is the domain of the media library: who may do what, the upload and ingest of bytes,
-// the rules of names, tags, collections and usages. Resolvers and HTTP handlers call it; it calls
-// models (the database) and storage (the bytes).
-package media
+// Package access is who may do what: the coded errors every operation of the domain answers with,
+// the principal a request carries, the one permission check (Authorize) and the API tokens.
+package access
 
 import (
 	"errors"
@@ -42,16 +41,19 @@ type Error struct {
 
 func (e *Error) Error() string { return string(e.Code) + ": " + e.Message }
 
-func newError(code Code, format string, args ...any) *Error {
+// NewError is an error of the given code.
+func NewError(code Code, format string, args ...any) *Error {
 	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
 }
 
-func invalid(field, format string, args ...any) *Error {
+// Invalid is a VALIDATION_FAILED error about the input at field.
+func Invalid(field, format string, args ...any) *Error {
 	return &Error{Code: CodeValidationFailed, Message: fmt.Sprintf(format, args...), Field: field}
 }
 
-func notFound(what, id string) *Error {
-	return newError(CodeNotFound, "%s %q not found", what, id)
+// NotFound says that the what of id does not exist, or is not the caller's to see.
+func NotFound(what, id string) *Error {
+	return NewError(CodeNotFound, "%s %q not found", what, id)
 }
 
 // AsError returns the *Error in err's chain, if any.

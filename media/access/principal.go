@@ -1,4 +1,4 @@
-package media
+package access
 
 import (
 	"context"
@@ -26,29 +26,29 @@ func PrincipalFrom(ctx context.Context) *Principal {
 	return p
 }
 
-// access is what an operation needs of its caller.
-type access int
+// Need is what an operation needs of its caller.
+type Need int
 
 const (
-	// readAccess: any token; delivery tokens see only PUBLIC assets.
-	readAccess access = iota
-	// writeAccess: reading and changing media (EDITOR, ADMIN).
-	writeAccess
-	// adminAccess: also tokens and settings (ADMIN).
-	adminAccess
+	// Read: any token; delivery tokens see only PUBLIC assets.
+	Read Need = iota
+	// Write: reading and changing media (EDITOR, ADMIN).
+	Write
+	// Admin: also tokens and settings (ADMIN).
+	Admin
 )
 
-// authorize is the one permission check: every operation of the domain starts with it.
-func authorize(ctx context.Context, need access) (*Principal, error) {
+// Authorize is the one permission check: every operation of the domain starts with it.
+func Authorize(ctx context.Context, need Need) (*Principal, error) {
 	p := PrincipalFrom(ctx)
 	if p == nil {
-		return nil, newError(CodeUnauthenticated, "a valid API token is required (Authorization: Bearer <token>)")
+		return nil, NewError(CodeUnauthenticated, "a valid API token is required (Authorization: Bearer <token>)")
 	}
 	switch {
-	case need == writeAccess && p.Role == models.RoleDelivery:
-		return nil, newError(CodeForbidden, "a DELIVERY token is read-only")
-	case need == adminAccess && p.Role != models.RoleAdmin:
-		return nil, newError(CodeForbidden, "this operation needs an ADMIN token")
+	case need == Write && p.Role == models.RoleDelivery:
+		return nil, NewError(CodeForbidden, "a DELIVERY token is read-only")
+	case need == Admin && p.Role != models.RoleAdmin:
+		return nil, NewError(CodeForbidden, "this operation needs an ADMIN token")
 	}
 	return p, nil
 }
@@ -56,17 +56,17 @@ func authorize(ctx context.Context, need access) (*Principal, error) {
 // CheckWrite refuses callers that may not change media, for transports that must decide before they
 // accept a request's bytes (uploads are spooled to disk before the resolver runs).
 func CheckWrite(ctx context.Context) error {
-	_, err := authorize(ctx, writeAccess)
+	_, err := Authorize(ctx, Write)
 	return err
 }
 
-// visibility is what a principal may see of the assets: the one rule behind every read, whether the
+// Visibility is what a principal may see of the assets: the one rule behind every read, whether the
 // caller is a token or an anonymous browser (nil).
-func (p *Principal) visibility() models.Visibility {
+func (p *Principal) Visibility() models.Visibility {
 	return models.Visibility{PublicOnly: p == nil || p.Role == models.RoleDelivery}
 }
 
 // CanSeePrivate reports whether the caller may see PRIVATE assets.
 func CanSeePrivate(ctx context.Context) bool {
-	return !PrincipalFrom(ctx).visibility().PublicOnly
+	return !PrincipalFrom(ctx).Visibility().PublicOnly
 }

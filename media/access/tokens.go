@@ -1,4 +1,4 @@
-package media
+package access
 
 import (
 	"context"
@@ -9,7 +9,9 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"log/slog"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/mediagraph/mediagraph/models"
@@ -22,6 +24,17 @@ const tokenPrefix = "mg_"
 // lastUsedInterval is how stale a token's lastUsedAt may get: recording every use would turn every
 // read into a write.
 const lastUsedInterval = time.Minute
+
+// Tokens are the API tokens: who may call, and as what role.
+type Tokens struct {
+	db  *models.DB
+	log *slog.Logger
+	// touched remembers when each token's use was last written (token id → time.Time).
+	touched sync.Map
+}
+
+// NewTokens returns the tokens of db.
+func NewTokens(db *models.DB, log *slog.Logger) *Tokens { return &Tokens{db: db, log: log} }
 
 var lookupEncoding = base32.NewEncoding("abcdefghijklmnopqrstuvwxyz234567").WithPadding(base32.NoPadding)
 
@@ -40,10 +53,10 @@ func hashSecret(secret string) []byte {
 	return h[:]
 }
 
-var errBadToken = newError(CodeUnauthenticated, "the API token is invalid or revoked")
+var errBadToken = NewError(CodeUnauthenticated, "the API token is invalid or revoked")
 
 // Authenticate turns a bearer token into the principal it stands for.
-func (s *Service) Authenticate(ctx context.Context, token string) (*Principal, error) {
+func (s *Tokens) Authenticate(ctx context.Context, token string) (*Principal, error) {
 	rest, ok := strings.CutPrefix(token, tokenPrefix)
 	lookup, secret, ok2 := strings.Cut(rest, "_")
 	if !ok || !ok2 || len(lookup) != 16 {
@@ -63,28 +76,28 @@ func (s *Service) Authenticate(ctx context.Context, token string) (*Principal, e
 	return &Principal{TokenID: t.ID, Name: t.Name, Role: t.Role}, nil
 }
 
-func (s *Service) touchToken(ctx context.Context, id string) {
+func (s *Tokens) touchToken(ctx context.Context, id string) {
 	now := models.Now()
-	if last, ok := s.tokenTouched.Load(id); ok && now.Sub(last.(time.Time)) < lastUsedInterval {
+	if last, ok := s.touched.Load(id); ok && now.Sub(last.(time.Time)) < lastUsedInterval {
 		return
 	}
-	s.tokenTouched.Store(id, now)
+	s.touched.Store(id, now)
 	if err := s.db.TouchToken(ctx, id, now, lastUsedInterval); err != nil {
 		s.log.Warn("record token use", "token", id, "err", err)
 	}
 }
 
 // CreateToken creates a token and returns it with its secret, which is shown only this once.
-func (s *Service) CreateToken(ctx context.Context, name string, role models.Role) (*models.APIToken, string, error) {
-	if _, err := authorize(ctx, adminAccess); err != nil {
+func (s *Tokens) CreateToken(ctx context.Context, name string, role models.Role) (*models.APIToken, string, error) {
+	if _, err := Authorize(ctx, Admin); err != nil {
 		return nil, "", err
 	}
 	name = strings.TrimSpace(name)
 	if name == "" || len(name) > 200 {
-		return nil, "", invalid("name", "a token name is 1 to 200 characters")
+		return nil, "", Invalid("name", "a token name is 1 to 200 characters")
 	}
 	if !role.Valid() {
-		return nil, "", invalid("role", "unknown role %q", role)
+		return nil, "", Invalid("role", "unknown role %q", role)
 	}
 	lookup, secret, token, err := newTokenSecret()
 	if err != nil {
@@ -98,20 +111,20 @@ func (s *Service) CreateToken(ctx context.Context, name string, role models.Role
 }
 
 // ListTokens lists every token, revoked ones included.
-func (s *Service) ListTokens(ctx context.Context) ([]*models.APIToken, error) {
-	if _, err := authorize(ctx, adminAccess); err != nil {
+func (s *Tokens) ListTokens(ctx context.Context) ([]*models.APIToken, error) {
+	if _, err := Authorize(ctx, Admin); err != nil {
 		return nil, err
 	}
 	return s.db.ListTokens(ctx)
 }
 
 // RevokeToken revokes a token; requests carrying it are refused from then on.
-func (s *Service) RevokeToken(ctx context.Context, id string) (*models.APIToken, error) {
-	if _, err := authorize(ctx, adminAccess); err != nil {
+func (s *Tokens) RevokeToken(ctx context.Context, id string) (*models.APIToken, error) {
+	if _, err := Authorize(ctx, Admin); err != nil {
 		return nil, err
 	}
 	if err := s.db.RevokeToken(ctx, id); errors.Is(err, models.ErrNotFound) {
-		return nil, notFound("token", id)
+		return nil, NotFound("token", id)
 	} else if err != nil {
 		return nil, err
 	}
@@ -119,8 +132,8 @@ func (s *Service) RevokeToken(ctx context.Context, id string) (*models.APIToken,
 }
 
 // Token returns one token.
-func (s *Service) Token(ctx context.Context, id string) (*models.APIToken, error) {
-	if _, err := authorize(ctx, adminAccess); err != nil {
+func (s *Tokens) Token(ctx context.Context, id string) (*models.APIToken, error) {
+	if _, err := Authorize(ctx, Admin); err != nil {
 		return nil, err
 	}
 	ts, err := s.db.TokensByID(ctx, []string{id})
@@ -128,14 +141,14 @@ func (s *Service) Token(ctx context.Context, id string) (*models.APIToken, error
 		return nil, err
 	}
 	if len(ts) == 0 {
-		return nil, notFound("token", id)
+		return nil, NotFound("token", id)
 	}
 	return ts[0], nil
 }
 
 // TokensByID returns the tokens among ids (revoked ones included), for showing who created what.
-func (s *Service) TokensByID(ctx context.Context, ids []string) (map[string]*models.APIToken, error) {
-	if _, err := authorize(ctx, writeAccess); err != nil {
+func (s *Tokens) TokensByID(ctx context.Context, ids []string) (map[string]*models.APIToken, error) {
+	if _, err := Authorize(ctx, Write); err != nil {
 		return nil, err
 	}
 	ts, err := s.db.TokensByID(ctx, ids)
@@ -150,7 +163,7 @@ var Operator = &Principal{Name: "operator", Role: models.RoleAdmin}
 
 // EnsureFirstToken creates an ADMIN token when the database has none at all, so that a new
 // installation can be used; it returns "" when tokens already exist.
-func (s *Service) EnsureFirstToken(ctx context.Context) (string, error) {
+func (s *Tokens) EnsureFirstToken(ctx context.Context) (string, error) {
 	n, err := s.db.CountTokens(ctx)
 	if err != nil || n > 0 {
 		return "", err

@@ -1,4 +1,4 @@
-package media
+package catalogue
 
 import (
 	"context"
@@ -6,7 +6,9 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/mediagraph/mediagraph/media/access"
 	"github.com/mediagraph/mediagraph/models"
+	"github.com/mediagraph/mediagraph/storage"
 )
 
 // MaxPageSize caps the page size of every list.
@@ -41,14 +43,14 @@ func (l *AssetList) Edges() []AssetEdge {
 
 func checkPage(page models.PageRequest) (models.PageRequest, error) {
 	if page.First != nil && page.Last != nil {
-		return page, invalid("last", "use either first or last, not both")
+		return page, access.Invalid("last", "use either first or last, not both")
 	}
 	for _, p := range []struct {
 		name string
 		v    *int
 	}{{"first", page.First}, {"last", page.Last}} {
 		if p.v != nil && (*p.v < 0 || *p.v > MaxPageSize) {
-			return page, invalid(p.name, "%s must be between 0 and %d", p.name, MaxPageSize)
+			return page, access.Invalid(p.name, "%s must be between 0 and %d", p.name, MaxPageSize)
 		}
 	}
 	if page.First == nil && page.Last == nil {
@@ -63,23 +65,23 @@ func queryError(err error, cursorField string) error {
 	var fe *models.FilterError
 	switch {
 	case errors.As(err, &fe):
-		return invalid(strings.TrimSuffix("filter."+fe.Field, "."), "%s", fe.Reason)
+		return access.Invalid(strings.TrimSuffix("filter."+fe.Field, "."), "%s", fe.Reason)
 	case errors.Is(err, models.ErrBadCursor):
-		return invalid(cursorField, "the cursor is invalid: use a cursor from this list's pageInfo or edges")
+		return access.Invalid(cursorField, "the cursor is invalid: use a cursor from this list's pageInfo or edges")
 	}
 	return err
 }
 
 // ListAssets returns a page of the assets the caller may see that match filter, in order.
-func (s *Service) ListAssets(ctx context.Context, filter *models.AssetFilter, order models.AssetOrder, page models.PageRequest) (*AssetList, error) {
-	p, err := authorize(ctx, readAccess)
+func (s *Assets) ListAssets(ctx context.Context, filter *models.AssetFilter, order models.AssetOrder, page models.PageRequest) (*AssetList, error) {
+	p, err := access.Authorize(ctx, access.Read)
 	if err != nil {
 		return nil, err
 	}
 	if page, err = checkPage(page); err != nil {
 		return nil, err
 	}
-	q := models.AssetQuery{Filter: filter, Order: order, Visibility: p.visibility()}
+	q := models.AssetQuery{Filter: filter, Order: order, Visibility: p.Visibility()}
 	res, err := s.db.ListAssets(ctx, q, page, s.cursors)
 	if err != nil {
 		field := "after"
@@ -95,7 +97,7 @@ func (s *Service) ListAssets(ctx context.Context, filter *models.AssetFilter, or
 }
 
 // Asset returns one asset the caller may see.
-func (s *Service) Asset(ctx context.Context, id string) (*models.Asset, error) {
+func (s *Assets) Asset(ctx context.Context, id string) (*models.Asset, error) {
 	found, err := s.AssetsByID(ctx, []string{id})
 	if err != nil {
 		return nil, err
@@ -103,16 +105,16 @@ func (s *Service) Asset(ctx context.Context, id string) (*models.Asset, error) {
 	if a := found[id]; a != nil {
 		return a, nil
 	}
-	return nil, notFound("asset", id)
+	return nil, access.NotFound("asset", id)
 }
 
 // AssetsByID returns the assets among ids that the caller may see, by id.
-func (s *Service) AssetsByID(ctx context.Context, ids []string) (map[string]*models.Asset, error) {
-	p, err := authorize(ctx, readAccess)
+func (s *Assets) AssetsByID(ctx context.Context, ids []string) (map[string]*models.Asset, error) {
+	p, err := access.Authorize(ctx, access.Read)
 	if err != nil {
 		return nil, err
 	}
-	assets, err := s.db.AssetsByID(ctx, ids, p.visibility())
+	assets, err := s.db.AssetsByID(ctx, ids, p.Visibility())
 	if err != nil {
 		return nil, err
 	}
@@ -129,14 +131,14 @@ const (
 
 // loadForWrite checks a bulk id list and loads its assets in the given order; every id must name an
 // asset in the expected state.
-func (s *Service) loadForWrite(ctx context.Context, db *models.DB, ids []string, state assetState) ([]*models.Asset, error) {
+func (s *core) loadForWrite(ctx context.Context, db *models.DB, ids []string, state assetState) ([]*models.Asset, error) {
 	if len(ids) == 0 {
-		return nil, invalid("ids", "list at least one asset id")
+		return nil, access.Invalid("ids", "list at least one asset id")
 	}
 	if len(ids) > maxBulkIDs {
-		return nil, invalid("ids", "at most %d ids per call", maxBulkIDs)
+		return nil, access.Invalid("ids", "at most %d ids per call", maxBulkIDs)
 	}
-	ids = uniq(ids)
+	ids = models.Uniq(ids)
 	assets, err := db.AssetsByID(ctx, ids, models.Visibility{})
 	if err != nil {
 		return nil, err
@@ -147,11 +149,11 @@ func (s *Service) loadForWrite(ctx context.Context, db *models.DB, ids []string,
 		a := byID[id]
 		switch {
 		case a == nil:
-			return nil, notFound("asset", id)
+			return nil, access.NotFound("asset", id)
 		case state == liveAssets && a.DeletedAt != nil:
-			return nil, newError(CodeNotFound, "asset %q is in the trash: restore it first", id)
+			return nil, access.NewError(access.CodeNotFound, "asset %q is in the trash: restore it first", id)
 		case state == trashedAssets && a.DeletedAt == nil:
-			return nil, invalid("ids", "asset %q is not in the trash: delete it first", id)
+			return nil, access.Invalid("ids", "asset %q is not in the trash: delete it first", id)
 		}
 		out = append(out, a)
 	}
@@ -159,7 +161,7 @@ func (s *Service) loadForWrite(ctx context.Context, db *models.DB, ids []string,
 }
 
 // reload returns the assets with their state after a write, in the order given.
-func (s *Service) reload(ctx context.Context, assets []*models.Asset) ([]*models.Asset, error) {
+func (s *core) reload(ctx context.Context, assets []*models.Asset) ([]*models.Asset, error) {
 	ids := assetIDs(assets)
 	fresh, err := s.db.AssetsByID(ctx, ids, models.Visibility{})
 	if err != nil {
@@ -183,21 +185,9 @@ func assetIDs(assets []*models.Asset) []string {
 	return ids
 }
 
-func uniq(list []string) []string {
-	seen := make(map[string]bool, len(list))
-	out := make([]string, 0, len(list))
-	for _, v := range list {
-		if !seen[v] {
-			seen[v] = true
-			out = append(out, v)
-		}
-	}
-	return out
-}
-
 // writeAssets runs fn over the listed assets in one transaction and returns them as they were loaded.
-func (s *Service) writeAssets(ctx context.Context, ids []string, state assetState, fn func(tx *models.DB, assets []*models.Asset) error) ([]*models.Asset, error) {
-	if _, err := authorize(ctx, writeAccess); err != nil {
+func (s *core) writeAssets(ctx context.Context, ids []string, state assetState, fn func(tx *models.DB, assets []*models.Asset) error) ([]*models.Asset, error) {
+	if _, err := access.Authorize(ctx, access.Write); err != nil {
 		return nil, err
 	}
 	var assets []*models.Asset
@@ -215,7 +205,7 @@ func (s *Service) writeAssets(ctx context.Context, ids []string, state assetStat
 }
 
 // changeAssets is writeAssets for changes that keep the assets: it returns them as they are after it.
-func (s *Service) changeAssets(ctx context.Context, ids []string, state assetState, fn func(tx *models.DB, assets []*models.Asset) error) ([]*models.Asset, error) {
+func (s *core) changeAssets(ctx context.Context, ids []string, state assetState, fn func(tx *models.DB, assets []*models.Asset) error) ([]*models.Asset, error) {
 	assets, err := s.writeAssets(ctx, ids, state, fn)
 	if err != nil {
 		return nil, err
@@ -225,15 +215,15 @@ func (s *Service) changeAssets(ctx context.Context, ids []string, state assetSta
 
 // SetAssetStatus makes assets PUBLIC or PRIVATE. An asset that a live entry uses stays PUBLIC, so that
 // no published page loses its image.
-func (s *Service) SetAssetStatus(ctx context.Context, ids []string, status models.AssetStatus) ([]*models.Asset, error) {
+func (s *Assets) SetAssetStatus(ctx context.Context, ids []string, status models.AssetStatus) ([]*models.Asset, error) {
 	return s.changeAssets(ctx, ids, liveAssets, func(tx *models.DB, assets []*models.Asset) error {
 		return s.setStatus(ctx, tx, assetIDs(assets), status)
 	})
 }
 
-func (s *Service) setStatus(ctx context.Context, tx *models.DB, ids []string, status models.AssetStatus) error {
+func (s *core) setStatus(ctx context.Context, tx *models.DB, ids []string, status models.AssetStatus) error {
 	if status != models.StatusPublic && status != models.StatusPrivate {
-		return invalid("status", "unknown status %q", status)
+		return access.Invalid("status", "unknown status %q", status)
 	}
 	if status == models.StatusPrivate {
 		if err := refuseLiveUsages(ctx, tx, ids, "made PRIVATE"); err != nil {
@@ -250,13 +240,13 @@ func refuseLiveUsages(ctx context.Context, tx *models.DB, ids []string, what str
 	}
 	if len(used) > 0 {
 		slices.Sort(used)
-		return newError(CodeAssetInUse, "asset %s is used by a live entry and cannot be %s; remove the reference first", used[0], what)
+		return access.NewError(access.CodeAssetInUse, "asset %s is used by a live entry and cannot be %s; remove the reference first", used[0], what)
 	}
 	return nil
 }
 
 // MoveAssets puts assets into a collection, or out of every collection when collectionID is nil.
-func (s *Service) MoveAssets(ctx context.Context, ids []string, collectionID *string) ([]*models.Asset, error) {
+func (s *Assets) MoveAssets(ctx context.Context, ids []string, collectionID *string) ([]*models.Asset, error) {
 	return s.changeAssets(ctx, ids, liveAssets, func(tx *models.DB, assets []*models.Asset) error {
 		if err := checkCollection(ctx, tx, "collectionId", collectionID); err != nil {
 			return err
@@ -271,7 +261,7 @@ func checkCollection(ctx context.Context, tx *models.DB, field string, id *strin
 	}
 	if _, err := tx.CollectionByID(ctx, *id); err != nil {
 		if errors.Is(err, models.ErrNotFound) {
-			e := notFound("collection", *id)
+			e := access.NotFound("collection", *id)
 			e.Field = field
 			return e
 		}
@@ -282,7 +272,7 @@ func checkCollection(ctx context.Context, tx *models.DB, field string, id *strin
 
 // DeleteAssets moves assets to the trash, where they are hidden but restorable. An asset a live entry
 // uses cannot be deleted.
-func (s *Service) DeleteAssets(ctx context.Context, ids []string) ([]string, error) {
+func (s *Assets) DeleteAssets(ctx context.Context, ids []string) ([]string, error) {
 	assets, err := s.writeAssets(ctx, ids, liveAssets, func(tx *models.DB, assets []*models.Asset) error {
 		ids := assetIDs(assets)
 		if err := refuseLiveUsages(ctx, tx, ids, "deleted"); err != nil {
@@ -297,14 +287,14 @@ func (s *Service) DeleteAssets(ctx context.Context, ids []string) ([]string, err
 }
 
 // RestoreAssets takes assets out of the trash.
-func (s *Service) RestoreAssets(ctx context.Context, ids []string) ([]*models.Asset, error) {
+func (s *Assets) RestoreAssets(ctx context.Context, ids []string) ([]*models.Asset, error) {
 	return s.changeAssets(ctx, ids, trashedAssets, func(tx *models.DB, assets []*models.Asset) error {
 		return tx.UpdateAssets(ctx, assetIDs(assets), map[string]any{"deleted_at": nil})
 	})
 }
 
 // PurgeAssets removes trashed assets for good: their rows, then the bytes of every version.
-func (s *Service) PurgeAssets(ctx context.Context, ids []string) ([]string, error) {
+func (s *Assets) PurgeAssets(ctx context.Context, ids []string) ([]string, error) {
 	var keys []string
 	assets, err := s.writeAssets(ctx, ids, trashedAssets, func(tx *models.DB, assets []*models.Asset) error {
 		var err error
@@ -314,31 +304,21 @@ func (s *Service) PurgeAssets(ctx context.Context, ids []string) ([]string, erro
 	if err != nil {
 		return nil, err
 	}
-	s.deleteObjects(ctx, keys)
+	storage.Discard(ctx, s.store, keys, s.log)
 	return assetIDs(assets), nil
 }
 
-// deleteObjects removes stored bytes whose rows are gone. A failure is logged, not returned: the rows
-// are already deleted and the caller's operation succeeded.
-func (s *Service) deleteObjects(ctx context.Context, keys []string) {
-	for _, k := range keys {
-		if err := s.store.Delete(context.WithoutCancel(ctx), k); err != nil {
-			s.log.Error("delete stored object", "key", k, "err", err)
-		}
-	}
-}
-
 // MetadataForAssets returns each asset's localized metadata; the assets were already checked visible.
-func (s *Service) MetadataForAssets(ctx context.Context, ids []string) (map[string][]*models.AssetMetadata, error) {
-	if _, err := authorize(ctx, readAccess); err != nil {
+func (s *Assets) MetadataForAssets(ctx context.Context, ids []string) (map[string][]*models.AssetMetadata, error) {
+	if _, err := access.Authorize(ctx, access.Read); err != nil {
 		return nil, err
 	}
 	return s.db.MetadataForAssets(ctx, ids)
 }
 
 // VersionsForAssets returns each asset's versions, oldest first; the assets were already checked visible.
-func (s *Service) VersionsForAssets(ctx context.Context, ids []string) (map[string][]*models.AssetVersion, error) {
-	if _, err := authorize(ctx, readAccess); err != nil {
+func (s *Assets) VersionsForAssets(ctx context.Context, ids []string) (map[string][]*models.AssetVersion, error) {
+	if _, err := access.Authorize(ctx, access.Read); err != nil {
 		return nil, err
 	}
 	return s.db.VersionsForAssets(ctx, ids)

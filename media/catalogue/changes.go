@@ -1,4 +1,4 @@
-package media
+package catalogue
 
 import (
 	"context"
@@ -9,6 +9,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/mediagraph/mediagraph/media/access"
 	"github.com/mediagraph/mediagraph/models"
 )
 
@@ -18,19 +19,12 @@ type Optional[T any] struct {
 	Value T
 }
 
-// FocalPoint is the point of interest of an image, in fractions of its width and height from the
-// top-left corner.
-type FocalPoint struct {
-	X float64
-	Y float64
-}
-
 // MetadataChange changes one locale's default field metadata.
 type MetadataChange struct {
 	Locale     string
 	Alt        Optional[*string]
 	Title      Optional[*string]
-	FocalPoint Optional[*FocalPoint]
+	FocalPoint Optional[*models.FocalPoint]
 	CustomData Optional[models.JSONObject]
 }
 
@@ -44,7 +38,7 @@ type AssetChanges struct {
 	CollectionID Optional[*string]
 	Tags         Optional[[]string]
 	// FocalPoint and CustomData are shorthands for the default locale's values.
-	FocalPoint Optional[*FocalPoint]
+	FocalPoint Optional[*models.FocalPoint]
 	CustomData Optional[models.JSONObject]
 	Metadata   []MetadataChange
 	// AvailableFrom and AvailableUntil bound when the gate delivers the asset to readers.
@@ -67,25 +61,25 @@ func checkText(field string, v *string, max int) error {
 		return nil
 	}
 	if !utf8.ValidString(*v) {
-		return invalid(field, "not valid UTF-8")
+		return access.Invalid(field, "not valid UTF-8")
 	}
 	if n := utf8.RuneCountInString(*v); n > max {
-		return invalid(field, "longer than %d characters", max)
+		return access.Invalid(field, "longer than %d characters", max)
 	}
 	return nil
 }
 
-// blankToNil stores an empty text as no text, so that "exists" filters mean something.
-func blankToNil(v *string) *string {
+// BlankToNil stores an empty text as no text, so that "exists" filters mean something.
+func BlankToNil(v *string) *string {
 	if v == nil || strings.TrimSpace(*v) == "" {
 		return nil
 	}
 	return v
 }
 
-func checkFocalPoint(field string, fp *FocalPoint) error {
+func checkFocalPoint(field string, fp *models.FocalPoint) error {
 	if fp != nil && (fp.X < 0 || fp.X > 1 || fp.Y < 0 || fp.Y > 1) {
-		return invalid(field, "x and y are fractions between 0 and 1")
+		return access.Invalid(field, "x and y are fractions between 0 and 1")
 	}
 	return nil
 }
@@ -93,16 +87,16 @@ func checkFocalPoint(field string, fp *FocalPoint) error {
 func checkCustomData(field string, data models.JSONObject) error {
 	b, err := json.Marshal(data)
 	if err != nil {
-		return invalid(field, "not a JSON object")
+		return access.Invalid(field, "not a JSON object")
 	}
 	if len(b) > maxCustomDataLen {
-		return invalid(field, "larger than %d bytes of JSON", maxCustomDataLen)
+		return access.Invalid(field, "larger than %d bytes of JSON", maxCustomDataLen)
 	}
 	return nil
 }
 
 // metadataChanges folds the default-locale shorthands into the per-locale list and checks it all.
-func (s *Service) metadataChanges(field string, fp Optional[*FocalPoint], data Optional[models.JSONObject], list []MetadataChange) ([]MetadataChange, error) {
+func (s *core) metadataChanges(field string, fp Optional[*models.FocalPoint], data Optional[models.JSONObject], list []MetadataChange) ([]MetadataChange, error) {
 	seen := map[string]bool{}
 	out := make([]MetadataChange, 0, len(list)+1)
 	for i, m := range list {
@@ -111,7 +105,7 @@ func (s *Service) metadataChanges(field string, fp Optional[*FocalPoint], data O
 			return nil, err
 		}
 		if seen[m.Locale] {
-			return nil, invalid(f+".locale", "locale %q is listed twice", m.Locale)
+			return nil, access.Invalid(f+".locale", "locale %q is listed twice", m.Locale)
 		}
 		seen[m.Locale] = true
 		if err := checkText(f+".alt", m.Alt.Value, maxAltLength); err != nil {
@@ -131,7 +125,7 @@ func (s *Service) metadataChanges(field string, fp Optional[*FocalPoint], data O
 	if fp.Set || data.Set {
 		def := s.settings.DefaultLocale()
 		if seen[def] {
-			return nil, invalid("focalPoint", "set the default locale's focal point and custom data either at the top level or in %s, not both", field)
+			return nil, access.Invalid("focalPoint", "set the default locale's focal point and custom data either at the top level or in %s, not both", field)
 		}
 		if err := checkFocalPoint("focalPoint", fp.Value); err != nil {
 			return nil, err
@@ -162,10 +156,10 @@ func applyMetadata(ctx context.Context, tx *models.DB, ids []string, changes []M
 				}
 			}
 			if ch.Alt.Set {
-				row.Alt = blankToNil(ch.Alt.Value)
+				row.Alt = BlankToNil(ch.Alt.Value)
 			}
 			if ch.Title.Set {
-				row.Title = blankToNil(ch.Title.Value)
+				row.Title = BlankToNil(ch.Title.Value)
 			}
 			if ch.FocalPoint.Set {
 				row.FocalX, row.FocalY = nil, nil
@@ -184,10 +178,10 @@ func applyMetadata(ctx context.Context, tx *models.DB, ids []string, changes []M
 	return nil
 }
 
-// checkTagNames trims tag names, drops case-insensitive repeats and refuses unusable names.
-func checkTagNames(field string, names []string) ([]string, error) {
+// CheckTagNames trims tag names, drops case-insensitive repeats and refuses unusable names.
+func CheckTagNames(field string, names []string) ([]string, error) {
 	if len(names) > maxTagsPerCall {
-		return nil, invalid(field, "at most %d tags per call", maxTagsPerCall)
+		return nil, access.Invalid(field, "at most %d tags per call", maxTagsPerCall)
 	}
 	seen := map[string]bool{}
 	out := make([]string, 0, len(names))
@@ -196,11 +190,11 @@ func checkTagNames(field string, names []string) ([]string, error) {
 		f := fmt.Sprintf("%s[%d]", field, i)
 		switch {
 		case n == "":
-			return nil, invalid(f, "a tag name cannot be empty")
+			return nil, access.Invalid(f, "a tag name cannot be empty")
 		case !utf8.ValidString(n) || strings.IndexFunc(n, unicode.IsControl) >= 0:
-			return nil, invalid(f, "a tag name must be printable text")
+			return nil, access.Invalid(f, "a tag name must be printable text")
 		case utf8.RuneCountInString(n) > maxTagLength:
-			return nil, invalid(f, "a tag name is at most %d characters", maxTagLength)
+			return nil, access.Invalid(f, "a tag name is at most %d characters", maxTagLength)
 		}
 		if key := models.FoldKey(n); !seen[key] {
 			seen[key] = true
@@ -210,8 +204,8 @@ func checkTagNames(field string, names []string) ([]string, error) {
 	return out, nil
 }
 
-// checkCredits checks author, copyright and notes.
-func checkCredits(author, copyright, notes *string) error {
+// CheckCredits checks author, copyright and notes.
+func CheckCredits(author, copyright, notes *string) error {
 	if err := checkText("author", author, maxCreditLength); err != nil {
 		return err
 	}
@@ -222,16 +216,16 @@ func checkCredits(author, copyright, notes *string) error {
 }
 
 // UpdateAssets applies the same changes to every listed asset.
-func (s *Service) UpdateAssets(ctx context.Context, ids []string, ch AssetChanges) ([]*models.Asset, error) {
+func (s *Assets) UpdateAssets(ctx context.Context, ids []string, ch AssetChanges) ([]*models.Asset, error) {
 	if ch.Filename.Set {
-		if err := checkFilename("filename", ch.Filename.Value); err != nil {
+		if err := CheckFilename("filename", ch.Filename.Value); err != nil {
 			return nil, err
 		}
 	}
-	if err := checkCredits(ch.Author.Value, ch.Copyright.Value, ch.Notes.Value); err != nil {
+	if err := CheckCredits(ch.Author.Value, ch.Copyright.Value, ch.Notes.Value); err != nil {
 		return nil, err
 	}
-	tags, err := checkTagNames("tags", ch.Tags.Value)
+	tags, err := CheckTagNames("tags", ch.Tags.Value)
 	if err != nil {
 		return nil, err
 	}
@@ -240,14 +234,14 @@ func (s *Service) UpdateAssets(ctx context.Context, ids []string, ch AssetChange
 		return nil, err
 	}
 	if f, u := ch.AvailableFrom.Value, ch.AvailableUntil.Value; f != nil && u != nil && !u.After(*f) {
-		return nil, invalid("availableUntil", "availableUntil must come after availableFrom")
+		return nil, access.Invalid("availableUntil", "availableUntil must come after availableFrom")
 	}
 	return s.changeAssets(ctx, ids, liveAssets, func(tx *models.DB, assets []*models.Asset) error {
 		ids := assetIDs(assets)
 		cols := map[string]any{}
 		for col, v := range map[string]Optional[*string]{"author": ch.Author, "copyright": ch.Copyright, "notes": ch.Notes} {
 			if v.Set {
-				cols[col] = blankToNil(v.Value)
+				cols[col] = BlankToNil(v.Value)
 			}
 		}
 		for col, v := range map[string]Optional[*time.Time]{"available_from": ch.AvailableFrom, "available_until": ch.AvailableUntil} {
@@ -291,7 +285,7 @@ func (s *Service) UpdateAssets(ctx context.Context, ids []string, ch AssetChange
 
 // knownExt is the extension a format imposes on filenames; unknown formats keep the name's own.
 func knownExt(format string) string {
-	if format == unknownFormat {
+	if format == models.UnknownFormat {
 		return ""
 	}
 	return format

@@ -1,4 +1,4 @@
-package media
+package catalogue
 
 import (
 	"context"
@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/mediagraph/mediagraph/media/access"
 	"github.com/mediagraph/mediagraph/models"
 )
 
@@ -19,39 +20,39 @@ func checkCollectionName(field, name string) (string, error) {
 	name = strings.TrimSpace(name)
 	switch {
 	case name == "":
-		return "", invalid(field, "a collection name cannot be empty")
+		return "", access.Invalid(field, "a collection name cannot be empty")
 	case !utf8.ValidString(name) || strings.IndexFunc(name, unicode.IsControl) >= 0:
-		return "", invalid(field, "a collection name must be printable text")
+		return "", access.Invalid(field, "a collection name must be printable text")
 	case strings.Contains(name, "/"):
-		return "", invalid(field, "a collection name cannot contain /, which separates collections in paths")
+		return "", access.Invalid(field, "a collection name cannot contain /, which separates collections in paths")
 	case utf8.RuneCountInString(name) > maxCollectionName:
-		return "", invalid(field, "a collection name is at most %d characters", maxCollectionName)
+		return "", access.Invalid(field, "a collection name is at most %d characters", maxCollectionName)
 	}
 	return name, nil
 }
 
 func siblingConflict(err error, name string) error {
 	if errors.Is(err, models.ErrDuplicate) {
-		return &Error{Code: CodeConflict, Field: "name", Message: "a collection called " + name + " already exists there"}
+		return &access.Error{Code: access.CodeConflict, Field: "name", Message: "a collection called " + name + " already exists there"}
 	}
 	return err
 }
 
 // Collection returns a collection.
-func (s *Service) Collection(ctx context.Context, id string) (*models.Collection, error) {
-	if _, err := authorize(ctx, readAccess); err != nil {
+func (s *Collections) Collection(ctx context.Context, id string) (*models.Collection, error) {
+	if _, err := access.Authorize(ctx, access.Read); err != nil {
 		return nil, err
 	}
 	c, err := s.db.CollectionByID(ctx, id)
 	if errors.Is(err, models.ErrNotFound) {
-		return nil, notFound("collection", id)
+		return nil, access.NotFound("collection", id)
 	}
 	return c, err
 }
 
 // Collections returns the children of a collection, or the root collections when parentID is nil.
-func (s *Service) Collections(ctx context.Context, parentID *string) ([]*models.Collection, error) {
-	if _, err := authorize(ctx, readAccess); err != nil {
+func (s *Collections) Collections(ctx context.Context, parentID *string) ([]*models.Collection, error) {
+	if _, err := access.Authorize(ctx, access.Read); err != nil {
 		return nil, err
 	}
 	if parentID == nil {
@@ -62,8 +63,8 @@ func (s *Service) Collections(ctx context.Context, parentID *string) ([]*models.
 }
 
 // CollectionsByID returns the collections among ids, by id.
-func (s *Service) CollectionsByID(ctx context.Context, ids []string) (map[string]*models.Collection, error) {
-	if _, err := authorize(ctx, readAccess); err != nil {
+func (s *Collections) CollectionsByID(ctx context.Context, ids []string) (map[string]*models.Collection, error) {
+	if _, err := access.Authorize(ctx, access.Read); err != nil {
 		return nil, err
 	}
 	cs, err := s.db.CollectionsByID(ctx, ids)
@@ -74,20 +75,20 @@ func (s *Service) CollectionsByID(ctx context.Context, ids []string) (map[string
 }
 
 // CollectionChildren returns the children of each collection.
-func (s *Service) CollectionChildren(ctx context.Context, ids []string) (map[string][]*models.Collection, error) {
-	if _, err := authorize(ctx, readAccess); err != nil {
+func (s *Collections) CollectionChildren(ctx context.Context, ids []string) (map[string][]*models.Collection, error) {
+	if _, err := access.Authorize(ctx, access.Read); err != nil {
 		return nil, err
 	}
 	return s.db.ChildrenOf(ctx, ids)
 }
 
 // CountCollectionAssets counts the assets the caller may see directly in each collection.
-func (s *Service) CountCollectionAssets(ctx context.Context, ids []string) (map[string]int64, error) {
-	p, err := authorize(ctx, readAccess)
+func (s *Collections) CountCollectionAssets(ctx context.Context, ids []string) (map[string]int64, error) {
+	p, err := access.Authorize(ctx, access.Read)
 	if err != nil {
 		return nil, err
 	}
-	return s.db.CountCollectionAssets(ctx, ids, p.visibility())
+	return s.db.CountCollectionAssets(ctx, ids, p.Visibility())
 }
 
 // parentFor loads the would-be parent of a collection; nil id is the root.
@@ -97,19 +98,19 @@ func parentFor(ctx context.Context, tx *models.DB, id *string) (*models.Collecti
 	}
 	p, err := tx.CollectionByID(ctx, *id)
 	if errors.Is(err, models.ErrNotFound) {
-		e := notFound("collection", *id)
+		e := access.NotFound("collection", *id)
 		e.Field = "parentId"
 		return nil, e
 	}
 	if err == nil && models.Depth(p) >= maxCollectionDepth {
-		return nil, invalid("parentId", "collections nest at most %d deep", maxCollectionDepth)
+		return nil, access.Invalid("parentId", "collections nest at most %d deep", maxCollectionDepth)
 	}
 	return p, err
 }
 
 // CreateCollection creates a collection under parentID, or at the root.
-func (s *Service) CreateCollection(ctx context.Context, name string, parentID *string) (*models.Collection, error) {
-	if _, err := authorize(ctx, writeAccess); err != nil {
+func (s *Collections) CreateCollection(ctx context.Context, name string, parentID *string) (*models.Collection, error) {
+	if _, err := access.Authorize(ctx, access.Write); err != nil {
 		return nil, err
 	}
 	name, err := checkCollectionName("name", name)
@@ -131,8 +132,8 @@ func (s *Service) CreateCollection(ctx context.Context, name string, parentID *s
 }
 
 // RenameCollection renames a collection.
-func (s *Service) RenameCollection(ctx context.Context, id, name string) (*models.Collection, error) {
-	if _, err := authorize(ctx, writeAccess); err != nil {
+func (s *Collections) RenameCollection(ctx context.Context, id, name string) (*models.Collection, error) {
+	if _, err := access.Authorize(ctx, access.Write); err != nil {
 		return nil, err
 	}
 	name, err := checkCollectionName("name", name)
@@ -151,18 +152,18 @@ func (s *Service) RenameCollection(ctx context.Context, id, name string) (*model
 	return s.db.CollectionByID(ctx, id)
 }
 
-func (s *Service) collectionForWrite(ctx context.Context, tx *models.DB, id string) (*models.Collection, error) {
+func (s *core) collectionForWrite(ctx context.Context, tx *models.DB, id string) (*models.Collection, error) {
 	c, err := tx.CollectionByID(ctx, id)
 	if errors.Is(err, models.ErrNotFound) {
-		return nil, notFound("collection", id)
+		return nil, access.NotFound("collection", id)
 	}
 	return c, err
 }
 
 // MoveCollection moves a collection, with everything in it, under another parent (nil: the root).
 // A collection cannot move into itself or anything inside it.
-func (s *Service) MoveCollection(ctx context.Context, id string, parentID *string) (*models.Collection, error) {
-	if _, err := authorize(ctx, writeAccess); err != nil {
+func (s *Collections) MoveCollection(ctx context.Context, id string, parentID *string) (*models.Collection, error) {
+	if _, err := access.Authorize(ctx, access.Write); err != nil {
 		return nil, err
 	}
 	var c *models.Collection
@@ -176,7 +177,7 @@ func (s *Service) MoveCollection(ctx context.Context, id string, parentID *strin
 			return err
 		}
 		if parent != nil && strings.HasPrefix(parent.Path, c.Path) {
-			return invalid("parentId", "a collection cannot move into itself or one of its descendants")
+			return access.Invalid("parentId", "a collection cannot move into itself or one of its descendants")
 		}
 		deepest, err := tx.SubtreeDepth(ctx, c)
 		if err != nil {
@@ -187,7 +188,7 @@ func (s *Service) MoveCollection(ctx context.Context, id string, parentID *strin
 			parentDepth = models.Depth(parent)
 		}
 		if parentDepth+1+deepest-models.Depth(c) > maxCollectionDepth {
-			return invalid("parentId", "the move would nest collections deeper than %d", maxCollectionDepth)
+			return access.Invalid("parentId", "the move would nest collections deeper than %d", maxCollectionDepth)
 		}
 		return siblingConflict(tx.MoveCollection(ctx, c, parent), c.Name)
 	})
@@ -199,8 +200,8 @@ func (s *Service) MoveCollection(ctx context.Context, id string, parentID *strin
 
 // DeleteCollection deletes an empty collection; one holding collections or assets (trashed ones
 // included) answers FOLDER_HAS_CONTENT.
-func (s *Service) DeleteCollection(ctx context.Context, id string) (string, error) {
-	if _, err := authorize(ctx, writeAccess); err != nil {
+func (s *Collections) DeleteCollection(ctx context.Context, id string) (string, error) {
+	if _, err := access.Authorize(ctx, access.Write); err != nil {
 		return "", err
 	}
 	err := s.db.Transaction(ctx, func(tx *models.DB) error {
@@ -212,7 +213,7 @@ func (s *Service) DeleteCollection(ctx context.Context, id string) (string, erro
 			return err
 		}
 		if children > 0 || assets > 0 {
-			return newError(CodeFolderHasContent, "collection %s holds %d collections and %d assets (trash included); move or delete them first", id, children, assets)
+			return access.NewError(access.CodeFolderHasContent, "collection %s holds %d collections and %d assets (trash included); move or delete them first", id, children, assets)
 		}
 		return tx.DeleteCollection(ctx, id)
 	})

@@ -1,4 +1,4 @@
-package media
+package catalogue
 
 import (
 	"path"
@@ -7,6 +7,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/mediagraph/mediagraph/media/access"
 )
 
 // MaxFilenameLength bounds a filename as given by a client, in characters.
@@ -15,19 +17,19 @@ const MaxFilenameLength = 255
 // fallbackBasename names a file whose name normalizes to nothing.
 const fallbackBasename = "file"
 
-// checkFilename refuses names that are not a plain file name.
-func checkFilename(field, name string) error {
+// CheckFilename refuses names that are not a plain file name.
+func CheckFilename(field, name string) error {
 	switch {
 	case strings.TrimSpace(name) == "":
-		return invalid(field, "the filename is empty")
+		return access.Invalid(field, "the filename is empty")
 	case !utf8.ValidString(name):
-		return invalid(field, "the filename is not valid UTF-8")
+		return access.Invalid(field, "the filename is not valid UTF-8")
 	case utf8.RuneCountInString(name) > MaxFilenameLength:
-		return invalid(field, "the filename is longer than %d characters", MaxFilenameLength)
+		return access.Invalid(field, "the filename is longer than %d characters", MaxFilenameLength)
 	case strings.ContainsAny(name, `/\`):
-		return invalid(field, "the filename must not contain a path (/ or \\)")
+		return access.Invalid(field, "the filename must not contain a path (/ or \\)")
 	case strings.IndexFunc(name, unicode.IsControl) >= 0:
-		return invalid(field, "the filename must not contain control characters")
+		return access.Invalid(field, "the filename must not contain control characters")
 	}
 	return nil
 }

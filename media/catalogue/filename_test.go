@@ -1,4 +1,4 @@
-package media
+package catalogue
 
 import (
 	"regexp"
@@ -31,13 +31,13 @@ func TestNormalizeFilename(t *testing.T) {
 
 func TestCheckFilename(t *testing.T) {
 	for _, bad := range []string{"", "   ", "../etc/passwd", `a\b.jpg`, "a\x00b", "tab\there", strings.Repeat("a", 256)} {
-		if err := checkFilename("f", bad); err == nil {
-			t.Errorf("checkFilename(%q) accepted a bad name", bad)
+		if err := CheckFilename("f", bad); err == nil {
+			t.Errorf("CheckFilename(%q) accepted a bad name", bad)
 		}
 	}
 	for _, good := range []string{"a.jpg", strings.Repeat("é", 255), "my photo (1).jpeg"} {
-		if err := checkFilename("f", good); err != nil {
-			t.Errorf("checkFilename(%q) = %v", good, err)
+		if err := CheckFilename("f", good); err != nil {
+			t.Errorf("CheckFilename(%q) = %v", good, err)
 		}
 	}
 }

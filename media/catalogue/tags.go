@@ -1,9 +1,10 @@
-package media
+package catalogue
 
 import (
 	"context"
 	"errors"
 
+	"github.com/mediagraph/mediagraph/media/access"
 	"github.com/mediagraph/mediagraph/models"
 )
 
@@ -29,8 +30,8 @@ func (l *TagList) Edges() []TagEdge {
 }
 
 // ListTags returns a page of tags; delivery clients see only tags of PUBLIC assets.
-func (s *Service) ListTags(ctx context.Context, search *string, first *int, after *string) (*TagList, error) {
-	p, err := authorize(ctx, readAccess)
+func (s *Tags) ListTags(ctx context.Context, search *string, first *int, after *string) (*TagList, error) {
+	p, err := access.Authorize(ctx, access.Read)
 	if err != nil {
 		return nil, err
 	}
@@ -38,7 +39,7 @@ func (s *Service) ListTags(ctx context.Context, search *string, first *int, afte
 	if err != nil {
 		return nil, err
 	}
-	q := models.TagQuery{Search: search, Visibility: p.visibility()}
+	q := models.TagQuery{Search: search, Visibility: p.Visibility()}
 	res, err := s.db.ListTags(ctx, q, *page.First, after, s.cursors)
 	if err != nil {
 		return nil, queryError(err, "after")
@@ -50,16 +51,16 @@ func (s *Service) ListTags(ctx context.Context, search *string, first *int, afte
 }
 
 // TagsForAssets returns each asset's tags; the assets were already checked visible.
-func (s *Service) TagsForAssets(ctx context.Context, assetIDs []string) (map[string][]*models.Tag, error) {
-	if _, err := authorize(ctx, readAccess); err != nil {
+func (s *Tags) TagsForAssets(ctx context.Context, assetIDs []string) (map[string][]*models.Tag, error) {
+	if _, err := access.Authorize(ctx, access.Read); err != nil {
 		return nil, err
 	}
 	return s.db.TagsForAssets(ctx, assetIDs)
 }
 
 // TagByID returns a tag.
-func (s *Service) TagByID(ctx context.Context, id string) (*models.Tag, error) {
-	p, err := authorize(ctx, readAccess)
+func (s *Tags) TagByID(ctx context.Context, id string) (*models.Tag, error) {
+	p, err := access.Authorize(ctx, access.Read)
 	if err != nil {
 		return nil, err
 	}
@@ -68,32 +69,32 @@ func (s *Service) TagByID(ctx context.Context, id string) (*models.Tag, error) {
 		return nil, err
 	}
 	if len(tags) == 0 {
-		return nil, notFound("tag", id)
+		return nil, access.NotFound("tag", id)
 	}
-	if p.visibility().PublicOnly {
-		counts, err := s.db.CountTagAssets(ctx, []string{id}, p.visibility())
+	if p.Visibility().PublicOnly {
+		counts, err := s.db.CountTagAssets(ctx, []string{id}, p.Visibility())
 		if err != nil {
 			return nil, err
 		}
 		if counts[id] == 0 {
-			return nil, notFound("tag", id)
+			return nil, access.NotFound("tag", id)
 		}
 	}
 	return tags[0], nil
 }
 
 // CountTagAssets counts the assets the caller may see that carry each tag.
-func (s *Service) CountTagAssets(ctx context.Context, tagIDs []string) (map[string]int64, error) {
-	p, err := authorize(ctx, readAccess)
+func (s *Tags) CountTagAssets(ctx context.Context, tagIDs []string) (map[string]int64, error) {
+	p, err := access.Authorize(ctx, access.Read)
 	if err != nil {
 		return nil, err
 	}
-	return s.db.CountTagAssets(ctx, tagIDs, p.visibility())
+	return s.db.CountTagAssets(ctx, tagIDs, p.Visibility())
 }
 
 // TagAssets adds tags (by name, created when new) to assets.
-func (s *Service) TagAssets(ctx context.Context, ids, names []string) ([]*models.Asset, error) {
-	names, err := checkTagNames("tags", names)
+func (s *Tags) TagAssets(ctx context.Context, ids, names []string) ([]*models.Asset, error) {
+	names, err := CheckTagNames("tags", names)
 	if err != nil {
 		return nil, err
 	}
@@ -103,8 +104,8 @@ func (s *Service) TagAssets(ctx context.Context, ids, names []string) ([]*models
 }
 
 // UntagAssets takes tags (by name) off assets; names no asset carries are ignored.
-func (s *Service) UntagAssets(ctx context.Context, ids, names []string) ([]*models.Asset, error) {
-	names, err := checkTagNames("tags", names)
+func (s *Tags) UntagAssets(ctx context.Context, ids, names []string) ([]*models.Asset, error) {
+	names, err := CheckTagNames("tags", names)
 	if err != nil {
 		return nil, err
 	}
@@ -126,8 +127,8 @@ func (s *Service) UntagAssets(ctx context.Context, ids, names []string) ([]*mode
 
 // tagWrite runs fn in a transaction after checking the caller may edit, then touches the assets
 // carrying the tags so that their updated_at says they changed.
-func (s *Service) tagWrite(ctx context.Context, tagIDs []string, fn func(tx *models.DB, tags []*models.Tag) error) error {
-	if _, err := authorize(ctx, writeAccess); err != nil {
+func (s *core) tagWrite(ctx context.Context, tagIDs []string, fn func(tx *models.DB, tags []*models.Tag) error) error {
+	if _, err := access.Authorize(ctx, access.Write); err != nil {
 		return err
 	}
 	return s.db.Transaction(ctx, func(tx *models.DB) error {
@@ -137,7 +138,7 @@ func (s *Service) tagWrite(ctx context.Context, tagIDs []string, fn func(tx *mod
 		}
 		for _, id := range tagIDs {
 			if !containsTag(tags, id) {
-				return notFound("tag", id)
+				return access.NotFound("tag", id)
 			}
 		}
 		assets, err := tx.AssetIDsWithTags(ctx, tagIDs)
@@ -161,15 +162,15 @@ func containsTag(tags []*models.Tag, id string) bool {
 }
 
 // RenameTag renames a tag. Another tag with the name (in any case) is a CONFLICT: merge them instead.
-func (s *Service) RenameTag(ctx context.Context, id, name string) (*models.Tag, error) {
-	names, err := checkTagNames("name", []string{name})
+func (s *Tags) RenameTag(ctx context.Context, id, name string) (*models.Tag, error) {
+	names, err := CheckTagNames("name", []string{name})
 	if err != nil {
 		return nil, err
 	}
 	err = s.tagWrite(ctx, []string{id}, func(tx *models.DB, _ []*models.Tag) error {
 		err := tx.RenameTag(ctx, id, names[0])
 		if errors.Is(err, models.ErrDuplicate) {
-			return &Error{Code: CodeConflict, Field: "name", Message: "another tag is already called " + names[0] + "; use mergeTags to combine them"}
+			return &access.Error{Code: access.CodeConflict, Field: "name", Message: "another tag is already called " + names[0] + "; use mergeTags to combine them"}
 		}
 		return err
 	})
@@ -180,14 +181,14 @@ func (s *Service) RenameTag(ctx context.Context, id, name string) (*models.Tag, 
 }
 
 // MergeTags moves every asset of the source tags to the target tag and deletes the sources.
-func (s *Service) MergeTags(ctx context.Context, sourceIDs []string, targetID string) (*models.Tag, error) {
-	sources := uniq(sourceIDs)
+func (s *Tags) MergeTags(ctx context.Context, sourceIDs []string, targetID string) (*models.Tag, error) {
+	sources := models.Uniq(sourceIDs)
 	if len(sources) == 0 {
-		return nil, invalid("sourceIds", "list at least one tag to merge")
+		return nil, access.Invalid("sourceIds", "list at least one tag to merge")
 	}
 	for _, id := range sources {
 		if id == targetID {
-			return nil, invalid("sourceIds", "the target tag cannot be one of the sources")
+			return nil, access.Invalid("sourceIds", "the target tag cannot be one of the sources")
 		}
 	}
 	err := s.tagWrite(ctx, append(sources, targetID), func(tx *models.DB, _ []*models.Tag) error {
@@ -200,7 +201,7 @@ func (s *Service) MergeTags(ctx context.Context, sourceIDs []string, targetID st
 }
 
 // DeleteTag deletes a tag and takes it off every asset.
-func (s *Service) DeleteTag(ctx context.Context, id string) (string, error) {
+func (s *Tags) DeleteTag(ctx context.Context, id string) (string, error) {
 	err := s.tagWrite(ctx, []string{id}, func(tx *models.DB, _ []*models.Tag) error {
 		return tx.DeleteTags(ctx, []string{id})
 	})

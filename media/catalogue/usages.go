@@ -1,4 +1,4 @@
-package media
+package catalogue
 
 import (
 	"context"
@@ -6,12 +6,13 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/mediagraph/mediagraph/media/access"
 	"github.com/mediagraph/mediagraph/models"
 )
 
 const maxEntryRefPart = 200
 
-func (s *Service) checkEntry(e models.EntryRef) (models.EntryRef, error) {
+func (s *core) checkEntry(e models.EntryRef) (models.EntryRef, error) {
 	for _, p := range []struct {
 		field    string
 		v        *string
@@ -19,10 +20,10 @@ func (s *Service) checkEntry(e models.EntryRef) (models.EntryRef, error) {
 	}{{"entry.type", &e.Type, true}, {"entry.id", &e.ID, true}, {"entry.field", &e.Field, false}} {
 		*p.v = strings.TrimSpace(*p.v)
 		if p.required && *p.v == "" {
-			return e, invalid(p.field, "required")
+			return e, access.Invalid(p.field, "required")
 		}
 		if utf8.RuneCountInString(*p.v) > maxEntryRefPart {
-			return e, invalid(p.field, "at most %d characters", maxEntryRefPart)
+			return e, access.Invalid(p.field, "at most %d characters", maxEntryRefPart)
 		}
 	}
 	if e.Locale != "" {
@@ -35,8 +36,8 @@ func (s *Service) checkEntry(e models.EntryRef) (models.EntryRef, error) {
 
 // SyncEntryReferences makes the assets an entry references exactly assetIDs, and records whether the
 // entry is live. A live entry publishes what it references: its PRIVATE assets become PUBLIC.
-func (s *Service) SyncEntryReferences(ctx context.Context, entry models.EntryRef, ids []string, live bool) ([]*models.Usage, error) {
-	if _, err := authorize(ctx, writeAccess); err != nil {
+func (s *Usages) SyncEntryReferences(ctx context.Context, entry models.EntryRef, ids []string, live bool) ([]*models.Usage, error) {
+	if _, err := access.Authorize(ctx, access.Write); err != nil {
 		return nil, err
 	}
 	entry, err := s.checkEntry(entry)
@@ -44,10 +45,10 @@ func (s *Service) SyncEntryReferences(ctx context.Context, entry models.EntryRef
 		return nil, err
 	}
 	if len(ids) > maxBulkIDs {
-		return nil, invalid("assetIds", "at most %d assets per entry", maxBulkIDs)
+		return nil, access.Invalid("assetIds", "at most %d assets per entry", maxBulkIDs)
 	}
 	err = s.db.Transaction(ctx, func(tx *models.DB) error {
-		ids := uniq(ids)
+		ids := models.Uniq(ids)
 		if len(ids) > 0 {
 			if _, err := s.loadForWrite(ctx, tx, ids, liveAssets); err != nil {
 				return err
@@ -68,8 +69,8 @@ func (s *Service) SyncEntryReferences(ctx context.Context, entry models.EntryRef
 }
 
 // AssetUsages lists where an asset the caller may see is used.
-func (s *Service) AssetUsages(ctx context.Context, assetID string) ([]*models.Usage, error) {
-	if _, err := s.Asset(ctx, assetID); err != nil {
+func (s *Usages) AssetUsages(ctx context.Context, assetID string) ([]*models.Usage, error) {
+	if _, err := s.assets.Asset(ctx, assetID); err != nil {
 		return nil, err
 	}
 	usages, err := s.UsagesForAssets(ctx, []string{assetID})
@@ -77,34 +78,34 @@ func (s *Service) AssetUsages(ctx context.Context, assetID string) ([]*models.Us
 }
 
 // UsagesForAssets returns each asset's usages; the assets were already checked visible.
-func (s *Service) UsagesForAssets(ctx context.Context, assetIDs []string) (map[string][]*models.Usage, error) {
-	p, err := authorize(ctx, readAccess)
+func (s *Usages) UsagesForAssets(ctx context.Context, assetIDs []string) (map[string][]*models.Usage, error) {
+	p, err := access.Authorize(ctx, access.Read)
 	if err != nil {
 		return nil, err
 	}
-	return s.db.UsagesForAssets(ctx, assetIDs, p.visibility())
+	return s.db.UsagesForAssets(ctx, assetIDs, p.Visibility())
 }
 
 // UsageStats counts each asset's usages; the assets were already checked visible.
-func (s *Service) UsageStats(ctx context.Context, assetIDs []string) (map[string]models.UsageStats, error) {
-	p, err := authorize(ctx, readAccess)
+func (s *Usages) UsageStats(ctx context.Context, assetIDs []string) (map[string]models.UsageStats, error) {
+	p, err := access.Authorize(ctx, access.Read)
 	if err != nil {
 		return nil, err
 	}
-	return s.db.UsageStatsForAssets(ctx, assetIDs, p.visibility())
+	return s.db.UsageStatsForAssets(ctx, assetIDs, p.Visibility())
 }
 
 // EntryAssets lists the assets an entry references that the caller may see, in reference order. An
 // entry reference without a field or locale covers all of the entry's fields or locales.
-func (s *Service) EntryAssets(ctx context.Context, entry models.EntryRef) ([]*models.Asset, error) {
-	p, err := authorize(ctx, readAccess)
+func (s *Usages) EntryAssets(ctx context.Context, entry models.EntryRef) ([]*models.Asset, error) {
+	p, err := access.Authorize(ctx, access.Read)
 	if err != nil {
 		return nil, err
 	}
 	if entry, err = s.checkEntry(entry); err != nil {
 		return nil, err
 	}
-	usages, err := s.db.EntryUsages(ctx, entry, false, p.visibility())
+	usages, err := s.db.EntryUsages(ctx, entry, false, p.Visibility())
 	if err != nil || len(usages) == 0 {
 		return nil, err
 	}
@@ -112,8 +113,8 @@ func (s *Service) EntryAssets(ctx context.Context, entry models.EntryRef) ([]*mo
 	for i, u := range usages {
 		ids[i] = u.AssetID
 	}
-	ids = uniq(ids)
-	found, err := s.AssetsByID(ctx, ids)
+	ids = models.Uniq(ids)
+	found, err := s.assets.AssetsByID(ctx, ids)
 	if err != nil {
 		return nil, err
 	}
@@ -127,21 +128,21 @@ func (s *Service) EntryAssets(ctx context.Context, entry models.EntryRef) ([]*mo
 }
 
 // Usage returns one usage the caller may see: of a visible asset, and live for delivery tokens.
-func (s *Service) Usage(ctx context.Context, id string) (*models.Usage, error) {
-	p, err := authorize(ctx, readAccess)
+func (s *Usages) Usage(ctx context.Context, id string) (*models.Usage, error) {
+	p, err := access.Authorize(ctx, access.Read)
 	if err != nil {
 		return nil, err
 	}
 	u, err := s.db.UsageByID(ctx, id)
-	if errors.Is(err, models.ErrNotFound) || (err == nil && p.visibility().PublicOnly && !u.Live) {
-		return nil, notFound("usage", id)
+	if errors.Is(err, models.ErrNotFound) || (err == nil && p.Visibility().PublicOnly && !u.Live) {
+		return nil, access.NotFound("usage", id)
 	}
 	if err != nil {
 		return nil, err
 	}
-	if _, err := s.Asset(ctx, u.AssetID); err != nil {
-		if _, ok := AsError(err); ok {
-			return nil, notFound("usage", id)
+	if _, err := s.assets.Asset(ctx, u.AssetID); err != nil {
+		if _, ok := access.AsError(err); ok {
+			return nil, access.NotFound("usage", id)
 		}
 		return nil, err
 	}

@@ -1,4 +1,4 @@
-package media
+package deliver
 
 import (
 	"bytes"
@@ -13,6 +13,8 @@ import (
 
 	"golang.org/x/sync/singleflight"
 
+	"github.com/mediagraph/mediagraph/media/access"
+	"github.com/mediagraph/mediagraph/media/imageurl"
 	"github.com/mediagraph/mediagraph/media/imaging"
 	"github.com/mediagraph/mediagraph/models"
 	"github.com/mediagraph/mediagraph/storage"
@@ -66,12 +68,12 @@ func (d *Delivery) Close() error {
 // Deliver checks that the caller may have an asset's bytes — an editor, a valid signed grant, or
 // anyone for a PUBLIC asset within its availability — and opens them, transformed as the URL asks.
 func (s *Service) Deliver(ctx context.Context, req DeliveryRequest) (*Delivery, error) {
-	params, err := ParseImageParams(req.Query)
+	params, err := imageurl.ParseImageParams(req.Query)
 	if err != nil {
 		return nil, err
 	}
 	now := models.Now()
-	grant, err := s.CheckURL(req.Path, req.Query, !params.IsZero(), now)
+	grant, err := s.urls.CheckURL(req.Path, req.Query, !params.IsZero(), now)
 	if err != nil {
 		return nil, err
 	}
@@ -79,12 +81,12 @@ func (s *Service) Deliver(ctx context.Context, req DeliveryRequest) (*Delivery, 
 	if err != nil {
 		return nil, err
 	}
-	d := &Delivery{Asset: a, Public: a.Status == models.StatusPublic && !CanSeePrivate(ctx) && !grant.Private, RedirectUntil: grant.Expires}
+	d := &Delivery{Asset: a, Public: a.Status == models.StatusPublic && !access.CanSeePrivate(ctx) && !grant.Private, RedirectUntil: grant.Expires}
 	current := a
 	if req.Version != 0 && req.Version != a.Version {
 		v, err := s.db.VersionByNumber(ctx, a.ID, req.Version)
 		if errors.Is(err, models.ErrNotFound) {
-			return nil, notFound("version", fmt.Sprintf("%s/%d", a.ID, req.Version))
+			return nil, access.NotFound("version", fmt.Sprintf("%s/%d", a.ID, req.Version))
 		}
 		if err != nil {
 			return nil, err
@@ -128,27 +130,27 @@ func (s *Service) Deliver(ctx context.Context, req DeliveryRequest) (*Delivery, 
 }
 
 // deliverable loads an asset the caller may receive.
-func (s *Service) deliverable(ctx context.Context, id string, grant URLGrant, now time.Time) (*models.Asset, error) {
+func (s *Service) deliverable(ctx context.Context, id string, grant imageurl.URLGrant, now time.Time) (*models.Asset, error) {
 	found, err := s.db.AssetsByID(ctx, []string{id}, models.Visibility{})
 	if err != nil {
 		return nil, err
 	}
 	if len(found) == 0 {
-		return nil, notFound("asset", id)
+		return nil, access.NotFound("asset", id)
 	}
 	a := found[0]
-	if CanSeePrivate(ctx) {
+	if access.CanSeePrivate(ctx) {
 		return a, nil
 	}
 	switch {
 	case a.DeletedAt != nil: // trashing is how an editor takes an asset down: shared links stop too
-		return nil, notFound("asset", id)
+		return nil, access.NotFound("asset", id)
 	case grant.Private: // an editor shared it, PRIVATE or outside its window
 		return a, nil
 	case a.Status != models.StatusPublic:
-		return nil, newError(CodeAssetAccessDenied, "asset %s is private", id)
+		return nil, access.NewError(access.CodeAssetAccessDenied, "asset %s is private", id)
 	case !a.Available(now):
-		return nil, newError(CodeAssetAccessDenied, "asset %s is not available at this time", id)
+		return nil, access.NewError(access.CodeAssetAccessDenied, "asset %s is not available at this time", id)
 	}
 	return a, nil
 }
@@ -158,7 +160,7 @@ func asVersion(a *models.Asset, v *models.AssetVersion) *models.Asset {
 	old := *a
 	old.Version, old.ObjectKey, old.MimeType, old.SHA256, old.MD5 = v.Number, v.ObjectKey, v.MimeType, v.SHA256, v.MD5
 	old.Filename, old.Size, old.Width, old.Height = v.Filename, v.Size, v.Width, v.Height
-	old.Kind = kindOf(v.MimeType)
+	old.Kind = models.KindOf(v.MimeType)
 	old.Basename = strings.TrimSuffix(v.Filename, path.Ext(v.Filename))
 	old.Format = strings.TrimPrefix(path.Ext(v.Filename), ".")
 	old.ProcessingError = nil // analyzed as the current version only
@@ -179,14 +181,14 @@ func (s *Service) openOriginal(ctx context.Context, d *Delivery, key string) (*D
 }
 
 // defaultFocalPoint is the asset's focal point in the default locale, if set.
-func (s *Service) defaultFocalPoint(ctx context.Context, id string) (*FocalPoint, error) {
+func (s *Service) defaultFocalPoint(ctx context.Context, id string) (*models.FocalPoint, error) {
 	meta, err := s.db.MetadataForAssets(ctx, []string{id})
 	if err != nil {
 		return nil, err
 	}
 	for _, m := range meta[id] {
-		if m.Locale == s.settings.DefaultLocale() && m.FocalX != nil && m.FocalY != nil {
-			return &FocalPoint{X: *m.FocalX, Y: *m.FocalY}, nil
+		if m.Locale == s.settings.DefaultLocale && m.FocalX != nil && m.FocalY != nil {
+			return &models.FocalPoint{X: *m.FocalX, Y: *m.FocalY}, nil
 		}
 	}
 	return nil, nil
@@ -196,20 +198,20 @@ func (s *Service) defaultFocalPoint(ctx context.Context, id string) (*FocalPoint
 // key at a time, and outlives the request that started it, so that callers waiting on the same key
 // get it even when that client went away.
 func (s *Service) makeDerivative(ctx context.Context, a *models.Asset, current int, key, derived string, spec imaging.Spec) ([]byte, error) {
-	if a.Size > maxAnalyzedBytes {
-		return nil, invalid("params", "images over %d MiB are not transformed", maxAnalyzedBytes>>20)
+	if a.Size > maxTransformedBytes {
+		return nil, access.Invalid("params", "images over %d MiB are not transformed", maxTransformedBytes>>20)
 	}
-	buf, release, why := s.readForAnalysis(ctx, &models.AssetVersion{ObjectKey: key, Size: a.Size})
-	if buf == nil {
-		return nil, fmt.Errorf("transform %s: %s", derived, why.Error)
+	buf, release, err := s.memory.Read(ctx, s.store, key, a.Size)
+	if err != nil {
+		return nil, fmt.Errorf("transform %s: %w", derived, err)
 	}
 	defer release()
 	out, err := imaging.Transform(buf, spec)
 	switch {
 	case errors.Is(err, imaging.ErrTooLarge):
-		return nil, invalid("params", "%v", err)
+		return nil, access.Invalid("params", "%v", err)
 	case errors.Is(err, imaging.ErrUnsupported):
-		return nil, invalid("params", "this image's format cannot be transformed")
+		return nil, access.Invalid("params", "this image's format cannot be transformed")
 	case err != nil:
 		return nil, fmt.Errorf("transform %s: %w", derived, err)
 	}
@@ -281,7 +283,7 @@ func newTransforms(slots, perClient int, queueTimeout time.Duration) *transforms
 
 func (t *transforms) make(ctx context.Context, client, key string, work func() ([]byte, error)) ([]byte, error) {
 	if !t.clients.enter(client, t.perClient) {
-		return nil, newError(CodeRateLimited, "at most %d new transforms at once per client; retry shortly", t.perClient)
+		return nil, access.NewError(access.CodeRateLimited, "at most %d new transforms at once per client; retry shortly", t.perClient)
 	}
 	ch := t.flight.DoChan(key, func() (_ any, err error) {
 		defer func() {
@@ -294,7 +296,7 @@ func (t *transforms) make(ctx context.Context, client, key string, work func() (
 		select {
 		case t.slots <- struct{}{}:
 		case <-wait.Done():
-			return nil, newError(CodeRateLimited, "the server is busy transforming images; retry shortly")
+			return nil, access.NewError(access.CodeRateLimited, "the server is busy transforming images; retry shortly")
 		}
 		defer func() { <-t.slots }()
 		return work()

@@ -1,4 +1,4 @@
-package media
+package deliver
 
 import (
 	"context"
@@ -8,6 +8,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/mediagraph/mediagraph/media/access"
+	"github.com/mediagraph/mediagraph/media/imageurl"
 	"github.com/mediagraph/mediagraph/models"
 )
 
@@ -25,7 +27,7 @@ var srcSetFactors = []float64{0.25, 0.5, 0.75, 1, 1.5, 2, 3, 4}
 
 // Responsive builds a responsive image of a's current version from its stored facts alone: no image
 // is decoded and nothing is read. p is checked; alt and title come from the caller (localized).
-func (s *Service) Responsive(a *models.Asset, p ImageParams, sizes *string, alt, title *string) (*ResponsiveImage, error) {
+func (s *Service) Responsive(a *models.Asset, p imageurl.ImageParams, sizes *string, alt, title *string) (*ResponsiveImage, error) {
 	if a.Kind != models.KindImage || a.Width == nil || a.Height == nil {
 		return nil, nil
 	}
@@ -33,10 +35,10 @@ func (s *Service) Responsive(a *models.Asset, p ImageParams, sizes *string, alt,
 	if p.W != nil {
 		width = *p.W
 	}
-	path := VersionPath(a)
+	path := imageurl.VersionPath(a)
 	w, h := OutputSize(*a.Width, *a.Height, p, s.settings.MaxTransformSide)
 	img := &ResponsiveImage{
-		Src: s.AssetURL(path, p, URLOptions{}), Width: w, Height: h, AspectRatio: float64(w) / float64(h),
+		Src: s.urls.AssetURL(path, p, imageurl.URLOptions{}), Width: w, Height: h, AspectRatio: float64(w) / float64(h),
 		Alt: alt, Title: title, Base64: a.LQIP, Blurhash: a.Blurhash,
 	}
 	if sizes != nil {
@@ -54,12 +56,12 @@ func (s *Service) Responsive(a *models.Asset, p ImageParams, sizes *string, alt,
 	}
 	var widths []int
 	for _, f := range srcSetFactors {
-		if cw := int(math.Round(float64(width) * f)); cw >= 1 && cw <= min(*a.Width, maxImageSide) {
+		if cw := int(math.Round(float64(width) * f)); cw >= 1 && cw <= min(*a.Width, imageurl.MaxSide) {
 			widths = append(widths, cw)
 		}
 	}
 	if len(widths) == 0 { // asked for more than 4× the original: the original is all there is
-		widths = []int{min(*a.Width, maxImageSide)}
+		widths = []int{min(*a.Width, imageurl.MaxSide)}
 	}
 	var plain, webp, avif []string
 	seen := map[int]bool{}
@@ -69,7 +71,7 @@ func (s *Service) Responsive(a *models.Asset, p ImageParams, sizes *string, alt,
 		cp.W = &cw
 		if p.H != nil {
 			ch := max(1, int(math.Round(float64(*p.H)*f)))
-			if ch > maxImageSide {
+			if ch > imageurl.MaxSide {
 				continue
 			}
 			cp.H = &ch
@@ -79,28 +81,28 @@ func (s *Service) Responsive(a *models.Asset, p ImageParams, sizes *string, alt,
 			continue
 		}
 		seen[ow] = true
-		plain = append(plain, s.AssetURL(path, cp, URLOptions{})+" "+strconv.Itoa(ow)+"w")
+		plain = append(plain, s.urls.AssetURL(path, cp, imageurl.URLOptions{})+" "+strconv.Itoa(ow)+"w")
 		for _, alt := range []struct {
-			fm   ImageFormat
+			fm   imageurl.ImageFormat
 			into *[]string
-		}{{FormatWebP, &webp}, {FormatAVIF, &avif}} {
+		}{{imageurl.FormatWebP, &webp}, {imageurl.FormatAVIF, &avif}} {
 			fp := cp
 			fm := alt.fm
 			fp.Fm = &fm
-			*alt.into = append(*alt.into, s.AssetURL(path, fp, URLOptions{})+" "+strconv.Itoa(ow)+"w")
+			*alt.into = append(*alt.into, s.urls.AssetURL(path, fp, imageurl.URLOptions{})+" "+strconv.Itoa(ow)+"w")
 		}
 	}
 	img.SrcSet, img.WebpSrcSet, img.AvifSrcSet = strings.Join(plain, ", "), strings.Join(webp, ", "), strings.Join(avif, ", ")
 	return img, nil
 }
 
-// URLFor is the URL of an asset's bytes at path (AssetPath or VersionPath), transformed by p (checked),
+// URLFor is the URL of an asset's bytes at path (imageurl.AssetPath or imageurl.VersionPath), transformed by p (checked),
 // and signed to open it until expiresIn when signed.
-func (s *Service) URLFor(ctx context.Context, path string, p ImageParams, signed bool, expiresIn *int) (string, error) {
+func (s *Service) URLFor(ctx context.Context, path string, p imageurl.ImageParams, signed bool, expiresIn *int) (string, error) {
 	if signed {
 		return s.SignedURL(ctx, path, p, expiresIn)
 	}
-	return s.AssetURL(path, p, URLOptions{}), nil
+	return s.urls.AssetURL(path, p, imageurl.URLOptions{}), nil
 }
 
 // maxSignedURLTTL bounds how long a signed URL may open an asset.
@@ -108,17 +110,17 @@ const maxSignedURLTTL = 7 * 24 * time.Hour
 
 // SignedURL signs a URL of path so that it opens the asset — PRIVATE or not — until expiresIn seconds
 // from now (one hour by default). Only editors may hand out such URLs.
-func (s *Service) SignedURL(ctx context.Context, path string, p ImageParams, expiresIn *int) (string, error) {
-	if _, err := authorize(ctx, writeAccess); err != nil {
+func (s *Service) SignedURL(ctx context.Context, path string, p imageurl.ImageParams, expiresIn *int) (string, error) {
+	if _, err := access.Authorize(ctx, access.Write); err != nil {
 		return "", err
 	}
 	ttl := time.Hour
 	if expiresIn != nil {
 		if *expiresIn < 1 || time.Duration(*expiresIn)*time.Second > maxSignedURLTTL {
-			return "", invalid("expiresIn", "a signed URL lasts from 1 second to %d seconds (a week)", int(maxSignedURLTTL.Seconds()))
+			return "", access.Invalid("expiresIn", "a signed URL lasts from 1 second to %d seconds (a week)", int(maxSignedURLTTL.Seconds()))
 		}
 		ttl = time.Duration(*expiresIn) * time.Second
 	}
 	exp := models.Now().Add(ttl)
-	return s.AssetURL(path, p, URLOptions{Expires: &exp}), nil
+	return s.urls.AssetURL(path, p, imageurl.URLOptions{Expires: &exp}), nil
 }

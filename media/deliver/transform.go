@@ -1,4 +1,4 @@
-package media
+package deliver
 
 import (
 	"crypto/sha256"
@@ -7,6 +7,8 @@ import (
 	"math"
 	"strings"
 
+	"github.com/mediagraph/mediagraph/media/access"
+	"github.com/mediagraph/mediagraph/media/imageurl"
 	"github.com/mediagraph/mediagraph/media/imaging"
 	"github.com/mediagraph/mediagraph/models"
 )
@@ -24,27 +26,27 @@ type transform struct {
 	varyAccept bool
 }
 
-var imagingFits = map[ImageFit]imaging.Fit{
-	FitClip: imaging.FitClip, FitMax: imaging.FitMax, FitCrop: imaging.FitCrop, FitFill: imaging.FitFill, FitScale: imaging.FitScale,
+var imagingFits = map[imageurl.ImageFit]imaging.Fit{
+	imageurl.FitClip: imaging.FitClip, imageurl.FitMax: imaging.FitMax, imageurl.FitCrop: imaging.FitCrop, imageurl.FitFill: imaging.FitFill, imageurl.FitScale: imaging.FitScale,
 }
 
-var imagingCrops = map[ImageCrop]imaging.Crop{
-	CropCenter: imaging.CropCenter, CropFocalPoint: imaging.CropFocalPoint, CropTop: imaging.CropTop,
-	CropBottom: imaging.CropBottom, CropLeft: imaging.CropLeft, CropRight: imaging.CropRight, CropEntropy: imaging.CropEntropy,
+var imagingCrops = map[imageurl.ImageCrop]imaging.Crop{
+	imageurl.CropCenter: imaging.CropCenter, imageurl.CropFocalPoint: imaging.CropFocalPoint, imageurl.CropTop: imaging.CropTop,
+	imageurl.CropBottom: imaging.CropBottom, imageurl.CropLeft: imaging.CropLeft, imageurl.CropRight: imaging.CropRight, imageurl.CropEntropy: imaging.CropEntropy,
 }
 
-var imagingFormats = map[ImageFormat]imaging.Format{
-	FormatJPG: imaging.JPEG, FormatPNG: imaging.PNG, FormatWebP: imaging.WebP, FormatAVIF: imaging.AVIF, FormatGIF: imaging.GIF,
+var imagingFormats = map[imageurl.ImageFormat]imaging.Format{
+	imageurl.FormatJPG: imaging.JPEG, imageurl.FormatPNG: imaging.PNG, imageurl.FormatWebP: imaging.WebP, imageurl.FormatAVIF: imaging.AVIF, imageurl.FormatGIF: imaging.GIF,
 }
 
 // resolveTransform turns URL parameters into a spec for asset a: dpr applied, the aspect ratio made a
 // box, defaults filled, the format chosen.
-func (s *Service) resolveTransform(a *models.Asset, p ImageParams, accept string) (transform, error) {
+func (s *Service) resolveTransform(a *models.Asset, p imageurl.ImageParams, accept string) (transform, error) {
 	if a.Kind != models.KindImage || a.Width == nil || a.Height == nil {
-		return transform{}, invalid("params", "transforms apply to images whose size is known; %s is %s", a.ID, strings.ToLower(string(a.Kind)))
+		return transform{}, access.Invalid("params", "transforms apply to images whose size is known; %s is %s", a.ID, strings.ToLower(string(a.Kind)))
 	}
 	if a.ProcessingError != nil {
-		return transform{}, invalid("params", "this image could not be read when it was stored (%s), so it is not transformed", *a.ProcessingError)
+		return transform{}, access.Invalid("params", "this image could not be read when it was stored (%s), so it is not transformed", *a.ProcessingError)
 	}
 	box := boxOf(*a.Width, *a.Height, p)
 	spec := imaging.Spec{
@@ -71,9 +73,9 @@ func (s *Service) resolveTransform(a *models.Asset, p ImageParams, accept string
 	t := transform{}
 	for _, auto := range p.Auto {
 		switch auto {
-		case AutoCompress:
+		case imageurl.AutoCompress:
 			compress = true
-		case AutoFormat:
+		case imageurl.AutoFormat:
 			t.varyAccept = p.Fm == nil
 		}
 	}
@@ -92,14 +94,14 @@ func (s *Service) resolveTransform(a *models.Asset, p ImageParams, accept string
 	if err != nil {
 		return transform{}, err
 	}
-	spec.Animated = an.FrameCount > 1 && (format == FormatGIF || format == FormatWebP)
+	spec.Animated = an.FrameCount > 1 && (format == imageurl.FormatGIF || format == imageurl.FormatWebP)
 	t.spec = spec
 	return t, nil
 }
 
 // outputFormat is fm when given; else AVIF or WebP when auto=format and the browser takes them; else
 // the original's format when browsers show it, else PNG for images with transparency, JPEG otherwise.
-func (s *Service) outputFormat(a *models.Asset, p ImageParams, accept string, auto bool) ImageFormat {
+func (s *Service) outputFormat(a *models.Asset, p imageurl.ImageParams, accept string, auto bool) imageurl.ImageFormat {
 	if p.Fm != nil {
 		return *p.Fm
 	}
@@ -107,34 +109,34 @@ func (s *Service) outputFormat(a *models.Asset, p ImageParams, accept string, au
 		an, _ := a.Analysis.Get()
 		switch {
 		case strings.Contains(accept, "image/avif") && an.FrameCount <= 1: // AVIF here would be a still
-			return FormatAVIF
+			return imageurl.FormatAVIF
 		case strings.Contains(accept, "image/webp"):
-			return FormatWebP
+			return imageurl.FormatWebP
 		}
 	}
-	switch f := ImageFormat(a.Format); f {
-	case FormatJPG, FormatPNG, FormatWebP, FormatAVIF, FormatGIF:
+	switch f := imageurl.ImageFormat(a.Format); f {
+	case imageurl.FormatJPG, imageurl.FormatPNG, imageurl.FormatWebP, imageurl.FormatAVIF, imageurl.FormatGIF:
 		return f
 	}
 	if an, _ := a.Analysis.Get(); an.HasAlpha {
-		return FormatPNG
+		return imageurl.FormatPNG
 	}
-	return FormatJPG
+	return imageurl.FormatJPG
 }
 
 // box is the requested box of a transform in output pixels, and how the image fills it.
 type box struct {
 	w, h int
-	fit  ImageFit
+	fit  imageurl.ImageFit
 }
 
 // boxOf applies dpr and the aspect ratio to the requested size of an image of width×height.
-func boxOf(width, height int, p ImageParams) box {
+func boxOf(width, height int, p imageurl.ImageParams) box {
 	dpr := 1.0
 	if p.Dpr != nil {
 		dpr = *p.Dpr
 	}
-	b := box{fit: FitClip}
+	b := box{fit: imageurl.FitClip}
 	if p.W != nil {
 		b.w = max(1, int(math.Round(float64(*p.W)*dpr))) // 0 would mean "the original's size"
 	}
@@ -142,8 +144,8 @@ func boxOf(width, height int, p ImageParams) box {
 		b.h = max(1, int(math.Round(float64(*p.H)*dpr)))
 	}
 	if p.Ar != nil {
-		ar, _ := parseAspectRatio(*p.Ar) // checked with the other parameters
-		b.fit = FitCrop
+		ar, _ := imageurl.ParseAspectRatio(*p.Ar) // checked with the other parameters
+		b.fit = imageurl.FitCrop
 		switch {
 		case b.w == 0 && b.h == 0: // the largest box of that shape inside the image
 			b.w, b.h = width, int(math.Round(float64(width)/ar))
@@ -163,7 +165,7 @@ func boxOf(width, height int, p ImageParams) box {
 }
 
 // OutputSize is the size of a transform of an image of width×height, stated without decoding it.
-func OutputSize(width, height int, p ImageParams, maxSide int) (int, int) {
+func OutputSize(width, height int, p imageurl.ImageParams, maxSide int) (int, int) {
 	if p.IsZero() {
 		return width, height // the original bytes: no cap applies
 	}

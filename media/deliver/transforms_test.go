@@ -1,4 +1,4 @@
-package media
+package deliver
 
 import (
 	"context"
@@ -7,11 +7,13 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/mediagraph/mediagraph/media/access"
 )
 
 func rateLimited(err error) bool {
-	var e *Error
-	return errors.As(err, &e) && e.Code == CodeRateLimited
+	var e *access.Error
+	return errors.As(err, &e) && e.Code == access.CodeRateLimited
 }
 
 // A burst of transforms neither runs more at once than there are slots, nor lets one client queue

@@ -1,4 +1,7 @@
-package media
+// Package imageurl is the language of delivery URLs, with no database and no store behind it: the
+// imgix-style transform parameters (ImageParams), the paths of the delivery routes, and the signature
+// that grants a URL.
+package imageurl
 
 import (
 	"crypto/hmac"
@@ -12,6 +15,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/mediagraph/mediagraph/media/access"
 	"github.com/mediagraph/mediagraph/models"
 )
 
@@ -58,9 +62,9 @@ var (
 
 // Limits of the transform parameters.
 const (
-	maxImageSide = 8192 // w and h as asked, before dpr and before the output cap
-	maxDPR       = 3
-	maxBlur      = 100
+	MaxSide = 8192 // w and h as asked, before dpr and before the output cap
+	maxDPR  = 3
+	maxBlur = 100
 )
 
 // ImageParams are the transform parameters of a delivery URL. The GraphQL ImageParams input and the
@@ -94,12 +98,12 @@ func (p ImageParams) NeedsFocalPoint() bool {
 // WithFocalPoint fills the focal point p lacks from fp, or with the centre when fp is nil: URLs the
 // API hands out always say where they crop, so moving the point gives new URLs and no cache keeps a
 // crop around the old one.
-func (p ImageParams) WithFocalPoint(fp *FocalPoint) ImageParams {
+func (p ImageParams) WithFocalPoint(fp *models.FocalPoint) ImageParams {
 	if !p.NeedsFocalPoint() {
 		return p
 	}
 	if fp == nil {
-		fp = &FocalPoint{X: 0.5, Y: 0.5}
+		fp = &models.FocalPoint{X: 0.5, Y: 0.5}
 	}
 	if p.FpX == nil {
 		p.FpX = &fp.X
@@ -119,17 +123,17 @@ func ParseImageParams(q url.Values) (ImageParams, error) {
 	var p ImageParams
 	for name := range q {
 		if !slices.Contains(imageParamNames, name) && name != "s" && name != "exp" && name != "download" {
-			return p, invalid(name, "unknown parameter %q; transforms take %s", name, strings.Join(imageParamNames, ", "))
+			return p, access.Invalid(name, "unknown parameter %q; transforms take %s", name, strings.Join(imageParamNames, ", "))
 		}
 		if len(q[name]) > 1 {
-			return p, invalid(name, "parameter %q is given %d times", name, len(q[name]))
+			return p, access.Invalid(name, "parameter %q is given %d times", name, len(q[name]))
 		}
 	}
 	var err error
 	num := func(name string, parse func(string) error) {
 		if v, ok := q[name]; ok && err == nil {
 			if perr := parse(v[0]); perr != nil {
-				err = invalid(name, "%s=%q: %v", name, v[0], perr)
+				err = access.Invalid(name, "%s=%q: %v", name, v[0], perr)
 			}
 		}
 	}
@@ -184,13 +188,13 @@ func floatParam(s string) (*float64, error) {
 
 // Check validates every parameter; field prefixes the names in errors ("params." from GraphQL).
 func (p ImageParams) Check(field string) error {
-	bad := func(name, format string, args ...any) error { return invalid(field+name, format, args...) }
+	bad := func(name, format string, args ...any) error { return access.Invalid(field+name, format, args...) }
 	for _, side := range []struct {
 		name string
 		v    *int
 	}{{"w", p.W}, {"h", p.H}} {
-		if side.v != nil && (*side.v < 1 || *side.v > maxImageSide) {
-			return bad(side.name, "%s must be from 1 to %d pixels", side.name, maxImageSide)
+		if side.v != nil && (*side.v < 1 || *side.v > MaxSide) {
+			return bad(side.name, "%s must be from 1 to %d pixels", side.name, MaxSide)
 		}
 	}
 	if p.Fit != nil && !slices.Contains(imageFits, *p.Fit) {
@@ -225,15 +229,15 @@ func (p ImageParams) Check(field string) error {
 		return bad("blur", "blur must be from 0 to %d", maxBlur)
 	}
 	if p.Ar != nil {
-		if _, err := parseAspectRatio(*p.Ar); err != nil {
+		if _, err := ParseAspectRatio(*p.Ar); err != nil {
 			return bad("ar", "%v", err)
 		}
 	}
 	return nil
 }
 
-// parseAspectRatio reads "16:9" (or "1.5") as width over height.
-func parseAspectRatio(s string) (float64, error) {
+// ParseAspectRatio reads "16:9" (or "1.5") as width over height.
+func ParseAspectRatio(s string) (float64, error) {
 	w, h, found := strings.Cut(s, ":")
 	if !found {
 		h = "1"
@@ -313,31 +317,41 @@ func VersionPath(a *models.Asset) string {
 	return VersionPathPrefix + a.ID + "/" + strconv.Itoa(a.Version) + "/" + a.Filename
 }
 
+// Signer writes and checks the URLs of the delivery routes.
+type Signer struct {
+	// PublicURL is the address clients reach this service at; asset URLs start with it.
+	PublicURL string
+	// URLSigningKey signs delivery URLs; SignTransforms requires (and puts) a signature on every
+	// transform URL, imgix-style.
+	URLSigningKey  []byte
+	SignTransforms bool
+}
+
 // AssetURL is the absolute URL of an asset's bytes (or of a transform of them) on path, signed as
 // configuration and opts require.
-func (s *Service) AssetURL(path string, params ImageParams, opts URLOptions) string {
+func (s *Signer) AssetURL(path string, params ImageParams, opts URLOptions) string {
 	q := params.Query()
 	if opts.Expires != nil {
 		q.Set("exp", strconv.FormatInt(opts.Expires.Unix(), 10))
 	}
-	if opts.Expires != nil || (s.settings.SignTransforms && len(q) > 0) {
+	if opts.Expires != nil || (s.SignTransforms && len(q) > 0) {
 		q.Set("s", s.signature(path, q))
 	}
 	if len(q) == 0 {
-		return s.settings.PublicURL + path
+		return s.PublicURL + path
 	}
-	return s.settings.PublicURL + path + "?" + q.Encode()
+	return s.PublicURL + path + "?" + q.Encode()
 }
 
 // signature is the HMAC of a path and its query (less s), imgix-style: any change to either voids it.
-func (s *Service) signature(path string, q url.Values) string {
+func (s *Signer) signature(path string, q url.Values) string {
 	signed := url.Values{}
 	for k, v := range q {
 		if k != "s" && k != "download" {
 			signed[k] = v
 		}
 	}
-	mac := hmac.New(sha256.New, s.settings.URLSigningKey)
+	mac := hmac.New(sha256.New, s.URLSigningKey)
 	mac.Write([]byte(path + "?" + signed.Encode()))
 	return hex.EncodeToString(mac.Sum(nil)[:16])
 }
@@ -353,25 +367,25 @@ type URLGrant struct {
 
 // CheckURL verifies the signature of a delivery URL. A URL with a bad signature, or an expired
 // grant, is refused; transforms must be signed when the configuration says so.
-func (s *Service) CheckURL(path string, q url.Values, transform bool, now time.Time) (URLGrant, error) {
+func (s *Signer) CheckURL(path string, q url.Values, transform bool, now time.Time) (URLGrant, error) {
 	sig := q.Get("s")
 	if sig == "" {
 		if q.Has("exp") {
-			return URLGrant{}, newError(CodeForbidden, "the URL has an expiry but no signature")
+			return URLGrant{}, access.NewError(access.CodeForbidden, "the URL has an expiry but no signature")
 		}
-		if transform && s.settings.SignTransforms {
-			return URLGrant{}, newError(CodeForbidden, "transform URLs must be signed (parameter s)")
+		if transform && s.SignTransforms {
+			return URLGrant{}, access.NewError(access.CodeForbidden, "transform URLs must be signed (parameter s)")
 		}
 		return URLGrant{}, nil
 	}
 	if !hmac.Equal([]byte(sig), []byte(s.signature(path, q))) {
-		return URLGrant{}, newError(CodeForbidden, "the URL's signature does not match it")
+		return URLGrant{}, access.NewError(access.CodeForbidden, "the URL's signature does not match it")
 	}
 	g := URLGrant{Signed: true}
 	if exp := q.Get("exp"); exp != "" {
 		t, err := strconv.ParseInt(exp, 10, 64)
 		if err != nil || now.Unix() > t {
-			return URLGrant{}, newError(CodeAssetAccessDenied, "the signed URL has expired")
+			return URLGrant{}, access.NewError(access.CodeAssetAccessDenied, "the signed URL has expired")
 		}
 		until := time.Unix(t, 0)
 		g.Private, g.Expires = true, &until

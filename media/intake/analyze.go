@@ -1,18 +1,16 @@
-package media
+package intake
 
 import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"runtime"
-	"strings"
-	"unicode/utf8"
 
-	"golang.org/x/sync/semaphore"
-
-	"github.com/mediagraph/mediagraph/media/ingest"
+	"github.com/mediagraph/mediagraph/media/access"
+	"github.com/mediagraph/mediagraph/media/catalogue"
+	"github.com/mediagraph/mediagraph/media/membudget"
 	"github.com/mediagraph/mediagraph/media/photometa"
+	"github.com/mediagraph/mediagraph/media/probe"
 	"github.com/mediagraph/mediagraph/models"
 )
 
@@ -20,8 +18,6 @@ const (
 	// maxAnalyzedBytes bounds the images and documents read into memory to be analyzed; larger files
 	// are stored and described by their type and checksums only, with a processing error saying why.
 	maxAnalyzedBytes = 256 << 20
-	// analysisMemory bounds the bytes of all files held in memory for analysis at once.
-	analysisMemory = 2 * maxAnalyzedBytes
 	// maxKeptBytes bounds a file copied while it is stored, which spares reading it back.
 	maxKeptBytes = 32 << 20
 )
@@ -30,15 +26,15 @@ const (
 // decoding is CPU- and memory-bound, so more at once would only queue inside libvips and hold memory.
 type analysis struct {
 	slots  chan struct{}
-	memory *semaphore.Weighted
-	prober ingest.Prober
+	memory *membudget.Budget
+	prober probe.Prober
 }
 
-func newAnalysis() analysis {
+func newAnalysis(memory *membudget.Budget) analysis {
 	return analysis{
 		slots:  make(chan struct{}, runtime.GOMAXPROCS(0)),
-		memory: semaphore.NewWeighted(analysisMemory),
-		prober: ingest.NewProber(),
+		memory: memory,
+		prober: probe.NewProber(),
 	}
 }
 
@@ -69,9 +65,9 @@ func (s *Service) analyze(ctx context.Context, field string, a *models.Asset, v 
 		return photometa.Credits{}, ctx.Err()
 	}
 	r, err := s.examine(ctx, a, v, kept)
-	var limit *ingest.PixelLimitError
+	var limit *probe.PixelLimitError
 	if errors.As(err, &limit) {
-		return photometa.Credits{}, invalid(field, "%s", limit.Error())
+		return photometa.Credits{}, access.Invalid(field, "%s", limit.Error())
 	}
 	if err != nil {
 		return photometa.Credits{}, err
@@ -83,121 +79,52 @@ func (s *Service) analyze(ctx context.Context, field string, a *models.Asset, v 
 	if r.Embedded != nil {
 		a.EmbeddedMetadata = models.JSONOf(r.Embedded)
 	}
-	a.ProcessingError = blankToNil(&r.Error)
+	a.ProcessingError = catalogue.BlankToNil(&r.Error)
 	now := models.Now()
 	a.AnalyzedAt = &now
 	return r.Credits, nil
 }
 
-func (s *Service) examine(ctx context.Context, a *models.Asset, v *models.AssetVersion, kept []byte) (ingest.Result, error) {
+func (s *Service) examine(ctx context.Context, a *models.Asset, v *models.AssetVersion, kept []byte) (probe.Result, error) {
 	switch {
 	case readsWhole(a):
 		buf := kept
 		if buf == nil {
 			var release func()
-			var why ingest.Result
+			var why probe.Result
 			if buf, release, why = s.readForAnalysis(ctx, v); buf == nil {
 				return why, nil
 			}
 			defer release()
 		}
 		if a.Kind == models.KindImage {
-			return ingest.Image(buf, s.settings.MaxImagePixels)
+			return probe.Image(buf, s.settings.MaxImagePixels)
 		}
-		return ingest.Document(buf), nil
+		return probe.Document(buf), nil
 	case a.Kind == models.KindVideo || a.Kind == models.KindAudio:
 		o, err := s.store.Open(ctx, v.ObjectKey)
 		if err != nil {
-			return ingest.Result{}, fmt.Errorf("open %s for analysis: %w", v.ObjectKey, err)
+			return probe.Result{}, fmt.Errorf("open %s for analysis: %w", v.ObjectKey, err)
 		}
 		defer o.Close()
 		return s.analysis.prober.Media(ctx, o, v.Size), nil
 	}
-	return ingest.Result{}, nil
+	return probe.Result{}, nil
 }
 
 // readForAnalysis reads a stored version into memory within the analysis budget, or says in a result
 // why it will not. release gives the memory back.
-func (s *Service) readForAnalysis(ctx context.Context, v *models.AssetVersion) (buf []byte, release func(), why ingest.Result) {
-	unread := ingest.Result{Error: "the stored bytes could not be read for analysis"}
+func (s *Service) readForAnalysis(ctx context.Context, v *models.AssetVersion) (buf []byte, release func(), why probe.Result) {
+	unread := probe.Result{Error: "the stored bytes could not be read for analysis"}
 	if v.Size > maxAnalyzedBytes {
-		return nil, nil, ingest.Result{Error: fmt.Sprintf("the file is larger than the %d MiB analyzed, so only its type and checksums are known", maxAnalyzedBytes>>20)}
+		return nil, nil, probe.Result{Error: fmt.Sprintf("the file is larger than the %d MiB analyzed, so only its type and checksums are known", maxAnalyzedBytes>>20)}
 	}
-	if err := s.analysis.memory.Acquire(ctx, v.Size); err != nil {
+	buf, release, err := s.analysis.memory.Read(ctx, s.store, v.ObjectKey, v.Size)
+	if err != nil {
+		if ctx.Err() == nil {
+			s.log.ErrorContext(ctx, "read for analysis", "key", v.ObjectKey, "error", err)
+		}
 		return nil, nil, unread
 	}
-	release = func() { s.analysis.memory.Release(v.Size) }
-	o, err := s.store.Open(ctx, v.ObjectKey)
-	if err != nil {
-		release()
-		return nil, nil, unread
-	}
-	defer o.Close()
-	buf = make([]byte, v.Size)
-	if _, err := io.ReadFull(o, buf); err != nil {
-		s.log.ErrorContext(ctx, "read for analysis", "key", v.ObjectKey, "error", err)
-		release()
-		return nil, nil, unread
-	}
-	return buf, release, ingest.Result{}
-}
-
-// prefillCredits gives an asset the author and copyright its file names, where the uploader gave none.
-func prefillCredits(a *models.Asset, c photometa.Credits) {
-	if a.Author == nil {
-		a.Author = clip(c.Creator, maxCreditLength)
-	}
-	if a.Copyright == nil {
-		a.Copyright = clip(c.Copyright, maxCreditLength)
-	}
-}
-
-// prefillTitle gives an asset the title its file names, in the default locale, unless it has one.
-func (s *Service) prefillTitle(ctx context.Context, tx *models.DB, id string, c photometa.Credits) error {
-	if t := clip(c.Title, maxAltLength); t != nil {
-		return tx.PrefillTitle(ctx, id, s.settings.DefaultLocale(), *t)
-	}
-	return nil
-}
-
-// clip shortens embedded text to a field's limit on a character boundary: the file's own words are
-// kept rather than refusing the upload over them.
-func clip(s *string, max int) *string {
-	if s == nil {
-		return nil
-	}
-	t := strings.TrimSpace(*s)
-	if utf8.RuneCountInString(t) > max {
-		t = string([]rune(t)[:max])
-	}
-	return blankToNil(&t)
-}
-
-// Exif is an asset's camera data with the raw metadata it was read from.
-type Exif struct {
-	models.Exif
-	Raw map[string]any
-}
-
-// ExifOf returns what an asset's file says about itself, or nil when it says nothing.
-func ExifOf(a *models.Asset) (*Exif, error) {
-	an, err := a.Analysis.Get()
-	if err != nil {
-		return nil, err
-	}
-	raw, err := a.EmbeddedMetadata.Get()
-	if err != nil {
-		return nil, err
-	}
-	if an.Exif == nil && len(raw) == 0 {
-		return nil, nil
-	}
-	e := &Exif{Raw: raw}
-	if an.Exif != nil {
-		e.Exif = *an.Exif
-	}
-	if e.Raw == nil {
-		e.Raw = map[string]any{}
-	}
-	return e, nil
+	return buf, release, probe.Result{}
 }

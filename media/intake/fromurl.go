@@ -1,4 +1,4 @@
-package media
+package intake
 
 import (
 	"context"
@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/mediagraph/mediagraph/media/access"
+	"github.com/mediagraph/mediagraph/media/catalogue"
 	"github.com/mediagraph/mediagraph/models"
 	"github.com/mediagraph/mediagraph/remote"
 )
@@ -17,14 +19,14 @@ const maxURLLength = 2048
 // The fetch may not reach private addresses (see package remote); filename, when given, names the
 // file instead of the URL's last path segment.
 func (s *Service) CreateAssetFromURL(ctx context.Context, rawURL string, filename *string, opts UploadOptions) (*models.Asset, error) {
-	if _, err := authorize(ctx, writeAccess); err != nil {
+	if _, err := access.Authorize(ctx, access.Write); err != nil {
 		return nil, err
 	}
 	if rawURL = strings.TrimSpace(rawURL); rawURL == "" || utf8.RuneCountInString(rawURL) > maxURLLength {
-		return nil, invalid("input.url", "give an http or https URL of at most %d characters", maxURLLength)
+		return nil, access.Invalid("input.url", "give an http or https URL of at most %d characters", maxURLLength)
 	}
 	if filename != nil {
-		if err := checkFilename("input.filename", *filename); err != nil {
+		if err := catalogue.CheckFilename("input.filename", *filename); err != nil {
 			return nil, err
 		}
 	}
@@ -42,16 +44,16 @@ func (s *Service) CreateAssetFromURL(ctx context.Context, rawURL string, filenam
 	name := res.Filename
 	if filename != nil {
 		name = *filename
-	} else if checkFilename("", name) != nil {
+	} else if catalogue.CheckFilename("", name) != nil {
 		name = "download" // the URL names nothing usable; the sniffed type adds the extension
 	}
 	assets, err := s.UploadAssets(ctx, []UploadFile{{Name: name, Size: res.Size, Body: res.Body}}, opts)
 	if err != nil {
-		if e, ok := AsError(err); ok && strings.HasPrefix(e.Field, "files[0]") {
+		if e, ok := access.AsError(err); ok && strings.HasPrefix(e.Field, "files[0]") {
 			e.Field = "input.url"
 		}
 		if readErr := (*remote.ReadError)(nil); errors.As(err, &readErr) {
-			return nil, invalid("input.url", "the download broke off before the end of the file")
+			return nil, access.Invalid("input.url", "the download broke off before the end of the file")
 		}
 		return nil, err
 	}
@@ -64,11 +66,11 @@ func fetchError(err error) error {
 	var status *remote.StatusError
 	switch {
 	case errors.As(err, &refusal):
-		return invalid("input.url", "the URL cannot be fetched: %s", refusal.Reason)
+		return access.Invalid("input.url", "the URL cannot be fetched: %s", refusal.Reason)
 	case errors.As(err, &status):
-		return invalid("input.url", "%s", status.Error())
+		return access.Invalid("input.url", "%s", status.Error())
 	case errors.Is(err, context.DeadlineExceeded):
-		return invalid("input.url", "the server did not answer in time")
+		return access.Invalid("input.url", "the server did not answer in time")
 	}
-	return invalid("input.url", "the URL could not be fetched (no answer from its server)")
+	return access.Invalid("input.url", "the URL could not be fetched (no answer from its server)")
 }

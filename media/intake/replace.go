@@ -1,18 +1,19 @@
-package media
+package intake
 
 import (
 	"context"
-	"fmt"
-	"path"
 
+	"github.com/mediagraph/mediagraph/media/access"
+	"github.com/mediagraph/mediagraph/media/catalogue"
 	"github.com/mediagraph/mediagraph/models"
+	"github.com/mediagraph/mediagraph/storage"
 )
 
 // ReplaceAsset stores new bytes as an asset's next version. Its id, gate URL, description, tags,
 // collection and usages stay; its versioned URLs change, so no cache serves the old bytes under the
 // new ones' name. The old version stays stored; its transforms are swept (SweepDerivatives).
 func (s *Service) ReplaceAsset(ctx context.Context, id string, f UploadFile) (*models.Asset, error) {
-	p, err := authorize(ctx, writeAccess)
+	p, err := access.Authorize(ctx, access.Write)
 	if err != nil {
 		return nil, err
 	}
@@ -23,56 +24,26 @@ func (s *Service) ReplaceAsset(ctx context.Context, id string, f UploadFile) (*m
 	if err != nil {
 		return nil, err
 	}
-	in, err := s.ingestAs(ctx, "file", f, p, cur.ID)
+	in, err := s.receiveAs(ctx, "file", f, p, cur.ID)
 	if err != nil {
 		return nil, err
 	}
-	err = s.db.Transaction(ctx, func(tx *models.DB) error {
-		// Read again inside the transaction: a concurrent replacement may have taken the next number.
-		found, err := tx.AssetsByID(ctx, []string{id}, models.Visibility{})
-		if err != nil {
-			return err
-		}
-		if len(found) == 0 || found[0].DeletedAt != nil {
-			return notFound("asset", id)
-		}
-		old, a, v := found[0], in.asset, in.version
-		a.Version, v.Number = old.Version+1, old.Version+1
-		a.Basename, a.Filename = old.Basename, old.Basename+path.Ext(a.Filename) // the name stays; the type may change
-		v.Filename = a.Filename
-		a.Author, a.Copyright = old.Author, old.Copyright
-		prefillCredits(a, in.credits)
-		if err := tx.ReplaceBytes(ctx, a, v); err != nil {
-			return err
-		}
-		return s.prefillTitle(ctx, tx, id, in.credits)
-	})
+	err = s.registry.Replace(ctx, id, catalogue.NewAsset{Asset: in.asset, Version: in.version, Credits: in.credits})
 	if err != nil {
-		s.deleteObjects(ctx, []string{in.version.ObjectKey})
+		storage.Discard(ctx, s.store, []string{in.version.ObjectKey}, s.log)
 		return nil, err
 	}
-	return s.Asset(ctx, id)
+	return s.assets.Asset(ctx, id)
 }
 
 // liveAsset loads an asset the caller may change: visible to them and not in the trash.
 func (s *Service) liveAsset(ctx context.Context, id string) (*models.Asset, error) {
-	a, err := s.Asset(ctx, id)
+	a, err := s.assets.Asset(ctx, id)
 	if err != nil {
 		return nil, err
 	}
 	if a.DeletedAt != nil {
-		return nil, newError(CodeNotFound, "asset %s is in the trash; restore it first", id)
+		return nil, access.NewError(access.CodeNotFound, "asset %s is in the trash; restore it first", id)
 	}
 	return a, nil
-}
-
-// SweepDerivatives deletes the stored transforms of versions that were replaced: no URL the service
-// hands out reaches them any more. It returns how many it removed.
-func (s *Service) SweepDerivatives(ctx context.Context) (int, error) {
-	keys, err := s.db.TakeReplacedDerivatives(ctx, sweepBatch)
-	if err != nil {
-		return 0, fmt.Errorf("sweep replaced transforms: %w", err)
-	}
-	s.deleteObjects(ctx, keys)
-	return len(keys), nil
 }

@@ -1,4 +1,4 @@
-package media
+package intake
 
 import (
 	"context"
@@ -6,10 +6,11 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/mediagraph/mediagraph/media/access"
 	"github.com/mediagraph/mediagraph/models"
 )
 
-// Reprocess analyzes an asset's current bytes again — after an upgrade taught ingest more, or a
+// Reprocess analyzes an asset's current bytes again — after an upgrade taught the analysers more, or a
 // limit changed — and records what it learns. What editors wrote stays: the file's credits only
 // fill fields that are empty. It runs as a background job, with no caller to authorize.
 func (s *Service) Reprocess(ctx context.Context, id string) error {
@@ -35,31 +36,14 @@ func (s *Service) Reprocess(ctx context.Context, id string) error {
 		return fmt.Errorf("reprocess %s: version %d is missing", id, a.Version)
 	}
 	credits, err := s.analyze(ctx, "id", a, v, nil)
-	var refused *Error
+	var refused *access.Error
 	if errors.As(err, &refused) { // stored before a limit was lowered: keep it, say why it is not analyzed
 		now := models.Now()
 		a.ProcessingError, a.AnalyzedAt = &refused.Message, &now
 	} else if err != nil {
 		return fmt.Errorf("reprocess %s: %w", id, err)
 	}
-	author, copyright := a.Author, a.Copyright
-	prefillCredits(a, credits)
-	err = s.db.Transaction(ctx, func(tx *models.DB) error {
-		a.UpdatedAt = models.Now()
-		if err := tx.SaveAnalysis(ctx, a); err != nil {
-			return err
-		}
-		if a.Author != author || a.Copyright != copyright {
-			if err := tx.UpdateAssets(ctx, []string{id}, map[string]any{"author": a.Author, "copyright": a.Copyright}); err != nil {
-				return err
-			}
-		}
-		return s.prefillTitle(ctx, tx, id, credits)
-	})
-	if errors.Is(err, models.ErrConflict) {
-		return nil // replaced while it was analyzed: the replacement analyzed its own bytes
-	}
-	return err
+	return s.registry.SaveAnalysis(ctx, a, credits)
 }
 
 // ReprocessTargets resolves what `mediagraph reprocess` was asked for: every asset, or the listed
@@ -78,7 +62,7 @@ func (s *Service) ReprocessTargets(ctx context.Context, all bool, ids []string) 
 	}
 	for _, id := range ids {
 		if !exists[id] {
-			return nil, notFound("asset", id)
+			return nil, access.NotFound("asset", id)
 		}
 	}
 	return ids, nil

@@ -1,4 +1,4 @@
-package media
+package intake
 
 import (
 	"context"
@@ -13,6 +13,8 @@ import (
 
 	"github.com/gabriel-vasile/mimetype"
 
+	"github.com/mediagraph/mediagraph/media/access"
+	"github.com/mediagraph/mediagraph/media/catalogue"
 	"github.com/mediagraph/mediagraph/models"
 	"github.com/mediagraph/mediagraph/storage"
 )
@@ -35,13 +37,13 @@ type UploadRequest struct {
 // SignedUploadOptions say how to file and describe the asset a signed upload becomes. They are kept
 // with the ticket until the upload completes.
 type SignedUploadOptions struct {
-	Status       *models.AssetStatus `json:"status,omitempty"`
-	CollectionID *string             `json:"collectionId,omitempty"`
-	Tags         []string            `json:"tags,omitempty"`
-	Author       *string             `json:"author,omitempty"`
-	Copyright    *string             `json:"copyright,omitempty"`
-	Notes        *string             `json:"notes,omitempty"`
-	Metadata     []MetadataChange    `json:"metadata,omitempty"`
+	Status       *models.AssetStatus        `json:"status,omitempty"`
+	CollectionID *string                    `json:"collectionId,omitempty"`
+	Tags         []string                   `json:"tags,omitempty"`
+	Author       *string                    `json:"author,omitempty"`
+	Copyright    *string                    `json:"copyright,omitempty"`
+	Notes        *string                    `json:"notes,omitempty"`
+	Metadata     []catalogue.MetadataChange `json:"metadata,omitempty"`
 }
 
 func (o SignedUploadOptions) upload() UploadOptions {
@@ -129,57 +131,57 @@ func typeAllowed(mime string, patterns []string) bool {
 }
 
 func (s *Service) checkUploadRequest(field string, r UploadRequest) (UploadRequest, error) {
-	if err := checkFilename(field+".filename", r.Filename); err != nil {
+	if err := catalogue.CheckFilename(field+".filename", r.Filename); err != nil {
 		return r, err
 	}
 	r.MimeType = strings.ToLower(strings.TrimSpace(r.MimeType))
 	if !typeAllowed(r.MimeType, s.settings.UploadTypes) {
-		return r, &Error{Code: CodeMimeTypeNotAllowed, Field: field + ".mimeType",
+		return r, &access.Error{Code: access.CodeMimeTypeNotAllowed, Field: field + ".mimeType",
 			Message: fmt.Sprintf("%q is not among the accepted types %s", r.MimeType, strings.Join(s.settings.UploadTypes, ", "))}
 	}
 	switch {
 	case r.Size <= 0:
-		return r, invalid(field+".size", "the size must be a positive number of bytes")
+		return r, access.Invalid(field+".size", "the size must be a positive number of bytes")
 	case r.Size > s.settings.MaxSignedUploadBytes:
-		return r, &Error{Code: CodeFileTooLarge, Field: field + ".size", Message: fmt.Sprintf("the file is larger than the limit of %d bytes", s.settings.MaxSignedUploadBytes)}
+		return r, &access.Error{Code: access.CodeFileTooLarge, Field: field + ".size", Message: fmt.Sprintf("the file is larger than the limit of %d bytes", s.settings.MaxSignedUploadBytes)}
 	}
 	if r.SHA256 != nil {
 		sum := strings.ToLower(*r.SHA256)
 		if !sha256Pattern.MatchString(sum) {
-			return r, invalid(field+".sha256", "give the SHA-256 as 64 hexadecimal digits")
+			return r, access.Invalid(field+".sha256", "give the SHA-256 as 64 hexadecimal digits")
 		}
 		r.SHA256 = &sum
 	}
 	if r.SkipIfExists && r.SHA256 == nil {
-		return r, invalid(field+".skipIfExists", "skipIfExists needs the file's sha256")
+		return r, access.Invalid(field+".skipIfExists", "skipIfExists needs the file's sha256")
 	}
 	o := r.Options
 	if o.Status != nil && *o.Status != models.StatusPublic && *o.Status != models.StatusPrivate {
-		return r, invalid(field+".status", "unknown status %q", *o.Status)
+		return r, access.Invalid(field+".status", "unknown status %q", *o.Status)
 	}
-	if err := checkCredits(o.Author, o.Copyright, o.Notes); err != nil {
+	if err := catalogue.CheckCredits(o.Author, o.Copyright, o.Notes); err != nil {
 		return r, err
 	}
 	var err error
-	if r.Options.Tags, err = checkTagNames(field+".tags", o.Tags); err != nil {
+	if r.Options.Tags, err = catalogue.CheckTagNames(field+".tags", o.Tags); err != nil {
 		return r, err
 	}
-	r.Options.Metadata, err = s.metadataChanges(field+".defaultFieldMetadata", Optional[*FocalPoint]{}, Optional[models.JSONObject]{}, o.Metadata)
+	r.Options.Metadata, err = s.registry.MetadataChanges(field+".defaultFieldMetadata", catalogue.Optional[*models.FocalPoint]{}, catalogue.Optional[models.JSONObject]{}, o.Metadata)
 	return r, err
 }
 
 // CreateUploads issues tickets for files that clients send straight to the store; completeUploads
 // turns what arrived into assets. Files above the single-PUT limit are sent in parts.
 func (s *Service) CreateUploads(ctx context.Context, requests []UploadRequest) ([]*Ticket, error) {
-	p, err := authorize(ctx, writeAccess)
+	p, err := access.Authorize(ctx, access.Write)
 	if err != nil {
 		return nil, err
 	}
 	if len(requests) == 0 {
-		return nil, invalid("input", "ask for at least one upload")
+		return nil, access.Invalid("input", "ask for at least one upload")
 	}
 	if len(requests) > s.settings.MaxFilesPerUpload {
-		return nil, &Error{Code: CodeTooManyFiles, Field: "input", Message: fmt.Sprintf("%d uploads asked for; at most %d per call", len(requests), s.settings.MaxFilesPerUpload)}
+		return nil, &access.Error{Code: access.CodeTooManyFiles, Field: "input", Message: fmt.Sprintf("%d uploads asked for; at most %d per call", len(requests), s.settings.MaxFilesPerUpload)}
 	}
 	now := models.Now()
 	uploads := make([]*models.Upload, len(requests))
@@ -191,7 +193,7 @@ func (s *Service) CreateUploads(ctx context.Context, requests []UploadRequest) (
 		if err != nil {
 			return nil, fmt.Errorf("encode upload options: %w", err)
 		}
-		_, name := NormalizeFilename(r.Filename, strings.TrimPrefix(mimetype.Lookup(r.MimeType).Extension(), "."))
+		_, name := catalogue.NormalizeFilename(r.Filename, strings.TrimPrefix(mimetype.Lookup(r.MimeType).Extension(), "."))
 		u := &models.Upload{
 			ID: models.NewID(models.UploadPrefix), Status: models.UploadPending,
 			AssetID: models.NewID(models.AssetPrefix), VersionID: models.NewID(models.VersionPrefix),
@@ -260,7 +262,7 @@ func (s *Service) abortTickets(ctx context.Context, tickets []*Ticket) {
 
 // Upload returns an upload the caller created (ADMINs see every upload), without its requests.
 func (s *Service) Upload(ctx context.Context, id string) (*Ticket, error) {
-	p, err := authorize(ctx, writeAccess)
+	p, err := access.Authorize(ctx, access.Write)
 	if err != nil {
 		return nil, err
 	}
@@ -269,12 +271,12 @@ func (s *Service) Upload(ctx context.Context, id string) (*Ticket, error) {
 		return nil, err
 	}
 	if len(list) == 0 || !ownsUpload(p, list[0]) {
-		return nil, notFound("upload", id)
+		return nil, access.NotFound("upload", id)
 	}
 	return &Ticket{Upload: list[0]}, nil
 }
 
-func ownsUpload(p *Principal, u *models.Upload) bool {
+func ownsUpload(p *access.Principal, u *models.Upload) bool {
 	return p.Role == models.RoleAdmin || (u.CreatedByID != nil && *u.CreatedByID == p.TokenID)
 }
 
@@ -288,14 +290,14 @@ type CompletedParts struct {
 // with the declared size, and its bytes must be of an accepted type that agrees with the declared one
 // (else CONTENT_MISMATCH, and the object is deleted). Completing again returns the same asset.
 func (s *Service) CompleteUploads(ctx context.Context, ids []string, parts []CompletedParts) ([]*models.Asset, error) {
-	p, err := authorize(ctx, writeAccess)
+	p, err := access.Authorize(ctx, access.Write)
 	if err != nil {
 		return nil, err
 	}
 	if len(ids) == 0 || len(ids) > s.settings.MaxFilesPerUpload {
-		return nil, invalid("ids", "complete between 1 and %d uploads per call", s.settings.MaxFilesPerUpload)
+		return nil, access.Invalid("ids", "complete between 1 and %d uploads per call", s.settings.MaxFilesPerUpload)
 	}
-	ids = uniq(ids)
+	ids = models.Uniq(ids)
 	found, err := s.db.UploadsByID(ctx, ids)
 	if err != nil {
 		return nil, err
@@ -309,7 +311,7 @@ func (s *Service) CompleteUploads(ctx context.Context, ids []string, parts []Com
 	for i, id := range ids {
 		u := byID[id]
 		if u == nil || !ownsUpload(p, u) {
-			return nil, notFound("upload", id)
+			return nil, access.NotFound("upload", id)
 		}
 		if out[i], err = s.complete(ctx, p, u, partsOf[id]); err != nil {
 			return nil, err
@@ -318,20 +320,20 @@ func (s *Service) CompleteUploads(ctx context.Context, ids []string, parts []Com
 	return out, nil
 }
 
-func (s *Service) complete(ctx context.Context, p *Principal, u *models.Upload, parts []storage.CompletedPart) (*models.Asset, error) {
+func (s *Service) complete(ctx context.Context, p *access.Principal, u *models.Upload, parts []storage.CompletedPart) (*models.Asset, error) {
 	switch u.Status {
 	case models.UploadCompleted:
 		if u.ResultAssetID == nil {
-			return nil, newError(CodeNotFound, "the asset of upload %s was purged", u.ID)
+			return nil, access.NewError(access.CodeNotFound, "the asset of upload %s was purged", u.ID)
 		}
-		return s.Asset(ctx, *u.ResultAssetID)
+		return s.assets.Asset(ctx, *u.ResultAssetID)
 	case models.UploadFailed:
-		return nil, newError(CodeContentMismatch, "upload %s failed: %s", u.ID, deref(u.Error))
+		return nil, access.NewError(access.CodeContentMismatch, "upload %s failed: %s", u.ID, deref(u.Error))
 	case models.UploadExpired:
-		return nil, newError(CodeUploadExpired, "upload %s expired", u.ID)
+		return nil, access.NewError(access.CodeUploadExpired, "upload %s expired", u.ID)
 	}
 	if models.Now().After(u.ExpiresAt) {
-		return nil, newError(CodeUploadExpired, "upload %s expired at %s; ask for a new one", u.ID, u.ExpiresAt.Format("15:04:05 MST"))
+		return nil, access.NewError(access.CodeUploadExpired, "upload %s expired at %s; ask for a new one", u.ID, u.ExpiresAt.Format("15:04:05 MST"))
 	}
 	if u.MultipartID != nil {
 		parts = slices.Clone(parts)
@@ -343,28 +345,28 @@ func (s *Service) complete(ctx context.Context, p *Principal, u *models.Upload, 
 			complete = complete && part.Number == i+1
 		}
 		if !complete {
-			return nil, &Error{Code: CodeUploadIncomplete, Field: "parts", Message: fmt.Sprintf("upload %s was sent in %d parts: list each of them once, with its ETag", u.ID, want)}
+			return nil, &access.Error{Code: access.CodeUploadIncomplete, Field: "parts", Message: fmt.Sprintf("upload %s was sent in %d parts: list each of them once, with its ETag", u.ID, want)}
 		}
 		if _, err := s.store.CompleteMultipart(ctx, u.ObjectKey, *u.MultipartID, parts); err != nil {
-			return nil, &Error{Code: CodeUploadIncomplete, Field: "parts", Message: "the parts of upload " + u.ID + " do not assemble: send every part, then list each with its ETag"}
+			return nil, &access.Error{Code: access.CodeUploadIncomplete, Field: "parts", Message: "the parts of upload " + u.ID + " do not assemble: send every part, then list each with its ETag"}
 		}
 	}
 	info, err := s.store.Head(ctx, u.ObjectKey)
 	if errors.Is(err, storage.ErrNotFound) {
-		return nil, newError(CodeUploadIncomplete, "nothing has arrived for upload %s yet", u.ID)
+		return nil, access.NewError(access.CodeUploadIncomplete, "nothing has arrived for upload %s yet", u.ID)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("check upload %s: %w", u.ID, err)
 	}
 	if info.Size != u.Size {
-		return nil, s.rejectUpload(ctx, u, CodeContentMismatch, fmt.Sprintf("%d bytes arrived, %d were declared", info.Size, u.Size))
+		return nil, s.rejectUpload(ctx, u, access.CodeContentMismatch, fmt.Sprintf("%d bytes arrived, %d were declared", info.Size, u.Size))
 	}
 	in, err := s.adopt(ctx, p, u)
 	if err != nil {
 		return nil, err
 	}
 	if u.SHA256 != nil && *u.SHA256 != in.asset.SHA256 {
-		return nil, s.rejectUpload(ctx, u, CodeContentMismatch, "the bytes do not have the declared sha256")
+		return nil, s.rejectUpload(ctx, u, access.CodeContentMismatch, "the bytes do not have the declared sha256")
 	}
 	if u.SkipIfExists {
 		existing, err := s.db.AssetBySHA256(ctx, in.asset.SHA256)
@@ -372,23 +374,23 @@ func (s *Service) complete(ctx context.Context, p *Principal, u *models.Upload, 
 			return nil, err
 		}
 		if existing != nil {
-			s.deleteObjects(ctx, []string{u.ObjectKey})
+			storage.Discard(ctx, s.store, []string{u.ObjectKey}, s.log)
 			if err := s.db.FinishUpload(ctx, u.ID, models.UploadCompleted, &existing.ID, nil); err != nil {
 				return nil, err
 			}
-			return s.Asset(ctx, existing.ID)
+			return s.assets.Asset(ctx, existing.ID)
 		}
 	}
 	var opts SignedUploadOptions
 	if err := json.Unmarshal([]byte(u.Options), &opts); err != nil {
 		return nil, fmt.Errorf("decode options of upload %s: %w", u.ID, err)
 	}
-	assets, err := s.register(ctx, []ingested{in}, opts.upload(), opts.Tags, opts.Metadata, func(tx *models.DB) error {
+	assets, err := s.register(ctx, []received{in}, opts.upload(), opts.Tags, opts.Metadata, func(tx *models.DB) error {
 		return tx.FinishUpload(ctx, u.ID, models.UploadCompleted, &u.AssetID, nil)
 	})
 	if errors.Is(err, models.ErrDuplicate) {
 		// A concurrent completion of the same upload created the asset (its id is the upload's).
-		return s.Asset(ctx, u.AssetID)
+		return s.assets.Asset(ctx, u.AssetID)
 	}
 	if err != nil {
 		return nil, err
@@ -397,47 +399,47 @@ func (s *Service) complete(ctx context.Context, p *Principal, u *models.Upload, 
 }
 
 // adopt reads an arrived object once: its first bytes for the type, all of them for the checksums.
-func (s *Service) adopt(ctx context.Context, p *Principal, u *models.Upload) (ingested, error) {
+func (s *Service) adopt(ctx context.Context, p *access.Principal, u *models.Upload) (received, error) {
 	o, err := s.store.Open(ctx, u.ObjectKey)
 	if err != nil {
-		return ingested{}, fmt.Errorf("open upload %s: %w", u.ID, err)
+		return received{}, fmt.Errorf("open upload %s: %w", u.ID, err)
 	}
 	defer o.Close()
 	hr := newHashingReader(o, u.Size)
-	defer s.keepForAnalysis(hr, &models.Asset{Kind: kindOf(u.MimeType), MimeType: u.MimeType}, u.Size)()
+	defer s.keepForAnalysis(hr, &models.Asset{Kind: models.KindOf(u.MimeType), MimeType: u.MimeType}, u.Size)()
 	head := make([]byte, sniffLen)
 	n, err := io.ReadFull(hr, head)
 	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
-		return ingested{}, fmt.Errorf("read upload %s: %w", u.ID, err)
+		return received{}, fmt.Errorf("read upload %s: %w", u.ID, err)
 	}
 	ft := sniff(head[:n])
 	if ft.mime != u.MimeType || !typeAllowed(ft.mime, s.settings.UploadTypes) {
-		return ingested{}, s.rejectUpload(ctx, u, CodeContentMismatch, fmt.Sprintf("the bytes are %s, not the declared %s", ft.mime, u.MimeType))
+		return received{}, s.rejectUpload(ctx, u, access.CodeContentMismatch, fmt.Sprintf("the bytes are %s, not the declared %s", ft.mime, u.MimeType))
 	}
 	if _, err := io.Copy(io.Discard, hr); err != nil {
-		return ingested{}, fmt.Errorf("read upload %s: %w", u.ID, err)
+		return received{}, fmt.Errorf("read upload %s: %w", u.ID, err)
 	}
 	a, v := newAsset(u.Filename, ft, p, u.AssetID, u.VersionID)
 	v.ObjectKey = u.ObjectKey
 	credits, err := s.describeStored(ctx, "ids", a, v, hr)
-	var refused *Error
+	var refused *access.Error
 	if errors.As(err, &refused) {
-		return ingested{}, s.rejectUpload(ctx, u, refused.Code, refused.Message)
+		return received{}, s.rejectUpload(ctx, u, refused.Code, refused.Message)
 	}
 	if err != nil {
-		return ingested{}, err
+		return received{}, err
 	}
-	return ingested{asset: a, version: v, credits: credits}, nil
+	return received{asset: a, version: v, credits: credits}, nil
 }
 
 // rejectUpload deletes what arrived for an upload whose bytes are not what was declared, so that
 // nothing unchecked stays in the store, and records why.
-func (s *Service) rejectUpload(ctx context.Context, u *models.Upload, code Code, reason string) error {
-	s.deleteObjects(ctx, []string{u.ObjectKey})
+func (s *Service) rejectUpload(ctx context.Context, u *models.Upload, code access.Code, reason string) error {
+	storage.Discard(ctx, s.store, []string{u.ObjectKey}, s.log)
 	if err := s.db.FinishUpload(ctx, u.ID, models.UploadFailed, nil, &reason); err != nil {
 		return err
 	}
-	return newError(code, "upload %s: %s", u.ID, reason)
+	return access.NewError(code, "upload %s: %s", u.ID, reason)
 }
 
 // sweepBatch bounds the uploads one sweep expires; the next sweep takes the rest.

@@ -1,4 +1,4 @@
-package media
+package intake
 
 import (
 	"strings"
@@ -7,9 +7,6 @@ import (
 
 	"github.com/mediagraph/mediagraph/models"
 )
-
-// unknownFormat is the format of bytes no detector recognises.
-const unknownFormat = "bin"
 
 // sniffLen is how many leading bytes type detection looks at.
 const sniffLen = 3072
@@ -26,37 +23,9 @@ func sniff(head []byte) fileType {
 	m := mimetype.Detect(head)
 	mime, _, _ := strings.Cut(m.String(), ";")
 	ext := strings.TrimPrefix(m.Extension(), ".")
-	t := fileType{mime: mime, ext: ext, kind: kindOf(mime), format: ext}
+	t := fileType{mime: mime, ext: ext, kind: models.KindOf(mime), format: ext}
 	if t.format == "" {
-		t.format = unknownFormat
+		t.format = models.UnknownFormat
 	}
 	return t
-}
-
-var documentTypes = map[string]bool{
-	"application/pdf": true, "application/rtf": true, "application/epub+zip": true,
-	"application/msword": true, "application/vnd.ms-excel": true, "application/vnd.ms-powerpoint": true,
-}
-
-var archiveTypes = map[string]bool{
-	"application/zip": true, "application/x-tar": true, "application/gzip": true, "application/x-7z-compressed": true,
-	"application/x-rar-compressed": true, "application/x-bzip2": true, "application/x-xz": true, "application/zstd": true,
-}
-
-func kindOf(mime string) models.AssetKind {
-	switch {
-	case strings.HasPrefix(mime, "image/"):
-		return models.KindImage
-	case strings.HasPrefix(mime, "video/"):
-		return models.KindVideo
-	case strings.HasPrefix(mime, "audio/"):
-		return models.KindAudio
-	case strings.HasPrefix(mime, "text/"), documentTypes[mime],
-		strings.HasPrefix(mime, "application/vnd.openxmlformats-officedocument."),
-		strings.HasPrefix(mime, "application/vnd.oasis.opendocument."):
-		return models.KindDocument
-	case archiveTypes[mime]:
-		return models.KindArchive
-	}
-	return models.KindOther
 }

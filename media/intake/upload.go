@@ -1,4 +1,4 @@
-package media
+package intake
 
 import (
 	"bufio"
@@ -11,6 +11,8 @@ import (
 	"hash"
 	"io"
 
+	"github.com/mediagraph/mediagraph/media/access"
+	"github.com/mediagraph/mediagraph/media/catalogue"
 	"github.com/mediagraph/mediagraph/media/photometa"
 	"github.com/mediagraph/mediagraph/models"
 	"github.com/mediagraph/mediagraph/storage"
@@ -32,13 +34,13 @@ type UploadOptions struct {
 	Author       *string
 	Copyright    *string
 	Notes        *string
-	FocalPoint   Optional[*FocalPoint]
-	CustomData   Optional[models.JSONObject]
-	Metadata     []MetadataChange
+	FocalPoint   catalogue.Optional[*models.FocalPoint]
+	CustomData   catalogue.Optional[models.JSONObject]
+	Metadata     []catalogue.MetadataChange
 }
 
-// ingested is what storing a file taught us about it.
-type ingested struct {
+// received is what storing a file taught us about it.
+type received struct {
 	asset   *models.Asset
 	version *models.AssetVersion
 	// credits are what the file itself says about its title, author and copyright.
@@ -48,7 +50,7 @@ type ingested struct {
 // UploadAssets stores files and creates an asset for each, all or nothing: if any file fails, no
 // asset is created and no bytes are left behind.
 func (s *Service) UploadAssets(ctx context.Context, files []UploadFile, opts UploadOptions) ([]*models.Asset, error) {
-	p, err := authorize(ctx, writeAccess)
+	p, err := access.Authorize(ctx, access.Write)
 	if err != nil {
 		return nil, err
 	}
@@ -59,14 +61,14 @@ func (s *Service) UploadAssets(ctx context.Context, files []UploadFile, opts Upl
 	if err != nil {
 		return nil, err
 	}
-	var stored []ingested
+	var stored []received
 	defer func() {
 		if stored != nil { // still set: the upload failed after storing bytes
-			s.deleteObjects(ctx, versionKeys(stored))
+			storage.Discard(ctx, s.store, versionKeys(stored), s.log)
 		}
 	}()
 	for i, f := range files {
-		in, err := s.ingest(ctx, fmt.Sprintf("files[%d]", i), f, p)
+		in, err := s.receive(ctx, fmt.Sprintf("files[%d]", i), f, p)
 		if err != nil {
 			return nil, err
 		}
@@ -81,37 +83,23 @@ func (s *Service) UploadAssets(ctx context.Context, files []UploadFile, opts Upl
 }
 
 // register records stored files as new assets, filed and described as opts says, in one transaction;
-// also, when not nil, records what made them there.
-func (s *Service) register(ctx context.Context, stored []ingested, opts UploadOptions, tags []string, meta []MetadataChange, also func(tx *models.DB) error) ([]*models.Asset, error) {
+// also, when not nil, records what made them there (the upload row of a signed upload).
+func (s *Service) register(ctx context.Context, stored []received, opts UploadOptions, tags []string, meta []catalogue.MetadataChange, also func(tx *models.DB) error) ([]*models.Asset, error) {
 	status := models.StatusPrivate
 	if opts.Status != nil {
 		status = *opts.Status
 	}
+	filing := catalogue.Filing{
+		Status: status, CollectionID: opts.CollectionID, Author: opts.Author, Copyright: opts.Copyright, Notes: opts.Notes,
+		Tags: tags, Metadata: meta,
+	}
+	news := make([]catalogue.NewAsset, len(stored))
+	for i, in := range stored {
+		news[i] = catalogue.NewAsset{Asset: in.asset, Version: in.version, Credits: in.credits}
+	}
 	err := s.db.Transaction(ctx, func(tx *models.DB) error {
-		if err := checkCollection(ctx, tx, "input.collectionId", opts.CollectionID); err != nil {
+		if err := s.registry.Register(ctx, tx, news, filing); err != nil {
 			return err
-		}
-		ids := make([]string, len(stored))
-		for i, in := range stored {
-			a := in.asset
-			a.Status, a.CollectionID = status, opts.CollectionID
-			a.Author, a.Copyright, a.Notes = blankToNil(opts.Author), blankToNil(opts.Copyright), blankToNil(opts.Notes)
-			prefillCredits(a, in.credits)
-			if err := tx.CreateAsset(ctx, a, in.version, nil); err != nil {
-				return err
-			}
-			ids[i] = a.ID
-		}
-		if err := addTags(ctx, tx, ids, tags); err != nil {
-			return err
-		}
-		if err := applyMetadata(ctx, tx, ids, meta); err != nil {
-			return err
-		}
-		for _, in := range stored {
-			if err := s.prefillTitle(ctx, tx, in.asset.ID, in.credits); err != nil {
-				return err
-			}
 		}
 		if also != nil {
 			return also(tx)
@@ -125,10 +113,10 @@ func (s *Service) register(ctx context.Context, stored []ingested, opts UploadOp
 	for i, in := range stored {
 		assets[i] = in.asset
 	}
-	return s.reload(ctx, assets)
+	return s.registry.Reload(ctx, assets)
 }
 
-func versionKeys(list []ingested) []string {
+func versionKeys(list []received) []string {
 	keys := make([]string, len(list))
 	for i, in := range list {
 		keys[i] = in.version.ObjectKey
@@ -138,42 +126,42 @@ func versionKeys(list []ingested) []string {
 
 func (s *Service) checkUpload(files []UploadFile) error {
 	if len(files) == 0 {
-		return invalid("files", "send at least one file")
+		return access.Invalid("files", "send at least one file")
 	}
 	if max := s.settings.MaxFilesPerUpload; len(files) > max {
-		return &Error{Code: CodeTooManyFiles, Field: "files", Message: fmt.Sprintf("%d files sent; at most %d per call", len(files), max)}
+		return &access.Error{Code: access.CodeTooManyFiles, Field: "files", Message: fmt.Sprintf("%d files sent; at most %d per call", len(files), max)}
 	}
 	for i, f := range files {
 		field := fmt.Sprintf("files[%d]", i)
-		if err := checkFilename(field, f.Name); err != nil {
+		if err := catalogue.CheckFilename(field, f.Name); err != nil {
 			return err
 		}
 		if f.Size > s.settings.MaxUploadBytes {
 			return s.tooLarge(field)
 		}
 		if f.Size == 0 {
-			return invalid(field, "the file is empty")
+			return access.Invalid(field, "the file is empty")
 		}
 	}
 	return nil
 }
 
 func (s *Service) tooLarge(field string) error {
-	return &Error{Code: CodeFileTooLarge, Field: field, Message: fmt.Sprintf("the file is larger than the limit of %d bytes", s.settings.MaxUploadBytes)}
+	return &access.Error{Code: access.CodeFileTooLarge, Field: field, Message: fmt.Sprintf("the file is larger than the limit of %d bytes", s.settings.MaxUploadBytes)}
 }
 
-func (s *Service) checkUploadOptions(o UploadOptions) ([]MetadataChange, []string, error) {
+func (s *Service) checkUploadOptions(o UploadOptions) ([]catalogue.MetadataChange, []string, error) {
 	if o.Status != nil && *o.Status != models.StatusPublic && *o.Status != models.StatusPrivate {
-		return nil, nil, invalid("input.status", "unknown status %q", *o.Status)
+		return nil, nil, access.Invalid("input.status", "unknown status %q", *o.Status)
 	}
-	if err := checkCredits(o.Author, o.Copyright, o.Notes); err != nil {
+	if err := catalogue.CheckCredits(o.Author, o.Copyright, o.Notes); err != nil {
 		return nil, nil, err
 	}
-	tags, err := checkTagNames("input.tags", o.Tags)
+	tags, err := catalogue.CheckTagNames("input.tags", o.Tags)
 	if err != nil {
 		return nil, nil, err
 	}
-	meta, err := s.metadataChanges("input.defaultFieldMetadata", o.FocalPoint, o.CustomData, o.Metadata)
+	meta, err := s.registry.MetadataChanges("input.defaultFieldMetadata", o.FocalPoint, o.CustomData, o.Metadata)
 	return meta, tags, err
 }
 
@@ -213,22 +201,22 @@ func (h *hashingReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// ingest streams one file into the store, sniffing its type from its first bytes and checksumming it
+// receive streams one file into the store, sniffing its type from its first bytes and checksumming it
 // on the way, then analyzes it. Only a small image or document is held in memory, within the
 // analysis budget; anything else streams.
-func (s *Service) ingest(ctx context.Context, field string, f UploadFile, p *Principal) (ingested, error) {
-	return s.ingestAs(ctx, field, f, p, models.NewID(models.AssetPrefix))
+func (s *Service) receive(ctx context.Context, field string, f UploadFile, p *access.Principal) (received, error) {
+	return s.receiveAs(ctx, field, f, p, models.NewID(models.AssetPrefix))
 }
 
-// ingestAs is ingest for the asset of id: a new one, or one whose bytes are replaced.
-func (s *Service) ingestAs(ctx context.Context, field string, f UploadFile, p *Principal, assetID string) (ingested, error) {
+// receiveAs is receive for the asset of id: a new one, or one whose bytes are replaced.
+func (s *Service) receiveAs(ctx context.Context, field string, f UploadFile, p *access.Principal, assetID string) (received, error) {
 	br := bufio.NewReaderSize(f.Body, sniffLen)
 	head, err := br.Peek(sniffLen)
 	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
-		return ingested{}, fmt.Errorf("read upload: %w", err)
+		return received{}, fmt.Errorf("read upload: %w", err)
 	}
 	if len(head) == 0 {
-		return ingested{}, invalid(field, "the file is empty")
+		return received{}, access.Invalid(field, "the file is empty")
 	}
 	a, v := newAsset(f.Name, sniff(head), p, assetID, models.NewID(models.VersionPrefix))
 	v.ObjectKey = objectKey(a.ID, v.ID, v.Filename)
@@ -236,21 +224,21 @@ func (s *Service) ingestAs(ctx context.Context, field string, f UploadFile, p *P
 	defer s.keepForAnalysis(hr, a, f.Size)()
 	if _, err := s.store.Put(ctx, v.ObjectKey, hr, storage.PutOptions{ContentType: v.MimeType}); err != nil {
 		if errors.Is(err, errTooLarge) {
-			return ingested{}, s.tooLarge(field)
+			return received{}, s.tooLarge(field)
 		}
-		return ingested{}, fmt.Errorf("store upload: %w", err)
+		return received{}, fmt.Errorf("store upload: %w", err)
 	}
 	credits, err := s.describeStored(ctx, field, a, v, hr)
 	if err != nil {
-		s.deleteObjects(ctx, []string{v.ObjectKey})
-		return ingested{}, err
+		storage.Discard(ctx, s.store, []string{v.ObjectKey}, s.log)
+		return received{}, err
 	}
-	return ingested{asset: a, version: v, credits: credits}, nil
+	return received{asset: a, version: v, credits: credits}, nil
 }
 
 // newAsset starts the records of a file from its name and sniffed type.
-func newAsset(filename string, ft fileType, p *Principal, assetID, versionID string) (*models.Asset, *models.AssetVersion) {
-	base, name := NormalizeFilename(filename, ft.ext)
+func newAsset(filename string, ft fileType, p *access.Principal, assetID, versionID string) (*models.Asset, *models.AssetVersion) {
+	base, name := catalogue.NormalizeFilename(filename, ft.ext)
 	a := &models.Asset{
 		ID: assetID, Kind: ft.kind, Filename: name, Basename: base, Format: ft.format, MimeType: ft.mime, Version: 1,
 	}

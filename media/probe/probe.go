@@ -1,7 +1,7 @@
-// Package ingest learns what a file is from its bytes: an image's displayed size, camera data,
+// Package probe learns what a file is from its bytes: an image's displayed size, camera data,
 // credits, dominant colors and placeholders; a video's or a sound's duration and codecs; a
 // document's page count. It reports damage as a processing error instead of inventing facts.
-package ingest
+package probe
 
 import (
 	"encoding/base64"
@@ -15,7 +15,7 @@ import (
 	"github.com/mediagraph/mediagraph/models"
 )
 
-// Result is what the bytes of one file told ingest. Nil and zero fields were not learned.
+// Result is what the bytes of one file told the analysers. Nil and zero fields were not learned.
 type Result struct {
 	Width, Height *int
 	// Duration is in seconds, for sound, video and animations.

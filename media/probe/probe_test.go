@@ -1,4 +1,4 @@
-package ingest_test
+package probe_test
 
 import (
 	"bytes"
@@ -10,7 +10,7 @@ import (
 	"testing"
 
 	"github.com/mediagraph/mediagraph/internal/apptest"
-	"github.com/mediagraph/mediagraph/media/ingest"
+	"github.com/mediagraph/mediagraph/media/probe"
 )
 
 func fixture(tb testing.TB, name string) []byte { return apptest.FixtureBytes(tb, name) }
@@ -19,9 +19,9 @@ func TestImageRefusesBombsFromTheHeader(t *testing.T) {
 	bomb := fixture(t, "bomb-30000x30000.png")
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
-	_, err := ingest.Image(bomb, 100_000_000)
+	_, err := probe.Image(bomb, 100_000_000)
 	runtime.ReadMemStats(&after)
-	var limit *ingest.PixelLimitError
+	var limit *probe.PixelLimitError
 	if !errors.As(err, &limit) || limit.Width != 30000 || limit.Height != 30000 {
 		t.Fatalf("err = %v, want a PixelLimitError for 30000×30000", err)
 	}
@@ -29,24 +29,24 @@ func TestImageRefusesBombsFromTheHeader(t *testing.T) {
 	if grown := int64(after.HeapInuse) - int64(before.HeapInuse); grown > 8<<20 {
 		t.Errorf("heap grew %d bytes while refusing", grown)
 	}
-	if _, err := ingest.Image(bomb, 1_000_000_000); err != nil {
+	if _, err := probe.Image(bomb, 1_000_000_000); err != nil {
 		t.Errorf("under a higher limit the same file is accepted: %v", err)
 	}
 }
 
 func TestImageNeverInventsFacts(t *testing.T) {
-	r, err := ingest.Image([]byte("not an image at all"), 1e8)
+	r, err := probe.Image([]byte("not an image at all"), 1e8)
 	if err != nil || r.Error == "" || r.Width != nil || r.Blurhash != nil {
 		t.Errorf("garbage: %+v, %v", r, err)
 	}
 }
 
 func TestMediaSaysWhenFFprobeIsMissing(t *testing.T) {
-	r := ingest.Prober{}.Media(context.Background(), bytes.NewReader(fixture(t, "clip.mp4")), 80823)
-	if r.Error != ingest.MissingProber || r.Duration != nil {
+	r := probe.Prober{}.Media(context.Background(), bytes.NewReader(fixture(t, "clip.mp4")), 80823)
+	if r.Error != probe.MissingProber || r.Duration != nil {
 		t.Errorf("without ffprobe: %+v", r)
 	}
-	p := ingest.NewProber()
+	p := probe.NewProber()
 	if p.Path == "" {
 		t.Fatal("ffprobe is not installed (apt-get install ffmpeg); the tests need it")
 	}
@@ -65,7 +65,7 @@ func TestImageMemoryStaysFlat(t *testing.T) {
 	photo := fixture(t, "photo-12mp.jpg")
 	peakAfter := func(n int) float64 {
 		for range n {
-			if _, err := ingest.Image(photo, 1e8); err != nil {
+			if _, err := probe.Image(photo, 1e8); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -90,7 +90,7 @@ func BenchmarkImage(b *testing.B) {
 			b.ReportAllocs()
 			b.SetBytes(int64(len(c.buf)))
 			for b.Loop() {
-				r, err := ingest.Image(c.buf, 1e8)
+				r, err := probe.Image(c.buf, 1e8)
 				if err != nil || r.Blurhash == nil {
 					b.Fatal(err, r.Error)
 				}

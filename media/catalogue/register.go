@@ -1,0 +1,151 @@
+package catalogue
+
+import (
+	"context"
+	"errors"
+	"path"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/mediagraph/mediagraph/media/access"
+	"github.com/mediagraph/mediagraph/media/photometa"
+	"github.com/mediagraph/mediagraph/models"
+)
+
+// NewAsset is a stored file to record: its rows, completed by intake, and what the file says about
+// its title, author and copyright.
+type NewAsset struct {
+	Asset   *models.Asset
+	Version *models.AssetVersion
+	Credits photometa.Credits
+}
+
+// Filing says how new assets are filed and described; tags and metadata were checked
+// (CheckTagNames, MetadataChanges).
+type Filing struct {
+	Status                   models.AssetStatus
+	CollectionID             *string
+	Author, Copyright, Notes *string
+	Tags                     []string
+	Metadata                 []MetadataChange
+}
+
+// Register records stored files as new assets, filed and described as f says, in the caller's
+// transaction tx, so that the caller can record in it what made them.
+func (s *Registry) Register(ctx context.Context, tx *models.DB, stored []NewAsset, f Filing) error {
+	if err := checkCollection(ctx, tx, "input.collectionId", f.CollectionID); err != nil {
+		return err
+	}
+	ids := make([]string, len(stored))
+	for i, in := range stored {
+		a := in.Asset
+		a.Status, a.CollectionID = f.Status, f.CollectionID
+		a.Author, a.Copyright, a.Notes = BlankToNil(f.Author), BlankToNil(f.Copyright), BlankToNil(f.Notes)
+		prefillCredits(a, in.Credits)
+		if err := tx.CreateAsset(ctx, a, in.Version, nil); err != nil {
+			return err
+		}
+		ids[i] = a.ID
+	}
+	if err := addTags(ctx, tx, ids, f.Tags); err != nil {
+		return err
+	}
+	if err := applyMetadata(ctx, tx, ids, f.Metadata); err != nil {
+		return err
+	}
+	for _, in := range stored {
+		if err := s.prefillTitle(ctx, tx, in.Asset.ID, in.Credits); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Replace records in as the next version of the asset of id, which keeps its name, description and
+// credits; the file's credits fill only what is empty.
+func (s *Registry) Replace(ctx context.Context, id string, in NewAsset) error {
+	return s.db.Transaction(ctx, func(tx *models.DB) error {
+		// Read again inside the transaction: a concurrent replacement may have taken the next number.
+		found, err := tx.AssetsByID(ctx, []string{id}, models.Visibility{})
+		if err != nil {
+			return err
+		}
+		if len(found) == 0 || found[0].DeletedAt != nil {
+			return access.NotFound("asset", id)
+		}
+		old, a, v := found[0], in.Asset, in.Version
+		a.Version, v.Number = old.Version+1, old.Version+1
+		a.Basename, a.Filename = old.Basename, old.Basename+path.Ext(a.Filename) // the name stays; the type may change
+		v.Filename = a.Filename
+		a.Author, a.Copyright = old.Author, old.Copyright
+		prefillCredits(a, in.Credits)
+		if err := tx.ReplaceBytes(ctx, a, v); err != nil {
+			return err
+		}
+		return s.prefillTitle(ctx, tx, id, in.Credits)
+	})
+}
+
+// SaveAnalysis records what a new analysis of asset a learned; what editors wrote stays, the file's
+// credits only fill fields that are empty. An asset replaced meanwhile keeps its replacement's.
+func (s *Registry) SaveAnalysis(ctx context.Context, a *models.Asset, credits photometa.Credits) error {
+	author, copyright := a.Author, a.Copyright
+	prefillCredits(a, credits)
+	err := s.db.Transaction(ctx, func(tx *models.DB) error {
+		a.UpdatedAt = models.Now()
+		if err := tx.SaveAnalysis(ctx, a); err != nil {
+			return err
+		}
+		if a.Author != author || a.Copyright != copyright {
+			if err := tx.UpdateAssets(ctx, []string{a.ID}, map[string]any{"author": a.Author, "copyright": a.Copyright}); err != nil {
+				return err
+			}
+		}
+		return s.prefillTitle(ctx, tx, a.ID, credits)
+	})
+	if errors.Is(err, models.ErrConflict) {
+		return nil // replaced while it was analyzed: the replacement analyzed its own bytes
+	}
+	return err
+}
+
+// Reload returns the assets with their state after a write, in the order given.
+func (s *Registry) Reload(ctx context.Context, assets []*models.Asset) ([]*models.Asset, error) {
+	return s.reload(ctx, assets)
+}
+
+// MetadataChanges folds the default-locale shorthands into the per-locale list and checks it all.
+func (s *Registry) MetadataChanges(field string, fp Optional[*models.FocalPoint], data Optional[models.JSONObject], list []MetadataChange) ([]MetadataChange, error) {
+	return s.metadataChanges(field, fp, data, list)
+}
+
+// prefillCredits gives an asset the author and copyright its file names, where the uploader gave none.
+func prefillCredits(a *models.Asset, c photometa.Credits) {
+	if a.Author == nil {
+		a.Author = clip(c.Creator, maxCreditLength)
+	}
+	if a.Copyright == nil {
+		a.Copyright = clip(c.Copyright, maxCreditLength)
+	}
+}
+
+// prefillTitle gives an asset the title its file names, in the default locale, unless it has one.
+func (s *core) prefillTitle(ctx context.Context, tx *models.DB, id string, c photometa.Credits) error {
+	if t := clip(c.Title, maxAltLength); t != nil {
+		return tx.PrefillTitle(ctx, id, s.settings.DefaultLocale(), *t)
+	}
+	return nil
+}
+
+// clip shortens embedded text to a field's limit on a character boundary: the file's own words are
+// kept rather than refusing the upload over them.
+func clip(s *string, max int) *string {
+	if s == nil {
+		return nil
+	}
+	t := strings.TrimSpace(*s)
+	if utf8.RuneCountInString(t) > max {
+		t = string([]rune(t)[:max])
+	}
+	return BlankToNil(&t)
+}

@@ -1,0 +1,73 @@
+// Package deliver is bytes out: the gate's decision of who may have an asset's bytes (Deliver), the
+// transforms that resize and re-encode images and the stored results that spare making them twice,
+// and the responsive images and URLs the API hands out.
+package deliver
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"runtime"
+	"time"
+
+	"github.com/mediagraph/mediagraph/media/imageurl"
+	"github.com/mediagraph/mediagraph/media/membudget"
+	"github.com/mediagraph/mediagraph/models"
+	"github.com/mediagraph/mediagraph/storage"
+)
+
+// Settings are the rules of delivery, set by configuration.
+type Settings struct {
+	// DefaultLocale is the locale whose focal point crops use.
+	DefaultLocale string
+	// MaxImagePixels refuses images whose frames hold more pixels, before they are decoded.
+	MaxImagePixels int64
+	// MaxTransformSide caps both sides of a transform's output.
+	MaxTransformSide int
+}
+
+// Service delivers bytes.
+type Service struct {
+	db         *models.DB
+	store      storage.Store
+	settings   Settings
+	urls       *imageurl.Signer
+	log        *slog.Logger
+	memory     *membudget.Budget
+	transforms *transforms
+	background *background
+}
+
+// Limits of uncached transforms: how many one client may have in flight (running or waiting), and how
+// long one waits for a free core before the client is told to retry.
+const (
+	transformsPerClient   = 8
+	transformQueueTimeout = 10 * time.Second
+	// pendingStores bounds the transforms being stored after their response went out.
+	pendingStores = 32
+	// maxTransformedBytes bounds the images read into memory to be transformed.
+	maxTransformedBytes = 256 << 20
+	// sweepBatch bounds the transforms one sweep deletes; the next sweep takes the rest.
+	sweepBatch = 500
+)
+
+// New returns delivery of db's assets from store; urls signs and checks URLs, memory bounds the
+// images held in memory for transforms.
+func New(db *models.DB, store storage.Store, settings Settings, urls *imageurl.Signer, memory *membudget.Budget, log *slog.Logger) *Service {
+	return &Service{
+		db: db, store: store, settings: settings, urls: urls, log: log, memory: memory,
+		transforms: newTransforms(runtime.GOMAXPROCS(0), transformsPerClient, transformQueueTimeout),
+		background: newBackground(pendingStores),
+	}
+}
+
+// SweepDerivatives deletes the stored transforms of versions that were replaced: no URL the service
+// hands out reaches them any more. It returns how many it removed.
+func (s *Service) SweepDerivatives(ctx context.Context) (int, error) {
+	keys, err := s.db.TakeReplacedDerivatives(ctx, sweepBatch)
+	if err != nil {
+		return 0, fmt.Errorf("sweep replaced transforms: %w", err)
+	}
+	storage.Discard(ctx, s.store, keys, s.log)
+	return len(keys), nil
+}

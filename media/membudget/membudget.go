@@ -1,0 +1,46 @@
+// Package membudget bounds the bytes held in memory at once by work that reads whole files — intake's
+// analysis and delivery's transforms share one budget, so that together they stay within it.
+package membudget
+
+import (
+	"context"
+	"fmt"
+	"io"
+
+	"golang.org/x/sync/semaphore"
+
+	"github.com/mediagraph/mediagraph/storage"
+)
+
+// Budget is a number of bytes that may be held in memory at once.
+type Budget struct{ sem *semaphore.Weighted }
+
+// New returns a budget of n bytes.
+func New(n int64) *Budget { return &Budget{sem: semaphore.NewWeighted(n)} }
+
+// TryAcquire takes n bytes of the budget if they are free now.
+func (b *Budget) TryAcquire(n int64) bool { return b.sem.TryAcquire(n) }
+
+// Release gives back n bytes taken before.
+func (b *Budget) Release(n int64) { b.sem.Release(n) }
+
+// Read reads the stored object of key, of size bytes, into memory once the budget allows it;
+// release gives the memory back.
+func (b *Budget) Read(ctx context.Context, store storage.Store, key string, size int64) (buf []byte, release func(), err error) {
+	if err := b.sem.Acquire(ctx, size); err != nil {
+		return nil, nil, err
+	}
+	release = func() { b.sem.Release(size) }
+	o, err := store.Open(ctx, key)
+	if err != nil {
+		release()
+		return nil, nil, fmt.Errorf("open %s: %w", key, err)
+	}
+	defer o.Close()
+	buf = make([]byte, size)
+	if _, err := io.ReadFull(o, buf); err != nil {
+		release()
+		return nil, nil, fmt.Errorf("read %s: %w", key, err)
+	}
+	return buf, release, nil
+}
