@@ -19,6 +19,7 @@ test: .tools/versitygw .tools/staticcheck ## formatting, vet, generated-code dri
 	$(GO) vet ./...
 	.tools/staticcheck -checks "all,-ST1000,-ST1003,-ST1020,-ST1021,-ST1022" $$($(GO) list ./... | grep -v /graph/generated)
 	@scripts/check-generated
+	@scripts/check-layers
 	$(GO) test -race -count=1 ./...
 
 .tools/versitygw: ## the tests' S3 server (about two minutes to build, once)
