@@ -1,5 +1,6 @@
-// Package graph serves the GraphQL API over HTTP: the executable schema generated from schema/ (in
-// graph/generated and graph/model), wired to the resolvers, with limits, auth and error presentation.
+// Package graph holds the code generated from schema/: the executable schema (graph/generated) and
+// the GraphQL model types (graph/model), with the request-scoped loaders (graph/loaders) beside them.
+// Nothing here speaks HTTP: the transports live in server/gqlhttp.
 package graph
 
 //go:generate go -C .. tool gqlgen generate

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Rebuilds the GraphiQL assets embedded in the binary (graph/graphiql/assets) from the npm registry, so
+# Rebuilds the GraphiQL assets embedded in the binary (server/web/graphiql/assets) from the npm registry, so
 # /graphiql works offline. Run by hand when upgrading GraphiQL; the result is committed.
 set -euo pipefail
 GRAPHIQL=3.8.3
 REACT=18.3.1
-out=$(cd "$(dirname "$0")/../graph/graphiql/assets" && pwd)
+out=$(cd "$(dirname "$0")/../server/web/graphiql/assets" && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work"

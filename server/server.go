@@ -16,14 +16,14 @@ import (
 	"time"
 
 	"github.com/mediagraph/mediagraph/config"
-	"github.com/mediagraph/mediagraph/delivery"
-	"github.com/mediagraph/mediagraph/graph"
-	"github.com/mediagraph/mediagraph/graph/graphiql"
 	"github.com/mediagraph/mediagraph/jobs"
 	"github.com/mediagraph/mediagraph/media"
 	"github.com/mediagraph/mediagraph/media/access"
 	"github.com/mediagraph/mediagraph/models"
 	"github.com/mediagraph/mediagraph/requestid"
+	"github.com/mediagraph/mediagraph/server/gate"
+	"github.com/mediagraph/mediagraph/server/gqlhttp"
+	"github.com/mediagraph/mediagraph/server/web/graphiql"
 	"github.com/mediagraph/mediagraph/storage"
 	"github.com/mediagraph/mediagraph/storage/disk"
 	"github.com/mediagraph/mediagraph/storage/s3"
@@ -165,15 +165,15 @@ func (a *App) Close() error {
 // Handler is every route of the service.
 func (a *App) Handler() http.Handler {
 	mux := http.NewServeMux()
-	gql := graph.NewHandler(graph.Options{Media: a.Media, Log: a.Log, UploadTempDir: a.tmpDir, DeliveryCacheBytes: a.Config.DeliveryCacheBytes})
+	gql := gqlhttp.NewHandler(gqlhttp.Options{Media: a.Media, Log: a.Log, UploadTempDir: a.tmpDir, DeliveryCacheBytes: a.Config.DeliveryCacheBytes})
 	mux.Handle("GET /graphql", limitJSONBody(gql))
 	mux.Handle("POST /graphql", limitJSONBody(gql))
 	ui := graphiql.Handler()
 	mux.Handle("GET /graphiql", ui)
 	mux.Handle("GET /graphiql/", ui)
-	gate := delivery.Gate{Media: a.Media, Log: a.Log}
+	assets := gate.Gate{Media: a.Media, Log: a.Log}
 	if a.Config.S3.Bucket != "" && a.Config.S3Delivery == "redirect" {
-		gate.Redirect = func(ctx context.Context, key string, ttl time.Duration) (string, error) {
+		assets.Redirect = func(ctx context.Context, key string, ttl time.Duration) (string, error) {
 			req, err := a.store.PresignGet(ctx, key, ttl)
 			if err != nil {
 				return "", err
@@ -183,11 +183,11 @@ func (a *App) Handler() http.Handler {
 	}
 	// The local-disk store answers its presigned uploads itself, as a bucket would.
 	if d, ok := a.store.(*disk.Store); ok {
-		mux.Handle("PUT "+disk.UploadPath+"{key...}", delivery.SignedUploads{Store: d, Log: a.Log})
+		mux.Handle("PUT "+disk.UploadPath+"{key...}", gate.SignedUploads{Store: d, Log: a.Log})
 	}
-	mux.Handle("GET /media/asset/{id}", gate)
-	mux.Handle("GET /media/asset/{id}/{filename}", gate)
-	mux.Handle("GET /media/v/{id}/{version}/{filename}", gate)
+	mux.Handle("GET /media/asset/{id}", assets)
+	mux.Handle("GET /media/asset/{id}/{filename}", assets)
+	mux.Handle("GET /media/v/{id}/{version}/{filename}", assets)
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		w.Write([]byte("ok\n"))
 	})
@@ -248,10 +248,10 @@ func (a *App) refuse(w http.ResponseWriter, r *http.Request, err error) {
 		e = &access.Error{Code: access.CodeInternal, Message: "internal error (request id " + id + ")"}
 	}
 	if r.URL.Path == "/graphql" {
-		graph.WriteError(w, e)
+		gqlhttp.WriteError(w, e)
 		return
 	}
-	delivery.WriteError(w, e)
+	gate.WriteError(w, e)
 }
 
 // recoverer turns a panic outside GraphQL (which recovers its own) into a logged INTERNAL error.

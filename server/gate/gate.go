@@ -1,6 +1,6 @@
-// Package delivery serves bytes over HTTP: the asset gate, which checks visibility and signatures and
+// Package gate serves bytes over HTTP: the asset gate, which checks visibility and signatures and
 // then streams the asset, or a transform of it, with HTTP caching, ranges and safe headers.
-package delivery
+package gate
 
 import (
 	"bytes"

@@ -1,4 +1,7 @@
-package graph
+// Package gqlhttp serves the GraphQL API over HTTP: the executable schema wired to the resolvers,
+// its transports (GET, POST, multipart uploads), the limits that bound what a request may cost, and
+// the presentation of errors with their codes.
+package gqlhttp
 
 import (
 	"context"
@@ -19,7 +22,6 @@ import (
 	"github.com/vektah/gqlparser/v2/gqlerror"
 	"golang.org/x/sync/semaphore"
 
-	"github.com/mediagraph/mediagraph/graph/deliverycache"
 	"github.com/mediagraph/mediagraph/graph/generated"
 	"github.com/mediagraph/mediagraph/graph/loaders"
 	"github.com/mediagraph/mediagraph/graph/model"
@@ -28,6 +30,7 @@ import (
 	"github.com/mediagraph/mediagraph/models"
 	"github.com/mediagraph/mediagraph/requestid"
 	"github.com/mediagraph/mediagraph/resolvers"
+	"github.com/mediagraph/mediagraph/server/deliverycache"
 )
 
 // Limits protect the server from queries that would cost too much.
