@@ -16,6 +16,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -47,6 +48,8 @@ type crashSite struct {
 	server *exec.Cmd
 	url    string
 	log    bytes.Buffer
+	// old names the files an earlier crash left: the points are told by new ones.
+	old map[string]bool
 }
 
 func newCrashSite(t *testing.T, postgres bool) *crashSite {
@@ -88,6 +91,8 @@ func (s *crashSite) start(env ...string) {
 	cmd := exec.Command(os.Args[0], "serve")
 	cmd.Env = append(os.Environ(), append(env, runMainEnv+"=1", "MEDIAGRAPH_ADDR="+addr)...)
 	cmd.Stderr = &s.log
+	// Its own process group: the kill reaches the tools it runs (ffprobe), which hold its stderr.
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	if err := cmd.Start(); err != nil {
 		s.t.Fatal(err)
 	}
@@ -108,7 +113,7 @@ func (s *crashSite) kill() {
 	if s.server == nil {
 		return
 	}
-	s.server.Process.Kill()
+	syscall.Kill(-s.server.Process.Pid, syscall.SIGKILL)
 	s.server.Wait()
 	s.server = nil
 }
@@ -181,6 +186,22 @@ func (s *crashSite) waitFor(what string, cond func() bool) {
 	s.t.Fatalf("never saw %s; server log: %s", what, s.log.String())
 }
 
+// newFiles lists the files of dir that no earlier crash left, with their sizes.
+func (s *crashSite) newFiles(dir string) map[string]int64 {
+	out := files(dir)
+	for name := range out {
+		if s.old[filepath.Join(dir, name)] {
+			delete(out, name)
+		}
+	}
+	return out
+}
+
+// tempDirs are where uploads and Puts keep their temporary files.
+func (s *crashSite) tempDirs() []string {
+	return []string{s.spoolDir(), filepath.Join(s.c.dir, "blobs", ".tmp"), filepath.Join(s.c.dir, "blobs", ".multipart")}
+}
+
 // files lists the regular files of dir with their sizes.
 func files(dir string) map[string]int64 {
 	out := map[string]int64{}
@@ -197,7 +218,7 @@ func (s *crashSite) spoolDir() string { return filepath.Join(s.c.dir, "tmp") }
 
 // spooled tells whether an upload's spool file holds more than the transport keeps in memory.
 func (s *crashSite) spooled() bool {
-	for name, size := range files(s.spoolDir()) {
+	for name, size := range s.newFiles(s.spoolDir()) {
 		if strings.HasPrefix(name, "upload-") && size > 9<<20 {
 			return true
 		}
@@ -212,7 +233,7 @@ func (s *crashSite) storing() bool {
 	if s.s3 {
 		dir, prefix = s.spoolDir(), "s3-put-"
 	}
-	for name := range files(dir) {
+	for name := range s.newFiles(dir) {
 		if strings.HasPrefix(name, prefix) {
 			return true
 		}
@@ -269,6 +290,12 @@ func (s *crashSite) crashAt(point, query string, vars map[string]any, path strin
 	s.t.Helper()
 	s.start()
 	before := s.keys()
+	s.old = map[string]bool{}
+	for _, dir := range s.tempDirs() {
+		for name := range files(dir) {
+			s.old[filepath.Join(dir, name)] = true
+		}
+	}
 	switch point {
 	case "mid-transfer":
 		u := s.send(query, vars, path, bigFile, 16<<20)
@@ -334,7 +361,7 @@ func (s *crashSite) assertClean() {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		s.t.Errorf("the store holds\n%s\nthe rows point to\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	for _, dir := range []string{s.spoolDir(), filepath.Join(s.c.dir, "blobs", ".tmp"), filepath.Join(s.c.dir, "blobs", ".multipart")} {
+	for _, dir := range s.tempDirs() {
 		if left := files(dir); len(left) > 0 {
 			s.t.Errorf("%s holds %v", dir, left)
 		}
