@@ -1089,3 +1089,36 @@ func TestPing(t *testing.T) {
 		t.Fatal("Ping succeeded with the root gone")
 	}
 }
+
+func TestListSkipsTheStoresOwnFilesAndSweepTemp(t *testing.T) {
+	ctx := context.Background()
+	s, root := newStore(t)
+	put(t, s, "obj", "x")
+	leftover := filepath.Join(root, ".tmp", "put-crashed")
+	if err := os.WriteFile(leftover, []byte("half"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	old := time.Now().Add(-2 * time.Hour)
+	if err := os.Chtimes(leftover, old, old); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(root, ".tmp", "put-running"), []byte("young"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if page, next, err := s.List(ctx, "", "", 10); err != nil || len(page) != 1 || page[0].Key != "obj" || next != "" {
+		t.Fatalf("list: %+v %q %v; want obj alone", page, next, err)
+	}
+	cutoff := time.Now().Add(-time.Hour)
+	if n, size, err := s.SweepTemp(ctx, cutoff, false); err != nil || n != 1 || size != 4 {
+		t.Fatalf("count temporary files: %d %d %v; want the old one", n, size, err)
+	}
+	if n, _, err := s.SweepTemp(ctx, cutoff, true); err != nil || n != 1 {
+		t.Fatalf("sweep temporary files: %d %v", n, err)
+	}
+	if _, err := os.Stat(leftover); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the old temporary file is still there: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(root, ".tmp", "put-running")); err != nil {
+		t.Errorf("the young temporary file was removed: %v", err)
+	}
+}
