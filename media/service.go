@@ -45,6 +45,10 @@ type Settings struct {
 	SignTransforms bool
 	// MaxTransformSide caps both sides of a transform's output.
 	MaxTransformSide int
+	// SpoolDir holds the files of uploads in transit; OrphanGrace is how old a leftover must be before
+	// the sweep of crash leftovers deletes it (see SweepOrphans).
+	SpoolDir    string
+	OrphanGrace time.Duration
 }
 
 var localePattern = regexp.MustCompile(`^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$`)
