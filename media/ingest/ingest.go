@@ -73,6 +73,11 @@ func Image(buf []byte, maxPixels int64) (Result, error) {
 		r.Error = imageError(err)
 		return r, nil
 	}
+	// A thumbnail can decode from damaged data, so its pixels count only once the rest decodes too.
+	if err := imaging.VerifyBeyondThumbnail(buf, h); err != nil {
+		r.Error = imageError(err)
+		return r, nil
+	}
 	r.describePixels(placeholder.Pixels{Width: t.Width, Height: t.Height, RGBA: t.RGBA})
 	return r, nil
 }
@@ -122,8 +127,11 @@ func Document(buf []byte) Result {
 }
 
 func imageError(err error) string {
-	if errors.Is(err, imaging.ErrUnsupported) {
+	switch {
+	case errors.Is(err, imaging.ErrUnsupported):
 		return "this image format cannot be decoded here, so nothing is known about its pixels"
+	case errors.Is(err, imaging.ErrDamaged):
+		return firstLine(err)
 	}
 	return "the image is damaged and cannot be fully decoded: " + firstLine(err)
 }
