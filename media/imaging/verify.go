@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync/atomic"
 
@@ -63,13 +64,20 @@ func Verify(buf []byte, h Header) error {
 	return nil
 }
 
-// damaged wraps libvips' reason for a failed decode in ErrDamaged, keeping its first line only.
+// damaged wraps libvips' reason for a failed decode in ErrDamaged, on one line, each part once:
+// libjpeg repeats its warning for every damaged block.
 func damaged(err error) error {
 	if errors.Is(err, ErrUnsupported) {
 		return err
 	}
-	reason, _, _ := strings.Cut(strings.TrimSpace(err.Error()), "\n")
-	return fmt.Errorf("%w: %s", ErrDamaged, reason)
+	first, _, _ := strings.Cut(strings.TrimSpace(err.Error()), "\n")
+	var parts []string
+	for _, p := range strings.Split(first, "; ") {
+		if !slices.Contains(parts, p) {
+			parts = append(parts, p)
+		}
+	}
+	return fmt.Errorf("%w: %s", ErrDamaged, strings.Join(parts, "; "))
 }
 
 func isJPEG(buf []byte) bool { return bytes.HasPrefix(buf, []byte{0xFF, 0xD8, 0xFF}) }

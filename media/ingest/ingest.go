@@ -68,13 +68,14 @@ func Image(buf []byte, maxPixels int64) (Result, error) {
 		}
 	}
 	r.readMetadata(h)
-	t, err := imaging.DecodeThumbnail(buf, h, thumbnailSize)
-	if err != nil {
+	// A thumbnail can decode from damaged data, so the rest is proven first: damage then costs one
+	// decode, and no pixel fact is made up from it.
+	if err := imaging.VerifyBeyondThumbnail(buf, h); err != nil {
 		r.Error = imageError(err)
 		return r, nil
 	}
-	// A thumbnail can decode from damaged data, so its pixels count only once the rest decodes too.
-	if err := imaging.VerifyBeyondThumbnail(buf, h); err != nil {
+	t, err := imaging.DecodeThumbnail(buf, h, thumbnailSize)
+	if err != nil {
 		r.Error = imageError(err)
 		return r, nil
 	}
