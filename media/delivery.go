@@ -211,7 +211,7 @@ func (s *Service) makeDerivative(ctx context.Context, a *models.Asset, current i
 	case errors.Is(err, imaging.ErrUnsupported):
 		return nil, invalid("params", "this image's format cannot be transformed")
 	case err != nil:
-		return nil, fmt.Errorf("transform %s: %w", derived, err)
+		return nil, s.transformFailed(ctx, a, current, derived, buf, err)
 	}
 	if a.Version != current {
 		return out, nil // a replaced version's transforms are made on demand, never kept: nothing would sweep them

@@ -115,6 +115,7 @@ type Thumbnail struct {
 // could paint part of it: facts computed from a partial decode would be made up.
 func DecodeThumbnail(buf []byte, h Header, size int) (Thumbnail, error) {
 	start()
+	countDecode()
 	k := min(1, float64(size)/float64(max(h.Width, h.Height)))
 	img, err := loadScaled(buf, h, max(1, int(math.Round(float64(h.Width)*k))), max(1, int(math.Round(float64(h.Height)*k))))
 	if err != nil {

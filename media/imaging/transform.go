@@ -119,6 +119,7 @@ func Transform(buf []byte, s Spec) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("transform: %w", err)
 	}
+	countDecode()
 	img, err := p.load(buf, h)
 	if err != nil {
 		return nil, fmt.Errorf("transform: decode: %w", vipsError(err))
