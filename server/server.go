@@ -111,6 +111,7 @@ func open(ctx context.Context, cfg config.Config, db *models.DB, log *slog.Logge
 		SignTransforms:       cfg.SigningKey != "",
 		MaxTransformSide:     cfg.MaxTransformSide,
 		UploadTicketTTL:      cfg.UploadTicketTTL,
+		TransformTimeout:     cfg.TransformTimeout,
 	}, log)
 	if err != nil {
 		return nil, fmt.Errorf("configuration: %w", err)
