@@ -201,6 +201,9 @@ func (s *Service) makeDerivative(ctx context.Context, a *models.Asset, current i
 	defer cancel()
 	buf, release, why := s.readForAnalysis(ctx, &models.AssetVersion{ObjectKey: key, Size: a.Size})
 	if buf == nil {
+		if errors.Is(ctx.Err(), context.DeadlineExceeded) { // waiting for memory took it all
+			return nil, s.transformTimedOut()
+		}
 		return nil, fmt.Errorf("transform %s: %s", derived, why.Error)
 	}
 	defer release()
@@ -210,7 +213,7 @@ func (s *Service) makeDerivative(ctx context.Context, a *models.Asset, current i
 	case errors.As(err, &over):
 		return nil, invalid(over.Field, "%s", over.Message)
 	case errors.Is(err, context.DeadlineExceeded):
-		return nil, invalid("params", "the transform took longer than %s; ask for a smaller size or less blur", s.settings.TransformTimeout)
+		return nil, s.transformTimedOut()
 	case errors.Is(err, imaging.ErrTooLarge):
 		return nil, invalid("params", "%v", err)
 	case errors.Is(err, imaging.ErrUnsupported):
@@ -224,6 +227,12 @@ func (s *Service) makeDerivative(ctx context.Context, a *models.Asset, current i
 	d := &models.Derivative{ObjectKey: derived, AssetID: a.ID, Version: a.Version, Size: int64(len(out))}
 	s.background.run(func() { s.keepDerivative(d, out, spec.Format.MimeType()) })
 	return out, nil
+}
+
+// transformTimedOut is the answer to a transform stopped at its deadline: the estimate let it
+// through, but the request still asked for more than the service gives one image.
+func (s *Service) transformTimedOut() error {
+	return invalid("params", "the transform took longer than %s; ask for a smaller size or less blur", s.settings.TransformTimeout)
 }
 
 // Bounds of one transform, estimated before decoding (imaging.Cost): the work, in one core's time

@@ -5,11 +5,13 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"net/http"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/mediagraph/mediagraph/config"
 	"github.com/mediagraph/mediagraph/internal/apptest"
 	"github.com/mediagraph/mediagraph/internal/testdb"
 )
@@ -44,6 +46,21 @@ func TestHostileTransformURLs(t *testing.T) {
 		wantGateError(t, c.path, f, http.StatusBadRequest, "VALIDATION_FAILED")
 		if !strings.Contains(string(f.Body), c.lower) {
 			t.Errorf("%s: %s, want a message saying %q", c.path, f.Body, c.lower)
+		}
+	}
+}
+
+// A transform stopped at its deadline answers 400 saying so, and gives its core back: more
+// transforms than there are cores in a row each get the same answer, never RATE_LIMITED.
+func TestTransformDeadline(t *testing.T) {
+	s := apptest.Start(t, testdb.SQLite(t), func(c *config.Config) { c.TransformTimeout = time.Nanosecond })
+	photo := upload(t, s, s.Token("EDITOR"), "photo-12mp.jpg", map[string]any{"status": "PUBLIC"})
+	for w := range 2 * runtime.GOMAXPROCS(0) {
+		path := fmt.Sprintf("/media/asset/%s/photo-12mp.jpg?w=%d", photo, 100+w)
+		f := fetch(t, s, http.MethodGet, path, "", nil)
+		wantGateError(t, path, f, http.StatusBadRequest, "VALIDATION_FAILED")
+		if !strings.Contains(string(f.Body), "took longer than") {
+			t.Errorf("%s: %s, want the deadline named", path, f.Body)
 		}
 	}
 }
