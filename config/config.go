@@ -48,6 +48,8 @@ type Config struct {
 	OrphanSweepInterval time.Duration
 	// OrphanGrace is how old a leftover must be before the sweep deletes it.
 	OrphanGrace time.Duration
+	// TransformTimeout is the deadline of one transform.
+	TransformTimeout time.Duration
 }
 
 // S3 is the configuration of an S3-compatible bucket. Credentials come from the standard AWS chain
@@ -85,6 +87,7 @@ var Variables = []struct{ Name, Flag, Default, Help string }{
 	{"MEDIAGRAPH_ORPHAN_SWEEP_INTERVAL", "orphan-sweep-interval", "1h", "how often crash leftovers (spool and temporary files, objects no row points to, stale multipart uploads) are deleted"},
 	{"MEDIAGRAPH_ORPHAN_GRACE", "orphan-grace", "1h", "how old a crash leftover must be before it is deleted; anything younger may belong to an upload still running"},
 	{"MEDIAGRAPH_FETCH_ALLOW_NETWORKS", "fetch-allow-networks", "", "private networks createAssetFromUrl may fetch from nonetheless, as CIDRs (10.1.0.0/16,…)"},
+	{"MEDIAGRAPH_TRANSFORM_TIMEOUT", "transform-timeout", "30s", "deadline of one image transform; one that takes longer is stopped and answers 400"},
 	{"MEDIAGRAPH_DELIVERY_CACHE_BYTES", "delivery-cache-bytes", "67108864", "memory for delivery tokens' cached query responses, in bytes; 0 turns the cache off"},
 }
 
@@ -154,6 +157,9 @@ func Load(name string, args []string, extra ...func(*flag.FlagSet)) (Config, []s
 	}
 	if c.OrphanGrace, err = time.ParseDuration(get("MEDIAGRAPH_ORPHAN_GRACE")); err != nil || c.OrphanGrace < 0 {
 		return Config{}, nil, fmt.Errorf("MEDIAGRAPH_ORPHAN_GRACE: want a duration such as 1h (0s for none), got %q", get("MEDIAGRAPH_ORPHAN_GRACE"))
+	}
+	if c.TransformTimeout, err = time.ParseDuration(get("MEDIAGRAPH_TRANSFORM_TIMEOUT")); err != nil || c.TransformTimeout <= 0 {
+		return Config{}, nil, fmt.Errorf("MEDIAGRAPH_TRANSFORM_TIMEOUT: want a duration such as 30s, got %q", get("MEDIAGRAPH_TRANSFORM_TIMEOUT"))
 	}
 	for _, cidr := range splitList(get("MEDIAGRAPH_FETCH_ALLOW_NETWORKS"), ",") {
 		p, err := netip.ParsePrefix(cidr)

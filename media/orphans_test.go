@@ -60,7 +60,7 @@ func newOrphanSite(t *testing.T, postgres bool) *orphanSite {
 	service := func(grace time.Duration) *media.Service {
 		m, err := media.New(ctx, db, s.store, media.Settings{
 			Locales: []string{"en"}, MaxUploadBytes: 1 << 20, MaxFilesPerUpload: 5, PublicURL: "http://localhost",
-			MaxImagePixels: 1 << 24, MaxTransformSide: 4096, UploadTicketTTL: time.Minute, MaxSinglePutBytes: 1 << 20, MaxSignedUploadBytes: 1 << 20, URLSigningKey: []byte("key"), SpoolDir: s.spool, OrphanGrace: grace,
+			MaxImagePixels: 1 << 24, MaxTransformSide: 4096, UploadTicketTTL: time.Minute, MaxSinglePutBytes: 1 << 20, MaxSignedUploadBytes: 1 << 20, URLSigningKey: []byte("key"), SpoolDir: s.spool, OrphanGrace: grace, TransformTimeout: time.Minute,
 		}, slog.New(slog.NewTextHandler(io.Discard, nil)))
 		if err != nil {
 			t.Fatal(err)

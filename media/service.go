@@ -49,6 +49,8 @@ type Settings struct {
 	// the sweep of crash leftovers deletes it (see SweepOrphans).
 	SpoolDir    string
 	OrphanGrace time.Duration
+	// TransformTimeout is the deadline of one transform, from the moment it has a core.
+	TransformTimeout time.Duration
 }
 
 var localePattern = regexp.MustCompile(`^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$`)
@@ -70,7 +72,7 @@ func (s Settings) Validate() error {
 			}
 		}
 	}
-	if s.MaxUploadBytes <= 0 || s.MaxFilesPerUpload <= 0 || s.MaxSinglePutBytes <= 0 || s.MaxSignedUploadBytes <= 0 || s.UploadTicketTTL <= 0 || s.MaxImagePixels <= 0 || s.MaxTransformSide <= 0 {
+	if s.MaxUploadBytes <= 0 || s.MaxFilesPerUpload <= 0 || s.MaxSinglePutBytes <= 0 || s.MaxSignedUploadBytes <= 0 || s.UploadTicketTTL <= 0 || s.MaxImagePixels <= 0 || s.MaxTransformSide <= 0 || s.TransformTimeout <= 0 {
 		return errors.New("upload limits must be positive")
 	}
 	if len(s.URLSigningKey) == 0 {

@@ -113,6 +113,7 @@ func open(ctx context.Context, cfg config.Config, db *models.DB, log *slog.Logge
 		UploadTicketTTL:      cfg.UploadTicketTTL,
 		SpoolDir:             tmpDir,
 		OrphanGrace:          cfg.OrphanGrace,
+		TransformTimeout:     cfg.TransformTimeout,
 	}, log)
 	if err != nil {
 		return nil, fmt.Errorf("configuration: %w", err)
