@@ -44,6 +44,12 @@ type Config struct {
 	S3Delivery string
 	// UploadSweepInterval is how often expired uploads are swept.
 	UploadSweepInterval time.Duration
+	// OrphanSweepInterval is how often crash leftovers are swept.
+	OrphanSweepInterval time.Duration
+	// OrphanGrace is how old a leftover must be before the sweep deletes it.
+	OrphanGrace time.Duration
+	// TransformTimeout is the deadline of one transform.
+	TransformTimeout time.Duration
 }
 
 // S3 is the configuration of an S3-compatible bucket. Credentials come from the standard AWS chain
@@ -78,7 +84,10 @@ var Variables = []struct{ Name, Flag, Default, Help string }{
 	{"MEDIAGRAPH_MAX_SIGNED_UPLOAD_BYTES", "max-signed-upload-bytes", "5368709120", "largest file createUploads accepts, in bytes"},
 	{"MEDIAGRAPH_UPLOAD_TICKET_TTL", "upload-ticket-ttl", "120s", "how long a signed upload ticket stays valid"},
 	{"MEDIAGRAPH_UPLOAD_SWEEP_INTERVAL", "upload-sweep-interval", "1m", "how often uploads whose tickets ran out are expired and their bytes deleted"},
+	{"MEDIAGRAPH_ORPHAN_SWEEP_INTERVAL", "orphan-sweep-interval", "1h", "how often crash leftovers (spool and temporary files, objects no row points to, stale multipart uploads) are deleted"},
+	{"MEDIAGRAPH_ORPHAN_GRACE", "orphan-grace", "1h", "how old a crash leftover must be before it is deleted; anything younger may belong to an upload still running"},
 	{"MEDIAGRAPH_FETCH_ALLOW_NETWORKS", "fetch-allow-networks", "", "private networks createAssetFromUrl may fetch from nonetheless, as CIDRs (10.1.0.0/16,…)"},
+	{"MEDIAGRAPH_TRANSFORM_TIMEOUT", "transform-timeout", "30s", "deadline of one image transform; one that takes longer is stopped and answers 400"},
 	{"MEDIAGRAPH_DELIVERY_CACHE_BYTES", "delivery-cache-bytes", "67108864", "memory for delivery tokens' cached query responses, in bytes; 0 turns the cache off"},
 }
 
@@ -142,6 +151,15 @@ func Load(name string, args []string, extra ...func(*flag.FlagSet)) (Config, []s
 	}
 	if c.UploadSweepInterval, err = time.ParseDuration(get("MEDIAGRAPH_UPLOAD_SWEEP_INTERVAL")); err != nil || c.UploadSweepInterval <= 0 {
 		return Config{}, nil, fmt.Errorf("MEDIAGRAPH_UPLOAD_SWEEP_INTERVAL: want a duration such as 1m, got %q", get("MEDIAGRAPH_UPLOAD_SWEEP_INTERVAL"))
+	}
+	if c.OrphanSweepInterval, err = time.ParseDuration(get("MEDIAGRAPH_ORPHAN_SWEEP_INTERVAL")); err != nil || c.OrphanSweepInterval <= 0 {
+		return Config{}, nil, fmt.Errorf("MEDIAGRAPH_ORPHAN_SWEEP_INTERVAL: want a duration such as 1h, got %q", get("MEDIAGRAPH_ORPHAN_SWEEP_INTERVAL"))
+	}
+	if c.OrphanGrace, err = time.ParseDuration(get("MEDIAGRAPH_ORPHAN_GRACE")); err != nil || c.OrphanGrace < 0 {
+		return Config{}, nil, fmt.Errorf("MEDIAGRAPH_ORPHAN_GRACE: want a duration such as 1h (0s for none), got %q", get("MEDIAGRAPH_ORPHAN_GRACE"))
+	}
+	if c.TransformTimeout, err = time.ParseDuration(get("MEDIAGRAPH_TRANSFORM_TIMEOUT")); err != nil || c.TransformTimeout <= 0 {
+		return Config{}, nil, fmt.Errorf("MEDIAGRAPH_TRANSFORM_TIMEOUT: want a duration such as 30s, got %q", get("MEDIAGRAPH_TRANSFORM_TIMEOUT"))
 	}
 	for _, cidr := range splitList(get("MEDIAGRAPH_FETCH_ALLOW_NETWORKS"), ",") {
 		p, err := netip.ParsePrefix(cidr)

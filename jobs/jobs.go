@@ -1,7 +1,7 @@
 // Package jobs runs Mediagraph's durable background work on River, in the catalogue's own database
 // (PostgreSQL, or the embedded SQLite): the periodic sweeps that expire signed uploads nobody
-// completed and delete the stored transforms of replaced versions, and the reanalysis of assets that
-// `mediagraph reprocess` asks for.
+// completed, delete the stored transforms of replaced versions and the leftovers of crashes, and the
+// reanalysis of assets that `mediagraph reprocess` asks for.
 package jobs
 
 import (
@@ -34,14 +34,15 @@ type Queue struct {
 // Stop lets running jobs finish (within ctx) and releases the queue's connections.
 func (q *Queue) Stop(ctx context.Context) error { return q.stop(ctx) }
 
-// Start migrates River's tables and starts working; sweepEvery is how often expired uploads are swept.
-func Start(ctx context.Context, db *models.DB, m *media.Library, log *slog.Logger, sweepEvery time.Duration) (*Queue, error) {
+// Start migrates River's tables and starts working; sweepEvery is how often expired uploads are swept,
+// orphansEvery how often crash leftovers are.
+func Start(ctx context.Context, db *models.DB, m *media.Library, log *slog.Logger, sweepEvery, orphansEvery time.Duration) (*Queue, error) {
 	if db.Dialect() == models.Postgres {
 		pool, err := pgxpool.New(ctx, db.DSN())
 		if err != nil {
 			return nil, fmt.Errorf("job queue: connect: %w", err)
 		}
-		q, err := start(ctx, riverpgxv5.New(pool), m, log, sweepEvery)
+		q, err := start(ctx, riverpgxv5.New(pool), m, log, sweepEvery, orphansEvery)
 		if err != nil {
 			pool.Close()
 			return nil, err
@@ -54,7 +55,7 @@ func Start(ctx context.Context, db *models.DB, m *media.Library, log *slog.Logge
 	if err != nil {
 		return nil, err
 	}
-	q, err := start[*sql.Tx](ctx, riversqlite.New(pool), m, log, sweepEvery)
+	q, err := start[*sql.Tx](ctx, riversqlite.New(pool), m, log, sweepEvery, orphansEvery)
 	if err != nil {
 		pool.Close()
 		return nil, err
@@ -64,7 +65,7 @@ func Start(ctx context.Context, db *models.DB, m *media.Library, log *slog.Logge
 	return q, nil
 }
 
-func start[TTx any](ctx context.Context, driver riverdriver.Driver[TTx], m *media.Library, log *slog.Logger, sweepEvery time.Duration) (*Queue, error) {
+func start[TTx any](ctx context.Context, driver riverdriver.Driver[TTx], m *media.Library, log *slog.Logger, sweepEvery, orphansEvery time.Duration) (*Queue, error) {
 	migrator, err := rivermigrate.New(driver, &rivermigrate.Config{Logger: log})
 	if err != nil {
 		return nil, fmt.Errorf("job queue: %w", err)
@@ -75,6 +76,7 @@ func start[TTx any](ctx context.Context, driver riverdriver.Driver[TTx], m *medi
 	workers := river.NewWorkers()
 	river.AddWorker(workers, &sweep[SweepUploads]{run: m.Intake.ExpireUploads, log: log, done: "expired signed uploads"})
 	river.AddWorker(workers, &sweep[SweepDerivatives]{run: m.Deliver.SweepDerivatives, log: log, done: "deleted transforms of replaced versions"})
+	river.AddWorker(workers, &sweep[SweepOrphans]{run: removeOrphans(m), log: log, done: "deleted crash leftovers"})
 	river.AddWorker(workers, &reprocessWorker{media: m})
 	client, err := river.NewClient(driver, &river.Config{
 		Logger: log,
@@ -91,6 +93,9 @@ func start[TTx any](ctx context.Context, driver riverdriver.Driver[TTx], m *medi
 			river.NewPeriodicJob(river.PeriodicInterval(sweepEvery),
 				func() (river.JobArgs, *river.InsertOpts) { return SweepDerivatives{}, nil },
 				&river.PeriodicJobOpts{ID: "sweep_derivatives", RunOnStart: true}),
+			river.NewPeriodicJob(river.PeriodicInterval(orphansEvery),
+				func() (river.JobArgs, *river.InsertOpts) { return SweepOrphans{}, nil },
+				&river.PeriodicJobOpts{ID: "sweep_orphans", RunOnStart: true}),
 		},
 	})
 	if err != nil {
@@ -127,6 +132,20 @@ type SweepDerivatives struct{}
 
 // Kind implements river.JobArgs.
 func (SweepDerivatives) Kind() string { return "sweep_derivatives" }
+
+// SweepOrphans deletes what crashes left behind: spool and temporary files, objects no row points to.
+type SweepOrphans struct{}
+
+// Kind implements river.JobArgs.
+func (SweepOrphans) Kind() string { return "sweep_orphans" }
+
+// removeOrphans runs the sweep of crash leftovers as a sweep job, counting everything it deleted.
+func removeOrphans(m *media.Library) func(context.Context) (int, error) {
+	return func(ctx context.Context) (int, error) {
+		r, err := m.SweepOrphans(ctx, true)
+		return r.Total(), err
+	}
+}
 
 // sweep works a periodic job by running one of the library's sweeps, logging what it removed.
 type sweep[T river.JobArgs] struct {

@@ -52,6 +52,12 @@ type Settings struct {
 	SignTransforms bool
 	// MaxTransformSide caps both sides of a transform's output.
 	MaxTransformSide int
+	// SpoolDir holds the files of uploads in transit; OrphanGrace is how old a leftover must be before
+	// the sweep of crash leftovers deletes it (see SweepOrphans).
+	SpoolDir    string
+	OrphanGrace time.Duration
+	// TransformTimeout is the deadline of one transform, from the moment it has a core.
+	TransformTimeout time.Duration
 }
 
 var localePattern = regexp.MustCompile(`^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$`)
@@ -73,7 +79,7 @@ func (s Settings) Validate() error {
 			}
 		}
 	}
-	if s.MaxUploadBytes <= 0 || s.MaxFilesPerUpload <= 0 || s.MaxSinglePutBytes <= 0 || s.MaxSignedUploadBytes <= 0 || s.UploadTicketTTL <= 0 || s.MaxImagePixels <= 0 || s.MaxTransformSide <= 0 {
+	if s.MaxUploadBytes <= 0 || s.MaxFilesPerUpload <= 0 || s.MaxSinglePutBytes <= 0 || s.MaxSignedUploadBytes <= 0 || s.UploadTicketTTL <= 0 || s.MaxImagePixels <= 0 || s.MaxTransformSide <= 0 || s.TransformTimeout <= 0 {
 		return errors.New("upload limits must be positive")
 	}
 	if len(s.URLSigningKey) == 0 {
@@ -125,6 +131,7 @@ func New(ctx context.Context, db *models.DB, store storage.Store, settings Setti
 		}, cat, memory, log),
 		Deliver: deliver.New(db, store, deliver.Settings{
 			DefaultLocale: settings.DefaultLocale(), MaxImagePixels: settings.MaxImagePixels, MaxTransformSide: settings.MaxTransformSide,
+			TransformTimeout: settings.TransformTimeout,
 		}, urls, memory, log),
 		db: db, store: store, settings: settings,
 	}, nil

@@ -112,6 +112,9 @@ func open(ctx context.Context, cfg config.Config, db *models.DB, log *slog.Logge
 		SignTransforms:       cfg.SigningKey != "",
 		MaxTransformSide:     cfg.MaxTransformSide,
 		UploadTicketTTL:      cfg.UploadTicketTTL,
+		SpoolDir:             tmpDir,
+		OrphanGrace:          cfg.OrphanGrace,
+		TransformTimeout:     cfg.TransformTimeout,
 	}, log)
 	if err != nil {
 		return nil, fmt.Errorf("configuration: %w", err)
@@ -138,7 +141,7 @@ func openStore(ctx context.Context, cfg config.Config, signingKey []byte, tmpDir
 
 // StartJobs starts the background jobs (the service's, not the CLI's other commands').
 func (a *App) StartJobs(ctx context.Context) error {
-	q, err := jobs.Start(ctx, a.DB, a.Media, a.Log, a.Config.UploadSweepInterval)
+	q, err := jobs.Start(ctx, a.DB, a.Media, a.Log, a.Config.UploadSweepInterval, a.Config.OrphanSweepInterval)
 	if err != nil {
 		return err
 	}

@@ -58,6 +58,22 @@ type CompletedPart struct {
 	ETag   string
 }
 
+// MultipartInfo describes a multipart upload in progress.
+type MultipartInfo struct {
+	Key      string
+	UploadID string
+	// ModTime is when the upload started (S3), or last received a part (disk).
+	ModTime time.Time
+}
+
+// TempSweeper is a store that keeps temporary files of its own, which a crash in the middle of a write
+// leaves behind.
+type TempSweeper interface {
+	// SweepTemp counts the temporary files last written before cutoff, and removes them when remove is
+	// set. A file still being written is newer than any sensible cutoff.
+	SweepTemp(ctx context.Context, cutoff time.Time, remove bool) (count int, bytes int64, err error)
+}
+
 // Store is an object store.
 type Store interface {
 	// Put writes an object atomically: until Put returns successfully, nothing is visible under key.
@@ -68,8 +84,6 @@ type Store interface {
 	Head(ctx context.Context, key string) (ObjectInfo, error)
 	// Delete removes an object; deleting a missing object is not an error.
 	Delete(ctx context.Context, key string) error
-	// Copy duplicates an object under another key.
-	Copy(ctx context.Context, src, dst string) error
 
 	// PresignPut issues a request that uploads exactly one object of the given type and size to key.
 	PresignPut(ctx context.Context, key string, opts PresignPutOptions) (*SignedRequest, error)
@@ -84,6 +98,14 @@ type Store interface {
 	CompleteMultipart(ctx context.Context, key, uploadID string, parts []CompletedPart) (ObjectInfo, error)
 	// AbortMultipart discards a multipart upload and its parts.
 	AbortMultipart(ctx context.Context, key, uploadID string) error
+
+	// List returns, in key order, up to limit objects whose keys start with prefix and sort after
+	// after, and the after of the next page: empty when this page is the last. Only objects are
+	// listed, never what the store keeps for itself (temporary files, parts).
+	List(ctx context.Context, prefix, after string, limit int) (objects []ObjectInfo, next string, err error)
+	// ListMultipart returns up to limit multipart uploads in progress, in a stable order, and the after
+	// of the next page: empty when this page is the last.
+	ListMultipart(ctx context.Context, after string, limit int) (uploads []MultipartInfo, next string, err error)
 
 	// Ping checks the store is reachable.
 	Ping(ctx context.Context) error

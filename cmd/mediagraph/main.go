@@ -1,5 +1,5 @@
-// Command mediagraph runs the Mediagraph media library: `serve`, `migrate`, `token` and `reprocess`
-// subcommands.
+// Command mediagraph runs the Mediagraph media library: `serve`, `migrate`, `token`, `reprocess` and
+// `check` subcommands.
 // Configuration comes from the environment and flags (see config.Variables).
 package main
 
@@ -32,6 +32,8 @@ Commands:
   token list                              list API tokens
   token revoke ID                         revoke an API token
   reprocess --all | reprocess ID...       analyze assets' bytes again, as background jobs (shows progress)
+  check [--repair]                        report crash leftovers older than --orphan-grace (exit 1 when
+                                          there are any); --repair deletes them
 
 Every command takes the flags below; each flag defaults to its environment variable.
 `
@@ -43,6 +45,9 @@ func main() {
 	if err := run(ctx, os.Args[1:], os.Stdout, log); err != nil {
 		if !errors.Is(err, flag.ErrHelp) {
 			fmt.Fprintln(os.Stderr, "mediagraph:", err)
+		}
+		if errors.Is(err, errLeftovers) {
+			os.Exit(1)
 		}
 		os.Exit(2)
 	}
@@ -71,6 +76,8 @@ func run(ctx context.Context, args []string, stdout io.Writer, log *slog.Logger)
 		return token(ctx, args[1], args[2:], stdout, log)
 	case "reprocess":
 		return reprocess(ctx, args[1:], stdout, os.Stderr, log)
+	case "check":
+		return check(ctx, args[1:], stdout, log)
 	case "help", "-h", "--help":
 		printUsage(os.Stderr)
 		return nil

@@ -8,13 +8,19 @@ import (
 
 	"github.com/mediagraph/mediagraph/internal/apptest"
 	"github.com/mediagraph/mediagraph/internal/testdb"
+	"github.com/mediagraph/mediagraph/internal/tests3"
 	"github.com/mediagraph/mediagraph/media/access"
 	"github.com/mediagraph/mediagraph/media/intake"
 )
 
 func TestMain(m *testing.M) {
+	if os.Getenv(runMainEnv) == "1" {
+		main() // the server subprocess of the crash tests
+		os.Exit(0)
+	}
 	code := m.Run()
 	testdb.Stop()
+	tests3.Stop()
 	os.Exit(code)
 }
 

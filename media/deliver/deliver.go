@@ -24,6 +24,8 @@ type Settings struct {
 	MaxImagePixels int64
 	// MaxTransformSide caps both sides of a transform's output.
 	MaxTransformSide int
+	// TransformTimeout is the deadline of one transform, from the moment it has a core.
+	TransformTimeout time.Duration
 }
 
 // Service delivers bytes.

@@ -11,8 +11,6 @@ import (
 	"sync"
 	"time"
 
-	"golang.org/x/sync/singleflight"
-
 	"github.com/mediagraph/mediagraph/media/access"
 	"github.com/mediagraph/mediagraph/media/imageurl"
 	"github.com/mediagraph/mediagraph/media/imaging"
@@ -119,8 +117,8 @@ func (s *Service) Deliver(ctx context.Context, req DeliveryRequest) (*Delivery, 
 	} else if !errors.Is(err, storage.ErrNotFound) {
 		return nil, fmt.Errorf("open stored transform %s: %w", derived, err)
 	}
-	out, err := s.transforms.make(ctx, req.Client, derived, func() ([]byte, error) {
-		return s.makeDerivative(context.WithoutCancel(ctx), a, current.Version, key, derived, t.spec)
+	out, err := s.transforms.make(ctx, req.Client, derived, func(work context.Context) ([]byte, error) {
+		return s.makeDerivative(work, a, current.Version, key, derived, t.spec)
 	})
 	if err != nil {
 		return nil, err
@@ -196,24 +194,34 @@ func (s *Service) defaultFocalPoint(ctx context.Context, id string) (*models.Foc
 
 // makeDerivative transforms a version's bytes and stores the result under its key. It runs once per
 // key at a time, and outlives the request that started it, so that callers waiting on the same key
-// get it even when that client went away.
+// get it even when that client went away; ctx ends when none is left waiting.
 func (s *Service) makeDerivative(ctx context.Context, a *models.Asset, current int, key, derived string, spec imaging.Spec) ([]byte, error) {
 	if a.Size > maxTransformedBytes {
 		return nil, access.Invalid("params", "images over %d MiB are not transformed", maxTransformedBytes>>20)
 	}
+	ctx, cancel := context.WithTimeout(ctx, s.settings.TransformTimeout)
+	defer cancel()
 	buf, release, err := s.memory.Read(ctx, s.store, key, a.Size)
 	if err != nil {
+		if errors.Is(ctx.Err(), context.DeadlineExceeded) { // waiting for memory took it all
+			return nil, s.transformTimedOut()
+		}
 		return nil, fmt.Errorf("transform %s: %w", derived, err)
 	}
 	defer release()
-	out, err := imaging.Transform(buf, spec)
+	out, err := s.runTransform(ctx, buf, spec)
+	var over *imaging.OverBudgetError
 	switch {
+	case errors.As(err, &over):
+		return nil, access.Invalid(over.Field, "%s", over.Message)
+	case errors.Is(err, context.DeadlineExceeded):
+		return nil, s.transformTimedOut()
 	case errors.Is(err, imaging.ErrTooLarge):
 		return nil, access.Invalid("params", "%v", err)
 	case errors.Is(err, imaging.ErrUnsupported):
 		return nil, access.Invalid("params", "this image's format cannot be transformed")
 	case err != nil:
-		return nil, fmt.Errorf("transform %s: %w", derived, err)
+		return nil, s.transformFailed(ctx, a, current, derived, buf, err)
 	}
 	if a.Version != current {
 		return out, nil // a replaced version's transforms are made on demand, never kept: nothing would sweep them
@@ -221,6 +229,39 @@ func (s *Service) makeDerivative(ctx context.Context, a *models.Asset, current i
 	d := &models.Derivative{ObjectKey: derived, AssetID: a.ID, Version: a.Version, Size: int64(len(out))}
 	s.background.run(func() { s.keepDerivative(d, out, spec.Format.MimeType()) })
 	return out, nil
+}
+
+// transformTimedOut is the answer to a transform stopped at its deadline: the estimate let it
+// through, but the request still asked for more than the service gives one image.
+func (s *Service) transformTimedOut() error {
+	return access.Invalid("params", "the transform took longer than %s; ask for a smaller size or less blur", s.settings.TransformTimeout)
+}
+
+// Bounds of one transform, estimated before decoding (imaging.Cost): the work, in one core's time
+// on the machine the model was measured on, and the pixel memory, taken from the analysis budget
+// that already holds the input bytes. A 12 MP photo to a 2000 px WebP is about 0.3 s and 36 MiB;
+// what is refused would hold a core for several seconds or more, the deadline stopping what the
+// estimate misjudged.
+const (
+	transformWorkBudget   = 5 * time.Second
+	transformMemoryBudget = maxTransformedBytes // half the memory budget that analysis and transforms share
+)
+
+// runTransform prices a transform and runs it when within budget, once its pixel memory is free:
+// together with the bytes read for analysis, transforms never hold more than the shared budget.
+func (s *Service) runTransform(ctx context.Context, buf []byte, spec imaging.Spec) ([]byte, error) {
+	job, err := imaging.Prepare(buf, spec)
+	if err != nil {
+		return nil, err
+	}
+	if err := job.Cost.Check(transformWorkBudget, transformMemoryBudget); err != nil {
+		return nil, err
+	}
+	if err := s.memory.Acquire(ctx, job.Cost.Memory); err != nil {
+		return nil, fmt.Errorf("wait for memory: %w", err)
+	}
+	defer s.memory.Release(job.Cost.Memory)
+	return job.Run(ctx)
 }
 
 // keepDerivative stores a transform for the requests after this one. It is recorded first, so that
@@ -270,50 +311,99 @@ func (s *Service) Settle() { s.background.wg.Wait() }
 // transforms runs uncached transforms: one at a time per result (concurrent identical requests share
 // it), a bounded number per client, and a bounded number at once, waiting at most queueTimeout.
 type transforms struct {
-	flight       singleflight.Group
+	mu           sync.Mutex
+	calls        map[string]*call
 	slots        chan struct{}
 	perClient    int
 	queueTimeout time.Duration
 	clients      clientCounts
 }
 
-func newTransforms(slots, perClient int, queueTimeout time.Duration) *transforms {
-	return &transforms{slots: make(chan struct{}, slots), perClient: perClient, queueTimeout: queueTimeout, clients: clientCounts{n: map[string]int{}}}
+// call is one transform in flight and the requests waiting on it; its work stops when none is left.
+type call struct {
+	done    chan struct{}
+	out     []byte
+	err     error
+	waiters int
+	cancel  context.CancelFunc
 }
 
-func (t *transforms) make(ctx context.Context, client, key string, work func() ([]byte, error)) ([]byte, error) {
+func newTransforms(slots, perClient int, queueTimeout time.Duration) *transforms {
+	return &transforms{calls: map[string]*call{}, slots: make(chan struct{}, slots), perClient: perClient, queueTimeout: queueTimeout, clients: clientCounts{n: map[string]int{}}}
+}
+
+func (t *transforms) make(ctx context.Context, client, key string, work func(context.Context) ([]byte, error)) ([]byte, error) {
 	if !t.clients.enter(client, t.perClient) {
 		return nil, access.NewError(access.CodeRateLimited, "at most %d new transforms at once per client; retry shortly", t.perClient)
 	}
-	ch := t.flight.DoChan(key, func() (_ any, err error) {
-		defer func() {
-			if p := recover(); p != nil {
-				err = fmt.Errorf("transform %s: panic: %v", key, p)
-			}
-		}()
-		wait, cancel := context.WithTimeout(context.WithoutCancel(ctx), t.queueTimeout)
-		defer cancel()
-		select {
-		case t.slots <- struct{}{}:
-		case <-wait.Done():
-			return nil, access.NewError(access.CodeRateLimited, "the server is busy transforming images; retry shortly")
-		}
-		defer func() { <-t.slots }()
-		return work()
-	})
+	c := t.join(ctx, key, work)
 	select {
-	case res := <-ch:
+	case <-c.done:
 		t.clients.leave(client)
-		if res.Err != nil {
-			return nil, res.Err
-		}
-		return res.Val.([]byte), nil
+		return c.out, c.err
 	case <-ctx.Done():
-		// The work goes on; it still counts against this client until it ends, so that hanging up
-		// is no way around the limit.
-		go func() { <-ch; t.clients.leave(client) }()
+		t.abandon(key, c)
+		// The work may go on for the others waiting; it still counts against this client until it
+		// ends, so that hanging up is no way around the limit.
+		go func() { <-c.done; t.clients.leave(client) }()
 		return nil, ctx.Err()
 	}
+}
+
+// join waits on the call in flight for key, or starts one.
+func (t *transforms) join(ctx context.Context, key string, work func(context.Context) ([]byte, error)) *call {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if c, ok := t.calls[key]; ok {
+		c.waiters++
+		return c
+	}
+	workCtx, cancel := context.WithCancel(context.WithoutCancel(ctx))
+	c := &call{done: make(chan struct{}), waiters: 1, cancel: cancel}
+	t.calls[key] = c
+	go t.run(workCtx, key, c, work)
+	return c
+}
+
+// abandon is a waiter going away; the last one stops the work, and a later request starts anew.
+func (t *transforms) abandon(key string, c *call) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if c.waiters--; c.waiters > 0 {
+		return
+	}
+	c.cancel()
+	if t.calls[key] == c {
+		delete(t.calls, key)
+	}
+}
+
+func (t *transforms) run(ctx context.Context, key string, c *call, work func(context.Context) ([]byte, error)) {
+	defer func() {
+		if p := recover(); p != nil {
+			c.out, c.err = nil, fmt.Errorf("transform %s: panic: %v", key, p)
+		}
+		t.mu.Lock()
+		if t.calls[key] == c {
+			delete(t.calls, key)
+		}
+		t.mu.Unlock()
+		c.cancel()
+		close(c.done)
+	}()
+	wait := time.NewTimer(t.queueTimeout)
+	defer wait.Stop()
+	select {
+	case t.slots <- struct{}{}:
+	case <-wait.C:
+		c.err = access.NewError(access.CodeRateLimited, "the server is busy transforming images; retry shortly")
+		return
+	case <-ctx.Done():
+		c.err = ctx.Err()
+		return
+	}
+	defer func() { <-t.slots }()
+	c.out, c.err = work(ctx)
 }
 
 // clientCounts counts each client's transforms in flight.

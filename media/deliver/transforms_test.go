@@ -22,7 +22,7 @@ func TestTransformLimits(t *testing.T) {
 	tr := newTransforms(2, 3, 100*time.Millisecond)
 	release := make(chan struct{})
 	var running, runs atomic.Int64
-	work := func() ([]byte, error) {
+	work := func(context.Context) ([]byte, error) {
 		runs.Add(1)
 		running.Add(1)
 		<-release
@@ -92,7 +92,7 @@ func TestTransformLimitsOutliveTheRequest(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error)
 	go func() {
-		_, err := tr.make(ctx, "a", "k1", func() ([]byte, error) { <-release; return []byte("x"), nil })
+		_, err := tr.make(ctx, "a", "k1", func(context.Context) ([]byte, error) { <-release; return []byte("x"), nil })
 		done <- err
 	}()
 	time.Sleep(20 * time.Millisecond) // the work has started (or waits for the one slot)
@@ -100,7 +100,7 @@ func TestTransformLimitsOutliveTheRequest(t *testing.T) {
 	if err := <-done; !errors.Is(err, context.Canceled) {
 		t.Fatalf("cancelled request: %v", err)
 	}
-	if _, err := tr.make(context.Background(), "a", "k2", func() ([]byte, error) { return nil, nil }); !rateLimited(err) {
+	if _, err := tr.make(context.Background(), "a", "k2", func(context.Context) ([]byte, error) { return nil, nil }); !rateLimited(err) {
 		t.Errorf("while its first transform runs, the client's second: %v, want RATE_LIMITED", err)
 	}
 	close(release)
@@ -116,5 +116,49 @@ func TestTransformLimitsOutliveTheRequest(t *testing.T) {
 			t.Fatal("the client is still counted after its work ended")
 		}
 		time.Sleep(time.Millisecond)
+	}
+}
+
+// Identical requests share one run, which goes on while any of them waits and stops once the last
+// one has gone; a later request then starts afresh.
+func TestTransformStopsWhenNoWaiterRemains(t *testing.T) {
+	tr := newTransforms(1, 4, time.Second)
+	started, stopped := make(chan struct{}, 2), make(chan struct{}, 2)
+	work := func(ctx context.Context) ([]byte, error) {
+		started <- struct{}{}
+		<-ctx.Done()
+		stopped <- struct{}{}
+		return nil, ctx.Err()
+	}
+	first, cancelFirst := context.WithCancel(context.Background())
+	second, cancelSecond := context.WithCancel(context.Background())
+	errs := make(chan error, 2)
+	go func() { _, err := tr.make(first, "a", "k", work); errs <- err }()
+	<-started
+	go func() { _, err := tr.make(second, "b", "k", work); errs <- err }()
+	for {
+		tr.mu.Lock()
+		n := tr.calls["k"].waiters
+		tr.mu.Unlock()
+		if n == 2 {
+			break
+		}
+		time.Sleep(time.Millisecond)
+	}
+	cancelFirst()
+	if err := <-errs; !errors.Is(err, context.Canceled) {
+		t.Fatalf("first request: %v", err)
+	}
+	select {
+	case <-stopped:
+		t.Fatal("the work stopped while a request still waited on it")
+	case <-time.After(50 * time.Millisecond):
+	}
+	cancelSecond()
+	<-errs
+	<-stopped // the last waiter gone, the work ends
+	out, err := tr.make(context.Background(), "c", "k", func(context.Context) ([]byte, error) { return []byte("new"), nil })
+	if err != nil || string(out) != "new" {
+		t.Fatalf("a later request got %q, %v; want a run of its own", out, err)
 	}
 }

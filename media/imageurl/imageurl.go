@@ -64,6 +64,9 @@ var (
 const (
 	MaxSide = 8192 // w and h as asked, before dpr and before the output cap
 	maxDPR  = 3
+	// maxBlur is in imgix units (a Gaussian sigma of blur/2 output pixels). imgix takes up to 2000,
+	// but past 100 a blur of any output a page shows is a flat wash, and its cost grows with sigma
+	// (the transform cost model prices it, so a large output refuses a smaller blur already).
 	maxBlur = 100
 )
 

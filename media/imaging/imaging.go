@@ -115,6 +115,7 @@ type Thumbnail struct {
 // could paint part of it: facts computed from a partial decode would be made up.
 func DecodeThumbnail(buf []byte, h Header, size int) (Thumbnail, error) {
 	start()
+	countDecode()
 	k := min(1, float64(size)/float64(max(h.Width, h.Height)))
 	img, err := loadScaled(buf, h, max(1, int(math.Round(float64(h.Width)*k))), max(1, int(math.Round(float64(h.Height)*k))))
 	if err != nil {
@@ -156,15 +157,7 @@ func loadScaled(buf []byte, h Header, width, height int) (*vips.ImageRef, error)
 	if !h.plainJPEG {
 		return vips.LoadThumbnailFromBuffer(buf, width, height, vips.InterestingNone, vips.SizeForce, params)
 	}
-	storedW, storedH, wantW, wantH := h.Width, h.Height, width, height
-	if h.Orientation >= 5 {
-		storedW, storedH, wantW, wantH = storedH, storedW, wantH, wantW
-	}
-	shrink := 8
-	for shrink > 1 && (ceilDiv(storedW, shrink) < wantW || ceilDiv(storedH, shrink) < wantH) {
-		shrink /= 2
-	}
-	params.JpegShrinkFactor.Set(shrink)
+	params.JpegShrinkFactor.Set(jpegShrink(h, width, height))
 	if h.Orientation == 1 {
 		// Turning needs random access to the decoded rows; upright images stream.
 		params.Access.Set(vips.AccessSequential)
@@ -185,6 +178,20 @@ func loadScaled(buf []byte, h Header, width, height int) (*vips.ImageRef, error)
 		}
 	}
 	return img, nil
+}
+
+// jpegShrink is the smallest scale libjpeg decodes a JPEG (whose header is h) at, 1/8, 1/4 or 1/2,
+// that still covers width×height as displayed.
+func jpegShrink(h Header, width, height int) int {
+	storedW, storedH, wantW, wantH := h.Width, h.Height, width, height
+	if h.Orientation >= 5 {
+		storedW, storedH, wantW, wantH = storedH, storedW, wantH, wantW
+	}
+	shrink := 8
+	for shrink > 1 && (ceilDiv(storedW, shrink) < wantW || ceilDiv(storedH, shrink) < wantH) {
+		shrink /= 2
+	}
+	return shrink
 }
 
 func ceilDiv(a, b int) int { return (a + b - 1) / b }

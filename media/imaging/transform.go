@@ -1,6 +1,7 @@
 package imaging
 
 import (
+	"context"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -109,8 +110,26 @@ var ErrTooLarge = errors.New("image too large")
 // Transform decodes buf (any format libvips reads: JPEG including CMYK, PNG, WebP, AVIF, HEIC,
 // TIFF, GIF, SVG), applies s and encodes the result: oriented as displayed, 8-bit sRGB, with no
 // metadata. Unreadable bytes are ErrUnsupported; a damaged image is an error rather than a
-// partly grey picture.
+// partly grey picture. It has no deadline and no budget: Prepare and Run give both.
 func Transform(buf []byte, s Spec) ([]byte, error) {
+	j, err := Prepare(buf, s)
+	if err != nil {
+		return nil, err
+	}
+	return j.Run(context.Background())
+}
+
+// Job is a transform worked out against its input's header, priced, and not yet run.
+type Job struct {
+	buf []byte
+	h   Header
+	p   plan
+	// Cost is what running it is estimated to take, for the caller to refuse or queue it.
+	Cost Cost
+}
+
+// Prepare reads buf's header and plans s against it, without decoding a pixel.
+func Prepare(buf []byte, s Spec) (*Job, error) {
 	h, err := ReadHeader(buf)
 	if err != nil {
 		return nil, fmt.Errorf("transform: decode: %w", vipsError(err))
@@ -119,20 +138,39 @@ func Transform(buf []byte, s Spec) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("transform: %w", err)
 	}
-	img, err := p.load(buf, h)
+	return &Job{buf: buf, h: h, p: p, Cost: estimate(h, p)}, nil
+}
+
+// Run decodes, transforms and encodes. When ctx ends it stops between steps and, during the
+// encode where libvips computes the pixels, through libvips' kill flag; the error then wraps
+// ctx.Err().
+func (j *Job) Run(ctx context.Context) ([]byte, error) {
+	countDecode()
+	img, err := j.p.load(j.buf, j.h)
 	if err != nil {
 		return nil, fmt.Errorf("transform: decode: %w", vipsError(err))
 	}
 	defer img.Close()
-	for _, st := range p.steps() {
+	for _, st := range j.p.steps() {
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("transform: before %s: %w", st.name, err)
+		}
 		if err := st.run(img); err != nil {
 			return nil, fmt.Errorf("transform: %s: %w", st.name, vipsError(err))
 		}
 	}
-	out, err := p.encoding.encode(img, p.quality)
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("transform: before encoding: %w", err)
+	}
+	stop := killOnDone(ctx, img)
+	out, err := j.p.encoding.encode(img, j.p.quality)
+	stop()
 	if err != nil {
+		if ctxErr := ctx.Err(); ctxErr != nil {
+			return nil, fmt.Errorf("transform: encode %s: %w", j.p.encoding.ext, ctxErr)
+		}
 		// libvips decodes lazily, as the encoder pulls pixels, so a damaged input fails here.
-		return nil, fmt.Errorf("transform: encode %s: %w", p.encoding.ext, vipsError(err))
+		return nil, fmt.Errorf("transform: encode %s: %w", j.p.encoding.ext, vipsError(err))
 	}
 	return out, nil
 }
@@ -158,6 +196,7 @@ type plan struct {
 	// canvas, when set, is the output size the picture is centred on.
 	canvas   image.Point
 	encoding encoding
+	format   Format
 	quality  int
 }
 
@@ -170,6 +209,7 @@ func newPlan(h Header, s Spec) (plan, error) {
 		importProfile: h.ColorSpace != "cmyk",
 		blur:          s.Blur,
 		encoding:      encodings[s.Format],
+		format:        s.Format,
 		quality:       s.Quality,
 	}
 	p.allFrames = s.Animated && p.encoding.animates && len(h.FrameDelays) > 1

@@ -18,6 +18,9 @@ type Budget struct{ sem *semaphore.Weighted }
 // New returns a budget of n bytes.
 func New(n int64) *Budget { return &Budget{sem: semaphore.NewWeighted(n)} }
 
+// Acquire takes n bytes of the budget, waiting until they are free or ctx ends.
+func (b *Budget) Acquire(ctx context.Context, n int64) error { return b.sem.Acquire(ctx, n) }
+
 // TryAcquire takes n bytes of the budget if they are free now.
 func (b *Budget) TryAcquire(n int64) bool { return b.sem.TryAcquire(n) }
 

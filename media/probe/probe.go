@@ -68,6 +68,12 @@ func Image(buf []byte, maxPixels int64) (Result, error) {
 		}
 	}
 	r.readMetadata(h)
+	// A thumbnail can decode from damaged data, so the rest is proven first: damage then costs one
+	// decode, and no pixel fact is made up from it.
+	if err := imaging.VerifyBeyondThumbnail(buf, h); err != nil {
+		r.Error = imageError(err)
+		return r, nil
+	}
 	t, err := imaging.DecodeThumbnail(buf, h, thumbnailSize)
 	if err != nil {
 		r.Error = imageError(err)
@@ -122,8 +128,11 @@ func Document(buf []byte) Result {
 }
 
 func imageError(err error) string {
-	if errors.Is(err, imaging.ErrUnsupported) {
+	switch {
+	case errors.Is(err, imaging.ErrUnsupported):
 		return "this image format cannot be decoded here, so nothing is known about its pixels"
+	case errors.Is(err, imaging.ErrDamaged):
+		return firstLine(err)
 	}
 	return "the image is damaged and cannot be fully decoded: " + firstLine(err)
 }

@@ -198,17 +198,6 @@ func (s *Store) Delete(_ context.Context, key string) error {
 	return nil
 }
 
-// Copy implements storage.Store.
-func (s *Store) Copy(ctx context.Context, src, dst string) error {
-	o, err := s.Open(ctx, src)
-	if err != nil {
-		return err
-	}
-	defer o.Close()
-	_, err = s.Put(ctx, dst, o, storage.PutOptions{})
-	return err
-}
-
 // Ping implements storage.Store.
 func (s *Store) Ping(context.Context) error {
 	_, err := os.Stat(s.root)

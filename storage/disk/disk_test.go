@@ -403,9 +403,6 @@ func TestKeysThatHoldNoObject(t *testing.T) {
 				}
 				t.Errorf("Open error = %v, want ErrNotFound", err)
 			}
-			if err := s.Copy(ctx, key, "copy"); !errors.Is(err, storage.ErrNotFound) {
-				t.Errorf("Copy error = %v, want ErrNotFound", err)
-			}
 			if err := s.Delete(ctx, key); err != nil {
 				t.Errorf("Delete error = %v, want nil", err)
 			}
@@ -470,49 +467,6 @@ func TestConcurrentPutDeleteSameDirectory(t *testing.T) {
 		t.Fatalf("%d of %d operations failed", n, workers*rounds)
 	}
 	assertFiles(t, root)
-}
-
-func TestCopy(t *testing.T) {
-	ctx := context.Background()
-	s, root := newStore(t)
-	put(t, s, "src/obj", "original")
-
-	if err := s.Copy(ctx, "src/obj", "dst/copy"); err != nil {
-		t.Fatalf("Copy: %v", err)
-	}
-	if got := read(t, s, "dst/copy"); got != "original" {
-		t.Fatalf("copy = %q", got)
-	}
-	// A copy is independent of its source.
-	put(t, s, "src/obj", "changed")
-	if got := read(t, s, "dst/copy"); got != "original" {
-		t.Fatalf("copy after source changed = %q", got)
-	}
-	if err := s.Delete(ctx, "src/obj"); err != nil {
-		t.Fatal(err)
-	}
-	if got := read(t, s, "dst/copy"); got != "original" {
-		t.Fatalf("copy after source deleted = %q", got)
-	}
-
-	// Onto an existing object, and onto itself.
-	put(t, s, "other", "other content")
-	if err := s.Copy(ctx, "other", "dst/copy"); err != nil {
-		t.Fatalf("Copy over an object: %v", err)
-	}
-	if err := s.Copy(ctx, "other", "other"); err != nil {
-		t.Fatalf("Copy onto itself: %v", err)
-	}
-	for _, key := range []string{"dst/copy", "other"} {
-		if got := read(t, s, key); got != "other content" {
-			t.Fatalf("%s = %q", key, got)
-		}
-	}
-
-	if err := s.Copy(ctx, "src/obj", "dst/missing"); !errors.Is(err, storage.ErrNotFound) {
-		t.Fatalf("Copy of a missing object error = %v, want ErrNotFound", err)
-	}
-	assertFiles(t, root, "dst/copy", "other")
 }
 
 // badKeys are the keys CheckKey refuses: they are not plain relative paths.
@@ -582,8 +536,6 @@ func TestInvalidKeysRefused(t *testing.T) {
 		}},
 		{"Head", func(key string) error { _, err := s.Head(ctx, key); return err }},
 		{"Delete", func(key string) error { return s.Delete(ctx, key) }},
-		{"Copy from", func(key string) error { return s.Copy(ctx, key, "copied") }},
-		{"Copy to", func(key string) error { return s.Copy(ctx, "x", key) }},
 		{"PresignPut", func(key string) error {
 			_, err := s.PresignPut(ctx, key, storage.PresignPutOptions{Size: 1, TTL: time.Minute})
 			return err
@@ -1135,5 +1087,38 @@ func TestPing(t *testing.T) {
 	}
 	if err := s.Ping(ctx); err == nil {
 		t.Fatal("Ping succeeded with the root gone")
+	}
+}
+
+func TestListSkipsTheStoresOwnFilesAndSweepTemp(t *testing.T) {
+	ctx := context.Background()
+	s, root := newStore(t)
+	put(t, s, "obj", "x")
+	leftover := filepath.Join(root, ".tmp", "put-crashed")
+	if err := os.WriteFile(leftover, []byte("half"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	old := time.Now().Add(-2 * time.Hour)
+	if err := os.Chtimes(leftover, old, old); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(root, ".tmp", "put-running"), []byte("young"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if page, next, err := s.List(ctx, "", "", 10); err != nil || len(page) != 1 || page[0].Key != "obj" || next != "" {
+		t.Fatalf("list: %+v %q %v; want obj alone", page, next, err)
+	}
+	cutoff := time.Now().Add(-time.Hour)
+	if n, size, err := s.SweepTemp(ctx, cutoff, false); err != nil || n != 1 || size != 4 {
+		t.Fatalf("count temporary files: %d %d %v; want the old one", n, size, err)
+	}
+	if n, _, err := s.SweepTemp(ctx, cutoff, true); err != nil || n != 1 {
+		t.Fatalf("sweep temporary files: %d %v", n, err)
+	}
+	if _, err := os.Stat(leftover); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the old temporary file is still there: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(root, ".tmp", "put-running")); err != nil {
+		t.Errorf("the young temporary file was removed: %v", err)
 	}
 }

@@ -8,10 +8,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net/url"
 	"os"
 	"sort"
-	"strings"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -261,30 +259,6 @@ func (s *Store) Delete(ctx context.Context, key string) error {
 		return fmt.Errorf("s3: delete %s: %w", key, err)
 	}
 	return nil
-}
-
-// Copy implements storage.Store.
-func (s *Store) Copy(ctx context.Context, src, dst string) error {
-	if err := storage.CheckKey(src); err != nil {
-		return err
-	}
-	if err := storage.CheckKey(dst); err != nil {
-		return err
-	}
-	_, err := s.client.CopyObject(ctx, &awss3.CopyObjectInput{Bucket: &s.bucket, Key: &dst, CopySource: aws.String(s.bucket + "/" + escapeKey(src))})
-	if err != nil {
-		return fmt.Errorf("s3: copy %s to %s: %w", src, dst, notFound(err))
-	}
-	return nil
-}
-
-// escapeKey URL-escapes each segment of a key, as CopySource wants it.
-func escapeKey(key string) string {
-	segs := strings.Split(key, "/")
-	for i, seg := range segs {
-		segs[i] = url.PathEscape(seg)
-	}
-	return strings.Join(segs, "/")
 }
 
 func signed(req *v4.PresignedHTTPRequest, ttl time.Duration) *storage.SignedRequest {

@@ -8,7 +8,9 @@ import (
 	"crypto/rand"
 	"errors"
 	"io"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/mediagraph/mediagraph/storage"
 )
@@ -29,6 +31,34 @@ func random(tb testing.TB, n int) []byte {
 	b := make([]byte, n)
 	rand.Read(b)
 	return b
+}
+
+// listAll lists every object with prefix, limit at a time.
+func listAll(t *testing.T, s storage.Store, prefix string, limit int) []storage.ObjectInfo {
+	t.Helper()
+	var all []storage.ObjectInfo
+	for after, pages := "", 0; ; pages++ {
+		page, next, err := s.List(context.Background(), prefix, after, limit)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(page) > limit || pages > 100 {
+			t.Fatalf("a page of %d objects, limit %d, after %d pages", len(page), limit, pages)
+		}
+		all = append(all, page...)
+		if next == "" {
+			return all
+		}
+		after = next
+	}
+}
+
+func keysOf(list []storage.ObjectInfo) []string {
+	keys := make([]string, len(list))
+	for i, o := range list {
+		keys[i] = o.Key
+	}
+	return keys
 }
 
 func readAll(t *testing.T, s storage.Store, key string) []byte {
@@ -135,13 +165,9 @@ func Run(t *testing.T, newStore func(t *testing.T) storage.Store) {
 		}
 	})
 
-	t.Run("delete and copy", func(t *testing.T) {
+	t.Run("delete", func(t *testing.T) {
 		s := newStore(t)
-		want := random(t, 4096)
-		if _, err := s.Put(ctx, "src/one", bytes.NewReader(want), storage.PutOptions{}); err != nil {
-			t.Fatal(err)
-		}
-		if err := s.Copy(ctx, "src/one", "dst/one"); err != nil {
+		if _, err := s.Put(ctx, "src/one", bytes.NewReader(random(t, 4096)), storage.PutOptions{}); err != nil {
 			t.Fatal(err)
 		}
 		if err := s.Delete(ctx, "src/one"); err != nil {
@@ -149,9 +175,6 @@ func Run(t *testing.T, newStore func(t *testing.T) storage.Store) {
 		}
 		if _, err := s.Head(ctx, "src/one"); !errors.Is(err, storage.ErrNotFound) {
 			t.Errorf("deleted object: %v", err)
-		}
-		if got := readAll(t, s, "dst/one"); !bytes.Equal(got, want) {
-			t.Error("the copy does not hold the source's bytes")
 		}
 	})
 
@@ -175,6 +198,97 @@ func Run(t *testing.T, newStore func(t *testing.T) storage.Store) {
 		}
 		if _, err := s.Head(ctx, "big"); !errors.Is(err, storage.ErrNotFound) {
 			t.Errorf("after abort: %v", err)
+		}
+	})
+
+	t.Run("list in key order, page by page", func(t *testing.T) {
+		s := newStore(t)
+		before := time.Now().Add(-time.Minute)
+		// "a-c" sorts before "a/b": keys are compared as strings, not as paths.
+		keys := []string{"a-c", "a/b", "a/b0", "a/c/d", "assets/x/1", "assets/x/2", "assets/y/1", "b", "derived/z"}
+		for _, k := range []string{"b", "a/c/d", "assets/y/1", "a-c", "derived/z", "a/b", "assets/x/2", "a/b0", "assets/x/1"} {
+			if _, err := s.Put(ctx, k, bytes.NewReader([]byte(k)), storage.PutOptions{}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		// An upload in progress is not an object.
+		id, err := s.CreateMultipart(ctx, "pending", "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.AbortMultipart(ctx, "pending", id)
+		for _, limit := range []int{1, 2, 4, 9, 100} {
+			got := listAll(t, s, "", limit)
+			if strings.Join(keysOf(got), " ") != strings.Join(keys, " ") {
+				t.Errorf("pages of %d: %v, want %v", limit, keysOf(got), keys)
+			}
+			for _, o := range got {
+				if o.Size != int64(len(o.Key)) || o.ModTime.Before(before) || o.ModTime.After(time.Now().Add(time.Minute)) {
+					t.Errorf("pages of %d: %+v", limit, o)
+				}
+			}
+		}
+		if got := keysOf(listAll(t, s, "assets/", 2)); strings.Join(got, " ") != "assets/x/1 assets/x/2 assets/y/1" {
+			t.Errorf("prefix assets/: %v", got)
+		}
+		if got := keysOf(listAll(t, s, "a/", 1)); strings.Join(got, " ") != "a/b a/b0 a/c/d" {
+			t.Errorf("prefix a/: %v", got)
+		}
+		page, next, err := s.List(ctx, "", "a/b0", 2)
+		if err != nil || strings.Join(keysOf(page), " ") != "a/c/d assets/x/1" || next != "assets/x/1" {
+			t.Errorf("after a/b0: %v next %q, %v", keysOf(page), next, err)
+		}
+		if page, next, err := s.List(ctx, "", "derived/z", 2); err != nil || len(page) != 0 || next != "" {
+			t.Errorf("after the last key: %v next %q, %v", keysOf(page), next, err)
+		}
+		if page, next, err := s.List(ctx, "nothing/", "", 5); err != nil || len(page) != 0 || next != "" {
+			t.Errorf("a prefix of nothing: %v next %q, %v", keysOf(page), next, err)
+		}
+	})
+
+	t.Run("multipart uploads in progress, page by page", func(t *testing.T) {
+		s := newStore(t)
+		want := map[string]string{}
+		for _, key := range []string{"m/1", "m/2", "m/3"} {
+			id, err := s.CreateMultipart(ctx, key, "video/mp4")
+			if err != nil {
+				t.Fatal(err)
+			}
+			want[id] = key
+		}
+		var aborted string
+		for id, key := range want {
+			if err := s.AbortMultipart(ctx, key, id); err != nil {
+				t.Fatal(err)
+			}
+			aborted = id
+			delete(want, id)
+			break
+		}
+		got := map[string]string{}
+		for after, pages := "", 0; ; pages++ {
+			page, next, err := s.ListMultipart(ctx, after, 1)
+			if err != nil || pages > 5 {
+				t.Fatalf("page %d: %v", pages, err)
+			}
+			for _, u := range page {
+				if u.ModTime.IsZero() || time.Since(u.ModTime) > time.Hour {
+					t.Errorf("upload %+v: its time is not now", u)
+				}
+				got[u.UploadID] = u.Key
+			}
+			if next == "" {
+				break
+			}
+			after = next
+		}
+		if len(got) != len(want) || got[aborted] != "" {
+			t.Errorf("listed %v, want %v", got, want)
+		}
+		for id, key := range want {
+			if got[id] != key {
+				t.Errorf("upload %s: listed for %q, want %q", id, got[id], key)
+			}
 		}
 	})
 
