@@ -44,6 +44,8 @@ type Config struct {
 	S3Delivery string
 	// UploadSweepInterval is how often expired uploads are swept.
 	UploadSweepInterval time.Duration
+	// EventDrainInterval is how often the event outbox is drained besides after each commit.
+	EventDrainInterval time.Duration
 }
 
 // S3 is the configuration of an S3-compatible bucket. Credentials come from the standard AWS chain
@@ -79,6 +81,7 @@ var Variables = []struct{ Name, Flag, Default, Help string }{
 	{"MEDIAGRAPH_UPLOAD_TICKET_TTL", "upload-ticket-ttl", "120s", "how long a signed upload ticket stays valid"},
 	{"MEDIAGRAPH_UPLOAD_SWEEP_INTERVAL", "upload-sweep-interval", "1m", "how often uploads whose tickets ran out are expired and their bytes deleted"},
 	{"MEDIAGRAPH_FETCH_ALLOW_NETWORKS", "fetch-allow-networks", "", "private networks createAssetFromUrl may fetch from nonetheless, as CIDRs (10.1.0.0/16,…)"},
+	{"MEDIAGRAPH_EVENT_DRAIN_INTERVAL", "event-drain-interval", "1s", "how often recorded events are delivered to their subscribers, besides right after each change"},
 	{"MEDIAGRAPH_DELIVERY_CACHE_BYTES", "delivery-cache-bytes", "67108864", "memory for delivery tokens' cached query responses, in bytes; 0 turns the cache off"},
 }
 
@@ -142,6 +145,9 @@ func Load(name string, args []string, extra ...func(*flag.FlagSet)) (Config, []s
 	}
 	if c.UploadSweepInterval, err = time.ParseDuration(get("MEDIAGRAPH_UPLOAD_SWEEP_INTERVAL")); err != nil || c.UploadSweepInterval <= 0 {
 		return Config{}, nil, fmt.Errorf("MEDIAGRAPH_UPLOAD_SWEEP_INTERVAL: want a duration such as 1m, got %q", get("MEDIAGRAPH_UPLOAD_SWEEP_INTERVAL"))
+	}
+	if c.EventDrainInterval, err = time.ParseDuration(get("MEDIAGRAPH_EVENT_DRAIN_INTERVAL")); err != nil || c.EventDrainInterval <= 0 {
+		return Config{}, nil, fmt.Errorf("MEDIAGRAPH_EVENT_DRAIN_INTERVAL: want a duration such as 1s, got %q", get("MEDIAGRAPH_EVENT_DRAIN_INTERVAL"))
 	}
 	for _, cidr := range splitList(get("MEDIAGRAPH_FETCH_ALLOW_NETWORKS"), ",") {
 		p, err := netip.ParsePrefix(cidr)
