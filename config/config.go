@@ -50,6 +50,8 @@ type Config struct {
 	OrphanGrace time.Duration
 	// TransformTimeout is the deadline of one transform.
 	TransformTimeout time.Duration
+	// EventDrainInterval is how often the event outbox is drained besides after each commit.
+	EventDrainInterval time.Duration
 }
 
 // S3 is the configuration of an S3-compatible bucket. Credentials come from the standard AWS chain
@@ -88,6 +90,7 @@ var Variables = []struct{ Name, Flag, Default, Help string }{
 	{"MEDIAGRAPH_ORPHAN_GRACE", "orphan-grace", "1h", "how old a crash leftover must be before it is deleted; anything younger may belong to an upload still running"},
 	{"MEDIAGRAPH_FETCH_ALLOW_NETWORKS", "fetch-allow-networks", "", "private networks createAssetFromUrl may fetch from nonetheless, as CIDRs (10.1.0.0/16,…)"},
 	{"MEDIAGRAPH_TRANSFORM_TIMEOUT", "transform-timeout", "30s", "deadline of one image transform; one that takes longer is stopped and answers 400"},
+	{"MEDIAGRAPH_EVENT_DRAIN_INTERVAL", "event-drain-interval", "1s", "how often recorded events are delivered to their subscribers, besides right after each change"},
 	{"MEDIAGRAPH_DELIVERY_CACHE_BYTES", "delivery-cache-bytes", "67108864", "memory for delivery tokens' cached query responses, in bytes; 0 turns the cache off"},
 }
 
@@ -160,6 +163,9 @@ func Load(name string, args []string, extra ...func(*flag.FlagSet)) (Config, []s
 	}
 	if c.TransformTimeout, err = time.ParseDuration(get("MEDIAGRAPH_TRANSFORM_TIMEOUT")); err != nil || c.TransformTimeout <= 0 {
 		return Config{}, nil, fmt.Errorf("MEDIAGRAPH_TRANSFORM_TIMEOUT: want a duration such as 30s, got %q", get("MEDIAGRAPH_TRANSFORM_TIMEOUT"))
+	}
+	if c.EventDrainInterval, err = time.ParseDuration(get("MEDIAGRAPH_EVENT_DRAIN_INTERVAL")); err != nil || c.EventDrainInterval <= 0 {
+		return Config{}, nil, fmt.Errorf("MEDIAGRAPH_EVENT_DRAIN_INTERVAL: want a duration such as 1s, got %q", get("MEDIAGRAPH_EVENT_DRAIN_INTERVAL"))
 	}
 	for _, cidr := range splitList(get("MEDIAGRAPH_FETCH_ALLOW_NETWORKS"), ",") {
 		p, err := netip.ParsePrefix(cidr)

@@ -195,8 +195,9 @@ func uniq(list []string) []string {
 	return out
 }
 
-// writeAssets runs fn over the listed assets in one transaction and returns them as they were loaded.
-func (s *Service) writeAssets(ctx context.Context, ids []string, state assetState, fn func(tx *models.DB, assets []*models.Asset) error) ([]*models.Asset, error) {
+// writeAssets runs fn over the listed assets in one transaction, which records an event of kind about
+// them, and returns them as they were loaded.
+func (s *Service) writeAssets(ctx context.Context, ids []string, state assetState, kind models.EventKind, fn func(tx *models.DB, assets []*models.Asset) error) ([]*models.Asset, error) {
 	if _, err := authorize(ctx, writeAccess); err != nil {
 		return nil, err
 	}
@@ -206,7 +207,10 @@ func (s *Service) writeAssets(ctx context.Context, ids []string, state assetStat
 		if assets, err = s.loadForWrite(ctx, tx, ids, state); err != nil {
 			return err
 		}
-		return fn(tx, assets)
+		if err := fn(tx, assets); err != nil {
+			return err
+		}
+		return record(ctx, tx, models.Event{Kind: kind, AssetIDs: assetIDs(assets)})
 	})
 	if err != nil {
 		return nil, err
@@ -215,8 +219,8 @@ func (s *Service) writeAssets(ctx context.Context, ids []string, state assetStat
 }
 
 // changeAssets is writeAssets for changes that keep the assets: it returns them as they are after it.
-func (s *Service) changeAssets(ctx context.Context, ids []string, state assetState, fn func(tx *models.DB, assets []*models.Asset) error) ([]*models.Asset, error) {
-	assets, err := s.writeAssets(ctx, ids, state, fn)
+func (s *Service) changeAssets(ctx context.Context, ids []string, state assetState, kind models.EventKind, fn func(tx *models.DB, assets []*models.Asset) error) ([]*models.Asset, error) {
+	assets, err := s.writeAssets(ctx, ids, state, kind, fn)
 	if err != nil {
 		return nil, err
 	}
@@ -226,7 +230,7 @@ func (s *Service) changeAssets(ctx context.Context, ids []string, state assetSta
 // SetAssetStatus makes assets PUBLIC or PRIVATE. An asset that a live entry uses stays PUBLIC, so that
 // no published page loses its image.
 func (s *Service) SetAssetStatus(ctx context.Context, ids []string, status models.AssetStatus) ([]*models.Asset, error) {
-	return s.changeAssets(ctx, ids, liveAssets, func(tx *models.DB, assets []*models.Asset) error {
+	return s.changeAssets(ctx, ids, liveAssets, models.EventAssetUpdated, func(tx *models.DB, assets []*models.Asset) error {
 		return s.setStatus(ctx, tx, assetIDs(assets), status)
 	})
 }
@@ -257,7 +261,7 @@ func refuseLiveUsages(ctx context.Context, tx *models.DB, ids []string, what str
 
 // MoveAssets puts assets into a collection, or out of every collection when collectionID is nil.
 func (s *Service) MoveAssets(ctx context.Context, ids []string, collectionID *string) ([]*models.Asset, error) {
-	return s.changeAssets(ctx, ids, liveAssets, func(tx *models.DB, assets []*models.Asset) error {
+	return s.changeAssets(ctx, ids, liveAssets, models.EventAssetUpdated, func(tx *models.DB, assets []*models.Asset) error {
 		if err := checkCollection(ctx, tx, "collectionId", collectionID); err != nil {
 			return err
 		}
@@ -283,7 +287,7 @@ func checkCollection(ctx context.Context, tx *models.DB, field string, id *strin
 // DeleteAssets moves assets to the trash, where they are hidden but restorable. An asset a live entry
 // uses cannot be deleted.
 func (s *Service) DeleteAssets(ctx context.Context, ids []string) ([]string, error) {
-	assets, err := s.writeAssets(ctx, ids, liveAssets, func(tx *models.DB, assets []*models.Asset) error {
+	assets, err := s.writeAssets(ctx, ids, liveAssets, models.EventAssetDeleted, func(tx *models.DB, assets []*models.Asset) error {
 		ids := assetIDs(assets)
 		if err := refuseLiveUsages(ctx, tx, ids, "deleted"); err != nil {
 			return err
@@ -298,7 +302,7 @@ func (s *Service) DeleteAssets(ctx context.Context, ids []string) ([]string, err
 
 // RestoreAssets takes assets out of the trash.
 func (s *Service) RestoreAssets(ctx context.Context, ids []string) ([]*models.Asset, error) {
-	return s.changeAssets(ctx, ids, trashedAssets, func(tx *models.DB, assets []*models.Asset) error {
+	return s.changeAssets(ctx, ids, trashedAssets, models.EventAssetRestored, func(tx *models.DB, assets []*models.Asset) error {
 		return tx.UpdateAssets(ctx, assetIDs(assets), map[string]any{"deleted_at": nil})
 	})
 }
@@ -306,7 +310,7 @@ func (s *Service) RestoreAssets(ctx context.Context, ids []string) ([]*models.As
 // PurgeAssets removes trashed assets for good: their rows, then the bytes of every version.
 func (s *Service) PurgeAssets(ctx context.Context, ids []string) ([]string, error) {
 	var keys []string
-	assets, err := s.writeAssets(ctx, ids, trashedAssets, func(tx *models.DB, assets []*models.Asset) error {
+	assets, err := s.writeAssets(ctx, ids, trashedAssets, models.EventAssetPurged, func(tx *models.DB, assets []*models.Asset) error {
 		var err error
 		keys, err = tx.DeleteAssets(ctx, assetIDs(assets))
 		return err

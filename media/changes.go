@@ -242,7 +242,7 @@ func (s *Service) UpdateAssets(ctx context.Context, ids []string, ch AssetChange
 	if f, u := ch.AvailableFrom.Value, ch.AvailableUntil.Value; f != nil && u != nil && !u.After(*f) {
 		return nil, invalid("availableUntil", "availableUntil must come after availableFrom")
 	}
-	return s.changeAssets(ctx, ids, liveAssets, func(tx *models.DB, assets []*models.Asset) error {
+	return s.changeAssets(ctx, ids, liveAssets, models.EventAssetUpdated, func(tx *models.DB, assets []*models.Asset) error {
 		ids := assetIDs(assets)
 		cols := map[string]any{}
 		for col, v := range map[string]Optional[*string]{"author": ch.Author, "copyright": ch.Copyright, "notes": ch.Notes} {
@@ -297,10 +297,16 @@ func knownExt(format string) string {
 	return format
 }
 
+// addTags assigns tags by name, creating (and recording the creation of) those that are new.
 func addTags(ctx context.Context, tx *models.DB, ids, names []string) error {
-	tags, err := tx.EnsureTags(ctx, names)
+	tags, created, err := tx.EnsureTags(ctx, names)
 	if err != nil {
 		return err
+	}
+	if len(created) > 0 {
+		if err := record(ctx, tx, models.Event{Kind: models.EventTagCreated, TagIDs: created}); err != nil {
+			return err
+		}
 	}
 	tagIDs := make([]string, len(tags))
 	for i, t := range tags {

@@ -117,7 +117,7 @@ func (s *Service) CreateCollection(ctx context.Context, name string, parentID *s
 		return nil, err
 	}
 	c := &models.Collection{ID: models.NewID(models.CollectionPrefix), Name: name, ParentID: parentID}
-	err = s.db.Transaction(ctx, func(tx *models.DB) error {
+	err = s.change(ctx, models.Event{Kind: models.EventCollectionCreated, CollectionIDs: []string{c.ID}}, func(tx *models.DB) error {
 		parent, err := parentFor(ctx, tx, parentID)
 		if err != nil {
 			return err
@@ -139,7 +139,7 @@ func (s *Service) RenameCollection(ctx context.Context, id, name string) (*model
 	if err != nil {
 		return nil, err
 	}
-	err = s.db.Transaction(ctx, func(tx *models.DB) error {
+	err = s.change(ctx, models.Event{Kind: models.EventCollectionUpdated, CollectionIDs: []string{id}}, func(tx *models.DB) error {
 		if _, err := s.collectionForWrite(ctx, tx, id); err != nil {
 			return err
 		}
@@ -166,7 +166,7 @@ func (s *Service) MoveCollection(ctx context.Context, id string, parentID *strin
 		return nil, err
 	}
 	var c *models.Collection
-	err := s.db.Transaction(ctx, func(tx *models.DB) error {
+	err := s.change(ctx, models.Event{Kind: models.EventCollectionMoved, CollectionIDs: []string{id}}, func(tx *models.DB) error {
 		var err error
 		if c, err = s.collectionForWrite(ctx, tx, id); err != nil {
 			return err
@@ -203,7 +203,7 @@ func (s *Service) DeleteCollection(ctx context.Context, id string) (string, erro
 	if _, err := authorize(ctx, writeAccess); err != nil {
 		return "", err
 	}
-	err := s.db.Transaction(ctx, func(tx *models.DB) error {
+	err := s.change(ctx, models.Event{Kind: models.EventCollectionDeleted, CollectionIDs: []string{id}}, func(tx *models.DB) error {
 		if _, err := s.collectionForWrite(ctx, tx, id); err != nil {
 			return err
 		}

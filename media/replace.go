@@ -27,7 +27,7 @@ func (s *Service) ReplaceAsset(ctx context.Context, id string, f UploadFile) (*m
 	if err != nil {
 		return nil, err
 	}
-	err = s.db.Transaction(ctx, func(tx *models.DB) error {
+	err = s.change(ctx, models.Event{Kind: models.EventAssetReplaced, AssetIDs: []string{id}}, func(tx *models.DB) error {
 		// Read again inside the transaction: a concurrent replacement may have taken the next number.
 		found, err := tx.AssetsByID(ctx, []string{id}, models.Visibility{})
 		if err != nil {

@@ -44,7 +44,8 @@ func (s *Service) Reprocess(ctx context.Context, id string) error {
 	}
 	author, copyright := a.Author, a.Copyright
 	prefillCredits(a, credits)
-	err = s.db.Transaction(ctx, func(tx *models.DB) error {
+	// What the bytes say changed (dimensions, colors, placeholders…): readers of events must know.
+	err = s.change(ctx, models.Event{Kind: models.EventAssetUpdated, AssetIDs: []string{id}}, func(tx *models.DB) error {
 		a.UpdatedAt = models.Now()
 		if err := tx.SaveAnalysis(ctx, a); err != nil {
 			return err

@@ -373,7 +373,10 @@ func (s *Service) complete(ctx context.Context, p *Principal, u *models.Upload, 
 		}
 		if existing != nil {
 			s.deleteObjects(ctx, []string{u.ObjectKey})
-			if err := s.db.FinishUpload(ctx, u.ID, models.UploadCompleted, &existing.ID, nil); err != nil {
+			err := s.change(ctx, uploadCompleted(u.ID, existing.ID), func(tx *models.DB) error {
+				return tx.FinishUpload(ctx, u.ID, models.UploadCompleted, &existing.ID, nil)
+			})
+			if err != nil {
 				return nil, err
 			}
 			return s.Asset(ctx, existing.ID)
@@ -384,7 +387,10 @@ func (s *Service) complete(ctx context.Context, p *Principal, u *models.Upload, 
 		return nil, fmt.Errorf("decode options of upload %s: %w", u.ID, err)
 	}
 	assets, err := s.register(ctx, []ingested{in}, opts.upload(), opts.Tags, opts.Metadata, func(tx *models.DB) error {
-		return tx.FinishUpload(ctx, u.ID, models.UploadCompleted, &u.AssetID, nil)
+		if err := tx.FinishUpload(ctx, u.ID, models.UploadCompleted, &u.AssetID, nil); err != nil {
+			return err
+		}
+		return record(ctx, tx, uploadCompleted(u.ID, u.AssetID))
 	})
 	if errors.Is(err, models.ErrDuplicate) {
 		// A concurrent completion of the same upload created the asset (its id is the upload's).

@@ -97,7 +97,7 @@ func (s *Service) TagAssets(ctx context.Context, ids, names []string) ([]*models
 	if err != nil {
 		return nil, err
 	}
-	return s.changeAssets(ctx, ids, liveAssets, func(tx *models.DB, assets []*models.Asset) error {
+	return s.changeAssets(ctx, ids, liveAssets, models.EventAssetUpdated, func(tx *models.DB, assets []*models.Asset) error {
 		return addTags(ctx, tx, assetIDs(assets), names)
 	})
 }
@@ -108,7 +108,7 @@ func (s *Service) UntagAssets(ctx context.Context, ids, names []string) ([]*mode
 	if err != nil {
 		return nil, err
 	}
-	return s.changeAssets(ctx, ids, liveAssets, func(tx *models.DB, assets []*models.Asset) error {
+	return s.changeAssets(ctx, ids, liveAssets, models.EventAssetUpdated, func(tx *models.DB, assets []*models.Asset) error {
 		var tagIDs []string
 		for _, n := range names {
 			t, err := tx.TagByName(ctx, n)
@@ -125,8 +125,9 @@ func (s *Service) UntagAssets(ctx context.Context, ids, names []string) ([]*mode
 }
 
 // tagWrite runs fn in a transaction after checking the caller may edit, then touches the assets
-// carrying the tags so that their updated_at says they changed.
-func (s *Service) tagWrite(ctx context.Context, tagIDs []string, fn func(tx *models.DB, tags []*models.Tag) error) error {
+// carrying the tags so that their updated_at says they changed, and records an event of kind about
+// the tags and those assets.
+func (s *Service) tagWrite(ctx context.Context, kind models.EventKind, tagIDs []string, fn func(tx *models.DB, tags []*models.Tag) error) error {
 	if _, err := authorize(ctx, writeAccess); err != nil {
 		return err
 	}
@@ -147,7 +148,10 @@ func (s *Service) tagWrite(ctx context.Context, tagIDs []string, fn func(tx *mod
 		if err := fn(tx, tags); err != nil {
 			return err
 		}
-		return tx.TouchAssets(ctx, assets)
+		if err := tx.TouchAssets(ctx, assets); err != nil {
+			return err
+		}
+		return record(ctx, tx, models.Event{Kind: kind, TagIDs: tagIDs, AssetIDs: assets})
 	})
 }
 
@@ -166,7 +170,7 @@ func (s *Service) RenameTag(ctx context.Context, id, name string) (*models.Tag, 
 	if err != nil {
 		return nil, err
 	}
-	err = s.tagWrite(ctx, []string{id}, func(tx *models.DB, _ []*models.Tag) error {
+	err = s.tagWrite(ctx, models.EventTagUpdated, []string{id}, func(tx *models.DB, _ []*models.Tag) error {
 		err := tx.RenameTag(ctx, id, names[0])
 		if errors.Is(err, models.ErrDuplicate) {
 			return &Error{Code: CodeConflict, Field: "name", Message: "another tag is already called " + names[0] + "; use mergeTags to combine them"}
@@ -190,7 +194,7 @@ func (s *Service) MergeTags(ctx context.Context, sourceIDs []string, targetID st
 			return nil, invalid("sourceIds", "the target tag cannot be one of the sources")
 		}
 	}
-	err := s.tagWrite(ctx, append(sources, targetID), func(tx *models.DB, _ []*models.Tag) error {
+	err := s.tagWrite(ctx, models.EventTagMerged, append(sources, targetID), func(tx *models.DB, _ []*models.Tag) error {
 		return tx.MergeTags(ctx, sources, targetID)
 	})
 	if err != nil {
@@ -201,7 +205,7 @@ func (s *Service) MergeTags(ctx context.Context, sourceIDs []string, targetID st
 
 // DeleteTag deletes a tag and takes it off every asset.
 func (s *Service) DeleteTag(ctx context.Context, id string) (string, error) {
-	err := s.tagWrite(ctx, []string{id}, func(tx *models.DB, _ []*models.Tag) error {
+	err := s.tagWrite(ctx, models.EventTagDeleted, []string{id}, func(tx *models.DB, _ []*models.Tag) error {
 		return tx.DeleteTags(ctx, []string{id})
 	})
 	return id, err

@@ -102,6 +102,9 @@ func (s *Service) register(ctx context.Context, stored []ingested, opts UploadOp
 			}
 			ids[i] = a.ID
 		}
+		if err := record(ctx, tx, models.Event{Kind: models.EventAssetCreated, AssetIDs: ids}); err != nil {
+			return err
+		}
 		if err := addTags(ctx, tx, ids, tags); err != nil {
 			return err
 		}

@@ -12,8 +12,8 @@ import (
 // Migrations are written as SQL that both dialects run identically; the few type names that differ are
 // written as placeholders and filled in per dialect.
 var dialectTypes = map[Dialect]*strings.Replacer{
-	SQLite:   strings.NewReplacer("{time}", "DATETIME", "{bytes}", "BLOB", "{float}", "REAL"),
-	Postgres: strings.NewReplacer("{time}", "TIMESTAMPTZ", "{bytes}", "BYTEA", "{float}", "DOUBLE PRECISION"),
+	SQLite:   strings.NewReplacer("{time}", "DATETIME", "{bytes}", "BLOB", "{float}", "REAL", "{serial}", "INTEGER PRIMARY KEY AUTOINCREMENT"),
+	Postgres: strings.NewReplacer("{time}", "TIMESTAMPTZ", "{bytes}", "BYTEA", "{float}", "DOUBLE PRECISION", "{serial}", "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY"),
 }
 
 type sqlMigration struct {
@@ -189,6 +189,22 @@ var migrations = []sqlMigration{
 			size BIGINT NOT NULL,
 			created_at {time} NOT NULL)`,
 		`CREATE INDEX derivatives_asset ON derivatives (asset_id)`,
+	}},
+	// The event outbox: each catalogue transaction writes what it changed here, and a job delivers the
+	// rows in seq order and marks them. Delivered rows stay, for subscribers (audit) to come.
+	{id: "0006_events", statements: []string{
+		`CREATE TABLE events (
+			seq {serial},
+			id VARCHAR(40) NOT NULL UNIQUE,
+			kind VARCHAR(40) NOT NULL,
+			asset_ids TEXT,
+			tag_ids TEXT,
+			collection_ids TEXT,
+			upload_id VARCHAR(40),
+			token_id VARCHAR(40),
+			created_at {time} NOT NULL,
+			delivered_at {time})`,
+		`CREATE INDEX events_pending ON events (seq) WHERE delivered_at IS NULL`,
 	}},
 }
 

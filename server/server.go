@@ -61,6 +61,8 @@ type App struct {
 	store  storage.Store
 	tmpDir string
 	jobs   *jobs.Queue
+	// subscribers receive the catalogue's events.
+	subscribers []jobs.Subscriber
 }
 
 // Open connects to the database (applying migrations), opens the object store and the domain.
@@ -138,9 +140,27 @@ func openStore(ctx context.Context, cfg config.Config, signingKey []byte, tmpDir
 	return store, nil
 }
 
-// StartJobs starts the background jobs (the service's, not the CLI's other commands').
+// removeOrphans runs the sweep of crash leftovers as a periodic job, counting what it deleted.
+func (a *App) removeOrphans(ctx context.Context) (int, error) {
+	r, err := a.Media.SweepOrphans(ctx, true)
+	return r.Total(), err
+}
+
+// Subscribe adds a subscriber to the catalogue's events; call it before StartJobs.
+func (a *App) Subscribe(s jobs.Subscriber) { a.subscribers = append(a.subscribers, s) }
+
+// StartJobs starts the background jobs (the service's, not the CLI's other commands'): the sweeps,
+// the reanalysis that `mediagraph reprocess` queues, and the delivery of events to the subscribers.
 func (a *App) StartJobs(ctx context.Context) error {
-	q, err := jobs.Start(ctx, a.DB, a.Media, a.Log, a.Config.UploadSweepInterval, a.Config.OrphanSweepInterval)
+	q, err := jobs.Start(ctx, a.DB, a.Log, jobs.Workers{
+		Periodic: []jobs.Periodic{
+			{Kind: "sweep_uploads", Every: a.Config.UploadSweepInterval, Run: a.Media.ExpireUploads, Done: "expired signed uploads"},
+			{Kind: "sweep_derivatives", Every: a.Config.UploadSweepInterval, Run: a.Media.SweepDerivatives, Done: "deleted transforms of replaced versions"},
+			{Kind: "sweep_orphans", Every: a.Config.OrphanSweepInterval, Run: a.removeOrphans, Done: "deleted crash leftovers"},
+		},
+		Reprocess: a.Media.Reprocess,
+		Outbox:    jobs.Outbox{Every: a.Config.EventDrainInterval, Subscribers: a.subscribers},
+	})
 	if err != nil {
 		return err
 	}
