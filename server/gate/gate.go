@@ -16,6 +16,7 @@ import (
 
 	"github.com/mediagraph/mediagraph/media"
 	"github.com/mediagraph/mediagraph/requestid"
+	"github.com/mediagraph/mediagraph/server/httperr"
 )
 
 // Gate serves GET and HEAD of an asset's bytes, or of a transform of them: at /media/asset/{id} and
@@ -149,32 +150,14 @@ func (g Gate) fail(w http.ResponseWriter, r *http.Request, err error) {
 	WriteError(w, e)
 }
 
-// statusOf maps error codes onto HTTP statuses.
-var statusOf = map[media.Code]int{
-	media.CodeUnauthenticated:   http.StatusUnauthorized,
-	media.CodeForbidden:         http.StatusForbidden,
-	media.CodeAssetAccessDenied: http.StatusForbidden,
-	media.CodeNotFound:          http.StatusNotFound,
-	media.CodeValidationFailed:  http.StatusBadRequest,
-	media.CodeFileTooLarge:      http.StatusRequestEntityTooLarge,
-	media.CodeUploadExpired:     http.StatusForbidden,
-	media.CodeConflict:          http.StatusConflict,
-	media.CodeRateLimited:       http.StatusTooManyRequests,
-	media.CodeInternal:          http.StatusInternalServerError,
-}
-
 // WriteError answers with an error's code and message as JSON, the way every HTTP endpoint outside
 // GraphQL reports errors.
 func WriteError(w http.ResponseWriter, e *media.Error) {
-	status, ok := statusOf[e.Code]
-	if !ok {
-		status = http.StatusBadRequest
-	}
 	h := w.Header()
 	h.Del("Content-Disposition")
 	h.Del("ETag")
 	h.Set("Content-Type", "application/json")
 	h.Set("Cache-Control", "no-store")
-	w.WriteHeader(status)
+	w.WriteHeader(httperr.Status(e.Code))
 	json.NewEncoder(w).Encode(map[string]string{"code": string(e.Code), "message": e.Message})
 }

@@ -11,6 +11,8 @@ import (
 	"mime/multipart"
 	"net/http"
 	"os"
+	"strconv"
+	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/gqlerror"
@@ -18,6 +20,7 @@ import (
 
 	"github.com/mediagraph/mediagraph/media"
 	"github.com/mediagraph/mediagraph/requestid"
+	"github.com/mediagraph/mediagraph/server/httperr"
 )
 
 // metaLimit bounds the operations and map parts of a multipart request.
@@ -136,6 +139,9 @@ func (f multipartForm) parse(r *http.Request, held *spool) (*graphql.RawParams, 
 	if len(uploads) > f.maxFiles || uses > f.maxFiles {
 		return nil, &media.Error{Code: media.CodeTooManyFiles, Field: "files", Message: fmt.Sprintf("%d files sent for %d uses; at most %d per call", len(uploads), uses, f.maxFiles)}
 	}
+	if err := checkMap(params.Variables, uploads); err != nil {
+		return nil, err
+	}
 	for {
 		part, err := mr.NextPart()
 		if errors.Is(err, io.EOF) {
@@ -159,16 +165,75 @@ func (f multipartForm) parse(r *http.Request, held *spool) (*graphql.RawParams, 
 			if err != nil {
 				return nil, err
 			}
-			up := graphql.Upload{File: fh, Size: file.size, Filename: part.FileName(), ContentType: part.Header.Get("Content-Type")}
-			if gerr := params.AddUpload(up, key, path); gerr != nil {
-				return nil, badMultipart("%s", gerr.Message)
+			set, err := locate(params.Variables, key, path)
+			if err != nil {
+				return nil, err
 			}
+			set(graphql.Upload{File: fh, Size: file.size, Filename: part.FileName(), ContentType: part.Header.Get("Content-Type")})
 		}
 	}
 	for key := range uploads {
 		return nil, badMultipart("the map lists %q but no such part was sent", key)
 	}
 	return &params, nil
+}
+
+// checkMap makes sure every path of the map names a place in the variables before any file is read.
+func checkMap(vars map[string]any, uploads map[string][]string) error {
+	for key, paths := range uploads {
+		for _, path := range paths {
+			if _, err := locate(vars, key, path); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// locate finds the place a map path such as variables.files.0 names and returns a setter for it.
+// gqlgen's RawParams.AddUpload trusts the path and panics on an index out of range or on a path
+// through a value that is not a list or an object; here every step is checked, and the place must
+// exist already (the spec has the client put null there).
+func locate(vars map[string]any, key, path string) (func(any), error) {
+	segs := strings.Split(path, ".")
+	if len(segs) < 2 || segs[0] != "variables" {
+		return nil, badMap(key, path, "a path must start with variables.")
+	}
+	var at any = vars
+	for i := 1; ; i++ {
+		set, elem, problem := step(at, segs[i])
+		if problem != "" {
+			return nil, badMap(key, path, "%s %s", strings.Join(segs[:i], "."), problem)
+		}
+		if i == len(segs)-1 {
+			return set, nil
+		}
+		at = elem
+	}
+}
+
+// step goes from a value of the variables to its element seg, saying what is wrong when it cannot.
+func step(at any, seg string) (set func(any), elem any, problem string) {
+	switch v := at.(type) {
+	case map[string]any:
+		elem, ok := v[seg]
+		if !ok {
+			return nil, nil, fmt.Sprintf("has no %q", seg)
+		}
+		return func(up any) { v[seg] = up }, elem, ""
+	case []any:
+		n, err := strconv.Atoi(seg)
+		if err != nil || n < 0 || n >= len(v) {
+			return nil, nil, fmt.Sprintf("has %d items, so %q is not an index of it", len(v), seg)
+		}
+		return func(up any) { v[n] = up }, v[n], ""
+	}
+	return nil, nil, "is not a list or an object"
+}
+
+func badMap(key, path, format string, args ...any) error {
+	return &media.Error{Code: media.CodeValidationFailed, Field: "map",
+		Message: fmt.Sprintf("map entry %q names %q, which is not a place in the operations' variables: ", key, path) + fmt.Sprintf(format, args...)}
 }
 
 // spool takes in a file part, refusing it as soon as it passes the size limit: into memory when it
@@ -251,23 +316,12 @@ func WriteError(w http.ResponseWriter, err error) {
 	if !ok {
 		e = &media.Error{Code: media.CodeInternal, Message: "internal error"}
 	}
-	status := http.StatusBadRequest
-	switch e.Code {
-	case media.CodeFileTooLarge:
-		status = http.StatusRequestEntityTooLarge
-	case media.CodeUnauthenticated:
-		status = http.StatusUnauthorized
-	case media.CodeForbidden:
-		status = http.StatusForbidden
-	case media.CodeInternal:
-		status = http.StatusInternalServerError
-	}
 	gqlErr := &gqlerror.Error{Message: e.Message, Extensions: map[string]any{"code": e.Code}}
 	if e.Field != "" {
 		gqlErr.Extensions["field"] = e.Field
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(status)
+	w.WriteHeader(httperr.Status(e.Code))
 	writeJSON(w, &graphql.Response{Errors: gqlerror.List{gqlErr}})
 }
 
