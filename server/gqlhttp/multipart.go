@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"mime"
 	"mime/multipart"
+	"net"
 	"net/http"
 	"os"
 	"strconv"
@@ -96,11 +97,11 @@ func (f multipartForm) Do(w http.ResponseWriter, r *http.Request, exec graphql.G
 		f.memory.Release(held.memory)
 	}()
 	params, err := f.parse(r, &held)
+	if err == nil && r.Context().Err() != nil {
+		err = r.Context().Err() // the client left while its files arrived: nothing to run them for
+	}
 	if err != nil {
-		if _, ok := media.AsError(err); !ok {
-			f.log.ErrorContext(r.Context(), "read multipart request", "request_id", requestid.From(r.Context()), "err", err)
-		}
-		WriteError(w, err)
+		f.fail(w, r, err)
 		return
 	}
 	params.Headers = r.Header
@@ -113,6 +114,20 @@ func (f multipartForm) Do(w http.ResponseWriter, r *http.Request, exec graphql.G
 	}
 	responses, ctx := exec.DispatchOperation(r.Context(), oc)
 	writeJSON(w, responses(ctx))
+}
+
+// fail answers a request whose body could not be taken in. A client that left is no failure of the
+// service: it is logged at info, and nobody is left to answer.
+func (f multipartForm) fail(w http.ResponseWriter, r *http.Request, err error) {
+	_, coded := media.AsError(err)
+	switch {
+	case httperr.ClientGone(r, err):
+		f.log.InfoContext(r.Context(), "multipart request cancelled by its client", "request_id", requestid.From(r.Context()), "err", err)
+		return
+	case !coded:
+		f.log.ErrorContext(r.Context(), "read multipart request", "request_id", requestid.From(r.Context()), "err", err)
+	}
+	WriteError(w, err)
 }
 
 func badMultipart(format string, args ...any) error {
@@ -285,6 +300,10 @@ func (f multipartForm) bodyError(err error) error {
 	var tooBig *http.MaxBytesError
 	if errors.As(err, &tooBig) {
 		return &media.Error{Code: media.CodeFileTooLarge, Field: "files", Message: fmt.Sprintf("the request is larger than %d files of %d bytes", f.maxFiles, f.maxFileBytes)}
+	}
+	var netErr net.Error
+	if errors.As(err, &netErr) { // the connection broke or the body came too slowly: no detail to show
+		return fmt.Errorf("%w: %w", badMultipart("the body stopped arriving before its end"), err)
 	}
 	return badMultipart("the multipart body is malformed: %v", err)
 }
