@@ -48,6 +48,10 @@ type Config struct {
 	OrphanSweepInterval time.Duration
 	// OrphanGrace is how old a leftover must be before the sweep deletes it.
 	OrphanGrace time.Duration
+	// BodyGrace and BodyMinRate: a request body must keep arriving at BodyMinRate bytes a second
+	// once BodyGrace has passed (and may bank at most BodyGrace of credit by arriving faster).
+	BodyGrace   time.Duration
+	BodyMinRate int64
 }
 
 // S3 is the configuration of an S3-compatible bucket. Credentials come from the standard AWS chain
@@ -84,6 +88,8 @@ var Variables = []struct{ Name, Flag, Default, Help string }{
 	{"MEDIAGRAPH_UPLOAD_SWEEP_INTERVAL", "upload-sweep-interval", "1m", "how often uploads whose tickets ran out are expired and their bytes deleted"},
 	{"MEDIAGRAPH_ORPHAN_SWEEP_INTERVAL", "orphan-sweep-interval", "1h", "how often crash leftovers (spool and temporary files, objects no row points to, stale multipart uploads) are deleted"},
 	{"MEDIAGRAPH_ORPHAN_GRACE", "orphan-grace", "1h", "how old a crash leftover must be before it is deleted; anything younger may belong to an upload still running"},
+	{"MEDIAGRAPH_BODY_GRACE", "body-grace", "20s", "time a request body may take before it must keep up the minimum rate (and the most credit a fast start earns)"},
+	{"MEDIAGRAPH_BODY_MIN_RATE", "body-min-rate", "16384", "slowest a request body may arrive after the grace, in bytes a second; slower clients are cut off"},
 	{"MEDIAGRAPH_FETCH_ALLOW_NETWORKS", "fetch-allow-networks", "", "private networks createAssetFromUrl may fetch from nonetheless, as CIDRs (10.1.0.0/16,…)"},
 	{"MEDIAGRAPH_DELIVERY_CACHE_BYTES", "delivery-cache-bytes", "67108864", "memory for delivery tokens' cached query responses, in bytes; 0 turns the cache off"},
 }
@@ -154,6 +160,12 @@ func Load(name string, args []string, extra ...func(*flag.FlagSet)) (Config, []s
 	}
 	if c.OrphanGrace, err = time.ParseDuration(get("MEDIAGRAPH_ORPHAN_GRACE")); err != nil || c.OrphanGrace < 0 {
 		return Config{}, nil, fmt.Errorf("MEDIAGRAPH_ORPHAN_GRACE: want a duration such as 1h (0s for none), got %q", get("MEDIAGRAPH_ORPHAN_GRACE"))
+	}
+	if c.BodyGrace, err = time.ParseDuration(get("MEDIAGRAPH_BODY_GRACE")); err != nil || c.BodyGrace <= 0 {
+		return Config{}, nil, fmt.Errorf("MEDIAGRAPH_BODY_GRACE: want a duration such as 20s, got %q", get("MEDIAGRAPH_BODY_GRACE"))
+	}
+	if c.BodyMinRate, err = strconv.ParseInt(get("MEDIAGRAPH_BODY_MIN_RATE"), 10, 64); err != nil || c.BodyMinRate <= 0 {
+		return Config{}, nil, fmt.Errorf("MEDIAGRAPH_BODY_MIN_RATE: want a positive number of bytes a second, got %q", get("MEDIAGRAPH_BODY_MIN_RATE"))
 	}
 	for _, cidr := range splitList(get("MEDIAGRAPH_FETCH_ALLOW_NETWORKS"), ",") {
 		p, err := netip.ParsePrefix(cidr)

@@ -344,6 +344,15 @@ func WriteError(w http.ResponseWriter, err error) {
 	writeJSON(w, &graphql.Response{Errors: gqlerror.List{gqlErr}})
 }
 
+// bodyFailure is the coded error of a request body that could not be read.
+func bodyFailure(err error) *media.Error {
+	var tooBig *http.MaxBytesError
+	if errors.As(err, &tooBig) {
+		return &media.Error{Code: media.CodeFileTooLarge, Message: fmt.Sprintf("the request body is larger than %d bytes", tooBig.Limit)}
+	}
+	return &media.Error{Code: media.CodeValidationFailed, Message: "the request body stopped arriving before its end"}
+}
+
 func writeJSON(w io.Writer, resp *graphql.Response) {
 	b, err := json.Marshal(resp)
 	if err != nil {
@@ -353,11 +362,13 @@ func writeJSON(w io.Writer, resp *graphql.Response) {
 }
 
 // withCodes gives a code to the errors gqlgen's transports write themselves (an unsupported method or
-// content type, undecodable variables), which bypass the error presenter. Only failed responses are
-// buffered and rewritten; successful ones stream through untouched.
+// content type, undecodable variables), which bypass the error presenter, and a status to the body
+// read failures gqlgen answers with 200 (a body over the limit, cut short or too slow). Only failed
+// responses are buffered and rewritten; successful ones stream through untouched.
 func withCodes(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		cw := &codeWriter{ResponseWriter: w}
+		cw := &codeWriter{ResponseWriter: w, body: &httperr.Body{ReadCloser: r.Body}}
+		r.Body = cw.body
 		next.ServeHTTP(cw, r)
 		cw.finish()
 	})
@@ -365,13 +376,20 @@ func withCodes(next http.Handler) http.Handler {
 
 type codeWriter struct {
 	http.ResponseWriter
+	body   *httperr.Body
 	status int
-	buf    bytes.Buffer
+	// unreadBody marks a success answered although the body could not be read.
+	unreadBody bool
+	buf        bytes.Buffer
 }
 
 func (c *codeWriter) WriteHeader(status int) {
 	if c.status != 0 {
 		return
+	}
+	if status < 400 && c.body.Err != nil {
+		c.unreadBody = true
+		status = http.StatusBadRequest
 	}
 	c.status = status
 	if status < 400 {
@@ -390,6 +408,10 @@ func (c *codeWriter) Write(b []byte) (int, error) {
 }
 
 func (c *codeWriter) finish() {
+	if c.unreadBody {
+		WriteError(c.ResponseWriter, bodyFailure(c.body.Err))
+		return
+	}
 	if c.status < 400 {
 		return
 	}
