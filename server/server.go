@@ -28,11 +28,10 @@ import (
 	"github.com/mediagraph/mediagraph/storage/s3"
 )
 
-// HTTP limits. Uploads and downloads of large files need long transfers, so the read and write
-// timeouts are generous; the header timeout stops slow-loris clients early.
+// HTTP limits. Downloads of large files need long transfers, so the write timeout is generous; the
+// header timeout stops slow-loris clients early, and bodies must keep a minimum rate (minRate).
 const (
 	readHeaderTimeout = 10 * time.Second
-	readTimeout       = 10 * time.Minute
 	writeTimeout      = 10 * time.Minute
 	idleTimeout       = 2 * time.Minute
 	shutdownTimeout   = 30 * time.Second
@@ -295,9 +294,8 @@ func (a *App) recoverer(next http.Handler) http.Handler {
 // Serve listens until ctx is cancelled, then shuts down gracefully: in-flight requests finish.
 func (a *App) Serve(ctx context.Context, ln net.Listener) error {
 	srv := &http.Server{
-		Handler:           a.Handler(),
+		Handler:           minRate(a.Handler(), a.Config.BodyGrace, a.Config.BodyMinRate),
 		ReadHeaderTimeout: readHeaderTimeout,
-		ReadTimeout:       readTimeout,
 		WriteTimeout:      writeTimeout,
 		IdleTimeout:       idleTimeout,
 		MaxHeaderBytes:    64 << 10,
