@@ -205,6 +205,7 @@ func TestTransforms(t *testing.T) {
 
 		t.Run("one stored result per transform", func(t *testing.T) {
 			path := transformURL(t, s, editor, photo, map[string]any{"w": 777})
+			s.App.Media.Settle() // results of earlier subtests still being stored would count here
 			before := s.Rows("derivatives")
 			var wg sync.WaitGroup
 			bodies := make([][]byte, 8)
@@ -222,7 +223,7 @@ func TestTransforms(t *testing.T) {
 					t.Fatalf("response %d differs from the first", i)
 				}
 			}
-			eventually(t, "the transform stored", func() bool { return s.Rows("derivatives")-before >= 1 })
+			s.App.Media.Settle()
 			if n := s.Rows("derivatives") - before; n != 1 {
 				t.Errorf("%d results stored for one transform asked 9 times", n)
 			}
