@@ -3,18 +3,14 @@ package models_test
 import (
 	"context"
 	"errors"
-	"os"
 	"testing"
 
 	"github.com/mediagraph/mediagraph/internal/testdb"
+	"github.com/mediagraph/mediagraph/internal/testenv"
 	"github.com/mediagraph/mediagraph/models"
 )
 
-func TestMain(m *testing.M) {
-	code := m.Run()
-	testdb.Stop()
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { testenv.Main(m) }
 
 func open(t *testing.T, url string) *models.DB {
 	t.Helper()

@@ -17,6 +17,7 @@ import (
 
 	"github.com/mediagraph/mediagraph/config"
 	"github.com/mediagraph/mediagraph/internal/apptest"
+	"github.com/mediagraph/mediagraph/internal/fixtures"
 	"github.com/mediagraph/mediagraph/internal/testdb"
 	"github.com/mediagraph/mediagraph/jobs"
 	"github.com/mediagraph/mediagraph/models"
@@ -179,7 +180,7 @@ func TestEventsRecordedOncePerChange(t *testing.T) {
 			t.Errorf("the rolled-back change left author %q", author.Asset.Author)
 		}
 
-		png := apptest.FixtureBytes(t, "alpha.png")
+		png := fixtures.Read(t, "alpha.png")
 		tk := newTickets(t, s, editor, map[string]any{"filename": "signed.png", "mimeType": "image/png", "size": len(png)})[0]
 		if status, _ := put(t, tk.URL, tk.Headers, png, nil); status >= 300 {
 			t.Fatalf("PUT: HTTP %d", status)

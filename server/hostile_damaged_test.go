@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/mediagraph/mediagraph/internal/apptest"
+	"github.com/mediagraph/mediagraph/internal/fixtures"
 	"github.com/mediagraph/mediagraph/media/imaging"
 )
 
@@ -41,8 +42,8 @@ func damagedFacts(t *testing.T, s *apptest.Server, token, id string) damagedAsse
 
 func uploadHostile(t *testing.T, s *apptest.Server, token, name string) (id string, content []byte) {
 	t.Helper()
-	content = apptest.FixtureBytes(t, "../hostile/"+name)
-	f, err := os.Open(apptest.FixturePath(t, "../hostile/"+name))
+	content = fixtures.Read(t, "../hostile/"+name)
+	f, err := os.Open(fixtures.HostilePath(name))
 	if err != nil {
 		t.Fatal(err)
 	}

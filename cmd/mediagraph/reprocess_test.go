@@ -6,9 +6,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/mediagraph/mediagraph/internal/apptest"
+	"github.com/mediagraph/mediagraph/internal/fixtures"
 	"github.com/mediagraph/mediagraph/internal/testdb"
-	"github.com/mediagraph/mediagraph/internal/tests3"
+	"github.com/mediagraph/mediagraph/internal/testenv"
 	"github.com/mediagraph/mediagraph/media"
 )
 
@@ -17,10 +17,7 @@ func TestMain(m *testing.M) {
 		main() // the server subprocess of the crash tests
 		os.Exit(0)
 	}
-	code := m.Run()
-	testdb.Stop()
-	tests3.Stop()
-	os.Exit(code)
+	testenv.Main(m)
 }
 
 func TestReprocess(t *testing.T) {
@@ -33,7 +30,7 @@ func TestReprocess(t *testing.T) {
 		app := c.open()
 		var ids []string
 		for _, name := range []string{"photo-12mp.jpg", "clip.mp4"} {
-			f, err := os.Open(apptest.FixturePath(t, name))
+			f, err := os.Open(fixtures.Path(name))
 			if err != nil {
 				t.Fatal(err)
 			}

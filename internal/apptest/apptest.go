@@ -14,11 +14,11 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 
 	"github.com/mediagraph/mediagraph/config"
+	"github.com/mediagraph/mediagraph/internal/fixtures"
 	"github.com/mediagraph/mediagraph/internal/testdb"
 	"github.com/mediagraph/mediagraph/internal/tests3"
 	"github.com/mediagraph/mediagraph/jobs"
@@ -219,28 +219,12 @@ type File struct {
 // Fixture opens a file of the shared fixtures directory.
 func Fixture(tb testing.TB, name string) File {
 	tb.Helper()
-	f, err := os.Open(FixturePath(tb, name))
+	f, err := os.Open(fixtures.Path(name))
 	if err != nil {
 		tb.Fatal(err)
 	}
 	tb.Cleanup(func() { f.Close() })
 	return File{Name: name, Content: f}
-}
-
-// FixtureBytes reads a file of the shared fixtures directory.
-func FixtureBytes(tb testing.TB, name string) []byte {
-	tb.Helper()
-	b, err := os.ReadFile(FixturePath(tb, name))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return b
-}
-
-// FixturePath locates ../shared/fixtures from the repository root.
-func FixturePath(tb testing.TB, name string) string {
-	_, here, _, _ := runtime.Caller(0)
-	return filepath.Join(filepath.Dir(here), "..", "..", "..", "shared", "fixtures", name)
 }
 
 // UploadQuery uploads files through uploadAssets and returns the ids of the new assets.
