@@ -6,8 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
-	"path"
-	"strings"
 	"sync"
 	"time"
 
@@ -89,7 +87,7 @@ func (s *Service) Deliver(ctx context.Context, req DeliveryRequest) (*Delivery, 
 		if err != nil {
 			return nil, err
 		}
-		a = asVersion(a, v)
+		a = a.AtVersion(v) // served, transformed and described by its own facts
 		d.Asset = a
 	}
 	version, key := a.Version, a.ObjectKey
@@ -151,18 +149,6 @@ func (s *Service) deliverable(ctx context.Context, id string, grant URLGrant, no
 		return nil, newError(CodeAssetAccessDenied, "asset %s is not available at this time", id)
 	}
 	return a, nil
-}
-
-// asVersion describes an earlier version v of asset a: its bytes, type, name and size.
-func asVersion(a *models.Asset, v *models.AssetVersion) *models.Asset {
-	old := *a
-	old.Version, old.ObjectKey, old.MimeType, old.SHA256, old.MD5 = v.Number, v.ObjectKey, v.MimeType, v.SHA256, v.MD5
-	old.Filename, old.Size, old.Width, old.Height = v.Filename, v.Size, v.Width, v.Height
-	old.Kind = kindOf(v.MimeType)
-	old.Basename = strings.TrimSuffix(v.Filename, path.Ext(v.Filename))
-	old.Format = strings.TrimPrefix(path.Ext(v.Filename), ".")
-	old.ProcessingError = nil // analyzed as the current version only
-	return &old
 }
 
 func (s *Service) openOriginal(ctx context.Context, d *Delivery, key string) (*Delivery, error) {
