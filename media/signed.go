@@ -410,7 +410,7 @@ func (s *Service) adopt(ctx context.Context, p *Principal, u *models.Upload) (in
 	}
 	defer o.Close()
 	hr := newHashingReader(o, u.Size)
-	defer s.keepForAnalysis(hr, &models.Asset{Kind: kindOf(u.MimeType), MimeType: u.MimeType}, u.Size)()
+	defer s.keepForAnalysis(hr, &models.Asset{AssetVersion: &models.AssetVersion{Kind: kindOf(u.MimeType), MimeType: u.MimeType}}, u.Size)()
 	head := make([]byte, sniffLen)
 	n, err := io.ReadFull(hr, head)
 	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {

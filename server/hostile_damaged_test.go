@@ -107,7 +107,7 @@ func TestDamageFoundByATransformIsRecorded(t *testing.T) {
 		for _, d := range damagedFiles {
 			t.Run(d.name, func(t *testing.T) {
 				id, _ := uploadHostile(t, s, editor, d.name)
-				if err := s.App.DB.Gorm().Exec(`UPDATE assets SET processing_error = NULL WHERE id = ?`, id).Error; err != nil {
+				if err := s.App.DB.Gorm().Exec(`UPDATE asset_versions SET processing_error = NULL WHERE asset_id = ?`, id).Error; err != nil {
 					t.Fatal(err)
 				}
 				if a := damagedFacts(t, s, editor, id); a.ProcessingError != nil {
