@@ -61,9 +61,11 @@ func TestFragmentBombIsRefusedCheaply(t *testing.T) {
 			t.Fatalf("fragment bomb passed: %+v", r)
 		}
 	}
-	if spent := cpuTime(t) - before; spent > time.Second {
+	spent := cpuTime(t) - before
+	if spent > time.Second {
 		t.Errorf("100 fragment bombs cost %v of CPU, want under 1 s", spent)
 	}
+	t.Logf("100 fragment bombs: %v of CPU, client included", spent)
 }
 
 func TestIntrospectionStillWorks(t *testing.T) {
