@@ -226,10 +226,15 @@ func (a *App) Handler() http.Handler {
 	return requestid.Middleware(a.recoverer(a.authenticate(mux)))
 }
 
-// limitJSONBody caps GraphQL bodies other than uploads, which their transport limits per file.
+// limitJSONBody caps GraphQL bodies other than uploads, which their transport limits per file. A body
+// announced over the limit is refused unread; one that turns out longer is refused by the transport.
 func limitJSONBody(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if !strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
+			if r.ContentLength > maxJSONBody {
+				graph.WriteBodyTooLarge(w, maxJSONBody)
+				return
+			}
 			r.Body = http.MaxBytesReader(w, r.Body, maxJSONBody)
 		}
 		next.ServeHTTP(w, r)
