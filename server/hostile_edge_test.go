@@ -125,16 +125,3 @@ func TestActiveTypesAreSandboxed(t *testing.T) {
 		t.Errorf("%d of the %d XML files kept their names", seen, len(feedTypes))
 	}
 }
-
-// TestOversizedJSONBody: a GraphQL body over the limit is a 413 FILE_TOO_LARGE (it was answered 200).
-func TestOversizedJSONBody(t *testing.T) {
-	s := apptest.Start(t, testdb.SQLite(t))
-	body := `{"query":"{ __typename }","variables":{"pad":"` + strings.Repeat("x", 2<<20) + `"}}`
-	req, _ := http.NewRequest(http.MethodPost, s.URL+"/graphql", strings.NewReader(body))
-	req.Header.Set("Content-Type", "application/json")
-	r := s.Do("", req)
-	wantCode(t, "a 2 MiB JSON body", r, "FILE_TOO_LARGE", "")
-	if r.Status != http.StatusRequestEntityTooLarge {
-		t.Errorf("a 2 MiB JSON body: HTTP %d, want 413", r.Status)
-	}
-}

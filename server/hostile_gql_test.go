@@ -116,7 +116,7 @@ func TestBodyOverTheLimitIs413(t *testing.T) {
 		if res.Status != http.StatusRequestEntityTooLarge {
 			t.Errorf("%s: HTTP %d, want 413", name, res.Status)
 		}
-		wantCode(t, name, res, "VALIDATION_FAILED", "body")
+		wantCode(t, name, res, "FILE_TOO_LARGE", "body")
 	}
 }
 

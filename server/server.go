@@ -232,7 +232,7 @@ func limitJSONBody(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if !strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
 			if r.ContentLength > maxJSONBody {
-				graph.WriteBodyTooLarge(w, maxJSONBody)
+				gqlhttp.WriteBodyTooLarge(w, maxJSONBody)
 				return
 			}
 			r.Body = http.MaxBytesReader(w, r.Body, maxJSONBody)

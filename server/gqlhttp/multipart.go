@@ -329,18 +329,23 @@ func decodePart(mr *multipart.Reader, name string, into any) error {
 	return nil
 }
 
-// WriteError answers a request that never reached execution with a GraphQL error response.
+// WriteError answers a request that never reached execution with a GraphQL error response, its
+// status the error code's.
 func WriteError(w http.ResponseWriter, err error) {
 	e, ok := media.AsError(err)
 	if !ok {
 		e = &media.Error{Code: media.CodeInternal, Message: "internal error"}
 	}
+	writeError(w, httperr.Status(e.Code), e)
+}
+
+func writeError(w http.ResponseWriter, status int, e *media.Error) {
 	gqlErr := &gqlerror.Error{Message: e.Message, Extensions: map[string]any{"code": e.Code}}
 	if e.Field != "" {
 		gqlErr.Extensions["field"] = e.Field
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(httperr.Status(e.Code))
+	w.WriteHeader(status)
 	writeJSON(w, &graphql.Response{Errors: gqlerror.List{gqlErr}})
 }
 

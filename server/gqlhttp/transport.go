@@ -1,4 +1,4 @@
-package graph
+package gqlhttp
 
 import (
 	"bytes"
@@ -13,7 +13,6 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
-	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/mediagraph/mediagraph/media"
 )
@@ -41,17 +40,14 @@ func (jsonPost) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphExe
 	start := graphql.Now()
 	body, err := io.ReadAll(r.Body)
 	if err != nil {
-		var tooLarge *http.MaxBytesError
-		if errors.As(err, &tooLarge) {
-			WriteBodyTooLarge(w, tooLarge.Limit)
-			return
-		}
-		writeRefusal(w, http.StatusBadRequest, "body", "the request body could not be read")
+		e := bodyFailure(err)
+		e.Field = "body"
+		WriteError(w, e)
 		return
 	}
 	var params graphql.RawParams
 	if msg := decodeParams(body, &params); msg != "" {
-		writeRefusal(w, http.StatusBadRequest, "body", msg)
+		WriteError(w, badRequest("body", msg))
 		return
 	}
 	params.Headers = r.Header
@@ -100,7 +96,7 @@ func (jsonGet) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphExec
 	start := graphql.Now()
 	q, err := url.ParseQuery(r.URL.RawQuery)
 	if err != nil {
-		writeRefusal(w, http.StatusBadRequest, "query", "the URL's query string is malformed")
+		WriteError(w, badRequest("query", "the URL's query string is malformed"))
 		return
 	}
 	params := graphql.RawParams{Query: q.Get("query"), OperationName: q.Get("operationName"), Headers: r.Header}
@@ -109,7 +105,7 @@ func (jsonGet) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphExec
 			dec := json.NewDecoder(strings.NewReader(raw))
 			dec.UseNumber()
 			if err := dec.Decode(into); err != nil {
-				writeRefusal(w, http.StatusBadRequest, name, name+" must be a JSON object")
+				WriteError(w, badRequest(name, name+" must be a JSON object"))
 				return
 			}
 		}
@@ -129,8 +125,9 @@ func run(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecutor, par
 		return
 	}
 	if queriesOnly && oc.Operation.Operation != ast.Query {
+		// GraphQL over HTTP answers 405 here, whatever the code's usual status: GET must stay safe.
 		w.Header().Set("Allow", http.MethodPost)
-		writeRefusal(w, http.StatusMethodNotAllowed, "method", "GET requests may only run queries; send mutations by POST")
+		writeError(w, http.StatusMethodNotAllowed, badRequest("method", "GET requests may only run queries; send mutations by POST"))
 		return
 	}
 	responses, ctx := exec.DispatchOperation(ctx, oc)
@@ -139,14 +136,9 @@ func run(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecutor, par
 
 // WriteBodyTooLarge answers a request whose body is over limit bytes.
 func WriteBodyTooLarge(w http.ResponseWriter, limit int64) {
-	writeRefusal(w, http.StatusRequestEntityTooLarge, "body", fmt.Sprintf("the request body is over %d bytes (limit body = %d)", limit, limit))
+	WriteError(w, &media.Error{Code: media.CodeFileTooLarge, Field: "body", Message: fmt.Sprintf("the request body is over %d bytes (limit body = %d)", limit, limit)})
 }
 
-func writeRefusal(w http.ResponseWriter, status int, field, msg string) {
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(status)
-	writeJSON(w, &graphql.Response{Errors: gqlerror.List{{
-		Message:    msg,
-		Extensions: map[string]any{"code": media.CodeValidationFailed, "field": field},
-	}}})
+func badRequest(field, msg string) *media.Error {
+	return &media.Error{Code: media.CodeValidationFailed, Field: field, Message: msg}
 }
