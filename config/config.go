@@ -50,6 +50,12 @@ type Config struct {
 	OrphanGrace time.Duration
 	// TransformTimeout is the deadline of one transform.
 	TransformTimeout time.Duration
+	// EventDrainInterval is how often the event outbox is drained besides after each commit.
+	EventDrainInterval time.Duration
+	// BodyGrace and BodyMinRate: a request body must keep arriving at BodyMinRate bytes a second
+	// once BodyGrace has passed (and may bank at most BodyGrace of credit by arriving faster).
+	BodyGrace   time.Duration
+	BodyMinRate int64
 }
 
 // S3 is the configuration of an S3-compatible bucket. Credentials come from the standard AWS chain
@@ -86,8 +92,11 @@ var Variables = []struct{ Name, Flag, Default, Help string }{
 	{"MEDIAGRAPH_UPLOAD_SWEEP_INTERVAL", "upload-sweep-interval", "1m", "how often uploads whose tickets ran out are expired and their bytes deleted"},
 	{"MEDIAGRAPH_ORPHAN_SWEEP_INTERVAL", "orphan-sweep-interval", "1h", "how often crash leftovers (spool and temporary files, objects no row points to, stale multipart uploads) are deleted"},
 	{"MEDIAGRAPH_ORPHAN_GRACE", "orphan-grace", "1h", "how old a crash leftover must be before it is deleted; anything younger may belong to an upload still running"},
+	{"MEDIAGRAPH_BODY_GRACE", "body-grace", "20s", "time a request body may take before it must keep up the minimum rate (and the most credit a fast start earns)"},
+	{"MEDIAGRAPH_BODY_MIN_RATE", "body-min-rate", "16384", "slowest a request body may arrive after the grace, in bytes a second; slower clients are cut off"},
 	{"MEDIAGRAPH_FETCH_ALLOW_NETWORKS", "fetch-allow-networks", "", "private networks createAssetFromUrl may fetch from nonetheless, as CIDRs (10.1.0.0/16,…)"},
 	{"MEDIAGRAPH_TRANSFORM_TIMEOUT", "transform-timeout", "30s", "deadline of one image transform; one that takes longer is stopped and answers 400"},
+	{"MEDIAGRAPH_EVENT_DRAIN_INTERVAL", "event-drain-interval", "1s", "how often recorded events are delivered to their subscribers, besides right after each change"},
 	{"MEDIAGRAPH_DELIVERY_CACHE_BYTES", "delivery-cache-bytes", "67108864", "memory for delivery tokens' cached query responses, in bytes; 0 turns the cache off"},
 }
 
@@ -160,6 +169,15 @@ func Load(name string, args []string, extra ...func(*flag.FlagSet)) (Config, []s
 	}
 	if c.TransformTimeout, err = time.ParseDuration(get("MEDIAGRAPH_TRANSFORM_TIMEOUT")); err != nil || c.TransformTimeout <= 0 {
 		return Config{}, nil, fmt.Errorf("MEDIAGRAPH_TRANSFORM_TIMEOUT: want a duration such as 30s, got %q", get("MEDIAGRAPH_TRANSFORM_TIMEOUT"))
+	}
+	if c.EventDrainInterval, err = time.ParseDuration(get("MEDIAGRAPH_EVENT_DRAIN_INTERVAL")); err != nil || c.EventDrainInterval <= 0 {
+		return Config{}, nil, fmt.Errorf("MEDIAGRAPH_EVENT_DRAIN_INTERVAL: want a duration such as 1s, got %q", get("MEDIAGRAPH_EVENT_DRAIN_INTERVAL"))
+	}
+	if c.BodyGrace, err = time.ParseDuration(get("MEDIAGRAPH_BODY_GRACE")); err != nil || c.BodyGrace <= 0 {
+		return Config{}, nil, fmt.Errorf("MEDIAGRAPH_BODY_GRACE: want a duration such as 20s, got %q", get("MEDIAGRAPH_BODY_GRACE"))
+	}
+	if c.BodyMinRate, err = strconv.ParseInt(get("MEDIAGRAPH_BODY_MIN_RATE"), 10, 64); err != nil || c.BodyMinRate <= 0 {
+		return Config{}, nil, fmt.Errorf("MEDIAGRAPH_BODY_MIN_RATE: want a positive number of bytes a second, got %q", get("MEDIAGRAPH_BODY_MIN_RATE"))
 	}
 	for _, cidr := range splitList(get("MEDIAGRAPH_FETCH_ALLOW_NETWORKS"), ",") {
 		p, err := netip.ParsePrefix(cidr)

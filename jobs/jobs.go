@@ -1,7 +1,6 @@
 // Package jobs runs Mediagraph's durable background work on River, in the catalogue's own database
-// (PostgreSQL, or the embedded SQLite): the periodic sweeps that expire signed uploads nobody
-// completed, delete the stored transforms of replaced versions and the leftovers of crashes, and the
-// reanalysis of assets that `mediagraph reprocess` asks for.
+// (PostgreSQL, or the embedded SQLite). It knows no domain: the wiring registers the work — periodic
+// sweeps, the reanalysis of assets, the subscribers of the event outbox — as plain functions.
 package jobs
 
 import (
@@ -20,9 +19,30 @@ import (
 	"github.com/riverqueue/river/rivermigrate"
 	"github.com/riverqueue/river/rivertype"
 
-	"github.com/mediagraph/mediagraph/media"
 	"github.com/mediagraph/mediagraph/models"
 )
+
+// Periodic is work done every so often, such as a sweep. Run returns how much it did; when that is
+// more than nothing, the log says Done with the count.
+type Periodic struct {
+	Kind  string
+	Every time.Duration
+	Run   func(context.Context) (int, error)
+	Done  string
+}
+
+// Workers is everything the queue works, as the wiring builds it.
+type Workers struct {
+	Periodic []Periodic
+	// Reprocess analyzes one asset again; nil: this process works no reanalysis.
+	Reprocess func(ctx context.Context, assetID string) error
+	Outbox    Outbox
+}
+
+// rescueAfter is how long a job may stay running before River takes it for abandoned (its process
+// died) and runs it again. It must exceed the jobs' timeout (River's default, a minute); the outbox
+// waits for it after a crash in the middle of a delivery.
+const rescueAfter = 5 * time.Minute
 
 // Queue is a running job client.
 type Queue struct {
@@ -34,15 +54,14 @@ type Queue struct {
 // Stop lets running jobs finish (within ctx) and releases the queue's connections.
 func (q *Queue) Stop(ctx context.Context) error { return q.stop(ctx) }
 
-// Start migrates River's tables and starts working; sweepEvery is how often expired uploads are swept,
-// orphansEvery how often crash leftovers are.
-func Start(ctx context.Context, db *models.DB, m *media.Library, log *slog.Logger, sweepEvery, orphansEvery time.Duration) (*Queue, error) {
+// Start migrates River's tables and starts working.
+func Start(ctx context.Context, db *models.DB, log *slog.Logger, w Workers) (*Queue, error) {
 	if db.Dialect() == models.Postgres {
 		pool, err := pgxpool.New(ctx, db.DSN())
 		if err != nil {
 			return nil, fmt.Errorf("job queue: connect: %w", err)
 		}
-		q, err := start(ctx, riverpgxv5.New(pool), m, log, sweepEvery, orphansEvery)
+		q, err := start(ctx, riverpgxv5.New(pool), db, log, w)
 		if err != nil {
 			pool.Close()
 			return nil, err
@@ -55,7 +74,7 @@ func Start(ctx context.Context, db *models.DB, m *media.Library, log *slog.Logge
 	if err != nil {
 		return nil, err
 	}
-	q, err := start[*sql.Tx](ctx, riversqlite.New(pool), m, log, sweepEvery, orphansEvery)
+	q, err := start[*sql.Tx](ctx, riversqlite.New(pool), db, log, w)
 	if err != nil {
 		pool.Close()
 		return nil, err
@@ -65,7 +84,7 @@ func Start(ctx context.Context, db *models.DB, m *media.Library, log *slog.Logge
 	return q, nil
 }
 
-func start[TTx any](ctx context.Context, driver riverdriver.Driver[TTx], m *media.Library, log *slog.Logger, sweepEvery, orphansEvery time.Duration) (*Queue, error) {
+func start[TTx any](ctx context.Context, driver riverdriver.Driver[TTx], db *models.DB, log *slog.Logger, w Workers) (*Queue, error) {
 	migrator, err := rivermigrate.New(driver, &rivermigrate.Config{Logger: log})
 	if err != nil {
 		return nil, fmt.Errorf("job queue: %w", err)
@@ -74,29 +93,33 @@ func start[TTx any](ctx context.Context, driver riverdriver.Driver[TTx], m *medi
 		return nil, fmt.Errorf("job queue: migrate: %w", err)
 	}
 	workers := river.NewWorkers()
-	river.AddWorker(workers, &sweep[SweepUploads]{run: m.Intake.ExpireUploads, log: log, done: "expired signed uploads"})
-	river.AddWorker(workers, &sweep[SweepDerivatives]{run: m.Deliver.SweepDerivatives, log: log, done: "deleted transforms of replaced versions"})
-	river.AddWorker(workers, &sweep[SweepOrphans]{run: removeOrphans(m), log: log, done: "deleted crash leftovers"})
-	river.AddWorker(workers, &reprocessWorker{media: m})
+	var periodic []*river.PeriodicJob
+	for _, p := range w.Periodic {
+		args := periodicArgs{Name: p.Kind}
+		// AddWorkerArgs registers the kind an args value names, so one args type serves every Periodic.
+		river.AddWorkerArgs(workers, args, &periodicWorker{run: p.Run, log: log, done: p.Done})
+		periodic = append(periodic, river.NewPeriodicJob(river.PeriodicInterval(p.Every),
+			func() (river.JobArgs, *river.InsertOpts) { return args, nil },
+			&river.PeriodicJobOpts{ID: p.Kind, RunOnStart: true}))
+	}
+	if w.Reprocess != nil {
+		river.AddWorker(workers, &reprocessWorker{run: w.Reprocess})
+	}
+	river.AddWorker(workers, &drainWorker{db: db, subscribers: w.Outbox.Subscribers})
+	periodic = append(periodic, river.NewPeriodicJob(river.PeriodicInterval(w.Outbox.Every),
+		func() (river.JobArgs, *river.InsertOpts) { return DrainOutbox{}, nil },
+		&river.PeriodicJobOpts{ID: DrainOutbox{}.Kind(), RunOnStart: true}))
 	client, err := river.NewClient(driver, &river.Config{
 		Logger: log,
 		Queues: map[string]river.QueueConfig{
 			river.QueueDefault: {MaxWorkers: 2},
 			// analysis is bounded by the media service itself; this only keeps it fed
 			reprocessQueue: {MaxWorkers: runtime.GOMAXPROCS(0)},
+			outboxQueue:    {MaxWorkers: 1},
 		},
-		Workers: workers,
-		PeriodicJobs: []*river.PeriodicJob{
-			river.NewPeriodicJob(river.PeriodicInterval(sweepEvery),
-				func() (river.JobArgs, *river.InsertOpts) { return SweepUploads{}, nil },
-				&river.PeriodicJobOpts{ID: "sweep_uploads", RunOnStart: true}),
-			river.NewPeriodicJob(river.PeriodicInterval(sweepEvery),
-				func() (river.JobArgs, *river.InsertOpts) { return SweepDerivatives{}, nil },
-				&river.PeriodicJobOpts{ID: "sweep_derivatives", RunOnStart: true}),
-			river.NewPeriodicJob(river.PeriodicInterval(orphansEvery),
-				func() (river.JobArgs, *river.InsertOpts) { return SweepOrphans{}, nil },
-				&river.PeriodicJobOpts{ID: "sweep_orphans", RunOnStart: true}),
-		},
+		Workers:              workers,
+		PeriodicJobs:         periodic,
+		RescueStuckJobsAfter: rescueAfter,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("job queue: %w", err)
@@ -104,8 +127,15 @@ func start[TTx any](ctx context.Context, driver riverdriver.Driver[TTx], m *medi
 	if err := client.Start(ctx); err != nil {
 		return nil, fmt.Errorf("job queue: start: %w", err)
 	}
+	stopNudges := nudgeOnCommit(db, log, func(ctx context.Context) error {
+		_, err := client.Insert(ctx, DrainOutbox{}, nil)
+		return err
+	})
 	return &Queue{
-		stop: client.Stop,
+		stop: func(ctx context.Context) error {
+			stopNudges()
+			return client.Stop(ctx)
+		},
 		insert: func(ctx context.Context, jobs []river.InsertManyParams) error {
 			_, err := client.InsertMany(ctx, jobs)
 			return err
@@ -121,41 +151,23 @@ func start[TTx any](ctx context.Context, driver riverdriver.Driver[TTx], m *medi
 	}, nil
 }
 
-// SweepUploads expires signed uploads whose tickets ran out.
-type SweepUploads struct{}
-
-// Kind implements river.JobArgs.
-func (SweepUploads) Kind() string { return "sweep_uploads" }
-
-// SweepDerivatives deletes the stored transforms of replaced versions.
-type SweepDerivatives struct{}
-
-// Kind implements river.JobArgs.
-func (SweepDerivatives) Kind() string { return "sweep_derivatives" }
-
-// SweepOrphans deletes what crashes left behind: spool and temporary files, objects no row points to.
-type SweepOrphans struct{}
-
-// Kind implements river.JobArgs.
-func (SweepOrphans) Kind() string { return "sweep_orphans" }
-
-// removeOrphans runs the sweep of crash leftovers as a sweep job, counting everything it deleted.
-func removeOrphans(m *media.Library) func(context.Context) (int, error) {
-	return func(ctx context.Context) (int, error) {
-		r, err := m.SweepOrphans(ctx, true)
-		return r.Total(), err
-	}
+// periodicArgs is the job of a Periodic. The kind travels in the args, so a job read back still names it.
+type periodicArgs struct {
+	Name string `json:"kind"`
 }
 
-// sweep works a periodic job by running one of the library's sweeps, logging what it removed.
-type sweep[T river.JobArgs] struct {
-	river.WorkerDefaults[T]
+// Kind implements river.JobArgs.
+func (a periodicArgs) Kind() string { return a.Name }
+
+// periodicWorker works a Periodic, logging what it did.
+type periodicWorker struct {
+	river.WorkerDefaults[periodicArgs]
 	run  func(context.Context) (int, error)
 	log  *slog.Logger
 	done string
 }
 
-func (w *sweep[T]) Work(ctx context.Context, _ *river.Job[T]) error {
+func (w *periodicWorker) Work(ctx context.Context, _ *river.Job[periodicArgs]) error {
 	n, err := w.run(ctx)
 	if n > 0 {
 		w.log.Info(w.done, "count", n)
@@ -181,11 +193,11 @@ func (ReprocessAsset) InsertOpts() river.InsertOpts {
 
 type reprocessWorker struct {
 	river.WorkerDefaults[ReprocessAsset]
-	media *media.Library
+	run func(ctx context.Context, assetID string) error
 }
 
 func (w *reprocessWorker) Work(ctx context.Context, job *river.Job[ReprocessAsset]) error {
-	return w.media.Intake.Reprocess(ctx, job.Args.AssetID)
+	return w.run(ctx, job.Args.AssetID)
 }
 
 // reprocessBatch bounds the jobs of one insert statement.

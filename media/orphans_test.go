@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/mediagraph/mediagraph/internal/testdb"
+	"github.com/mediagraph/mediagraph/internal/testenv"
 	"github.com/mediagraph/mediagraph/internal/tests3"
 	"github.com/mediagraph/mediagraph/media"
 	"github.com/mediagraph/mediagraph/media/access"
@@ -21,12 +22,7 @@ import (
 	"github.com/mediagraph/mediagraph/storage/s3"
 )
 
-func TestMain(m *testing.M) {
-	code := m.Run()
-	testdb.Stop()
-	tests3.Stop()
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { testenv.Main(m) }
 
 // orphanSite is a library on one database and one store, with a sweep of each grace over it.
 type orphanSite struct {

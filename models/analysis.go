@@ -6,7 +6,8 @@ import (
 	"time"
 )
 
-// AssetColor indexes one dominant color of an asset for the colors filter.
+// AssetColor indexes one dominant color of an asset's current version for the colors filter; the
+// version's analysis holds them all, these rows let a filter find them with an index.
 type AssetColor struct {
 	AssetID  string `gorm:"primaryKey;size:40"`
 	Position int    `gorm:"primaryKey"`
@@ -15,32 +16,48 @@ type AssetColor struct {
 	Blue     int
 }
 
-// AssetSmartTag indexes one smart tag of an asset for the smartTags filter.
+// AssetSmartTag indexes one smart tag of an asset's current version for the smartTags filter.
 type AssetSmartTag struct {
 	AssetID string `gorm:"primaryKey;size:40"`
 	NameKey string `gorm:"primaryKey"`
 }
 
-// SaveAnalysis records a new analysis of an asset's current bytes: the columns ingest writes, the
-// dimensions of its current version and the rows its filters search. When the asset is no longer at
-// a.Version (replaced meanwhile), nothing is written and ErrConflict is returned.
+// analysisColumns are the columns of a version that an analysis writes.
+var analysisColumns = []string{"width", "height", "duration", "blurhash", "thumbhash", "lqip",
+	"analysis", "embedded_metadata", "processing_error", "analyzed_at"}
+
+// SaveAnalysis records a new analysis of an asset's current bytes: the columns of its current version
+// that analysis writes and the rows its filters search. When the asset is no longer at a.Version
+// (replaced meanwhile), nothing is written and ErrConflict is returned.
 func (db *DB) SaveAnalysis(ctx context.Context, a *Asset) error {
-	g := db.with(ctx)
-	res := g.Model(a).Where("version = ?", a.Version).Select("width", "height", "duration", "blurhash", "thumbhash", "lqip",
-		"analysis", "embedded_metadata", "processing_error", "analyzed_at", "updated_at").Updates(a)
+	a.UpdatedAt = Now()
+	res := db.with(ctx).Model(&Asset{}).Where("id = ? AND version = ?", a.ID, a.Version).Update("updated_at", a.UpdatedAt)
 	if res.Error != nil {
 		return fmt.Errorf("save analysis: %w", translate(res.Error))
 	}
 	if res.RowsAffected == 0 {
 		return ErrConflict
 	}
-	err := g.Model(&AssetVersion{}).Where("asset_id = ? AND number = ?", a.ID, a.Version).
-		Updates(map[string]any{"width": a.Width, "height": a.Height}).Error
-	if err != nil {
-		return fmt.Errorf("save version dimensions: %w", translate(err))
+	if err := db.SaveVersionAnalysis(ctx, a.AssetVersion); err != nil {
+		return err
 	}
+	return db.reindexAnalysis(ctx, a)
+}
+
+// SaveVersionAnalysis records a new analysis of one version's bytes, current or not.
+func (db *DB) SaveVersionAnalysis(ctx context.Context, v *AssetVersion) error {
+	err := db.with(ctx).Model(&AssetVersion{}).Where("asset_id = ? AND number = ?", v.AssetID, v.Number).
+		Select(analysisColumns).Updates(v).Error
+	if err != nil {
+		return fmt.Errorf("save analysis of %s version %d: %w", v.AssetID, v.Number, translate(err))
+	}
+	return nil
+}
+
+// reindexAnalysis replaces the rows that filters search with those of the asset's current analysis.
+func (db *DB) reindexAnalysis(ctx context.Context, a *Asset) error {
 	for _, table := range []any{&AssetColor{}, &AssetSmartTag{}} {
-		if err := g.Where("asset_id = ?", a.ID).Delete(table).Error; err != nil {
+		if err := db.with(ctx).Where("asset_id = ?", a.ID).Delete(table).Error; err != nil {
 			return fmt.Errorf("clear analysis index: %w", translate(err))
 		}
 	}
@@ -99,15 +116,15 @@ func (db *DB) AssetIDs(ctx context.Context) ([]string, error) {
 	return ids, nil
 }
 
-// CountAnalyzedSince counts the assets among ids analyzed at or after since.
+// CountAnalyzedSince counts the assets among ids whose current version was analyzed at or after since.
 func (db *DB) CountAnalyzedSince(ctx context.Context, ids []string, since time.Time) (int64, error) {
 	var total int64
 	const chunkSize = 1000 // bound parameters per statement stay far below both dialects' limits
 	for start := 0; start < len(ids); start += chunkSize {
 		chunk := ids[start:min(start+chunkSize, len(ids))]
 		var n int64
-		err := db.with(ctx).Model(&Asset{}).Where(inList("id", len(chunk)), toAny(chunk)...).
-			Where("analyzed_at >= ?", since).Count(&n).Error
+		err := db.with(ctx).Model(&Asset{}).Joins(currentVersionJoin).Where(inList("assets.id", len(chunk)), toAny(chunk)...).
+			Where("cv.analyzed_at >= ?", since).Count(&n).Error
 		if err != nil {
 			return 0, fmt.Errorf("count analyzed assets: %w", err)
 		}

@@ -4,10 +4,13 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
+	"sync"
 	"time"
 
 	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
+	"gorm.io/gorm/schema"
 )
 
 // AssetOrder is an ordering of asset lists; every ordering ends with the id so that it is total.
@@ -50,12 +53,12 @@ var orderSpecs = map[AssetOrder]orderSpec{
 	OrderUpdatedAtDesc: {"assets.updated_at", true, sortTime},
 	OrderFilenameAsc:   {"assets.filename", false, sortString},
 	OrderFilenameDesc:  {"assets.filename", true, sortString},
-	OrderSizeAsc:       {"assets.size", false, sortInt},
-	OrderSizeDesc:      {"assets.size", true, sortInt},
-	OrderWidthAsc:      {"COALESCE(assets.width, -1)", false, sortInt},
-	OrderWidthDesc:     {"COALESCE(assets.width, -1)", true, sortInt},
-	OrderHeightAsc:     {"COALESCE(assets.height, -1)", false, sortInt},
-	OrderHeightDesc:    {"COALESCE(assets.height, -1)", true, sortInt},
+	OrderSizeAsc:       {"cv.size", false, sortInt},
+	OrderSizeDesc:      {"cv.size", true, sortInt},
+	OrderWidthAsc:      {"COALESCE(cv.width, -1)", false, sortInt},
+	OrderWidthDesc:     {"COALESCE(cv.width, -1)", true, sortInt},
+	OrderHeightAsc:     {"COALESCE(cv.height, -1)", false, sortInt},
+	OrderHeightDesc:    {"COALESCE(cv.height, -1)", true, sortInt},
 }
 
 // sortValue is an asset's value under an ordering, as stored in its cursor.
@@ -129,7 +132,46 @@ func visibleAssets(g *gorm.DB, f *AssetFilter, vis Visibility) *gorm.DB {
 	return g.Where("assets.deleted_at IS NULL")
 }
 
-func (db *DB) assetScope(ctx context.Context, q AssetQuery) (*gorm.DB, error) {
+// currentVersionJoin brings each asset's current version beside it, as cv: every asset has one, so
+// the join neither drops nor repeats assets.
+const currentVersionJoin = "JOIN asset_versions cv ON cv.asset_id = assets.id AND cv.number = assets.version"
+
+// assetRow is an asset read with its current version in one row.
+type assetRow struct {
+	Asset
+	Current AssetVersion `gorm:"embedded;embeddedPrefix:cv_"`
+}
+
+// assetColumns selects an assetRow: the asset's columns and its current version's, prefixed.
+var assetColumns = sync.OnceValue(func() string {
+	s, err := schema.Parse(&AssetVersion{}, &sync.Map{}, schema.NamingStrategy{})
+	if err != nil {
+		panic(fmt.Sprintf("parse asset version: %v", err)) // a programming error, caught by any test
+	}
+	cols := []string{"assets.*"}
+	for _, f := range s.Fields {
+		if f.DBName != "" {
+			cols = append(cols, "cv."+f.DBName+" AS cv_"+f.DBName)
+		}
+	}
+	return strings.Join(cols, ", ")
+})
+
+// findAssets runs a query of assets and loads each with its current version.
+func findAssets(g *gorm.DB) ([]*Asset, error) {
+	var rows []assetRow
+	if err := g.Select(assetColumns()).Find(&rows).Error; err != nil {
+		return nil, err
+	}
+	out := make([]*Asset, len(rows))
+	for i := range rows {
+		out[i] = &rows[i].Asset
+		out[i].AssetVersion = &rows[i].Current
+	}
+	return out, nil
+}
+
+func (db *DB) assetScope(ctx context.Context, q AssetQuery, withVersion bool) (*gorm.DB, error) {
 	if q.Filter != nil {
 		if err := checkNestedDeleted(q.Filter.AND, "AND"); err != nil {
 			return nil, err
@@ -143,8 +185,10 @@ func (db *DB) assetScope(ctx context.Context, q AssetQuery) (*gorm.DB, error) {
 		return nil, err
 	}
 	g := visibleAssets(db.with(ctx).Model(&Asset{}), q.Filter, q.Visibility)
-	g = c.where(g)
-	return g, nil
+	if withVersion || c.addressesVersion() {
+		g = g.Joins(currentVersionJoin)
+	}
+	return c.where(g), nil
 }
 
 // The trash is a place, not a property: only the top level of a filter may ask for it.
@@ -172,7 +216,7 @@ func (db *DB) ListAssets(ctx context.Context, q AssetQuery, page PageRequest, cu
 	if !ok {
 		return nil, fmt.Errorf("unknown order %q", q.Order)
 	}
-	g, err := db.assetScope(ctx, q)
+	g, err := db.assetScope(ctx, q, true)
 	if err != nil {
 		return nil, err
 	}
@@ -201,8 +245,8 @@ func (db *DB) ListAssets(ctx context.Context, q AssetQuery, page PageRequest, cu
 		{Column: clause.Column{Name: spec.expr, Raw: true}, Desc: desc},
 		{Column: clause.Column{Name: "assets.id", Raw: true}, Desc: desc},
 	}}).Limit(limit + 1)
-	var assets []*Asset
-	if err := g.Find(&assets).Error; err != nil {
+	assets, err := findAssets(g)
+	if err != nil {
 		return nil, fmt.Errorf("list assets: %w", err)
 	}
 	more := len(assets) > limit
@@ -257,7 +301,7 @@ func keyset(spec orderSpec, order, cursor string, after bool, cursors Cursors) (
 
 // CountAssets counts every asset the query selects.
 func (db *DB) CountAssets(ctx context.Context, q AssetQuery) (int64, error) {
-	g, err := db.assetScope(ctx, q)
+	g, err := db.assetScope(ctx, q, false)
 	if err != nil {
 		return 0, err
 	}
@@ -271,12 +315,12 @@ func (db *DB) CountAssets(ctx context.Context, q AssetQuery) (int64, error) {
 // AssetsByID returns the visible assets among ids (trashed ones included unless public-only), in no
 // particular order.
 func (db *DB) AssetsByID(ctx context.Context, ids []string, vis Visibility) ([]*Asset, error) {
-	var assets []*Asset
-	g := db.with(ctx).Where(inList("assets.id", len(ids)), toAny(ids)...)
+	g := db.with(ctx).Model(&Asset{}).Joins(currentVersionJoin).Where(inList("assets.id", len(ids)), toAny(ids)...)
 	if vis.PublicOnly {
 		g = visibleAssets(g, nil, vis)
 	}
-	if err := g.Find(&assets).Error; err != nil {
+	assets, err := findAssets(g)
+	if err != nil {
 		return nil, fmt.Errorf("load assets: %w", err)
 	}
 	return assets, nil
@@ -284,12 +328,16 @@ func (db *DB) AssetsByID(ctx context.Context, ids []string, vis Visibility) ([]*
 
 // AssetBySHA256 returns a live asset holding exactly these bytes, if any.
 func (db *DB) AssetBySHA256(ctx context.Context, sha256 string) (*Asset, error) {
-	var a Asset
-	err := db.with(ctx).Where("sha256 = ? AND deleted_at IS NULL", sha256).Order("created_at").Take(&a).Error
+	g := db.with(ctx).Model(&Asset{}).Joins(currentVersionJoin).
+		Where("cv.sha256 = ? AND assets.deleted_at IS NULL", sha256).Order("assets.created_at").Limit(1)
+	found, err := findAssets(g)
 	if err != nil {
-		return nil, translate(err)
+		return nil, fmt.Errorf("find asset by sha256: %w", err)
 	}
-	return &a, nil
+	if len(found) == 0 {
+		return nil, ErrNotFound
+	}
+	return found[0], nil
 }
 
 // CreateAsset inserts an asset with its first version and its metadata.

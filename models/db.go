@@ -31,7 +31,18 @@ type DB struct {
 	gorm    *gorm.DB
 	dialect Dialect
 	dsn     string // for a second pool on the same database
+	hooks   *hooks
+	// tx is set inside Transaction, where events may be recorded.
+	tx *txState
 }
+
+// hooks are shared by a DB and the transactions it runs.
+type hooks struct {
+	mu              sync.RWMutex
+	eventsCommitted func()
+}
+
+type txState struct{ recorded bool }
 
 // sqliteDriverName is mattn/go-sqlite3 with lower() replaced by Go's Unicode-aware version, so that
 // case-insensitive matching ("Café" ~ "CAFÉ") behaves as it does on PostgreSQL.
@@ -86,7 +97,7 @@ func Open(url string) (*DB, error) {
 		sqlDB.SetMaxOpenConns(20)
 		sqlDB.SetMaxIdleConns(20)
 		sqlDB.SetConnMaxIdleTime(5 * time.Minute)
-		return &DB{gorm: g, dialect: Postgres, dsn: url}, nil
+		return &DB{gorm: g, dialect: Postgres, dsn: url, hooks: &hooks{}}, nil
 	}
 	registerSQLiteDriver()
 	// WAL lets readers proceed beside the one writer; _txlock=immediate takes the write lock when a
@@ -102,7 +113,7 @@ func Open(url string) (*DB, error) {
 	}
 	sqlDB.SetMaxOpenConns(8)
 	sqlDB.SetMaxIdleConns(8)
-	return &DB{gorm: g, dialect: SQLite, dsn: dsn}, nil
+	return &DB{gorm: g, dialect: SQLite, dsn: dsn, hooks: &hooks{}}, nil
 }
 
 // Dialect tells which database this is.
@@ -152,13 +163,24 @@ func (db *DB) Close() error {
 // The generation row is written first: its lock makes catalogue writers take turns on PostgreSQL as
 // _txlock=immediate does on SQLite, so the checks a writer makes (no cycle, no live usage, an empty
 // folder) still hold when it writes; under READ COMMITTED they could otherwise race.
+//
+// The same turn-taking orders the events a transaction records (RecordEvents) as the transactions
+// commit; once one that recorded events has committed, the hook of OnEventsCommitted runs.
 func (db *DB) Transaction(ctx context.Context, fn func(tx *DB) error) error {
-	return db.gorm.WithContext(ctx).Transaction(func(g *gorm.DB) error {
+	state, nested := db.tx, db.tx != nil
+	if !nested {
+		state = &txState{}
+	}
+	err := db.gorm.WithContext(ctx).Transaction(func(g *gorm.DB) error {
 		if err := g.Exec("UPDATE catalogue_state SET generation = generation + 1 WHERE id = 1").Error; err != nil {
 			return fmt.Errorf("advance catalogue generation: %w", err)
 		}
-		return fn(&DB{gorm: g, dialect: db.dialect, dsn: db.dsn})
+		return fn(&DB{gorm: g, dialect: db.dialect, dsn: db.dsn, hooks: db.hooks, tx: state})
 	})
+	if err == nil && !nested && state.recorded {
+		db.hooks.committedEvents()
+	}
+	return err
 }
 
 // Generation is the number of catalogue changes committed so far; it only grows.

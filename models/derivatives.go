@@ -42,18 +42,18 @@ func (db *DB) VersionByNumber(ctx context.Context, assetID string, number int) (
 	return &v, nil
 }
 
-// ReplaceBytes records v as the new current version of asset a, whose columns describe v's bytes.
+// ReplaceBytes records v, analyzed, as the new current version of asset a (a.Version is its number).
 func (db *DB) ReplaceBytes(ctx context.Context, a *Asset, v *AssetVersion) error {
 	g := db.with(ctx)
 	if err := g.Create(v).Error; err != nil {
 		return fmt.Errorf("insert asset version: %w", translate(err))
 	}
-	err := g.Model(a).Select("kind", "format", "mime_type", "size", "md5", "sha256", "object_key", "version",
-		"filename", "basename", "author", "copyright").Updates(a).Error
+	a.UpdatedAt = Now()
+	err := g.Model(a).Select("version", "filename", "basename", "author", "copyright", "updated_at").Updates(a).Error
 	if err != nil {
 		return fmt.Errorf("replace asset bytes: %w", translate(err))
 	}
-	return db.SaveAnalysis(ctx, a)
+	return db.reindexAnalysis(ctx, a)
 }
 
 // TakeReplacedDerivatives deletes the records of up to limit stored transforms of versions that are

@@ -185,6 +185,10 @@ func (c cond) where(g *gorm.DB) *gorm.DB {
 	return g.Where("("+c.sql+")", c.args...)
 }
 
+// addressesVersion says whether the condition reads the current version's columns (cv), which only
+// a query joining it can run.
+func (c cond) addressesVersion() bool { return strings.Contains(c.sql, "cv.") }
+
 func (cs *conds) add(sql string, args ...any) { *cs = append(*cs, cond{sql, args}) }
 
 func (cs conds) join(op string) cond {
@@ -233,7 +237,8 @@ const (
 	maxFilterParams   = 2000 // values in the whole filter
 )
 
-// compileAssetFilter turns a filter into a WHERE fragment over the assets table.
+// compileAssetFilter turns a filter into a WHERE fragment over the assets table and its current
+// version (cv).
 func compileAssetFilter(f *AssetFilter) (cond, error) {
 	c, err := compileFilter(f, "", 0)
 	if err == nil && len(c.args) > maxFilterParams {
@@ -274,32 +279,32 @@ func compileFilter(f *AssetFilter, path string, nesting int) (cond, error) {
 		}
 	}
 	if f.Kind != nil {
-		addEnum(&cs, "assets.kind", f.Kind.Eq, f.Kind.In)
+		addEnum(&cs, "cv.kind", f.Kind.Eq, f.Kind.In)
 	}
 	if f.Status != nil {
 		addEnum(&cs, "assets.status", f.Status.Eq, f.Status.In)
 	}
 	if f.Format != nil {
-		addEnum(&cs, "assets.format", lowerPtr(f.Format.Eq), lowerAll(f.Format.In))
+		addEnum(&cs, "cv.format", lowerPtr(f.Format.Eq), lowerAll(f.Format.In))
 	}
 	if f.MimeType != nil {
-		addEnum(&cs, "assets.mime_type", lowerPtr(f.MimeType.Eq), lowerAll(f.MimeType.In))
+		addEnum(&cs, "cv.mime_type", lowerPtr(f.MimeType.Eq), lowerAll(f.MimeType.In))
 		if f.MimeType.Matches != nil {
-			cs = append(cs, containsFolded("assets.mime_type", *f.MimeType.Matches))
+			cs = append(cs, containsFolded("cv.mime_type", *f.MimeType.Matches))
 		}
 	}
 	if f.MD5 != nil {
-		addEnum(&cs, "assets.md5", lowerPtr(f.MD5.Eq), lowerAll(f.MD5.In))
+		addEnum(&cs, "cv.md5", lowerPtr(f.MD5.Eq), lowerAll(f.MD5.In))
 	}
 	if f.Size != nil {
-		addCompare(&cs, "assets.size", f.Size.Eq, f.Size.Gt, f.Size.Gte, f.Size.Lt, f.Size.Lte)
+		addCompare(&cs, "cv.size", f.Size.Eq, f.Size.Gt, f.Size.Gte, f.Size.Lt, f.Size.Lte)
 	}
 	// Columns are visited in a fixed order so that equal filters compile to equal SQL, which the
 	// prepared-statement cache relies on.
 	for _, nf := range []struct {
 		col string
 		f   *IntFilter
-	}{{"assets.width", f.Width}, {"assets.height", f.Height}} {
+	}{{"cv.width", f.Width}, {"cv.height", f.Height}} {
 		if nf.f != nil {
 			addCompare(&cs, nf.col, nf.f.Eq, nf.f.Gt, nf.f.Gte, nf.f.Lt, nf.f.Lte)
 			addExists(&cs, nf.col+" IS NOT NULL", nf.f.Exists)
@@ -434,12 +439,12 @@ func compileTags(cs *conds, tf *TagsFilter, path string, ix tagIndex) error {
 
 // The SQL forms of Asset.AspectRatio and Asset.Orientation, and of the resolution classes.
 const (
-	aspectRatioSQL = "(CASE WHEN assets.height > 0 THEN CAST(assets.width AS DOUBLE PRECISION) / assets.height END)"
-	orientationSQL = "(CASE WHEN assets.width > assets.height THEN 'LANDSCAPE' WHEN assets.width < assets.height THEN 'PORTRAIT'" +
-		" WHEN assets.width = assets.height THEN 'SQUARE' END)"
-	resolutionSQL = "(CASE WHEN CAST(assets.width AS BIGINT) * assets.height < 1000000 THEN 'SMALL'" +
-		" WHEN CAST(assets.width AS BIGINT) * assets.height < 8000000 THEN 'MEDIUM'" +
-		" WHEN assets.width IS NOT NULL AND assets.height IS NOT NULL THEN 'LARGE' END)"
+	aspectRatioSQL = "(CASE WHEN cv.height > 0 THEN CAST(cv.width AS DOUBLE PRECISION) / cv.height END)"
+	orientationSQL = "(CASE WHEN cv.width > cv.height THEN 'LANDSCAPE' WHEN cv.width < cv.height THEN 'PORTRAIT'" +
+		" WHEN cv.width = cv.height THEN 'SQUARE' END)"
+	resolutionSQL = "(CASE WHEN CAST(cv.width AS BIGINT) * cv.height < 1000000 THEN 'SMALL'" +
+		" WHEN CAST(cv.width AS BIGINT) * cv.height < 8000000 THEN 'MEDIUM'" +
+		" WHEN cv.width IS NOT NULL AND cv.height IS NOT NULL THEN 'LARGE' END)"
 )
 
 // colorMatchDistance is how far (Euclidean, in 8-bit RGB) a dominant color may be from a color asked

@@ -15,6 +15,7 @@ const (
 	UsagePrefix      = "usg"
 	TokenPrefix      = "tok"
 	UploadPrefix     = "upl"
+	EventPrefix      = "evt"
 )
 
 // NewID returns a new id with the given prefix and a lower-case ULID body.

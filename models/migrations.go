@@ -12,8 +12,8 @@ import (
 // Migrations are written as SQL that both dialects run identically; the few type names that differ are
 // written as placeholders and filled in per dialect.
 var dialectTypes = map[Dialect]*strings.Replacer{
-	SQLite:   strings.NewReplacer("{time}", "DATETIME", "{bytes}", "BLOB", "{float}", "REAL"),
-	Postgres: strings.NewReplacer("{time}", "TIMESTAMPTZ", "{bytes}", "BYTEA", "{float}", "DOUBLE PRECISION"),
+	SQLite:   strings.NewReplacer("{time}", "DATETIME", "{bytes}", "BLOB", "{float}", "REAL", "{serial}", "INTEGER PRIMARY KEY AUTOINCREMENT"),
+	Postgres: strings.NewReplacer("{time}", "TIMESTAMPTZ", "{bytes}", "BYTEA", "{float}", "DOUBLE PRECISION", "{serial}", "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY"),
 }
 
 type sqlMigration struct {
@@ -190,10 +190,88 @@ var migrations = []sqlMigration{
 			created_at {time} NOT NULL)`,
 		`CREATE INDEX derivatives_asset ON derivatives (asset_id)`,
 	}},
+	// The event outbox: each catalogue transaction writes what it changed here, and a job delivers the
+	// rows in seq order and marks them. Delivered rows stay, for subscribers (audit) to come.
+	{id: "0006_events", statements: []string{
+		`CREATE TABLE events (
+			seq {serial},
+			id VARCHAR(40) NOT NULL UNIQUE,
+			kind VARCHAR(40) NOT NULL,
+			asset_ids TEXT,
+			tag_ids TEXT,
+			collection_ids TEXT,
+			upload_id VARCHAR(40),
+			token_id VARCHAR(40),
+			created_at {time} NOT NULL,
+			delivered_at {time})`,
+		`CREATE INDEX events_pending ON events (seq) WHERE delivered_at IS NULL`,
+	}},
+	// Each version owns the facts of its bytes; the asset keeps its number as the pointer to the current
+	// one (the unique (asset_id, number) finds it). The current version's row takes the facts the asset
+	// held; older rows keep what they had, get their kind and format as delivery derived them (from the
+	// type and the file's extension), and no analysis: `mediagraph reprocess` fills it.
+	{id: "0007_versions_own_bytes", statements: []string{
+		`ALTER TABLE asset_versions ADD COLUMN kind VARCHAR(16) NOT NULL DEFAULT 'OTHER'`,
+		`ALTER TABLE asset_versions ADD COLUMN format VARCHAR(32) NOT NULL DEFAULT ''`,
+		`ALTER TABLE asset_versions ADD COLUMN duration {float}`,
+		`ALTER TABLE asset_versions ADD COLUMN blurhash TEXT`,
+		`ALTER TABLE asset_versions ADD COLUMN thumbhash TEXT`,
+		`ALTER TABLE asset_versions ADD COLUMN lqip TEXT`,
+		`ALTER TABLE asset_versions ADD COLUMN analysis TEXT`,
+		`ALTER TABLE asset_versions ADD COLUMN embedded_metadata TEXT`,
+		`ALTER TABLE asset_versions ADD COLUMN processing_error TEXT`,
+		`ALTER TABLE asset_versions ADD COLUMN analyzed_at {time}`,
+		`UPDATE asset_versions SET kind = a.kind, format = a.format, mime_type = a.mime_type, size = a.size,
+			width = a.width, height = a.height, md5 = a.md5, sha256 = a.sha256, object_key = a.object_key,
+			duration = a.duration, blurhash = a.blurhash, thumbhash = a.thumbhash, lqip = a.lqip,
+			analysis = a.analysis, embedded_metadata = a.embedded_metadata,
+			processing_error = a.processing_error, analyzed_at = a.analyzed_at
+			FROM assets a WHERE a.id = asset_versions.asset_id AND a.version = asset_versions.number`,
+		// rtrim(name, every character but '.') leaves "name." up to the last dot: the rest is the extension.
+		`UPDATE asset_versions SET
+			format = CASE WHEN filename LIKE '%.%'
+				THEN SUBSTR(lower(REPLACE(filename, RTRIM(filename, REPLACE(filename, '.', '')), '')), 1, 32) ELSE '' END,
+			kind = COALESCE((SELECT a.kind FROM assets a WHERE a.mime_type = asset_versions.mime_type LIMIT 1),
+				CASE WHEN mime_type LIKE 'image/%' THEN 'IMAGE' WHEN mime_type LIKE 'video/%' THEN 'VIDEO'
+					WHEN mime_type LIKE 'audio/%' THEN 'AUDIO' WHEN mime_type LIKE 'text/%' THEN 'DOCUMENT'
+					WHEN mime_type = 'application/pdf' THEN 'DOCUMENT' ELSE 'OTHER' END)
+			WHERE NOT EXISTS (SELECT 1 FROM assets a WHERE a.id = asset_versions.asset_id AND a.version = asset_versions.number)`,
+		`DROP INDEX assets_size`,
+		`DROP INDEX assets_sha256`,
+		`DROP INDEX assets_md5`,
+		`ALTER TABLE assets DROP COLUMN kind`,
+		`ALTER TABLE assets DROP COLUMN format`,
+		`ALTER TABLE assets DROP COLUMN mime_type`,
+		`ALTER TABLE assets DROP COLUMN size`,
+		`ALTER TABLE assets DROP COLUMN width`,
+		`ALTER TABLE assets DROP COLUMN height`,
+		`ALTER TABLE assets DROP COLUMN md5`,
+		`ALTER TABLE assets DROP COLUMN sha256`,
+		`ALTER TABLE assets DROP COLUMN object_key`,
+		`ALTER TABLE assets DROP COLUMN duration`,
+		`ALTER TABLE assets DROP COLUMN blurhash`,
+		`ALTER TABLE assets DROP COLUMN thumbhash`,
+		`ALTER TABLE assets DROP COLUMN lqip`,
+		`ALTER TABLE assets DROP COLUMN analysis`,
+		`ALTER TABLE assets DROP COLUMN embedded_metadata`,
+		`ALTER TABLE assets DROP COLUMN processing_error`,
+		`ALTER TABLE assets DROP COLUMN analyzed_at`,
+		// Filters and orders reach the current version through (asset_id, number); these serve the
+		// conditions that start from the version's side.
+		`CREATE INDEX asset_versions_size ON asset_versions (size, asset_id)`,
+		`CREATE INDEX asset_versions_sha256 ON asset_versions (sha256)`,
+		`CREATE INDEX asset_versions_md5 ON asset_versions (md5)`,
+		`CREATE INDEX asset_versions_type ON asset_versions (kind, mime_type)`,
+		`CREATE INDEX asset_versions_format ON asset_versions (format)`,
+		`CREATE INDEX asset_versions_dimensions ON asset_versions (width, height)`,
+	}},
 }
 
 // Migrate applies every migration not yet applied, each in its own transaction.
-func (db *DB) Migrate(ctx context.Context) error {
+func (db *DB) Migrate(ctx context.Context) error { return db.migrateTo(ctx, "") }
+
+// migrateTo applies the migrations up to and including the one of id ("" for all of them).
+func (db *DB) migrateTo(ctx context.Context, id string) error {
 	replacer := dialectTypes[db.dialect]
 	list := make([]*gormigrate.Migration, 0, len(migrations))
 	for _, m := range migrations {
@@ -211,5 +289,9 @@ func (db *DB) Migrate(ctx context.Context) error {
 	}
 	opts := *gormigrate.DefaultOptions
 	opts.UseTransaction = true
-	return gormigrate.New(db.with(ctx), &opts, list).Migrate()
+	m := gormigrate.New(db.with(ctx), &opts, list)
+	if id == "" {
+		return m.Migrate()
+	}
+	return m.MigrateTo(id)
 }

@@ -5,11 +5,10 @@ import (
 	"fmt"
 )
 
-// RecordProcessingError records why version of an asset cannot be processed, when that version is
-// still the asset's current one and nothing is recorded yet: a replacement's own analysis is never
-// overwritten by a failure of the bytes it replaced, and the first reason found stays.
+// RecordProcessingError records why a version of an asset cannot be processed, unless a reason is
+// recorded already: the first one found stays.
 func (db *DB) RecordProcessingError(ctx context.Context, assetID string, version int, reason string) error {
-	err := db.with(ctx).Exec(`UPDATE assets SET processing_error = ? WHERE id = ? AND version = ? AND processing_error IS NULL`,
+	err := db.with(ctx).Exec(`UPDATE asset_versions SET processing_error = ? WHERE asset_id = ? AND number = ? AND processing_error IS NULL`,
 		reason, assetID, version).Error
 	if err != nil {
 		return fmt.Errorf("record processing error of %s: %w", assetID, translate(err))

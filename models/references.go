@@ -16,10 +16,9 @@ func (db *DB) ReferencedKeys(ctx context.Context, keys []string) (map[string]boo
 	args := toAny(keys)
 	var found []string
 	err := db.with(ctx).Raw(`SELECT object_key FROM asset_versions WHERE `+in+`
-		UNION SELECT object_key FROM assets WHERE `+in+`
 		UNION SELECT object_key FROM uploads WHERE status IN (?, ?) AND `+in+`
 		UNION SELECT object_key FROM derivatives WHERE `+in,
-		concat(args, args, []any{UploadPending, UploadFailed}, args, args)...).Scan(&found).Error
+		concat(args, []any{UploadPending, UploadFailed}, args, args)...).Scan(&found).Error
 	if err != nil {
 		return nil, fmt.Errorf("find referenced object keys: %w", err)
 	}

@@ -8,11 +8,11 @@ import (
 	"gorm.io/gorm/clause"
 )
 
-// EnsureTags returns the tags with the given names, creating the missing ones. A name matches an
-// existing tag regardless of case, and the existing spelling wins.
-func (db *DB) EnsureTags(ctx context.Context, names []string) ([]*Tag, error) {
+// EnsureTags returns the tags with the given names, creating the missing ones, and the ids of those
+// it created. A name matches an existing tag regardless of case, and the existing spelling wins.
+func (db *DB) EnsureTags(ctx context.Context, names []string) ([]*Tag, []string, error) {
 	if len(names) == 0 {
-		return nil, nil
+		return nil, nil, nil
 	}
 	g := db.with(ctx)
 	keys := make([]string, len(names))
@@ -23,13 +23,24 @@ func (db *DB) EnsureTags(ctx context.Context, names []string) ([]*Tag, error) {
 	}
 	// Insert-or-ignore keeps two concurrent writers from failing on the same new name.
 	if err := g.Clauses(clause.OnConflict{Columns: []clause.Column{{Name: "name_key"}}, DoNothing: true}).Create(&rows).Error; err != nil {
-		return nil, fmt.Errorf("create tags: %w", err)
+		return nil, nil, fmt.Errorf("create tags: %w", err)
 	}
 	var tags []*Tag
 	if err := g.Where(inList("name_key", len(keys)), toAny(keys)...).Find(&tags).Error; err != nil {
-		return nil, fmt.Errorf("load tags: %w", err)
+		return nil, nil, fmt.Errorf("load tags: %w", err)
 	}
-	return tags, nil
+	// A row that lost to an existing name kept that tag's id, so the new ids found are the ones created.
+	proposed := make(map[string]bool, len(rows))
+	for _, r := range rows {
+		proposed[r.ID] = true
+	}
+	var created []string
+	for _, t := range tags {
+		if proposed[t.ID] {
+			created = append(created, t.ID)
+		}
+	}
+	return tags, created, nil
 }
 
 // TagByName finds a tag by name, regardless of case.

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"path"
 	"strings"
 	"time"
 )
@@ -76,23 +77,15 @@ func (j *JSONObject) Scan(src any) error {
 	return json.Unmarshal(b, j)
 }
 
-// Asset is a file in the library. It carries the facts of its current version so that lists filter
-// and sort on one table; AssetVersion keeps the facts of every version.
+// Asset is a file in the library: how editors name, file and describe it. What its bytes are belongs
+// to its versions; Version is the number of the current one, which every read of an asset loads in
+// the same query, so that a.Size or a.Analysis are the current version's.
 type Asset struct {
 	ID           string      `gorm:"primaryKey;size:40"`
-	Kind         AssetKind   `gorm:"size:16;not null"`
 	Status       AssetStatus `gorm:"size:16;not null"`
 	Filename     string      `gorm:"size:255;not null"`
 	Basename     string      `gorm:"size:255;not null"`
-	Format       string      `gorm:"size:32;not null"`
-	MimeType     string      `gorm:"size:255;not null"`
-	Size         int64       `gorm:"not null"`
-	Width        *int
-	Height       *int
-	MD5          string `gorm:"column:md5;size:32;not null"`
-	SHA256       string `gorm:"column:sha256;size:64;not null"`
-	ObjectKey    string `gorm:"size:512;not null"`
-	Version      int    `gorm:"not null"`
+	Version      int         `gorm:"not null"`
 	Author       *string
 	Copyright    *string
 	Notes        *string
@@ -102,19 +95,21 @@ type Asset struct {
 	UpdatedAt    time.Time
 	DeletedAt    *time.Time
 
-	// What ingest learned from the bytes; see Analysis.
-	Duration         *float64
-	Blurhash         *string
-	Thumbhash        *string
-	LQIP             *string `gorm:"column:lqip"`
-	Analysis         JSON[Analysis]
-	EmbeddedMetadata JSON[JSONObject]
-	ProcessingError  *string
-	AnalyzedAt       *time.Time
-
 	// AvailableFrom and AvailableUntil bound when the gate delivers the asset to readers.
 	AvailableFrom  *time.Time
 	AvailableUntil *time.Time
+
+	// The current version; its own columns are written through AssetVersion, never through the asset.
+	*AssetVersion `gorm:"-"`
+}
+
+// AtVersion is the asset as it was at version v: v's bytes and their facts under v's name.
+func (a *Asset) AtVersion(v *AssetVersion) *Asset {
+	old := *a
+	old.AssetVersion, old.Version = v, v.Number
+	old.Filename = v.Filename
+	old.Basename = strings.TrimSuffix(v.Filename, path.Ext(v.Filename))
+	return &old
 }
 
 // Available reports whether the asset may be delivered at t.
@@ -212,22 +207,35 @@ type Exif struct {
 	Altitude     *float64   `json:"altitude,omitempty"`
 }
 
-// AssetVersion is one stored set of bytes of an asset. Bytes are immutable: a new upload makes a new
-// version with its own object key.
+// AssetVersion is one stored set of bytes of an asset and what they are. Bytes are immutable: a new
+// upload makes a new version with its own object key and its own analysis.
 type AssetVersion struct {
-	ID          string `gorm:"primaryKey;size:40"`
-	AssetID     string `gorm:"size:40;not null"`
-	Number      int    `gorm:"not null"`
-	ObjectKey   string `gorm:"size:512;not null"`
-	Filename    string `gorm:"size:255;not null"`
-	MimeType    string `gorm:"size:255;not null"`
-	Size        int64  `gorm:"not null"`
+	ID          string    `gorm:"primaryKey;size:40"`
+	AssetID     string    `gorm:"size:40;not null"`
+	Number      int       `gorm:"not null"`
+	ObjectKey   string    `gorm:"size:512;not null"`
+	Filename    string    `gorm:"size:255;not null"`
+	Kind        AssetKind `gorm:"size:16;not null"`
+	Format      string    `gorm:"size:32;not null"`
+	MimeType    string    `gorm:"size:255;not null"`
+	Size        int64     `gorm:"not null"`
 	Width       *int
 	Height      *int
 	MD5         string  `gorm:"column:md5;size:32;not null"`
 	SHA256      string  `gorm:"column:sha256;size:64;not null"`
 	CreatedByID *string `gorm:"size:40"`
 	CreatedAt   time.Time
+
+	// What analysis learned from the bytes; see Analysis. AnalyzedAt is nil until they are analyzed
+	// (versions stored before versions kept their own analysis wait for a reprocess).
+	Duration         *float64
+	Blurhash         *string
+	Thumbhash        *string
+	LQIP             *string `gorm:"column:lqip"`
+	Analysis         JSON[Analysis]
+	EmbeddedMetadata JSON[JSONObject]
+	ProcessingError  *string
+	AnalyzedAt       *time.Time
 }
 
 // AssetMetadata is the default field metadata of an asset in one locale.

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/mediagraph/mediagraph/internal/apptest"
+	"github.com/mediagraph/mediagraph/internal/fixtures"
 	"github.com/mediagraph/mediagraph/internal/testdb"
 	"github.com/mediagraph/mediagraph/models"
 )
@@ -87,8 +88,8 @@ func TestDeliveryGate(t *testing.T) {
 		s := start(t)
 		editor := s.Token("EDITOR")
 		delivery := s.Token("DELIVERY")
-		png := apptest.FixtureBytes(t, "alpha.png")
-		gif := apptest.FixtureBytes(t, "anim.gif")
+		png := fixtures.Read(t, "alpha.png")
+		gif := fixtures.Read(t, "anim.gif")
 		pubID := s.MustUpload(editor, map[string]any{"status": "PUBLIC"}, apptest.Fixture(t, "alpha.png"))[0].ID
 		privID := s.MustUpload(editor, nil, apptest.Fixture(t, "anim.gif"))[0].ID
 		describe := func(id string) servedAsset {
@@ -235,7 +236,7 @@ func TestDeliveryGate(t *testing.T) {
 func TestDeliveryGateActiveContent(t *testing.T) {
 	s := apptest.Start(t, testdb.SQLite(t))
 	editor := s.Token("EDITOR")
-	pdf := apptest.FixtureBytes(t, "document-3-pages.pdf")
+	pdf := fixtures.Read(t, "document-3-pages.pdf")
 	up := s.MustUpload(editor, map[string]any{"status": "PUBLIC"}, apptest.Fixture(t, "document-3-pages.pdf"), apptest.Fixture(t, "alpha.png"))
 	var out struct {
 		A, B struct{ Path, MimeType string }

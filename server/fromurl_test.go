@@ -11,12 +11,13 @@ import (
 
 	"github.com/mediagraph/mediagraph/config"
 	"github.com/mediagraph/mediagraph/internal/apptest"
+	"github.com/mediagraph/mediagraph/internal/fixtures"
 )
 
 // remoteFiles serves files on 127.0.0.2, the one loopback address the tests allow to be fetched.
 func remoteFiles(t *testing.T) (allowed, loopbackURL string) {
 	t.Helper()
-	png := apptest.FixtureBytes(t, "alpha.png")
+	png := fixtures.Read(t, "alpha.png")
 	l, err := net.Listen("tcp", "127.0.0.2:0")
 	if err != nil {
 		t.Fatalf("listen on 127.0.0.2: %v", err)

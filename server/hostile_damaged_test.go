@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/mediagraph/mediagraph/internal/apptest"
+	"github.com/mediagraph/mediagraph/internal/fixtures"
 	"github.com/mediagraph/mediagraph/media/imaging"
 )
 
@@ -41,8 +42,8 @@ func damagedFacts(t *testing.T, s *apptest.Server, token, id string) damagedAsse
 
 func uploadHostile(t *testing.T, s *apptest.Server, token, name string) (id string, content []byte) {
 	t.Helper()
-	content = apptest.FixtureBytes(t, "../hostile/"+name)
-	f, err := os.Open(apptest.FixturePath(t, "../hostile/"+name))
+	content = fixtures.Read(t, "../hostile/"+name)
+	f, err := os.Open(fixtures.HostilePath(name))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -106,7 +107,7 @@ func TestDamageFoundByATransformIsRecorded(t *testing.T) {
 		for _, d := range damagedFiles {
 			t.Run(d.name, func(t *testing.T) {
 				id, _ := uploadHostile(t, s, editor, d.name)
-				if err := s.App.DB.Gorm().Exec(`UPDATE assets SET processing_error = NULL WHERE id = ?`, id).Error; err != nil {
+				if err := s.App.DB.Gorm().Exec(`UPDATE asset_versions SET processing_error = NULL WHERE asset_id = ?`, id).Error; err != nil {
 					t.Fatal(err)
 				}
 				if a := damagedFacts(t, s, editor, id); a.ProcessingError != nil {

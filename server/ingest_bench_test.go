@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/mediagraph/mediagraph/internal/apptest"
+	"github.com/mediagraph/mediagraph/internal/fixtures"
 	"github.com/mediagraph/mediagraph/server"
 )
 
@@ -17,7 +18,7 @@ import (
 //	go test ./server -run '^$' -bench UploadAssets -cpu 2 -benchtime 1000x
 func BenchmarkUploadAssets(b *testing.B) {
 	server.TuneRuntime() // as mediagraph serve does
-	photo := apptest.Photo3000x2000(b)
+	photo := fixtures.Photo3000x2000(b)
 	for _, setup := range benchSetups {
 		b.Run(setup.name, func(b *testing.B) {
 			s := setup.start(b)

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/mediagraph/mediagraph/internal/apptest"
+	"github.com/mediagraph/mediagraph/internal/fixtures"
 	"github.com/mediagraph/mediagraph/internal/testdb"
 )
 
@@ -191,7 +192,7 @@ var fixtureFacts = map[string]func(t *testing.T, a analyzed){
 }
 
 func TestIngestFixtures(t *testing.T) {
-	entries, err := os.ReadDir(apptest.FixturePath(t, ""))
+	entries, err := os.ReadDir(fixtures.Path(""))
 	if err != nil {
 		t.Fatal(err)
 	}

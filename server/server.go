@@ -29,11 +29,10 @@ import (
 	"github.com/mediagraph/mediagraph/storage/s3"
 )
 
-// HTTP limits. Uploads and downloads of large files need long transfers, so the read and write
-// timeouts are generous; the header timeout stops slow-loris clients early.
+// HTTP limits. Downloads of large files need long transfers, so the write timeout is generous; the
+// header timeout stops slow-loris clients early, and bodies must keep a minimum rate (minRate).
 const (
 	readHeaderTimeout = 10 * time.Second
-	readTimeout       = 10 * time.Minute
 	writeTimeout      = 10 * time.Minute
 	idleTimeout       = 2 * time.Minute
 	shutdownTimeout   = 30 * time.Second
@@ -62,6 +61,8 @@ type App struct {
 	store  storage.Store
 	tmpDir string
 	jobs   *jobs.Queue
+	// subscribers receive the catalogue's events.
+	subscribers []jobs.Subscriber
 }
 
 // Open connects to the database (applying migrations), opens the object store and the domain.
@@ -139,9 +140,27 @@ func openStore(ctx context.Context, cfg config.Config, signingKey []byte, tmpDir
 	return store, nil
 }
 
-// StartJobs starts the background jobs (the service's, not the CLI's other commands').
+// removeOrphans runs the sweep of crash leftovers as a periodic job, counting what it deleted.
+func (a *App) removeOrphans(ctx context.Context) (int, error) {
+	r, err := a.Media.SweepOrphans(ctx, true)
+	return r.Total(), err
+}
+
+// Subscribe adds a subscriber to the catalogue's events; call it before StartJobs.
+func (a *App) Subscribe(s jobs.Subscriber) { a.subscribers = append(a.subscribers, s) }
+
+// StartJobs starts the background jobs (the service's, not the CLI's other commands'): the sweeps,
+// the reanalysis that `mediagraph reprocess` queues, and the delivery of events to the subscribers.
 func (a *App) StartJobs(ctx context.Context) error {
-	q, err := jobs.Start(ctx, a.DB, a.Media, a.Log, a.Config.UploadSweepInterval, a.Config.OrphanSweepInterval)
+	q, err := jobs.Start(ctx, a.DB, a.Log, jobs.Workers{
+		Periodic: []jobs.Periodic{
+			{Kind: "sweep_uploads", Every: a.Config.UploadSweepInterval, Run: a.Media.Intake.ExpireUploads, Done: "expired signed uploads"},
+			{Kind: "sweep_derivatives", Every: a.Config.UploadSweepInterval, Run: a.Media.Deliver.SweepDerivatives, Done: "deleted transforms of replaced versions"},
+			{Kind: "sweep_orphans", Every: a.Config.OrphanSweepInterval, Run: a.removeOrphans, Done: "deleted crash leftovers"},
+		},
+		Reprocess: a.Media.Intake.Reprocess,
+		Outbox:    jobs.Outbox{Every: a.Config.EventDrainInterval, Subscribers: a.subscribers},
+	})
 	if err != nil {
 		return err
 	}
@@ -208,10 +227,15 @@ func (a *App) Handler() http.Handler {
 	return requestid.Middleware(a.recoverer(a.authenticate(mux)))
 }
 
-// limitJSONBody caps GraphQL bodies other than uploads, which their transport limits per file.
+// limitJSONBody caps GraphQL bodies other than uploads, which their transport limits per file. A body
+// announced over the limit is refused unread; one that turns out longer is refused by the transport.
 func limitJSONBody(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if !strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
+			if r.ContentLength > maxJSONBody {
+				gqlhttp.WriteBodyTooLarge(w, maxJSONBody)
+				return
+			}
 			r.Body = http.MaxBytesReader(w, r.Body, maxJSONBody)
 		}
 		next.ServeHTTP(w, r)
@@ -276,9 +300,8 @@ func (a *App) recoverer(next http.Handler) http.Handler {
 // Serve listens until ctx is cancelled, then shuts down gracefully: in-flight requests finish.
 func (a *App) Serve(ctx context.Context, ln net.Listener) error {
 	srv := &http.Server{
-		Handler:           a.Handler(),
+		Handler:           minRate(a.Handler(), a.Config.BodyGrace, a.Config.BodyMinRate),
 		ReadHeaderTimeout: readHeaderTimeout,
-		ReadTimeout:       readTimeout,
 		WriteTimeout:      writeTimeout,
 		IdleTimeout:       idleTimeout,
 		MaxHeaderBytes:    64 << 10,

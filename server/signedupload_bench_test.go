@@ -14,6 +14,7 @@ import (
 
 	"github.com/mediagraph/mediagraph/config"
 	"github.com/mediagraph/mediagraph/internal/apptest"
+	"github.com/mediagraph/mediagraph/internal/fixtures"
 	"github.com/mediagraph/mediagraph/internal/testdb"
 	"github.com/mediagraph/mediagraph/server"
 )
@@ -85,7 +86,7 @@ func BenchmarkSignedUploadCycle(b *testing.B) {
 func BenchmarkGigabyteMultipart(b *testing.B) {
 	server.TuneRuntime()
 	const size = 1 << 30
-	png := apptest.FixtureBytes(b, "alpha.png")
+	png := fixtures.Read(b, "alpha.png")
 	for _, setup := range benchSetups {
 		b.Run(setup.name, func(b *testing.B) {
 			s := setup.start(b, func(c *config.Config) { c.MaxSignedUploadBytes = 2 << 30 })

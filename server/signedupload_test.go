@@ -12,6 +12,7 @@ import (
 
 	"github.com/mediagraph/mediagraph/config"
 	"github.com/mediagraph/mediagraph/internal/apptest"
+	"github.com/mediagraph/mediagraph/internal/fixtures"
 )
 
 type ticket struct {
@@ -87,7 +88,7 @@ func TestSignedUploads(t *testing.T) {
 	apptest.Each(t, func(t *testing.T, start apptest.Setup) {
 		s := start(t)
 		editor := s.Token("EDITOR")
-		png := apptest.FixtureBytes(t, "alpha.png")
+		png := fixtures.Read(t, "alpha.png")
 		sum := sha256.Sum256(png)
 		pngSHA := hex.EncodeToString(sum[:])
 		file := func(extra map[string]any) map[string]any {
@@ -251,7 +252,7 @@ func TestExpiredUploadsAreSwept(t *testing.T) {
 			c.MaxSinglePutBytes = 1 << 20
 		})
 		editor := s.Token("EDITOR")
-		png := apptest.FixtureBytes(t, "alpha.png")
+		png := fixtures.Read(t, "alpha.png")
 		big := append(bytes.Clone(png), bytes.Repeat([]byte{0}, 9<<20)...)
 		tickets := newTickets(t, s, editor,
 			map[string]any{"filename": "left.png", "mimeType": "image/png", "size": len(png)},
@@ -307,7 +308,7 @@ func TestLargeMultipartUpload(t *testing.T) {
 	apptest.Each(t, func(t *testing.T, start apptest.Setup) {
 		s := start(t)
 		editor := s.Token("EDITOR")
-		png := apptest.FixtureBytes(t, "alpha.png")
+		png := fixtures.Read(t, "alpha.png")
 		file := append(bytes.Clone(png), make([]byte, 200<<20-len(png))...)
 		for i := len(png); i < len(file); i += 4096 {
 			file[i] = byte(i >> 12) // not all zeroes: a misplaced part would change the hash
@@ -341,7 +342,7 @@ func TestConcurrentCompletion(t *testing.T) {
 	apptest.Each(t, func(t *testing.T, start apptest.Setup) {
 		s := start(t)
 		editor := s.Token("EDITOR")
-		png := apptest.FixtureBytes(t, "alpha.png")
+		png := fixtures.Read(t, "alpha.png")
 		tk := newTickets(t, s, editor, map[string]any{"filename": "a.png", "mimeType": "image/png", "size": len(png)})[0]
 		if status, _ := put(t, tk.URL, tk.Headers, png, nil); status != http.StatusOK {
 			t.Fatalf("PUT: %d", status)

@@ -1,22 +1,15 @@
 package server_test
 
 import (
-	"os"
 	"slices"
 	"sort"
 	"testing"
 
 	"github.com/mediagraph/mediagraph/internal/apptest"
-	"github.com/mediagraph/mediagraph/internal/testdb"
-	"github.com/mediagraph/mediagraph/internal/tests3"
+	"github.com/mediagraph/mediagraph/internal/testenv"
 )
 
-func TestMain(m *testing.M) {
-	code := m.Run()
-	testdb.Stop()
-	tests3.Stop()
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { testenv.Main(m) }
 
 type idOnly struct{ ID string }
 

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/mediagraph/mediagraph/internal/apptest"
+	"github.com/mediagraph/mediagraph/internal/fixtures"
 	"github.com/mediagraph/mediagraph/server"
 )
 
@@ -45,7 +46,7 @@ func benchGet(b *testing.B, s *apptest.Server, path func(i int64) string) {
 //	go test ./server -run '^$' -bench Transform -cpu 2 -benchtime 10s
 func BenchmarkTransform(b *testing.B) {
 	server.TuneRuntime()
-	photo := apptest.Photo3000x2000(b)
+	photo := fixtures.Photo3000x2000(b)
 	for _, setup := range benchSetups {
 		b.Run(setup.name, func(b *testing.B) {
 			s := setup.start(b)

@@ -7,8 +7,9 @@ import (
 	"testing"
 
 	"github.com/mediagraph/mediagraph/internal/apptest"
+	"github.com/mediagraph/mediagraph/internal/fixtures"
 	"github.com/mediagraph/mediagraph/internal/testdb"
-	"github.com/mediagraph/mediagraph/internal/tests3"
+	"github.com/mediagraph/mediagraph/internal/testenv"
 	"github.com/mediagraph/mediagraph/media/access"
 	"github.com/mediagraph/mediagraph/media/intake"
 )
@@ -18,10 +19,7 @@ func TestMain(m *testing.M) {
 		main() // the server subprocess of the crash tests
 		os.Exit(0)
 	}
-	code := m.Run()
-	testdb.Stop()
-	tests3.Stop()
-	os.Exit(code)
+	testenv.Main(m)
 }
 
 func TestReprocess(t *testing.T) {
@@ -34,7 +32,7 @@ func TestReprocess(t *testing.T) {
 		app := c.open()
 		var ids []string
 		for _, name := range []string{"photo-12mp.jpg", "clip.mp4"} {
-			f, err := os.Open(apptest.FixturePath(t, name))
+			f, err := os.Open(fixtures.Path(name))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -45,10 +43,23 @@ func TestReprocess(t *testing.T) {
 			}
 			ids = append(ids, assets[0].ID)
 		}
+		// An animation replaced by a still: its first version is reprocessed by its own bytes.
+		fixture := func(name string) intake.UploadFile {
+			f := apptest.Fixture(t, name)
+			return intake.UploadFile{Name: f.Name, Size: -1, Body: f.Content}
+		}
+		anim, err := app.Media.Intake.UploadAssets(ctx, []intake.UploadFile{fixture("anim.gif")}, intake.UploadOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := app.Media.Intake.ReplaceAsset(ctx, anim[0].ID, fixture("alpha.png")); err != nil {
+			t.Fatal(err)
+		}
 		// As if the assets came from a version that knew less; an editor has set the copyright since.
 		db := app.DB.Gorm()
 		for _, stmt := range []string{
-			"UPDATE assets SET blurhash = NULL, duration = NULL, analysis = NULL, author = NULL, copyright = 'Mine', analyzed_at = NULL",
+			"UPDATE asset_versions SET blurhash = NULL, duration = NULL, analysis = NULL, analyzed_at = NULL",
+			"UPDATE assets SET author = NULL, copyright = 'Mine'",
 			"DELETE FROM asset_smart_tags", "DELETE FROM asset_metadata",
 		} {
 			if err := db.Exec(stmt).Error; err != nil {
@@ -57,7 +68,7 @@ func TestReprocess(t *testing.T) {
 		}
 		app.Close()
 
-		if out := c.must("reprocess", "--all"); out != "reprocessed 2 of 2 assets, 0 failed\n" {
+		if out := c.must("reprocess", "--all"); out != "reprocessed 3 of 3 assets, 0 failed\n" {
 			t.Errorf("reprocess --all printed %q", out)
 		}
 		app = c.open()
@@ -66,7 +77,8 @@ func TestReprocess(t *testing.T) {
 			Blurhash, Author, Copyright *string
 			Analysis                    *string
 		}
-		if err := db.Raw("SELECT blurhash, author, copyright, analysis FROM assets WHERE id = ?", ids[0]).Scan(&photo).Error; err != nil {
+		if err := db.Raw(`SELECT v.blurhash, a.author, a.copyright, v.analysis FROM assets a
+			JOIN asset_versions v ON v.asset_id = a.id AND v.number = a.version WHERE a.id = ?`, ids[0]).Scan(&photo).Error; err != nil {
 			t.Fatal(err)
 		}
 		if photo.Blurhash == nil || photo.Analysis == nil || !strings.Contains(*photo.Analysis, `"make":"Canon"`) {
@@ -78,9 +90,14 @@ func TestReprocess(t *testing.T) {
 		var tags, titles, duration int64
 		db.Raw("SELECT count(*) FROM asset_smart_tags").Scan(&tags)
 		db.Raw("SELECT count(*) FROM asset_metadata WHERE title = 'Duomo at dawn'").Scan(&titles)
-		db.Raw("SELECT count(*) FROM assets WHERE duration > 4.9 AND duration < 5.1").Scan(&duration)
+		db.Raw("SELECT count(*) FROM asset_versions WHERE duration > 4.9 AND duration < 5.1").Scan(&duration)
 		if tags != 2 || titles != 1 || duration != 1 {
 			t.Errorf("smart tags %d (want 2), titles %d (want 1), videos of 5 s %d (want 1)", tags, titles, duration)
+		}
+		var first struct{ Analysis *string }
+		db.Raw("SELECT analysis FROM asset_versions WHERE asset_id = ? AND number = 1", anim[0].ID).Scan(&first)
+		if first.Analysis == nil || !strings.Contains(*first.Analysis, `"frameCount":4`) {
+			t.Errorf("the replaced GIF's own version was not reanalyzed: %v", first.Analysis)
 		}
 		app.Close()
 

@@ -169,7 +169,7 @@ func newLoader[V any](siblings *keyspace, fetch func(context.Context, []string) 
 		}
 		out := make([]*dataloader.Result[V], len(keys))
 		if len(need) > 0 {
-			res, err := fetch(ctx, need)
+			res, err := fetchLive(ctx, fetch, need)
 			if err != nil {
 				for i := range out {
 					out[i] = &dataloader.Result[V]{Error: err}
@@ -189,6 +189,14 @@ func newLoader[V any](siblings *keyspace, fetch func(context.Context, []string) 
 	r.loader = dataloader.NewBatchedLoader(batch, dataloader.WithWait[string, V](wait),
 		dataloader.WithCache[string, V](&dataloader.NoCache[string, V]{}))
 	return r
+}
+
+// fetchLive fetches unless the request is over: its client gone, a query would only fail later.
+func fetchLive[V any](ctx context.Context, fetch func(context.Context, []string) (map[string]V, error), ids []string) (map[string]V, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return fetch(ctx, ids)
 }
 
 // Load returns the relation of one object.

@@ -14,13 +14,14 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 
 	"github.com/mediagraph/mediagraph/config"
+	"github.com/mediagraph/mediagraph/internal/fixtures"
 	"github.com/mediagraph/mediagraph/internal/testdb"
 	"github.com/mediagraph/mediagraph/internal/tests3"
+	"github.com/mediagraph/mediagraph/jobs"
 	"github.com/mediagraph/mediagraph/server"
 )
 
@@ -36,6 +37,13 @@ type Server struct {
 // Start runs Mediagraph on the database at dbURL. configure may adjust the configuration, which starts
 // from the zero-config defaults plus locales en, it, de with it→en and de→en fallbacks.
 func Start(tb testing.TB, dbURL string, configure ...func(*config.Config)) *Server {
+	tb.Helper()
+	return StartSubscribed(tb, dbURL, nil, configure...)
+}
+
+// StartSubscribed is Start with subscribers to the catalogue's events, attached before the jobs
+// start so that they see every event, those left undelivered in the database included.
+func StartSubscribed(tb testing.TB, dbURL string, subscribers []jobs.Subscriber, configure ...func(*config.Config)) *Server {
 	tb.Helper()
 	cfg, _, err := config.Load("test", nil)
 	if err != nil {
@@ -57,6 +65,9 @@ func Start(tb testing.TB, dbURL string, configure ...func(*config.Config)) *Serv
 		hs.Close()
 		tb.Fatal(err)
 	}
+	for _, sub := range subscribers {
+		app.Subscribe(sub)
+	}
 	if err := app.StartJobs(ctx); err != nil {
 		app.Close()
 		hs.Close()
@@ -74,6 +85,9 @@ func Start(tb testing.TB, dbURL string, configure ...func(*config.Config)) *Serv
 	})
 	return &Server{URL: hs.URL, App: app, Admin: admin, tb: tb}
 }
+
+// Client talks to a Mediagraph that runs elsewhere, such as in another process; it has no App.
+func Client(tb testing.TB, url string) *Server { return &Server{URL: url, tb: tb} }
 
 // Setup starts a server on one of the supported setups, with optional extra configuration.
 type Setup func(tb testing.TB, configure ...func(*config.Config)) *Server
@@ -205,28 +219,12 @@ type File struct {
 // Fixture opens a file of the shared fixtures directory.
 func Fixture(tb testing.TB, name string) File {
 	tb.Helper()
-	f, err := os.Open(FixturePath(tb, name))
+	f, err := os.Open(fixtures.Path(name))
 	if err != nil {
 		tb.Fatal(err)
 	}
 	tb.Cleanup(func() { f.Close() })
 	return File{Name: name, Content: f}
-}
-
-// FixtureBytes reads a file of the shared fixtures directory.
-func FixtureBytes(tb testing.TB, name string) []byte {
-	tb.Helper()
-	b, err := os.ReadFile(FixturePath(tb, name))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return b
-}
-
-// FixturePath locates ../shared/fixtures from the repository root.
-func FixturePath(tb testing.TB, name string) string {
-	_, here, _, _ := runtime.Caller(0)
-	return filepath.Join(filepath.Dir(here), "..", "..", "..", "shared", "fixtures", name)
 }
 
 // UploadQuery uploads files through uploadAssets and returns the ids of the new assets.

@@ -43,14 +43,13 @@ func (s *Server) Seed(n int) {
 		hash := fmt.Sprintf("%064x", i)
 		key := fmt.Sprintf("assets/%s/%s/%s", id, vid, name)
 		assets = append(assets, models.Asset{
-			ID: id, Kind: models.KindImage, Status: models.StatusPublic, Filename: name, Basename: name[:len(name)-4],
-			Format: "jpg", MimeType: "image/jpeg", Size: int64(1000 + i), Width: &width, Height: &height,
-			MD5: hash[:32], SHA256: hash, ObjectKey: key, Version: 1, CollectionID: &collections[i%5].ID,
-			CreatedAt: created, UpdatedAt: created,
+			ID: id, Status: models.StatusPublic, Filename: name, Basename: name[:len(name)-4],
+			Version: 1, CollectionID: &collections[i%5].ID, CreatedAt: created, UpdatedAt: created,
 		})
 		versions = append(versions, models.AssetVersion{
-			ID: vid, AssetID: id, Number: 1, ObjectKey: key, Filename: name, MimeType: "image/jpeg",
-			Size: int64(1000 + i), Width: &width, Height: &height, MD5: hash[:32], SHA256: hash, CreatedAt: created,
+			ID: vid, AssetID: id, Number: 1, ObjectKey: key, Filename: name, Kind: models.KindImage, Format: "jpg",
+			MimeType: "image/jpeg", Size: int64(1000 + i), Width: &width, Height: &height, MD5: hash[:32], SHA256: hash,
+			CreatedAt: created,
 		})
 		alt, title := "Seeded picture "+name, "Seed "+name
 		meta = append(meta, models.AssetMetadata{AssetID: id, Locale: "en", Alt: &alt, Title: &title, UpdatedAt: now})

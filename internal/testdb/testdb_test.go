@@ -2,18 +2,14 @@ package testdb_test
 
 import (
 	"context"
-	"os"
 	"testing"
 
 	"github.com/mediagraph/mediagraph/internal/testdb"
+	"github.com/mediagraph/mediagraph/internal/testenv"
 	"github.com/mediagraph/mediagraph/models"
 )
 
-func TestMain(m *testing.M) {
-	code := m.Run()
-	testdb.Stop()
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { testenv.Main(m) }
 
 // Each backend hands out databases that are empty and independent of each other.
 func TestDatabasesAreFreshAndSeparate(t *testing.T) {

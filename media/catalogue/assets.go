@@ -185,8 +185,9 @@ func assetIDs(assets []*models.Asset) []string {
 	return ids
 }
 
-// writeAssets runs fn over the listed assets in one transaction and returns them as they were loaded.
-func (s *core) writeAssets(ctx context.Context, ids []string, state assetState, fn func(tx *models.DB, assets []*models.Asset) error) ([]*models.Asset, error) {
+// writeAssets runs fn over the listed assets in one transaction, which records an event of kind about
+// them, and returns them as they were loaded.
+func (s *core) writeAssets(ctx context.Context, ids []string, state assetState, kind models.EventKind, fn func(tx *models.DB, assets []*models.Asset) error) ([]*models.Asset, error) {
 	if _, err := access.Authorize(ctx, access.Write); err != nil {
 		return nil, err
 	}
@@ -196,7 +197,10 @@ func (s *core) writeAssets(ctx context.Context, ids []string, state assetState, 
 		if assets, err = s.loadForWrite(ctx, tx, ids, state); err != nil {
 			return err
 		}
-		return fn(tx, assets)
+		if err := fn(tx, assets); err != nil {
+			return err
+		}
+		return record(ctx, tx, models.Event{Kind: kind, AssetIDs: assetIDs(assets)})
 	})
 	if err != nil {
 		return nil, err
@@ -205,8 +209,8 @@ func (s *core) writeAssets(ctx context.Context, ids []string, state assetState, 
 }
 
 // changeAssets is writeAssets for changes that keep the assets: it returns them as they are after it.
-func (s *core) changeAssets(ctx context.Context, ids []string, state assetState, fn func(tx *models.DB, assets []*models.Asset) error) ([]*models.Asset, error) {
-	assets, err := s.writeAssets(ctx, ids, state, fn)
+func (s *core) changeAssets(ctx context.Context, ids []string, state assetState, kind models.EventKind, fn func(tx *models.DB, assets []*models.Asset) error) ([]*models.Asset, error) {
+	assets, err := s.writeAssets(ctx, ids, state, kind, fn)
 	if err != nil {
 		return nil, err
 	}
@@ -216,7 +220,7 @@ func (s *core) changeAssets(ctx context.Context, ids []string, state assetState,
 // SetAssetStatus makes assets PUBLIC or PRIVATE. An asset that a live entry uses stays PUBLIC, so that
 // no published page loses its image.
 func (s *Assets) SetAssetStatus(ctx context.Context, ids []string, status models.AssetStatus) ([]*models.Asset, error) {
-	return s.changeAssets(ctx, ids, liveAssets, func(tx *models.DB, assets []*models.Asset) error {
+	return s.changeAssets(ctx, ids, liveAssets, models.EventAssetUpdated, func(tx *models.DB, assets []*models.Asset) error {
 		return s.setStatus(ctx, tx, assetIDs(assets), status)
 	})
 }
@@ -247,7 +251,7 @@ func refuseLiveUsages(ctx context.Context, tx *models.DB, ids []string, what str
 
 // MoveAssets puts assets into a collection, or out of every collection when collectionID is nil.
 func (s *Assets) MoveAssets(ctx context.Context, ids []string, collectionID *string) ([]*models.Asset, error) {
-	return s.changeAssets(ctx, ids, liveAssets, func(tx *models.DB, assets []*models.Asset) error {
+	return s.changeAssets(ctx, ids, liveAssets, models.EventAssetUpdated, func(tx *models.DB, assets []*models.Asset) error {
 		if err := checkCollection(ctx, tx, "collectionId", collectionID); err != nil {
 			return err
 		}
@@ -273,7 +277,7 @@ func checkCollection(ctx context.Context, tx *models.DB, field string, id *strin
 // DeleteAssets moves assets to the trash, where they are hidden but restorable. An asset a live entry
 // uses cannot be deleted.
 func (s *Assets) DeleteAssets(ctx context.Context, ids []string) ([]string, error) {
-	assets, err := s.writeAssets(ctx, ids, liveAssets, func(tx *models.DB, assets []*models.Asset) error {
+	assets, err := s.writeAssets(ctx, ids, liveAssets, models.EventAssetDeleted, func(tx *models.DB, assets []*models.Asset) error {
 		ids := assetIDs(assets)
 		if err := refuseLiveUsages(ctx, tx, ids, "deleted"); err != nil {
 			return err
@@ -288,7 +292,7 @@ func (s *Assets) DeleteAssets(ctx context.Context, ids []string) ([]string, erro
 
 // RestoreAssets takes assets out of the trash.
 func (s *Assets) RestoreAssets(ctx context.Context, ids []string) ([]*models.Asset, error) {
-	return s.changeAssets(ctx, ids, trashedAssets, func(tx *models.DB, assets []*models.Asset) error {
+	return s.changeAssets(ctx, ids, trashedAssets, models.EventAssetRestored, func(tx *models.DB, assets []*models.Asset) error {
 		return tx.UpdateAssets(ctx, assetIDs(assets), map[string]any{"deleted_at": nil})
 	})
 }
@@ -296,7 +300,7 @@ func (s *Assets) RestoreAssets(ctx context.Context, ids []string) ([]*models.Ass
 // PurgeAssets removes trashed assets for good: their rows, then the bytes of every version.
 func (s *Assets) PurgeAssets(ctx context.Context, ids []string) ([]string, error) {
 	var keys []string
-	assets, err := s.writeAssets(ctx, ids, trashedAssets, func(tx *models.DB, assets []*models.Asset) error {
+	assets, err := s.writeAssets(ctx, ids, trashedAssets, models.EventAssetPurged, func(tx *models.DB, assets []*models.Asset) error {
 		var err error
 		keys, err = tx.DeleteAssets(ctx, assetIDs(assets))
 		return err

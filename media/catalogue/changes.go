@@ -236,7 +236,7 @@ func (s *Assets) UpdateAssets(ctx context.Context, ids []string, ch AssetChanges
 	if f, u := ch.AvailableFrom.Value, ch.AvailableUntil.Value; f != nil && u != nil && !u.After(*f) {
 		return nil, access.Invalid("availableUntil", "availableUntil must come after availableFrom")
 	}
-	return s.changeAssets(ctx, ids, liveAssets, func(tx *models.DB, assets []*models.Asset) error {
+	return s.changeAssets(ctx, ids, liveAssets, models.EventAssetUpdated, func(tx *models.DB, assets []*models.Asset) error {
 		ids := assetIDs(assets)
 		cols := map[string]any{}
 		for col, v := range map[string]Optional[*string]{"author": ch.Author, "copyright": ch.Copyright, "notes": ch.Notes} {
@@ -291,10 +291,16 @@ func knownExt(format string) string {
 	return format
 }
 
+// addTags assigns tags by name, creating (and recording the creation of) those that are new.
 func addTags(ctx context.Context, tx *models.DB, ids, names []string) error {
-	tags, err := tx.EnsureTags(ctx, names)
+	tags, created, err := tx.EnsureTags(ctx, names)
 	if err != nil {
 		return err
+	}
+	if len(created) > 0 {
+		if err := record(ctx, tx, models.Event{Kind: models.EventTagCreated, TagIDs: created}); err != nil {
+			return err
+		}
 	}
 	tagIDs := make([]string, len(tags))
 	for i, t := range tags {

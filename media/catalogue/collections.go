@@ -118,7 +118,7 @@ func (s *Collections) CreateCollection(ctx context.Context, name string, parentI
 		return nil, err
 	}
 	c := &models.Collection{ID: models.NewID(models.CollectionPrefix), Name: name, ParentID: parentID}
-	err = s.db.Transaction(ctx, func(tx *models.DB) error {
+	err = s.change(ctx, models.Event{Kind: models.EventCollectionCreated, CollectionIDs: []string{c.ID}}, func(tx *models.DB) error {
 		parent, err := parentFor(ctx, tx, parentID)
 		if err != nil {
 			return err
@@ -140,7 +140,7 @@ func (s *Collections) RenameCollection(ctx context.Context, id, name string) (*m
 	if err != nil {
 		return nil, err
 	}
-	err = s.db.Transaction(ctx, func(tx *models.DB) error {
+	err = s.change(ctx, models.Event{Kind: models.EventCollectionUpdated, CollectionIDs: []string{id}}, func(tx *models.DB) error {
 		if _, err := s.collectionForWrite(ctx, tx, id); err != nil {
 			return err
 		}
@@ -167,7 +167,7 @@ func (s *Collections) MoveCollection(ctx context.Context, id string, parentID *s
 		return nil, err
 	}
 	var c *models.Collection
-	err := s.db.Transaction(ctx, func(tx *models.DB) error {
+	err := s.change(ctx, models.Event{Kind: models.EventCollectionMoved, CollectionIDs: []string{id}}, func(tx *models.DB) error {
 		var err error
 		if c, err = s.collectionForWrite(ctx, tx, id); err != nil {
 			return err
@@ -204,7 +204,7 @@ func (s *Collections) DeleteCollection(ctx context.Context, id string) (string, 
 	if _, err := access.Authorize(ctx, access.Write); err != nil {
 		return "", err
 	}
-	err := s.db.Transaction(ctx, func(tx *models.DB) error {
+	err := s.change(ctx, models.Event{Kind: models.EventCollectionDeleted, CollectionIDs: []string{id}}, func(tx *models.DB) error {
 		if _, err := s.collectionForWrite(ctx, tx, id); err != nil {
 			return err
 		}

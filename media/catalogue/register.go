@@ -47,6 +47,9 @@ func (s *Registry) Register(ctx context.Context, tx *models.DB, stored []NewAsse
 		}
 		ids[i] = a.ID
 	}
+	if err := record(ctx, tx, models.Event{Kind: models.EventAssetCreated, AssetIDs: ids}); err != nil {
+		return err
+	}
 	if err := addTags(ctx, tx, ids, f.Tags); err != nil {
 		return err
 	}
@@ -64,7 +67,7 @@ func (s *Registry) Register(ctx context.Context, tx *models.DB, stored []NewAsse
 // Replace records in as the next version of the asset of id, which keeps its name, description and
 // credits; the file's credits fill only what is empty.
 func (s *Registry) Replace(ctx context.Context, id string, in NewAsset) error {
-	return s.db.Transaction(ctx, func(tx *models.DB) error {
+	return s.change(ctx, models.Event{Kind: models.EventAssetReplaced, AssetIDs: []string{id}}, func(tx *models.DB) error {
 		// Read again inside the transaction: a concurrent replacement may have taken the next number.
 		found, err := tx.AssetsByID(ctx, []string{id}, models.Visibility{})
 		if err != nil {
@@ -91,7 +94,8 @@ func (s *Registry) Replace(ctx context.Context, id string, in NewAsset) error {
 func (s *Registry) SaveAnalysis(ctx context.Context, a *models.Asset, credits photometa.Credits) error {
 	author, copyright := a.Author, a.Copyright
 	prefillCredits(a, credits)
-	err := s.db.Transaction(ctx, func(tx *models.DB) error {
+	// What the bytes say changed (dimensions, colors, placeholders…): readers of events must know.
+	err := s.change(ctx, models.Event{Kind: models.EventAssetUpdated, AssetIDs: []string{a.ID}}, func(tx *models.DB) error {
 		a.UpdatedAt = models.Now()
 		if err := tx.SaveAnalysis(ctx, a); err != nil {
 			return err

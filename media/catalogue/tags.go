@@ -98,7 +98,7 @@ func (s *Tags) TagAssets(ctx context.Context, ids, names []string) ([]*models.As
 	if err != nil {
 		return nil, err
 	}
-	return s.changeAssets(ctx, ids, liveAssets, func(tx *models.DB, assets []*models.Asset) error {
+	return s.changeAssets(ctx, ids, liveAssets, models.EventAssetUpdated, func(tx *models.DB, assets []*models.Asset) error {
 		return addTags(ctx, tx, assetIDs(assets), names)
 	})
 }
@@ -109,7 +109,7 @@ func (s *Tags) UntagAssets(ctx context.Context, ids, names []string) ([]*models.
 	if err != nil {
 		return nil, err
 	}
-	return s.changeAssets(ctx, ids, liveAssets, func(tx *models.DB, assets []*models.Asset) error {
+	return s.changeAssets(ctx, ids, liveAssets, models.EventAssetUpdated, func(tx *models.DB, assets []*models.Asset) error {
 		var tagIDs []string
 		for _, n := range names {
 			t, err := tx.TagByName(ctx, n)
@@ -126,8 +126,9 @@ func (s *Tags) UntagAssets(ctx context.Context, ids, names []string) ([]*models.
 }
 
 // tagWrite runs fn in a transaction after checking the caller may edit, then touches the assets
-// carrying the tags so that their updated_at says they changed.
-func (s *core) tagWrite(ctx context.Context, tagIDs []string, fn func(tx *models.DB, tags []*models.Tag) error) error {
+// carrying the tags so that their updated_at says they changed, and records an event of kind about
+// the tags and those assets.
+func (s *core) tagWrite(ctx context.Context, kind models.EventKind, tagIDs []string, fn func(tx *models.DB, tags []*models.Tag) error) error {
 	if _, err := access.Authorize(ctx, access.Write); err != nil {
 		return err
 	}
@@ -148,7 +149,10 @@ func (s *core) tagWrite(ctx context.Context, tagIDs []string, fn func(tx *models
 		if err := fn(tx, tags); err != nil {
 			return err
 		}
-		return tx.TouchAssets(ctx, assets)
+		if err := tx.TouchAssets(ctx, assets); err != nil {
+			return err
+		}
+		return record(ctx, tx, models.Event{Kind: kind, TagIDs: tagIDs, AssetIDs: assets})
 	})
 }
 
@@ -167,7 +171,7 @@ func (s *Tags) RenameTag(ctx context.Context, id, name string) (*models.Tag, err
 	if err != nil {
 		return nil, err
 	}
-	err = s.tagWrite(ctx, []string{id}, func(tx *models.DB, _ []*models.Tag) error {
+	err = s.tagWrite(ctx, models.EventTagUpdated, []string{id}, func(tx *models.DB, _ []*models.Tag) error {
 		err := tx.RenameTag(ctx, id, names[0])
 		if errors.Is(err, models.ErrDuplicate) {
 			return &access.Error{Code: access.CodeConflict, Field: "name", Message: "another tag is already called " + names[0] + "; use mergeTags to combine them"}
@@ -191,7 +195,7 @@ func (s *Tags) MergeTags(ctx context.Context, sourceIDs []string, targetID strin
 			return nil, access.Invalid("sourceIds", "the target tag cannot be one of the sources")
 		}
 	}
-	err := s.tagWrite(ctx, append(sources, targetID), func(tx *models.DB, _ []*models.Tag) error {
+	err := s.tagWrite(ctx, models.EventTagMerged, append(sources, targetID), func(tx *models.DB, _ []*models.Tag) error {
 		return tx.MergeTags(ctx, sources, targetID)
 	})
 	if err != nil {
@@ -202,7 +206,7 @@ func (s *Tags) MergeTags(ctx context.Context, sourceIDs []string, targetID strin
 
 // DeleteTag deletes a tag and takes it off every asset.
 func (s *Tags) DeleteTag(ctx context.Context, id string) (string, error) {
-	err := s.tagWrite(ctx, []string{id}, func(tx *models.DB, _ []*models.Tag) error {
+	err := s.tagWrite(ctx, models.EventTagDeleted, []string{id}, func(tx *models.DB, _ []*models.Tag) error {
 		return tx.DeleteTags(ctx, []string{id})
 	})
 	return id, err

@@ -49,8 +49,10 @@ func (s *Usages) SyncEntryReferences(ctx context.Context, entry models.EntryRef,
 	}
 	err = s.db.Transaction(ctx, func(tx *models.DB) error {
 		ids := models.Uniq(ids)
+		var assets []*models.Asset
 		if len(ids) > 0 {
-			if _, err := s.loadForWrite(ctx, tx, ids, liveAssets); err != nil {
+			var err error
+			if assets, err = s.loadForWrite(ctx, tx, ids, liveAssets); err != nil {
 				return err
 			}
 		}
@@ -58,7 +60,7 @@ func (s *Usages) SyncEntryReferences(ctx context.Context, entry models.EntryRef,
 			return err
 		}
 		if live && len(ids) > 0 {
-			return tx.UpdateAssets(ctx, ids, map[string]any{"status": models.StatusPublic})
+			return publish(ctx, tx, assets)
 		}
 		return nil
 	})
@@ -66,6 +68,24 @@ func (s *Usages) SyncEntryReferences(ctx context.Context, entry models.EntryRef,
 		return nil, err
 	}
 	return s.db.EntryUsages(ctx, entry, true, models.Visibility{})
+}
+
+// publish makes the assets a live entry references PUBLIC. A usage is no event of its own, but an
+// asset that stops being PRIVATE is an asset.updated: subscribers may now show it.
+func publish(ctx context.Context, tx *models.DB, assets []*models.Asset) error {
+	if err := tx.UpdateAssets(ctx, assetIDs(assets), map[string]any{"status": models.StatusPublic}); err != nil {
+		return err
+	}
+	var private []string
+	for _, a := range assets {
+		if a.Status != models.StatusPublic {
+			private = append(private, a.ID)
+		}
+	}
+	if len(private) == 0 {
+		return nil
+	}
+	return record(ctx, tx, models.Event{Kind: models.EventAssetUpdated, AssetIDs: private})
 }
 
 // AssetUsages lists where an asset the caller may see is used.

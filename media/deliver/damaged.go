@@ -13,10 +13,10 @@ import (
 
 // transformFailed tells damaged bytes from a failure of the server once a transform of asset a has
 // failed with err. Damage found here — in files stored before ingest looked for it, or that only a
-// transform reaches — is recorded as the current version's processing error in the database, so that
+// transform reaches — is recorded as that version's processing error in the database, so that
 // every instance refuses the next transform before reading the bytes, and it is the client's 400.
 // Anything else stays an internal error.
-func (s *Service) transformFailed(ctx context.Context, a *models.Asset, current int, derived string, buf []byte, err error) error {
+func (s *Service) transformFailed(ctx context.Context, a *models.Asset, derived string, buf []byte, err error) error {
 	internal := fmt.Errorf("transform %s: %w", derived, err)
 	if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) {
 		return internal // the transform was stopped: the bytes may be whole, and deciding would cost a decode
@@ -25,10 +25,8 @@ func (s *Service) transformFailed(ctx context.Context, a *models.Asset, current 
 	if !ok {
 		return internal
 	}
-	if a.Version == current {
-		if err := s.db.RecordProcessingError(ctx, a.ID, a.Version, reason); err != nil {
-			s.log.ErrorContext(ctx, "record damaged image", "asset", a.ID, "version", a.Version, "error", err)
-		}
+	if err := s.db.RecordProcessingError(ctx, a.ID, a.Version, reason); err != nil {
+		s.log.ErrorContext(ctx, "record damaged image", "asset", a.ID, "version", a.Version, "error", err)
 	}
 	return access.Invalid("params", "%s, so it is not transformed", reason)
 }

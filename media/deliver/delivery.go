@@ -6,8 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
-	"path"
-	"strings"
 	"sync"
 	"time"
 
@@ -89,7 +87,7 @@ func (s *Service) Deliver(ctx context.Context, req DeliveryRequest) (*Delivery, 
 		if err != nil {
 			return nil, err
 		}
-		a = asVersion(a, v)
+		a = a.AtVersion(v) // served, transformed and described by its own facts
 		d.Asset = a
 	}
 	version, key := a.Version, a.ObjectKey
@@ -153,18 +151,6 @@ func (s *Service) deliverable(ctx context.Context, id string, grant imageurl.URL
 	return a, nil
 }
 
-// asVersion describes an earlier version v of asset a: its bytes, type, name and size.
-func asVersion(a *models.Asset, v *models.AssetVersion) *models.Asset {
-	old := *a
-	old.Version, old.ObjectKey, old.MimeType, old.SHA256, old.MD5 = v.Number, v.ObjectKey, v.MimeType, v.SHA256, v.MD5
-	old.Filename, old.Size, old.Width, old.Height = v.Filename, v.Size, v.Width, v.Height
-	old.Kind = models.KindOf(v.MimeType)
-	old.Basename = strings.TrimSuffix(v.Filename, path.Ext(v.Filename))
-	old.Format = strings.TrimPrefix(path.Ext(v.Filename), ".")
-	old.ProcessingError = nil // analyzed as the current version only
-	return &old
-}
-
 func (s *Service) openOriginal(ctx context.Context, d *Delivery, key string) (*Delivery, error) {
 	d.MimeType, d.ETag, d.Filename, d.RedirectKey = d.Asset.MimeType, `"`+d.Asset.SHA256+`"`, d.Asset.Filename, key
 	o, err := s.store.Open(ctx, key)
@@ -221,7 +207,7 @@ func (s *Service) makeDerivative(ctx context.Context, a *models.Asset, current i
 	case errors.Is(err, imaging.ErrUnsupported):
 		return nil, access.Invalid("params", "this image's format cannot be transformed")
 	case err != nil:
-		return nil, s.transformFailed(ctx, a, current, derived, buf, err)
+		return nil, s.transformFailed(ctx, a, derived, buf, err)
 	}
 	if a.Version != current {
 		return out, nil // a replaced version's transforms are made on demand, never kept: nothing would sweep them

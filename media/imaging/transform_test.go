@@ -12,28 +12,17 @@ import (
 	"image/jpeg"
 	"image/png"
 	"math"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/davidbyttow/govips/v2/vips"
+	"github.com/mediagraph/mediagraph/internal/fixtures"
 	"golang.org/x/image/webp"
 )
 
-const fixtures = "/work/shared/fixtures"
-
-func fixture(tb testing.TB, name string) []byte {
-	tb.Helper()
-	buf, err := os.ReadFile(filepath.Join(fixtures, name))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return buf
-}
+func fixture(tb testing.TB, name string) []byte { return fixtures.Read(tb, name) }
 
 func transform(tb testing.TB, buf []byte, s Spec) []byte {
 	tb.Helper()
@@ -779,29 +768,9 @@ func TestTransformCloses(t *testing.T) {
 	}
 }
 
-var benchInput = sync.OnceValues(func() ([]byte, error) {
-	buf, err := os.ReadFile(filepath.Join(fixtures, "photo-12mp.jpg"))
-	if err != nil {
-		return nil, err
-	}
-	photo, err := jpeg.Decode(bytes.NewReader(buf))
-	if err != nil {
-		return nil, err
-	}
-	cut := photo.(interface {
-		SubImage(image.Rectangle) image.Image
-	}).SubImage(image.Rect(500, 500, 3500, 2500))
-	var out bytes.Buffer
-	err = jpeg.Encode(&out, cut, &jpeg.Options{Quality: 90})
-	return out.Bytes(), err
-})
-
 // BenchmarkTransform makes a 300 px wide image from a 3000×2000 JPEG.
 func BenchmarkTransform(b *testing.B) {
-	buf, err := benchInput()
-	if err != nil {
-		b.Fatal(err)
-	}
+	buf := fixtures.Photo3000x2000(b)
 	for _, f := range []Format{WebP, AVIF, JPEG} {
 		b.Run(f.Extension(), func(b *testing.B) {
 			s := Spec{Width: 300, Format: f, Quality: 75}
@@ -817,10 +786,7 @@ func BenchmarkTransform(b *testing.B) {
 
 // BenchmarkTransformParallel is BenchmarkTransform's WebP case on every CPU at once.
 func BenchmarkTransformParallel(b *testing.B) {
-	buf, err := benchInput()
-	if err != nil {
-		b.Fatal(err)
-	}
+	buf := fixtures.Photo3000x2000(b)
 	s := Spec{Width: 300, Format: WebP, Quality: 75}
 	b.ReportAllocs()
 	b.ResetTimer()

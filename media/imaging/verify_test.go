@@ -5,12 +5,12 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/mediagraph/mediagraph/internal/apptest"
+	"github.com/mediagraph/mediagraph/internal/fixtures"
 	"github.com/mediagraph/mediagraph/media/imaging"
 )
 
 func hostile(tb testing.TB, name string) []byte {
-	return apptest.FixtureBytes(tb, "../hostile/"+name)
+	return fixtures.Read(tb, "../hostile/"+name)
 }
 
 func TestVerifyFindsDamageThumbnailsMiss(t *testing.T) {
@@ -42,7 +42,7 @@ func TestVerifyFindsDamageThumbnailsMiss(t *testing.T) {
 func TestVerifyPassesWholeImages(t *testing.T) {
 	for _, name := range []string{"photo-12mp.jpg", "cmyk.jpg", "rotated-orientation-6.jpg", "misnamed-jpeg.png",
 		"alpha.png", "anim.gif", "photo.webp", "photo.avif", "photo.heic", "tiff-image.tiff", "focal-red-square.png"} {
-		buf := apptest.FixtureBytes(t, name)
+		buf := fixtures.Read(t, name)
 		h, err := imaging.ReadHeader(buf)
 		if err != nil {
 			t.Fatalf("%s: header: %v", name, err)
@@ -54,7 +54,7 @@ func TestVerifyPassesWholeImages(t *testing.T) {
 }
 
 func TestVerifyCallsATruncatedFileDamaged(t *testing.T) {
-	buf := apptest.FixtureBytes(t, "truncated.jpg")
+	buf := fixtures.Read(t, "truncated.jpg")
 	h, err := imaging.ReadHeader(buf)
 	if err != nil {
 		t.Fatal(err)

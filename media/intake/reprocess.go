@@ -7,11 +7,13 @@ import (
 	"time"
 
 	"github.com/mediagraph/mediagraph/media/access"
+	"github.com/mediagraph/mediagraph/media/photometa"
 	"github.com/mediagraph/mediagraph/models"
 )
 
 // Reprocess analyzes an asset's current bytes again — after an upgrade taught the analysers more, or a
-// limit changed — and records what it learns. What editors wrote stays: the file's credits only
+// limit changed — and records what it learns; earlier versions never analyzed (stored before each
+// version kept its own analysis) are analyzed too. What editors wrote stays: the file's credits only
 // fill fields that are empty. It runs as a background job, with no caller to authorize.
 func (s *Service) Reprocess(ctx context.Context, id string) error {
 	found, err := s.db.AssetsByID(ctx, []string{id}, models.Visibility{})
@@ -22,28 +24,51 @@ func (s *Service) Reprocess(ctx context.Context, id string) error {
 		return nil // purged since the job was queued: nothing to do
 	}
 	a := found[0]
-	versions, err := s.db.VersionsForAssets(ctx, []string{id})
+	if err := s.reprocessEarlier(ctx, a); err != nil {
+		return err
+	}
+	credits, err := s.reanalyze(ctx, a, a.AssetVersion)
 	if err != nil {
 		return err
 	}
-	var v *models.AssetVersion
-	for _, candidate := range versions[id] {
-		if candidate.Number == a.Version {
-			v = candidate
+	return s.registry.SaveAnalysis(ctx, a, credits)
+}
+
+// reprocessEarlier analyzes the earlier versions of a that have no analysis of their own, so that
+// serving them uses their own facts rather than none.
+func (s *Service) reprocessEarlier(ctx context.Context, a *models.Asset) error {
+	versions, err := s.db.VersionsForAssets(ctx, []string{a.ID})
+	if err != nil {
+		return err
+	}
+	for _, v := range versions[a.ID] {
+		if v.Number == a.Version || v.AnalyzedAt != nil {
+			continue
+		}
+		if _, err := s.reanalyze(ctx, a.AtVersion(v), v); err != nil {
+			return err
+		}
+		if err := s.db.Transaction(ctx, func(tx *models.DB) error { return tx.SaveVersionAnalysis(ctx, v) }); err != nil {
+			return err
 		}
 	}
-	if v == nil {
-		return fmt.Errorf("reprocess %s: version %d is missing", id, a.Version)
-	}
+	return nil
+}
+
+// reanalyze analyzes the stored bytes of version v of a again. Bytes stored before a limit was
+// lowered are kept, with a processing error saying why they are not analyzed.
+func (s *Service) reanalyze(ctx context.Context, a *models.Asset, v *models.AssetVersion) (photometa.Credits, error) {
 	credits, err := s.analyze(ctx, "id", a, v, nil)
 	var refused *access.Error
-	if errors.As(err, &refused) { // stored before a limit was lowered: keep it, say why it is not analyzed
+	if errors.As(err, &refused) {
 		now := models.Now()
-		a.ProcessingError, a.AnalyzedAt = &refused.Message, &now
-	} else if err != nil {
-		return fmt.Errorf("reprocess %s: %w", id, err)
+		v.ProcessingError, v.AnalyzedAt = &refused.Message, &now
+		return credits, nil
 	}
-	return s.registry.SaveAnalysis(ctx, a, credits)
+	if err != nil {
+		return credits, fmt.Errorf("reprocess %s version %d: %w", a.ID, v.Number, err)
+	}
+	return credits, nil
 }
 
 // ReprocessTargets resolves what `mediagraph reprocess` was asked for: every asset, or the listed

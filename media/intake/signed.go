@@ -375,7 +375,7 @@ func (s *Service) complete(ctx context.Context, p *access.Principal, u *models.U
 		}
 		if existing != nil {
 			storage.Discard(ctx, s.store, []string{u.ObjectKey}, s.log)
-			if err := s.db.FinishUpload(ctx, u.ID, models.UploadCompleted, &existing.ID, nil); err != nil {
+			if err := s.registry.CompleteUpload(ctx, nil, u.ID, existing.ID); err != nil {
 				return nil, err
 			}
 			return s.assets.Asset(ctx, existing.ID)
@@ -386,7 +386,7 @@ func (s *Service) complete(ctx context.Context, p *access.Principal, u *models.U
 		return nil, fmt.Errorf("decode options of upload %s: %w", u.ID, err)
 	}
 	assets, err := s.register(ctx, []received{in}, opts.upload(), opts.Tags, opts.Metadata, func(tx *models.DB) error {
-		return tx.FinishUpload(ctx, u.ID, models.UploadCompleted, &u.AssetID, nil)
+		return s.registry.CompleteUpload(ctx, tx, u.ID, u.AssetID)
 	})
 	if errors.Is(err, models.ErrDuplicate) {
 		// A concurrent completion of the same upload created the asset (its id is the upload's).
@@ -406,7 +406,7 @@ func (s *Service) adopt(ctx context.Context, p *access.Principal, u *models.Uplo
 	}
 	defer o.Close()
 	hr := newHashingReader(o, u.Size)
-	defer s.keepForAnalysis(hr, &models.Asset{Kind: models.KindOf(u.MimeType), MimeType: u.MimeType}, u.Size)()
+	defer s.keepForAnalysis(hr, &models.Asset{AssetVersion: &models.AssetVersion{Kind: models.KindOf(u.MimeType), MimeType: u.MimeType}}, u.Size)()
 	head := make([]byte, sniffLen)
 	n, err := io.ReadFull(hr, head)
 	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {

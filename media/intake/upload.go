@@ -239,23 +239,23 @@ func (s *Service) receiveAs(ctx context.Context, field string, f UploadFile, p *
 // newAsset starts the records of a file from its name and sniffed type.
 func newAsset(filename string, ft fileType, p *access.Principal, assetID, versionID string) (*models.Asset, *models.AssetVersion) {
 	base, name := catalogue.NormalizeFilename(filename, ft.ext)
-	a := &models.Asset{
-		ID: assetID, Kind: ft.kind, Filename: name, Basename: base, Format: ft.format, MimeType: ft.mime, Version: 1,
-	}
+	a := &models.Asset{ID: assetID, Filename: name, Basename: base, Version: 1}
 	if p.TokenID != "" {
 		a.CreatedByID = &p.TokenID
 	}
-	v := &models.AssetVersion{ID: versionID, AssetID: a.ID, Number: 1, Filename: name, MimeType: ft.mime, CreatedByID: a.CreatedByID}
+	v := &models.AssetVersion{
+		ID: versionID, AssetID: a.ID, Number: 1, Filename: name, Kind: ft.kind, Format: ft.format, MimeType: ft.mime,
+		CreatedByID: a.CreatedByID,
+	}
+	a.AssetVersion = v // the asset describes its bytes through its version: one record of each fact
 	return a, v
 }
 
 // describeStored completes the records of a stored file: what its bytes hashed to (hr has read them
 // all) and what analysis learns from them.
 func (s *Service) describeStored(ctx context.Context, field string, a *models.Asset, v *models.AssetVersion, hr *hashingReader) (photometa.Credits, error) {
-	a.Size, v.Size = hr.n, hr.n
-	a.MD5, v.MD5 = hex.EncodeToString(hr.md5.Sum(nil)), hex.EncodeToString(hr.md5.Sum(nil))
-	a.SHA256, v.SHA256 = hex.EncodeToString(hr.sha.Sum(nil)), hex.EncodeToString(hr.sha.Sum(nil))
-	a.ObjectKey = v.ObjectKey
+	v.Size = hr.n
+	v.MD5, v.SHA256 = hex.EncodeToString(hr.md5.Sum(nil)), hex.EncodeToString(hr.sha.Sum(nil))
 	var kept []byte
 	if int64(len(hr.copy)) == hr.n {
 		kept = hr.copy

@@ -6,14 +6,14 @@ import (
 	"encoding/json"
 	"math"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"github.com/mediagraph/mediagraph/internal/fixtures"
 )
 
 const xmpNamespace = "http://ns.adobe.com/xap/1.0/\x00"
@@ -22,10 +22,7 @@ const xmpNamespace = "http://ns.adobe.com/xap/1.0/\x00"
 // metadata segment payloads, the way libvips hands them over.
 func jpegBlobs(tb testing.TB, name string) (exif, iptc, xmp []byte) {
 	tb.Helper()
-	data, err := os.ReadFile(filepath.Join("..", "..", "..", "shared", "fixtures", name))
-	if err != nil {
-		tb.Fatal(err)
-	}
+	data := fixtures.Read(tb, name)
 	if !bytes.HasPrefix(data, []byte{0xFF, 0xD8}) {
 		tb.Fatalf("%s is not a JPEG", name)
 	}

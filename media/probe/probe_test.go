@@ -10,10 +10,11 @@ import (
 	"testing"
 
 	"github.com/mediagraph/mediagraph/internal/apptest"
+	"github.com/mediagraph/mediagraph/internal/fixtures"
 	"github.com/mediagraph/mediagraph/media/probe"
 )
 
-func fixture(tb testing.TB, name string) []byte { return apptest.FixtureBytes(tb, name) }
+func fixture(tb testing.TB, name string) []byte { return fixtures.Read(tb, name) }
 
 func TestImageRefusesBombsFromTheHeader(t *testing.T) {
 	bomb := fixture(t, "bomb-30000x30000.png")
@@ -85,7 +86,7 @@ func BenchmarkImage(b *testing.B) {
 	for _, c := range []struct {
 		name string
 		buf  []byte
-	}{{"photo-12mp.jpg", fixture(b, "photo-12mp.jpg")}, {"3000x2000.jpg", apptest.Photo3000x2000(b)}} {
+	}{{"photo-12mp.jpg", fixture(b, "photo-12mp.jpg")}, {"3000x2000.jpg", fixtures.Photo3000x2000(b)}} {
 		b.Run(c.name, func(b *testing.B) {
 			b.ReportAllocs()
 			b.SetBytes(int64(len(c.buf)))

@@ -18,6 +18,7 @@ import (
 	"github.com/mediagraph/mediagraph/media/access"
 	"github.com/mediagraph/mediagraph/media/deliver"
 	"github.com/mediagraph/mediagraph/requestid"
+	"github.com/mediagraph/mediagraph/server/httperr"
 )
 
 // Gate serves GET and HEAD of an asset's bytes, or of a transform of them: at /media/asset/{id} and
@@ -31,8 +32,31 @@ type Gate struct {
 	Redirect func(ctx context.Context, key string, ttl time.Duration) (string, error)
 }
 
-// activeTypes could run script if a browser rendered them as documents.
-var activeTypes = []string{"image/svg", "text/html", "application/xhtml", "text/xml", "application/xml", "application/pdf", "text/javascript"}
+// sandboxCSP keeps a document a browser renders from running script or reaching anything.
+const sandboxCSP = "default-src 'none'; style-src 'unsafe-inline'; sandbox"
+
+// passiveFamilies are the top-level types a browser only ever displays or plays, never runs.
+var passiveFamilies = map[string]bool{"image": true, "video": true, "audio": true, "font": true}
+
+// Active reports whether a browser might render a file of this (sniffed) type as a document able to
+// run script — HTML, SVG, any XML (RSS, Atom, KML, GPX…, which browsers render with XSLT), PDF,
+// JavaScript, text. It decides by family rather than by a list of active types, so a type nobody
+// thought of is sandboxed: only images, video, audio and fonts that are not XML, and opaque
+// bytes, are passive.
+func Active(mimeType string) bool {
+	base, _, _ := strings.Cut(strings.ToLower(mimeType), ";")
+	base = strings.TrimSpace(base)
+	family, sub, ok := strings.Cut(base, "/")
+	switch {
+	case !ok:
+		return true
+	case strings.HasSuffix(sub, "+xml") || sub == "xml" || strings.Contains(sub, "svg"):
+		return true
+	case base == "application/octet-stream":
+		return false
+	}
+	return !passiveFamilies[family]
+}
 
 // Cache lifetimes: the gate follows replacements, so shared caches keep it briefly; a version's bytes
 // never change.
@@ -74,12 +98,9 @@ func (g Gate) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if d.VaryAccept {
 		h.Set("Vary", "Accept")
 	}
-	active := false
-	for _, t := range activeTypes {
-		if strings.HasPrefix(d.MimeType, t) {
-			active = true
-			h.Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; sandbox")
-		}
+	active := Active(d.MimeType)
+	if active {
+		h.Set("Content-Security-Policy", sandboxCSP)
 	}
 	disposition := "inline"
 	if r.URL.Query().Has("download") {
@@ -143,6 +164,10 @@ func clientOf(r *http.Request) string {
 
 func (g Gate) fail(w http.ResponseWriter, r *http.Request, err error) {
 	e, ok := access.AsError(err)
+	if !ok && httperr.ClientGone(r, err) {
+		g.Log.InfoContext(r.Context(), "serve asset: cancelled by the client", "request_id", requestid.From(r.Context()), "err", err)
+		return
+	}
 	if !ok {
 		id := requestid.From(r.Context())
 		g.Log.ErrorContext(r.Context(), "serve asset", "request_id", id, "err", err)
@@ -151,32 +176,18 @@ func (g Gate) fail(w http.ResponseWriter, r *http.Request, err error) {
 	WriteError(w, e)
 }
 
-// statusOf maps error codes onto HTTP statuses.
-var statusOf = map[access.Code]int{
-	access.CodeUnauthenticated:   http.StatusUnauthorized,
-	access.CodeForbidden:         http.StatusForbidden,
-	access.CodeAssetAccessDenied: http.StatusForbidden,
-	access.CodeNotFound:          http.StatusNotFound,
-	access.CodeValidationFailed:  http.StatusBadRequest,
-	access.CodeFileTooLarge:      http.StatusRequestEntityTooLarge,
-	access.CodeUploadExpired:     http.StatusForbidden,
-	access.CodeConflict:          http.StatusConflict,
-	access.CodeRateLimited:       http.StatusTooManyRequests,
-	access.CodeInternal:          http.StatusInternalServerError,
-}
-
 // WriteError answers with an error's code and message as JSON, the way every HTTP endpoint outside
 // GraphQL reports errors.
 func WriteError(w http.ResponseWriter, e *access.Error) {
-	status, ok := statusOf[e.Code]
-	if !ok {
-		status = http.StatusBadRequest
-	}
 	h := w.Header()
 	h.Del("Content-Disposition")
 	h.Del("ETag")
 	h.Set("Content-Type", "application/json")
 	h.Set("Cache-Control", "no-store")
-	w.WriteHeader(status)
-	json.NewEncoder(w).Encode(map[string]string{"code": string(e.Code), "message": e.Message})
+	w.WriteHeader(httperr.Status(e.Code))
+	body := map[string]string{"code": string(e.Code), "message": e.Message}
+	if e.Field != "" {
+		body["field"] = e.Field
+	}
+	json.NewEncoder(w).Encode(body)
 }

@@ -3,13 +3,13 @@ package gate
 import (
 	"errors"
 	"fmt"
-	"io"
 	"log/slog"
 	"net/http"
 	"time"
 
 	"github.com/mediagraph/mediagraph/media/access"
 	"github.com/mediagraph/mediagraph/requestid"
+	"github.com/mediagraph/mediagraph/server/httperr"
 	"github.com/mediagraph/mediagraph/storage"
 	"github.com/mediagraph/mediagraph/storage/disk"
 )
@@ -36,6 +36,12 @@ func (h SignedUploads) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		WriteError(w, refused(access.CodeForbidden, "the request does not match its signature"))
 		return
 	}
+	// A key is signed by the service, which makes only good ones; refusing a bad one here still
+	// answers 400 before a byte is read rather than whatever the store would make of it.
+	if storage.CheckKey(key) != nil {
+		WriteError(w, badKey(key))
+		return
+	}
 	if g.ContentType != "" && r.Header.Get("Content-Type") != g.ContentType {
 		WriteError(w, refused(access.CodeContentMismatch, "the ticket is for Content-Type %s", g.ContentType))
 		return
@@ -44,12 +50,12 @@ func (h SignedUploads) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		WriteError(w, refused(access.CodeContentMismatch, "the ticket is for exactly %d bytes (Content-Length)", g.Size))
 		return
 	}
-	body := http.MaxBytesReader(w, r.Body, g.Size)
+	body := &httperr.Body{ReadCloser: http.MaxBytesReader(w, r.Body, g.Size)}
 	ctx := r.Context()
 	if g.UploadID != "" {
 		etag, err := h.Store.PutPart(ctx, key, g.UploadID, g.Part, body)
 		if err != nil {
-			h.fail(w, r, err)
+			h.fail(w, r, body, err)
 			return
 		}
 		w.Header().Set("ETag", `"`+etag+`"`)
@@ -61,7 +67,7 @@ func (h SignedUploads) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	info, err := h.Store.Put(ctx, key, body, storage.PutOptions{ContentType: g.ContentType})
 	if err != nil {
-		h.fail(w, r, err)
+		h.fail(w, r, body, err)
 		return
 	}
 	if info.Size != g.Size {
@@ -70,20 +76,29 @@ func (h SignedUploads) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-func (h SignedUploads) fail(w http.ResponseWriter, r *http.Request, err error) {
+// fail answers a failed write to the store: the client's fault when reading its body failed or its
+// key is bad, else the store's.
+func (h SignedUploads) fail(w http.ResponseWriter, r *http.Request, body *httperr.Body, err error) {
 	var tooLarge *http.MaxBytesError
 	switch {
+	case httperr.ClientGone(r, err) || httperr.ClientGone(r, body.Err):
+		h.Log.InfoContext(r.Context(), "signed upload cancelled by its client", "request_id", requestid.From(r.Context()), "err", err)
+	case errors.As(body.Err, &tooLarge):
+		WriteError(w, refused(access.CodeContentMismatch, "more bytes arrived than the ticket is for"))
+	case body.Err != nil: // cut short, or slower than the server's minimum rate
+		h.Log.InfoContext(r.Context(), "signed upload body did not arrive", "request_id", requestid.From(r.Context()), "err", body.Err)
+		WriteError(w, refused(access.CodeContentMismatch, "the body ended before Content-Length bytes arrived"))
 	case errors.Is(err, storage.ErrNotFound):
 		WriteError(w, refused(access.CodeNotFound, "no such multipart upload"))
-		return
-	case errors.As(err, &tooLarge):
-		WriteError(w, refused(access.CodeContentMismatch, "more bytes arrived than the ticket is for"))
-		return
-	case errors.Is(err, io.ErrUnexpectedEOF):
-		WriteError(w, refused(access.CodeContentMismatch, "the body ended before Content-Length bytes"))
-		return
+	case errors.Is(err, storage.ErrInvalidKey):
+		WriteError(w, badKey(r.PathValue("key")))
+	default:
+		id := requestid.From(r.Context())
+		h.Log.ErrorContext(r.Context(), "signed upload", "request_id", id, "err", err)
+		WriteError(w, refused(access.CodeInternal, "internal error (request id %s)", id))
 	}
-	id := requestid.From(r.Context())
-	h.Log.ErrorContext(r.Context(), "signed upload", "request_id", id, "err", err)
-	WriteError(w, refused(access.CodeInternal, "internal error (request id %s)", id))
+}
+
+func badKey(key string) *access.Error {
+	return &access.Error{Code: access.CodeValidationFailed, Field: "key", Message: fmt.Sprintf("%q is not a valid object key", key)}
 }

@@ -8,16 +8,13 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"math"
 	"net/http"
 	"runtime/debug"
-	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
-	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 	"golang.org/x/sync/semaphore"
@@ -37,10 +34,6 @@ import (
 const (
 	// MaxComplexity bounds a query's cost: each field costs 1, times the page size of the lists it is in.
 	MaxComplexity = 25000
-	// MaxDepth bounds how deeply a query nests fields (introspection excepted).
-	MaxDepth = 12
-	// MaxFields bounds how many fields a query selects with its fragments expanded.
-	MaxFields = 5000
 	// nominalListSize is the cost multiplier of lists without a page size.
 	nominalListSize = 10
 )
@@ -61,8 +54,8 @@ func NewHandler(o Options) http.Handler {
 	setComplexity(&cfg.Complexity)
 	srv := handler.New(generated.NewExecutableSchema(cfg))
 	settings := o.Media.Settings()
-	srv.AddTransport(transport.GET{})
-	srv.AddTransport(transport.POST{})
+	srv.AddTransport(jsonGet{})
+	srv.AddTransport(jsonPost{})
 	srv.AddTransport(multipartForm{
 		maxFileBytes: settings.MaxUploadBytes,
 		maxFiles:     settings.MaxFilesPerUpload,
@@ -70,9 +63,12 @@ func NewHandler(o Options) http.Handler {
 		log:          o.Log,
 		memory:       semaphore.NewWeighted(spoolMemory),
 	})
-	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	cache := lru.New[*ast.QueryDocument](1000)
+	srv.SetQueryCache(cache)
 	srv.Use(extension.Introspection{})
-	srv.Use(shapeLimit{maxDepth: MaxDepth, maxFields: MaxFields}) // before the complexity, which it bounds
+	// Parameter mutators run before parsing and validation, so the complexity walk (an operation
+	// context mutator) only ever sees documents within the limits.
+	srv.Use(queryLimits{cache: cache})
 	srv.Use(extension.FixedComplexityLimit(MaxComplexity))
 	srv.AroundFields(markInternal)
 	srv.AroundRootFields(func(ctx context.Context, next graphql.RootResolver) graphql.Marshaler {
@@ -121,69 +117,6 @@ func setComplexity(c *generated.ComplexityRoot) {
 	c.Collection.Ancestors = listCost
 }
 
-// shapeLimit refuses queries that nest too deep or name too many fields once their fragments are
-// expanded, before anything else looks at them: fragments that spread each other twice per level
-// expand exponentially, and even measuring the complexity of such a query would take seconds.
-type shapeLimit struct{ maxDepth, maxFields int }
-
-var _ interface {
-	graphql.HandlerExtension
-	graphql.OperationContextMutator
-} = shapeLimit{}
-
-func (shapeLimit) ExtensionName() string                   { return "ShapeLimit" }
-func (shapeLimit) Validate(graphql.ExecutableSchema) error { return nil }
-
-func (l shapeLimit) MutateOperationContext(_ context.Context, oc *graphql.OperationContext) *gqlerror.Error {
-	s := measure(oc.Operation.SelectionSet, map[string]shape{})
-	var err *gqlerror.Error
-	switch {
-	case s.depth > l.maxDepth:
-		err = gqlerror.Errorf("the query nests %d levels deep; at most %d are allowed", s.depth, l.maxDepth)
-	case s.fields > l.maxFields:
-		err = gqlerror.Errorf("the query selects %d fields or more once its fragments are expanded; at most %d are allowed", s.fields, l.maxFields)
-	default:
-		return nil
-	}
-	err.Extensions = map[string]any{"code": access.CodeValidationFailed}
-	return err
-}
-
-// shape is how deep a selection set nests and how many fields it selects, fragments expanded.
-type shape struct{ depth, fields int }
-
-// measure walks a selection set once per fragment (memo holds each fragment's shape, which does not
-// depend on where it is spread). Introspection fields are not counted.
-func measure(set ast.SelectionSet, memo map[string]shape) shape {
-	var total shape
-	for _, sel := range set {
-		var s shape
-		switch x := sel.(type) {
-		case *ast.Field:
-			if strings.HasPrefix(x.Name, "__") {
-				continue
-			}
-			s = measure(x.SelectionSet, memo)
-			s.depth++
-			s.fields++
-		case *ast.InlineFragment:
-			s = measure(x.SelectionSet, memo)
-		case *ast.FragmentSpread:
-			if x.Definition == nil {
-				continue
-			}
-			var ok bool
-			if s, ok = memo[x.Name]; !ok {
-				s = measure(x.Definition.SelectionSet, memo)
-				memo[x.Name] = s
-			}
-		}
-		total.depth = max(total.depth, s.depth)
-		total.fields = min(total.fields+s.fields, math.MaxInt32) // saturates: spreads can double per level
-	}
-	return total
-}
-
 // internalError marks a failure of the server rather than of the request.
 type internalError struct{ err error }
 
@@ -192,7 +125,11 @@ func (e internalError) Unwrap() error { return e.err }
 
 // markInternal tells resolver failures apart from request errors: gqlgen wraps both in *gqlerror.Error
 // before the presenter sees them, but only a resolver's own errors pass through field middleware.
+// Once the client has gone, no further resolver runs: gqlgen would otherwise resolve every field left.
 func markInternal(ctx context.Context, next graphql.Resolver) (any, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, internalError{err}
+	}
 	res, err := next(ctx)
 	if err != nil {
 		if _, ok := access.AsError(err); !ok {
@@ -230,6 +167,13 @@ func presenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 			return out
 		}
 		id := requestid.From(ctx)
+		if errors.Is(err, context.Canceled) || errors.Is(ctx.Err(), context.Canceled) {
+			// The client hung up: nobody reads this answer, and nothing failed on our side.
+			log.InfoContext(ctx, "request cancelled by the client", "request_id", id, "path", out.Path.String())
+			out.Message = "request cancelled by the client"
+			out.Extensions = map[string]any{"code": access.CodeInternal, "requestId": id}
+			return out
+		}
 		log.ErrorContext(ctx, "internal error", "request_id", id, "path", out.Path.String(), "err", err)
 		out.Message = fmt.Sprintf("internal error (request id %s)", id)
 		out.Extensions = map[string]any{"code": access.CodeInternal, "requestId": id}

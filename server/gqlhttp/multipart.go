@@ -9,8 +9,11 @@ import (
 	"log/slog"
 	"mime"
 	"mime/multipart"
+	"net"
 	"net/http"
 	"os"
+	"strconv"
+	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/gqlerror"
@@ -18,6 +21,7 @@ import (
 
 	"github.com/mediagraph/mediagraph/media/access"
 	"github.com/mediagraph/mediagraph/requestid"
+	"github.com/mediagraph/mediagraph/server/httperr"
 )
 
 // metaLimit bounds the operations and map parts of a multipart request.
@@ -93,11 +97,11 @@ func (f multipartForm) Do(w http.ResponseWriter, r *http.Request, exec graphql.G
 		f.memory.Release(held.memory)
 	}()
 	params, err := f.parse(r, &held)
+	if err == nil && r.Context().Err() != nil {
+		err = r.Context().Err() // the client left while its files arrived: nothing to run them for
+	}
 	if err != nil {
-		if _, ok := access.AsError(err); !ok {
-			f.log.ErrorContext(r.Context(), "read multipart request", "request_id", requestid.From(r.Context()), "err", err)
-		}
-		WriteError(w, err)
+		f.fail(w, r, err)
 		return
 	}
 	params.Headers = r.Header
@@ -110,6 +114,20 @@ func (f multipartForm) Do(w http.ResponseWriter, r *http.Request, exec graphql.G
 	}
 	responses, ctx := exec.DispatchOperation(r.Context(), oc)
 	writeJSON(w, responses(ctx))
+}
+
+// fail answers a request whose body could not be taken in. A client that left is no failure of the
+// service: it is logged at info, and nobody is left to answer.
+func (f multipartForm) fail(w http.ResponseWriter, r *http.Request, err error) {
+	_, coded := access.AsError(err)
+	switch {
+	case httperr.ClientGone(r, err):
+		f.log.InfoContext(r.Context(), "multipart request cancelled by its client", "request_id", requestid.From(r.Context()), "err", err)
+		return
+	case !coded:
+		f.log.ErrorContext(r.Context(), "read multipart request", "request_id", requestid.From(r.Context()), "err", err)
+	}
+	WriteError(w, err)
 }
 
 func badMultipart(format string, args ...any) error {
@@ -136,6 +154,9 @@ func (f multipartForm) parse(r *http.Request, held *spool) (*graphql.RawParams, 
 	if len(uploads) > f.maxFiles || uses > f.maxFiles {
 		return nil, &access.Error{Code: access.CodeTooManyFiles, Field: "files", Message: fmt.Sprintf("%d files sent for %d uses; at most %d per call", len(uploads), uses, f.maxFiles)}
 	}
+	if err := checkMap(params.Variables, uploads); err != nil {
+		return nil, err
+	}
 	for {
 		part, err := mr.NextPart()
 		if errors.Is(err, io.EOF) {
@@ -159,16 +180,75 @@ func (f multipartForm) parse(r *http.Request, held *spool) (*graphql.RawParams, 
 			if err != nil {
 				return nil, err
 			}
-			up := graphql.Upload{File: fh, Size: file.size, Filename: part.FileName(), ContentType: part.Header.Get("Content-Type")}
-			if gerr := params.AddUpload(up, key, path); gerr != nil {
-				return nil, badMultipart("%s", gerr.Message)
+			set, err := locate(params.Variables, key, path)
+			if err != nil {
+				return nil, err
 			}
+			set(graphql.Upload{File: fh, Size: file.size, Filename: part.FileName(), ContentType: part.Header.Get("Content-Type")})
 		}
 	}
 	for key := range uploads {
 		return nil, badMultipart("the map lists %q but no such part was sent", key)
 	}
 	return &params, nil
+}
+
+// checkMap makes sure every path of the map names a place in the variables before any file is read.
+func checkMap(vars map[string]any, uploads map[string][]string) error {
+	for key, paths := range uploads {
+		for _, path := range paths {
+			if _, err := locate(vars, key, path); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// locate finds the place a map path such as variables.files.0 names and returns a setter for it.
+// gqlgen's RawParams.AddUpload trusts the path and panics on an index out of range or on a path
+// through a value that is not a list or an object; here every step is checked, and the place must
+// exist already (the spec has the client put null there).
+func locate(vars map[string]any, key, path string) (func(any), error) {
+	segs := strings.Split(path, ".")
+	if len(segs) < 2 || segs[0] != "variables" {
+		return nil, badMap(key, path, "a path must start with variables.")
+	}
+	var at any = vars
+	for i := 1; ; i++ {
+		set, elem, problem := step(at, segs[i])
+		if problem != "" {
+			return nil, badMap(key, path, "%s %s", strings.Join(segs[:i], "."), problem)
+		}
+		if i == len(segs)-1 {
+			return set, nil
+		}
+		at = elem
+	}
+}
+
+// step goes from a value of the variables to its element seg, saying what is wrong when it cannot.
+func step(at any, seg string) (set func(any), elem any, problem string) {
+	switch v := at.(type) {
+	case map[string]any:
+		elem, ok := v[seg]
+		if !ok {
+			return nil, nil, fmt.Sprintf("has no %q", seg)
+		}
+		return func(up any) { v[seg] = up }, elem, ""
+	case []any:
+		n, err := strconv.Atoi(seg)
+		if err != nil || n < 0 || n >= len(v) {
+			return nil, nil, fmt.Sprintf("has %d items, so %q is not an index of it", len(v), seg)
+		}
+		return func(up any) { v[n] = up }, v[n], ""
+	}
+	return nil, nil, "is not a list or an object"
+}
+
+func badMap(key, path, format string, args ...any) error {
+	return &access.Error{Code: access.CodeValidationFailed, Field: "map",
+		Message: fmt.Sprintf("map entry %q names %q, which is not a place in the operations' variables: ", key, path) + fmt.Sprintf(format, args...)}
 }
 
 // spool takes in a file part, refusing it as soon as it passes the size limit: into memory when it
@@ -221,6 +301,10 @@ func (f multipartForm) bodyError(err error) error {
 	if errors.As(err, &tooBig) {
 		return &access.Error{Code: access.CodeFileTooLarge, Field: "files", Message: fmt.Sprintf("the request is larger than %d files of %d bytes", f.maxFiles, f.maxFileBytes)}
 	}
+	var netErr net.Error
+	if errors.As(err, &netErr) { // the connection broke or the body came too slowly: no detail to show
+		return fmt.Errorf("%w: %w", badMultipart("the body stopped arriving before its end"), err)
+	}
 	return badMultipart("the multipart body is malformed: %v", err)
 }
 
@@ -245,23 +329,17 @@ func decodePart(mr *multipart.Reader, name string, into any) error {
 	return nil
 }
 
-// WriteError answers a request that never reached execution with a GraphQL error response.
+// WriteError answers a request that never reached execution with a GraphQL error response, its
+// status the error code's.
 func WriteError(w http.ResponseWriter, err error) {
 	e, ok := access.AsError(err)
 	if !ok {
 		e = &access.Error{Code: access.CodeInternal, Message: "internal error"}
 	}
-	status := http.StatusBadRequest
-	switch e.Code {
-	case access.CodeFileTooLarge:
-		status = http.StatusRequestEntityTooLarge
-	case access.CodeUnauthenticated:
-		status = http.StatusUnauthorized
-	case access.CodeForbidden:
-		status = http.StatusForbidden
-	case access.CodeInternal:
-		status = http.StatusInternalServerError
-	}
+	writeError(w, httperr.Status(e.Code), e)
+}
+
+func writeError(w http.ResponseWriter, status int, e *access.Error) {
 	gqlErr := &gqlerror.Error{Message: e.Message, Extensions: map[string]any{"code": e.Code}}
 	if e.Field != "" {
 		gqlErr.Extensions["field"] = e.Field
@@ -269,6 +347,15 @@ func WriteError(w http.ResponseWriter, err error) {
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)
 	writeJSON(w, &graphql.Response{Errors: gqlerror.List{gqlErr}})
+}
+
+// bodyFailure is the coded error of a request body that could not be read.
+func bodyFailure(err error) *access.Error {
+	var tooBig *http.MaxBytesError
+	if errors.As(err, &tooBig) {
+		return &access.Error{Code: access.CodeFileTooLarge, Message: fmt.Sprintf("the request body is larger than %d bytes", tooBig.Limit)}
+	}
+	return &access.Error{Code: access.CodeValidationFailed, Message: "the request body stopped arriving before its end"}
 }
 
 func writeJSON(w io.Writer, resp *graphql.Response) {
@@ -280,11 +367,13 @@ func writeJSON(w io.Writer, resp *graphql.Response) {
 }
 
 // withCodes gives a code to the errors gqlgen's transports write themselves (an unsupported method or
-// content type, undecodable variables), which bypass the error presenter. Only failed responses are
-// buffered and rewritten; successful ones stream through untouched.
+// content type, undecodable variables), which bypass the error presenter, and a status to the body
+// read failures gqlgen answers with 200 (a body over the limit, cut short or too slow). Only failed
+// responses are buffered and rewritten; successful ones stream through untouched.
 func withCodes(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		cw := &codeWriter{ResponseWriter: w}
+		cw := &codeWriter{ResponseWriter: w, body: &httperr.Body{ReadCloser: r.Body}}
+		r.Body = cw.body
 		next.ServeHTTP(cw, r)
 		cw.finish()
 	})
@@ -292,13 +381,20 @@ func withCodes(next http.Handler) http.Handler {
 
 type codeWriter struct {
 	http.ResponseWriter
+	body   *httperr.Body
 	status int
-	buf    bytes.Buffer
+	// unreadBody marks a success answered although the body could not be read.
+	unreadBody bool
+	buf        bytes.Buffer
 }
 
 func (c *codeWriter) WriteHeader(status int) {
 	if c.status != 0 {
 		return
+	}
+	if status < 400 && c.body.Err != nil {
+		c.unreadBody = true
+		status = http.StatusBadRequest
 	}
 	c.status = status
 	if status < 400 {
@@ -317,6 +413,10 @@ func (c *codeWriter) Write(b []byte) (int, error) {
 }
 
 func (c *codeWriter) finish() {
+	if c.unreadBody {
+		WriteError(c.ResponseWriter, bodyFailure(c.body.Err))
+		return
+	}
 	if c.status < 400 {
 		return
 	}

@@ -10,22 +10,18 @@ import (
 	"io"
 	"net/http"
 	"net/url"
-	"os"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/mediagraph/mediagraph/internal/testenv"
 	"github.com/mediagraph/mediagraph/internal/tests3"
 	"github.com/mediagraph/mediagraph/storage"
 	"github.com/mediagraph/mediagraph/storage/s3"
 	"github.com/mediagraph/mediagraph/storage/storetest"
 )
 
-func TestMain(m *testing.M) {
-	code := m.Run()
-	tests3.Stop()
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { testenv.Main(m) }
 
 func newStore(t *testing.T) *s3.Store {
 	s, err := s3.New(context.Background(), tests3.Bucket(t))

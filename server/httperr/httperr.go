@@ -1,0 +1,38 @@
+// Package httperr is the one table from error code to HTTP status. The GraphQL transports, the
+// delivery gate and the signed uploads all answer a refused request with the status it gives, so a
+// client sees the same status for the same code whichever endpoint it called.
+package httperr
+
+import (
+	"net/http"
+
+	"github.com/mediagraph/mediagraph/media/access"
+)
+
+var statuses = map[access.Code]int{
+	access.CodeUnauthenticated:    http.StatusUnauthorized,
+	access.CodeForbidden:          http.StatusForbidden,
+	access.CodeAssetAccessDenied:  http.StatusForbidden,
+	access.CodeUploadExpired:      http.StatusForbidden, // as S3 answers an expired presigned URL
+	access.CodeNotFound:           http.StatusNotFound,
+	access.CodeValidationFailed:   http.StatusBadRequest,
+	access.CodeTooManyFiles:       http.StatusBadRequest,
+	access.CodeContentMismatch:    http.StatusBadRequest,
+	access.CodeUploadIncomplete:   http.StatusBadRequest,
+	access.CodeMimeTypeNotAllowed: http.StatusUnsupportedMediaType,
+	access.CodeFileTooLarge:       http.StatusRequestEntityTooLarge,
+	access.CodeConflict:           http.StatusConflict,
+	access.CodeAssetInUse:         http.StatusConflict,
+	access.CodeFolderHasContent:   http.StatusConflict,
+	access.CodeRateLimited:        http.StatusTooManyRequests,
+	access.CodeInternal:           http.StatusInternalServerError,
+}
+
+// Status is the HTTP status a request refused with code answers. A code the table does not know is
+// the client's fault (400): only INTERNAL is ever a 5xx.
+func Status(code access.Code) int {
+	if s, ok := statuses[code]; ok {
+		return s
+	}
+	return http.StatusBadRequest
+}
