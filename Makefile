@@ -6,7 +6,7 @@ GO ?= go
 VERSITYGW_VERSION = v1.8.0
 STATICCHECK_VERSION = v0.6.1
 
-.PHONY: run test build generate
+.PHONY: run test build generate fuzz
 
 run: ## start the service: SQLite and blobs under ./data, GraphiQL at http://localhost:8080/graphiql
 	@scripts/need run
@@ -21,6 +21,15 @@ test: .tools/versitygw .tools/staticcheck ## formatting, vet, generated-code dri
 	@scripts/check-generated
 	@scripts/check-layers
 	$(GO) test -race -count=1 ./...
+	@$(MAKE) --no-print-directory fuzz FUZZTIME=15s
+
+# The fuzz targets of what hostile clients reach first; their seed corpora are in testdata/fuzz/.
+FUZZTIME ?= 60s
+fuzz: ## run each fuzz target for FUZZTIME (make test runs them for 15 s)
+	$(GO) test -run '^$$' -fuzz '^FuzzMultipartTransport$$' -fuzztime $(FUZZTIME) ./server/gqlhttp
+	$(GO) test -run '^$$' -fuzz '^FuzzGraphQLBody$$' -fuzztime $(FUZZTIME) ./server
+	$(GO) test -run '^$$' -fuzz '^FuzzNormalizeFilename$$' -fuzztime $(FUZZTIME) ./media/catalogue
+	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./media/photometa
 
 .tools/versitygw: ## the tests' S3 server (about two minutes to build, once)
 	GOBIN=$(CURDIR)/.tools GOFLAGS= $(GO) install github.com/versity/versitygw/cmd/versitygw@$(VERSITYGW_VERSION)
