@@ -52,8 +52,9 @@ type Library struct {
 // two of the largest analyzed.
 const memoryBudget = 512 << 20
 
-// New returns the library over a migrated database and a store, with the settings config read and
-// checked; it derives each part's settings from them here, in one place.
+// New returns the library over a migrated database and a store, with the settings that config.Load
+// parsed and checked (nothing checks them again here); each part's settings are derived from them
+// here, in one place.
 func New(ctx context.Context, db *models.DB, store storage.Store, settings config.Library, rt Runtime, log *slog.Logger) (*Library, error) {
 	if len(rt.URLSigningKey) == 0 {
 		return nil, errors.New("a URL signing key is required")
