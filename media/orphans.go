@@ -58,7 +58,7 @@ func (s *Library) SweepOrphans(ctx context.Context, remove bool) (OrphanReport, 
 	cutoff := time.Now().Add(-s.settings.OrphanGrace)
 	var r OrphanReport
 	var err error
-	if r.Spool, err = sweepDir(ctx, s.settings.SpoolDir, cutoff, remove); err != nil {
+	if r.Spool, err = sweepDir(ctx, s.spoolDir, cutoff, remove); err != nil {
 		return r, fmt.Errorf("sweep spool files: %w", err)
 	}
 	if ts, ok := s.store.(storage.TempSweeper); ok {

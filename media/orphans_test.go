@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mediagraph/mediagraph/config"
 	"github.com/mediagraph/mediagraph/internal/testdb"
 	"github.com/mediagraph/mediagraph/internal/testenv"
 	"github.com/mediagraph/mediagraph/internal/tests3"
@@ -56,10 +57,9 @@ func newOrphanSite(t *testing.T, postgres bool) *orphanSite {
 		t.Fatal(err)
 	}
 	service := func(grace time.Duration) *media.Library {
-		m, err := media.New(ctx, db, s.store, media.Settings{
-			Locales: []string{"en"}, MaxUploadBytes: 1 << 20, MaxFilesPerUpload: 5, PublicURL: "http://localhost",
-			MaxImagePixels: 1 << 24, MaxTransformSide: 4096, UploadTicketTTL: time.Minute, MaxSinglePutBytes: 1 << 20, MaxSignedUploadBytes: 1 << 20, URLSigningKey: []byte("key"), SpoolDir: s.spool, OrphanGrace: grace, TransformTimeout: time.Minute,
-		}, slog.New(slog.NewTextHandler(io.Discard, nil)))
+		settings := config.Defaults().Library
+		settings.OrphanGrace = grace
+		m, err := media.New(ctx, db, s.store, settings, media.Runtime{URLSigningKey: []byte("key"), SpoolDir: s.spool}, slog.New(slog.NewTextHandler(io.Discard, nil)))
 		if err != nil {
 			t.Fatal(err)
 		}

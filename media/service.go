@@ -9,11 +9,8 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"net/netip"
-	"regexp"
-	"slices"
-	"time"
 
+	"github.com/mediagraph/mediagraph/config"
 	"github.com/mediagraph/mediagraph/media/access"
 	"github.com/mediagraph/mediagraph/media/catalogue"
 	"github.com/mediagraph/mediagraph/media/deliver"
@@ -24,72 +21,16 @@ import (
 	"github.com/mediagraph/mediagraph/storage"
 )
 
-// Settings are the rules of this library, set by configuration.
-type Settings struct {
-	// Locales lists the content locales; the first is the default.
-	Locales []string
-	// Fallbacks lists, per locale, where its missing values are looked for before the default locale.
-	Fallbacks map[string][]string
-	// MaxUploadBytes caps the size of one uploaded file.
-	MaxUploadBytes int64
-	// MaxFilesPerUpload caps the files of one upload call.
-	MaxFilesPerUpload int
-	// PublicURL is the address clients reach this service at; asset URLs start with it.
-	PublicURL string
-	// FetchAllow lists private networks that createAssetFromUrl may reach nonetheless.
-	FetchAllow []netip.Prefix
-	// Signed uploads (createUploads): the types they may carry ("image/*" names a family), the largest
-	// file one PUT may carry (larger ones go in parts), the largest file, and how long a ticket lasts.
-	UploadTypes          []string
-	MaxSinglePutBytes    int64
-	MaxSignedUploadBytes int64
-	UploadTicketTTL      time.Duration
-	// MaxImagePixels refuses images whose frames hold more pixels, before they are decoded.
-	MaxImagePixels int64
-	// URLSigningKey signs delivery URLs; SignTransforms requires (and puts) a signature on every
-	// transform URL, imgix-style.
+// Runtime is what the library needs besides its settings, none of it set by the user directly.
+type Runtime struct {
+	// URLSigningKey signs delivery URLs: the configured key, else the one kept in the database.
+	// SignTransforms requires (and puts) a signature on every transform URL, imgix-style: it is set
+	// when the key was configured.
 	URLSigningKey  []byte
 	SignTransforms bool
-	// MaxTransformSide caps both sides of a transform's output.
-	MaxTransformSide int
-	// SpoolDir holds the files of uploads in transit; OrphanGrace is how old a leftover must be before
-	// the sweep of crash leftovers deletes it (see SweepOrphans).
-	SpoolDir    string
-	OrphanGrace time.Duration
-	// TransformTimeout is the deadline of one transform, from the moment it has a core.
-	TransformTimeout time.Duration
+	// SpoolDir holds the files of uploads in transit.
+	SpoolDir string
 }
-
-var localePattern = regexp.MustCompile(`^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$`)
-
-// Validate checks the settings are usable.
-func (s Settings) Validate() error {
-	if len(s.Locales) == 0 {
-		return errors.New("at least one locale is required")
-	}
-	for _, l := range s.Locales {
-		if !localePattern.MatchString(l) {
-			return fmt.Errorf("locale %q is not a language tag such as en or pt-BR", l)
-		}
-	}
-	for l, fbs := range s.Fallbacks {
-		for _, x := range append([]string{l}, fbs...) {
-			if !slices.Contains(s.Locales, x) {
-				return fmt.Errorf("fallback names locale %q, which is not among the locales %v", x, s.Locales)
-			}
-		}
-	}
-	if s.MaxUploadBytes <= 0 || s.MaxFilesPerUpload <= 0 || s.MaxSinglePutBytes <= 0 || s.MaxSignedUploadBytes <= 0 || s.UploadTicketTTL <= 0 || s.MaxImagePixels <= 0 || s.MaxTransformSide <= 0 || s.TransformTimeout <= 0 {
-		return errors.New("upload limits must be positive")
-	}
-	if len(s.URLSigningKey) == 0 {
-		return errors.New("a URL signing key is required")
-	}
-	return nil
-}
-
-// DefaultLocale is the locale every fallback chain ends in.
-func (s Settings) DefaultLocale() string { return s.Locales[0] }
 
 // Library is the media library: the services the resolvers and the HTTP edge call, wired over one
 // database and one store.
@@ -103,24 +44,27 @@ type Library struct {
 	Deliver     *deliver.Service
 	db          *models.DB
 	store       storage.Store
-	settings    Settings
+	settings    config.Library
+	spoolDir    string
 }
 
 // memoryBudget bounds the bytes of all files that analysis and transforms hold in memory at once:
 // two of the largest analyzed.
 const memoryBudget = 512 << 20
 
-// New returns the library over a migrated database and a store.
-func New(ctx context.Context, db *models.DB, store storage.Store, settings Settings, log *slog.Logger) (*Library, error) {
-	if err := settings.Validate(); err != nil {
-		return nil, err
+// New returns the library over a migrated database and a store, with the settings that config.Load
+// parsed and checked (nothing checks them again here); each part's settings are derived from them
+// here, in one place.
+func New(ctx context.Context, db *models.DB, store storage.Store, settings config.Library, rt Runtime, log *slog.Logger) (*Library, error) {
+	if len(rt.URLSigningKey) == 0 {
+		return nil, errors.New("a URL signing key is required")
 	}
-	cat, err := catalogue.New(ctx, db, store, catalogue.Settings{Locales: settings.Locales, Fallbacks: settings.Fallbacks}, log)
+	cat, err := catalogue.New(ctx, db, store, catalogue.Settings{Locales: settings.Locales, Fallbacks: settings.LocaleFallbacks}, log)
 	if err != nil {
 		return nil, err
 	}
 	memory := membudget.New(memoryBudget)
-	urls := &imageurl.Signer{PublicURL: settings.PublicURL, URLSigningKey: settings.URLSigningKey, SignTransforms: settings.SignTransforms}
+	urls := &imageurl.Signer{PublicURL: settings.PublicURL, URLSigningKey: rt.URLSigningKey, SignTransforms: rt.SignTransforms}
 	return &Library{
 		Tokens: access.NewTokens(db, log),
 		Assets: cat.Assets, Tags: cat.Tags, Collections: cat.Collections, Usages: cat.Usages,
@@ -133,7 +77,7 @@ func New(ctx context.Context, db *models.DB, store storage.Store, settings Setti
 			DefaultLocale: settings.DefaultLocale(), MaxImagePixels: settings.MaxImagePixels, MaxTransformSide: settings.MaxTransformSide,
 			TransformTimeout: settings.TransformTimeout,
 		}, urls, memory, log),
-		db: db, store: store, settings: settings,
+		db: db, store: store, settings: settings, spoolDir: rt.SpoolDir,
 	}, nil
 }
 
@@ -141,12 +85,12 @@ func New(ctx context.Context, db *models.DB, store storage.Store, settings Setti
 func (s *Library) Generation(ctx context.Context) (int64, error) { return s.db.Generation(ctx) }
 
 // Settings returns the library's rules.
-func (s *Library) Settings() Settings { return s.settings }
+func (s *Library) Settings() config.Library { return s.settings }
 
 // VisibleSettings returns the library's rules to any authenticated caller.
-func (s *Library) VisibleSettings(ctx context.Context) (Settings, error) {
+func (s *Library) VisibleSettings(ctx context.Context) (config.Library, error) {
 	if _, err := access.Authorize(ctx, access.Read); err != nil {
-		return Settings{}, err
+		return config.Library{}, err
 	}
 	return s.settings, nil
 }

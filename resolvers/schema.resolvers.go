@@ -50,7 +50,7 @@ func (r *queryResolver) MediaSettings(ctx context.Context) (*model.MediaSettings
 		UploadTicketTTLSeconds: int(s.UploadTicketTTL.Seconds()),
 	}
 	for _, l := range s.Locales {
-		if fbs := s.Fallbacks[l]; len(fbs) > 0 {
+		if fbs := s.LocaleFallbacks[l]; len(fbs) > 0 {
 			out.LocaleFallbacks = append(out.LocaleFallbacks, &model.LocaleFallback{Locale: l, Fallbacks: fbs})
 		}
 	}

@@ -98,25 +98,7 @@ func open(ctx context.Context, cfg config.Config, db *models.DB, log *slog.Logge
 	if err != nil {
 		return nil, err
 	}
-	m, err := media.New(ctx, db, store, media.Settings{
-		Locales:              cfg.Locales,
-		Fallbacks:            cfg.LocaleFallbacks,
-		MaxUploadBytes:       cfg.MaxUploadBytes,
-		MaxFilesPerUpload:    cfg.MaxFilesPerUpload,
-		PublicURL:            cfg.PublicURL,
-		FetchAllow:           cfg.FetchAllow,
-		UploadTypes:          cfg.UploadTypes,
-		MaxSinglePutBytes:    cfg.MaxSinglePutBytes,
-		MaxSignedUploadBytes: cfg.MaxSignedUploadBytes,
-		MaxImagePixels:       cfg.MaxImagePixels,
-		URLSigningKey:        key,
-		SignTransforms:       cfg.SigningKey != "",
-		MaxTransformSide:     cfg.MaxTransformSide,
-		UploadTicketTTL:      cfg.UploadTicketTTL,
-		SpoolDir:             tmpDir,
-		OrphanGrace:          cfg.OrphanGrace,
-		TransformTimeout:     cfg.TransformTimeout,
-	}, log)
+	m, err := media.New(ctx, db, store, cfg.Library, media.Runtime{URLSigningKey: key, SignTransforms: cfg.SigningKey != "", SpoolDir: tmpDir}, log)
 	if err != nil {
 		return nil, fmt.Errorf("configuration: %w", err)
 	}

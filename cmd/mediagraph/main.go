@@ -1,6 +1,6 @@
 // Command mediagraph runs the Mediagraph media library: `serve`, `migrate`, `token`, `reprocess` and
 // `check` subcommands.
-// Configuration comes from the environment and flags (see config.Variables).
+// Configuration comes from the environment and flags (see config.Settings).
 package main
 
 import (
@@ -166,12 +166,12 @@ func token(ctx context.Context, sub string, args []string, stdout io.Writer, log
 func printUsage(w io.Writer) {
 	fmt.Fprint(w, usage)
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	for _, v := range config.Variables {
-		def := v.Default
+	for _, s := range config.Settings() {
+		def := s.Default
 		if def == "" {
 			def = "-"
 		}
-		fmt.Fprintf(tw, "  --%s\t$%s\t(default %s)\t%s\n", v.Flag, v.Name, def, v.Help)
+		fmt.Fprintf(tw, "  --%s\t$%s\t(default %s)\t%s\n", s.Flag, s.Name, def, s.Description)
 	}
 	tw.Flush()
 }

@@ -45,10 +45,7 @@ func Start(tb testing.TB, dbURL string, configure ...func(*config.Config)) *Serv
 // start so that they see every event, those left undelivered in the database included.
 func StartSubscribed(tb testing.TB, dbURL string, subscribers []jobs.Subscriber, configure ...func(*config.Config)) *Server {
 	tb.Helper()
-	cfg, _, err := config.Load("test", nil)
-	if err != nil {
-		tb.Fatal(err)
-	}
+	cfg := config.Defaults()
 	cfg.DataDir = tb.TempDir()
 	cfg.DatabaseURL = dbURL
 	cfg.Locales = []string{"en", "it", "de"}
