@@ -9,8 +9,10 @@ static void *mediagraph_write(void *img, size_t *size) { return vips_image_write
 import "C"
 
 import (
+	"bytes"
 	"errors"
 	"runtime"
+	"unsafe"
 
 	"github.com/davidbyttow/govips/v2/vips"
 )
@@ -32,5 +34,5 @@ func toBytes(img *vips.ImageRef) ([]byte, error) {
 		return nil, errors.New(oneLine(reason))
 	}
 	defer C.g_free(C.gpointer(data))
-	return C.GoBytes(data, C.int(size)), nil
+	return bytes.Clone(unsafe.Slice((*byte)(data), int(size))), nil
 }

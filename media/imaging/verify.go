@@ -32,8 +32,9 @@ const verifiedShrink = 2
 // and answers an error wrapping ErrDamaged when it does not: an upload then costs one decode,
 // damaged or not. A JPEG is decoded at half size at least, where libjpeg notices corrupt
 // entropy-coded data, and the thumbnail resized from that; an animation is decoded frame after
-// frame, the thumbnail made from the first. Other images have no shrink-on-load that skips data,
-// so their thumbnail decodes every byte.
+// frame, the thumbnail made from the first. Other stills go through DecodeThumbnail as before: their
+// loaders read the whole frame even when they shrink it (libvips may take a HEIF's thumbnail from
+// the preview the file embeds).
 func DecodeVerified(buf []byte, h Header, size int) (Thumbnail, error) {
 	switch {
 	case h.Frames > 1:
