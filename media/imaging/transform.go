@@ -592,11 +592,16 @@ func vipsError(err error) error {
 	if !found {
 		return err
 	}
+	return errors.New(oneLine(msg))
+}
+
+// oneLine joins the lines of a libvips error message.
+func oneLine(msg string) string {
 	var lines []string
 	for line := range strings.Lines(msg) {
 		if line = strings.TrimSpace(line); line != "" {
 			lines = append(lines, line)
 		}
 	}
-	return errors.New(strings.Join(lines, "; "))
+	return strings.Join(lines, "; ")
 }

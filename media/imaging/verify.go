@@ -1,7 +1,6 @@
 package imaging
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"slices"
@@ -25,19 +24,112 @@ func Decodes() int64 { return decodes.Load() }
 func countDecode() { decodes.Add(1) }
 
 // verifiedShrink is the smallest JPEG scale at which libjpeg still reports corrupt entropy-coded
-// data: at 1/4 and 1/8 it decodes damaged-huffman.jpg of the hostile set without a word, so the 1/8
-// decode that thumbnails take proves nothing about the full image.
+// data: at 1/4 and 1/8 it decodes damaged-huffman.jpg of the hostile set without a word, so a
+// decode shrunk further proves nothing about the full image.
 const verifiedShrink = 2
 
-// VerifyBeyondThumbnail decodes what DecodeThumbnail of buf (whose header is h) leaves unproven, and
-// answers an error wrapping ErrDamaged when that does not decode: a JPEG's full entropy-coded data,
-// which a thumbnail decodes shrunk so far that libjpeg overlooks corruption, and an animation's
-// frames after the first. Other images cost nothing more here: their thumbnail decoded every byte.
-func VerifyBeyondThumbnail(buf []byte, h Header) error {
-	if h.Frames <= 1 && !isJPEG(buf) {
-		return nil
+// DecodeVerified is DecodeThumbnail that also proves the whole image decodes, in the same decode,
+// and answers an error wrapping ErrDamaged when it does not: an upload then costs one decode,
+// damaged or not. A JPEG is decoded at half size at least, where libjpeg notices corrupt
+// entropy-coded data, and the thumbnail resized from that; an animation is decoded frame after
+// frame, the thumbnail made from the first. Other stills go through DecodeThumbnail as before: their
+// loaders read the whole frame even when they shrink it (libvips may take a HEIF's thumbnail from
+// the preview the file embeds).
+func DecodeVerified(buf []byte, h Header, size int) (Thumbnail, error) {
+	switch {
+	case h.Frames > 1:
+		return decodeFrames(buf, h, size)
+	case h.jpeg:
+		return decodeHalfJPEG(buf, h, size)
 	}
-	return Verify(buf, h)
+	return DecodeThumbnail(buf, h, size)
+}
+
+// decodeHalfJPEG decodes the JPEG buf (whose header is h) at no less than half size, failing on any
+// error, into a thumbnail fitting size×size: the resize reads every decoded row. A CMYK JPEG is
+// converted by its profile as libvips' thumbnail would, to within a few levels.
+func decodeHalfJPEG(buf []byte, h Header, size int) (Thumbnail, error) {
+	start()
+	countDecode()
+	width, height := fit(h, size)
+	img, err := loadJPEG(buf, h, width, height, min(jpegShrink(h, width, height), verifiedShrink))
+	if err != nil {
+		return Thumbnail{}, damaged(loadError(err))
+	}
+	defer img.Close()
+	return thumbnailOf(img, damagedPixels)
+}
+
+// decodeFrames decodes every frame of the animation buf (whose header is h), failing on any error:
+// the first into a thumbnail fitting size×size, then the others, read through and dropped. Frames
+// are read in order, so each is decoded once.
+func decodeFrames(buf []byte, h Header, size int) (Thumbnail, error) {
+	start()
+	countDecode()
+	params := vips.NewImportParams()
+	params.FailOnError.Set(true)
+	params.NumPages.Set(-1)
+	img, err := vips.LoadImageFromBuffer(buf, params)
+	if err != nil {
+		return Thumbnail{}, damaged(loadError(err))
+	}
+	defer img.Close()
+	t, err := firstFrame(img, h, size)
+	if err != nil {
+		return Thumbnail{}, err
+	}
+	rest, err := rows(img, img.PageHeight(), img.Height()-img.PageHeight())
+	if err != nil {
+		return Thumbnail{}, fmt.Errorf("frames after the first: %w", err)
+	}
+	defer rest.Close()
+	if _, err := rest.Average(); err != nil {
+		return Thumbnail{}, damagedPixels(err)
+	}
+	return t, nil
+}
+
+// firstFrame is the thumbnail of the first frame of the loaded animation img, made as libvips'
+// thumbnail does: turned upright, resized with alpha premultiplied so that transparent pixels'
+// colours do not bleed.
+func firstFrame(img *vips.ImageRef, h Header, size int) (Thumbnail, error) {
+	first, err := rows(img, 0, img.PageHeight())
+	if err != nil {
+		return Thumbnail{}, fmt.Errorf("first frame: %w", err)
+	}
+	defer first.Close()
+	if err := first.AutoRotate(); err != nil {
+		return Thumbnail{}, fmt.Errorf("turn upright: %w", err)
+	}
+	width, height := fit(h, size)
+	if err := first.PremultiplyAlpha(); err != nil {
+		return Thumbnail{}, fmt.Errorf("premultiply: %w", err)
+	}
+	if err := resizeTo(first, width, height); err != nil {
+		return Thumbnail{}, fmt.Errorf("resize: %w", err)
+	}
+	if err := first.UnpremultiplyAlpha(); err != nil {
+		return Thumbnail{}, fmt.Errorf("unpremultiply: %w", err)
+	}
+	return thumbnailOf(first, damagedPixels)
+}
+
+// rows is img's rows from top, height of them, as one image: a frame or a run of frames.
+func rows(img *vips.ImageRef, top, height int) (*vips.ImageRef, error) {
+	r, err := img.Copy()
+	if err != nil {
+		return nil, err
+	}
+	// One page as tall as the image, so that the extract cuts rows rather than each page.
+	if err := r.SetPageHeight(img.Height()); err != nil {
+		r.Close()
+		return nil, err
+	}
+	if err := r.ExtractArea(0, top, img.Width(), height); err != nil {
+		r.Close()
+		return nil, err
+	}
+	return r, nil
 }
 
 // Verify decodes every frame of buf (whose header is h) with libvips failing on any error, JPEGs at
@@ -59,10 +151,14 @@ func Verify(buf []byte, h Header) error {
 	}
 	defer img.Close()
 	if _, err := img.Average(); err != nil { // pulls every pixel of every frame through the loader
-		return damaged(vipsError(err))
+		return damagedPixels(err)
 	}
 	return nil
 }
+
+// damagedPixels is a failure to compute the pixels of an image loaded failing on any error: the
+// loader's, as nothing else in the pipelines of this file fails on data.
+func damagedPixels(err error) error { return damaged(vipsError(err)) }
 
 // damaged wraps libvips' reason for a failed decode in ErrDamaged, on one line, each part once:
 // libjpeg repeats its warning for every damaged block.
@@ -79,5 +175,3 @@ func damaged(err error) error {
 	}
 	return fmt.Errorf("%w: %s", ErrDamaged, strings.Join(parts, "; "))
 }
-
-func isJPEG(buf []byte) bool { return bytes.HasPrefix(buf, []byte{0xFF, 0xD8, 0xFF}) }

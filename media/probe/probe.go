@@ -44,12 +44,14 @@ func (e *PixelLimitError) Error() string {
 		e.Width, e.Height, float64(e.Width)*float64(e.Height)/1e6, float64(e.Limit)/1e6)
 }
 
-// thumbnailSize bounds the one decode every image gets: large enough for five dominant colors and
-// for ThumbHash (which takes at most 100×100), small enough that JPEGs shrink by 8 while decoding.
+// thumbnailSize bounds the image every pixel fact is computed from: large enough for five dominant
+// colors and for ThumbHash (which takes at most 100×100). The decode it comes from is larger for
+// JPEGs (half size), which prove their whole data in it.
 const thumbnailSize = 100
 
 // Image reads an image: its header first, refusing it with a *PixelLimitError when a frame holds more
-// than maxPixels before anything is decoded; then one small decode for colors and placeholders.
+// than maxPixels before anything is decoded; then one decode, which proves the pixels whole and
+// gives the small image colors and placeholders are computed from.
 func Image(buf []byte, maxPixels int64) (Result, error) {
 	h, err := imaging.ReadHeader(buf)
 	if err != nil {
@@ -68,13 +70,9 @@ func Image(buf []byte, maxPixels int64) (Result, error) {
 		}
 	}
 	r.readMetadata(h)
-	// A thumbnail can decode from damaged data, so the rest is proven first: damage then costs one
-	// decode, and no pixel fact is made up from it.
-	if err := imaging.VerifyBeyondThumbnail(buf, h); err != nil {
-		r.Error = imageError(err)
-		return r, nil
-	}
-	t, err := imaging.DecodeThumbnail(buf, h, thumbnailSize)
+	// The decode proves the whole image first: a thumbnail alone can decode from damaged data, and
+	// no pixel fact is made up from it.
+	t, err := imaging.DecodeVerified(buf, h, thumbnailSize)
 	if err != nil {
 		r.Error = imageError(err)
 		return r, nil
