@@ -290,7 +290,7 @@ func (ff *filterField) near(cs *conds, x reflect.Value, path string) error {
 	var near conds
 	for i, v := range ff.list(x) {
 		hex, _ := v.(string)
-		c, ok := ParseHexColor(hex)
+		c, ok := parseHexColor(hex)
 		if !ok {
 			return &FilterError{fmt.Sprintf("%s[%d]", path, i), fmt.Sprintf("%q is not a color; write it as #rrggbb", hex)}
 		}
