@@ -48,6 +48,13 @@ func (k *keyspace) add(ids ...string) {
 	}
 }
 
+// addRef adds the id a nullable reference holds, if it holds one.
+func (k *keyspace) addRef(id *string) {
+	if id != nil {
+		k.add(*id)
+	}
+}
+
 func (k *keyspace) list() []string {
 	k.mu.Lock()
 	defer k.mu.Unlock()
@@ -106,9 +113,7 @@ func (l *Loaders) seeCollection(c *models.Collection) { l.SeeCollections([]*mode
 
 func (l *Loaders) seeVersionAuthors(vs []*models.AssetVersion) {
 	for _, v := range vs {
-		if v.CreatedByID != nil {
-			l.tokens.add(*v.CreatedByID)
-		}
+		l.tokens.addRef(v.CreatedByID)
 	}
 }
 
@@ -116,12 +121,8 @@ func (l *Loaders) seeVersionAuthors(vs []*models.AssetVersion) {
 func (l *Loaders) SeeAssets(assets []*models.Asset) {
 	for _, a := range assets {
 		l.assets.add(a.ID)
-		if a.CollectionID != nil {
-			l.collections.add(*a.CollectionID)
-		}
-		if a.CreatedByID != nil {
-			l.tokens.add(*a.CreatedByID)
-		}
+		l.collections.addRef(a.CollectionID)
+		l.tokens.addRef(a.CreatedByID)
 	}
 }
 
@@ -129,9 +130,7 @@ func (l *Loaders) SeeAssets(assets []*models.Asset) {
 func (l *Loaders) SeeCollections(cs []*models.Collection) {
 	for _, c := range cs {
 		l.collections.add(c.ID)
-		if c.ParentID != nil {
-			l.collections.add(*c.ParentID)
-		}
+		l.collections.addRef(c.ParentID)
 	}
 }
 
