@@ -107,8 +107,8 @@ func start[TTx any](ctx context.Context, driver riverdriver.Driver[TTx], db *mod
 	}
 	river.AddWorker(workers, &drainWorker{db: db, subscribers: w.Outbox.Subscribers})
 	periodic = append(periodic, river.NewPeriodicJob(river.PeriodicInterval(w.Outbox.Every),
-		func() (river.JobArgs, *river.InsertOpts) { return DrainOutbox{}, nil },
-		&river.PeriodicJobOpts{ID: DrainOutbox{}.Kind(), RunOnStart: true}))
+		func() (river.JobArgs, *river.InsertOpts) { return drainOutbox{}, nil },
+		&river.PeriodicJobOpts{ID: drainOutbox{}.Kind(), RunOnStart: true}))
 	client, err := river.NewClient(driver, &river.Config{
 		Logger: log,
 		Queues: map[string]river.QueueConfig{
@@ -128,7 +128,7 @@ func start[TTx any](ctx context.Context, driver riverdriver.Driver[TTx], db *mod
 		return nil, fmt.Errorf("job queue: start: %w", err)
 	}
 	stopNudges := nudgeOnCommit(db, log, func(ctx context.Context) error {
-		_, err := client.Insert(ctx, DrainOutbox{}, nil)
+		_, err := client.Insert(ctx, drainOutbox{}, nil)
 		return err
 	})
 	return &Queue{
@@ -141,7 +141,7 @@ func start[TTx any](ctx context.Context, driver riverdriver.Driver[TTx], db *mod
 			return err
 		},
 		discarded: func(ctx context.Context, tag string) (int, error) {
-			res, err := client.JobList(ctx, river.NewJobListParams().Kinds(ReprocessAsset{}.Kind()).TagsAny(tag).
+			res, err := client.JobList(ctx, river.NewJobListParams().Kinds(reprocessAsset{}.Kind()).TagsAny(tag).
 				States(rivertype.JobStateDiscarded, rivertype.JobStateCancelled).First(10000))
 			if err != nil {
 				return 0, err
@@ -177,26 +177,26 @@ func (w *periodicWorker) Work(ctx context.Context, _ *river.Job[periodicArgs]) e
 
 const reprocessQueue = "reprocess"
 
-// ReprocessAsset analyzes an asset's current bytes again.
-type ReprocessAsset struct {
+// reprocessAsset analyzes an asset's current bytes again.
+type reprocessAsset struct {
 	AssetID string `json:"assetId"`
 }
 
 // Kind implements river.JobArgs.
-func (ReprocessAsset) Kind() string { return "reprocess_asset" }
+func (reprocessAsset) Kind() string { return "reprocess_asset" }
 
 // InsertOpts keeps reanalysis on its own queue, so a backfill of the whole library never delays the
 // sweep, and gives up after a few attempts: a file that cannot be read will not become readable.
-func (ReprocessAsset) InsertOpts() river.InsertOpts {
+func (reprocessAsset) InsertOpts() river.InsertOpts {
 	return river.InsertOpts{Queue: reprocessQueue, MaxAttempts: 3}
 }
 
 type reprocessWorker struct {
-	river.WorkerDefaults[ReprocessAsset]
+	river.WorkerDefaults[reprocessAsset]
 	run func(ctx context.Context, assetID string) error
 }
 
-func (w *reprocessWorker) Work(ctx context.Context, job *river.Job[ReprocessAsset]) error {
+func (w *reprocessWorker) Work(ctx context.Context, job *river.Job[reprocessAsset]) error {
 	return w.run(ctx, job.Args.AssetID)
 }
 
@@ -210,9 +210,9 @@ func (q *Queue) Reprocess(ctx context.Context, ids []string, tag string) error {
 		chunk := ids[start:min(start+reprocessBatch, len(ids))]
 		params := make([]river.InsertManyParams, len(chunk))
 		for i, id := range chunk {
-			opts := ReprocessAsset{}.InsertOpts()
+			opts := reprocessAsset{}.InsertOpts()
 			opts.Tags = []string{tag}
-			params[i] = river.InsertManyParams{Args: ReprocessAsset{AssetID: id}, InsertOpts: &opts}
+			params[i] = river.InsertManyParams{Args: reprocessAsset{AssetID: id}, InsertOpts: &opts}
 		}
 		if err := q.insert(ctx, params); err != nil {
 			return fmt.Errorf("queue reprocessing: %w", err)

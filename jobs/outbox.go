@@ -26,16 +26,16 @@ type Outbox struct {
 
 const outboxQueue = "outbox"
 
-// DrainOutbox delivers the pending events of the outbox.
-type DrainOutbox struct{}
+// drainOutbox delivers the pending events of the outbox.
+type drainOutbox struct{}
 
 // Kind implements river.JobArgs.
-func (DrainOutbox) Kind() string { return "drain_outbox" }
+func (drainOutbox) Kind() string { return "drain_outbox" }
 
 // InsertOpts allows one drain at a time, waiting included, across every instance: events are
 // delivered in order, and while a subscriber fails its retry is the only drain, so that new drains
 // neither pile up nor skip its backoff.
-func (DrainOutbox) InsertOpts() river.InsertOpts {
+func (drainOutbox) InsertOpts() river.InsertOpts {
 	return river.InsertOpts{Queue: outboxQueue, UniqueOpts: river.UniqueOpts{ByState: []rivertype.JobState{
 		rivertype.JobStateAvailable, rivertype.JobStatePending, rivertype.JobStateRunning,
 		rivertype.JobStateScheduled, rivertype.JobStateRetryable,
@@ -52,12 +52,12 @@ const (
 )
 
 type drainWorker struct {
-	river.WorkerDefaults[DrainOutbox]
+	river.WorkerDefaults[drainOutbox]
 	db          *models.DB
 	subscribers []Subscriber
 }
 
-func (w *drainWorker) Work(ctx context.Context, _ *river.Job[DrainOutbox]) error {
+func (w *drainWorker) Work(ctx context.Context, _ *river.Job[drainOutbox]) error {
 	for range drainBatches {
 		events, err := w.db.PendingEvents(ctx, drainBatch)
 		if err != nil || len(events) == 0 {
@@ -81,7 +81,7 @@ func (w *drainWorker) Work(ctx context.Context, _ *river.Job[DrainOutbox]) error
 
 // NextRetry doubles the wait after each failed drain from a second, up to maxRetryDelay: a subscriber
 // that is back is served within minutes, not River's default of hours.
-func (w *drainWorker) NextRetry(job *river.Job[DrainOutbox]) time.Time {
+func (w *drainWorker) NextRetry(job *river.Job[drainOutbox]) time.Time {
 	delay := maxRetryDelay
 	if job.Attempt < 10 {
 		delay = min(time.Second<<(job.Attempt-1), maxRetryDelay)

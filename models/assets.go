@@ -185,7 +185,7 @@ func (db *DB) assetScope(ctx context.Context, q AssetQuery, withVersion bool) (*
 		return nil, err
 	}
 	g := visibleAssets(db.with(ctx).Model(&Asset{}), q.Filter, q.Visibility)
-	if withVersion || c.addressesVersion() {
+	if withVersion || c.version {
 		g = g.Joins(currentVersionJoin)
 	}
 	return c.where(g), nil
@@ -294,8 +294,8 @@ func keyset(spec orderSpec, order, cursor string, after bool, cursors Cursors) (
 		op = "<"
 	}
 	return cond{
-		fmt.Sprintf("%[1]s %[2]s ? OR (%[1]s = ? AND assets.id %[2]s ?)", spec.expr, op),
-		[]any{value, value, id},
+		sql:  fmt.Sprintf("%[1]s %[2]s ? OR (%[1]s = ? AND assets.id %[2]s ?)", spec.expr, op),
+		args: []any{value, value, id},
 	}, nil
 }
 

@@ -175,8 +175,8 @@ type Color struct {
 	Alpha int `json:"a"`
 }
 
-// ParseHexColor reads "#rrggbb" (the # is optional, case is ignored).
-func ParseHexColor(s string) (Color, bool) {
+// parseHexColor reads "#rrggbb" (the # is optional, case is ignored).
+func parseHexColor(s string) (Color, bool) {
 	s = strings.TrimPrefix(s, "#")
 	if len(s) != 6 {
 		return Color{}, false

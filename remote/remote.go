@@ -54,8 +54,8 @@ var reserved = []netip.Prefix{
 	netip.MustParsePrefix("fec0::/10"),      // site-local
 }
 
-// Blocked tells whether an address is off limits for fetches.
-func Blocked(addr netip.Addr) bool {
+// blocked tells whether an address is off limits for fetches.
+func blocked(addr netip.Addr) bool {
 	addr = addr.Unmap()
 	if addr.IsLoopback() || addr.IsPrivate() || addr.IsLinkLocalUnicast() || addr.IsLinkLocalMulticast() ||
 		addr.IsInterfaceLocalMulticast() || addr.IsMulticast() || addr.IsUnspecified() {
@@ -69,7 +69,7 @@ func Blocked(addr netip.Addr) bool {
 	return false
 }
 
-// New returns a fetcher; allow lists networks that may be reached although Blocked says otherwise
+// New returns a fetcher; allow lists networks that may be reached although blocked says otherwise
 // (an intranet media server, a test server).
 func New(allow []netip.Prefix) *Fetcher {
 	dialer := &net.Dialer{
@@ -86,7 +86,7 @@ func New(allow []netip.Prefix) *Fetcher {
 					return nil
 				}
 			}
-			if Blocked(ap.Addr()) {
+			if blocked(ap.Addr()) {
 				// Not the address itself: it would let users resolve internal names through us.
 				return refuse("the host is not on the public internet (private, loopback or link-local address)")
 			}
@@ -107,13 +107,13 @@ func New(allow []netip.Prefix) *Fetcher {
 			if len(via) > maxRedirects {
 				return refuse("more than %d redirects", maxRedirects)
 			}
-			return CheckURL(req.URL)
+			return checkURL(req.URL)
 		},
 	}}
 }
 
-// CheckURL refuses URLs other than plain http(s) ones with a host.
-func CheckURL(u *url.URL) error {
+// checkURL refuses URLs other than plain http(s) ones with a host.
+func checkURL(u *url.URL) error {
 	if u.Scheme != "http" && u.Scheme != "https" {
 		return refuse("only http and https URLs can be fetched")
 	}
@@ -161,7 +161,7 @@ func (f *Fetcher) Get(ctx context.Context, rawURL string) (*Response, error) {
 	if err != nil {
 		return nil, refuse("not a URL")
 	}
-	if err := CheckURL(u); err != nil {
+	if err := checkURL(u); err != nil {
 		return nil, err
 	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)

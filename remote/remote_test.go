@@ -30,8 +30,8 @@ func TestBlocked(t *testing.T) {
 		"93.184.216.34":    false,
 		"2606:4700::1111":  false,
 	} {
-		if got := Blocked(netip.MustParseAddr(addr)); got != want {
-			t.Errorf("Blocked(%s) = %v, want %v", addr, got, want)
+		if got := blocked(netip.MustParseAddr(addr)); got != want {
+			t.Errorf("blocked(%s) = %v, want %v", addr, got, want)
 		}
 	}
 }

@@ -9,8 +9,8 @@ import (
 	"net/http"
 )
 
-// Header carries the id in both directions.
-const Header = "X-Request-Id"
+// header carries the id in both directions.
+const header = "X-Request-Id"
 
 type key struct{}
 
@@ -23,13 +23,13 @@ func From(ctx context.Context) string {
 // Middleware reuses a well-formed incoming id (a proxy's) or makes one.
 func Middleware(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		id := r.Header.Get(Header)
+		id := r.Header.Get(header)
 		if !wellFormed(id) {
 			b := make([]byte, 8)
 			rand.Read(b)
 			id = hex.EncodeToString(b)
 		}
-		w.Header().Set(Header, id)
+		w.Header().Set(header, id)
 		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), key{}, id)))
 	})
 }

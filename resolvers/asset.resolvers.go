@@ -152,7 +152,7 @@ func (r *assetResolver) Collection(ctx context.Context, obj *models.Asset) (*mod
 	if obj.CollectionID == nil {
 		return nil, nil
 	}
-	return loaders.For(ctx).Collections.Load(ctx, *obj.CollectionID)
+	return nilIfNotFound(loaders.For(ctx).Collections.Load(ctx, *obj.CollectionID))
 }
 
 func (r *assetResolver) Usages(ctx context.Context, obj *models.Asset) ([]*models.Usage, error) {

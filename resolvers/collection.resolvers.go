@@ -19,7 +19,7 @@ func (r *collectionResolver) Parent(ctx context.Context, obj *models.Collection)
 	if obj.ParentID == nil {
 		return nil, nil
 	}
-	return loaders.For(ctx).Collections.Load(ctx, *obj.ParentID)
+	return nilIfNotFound(loaders.For(ctx).Collections.Load(ctx, *obj.ParentID))
 }
 
 func (r *collectionResolver) Children(ctx context.Context, obj *models.Collection) ([]*models.Collection, error) {

@@ -52,7 +52,7 @@ func (r *signedUploadResolver) Asset(ctx context.Context, obj *intake.Ticket) (*
 	if obj.ResultAssetID == nil {
 		return nil, nil
 	}
-	return loaders.For(ctx).Assets.Load(ctx, *obj.ResultAssetID)
+	return nilIfNotFound(loaders.For(ctx).Assets.Load(ctx, *obj.ResultAssetID))
 }
 
 func (r *Resolver) SignedUpload() generated.SignedUploadResolver { return &signedUploadResolver{r} }

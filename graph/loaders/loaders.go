@@ -17,6 +17,7 @@ import (
 	"github.com/graph-gophers/dataloader/v7"
 
 	"github.com/mediagraph/mediagraph/media"
+	"github.com/mediagraph/mediagraph/media/access"
 	"github.com/mediagraph/mediagraph/models"
 )
 
@@ -47,6 +48,13 @@ func (k *keyspace) add(ids ...string) {
 	}
 }
 
+// addRef adds the id a nullable reference holds, if it holds one.
+func (k *keyspace) addRef(id *string) {
+	if id != nil {
+		k.add(*id)
+	}
+}
+
 func (k *keyspace) list() []string {
 	k.mu.Lock()
 	defer k.mu.Unlock()
@@ -70,61 +78,51 @@ type Loaders struct {
 	Tokens           *Relation[*models.APIToken]
 }
 
-// New returns the loaders of one request.
+// New returns the loaders of one request. Lists and counts have nothing to say for an object without
+// related rows (no tags, a count of 0); an asset or collection that is gone, or hidden from the caller,
+// is NOT_FOUND on its own key, and the nullable fields that point to one answer null.
 func New(m *media.Library) *Loaders {
 	l := &Loaders{}
-	l.AssetTags = newLoader(&l.assets, func(ctx context.Context, ids []string) (map[string][]*models.Tag, error) {
-		res, err := m.Tags.TagsForAssets(ctx, ids)
-		for _, tags := range res {
-			l.SeeTags(tags)
-		}
-		return res, err
-	})
-	l.AssetMetadata = newLoader(&l.assets, m.Assets.MetadataForAssets)
-	l.AssetUsageStats = newLoader(&l.assets, m.Usages.UsageStats)
-	l.AssetUsages = newLoader(&l.assets, m.Usages.UsagesForAssets)
-	l.AssetVersions = newLoader(&l.assets, func(ctx context.Context, ids []string) (map[string][]*models.AssetVersion, error) {
-		res, err := m.Assets.VersionsForAssets(ctx, ids)
-		for _, vs := range res {
-			for _, v := range vs {
-				if v.CreatedByID != nil {
-					l.tokens.add(*v.CreatedByID)
-				}
-			}
-		}
-		return res, err
-	})
-	l.Assets = newLoader(&l.assets, m.Assets.AssetsByID)
-	l.Collections = newLoader(&l.collections, func(ctx context.Context, ids []string) (map[string]*models.Collection, error) {
-		res, err := m.Collections.CollectionsByID(ctx, ids)
-		for _, c := range res {
-			l.SeeCollections([]*models.Collection{c})
-		}
-		return res, err
-	})
-	l.Children = newLoader(&l.collections, func(ctx context.Context, ids []string) (map[string][]*models.Collection, error) {
-		res, err := m.Collections.CollectionChildren(ctx, ids)
-		for _, cs := range res {
-			l.SeeCollections(cs)
-		}
-		return res, err
-	})
-	l.CollectionAssets = newLoader(&l.collections, m.Collections.CountCollectionAssets)
-	l.TagAssets = newLoader(&l.tags, m.Tags.CountTagAssets)
-	l.Tokens = newLoader(&l.tokens, m.Tokens.TokensByID)
+	l.AssetTags = newRelation(&l.assets, announcing(m.Tags.TagsForAssets, l.SeeTags), "")
+	l.AssetMetadata = newRelation(&l.assets, m.Assets.MetadataForAssets, "")
+	l.AssetUsageStats = newRelation(&l.assets, m.Usages.UsageStats, "")
+	l.AssetUsages = newRelation(&l.assets, m.Usages.UsagesForAssets, "")
+	l.AssetVersions = newRelation(&l.assets, announcing(m.Assets.VersionsForAssets, l.seeVersionAuthors), "")
+	l.Assets = newRelation(&l.assets, m.Assets.AssetsByID, "asset")
+	l.Collections = newRelation(&l.collections, announcing(m.Collections.CollectionsByID, l.seeCollection), "collection")
+	l.Children = newRelation(&l.collections, announcing(m.Collections.CollectionChildren, l.SeeCollections), "")
+	l.CollectionAssets = newRelation(&l.collections, m.Collections.CountCollectionAssets, "")
+	l.TagAssets = newRelation(&l.tags, m.Tags.CountTagAssets, "")
+	l.Tokens = newRelation(&l.tokens, m.Tokens.TokensByID, "")
 	return l
+}
+
+// announcing makes a fetch announce what it found as siblings of later fetches: the tags of a page
+// of assets, say, are then counted in one query too.
+func announcing[V any](fetch fetchFunc[V], see func(V)) fetchFunc[V] {
+	return func(ctx context.Context, ids []string) (map[string]V, error) {
+		res, err := fetch(ctx, ids)
+		for _, v := range res {
+			see(v)
+		}
+		return res, err
+	}
+}
+
+func (l *Loaders) seeCollection(c *models.Collection) { l.SeeCollections([]*models.Collection{c}) }
+
+func (l *Loaders) seeVersionAuthors(vs []*models.AssetVersion) {
+	for _, v := range vs {
+		l.tokens.addRef(v.CreatedByID)
+	}
 }
 
 // SeeAssets announces listed assets, and what they point to, as siblings for later fetches.
 func (l *Loaders) SeeAssets(assets []*models.Asset) {
 	for _, a := range assets {
 		l.assets.add(a.ID)
-		if a.CollectionID != nil {
-			l.collections.add(*a.CollectionID)
-		}
-		if a.CreatedByID != nil {
-			l.tokens.add(*a.CreatedByID)
-		}
+		l.collections.addRef(a.CollectionID)
+		l.tokens.addRef(a.CreatedByID)
 	}
 }
 
@@ -132,9 +130,7 @@ func (l *Loaders) SeeAssets(assets []*models.Asset) {
 func (l *Loaders) SeeCollections(cs []*models.Collection) {
 	for _, c := range cs {
 		l.collections.add(c.ID)
-		if c.ParentID != nil {
-			l.collections.add(*c.ParentID)
-		}
+		l.collections.addRef(c.ParentID)
 	}
 }
 
@@ -145,67 +141,90 @@ func (l *Loaders) SeeTags(tags []*models.Tag) {
 	}
 }
 
+// fetchFunc fetches the values of keys in one query; a key its answer leaves out has no value.
+type fetchFunc[V any] func(context.Context, []string) (map[string]V, error)
+
 // Relation loads one relation of objects by id. The first fetch takes the announced siblings along;
 // what it fetched is kept for the rest of the request and answered without the loader's batch wait.
 type Relation[V any] struct {
-	loader *dataloader.Loader[string, V]
-	mu     sync.Mutex
-	// fetched holds every key fetched so far; keys a fetch does not return hold the zero value.
-	fetched map[string]V
+	loader   *dataloader.Loader[string, V]
+	siblings *keyspace
+	fetch    fetchFunc[V]
+	// notFound names what a key is, for the NOT_FOUND of a key that its fetch left out; empty when
+	// such a key simply has nothing (the zero value).
+	notFound string
+	mu       sync.Mutex
+	// fetched holds the result of every key fetched so far, its value or its own error.
+	fetched map[string]*dataloader.Result[V]
 }
 
-func newLoader[V any](siblings *keyspace, fetch func(context.Context, []string) (map[string]V, error)) *Relation[V] {
-	r := &Relation[V]{fetched: map[string]V{}}
-	batch := func(ctx context.Context, keys []string) []*dataloader.Result[V] {
-		r.mu.Lock()
-		defer r.mu.Unlock()
-		var need []string
-		pending := map[string]bool{}
-		for _, k := range append(keys, siblings.list()...) {
-			if _, ok := r.fetched[k]; !ok && !pending[k] {
-				pending[k] = true
-				need = append(need, k)
-			}
-		}
-		out := make([]*dataloader.Result[V], len(keys))
-		if len(need) > 0 {
-			res, err := fetchLive(ctx, fetch, need)
-			if err != nil {
-				for i := range out {
-					out[i] = &dataloader.Result[V]{Error: err}
-				}
-				return out
-			}
-			for _, k := range need {
-				r.fetched[k] = res[k]
-			}
-		}
-		for i, k := range keys {
-			out[i] = &dataloader.Result[V]{Data: r.fetched[k]}
-		}
-		return out
-	}
+func newRelation[V any](siblings *keyspace, fetch fetchFunc[V], notFound string) *Relation[V] {
+	r := &Relation[V]{siblings: siblings, fetch: fetch, notFound: notFound, fetched: map[string]*dataloader.Result[V]{}}
 	// fetched already memoizes every key, so the loader's own cache would only double the work.
-	r.loader = dataloader.NewBatchedLoader(batch, dataloader.WithWait[string, V](wait),
+	r.loader = dataloader.NewBatchedLoader(r.batch, dataloader.WithWait[string, V](wait),
 		dataloader.WithCache[string, V](&dataloader.NoCache[string, V]{}))
 	return r
 }
 
-// fetchLive fetches unless the request is over: its client gone, a query would only fail later.
-func fetchLive[V any](ctx context.Context, fetch func(context.Context, []string) (map[string]V, error), ids []string) (map[string]V, error) {
-	if err := ctx.Err(); err != nil {
-		return nil, err
+// batch answers keys in their order: each with its value or its own error, or all with the error of
+// the one query that failed.
+func (r *Relation[V]) batch(ctx context.Context, keys []string) []*dataloader.Result[V] {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	out := make([]*dataloader.Result[V], len(keys))
+	err := r.fetchUnknown(ctx, keys)
+	for i, k := range keys {
+		if err != nil {
+			out[i] = &dataloader.Result[V]{Error: err}
+		} else {
+			out[i] = r.fetched[k]
+		}
 	}
-	return fetch(ctx, ids)
+	return out
+}
+
+// fetchUnknown fetches, in one query, the keys and siblings not fetched yet. It does not query once
+// the request is over: its client gone, the query would only fail later. A failure is not kept, so
+// a later load tries again.
+func (r *Relation[V]) fetchUnknown(ctx context.Context, keys []string) error {
+	var need []string
+	pending := map[string]bool{}
+	for _, k := range append(keys, r.siblings.list()...) {
+		if _, ok := r.fetched[k]; !ok && !pending[k] {
+			pending[k] = true
+			need = append(need, k)
+		}
+	}
+	if len(need) == 0 {
+		return nil
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	res, err := r.fetch(ctx, need)
+	if err != nil {
+		return err
+	}
+	for _, k := range need {
+		r.fetched[k] = r.result(k, res)
+	}
+	return nil
+}
+
+func (r *Relation[V]) result(key string, res map[string]V) *dataloader.Result[V] {
+	if v, ok := res[key]; ok || r.notFound == "" {
+		return &dataloader.Result[V]{Data: v}
+	}
+	return &dataloader.Result[V]{Error: access.NotFound(r.notFound, key)}
 }
 
 // Load returns the relation of one object.
 func (r *Relation[V]) Load(ctx context.Context, key string) (V, error) {
 	r.mu.Lock()
-	v, ok := r.fetched[key]
+	res, ok := r.fetched[key]
 	r.mu.Unlock()
 	if ok {
-		return v, nil
+		return res.Data, res.Error
 	}
 	return r.loader.Load(ctx, key)()
 }

@@ -224,8 +224,8 @@ func Fixture(tb testing.TB, name string) File {
 	return File{Name: name, Content: f}
 }
 
-// UploadQuery uploads files through uploadAssets and returns the ids of the new assets.
-const UploadQuery = `mutation($files: [Upload!]!, $input: UploadAssetsInput) {
+// uploadQuery uploads files through uploadAssets and returns the ids of the new assets.
+const uploadQuery = `mutation($files: [Upload!]!, $input: UploadAssetsInput) {
   uploadAssets(files: $files, input: $input) { id filename kind width height status }
 }`
 
@@ -237,7 +237,7 @@ func (s *Server) Upload(token string, input map[string]any, files ...File) Respo
 	for i := range files {
 		paths[i] = fmt.Sprintf("variables.files.%d", i)
 	}
-	return s.Multipart(token, UploadQuery, vars, paths, files...)
+	return s.Multipart(token, uploadQuery, vars, paths, files...)
 }
 
 // Multipart sends a GraphQL multipart request: files[i] fills the variable at paths[i] (such as
@@ -272,7 +272,7 @@ func (s *Server) Multipart(token, query string, vars map[string]any, paths []str
 	return s.Do(token, req)
 }
 
-// UploadedAsset is what UploadQuery selects.
+// UploadedAsset is what uploadQuery selects.
 type UploadedAsset struct {
 	ID       string
 	Filename string

@@ -11,8 +11,8 @@ import (
 	"github.com/mediagraph/mediagraph/media/access"
 )
 
-// MaxFilenameLength bounds a filename as given by a client, in characters.
-const MaxFilenameLength = 255
+// maxFilenameLength bounds a filename as given by a client, in characters.
+const maxFilenameLength = 255
 
 // fallbackBasename names a file whose name normalizes to nothing.
 const fallbackBasename = "file"
@@ -24,8 +24,8 @@ func CheckFilename(field, name string) error {
 		return access.Invalid(field, "the filename is empty")
 	case !utf8.ValidString(name):
 		return access.Invalid(field, "the filename is not valid UTF-8")
-	case utf8.RuneCountInString(name) > MaxFilenameLength:
-		return access.Invalid(field, "the filename is longer than %d characters", MaxFilenameLength)
+	case utf8.RuneCountInString(name) > maxFilenameLength:
+		return access.Invalid(field, "the filename is longer than %d characters", maxFilenameLength)
 	case strings.ContainsAny(name, `/\`):
 		return access.Invalid(field, "the filename must not contain a path (/ or \\)")
 	case strings.IndexFunc(name, unicode.IsControl) >= 0:

@@ -36,7 +36,7 @@ func (s *Service) Responsive(a *models.Asset, p imageurl.ImageParams, sizes *str
 		width = *p.W
 	}
 	path := imageurl.VersionPath(a)
-	w, h := OutputSize(*a.Width, *a.Height, p, s.settings.MaxTransformSide)
+	w, h := outputSize(*a.Width, *a.Height, p, s.settings.MaxTransformSide)
 	img := &ResponsiveImage{
 		Src: s.urls.AssetURL(path, p, imageurl.URLOptions{}), Width: w, Height: h, AspectRatio: float64(w) / float64(h),
 		Alt: alt, Title: title, Base64: a.LQIP, Blurhash: a.Blurhash,
@@ -76,7 +76,7 @@ func (s *Service) Responsive(a *models.Asset, p imageurl.ImageParams, sizes *str
 			}
 			cp.H = &ch
 		}
-		ow, _ := OutputSize(*a.Width, *a.Height, cp, s.settings.MaxTransformSide)
+		ow, _ := outputSize(*a.Width, *a.Height, cp, s.settings.MaxTransformSide)
 		if seen[ow] { // capped by the output limit: a second candidate of the same width says nothing
 			continue
 		}
@@ -100,7 +100,7 @@ func (s *Service) Responsive(a *models.Asset, p imageurl.ImageParams, sizes *str
 // and signed to open it until expiresIn when signed.
 func (s *Service) URLFor(ctx context.Context, path string, p imageurl.ImageParams, signed bool, expiresIn *int) (string, error) {
 	if signed {
-		return s.SignedURL(ctx, path, p, expiresIn)
+		return s.signedURL(ctx, path, p, expiresIn)
 	}
 	return s.urls.AssetURL(path, p, imageurl.URLOptions{}), nil
 }
@@ -108,9 +108,9 @@ func (s *Service) URLFor(ctx context.Context, path string, p imageurl.ImageParam
 // maxSignedURLTTL bounds how long a signed URL may open an asset.
 const maxSignedURLTTL = 7 * 24 * time.Hour
 
-// SignedURL signs a URL of path so that it opens the asset — PRIVATE or not — until expiresIn seconds
+// signedURL signs a URL of path so that it opens the asset — PRIVATE or not — until expiresIn seconds
 // from now (one hour by default). Only editors may hand out such URLs.
-func (s *Service) SignedURL(ctx context.Context, path string, p imageurl.ImageParams, expiresIn *int) (string, error) {
+func (s *Service) signedURL(ctx context.Context, path string, p imageurl.ImageParams, expiresIn *int) (string, error) {
 	if _, err := access.Authorize(ctx, access.Write); err != nil {
 		return "", err
 	}

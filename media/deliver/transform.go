@@ -164,8 +164,8 @@ func boxOf(width, height int, p imageurl.ImageParams) box {
 	return b
 }
 
-// OutputSize is the size of a transform of an image of width×height, stated without decoding it.
-func OutputSize(width, height int, p imageurl.ImageParams, maxSide int) (int, int) {
+// outputSize is the size of a transform of an image of width×height, stated without decoding it.
+func outputSize(width, height int, p imageurl.ImageParams, maxSide int) (int, int) {
 	if p.IsZero() {
 		return width, height // the original bytes: no cap applies
 	}

@@ -305,19 +305,19 @@ type URLOptions struct {
 // Paths of the delivery routes: the gate follows replacements; versioned paths name one version's
 // bytes, which never change.
 const (
-	AssetPathPrefix   = "/media/asset/"
-	VersionPathPrefix = "/media/v/"
+	assetPathPrefix   = "/media/asset/"
+	versionPathPrefix = "/media/v/"
 )
 
 // AssetPath is the path of an asset's current bytes under the service's URL, stable across
 // replacements. Normalized filenames need no escaping.
 func AssetPath(a *models.Asset) string {
-	return AssetPathPrefix + a.ID + "/" + a.Filename
+	return assetPathPrefix + a.ID + "/" + a.Filename
 }
 
 // VersionPath is the path of the current version's bytes, which are cached forever.
 func VersionPath(a *models.Asset) string {
-	return VersionPathPrefix + a.ID + "/" + strconv.Itoa(a.Version) + "/" + a.Filename
+	return versionPathPrefix + a.ID + "/" + strconv.Itoa(a.Version) + "/" + a.Filename
 }
 
 // Signer writes and checks the URLs of the delivery routes.

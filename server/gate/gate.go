@@ -38,12 +38,12 @@ const sandboxCSP = "default-src 'none'; style-src 'unsafe-inline'; sandbox"
 // passiveFamilies are the top-level types a browser only ever displays or plays, never runs.
 var passiveFamilies = map[string]bool{"image": true, "video": true, "audio": true, "font": true}
 
-// Active reports whether a browser might render a file of this (sniffed) type as a document able to
+// activeContent reports whether a browser might render a file of this (sniffed) type as a document able to
 // run script — HTML, SVG, any XML (RSS, Atom, KML, GPX…, which browsers render with XSLT), PDF,
 // JavaScript, text. It decides by family rather than by a list of active types, so a type nobody
 // thought of is sandboxed: only images, video, audio and fonts that are not XML, and opaque
 // bytes, are passive.
-func Active(mimeType string) bool {
+func activeContent(mimeType string) bool {
 	base, _, _ := strings.Cut(strings.ToLower(mimeType), ";")
 	base = strings.TrimSpace(base)
 	family, sub, ok := strings.Cut(base, "/")
@@ -98,7 +98,7 @@ func (g Gate) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if d.VaryAccept {
 		h.Set("Vary", "Accept")
 	}
-	active := Active(d.MimeType)
+	active := activeContent(d.MimeType)
 	if active {
 		h.Set("Content-Security-Policy", sandboxCSP)
 	}

@@ -2,9 +2,9 @@ package gate
 
 import "testing"
 
-// TestActive: every type a browser may render as a document is sandboxed, decided by family, and
+// TestActiveContent: every type a browser may render as a document is sandboxed, decided by family, and
 // a type the table has never heard of is sandboxed too.
-func TestActive(t *testing.T) {
+func TestActiveContent(t *testing.T) {
 	for mime, want := range map[string]bool{
 		"application/rss+xml":                  true,
 		"application/atom+xml":                 true,
@@ -34,8 +34,8 @@ func TestActive(t *testing.T) {
 		"font/woff2":                           false,
 		"application/octet-stream":             false,
 	} {
-		if got := Active(mime); got != want {
-			t.Errorf("Active(%q) = %v, want %v", mime, got, want)
+		if got := activeContent(mime); got != want {
+			t.Errorf("activeContent(%q) = %v, want %v", mime, got, want)
 		}
 	}
 }

@@ -32,8 +32,8 @@ import (
 
 // Limits protect the server from queries that would cost too much.
 const (
-	// MaxComplexity bounds a query's cost: each field costs 1, times the page size of the lists it is in.
-	MaxComplexity = 25000
+	// maxComplexity bounds a query's cost: each field costs 1, times the page size of the lists it is in.
+	maxComplexity = 25000
 	// nominalListSize is the cost multiplier of lists without a page size.
 	nominalListSize = 10
 )
@@ -69,7 +69,7 @@ func NewHandler(o Options) http.Handler {
 	// Parameter mutators run before parsing and validation, so the complexity walk (an operation
 	// context mutator) only ever sees documents within the limits.
 	srv.Use(queryLimits{cache: cache})
-	srv.Use(extension.FixedComplexityLimit(MaxComplexity))
+	srv.Use(extension.FixedComplexityLimit(maxComplexity))
 	srv.AroundFields(markInternal)
 	srv.AroundRootFields(func(ctx context.Context, next graphql.RootResolver) graphql.Marshaler {
 		if oc := graphql.GetOperationContext(ctx); oc.Operation != nil && oc.Operation.Operation == ast.Mutation {

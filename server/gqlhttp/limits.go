@@ -16,25 +16,25 @@ import (
 // fields sharing a response name (20,000 `__typename` in one selection took 30 s), and fragments that
 // spread each other twice per level expand exponentially in the complexity walk.
 const (
-	// MaxQueryBytes bounds the query text.
-	MaxQueryBytes = 64 << 10
-	// MaxOperations bounds the operations of one document; validation looks at every one of them.
-	MaxOperations = 20
-	// MaxDepth bounds how deeply an operation nests fields. The standard introspection query (its
+	// maxQueryBytes bounds the query text.
+	maxQueryBytes = 64 << 10
+	// maxOperations bounds the operations of one document; validation looks at every one of them.
+	maxOperations = 20
+	// maxDepth bounds how deeply an operation nests fields. The standard introspection query (its
 	// TypeRef fragment nests nine ofType levels under __schema.types.fields.args.type) needs 15.
-	MaxDepth = 15
-	// MaxFields bounds the fields an operation selects with its fragments expanded, __typename included.
-	MaxFields = 2000
-	// MaxWidth bounds the fields one selection set selects, fragments expanded: validation compares
+	maxDepth = 15
+	// maxFields bounds the fields an operation selects with its fragments expanded, __typename included.
+	maxFields = 2000
+	// maxWidth bounds the fields one selection set selects, fragments expanded: validation compares
 	// the fragments and fields of one selection set pairwise.
-	MaxWidth = 100
-	// MaxSpreads bounds the fragment spreads of an operation with its fragments expanded.
-	MaxSpreads = 500
-	// MaxAliases bounds the aliased fields of an operation with its fragments expanded.
-	MaxAliases = 200
-	// MaxRepeats bounds how many fields of an operation land on one response path (`{ a a a }`):
+	maxWidth = 100
+	// maxSpreads bounds the fragment spreads of an operation with its fragments expanded.
+	maxSpreads = 500
+	// maxAliases bounds the aliased fields of an operation with its fragments expanded.
+	maxAliases = 200
+	// maxRepeats bounds how many fields of an operation land on one response path (`{ a a a }`):
 	// validation compares all of them pairwise, their sub-selections included.
-	MaxRepeats = 20
+	maxRepeats = 20
 )
 
 // queryLimits refuses documents over the limits before they are validated. Documents in the query
@@ -52,9 +52,9 @@ func (queryLimits) ExtensionName() string                   { return "QueryLimit
 func (queryLimits) Validate(graphql.ExecutableSchema) error { return nil }
 
 func (l queryLimits) MutateOperationParameters(ctx context.Context, p *graphql.RawParams) *gqlerror.Error {
-	if len(p.Query) > MaxQueryBytes {
+	if len(p.Query) > maxQueryBytes {
 		return refusal(fmt.Sprintf("the query is %d bytes long; at most %d are allowed (limit queryBytes = %d)",
-			len(p.Query), MaxQueryBytes, MaxQueryBytes))
+			len(p.Query), maxQueryBytes, maxQueryBytes))
 	}
 	if _, ok := l.cache.Get(ctx, p.Query); ok {
 		return nil
@@ -76,8 +76,8 @@ func refusal(msg string) *gqlerror.Error {
 
 // checkDocument returns why doc is over a limit, or "" when it is within all of them.
 func checkDocument(doc *ast.QueryDocument) string {
-	if n := len(doc.Operations); n > MaxOperations {
-		return fmt.Sprintf("the document has %d operations; at most %d are allowed (limit operations = %d)", n, MaxOperations, MaxOperations)
+	if n := len(doc.Operations); n > maxOperations {
+		return fmt.Sprintf("the document has %d operations; at most %d are allowed (limit operations = %d)", n, maxOperations, maxOperations)
 	}
 	m := &measurer{doc: doc, memo: map[string]*shape{}}
 	// Unused fragments are validated too, so they are measured like the operations.
@@ -173,21 +173,21 @@ func (m *measurer) spread(name string) shape {
 
 func (m *measurer) check(s shape) {
 	switch {
-	case s.depth > MaxDepth:
-		m.over = fmt.Sprintf("the query nests %d levels deep or more; at most %d are allowed (limit depth = %d)", s.depth, MaxDepth, MaxDepth)
-	case s.fields > MaxFields:
-		m.over = fmt.Sprintf("the query selects %d fields or more once its fragments are expanded; at most %d are allowed (limit fields = %d)", s.fields, MaxFields, MaxFields)
-	case s.width > MaxWidth:
-		m.over = fmt.Sprintf("a selection set selects %d fields or more once its fragments are expanded; at most %d are allowed (limit width = %d)", s.width, MaxWidth, MaxWidth)
-	case s.spreads > MaxSpreads:
-		m.over = fmt.Sprintf("the query spreads fragments %d times or more once they are expanded; at most %d are allowed (limit spreads = %d)", s.spreads, MaxSpreads, MaxSpreads)
-	case s.aliases > MaxAliases:
-		m.over = fmt.Sprintf("the query has %d aliases or more once its fragments are expanded; at most %d are allowed (limit aliases = %d)", s.aliases, MaxAliases, MaxAliases)
+	case s.depth > maxDepth:
+		m.over = fmt.Sprintf("the query nests %d levels deep or more; at most %d are allowed (limit depth = %d)", s.depth, maxDepth, maxDepth)
+	case s.fields > maxFields:
+		m.over = fmt.Sprintf("the query selects %d fields or more once its fragments are expanded; at most %d are allowed (limit fields = %d)", s.fields, maxFields, maxFields)
+	case s.width > maxWidth:
+		m.over = fmt.Sprintf("a selection set selects %d fields or more once its fragments are expanded; at most %d are allowed (limit width = %d)", s.width, maxWidth, maxWidth)
+	case s.spreads > maxSpreads:
+		m.over = fmt.Sprintf("the query spreads fragments %d times or more once they are expanded; at most %d are allowed (limit spreads = %d)", s.spreads, maxSpreads, maxSpreads)
+	case s.aliases > maxAliases:
+		m.over = fmt.Sprintf("the query has %d aliases or more once its fragments are expanded; at most %d are allowed (limit aliases = %d)", s.aliases, maxAliases, maxAliases)
 	}
 }
 
 // repeats counts the fields landing on each response path of an operation already within the
-// limits and free of fragment cycles, so walking it expanded costs at most MaxFields+MaxSpreads steps.
+// limits and free of fragment cycles, so walking it expanded costs at most maxFields+maxSpreads steps.
 func (m *measurer) repeats(set ast.SelectionSet) {
 	counts := map[string]int{}
 	var walk func(prefix string, set ast.SelectionSet)
@@ -199,9 +199,9 @@ func (m *measurer) repeats(set ast.SelectionSet) {
 			switch x := sel.(type) {
 			case *ast.Field:
 				path := prefix + "." + x.Alias
-				if counts[path]++; counts[path] > MaxRepeats {
+				if counts[path]++; counts[path] > maxRepeats {
 					m.over = fmt.Sprintf("the query selects %q %d times or more; at most %d are allowed (limit repeats = %d)",
-						path[1:], counts[path], MaxRepeats, MaxRepeats)
+						path[1:], counts[path], maxRepeats, maxRepeats)
 					return
 				}
 				walk(path, x.SelectionSet)

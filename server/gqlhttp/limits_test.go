@@ -55,17 +55,17 @@ func check(t testing.TB, query string) string {
 }
 
 func TestLimitsRefuseBeforeValidation(t *testing.T) {
-	aliases := make([]string, MaxAliases+1)
+	aliases := make([]string, maxAliases+1)
 	for i := range aliases {
 		aliases[i] = fmt.Sprintf("a%d: __typename", i)
 	}
 	deep := strings.Repeat("{ __schema { types { fields { type { ofType ", 4) + strings.Repeat("} } } } }", 4)
 	cyclic := "{ ...A } fragment A on Query { ...B } fragment B on Query { ...A }"
-	ops := strings.Repeat("query { __typename } ", MaxOperations+1)
+	ops := strings.Repeat("query { __typename } ", maxOperations+1)
 	for name, tc := range map[string]struct{ query, limit string }{
 		"fragment bomb":     {fragmentBomb(39), "limit width"},
-		"__typename counts": {"{" + strings.Repeat(" __typename", MaxWidth+1) + "}", "limit width"},
-		"repeated path":     {"{" + strings.Repeat(" __schema { queryType { name } }", MaxRepeats+1) + "}", "limit repeats"},
+		"__typename counts": {"{" + strings.Repeat(" __typename", maxWidth+1) + "}", "limit width"},
+		"repeated path":     {"{" + strings.Repeat(" __schema { queryType { name } }", maxRepeats+1) + "}", "limit repeats"},
 		"aliases":           {aliased(aliases), "limit aliases"},
 		"depth":             {deep, "limit depth"},
 		"cycle":             {cyclic, "spreads itself"},
@@ -86,12 +86,12 @@ func TestLimitsRefuseBeforeValidation(t *testing.T) {
 	}
 }
 
-// aliased spreads aliases over selection sets within MaxWidth.
+// aliased spreads aliases over selection sets within maxWidth.
 func aliased(aliases []string) string {
 	var b strings.Builder
 	b.WriteString("{ __schema {")
-	for i := 0; i < len(aliases); i += MaxWidth / 2 {
-		fmt.Fprintf(&b, " t%d: types { %s }", i, strings.Join(aliases[i:min(i+MaxWidth/2, len(aliases))], " "))
+	for i := 0; i < len(aliases); i += maxWidth / 2 {
+		fmt.Fprintf(&b, " t%d: types { %s }", i, strings.Join(aliases[i:min(i+maxWidth/2, len(aliases))], " "))
 	}
 	b.WriteString(" } }")
 	return b.String()
