@@ -53,13 +53,12 @@ type Library struct {
 const memoryBudget = 512 << 20
 
 // New returns the library over a migrated database and a store, with the settings that config.Load
-// parsed and checked (nothing checks them again here); each part's settings are derived from them
-// here, in one place.
+// parsed and checked (nothing checks them again here); every part reads them from the same value.
 func New(ctx context.Context, db *models.DB, store storage.Store, settings config.Library, rt Runtime, log *slog.Logger) (*Library, error) {
 	if len(rt.URLSigningKey) == 0 {
 		return nil, errors.New("a URL signing key is required")
 	}
-	cat, err := catalogue.New(ctx, db, store, catalogue.Settings{Locales: settings.Locales, Fallbacks: settings.LocaleFallbacks}, log)
+	cat, err := catalogue.New(ctx, db, store, settings, log)
 	if err != nil {
 		return nil, err
 	}
@@ -68,16 +67,9 @@ func New(ctx context.Context, db *models.DB, store storage.Store, settings confi
 	return &Library{
 		Tokens: access.NewTokens(db, log),
 		Assets: cat.Assets, Tags: cat.Tags, Collections: cat.Collections, Usages: cat.Usages,
-		Intake: intake.New(db, store, intake.Settings{
-			MaxUploadBytes: settings.MaxUploadBytes, MaxFilesPerUpload: settings.MaxFilesPerUpload, FetchAllow: settings.FetchAllow,
-			UploadTypes: settings.UploadTypes, MaxSinglePutBytes: settings.MaxSinglePutBytes, MaxSignedUploadBytes: settings.MaxSignedUploadBytes,
-			UploadTicketTTL: settings.UploadTicketTTL, MaxImagePixels: settings.MaxImagePixels,
-		}, cat, memory, log),
-		Deliver: deliver.New(db, store, deliver.Settings{
-			DefaultLocale: settings.DefaultLocale(), MaxImagePixels: settings.MaxImagePixels, MaxTransformSide: settings.MaxTransformSide,
-			TransformTimeout: settings.TransformTimeout,
-		}, urls, memory, log),
-		db: db, store: store, settings: settings, spoolDir: rt.SpoolDir,
+		Intake:  intake.New(db, store, settings, cat, memory, log),
+		Deliver: deliver.New(db, store, settings, urls, memory, log),
+		db:      db, store: store, settings: settings, spoolDir: rt.SpoolDir,
 	}, nil
 }
 

@@ -8,27 +8,17 @@ import (
 	"log/slog"
 	"slices"
 
+	"github.com/mediagraph/mediagraph/config"
 	"github.com/mediagraph/mediagraph/media/access"
 	"github.com/mediagraph/mediagraph/models"
 	"github.com/mediagraph/mediagraph/storage"
 )
 
-// Settings are the rules of the catalogue, set by configuration.
-type Settings struct {
-	// Locales lists the content locales; the first is the default.
-	Locales []string
-	// Fallbacks lists, per locale, where its missing values are looked for before the default locale.
-	Fallbacks map[string][]string
-}
-
-// DefaultLocale is the locale every fallback chain ends in.
-func (s Settings) DefaultLocale() string { return s.Locales[0] }
-
 // core is what every part of the catalogue shares.
 type core struct {
 	db       *models.DB
 	store    storage.Store
-	settings Settings
+	settings config.Library
 	cursors  models.Cursors
 	log      *slog.Logger
 }
@@ -61,7 +51,7 @@ type Catalogue struct {
 }
 
 // New returns the catalogue of a migrated database; store holds the bytes that purging removes.
-func New(ctx context.Context, db *models.DB, store storage.Store, settings Settings, log *slog.Logger) (*Catalogue, error) {
+func New(ctx context.Context, db *models.DB, store storage.Store, settings config.Library, log *slog.Logger) (*Catalogue, error) {
 	key, err := db.Secret(ctx, "cursor_key")
 	if err != nil {
 		return nil, err
@@ -82,7 +72,7 @@ func (s *Assets) LocaleChain(locale *string) ([]string, error) {
 		return nil, err
 	}
 	chain := []string{*locale}
-	for _, l := range append(slices.Clone(s.settings.Fallbacks[*locale]), def) {
+	for _, l := range append(slices.Clone(s.settings.LocaleFallbacks[*locale]), def) {
 		if !slices.Contains(chain, l) {
 			chain = append(chain, l)
 		}

@@ -10,29 +10,18 @@ import (
 	"runtime"
 	"time"
 
+	"github.com/mediagraph/mediagraph/config"
 	"github.com/mediagraph/mediagraph/media/imageurl"
 	"github.com/mediagraph/mediagraph/media/membudget"
 	"github.com/mediagraph/mediagraph/models"
 	"github.com/mediagraph/mediagraph/storage"
 )
 
-// Settings are the rules of delivery, set by configuration.
-type Settings struct {
-	// DefaultLocale is the locale whose focal point crops use.
-	DefaultLocale string
-	// MaxImagePixels refuses images whose frames hold more pixels, before they are decoded.
-	MaxImagePixels int64
-	// MaxTransformSide caps both sides of a transform's output.
-	MaxTransformSide int
-	// TransformTimeout is the deadline of one transform, from the moment it has a core.
-	TransformTimeout time.Duration
-}
-
 // Service delivers bytes.
 type Service struct {
 	db         *models.DB
 	store      storage.Store
-	settings   Settings
+	settings   config.Library
 	urls       *imageurl.Signer
 	log        *slog.Logger
 	memory     *membudget.Budget
@@ -55,7 +44,7 @@ const (
 
 // New returns delivery of db's assets from store; urls signs and checks URLs, memory bounds the
 // images held in memory for transforms.
-func New(db *models.DB, store storage.Store, settings Settings, urls *imageurl.Signer, memory *membudget.Budget, log *slog.Logger) *Service {
+func New(db *models.DB, store storage.Store, settings config.Library, urls *imageurl.Signer, memory *membudget.Budget, log *slog.Logger) *Service {
 	return &Service{
 		db: db, store: store, settings: settings, urls: urls, log: log, memory: memory,
 		transforms: newTransforms(runtime.GOMAXPROCS(0), transformsPerClient, transformQueueTimeout),

@@ -171,7 +171,7 @@ func (s *Service) defaultFocalPoint(ctx context.Context, id string) (*models.Foc
 		return nil, err
 	}
 	for _, m := range meta[id] {
-		if m.Locale == s.settings.DefaultLocale && m.FocalX != nil && m.FocalY != nil {
+		if m.Locale == s.settings.DefaultLocale() && m.FocalX != nil && m.FocalY != nil {
 			return &models.FocalPoint{X: *m.FocalX, Y: *m.FocalY}, nil
 		}
 	}

@@ -6,9 +6,8 @@ package intake
 
 import (
 	"log/slog"
-	"net/netip"
-	"time"
 
+	"github.com/mediagraph/mediagraph/config"
 	"github.com/mediagraph/mediagraph/media/catalogue"
 	"github.com/mediagraph/mediagraph/media/membudget"
 	"github.com/mediagraph/mediagraph/models"
@@ -16,29 +15,11 @@ import (
 	"github.com/mediagraph/mediagraph/storage"
 )
 
-// Settings are the rules of intake, set by configuration.
-type Settings struct {
-	// MaxUploadBytes caps the size of one uploaded file.
-	MaxUploadBytes int64
-	// MaxFilesPerUpload caps the files of one upload call.
-	MaxFilesPerUpload int
-	// FetchAllow lists private networks that createAssetFromUrl may reach nonetheless.
-	FetchAllow []netip.Prefix
-	// Signed uploads (createUploads): the types they may carry ("image/*" names a family), the largest
-	// file one PUT may carry (larger ones go in parts), the largest file, and how long a ticket lasts.
-	UploadTypes          []string
-	MaxSinglePutBytes    int64
-	MaxSignedUploadBytes int64
-	UploadTicketTTL      time.Duration
-	// MaxImagePixels refuses images whose frames hold more pixels, before they are decoded.
-	MaxImagePixels int64
-}
-
 // Service takes bytes in.
 type Service struct {
 	db       *models.DB
 	store    storage.Store
-	settings Settings
+	settings config.Library
 	log      *slog.Logger
 	fetcher  *remote.Fetcher
 	analysis analysis
@@ -47,7 +28,7 @@ type Service struct {
 }
 
 // New returns intake into the catalogue c; memory bounds the files held in memory for analysis.
-func New(db *models.DB, store storage.Store, settings Settings, c *catalogue.Catalogue, memory *membudget.Budget, log *slog.Logger) *Service {
+func New(db *models.DB, store storage.Store, settings config.Library, c *catalogue.Catalogue, memory *membudget.Budget, log *slog.Logger) *Service {
 	return &Service{
 		db: db, store: store, settings: settings, log: log,
 		fetcher: remote.New(settings.FetchAllow), analysis: newAnalysis(memory),
