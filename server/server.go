@@ -213,7 +213,7 @@ func (a *App) Handler() http.Handler {
 // announced over the limit is refused unread; one that turns out longer is refused by the transport.
 func limitJSONBody(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if !strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
+		if !gqlhttp.IsMultipart(r) {
 			if r.ContentLength > maxJSONBody {
 				gqlhttp.WriteBodyTooLarge(w, maxJSONBody)
 				return

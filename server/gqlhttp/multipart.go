@@ -76,8 +76,15 @@ type spool struct {
 var _ graphql.Transport = multipartForm{}
 
 func (multipartForm) Supports(r *http.Request) bool {
+	return r.Method == http.MethodPost && IsMultipart(r)
+}
+
+// IsMultipart reports whether r's body is a multipart form, as the upload transport reads it. The
+// edge's cap on other bodies decides with it too: a spelling that one took for multipart and the
+// other not would either cap uploads at the JSON limit or let a JSON body past it.
+func IsMultipart(r *http.Request) bool {
 	mediaType, _, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
-	return err == nil && r.Method == http.MethodPost && mediaType == "multipart/form-data"
+	return err == nil && mediaType == "multipart/form-data"
 }
 
 func (f multipartForm) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecutor) {
