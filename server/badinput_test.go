@@ -79,7 +79,7 @@ func TestBadInputIsRefusedCleanly(t *testing.T) {
 				req.Header.Set("Content-Type", "multipart/form-data; boundary=b")
 				r := s.Do(editor, req)
 				wantCode(t, "malformed multipart: "+name, r, "VALIDATION_FAILED", "")
-				if r.Status != http.StatusBadRequest && r.Status != http.StatusUnprocessableEntity {
+				if r.Status != http.StatusBadRequest {
 					t.Errorf("malformed multipart %s: HTTP %d", name, r.Status)
 				}
 			}

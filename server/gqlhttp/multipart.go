@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"math"
 	"mime"
 	"mime/multipart"
 	"net"
@@ -94,7 +95,7 @@ func (f multipartForm) Do(w http.ResponseWriter, r *http.Request, exec graphql.G
 		WriteError(w, err)
 		return
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, f.maxFileBytes*int64(f.maxFiles)+2*metaLimit)
+	r.Body = http.MaxBytesReader(w, r.Body, f.bodyLimit())
 	var held spool
 	defer func() {
 		for _, file := range held.files {
@@ -114,13 +115,21 @@ func (f multipartForm) Do(w http.ResponseWriter, r *http.Request, exec graphql.G
 	params.Headers = r.Header
 	oc, gerr := exec.CreateOperationContext(r.Context(), params)
 	if gerr != nil {
-		resp := exec.DispatchError(graphql.WithOperationContext(r.Context(), oc), gerr)
-		w.WriteHeader(http.StatusUnprocessableEntity)
-		writeJSON(w, resp)
+		writeRefused(r.Context(), w, exec, oc, gerr)
 		return
 	}
 	responses, ctx := exec.DispatchOperation(r.Context(), oc)
 	writeJSON(w, responses(ctx))
+}
+
+// bodyLimit bounds a whole request: every file at its limit, and the operations and map parts.
+// Settings large enough to overflow the product mean no limit beyond the per-file ones.
+func (f multipartForm) bodyLimit() int64 {
+	files := int64(max(f.maxFiles, 0))
+	if files > 0 && f.maxFileBytes > (math.MaxInt64-2*metaLimit)/files {
+		return math.MaxInt64
+	}
+	return f.maxFileBytes*files + 2*metaLimit
 }
 
 // fail answers a request whose body could not be taken in. A client that left is no failure of the
@@ -401,7 +410,7 @@ func (c *codeWriter) WriteHeader(status int) {
 	}
 	if status < 400 && c.body.Err != nil {
 		c.unreadBody = true
-		status = http.StatusBadRequest
+		status = httperr.Status(bodyFailure(c.body.Err).Code)
 	}
 	c.status = status
 	if status < 400 {

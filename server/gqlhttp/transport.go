@@ -2,6 +2,7 @@ package gqlhttp
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -13,7 +14,9 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/mediagraph/mediagraph/media/access"
+	"github.com/mediagraph/mediagraph/server/httperr"
 	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
 )
 
 // jsonPost and jsonGet are the GraphQL-over-HTTP transports. Unlike gqlgen's, they answer every
@@ -119,8 +122,7 @@ func run(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecutor, par
 	w.Header().Set("Content-Type", "application/json")
 	oc, errs := exec.CreateOperationContext(ctx, params)
 	if errs != nil {
-		w.WriteHeader(http.StatusBadRequest)
-		writeJSON(w, exec.DispatchError(graphql.WithOperationContext(ctx, oc), errs))
+		writeRefused(ctx, w, exec, oc, errs)
 		return
 	}
 	if queriesOnly && oc.Operation.Operation != ast.Query {
@@ -131,6 +133,23 @@ func run(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecutor, par
 	}
 	responses, ctx := exec.DispatchOperation(ctx, oc)
 	writeJSON(w, responses(ctx))
+}
+
+// writeRefused answers an operation refused before execution (syntax, validation, limits) with the
+// status of its first error's code, so every transport answers the same refusal alike.
+func writeRefused(ctx context.Context, w http.ResponseWriter, exec graphql.GraphExecutor, oc *graphql.OperationContext, errs gqlerror.List) {
+	resp := exec.DispatchError(graphql.WithOperationContext(ctx, oc), errs)
+	code := access.CodeValidationFailed
+	if len(resp.Errors) > 0 {
+		switch c := resp.Errors[0].Extensions["code"].(type) {
+		case access.Code:
+			code = c
+		case string:
+			code = access.Code(c)
+		}
+	}
+	w.WriteHeader(httperr.Status(code))
+	writeJSON(w, resp)
 }
 
 // WriteBodyTooLarge answers a request whose body is over limit bytes.
