@@ -185,8 +185,8 @@ func (a *App) Handler() http.Handler {
 			return req.URL, nil
 		}
 	}
-	// The local-disk store answers its presigned uploads itself, as a bucket would.
-	if d, ok := a.store.(*disk.Store); ok {
+	// A store that signs its own uploads (the local-disk one) answers them itself, as a bucket would.
+	if d, ok := a.store.(gate.SignedStore); ok {
 		mux.Handle("PUT "+disk.UploadPath+"{key...}", gate.SignedUploads{Store: d, Log: a.Log})
 	}
 	mux.Handle("GET /media/asset/{id}", assets)

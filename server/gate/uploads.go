@@ -1,10 +1,13 @@
 package gate
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"time"
 
 	"github.com/mediagraph/mediagraph/media/access"
@@ -14,10 +17,20 @@ import (
 	"github.com/mediagraph/mediagraph/storage/disk"
 )
 
-// SignedUploads serves the presigned PUTs of the local-disk store — whole files and parts — as an
-// S3 bucket would: the signature binds key, type, exact size and expiry, and a ticket writes once.
+// SignedStore is a store that answers its own presigned uploads (the local-disk store): it checks
+// the signature of a request and takes the bytes of the object or part it grants.
+type SignedStore interface {
+	Verify(method, key string, q url.Values, now time.Time) (disk.Grant, error)
+	PutPart(ctx context.Context, key, uploadID string, number int, r io.Reader) (etag string, err error)
+	Put(ctx context.Context, key string, r io.Reader, opts storage.PutOptions) (storage.ObjectInfo, error)
+	Head(ctx context.Context, key string) (storage.ObjectInfo, error)
+	Delete(ctx context.Context, key string) error
+}
+
+// SignedUploads serves the presigned PUTs of a SignedStore — whole files and parts — as an S3
+// bucket would: the signature binds key, type, exact size and expiry, and a ticket writes once.
 type SignedUploads struct {
-	Store *disk.Store
+	Store SignedStore
 	Log   *slog.Logger
 }
 
