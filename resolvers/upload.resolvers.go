@@ -13,7 +13,6 @@ import (
 	"github.com/mediagraph/mediagraph/graph/model"
 	"github.com/mediagraph/mediagraph/media/intake"
 	"github.com/mediagraph/mediagraph/models"
-	"github.com/mediagraph/mediagraph/storage"
 )
 
 func (r *mutationResolver) CreateUploads(ctx context.Context, input []*model.CreateUploadInput) ([]*intake.Ticket, error) {
@@ -37,7 +36,7 @@ func (r *mutationResolver) CompleteUploads(ctx context.Context, ids []string, pa
 	for i, p := range parts {
 		completed[i].UploadID = p.UploadID
 		for _, part := range p.Parts {
-			completed[i].Parts = append(completed[i].Parts, storage.CompletedPart{Number: part.Number, ETag: part.Etag})
+			completed[i].Parts = append(completed[i].Parts, intake.Part{Number: part.Number, ETag: part.Etag})
 		}
 	}
 	assets, err := r.Media.Intake.CompleteUploads(ctx, ids, completed)

@@ -283,7 +283,13 @@ func ownsUpload(p *access.Principal, u *models.Upload) bool {
 // CompletedParts are the parts a client sent for a multipart upload, with the ETags the store gave.
 type CompletedParts struct {
 	UploadID string
-	Parts    []storage.CompletedPart
+	Parts    []Part
+}
+
+// Part is one uploaded part of a multipart upload: its number from 1, and the ETag the store gave it.
+type Part struct {
+	Number int
+	ETag   string
 }
 
 // CompleteUploads checks what arrived for each upload and makes assets of it: the object must exist
@@ -305,7 +311,9 @@ func (s *Service) CompleteUploads(ctx context.Context, ids []string, parts []Com
 	byID := models.ByID(found)
 	partsOf := map[string][]storage.CompletedPart{}
 	for _, cp := range parts {
-		partsOf[cp.UploadID] = cp.Parts
+		for _, part := range cp.Parts {
+			partsOf[cp.UploadID] = append(partsOf[cp.UploadID], storage.CompletedPart(part))
+		}
 	}
 	out := make([]*models.Asset, len(ids))
 	for i, id := range ids {
