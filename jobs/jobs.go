@@ -4,6 +4,7 @@
 package jobs
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
@@ -23,13 +24,19 @@ import (
 )
 
 // Periodic is work done every so often, such as a sweep. Run returns how much it did; when that is
-// more than nothing, the log says Done with the count.
+// more than nothing, the log says Done with the count. Run's context ends after Timeout
+// (defaultTimeout when zero): a sweep of a whole bucket needs far more than a minute, and one cut off
+// starts again from its first key.
 type Periodic struct {
-	Kind  string
-	Every time.Duration
-	Run   func(context.Context) (int, error)
-	Done  string
+	Kind    string
+	Every   time.Duration
+	Timeout time.Duration
+	Run     func(context.Context) (int, error)
+	Done    string
 }
+
+// defaultTimeout bounds a Periodic that names no timeout of its own, as River bounds any job.
+const defaultTimeout = time.Minute
 
 // Workers is everything the queue works, as the wiring builds it.
 type Workers struct {
@@ -40,8 +47,9 @@ type Workers struct {
 }
 
 // rescueAfter is how long a job may stay running before River takes it for abandoned (its process
-// died) and runs it again. It must exceed the jobs' timeout (River's default, a minute); the outbox
-// waits for it after a crash in the middle of a delivery.
+// died) and runs it again. It must exceed the default job timeout (a minute); River waits out a
+// worker's own longer Timeout before it rescues its job. The outbox waits for it after a crash in the
+// middle of a delivery.
 const rescueAfter = 5 * time.Minute
 
 // Queue is a running job client.
@@ -97,7 +105,7 @@ func start[TTx any](ctx context.Context, driver riverdriver.Driver[TTx], db *mod
 	for _, p := range w.Periodic {
 		args := periodicArgs{Name: p.Kind}
 		// AddWorkerArgs registers the kind an args value names, so one args type serves every Periodic.
-		river.AddWorkerArgs(workers, args, &periodicWorker{run: p.Run, log: log, done: p.Done})
+		river.AddWorkerArgs(workers, args, &periodicWorker{run: p.Run, log: log, done: p.Done, timeout: cmp.Or(p.Timeout, defaultTimeout)})
 		periodic = append(periodic, river.NewPeriodicJob(river.PeriodicInterval(p.Every),
 			func() (river.JobArgs, *river.InsertOpts) { return args, nil },
 			&river.PeriodicJobOpts{ID: p.Kind, RunOnStart: true}))
@@ -113,7 +121,7 @@ func start[TTx any](ctx context.Context, driver riverdriver.Driver[TTx], db *mod
 		Logger: log,
 		Queues: map[string]river.QueueConfig{
 			river.QueueDefault: {MaxWorkers: 2},
-			// analysis is bounded by the media service itself; this only keeps it fed
+			// analysis is bounded by intake's memory budget; this only keeps it fed
 			reprocessQueue: {MaxWorkers: runtime.GOMAXPROCS(0)},
 			outboxQueue:    {MaxWorkers: 1},
 		},
@@ -162,10 +170,14 @@ func (a periodicArgs) Kind() string { return a.Name }
 // periodicWorker works a Periodic, logging what it did.
 type periodicWorker struct {
 	river.WorkerDefaults[periodicArgs]
-	run  func(context.Context) (int, error)
-	log  *slog.Logger
-	done string
+	run     func(context.Context) (int, error)
+	log     *slog.Logger
+	done    string
+	timeout time.Duration
 }
+
+// Timeout implements river.Worker.
+func (w *periodicWorker) Timeout(*river.Job[periodicArgs]) time.Duration { return w.timeout }
 
 func (w *periodicWorker) Work(ctx context.Context, _ *river.Job[periodicArgs]) error {
 	n, err := w.run(ctx)

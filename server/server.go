@@ -122,6 +122,10 @@ func openStore(ctx context.Context, cfg config.Config, signingKey []byte, tmpDir
 	return store, nil
 }
 
+// bucketSweepTimeout bounds one run of a sweep that lists the whole bucket: a large one takes far
+// longer than a job's default minute, and a run cut off starts again from the first key.
+const bucketSweepTimeout = time.Hour
+
 // removeOrphans runs the sweep of crash leftovers as a periodic job, counting what it deleted.
 func (a *App) removeOrphans(ctx context.Context) (int, error) {
 	r, err := a.Media.SweepOrphans(ctx, true)
@@ -137,8 +141,8 @@ func (a *App) StartJobs(ctx context.Context) error {
 	q, err := jobs.Start(ctx, a.DB, a.Log, jobs.Workers{
 		Periodic: []jobs.Periodic{
 			{Kind: "sweep_uploads", Every: a.Config.UploadSweepInterval, Run: a.Media.Intake.ExpireUploads, Done: "expired signed uploads"},
-			{Kind: "sweep_derivatives", Every: a.Config.UploadSweepInterval, Run: a.Media.Deliver.SweepDerivatives, Done: "deleted transforms of replaced versions"},
-			{Kind: "sweep_orphans", Every: a.Config.OrphanSweepInterval, Run: a.removeOrphans, Done: "deleted crash leftovers"},
+			{Kind: "sweep_derivatives", Every: a.Config.UploadSweepInterval, Timeout: bucketSweepTimeout, Run: a.Media.Deliver.SweepDerivatives, Done: "deleted transforms of replaced versions"},
+			{Kind: "sweep_orphans", Every: a.Config.OrphanSweepInterval, Timeout: bucketSweepTimeout, Run: a.removeOrphans, Done: "deleted crash leftovers"},
 		},
 		Reprocess: a.Media.Intake.Reprocess,
 		Outbox:    jobs.Outbox{Every: a.Config.EventDrainInterval, Subscribers: a.subscribers},
