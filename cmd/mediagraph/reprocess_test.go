@@ -12,6 +12,7 @@ import (
 	"github.com/mediagraph/mediagraph/internal/testenv"
 	"github.com/mediagraph/mediagraph/media/access"
 	"github.com/mediagraph/mediagraph/media/intake"
+	"gorm.io/gorm"
 )
 
 func TestMain(m *testing.M) {
@@ -66,6 +67,11 @@ func TestReprocess(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
+		var updatesBefore int64
+		countUpdates := func(db *gorm.DB, into *int64) {
+			db.Raw("SELECT count(*) FROM events WHERE kind = 'asset.updated' AND asset_ids LIKE ?", "%"+anim[0].ID+"%").Scan(into)
+		}
+		countUpdates(db, &updatesBefore)
 		app.Close()
 
 		if out := c.must("reprocess", "--all"); out != "reprocessed 3 of 3 assets, 0 failed\n" {
@@ -98,6 +104,12 @@ func TestReprocess(t *testing.T) {
 		db.Raw("SELECT analysis FROM asset_versions WHERE asset_id = ? AND number = 1", anim[0].ID).Scan(&first)
 		if first.Analysis == nil || !strings.Contains(*first.Analysis, `"frameCount":4`) {
 			t.Errorf("the replaced GIF's own version was not reanalyzed: %v", first.Analysis)
+		}
+		// One update of the replaced GIF per version analyzed: its first and its current one.
+		var updatesAfter int64
+		countUpdates(db, &updatesAfter)
+		if updatesAfter-updatesBefore != 2 {
+			t.Errorf("reprocessing the replaced GIF recorded %d asset.updated events, want 2", updatesAfter-updatesBefore)
 		}
 		app.Close()
 

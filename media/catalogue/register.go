@@ -153,3 +153,12 @@ func clip(s *string, max int) *string {
 	}
 	return BlankToNil(&t)
 }
+
+// SaveVersionAnalysis records what the analysis of an earlier version v learned (one stored before
+// each version kept its own analysis). Serving and describing that version read these facts, so it
+// is an update of the asset readers of events must hear of.
+func (s *Registry) SaveVersionAnalysis(ctx context.Context, v *models.AssetVersion) error {
+	return s.change(ctx, models.Event{Kind: models.EventAssetUpdated, AssetIDs: []string{v.AssetID}}, func(tx *models.DB) error {
+		return tx.SaveVersionAnalysis(ctx, v)
+	})
+}

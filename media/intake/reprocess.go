@@ -48,7 +48,7 @@ func (s *Service) reprocessEarlier(ctx context.Context, a *models.Asset) error {
 		if _, err := s.reanalyze(ctx, a.AtVersion(v), v); err != nil {
 			return err
 		}
-		if err := s.db.Transaction(ctx, func(tx *models.DB) error { return tx.SaveVersionAnalysis(ctx, v) }); err != nil {
+		if err := s.registry.SaveVersionAnalysis(ctx, v); err != nil {
 			return err
 		}
 	}
