@@ -153,7 +153,7 @@ var migrations = []sqlMigration{
 			updated_at {time} NOT NULL)`,
 		`CREATE INDEX uploads_pending ON uploads (status, expires_at)`,
 	}},
-	// What ingest learns from the bytes. Colors and smart tags are also kept as rows so that filters
+	// What the analysis learns from the bytes. Colors and smart tags are also kept as rows so that filters
 	// can reach them with an index; the row of the asset holds them for display.
 	{id: "0004_analysis", statements: []string{
 		`ALTER TABLE assets ADD COLUMN duration {float}`,

@@ -151,7 +151,7 @@ func (a *Asset) Orientation() *Orientation {
 	return &o
 }
 
-// Analysis is what ingest learned from an asset's bytes beyond the columns that lists filter and
+// Analysis is what analyzing an asset's bytes learned, beyond the columns that lists filter and
 // sort by. Zero values mean "not known".
 type Analysis struct {
 	HasAlpha   bool     `json:"hasAlpha,omitempty"`

@@ -57,7 +57,7 @@ func TestMediaSaysWhenFFprobeIsMissing(t *testing.T) {
 	}
 }
 
-// TestImageMemoryStaysFlat ingests the 12 MP photo 100 times in a row and checks the process's peak
+// TestImageMemoryStaysFlat analyzes the 12 MP photo 100 times in a row and checks the process's peak
 // resident memory stops growing once warm: libvips' buffers are released every time.
 func TestImageMemoryStaysFlat(t *testing.T) {
 	if testing.Short() {

@@ -15,7 +15,7 @@ import (
 	"github.com/mediagraph/mediagraph/internal/testdb"
 )
 
-// analyzed is every fact ingest exposes on an asset.
+// analyzed is every fact the analysis exposes on an asset.
 type analyzed struct {
 	ID, Kind, Format, MimeType, Filename, Basename string
 	Size                                           int64
@@ -188,10 +188,10 @@ var fixtureFacts = map[string]func(t *testing.T, a analyzed){
 		eq(t, "kind", a.Kind, "DOCUMENT")
 		wantNoError(t, a)
 	},
-	"bomb-30000x30000.png": nil, // refused: TestIngestRefusesImageBombs
+	"bomb-30000x30000.png": nil, // refused: TestIntakeRefusesImageBombs
 }
 
-func TestIngestFixtures(t *testing.T) {
+func TestIntakeFixtures(t *testing.T) {
 	entries, err := os.ReadDir(fixtures.Path(""))
 	if err != nil {
 		t.Fatal(err)
@@ -259,7 +259,7 @@ func checkAnalysisFilters(t *testing.T, s *apptest.Server) {
 	}
 }
 
-func TestIngestRefusesImageBombs(t *testing.T) {
+func TestIntakeRefusesImageBombs(t *testing.T) {
 	apptest.Each(t, func(t *testing.T, start apptest.Setup) {
 		s := start(t)
 		res := s.Upload(s.Admin, nil, apptest.Fixture(t, "bomb-30000x30000.png"))
