@@ -107,18 +107,6 @@ type Spec struct {
 // ErrTooLarge is returned, wrapped with the sizes, for an input over Spec.MaxPixels.
 var ErrTooLarge = errors.New("image too large")
 
-// Transform decodes buf (any format libvips reads: JPEG including CMYK, PNG, WebP, AVIF, HEIC,
-// TIFF, GIF, SVG), applies s and encodes the result: oriented as displayed, 8-bit sRGB, with no
-// metadata. Unreadable bytes are ErrUnsupported; a damaged image is an error rather than a
-// partly grey picture. It has no deadline and no budget: Prepare and Run give both.
-func Transform(buf []byte, s Spec) ([]byte, error) {
-	j, err := Prepare(buf, s)
-	if err != nil {
-		return nil, err
-	}
-	return j.Run(context.Background())
-}
-
 // Job is a transform worked out against its input's header, priced, and not yet run.
 type Job struct {
 	buf []byte
@@ -275,7 +263,7 @@ func (s Spec) check() error {
 	return nil
 }
 
-// OutputSize is the size Transform gives an image of width×height (as displayed) under s: the box
+// OutputSize is the size a transform gives an image of width×height (as displayed) under s: the box
 // with a free side following the aspect ratio, the fit applied, then the whole scaled down to
 // MaxSide. URLs state it without decoding anything, so the arithmetic lives here only.
 func OutputSize(width, height int, s Spec) image.Point {
@@ -492,7 +480,7 @@ func (p plan) pad(img *vips.ImageRef) error {
 	return img.EmbedBackgroundRGBA(left, top, p.canvas.X, p.canvas.Y, background)
 }
 
-// encoding is what Transform needs to know about an output format.
+// encoding is what a transform needs to know about an output format.
 type encoding struct {
 	mime, ext string
 	lossy     bool // takes Spec.Quality
