@@ -57,6 +57,22 @@ func TestEstimateShrinkOnLoad(t *testing.T) {
 	}
 }
 
+// The entropy crop is priced: it reads the loaded image over and over.
+func TestEstimateEntropy(t *testing.T) {
+	png := Header{Width: 4000, Height: 3000, Frames: 1, Orientation: 1}
+	s := Spec{Width: 4000, Height: 100, Fit: FitCrop, Format: JPEG, Quality: 75}
+	centre, _ := newPlan(png, s)
+	s.Crop = CropEntropy
+	entropy, _ := newPlan(png, s)
+	c, e := estimate(png, centre), estimate(png, entropy)
+	if want := time.Duration(4000 * 3000 * nsPerEntropyPixel); e.Work-c.Work != want {
+		t.Errorf("entropy crop costs %s more than the centre's, want %s", e.Work-c.Work, want)
+	}
+	if err := e.Check(c.Work+time.Millisecond, 0); err == nil {
+		t.Error("Check let the entropy crop through a budget that only the centre crop fits")
+	}
+}
+
 func TestEstimateFrames(t *testing.T) {
 	anim := Header{Width: 200, Height: 200, Frames: 10, Orientation: 1, FrameDelays: make([]int, 10)}
 	s := Spec{Width: 400, Format: GIF}
