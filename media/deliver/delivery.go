@@ -197,6 +197,7 @@ func (s *Service) makeDerivative(ctx context.Context, a *models.Asset, current i
 	defer release()
 	out, err := s.runTransform(ctx, buf, spec)
 	var over *imaging.OverBudgetError
+	var damage *damageError
 	switch {
 	case errors.As(err, &over):
 		return nil, access.Invalid(over.Field, "%s", over.Message)
@@ -206,8 +207,10 @@ func (s *Service) makeDerivative(ctx context.Context, a *models.Asset, current i
 		return nil, access.Invalid("params", "%v", err)
 	case errors.Is(err, imaging.ErrUnsupported):
 		return nil, access.Invalid("params", "this image's format cannot be transformed")
+	case errors.As(err, &damage):
+		return nil, s.damaged(ctx, a, damage.reason)
 	case err != nil:
-		return nil, s.transformFailed(ctx, a, derived, buf, err)
+		return nil, fmt.Errorf("transform %s: %w", derived, err)
 	}
 	if a.Version != current {
 		return out, nil // a replaced version's transforms are made on demand, never kept: nothing would sweep them
@@ -235,6 +238,7 @@ const (
 
 // runTransform prices a transform and runs it when within budget, once its pixel memory is free:
 // together with the bytes read for analysis, transforms never hold more than the shared budget.
+// A failure is told damage or not while that memory is still held (checkDamage).
 func (s *Service) runTransform(ctx context.Context, buf []byte, spec imaging.Spec) ([]byte, error) {
 	job, err := imaging.Prepare(buf, spec)
 	if err != nil {
@@ -247,7 +251,11 @@ func (s *Service) runTransform(ctx context.Context, buf []byte, spec imaging.Spe
 		return nil, fmt.Errorf("wait for memory: %w", err)
 	}
 	defer s.memory.Release(job.Cost.Memory)
-	return job.Run(ctx)
+	out, err := job.Run(ctx)
+	if err != nil {
+		return nil, checkDamage(ctx, job, err)
+	}
+	return out, nil
 }
 
 // keepDerivative stores a transform for the requests after this one. It is recorded first, so that
