@@ -54,12 +54,13 @@ func damageReason(err error) string {
 	return phrase
 }
 
-// damaged records the damage a transform of asset a found as that version's processing error, so
-// that every instance refuses the next transform before reading the bytes, and answers the client's
-// 400. Damage is found here in files stored before ingest looked for it, or that only a transform
-// reaches.
+// damaged records the damage a transform of asset a found as that version's processing error, in
+// the catalogue, so that every instance refuses the next transform before reading the bytes, and
+// answers the client's 400. Damage is found here in files stored before ingest looked for it, or
+// that only a transform reaches. The record outlives the request: the client hanging up must not
+// cost the next one a decode.
 func (s *Service) damaged(ctx context.Context, a *models.Asset, reason string) error {
-	if err := s.db.RecordProcessingError(ctx, a.ID, a.Version, reason); err != nil {
+	if err := s.registry.RecordDamage(context.WithoutCancel(ctx), a.ID, a.Version, reason); err != nil {
 		s.log.ErrorContext(ctx, "record damaged image", "asset", a.ID, "version", a.Version, "error", err)
 	}
 	return access.Invalid("params", "%s, so it is not transformed", reason)
