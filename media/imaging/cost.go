@@ -134,3 +134,18 @@ func (c Cost) Check(work time.Duration, memory int64) error {
 	}
 	return nil
 }
+
+// MemoryBound is the most pixel memory a transform by s of an image of width×height (as displayed)
+// and frames frames may hold, worked out from those stored facts before the bytes are read: decoded
+// without shrink on load, so that no header makes it more.
+func MemoryBound(width, height, frames int, s Spec) (int64, error) {
+	h := Header{Width: width, Height: height, Frames: max(frames, 1), Orientation: 1}
+	if frames > 1 {
+		h.FrameDelays = make([]int, frames)
+	}
+	p, err := newPlan(h, s)
+	if err != nil {
+		return 0, err
+	}
+	return estimate(h, p).Memory, nil
+}

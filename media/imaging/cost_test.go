@@ -133,3 +133,26 @@ func TestRunCancelledBeforeStart(t *testing.T) {
 		t.Fatalf("Run = %v", err)
 	}
 }
+
+// The bound reserved from an image's stored facts, before its bytes are read, is never below the
+// estimate its header gives.
+func TestMemoryBound(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		s    Spec
+	}{
+		{"photo-12mp.jpg", Spec{Width: 500, Format: WebP, Quality: 75}},
+		{"photo-12mp.jpg", Spec{Width: 3000, Height: 1000, Fit: FitCrop, Crop: CropEntropy, Format: JPEG, Quality: 75, Blur: 5}},
+		{"anim.gif", Spec{Width: 400, Format: GIF, Animated: true}},
+		{"alpha.png", Spec{Width: 800, Height: 800, Fit: FitFill, Format: PNG}},
+	} {
+		j, err := Prepare(fixture(t, c.name), c.s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		bound, err := MemoryBound(j.h.Width, j.h.Height, j.h.Frames, c.s)
+		if err != nil || bound < j.Cost.Memory {
+			t.Errorf("%s %+v: bound %d (%v), estimate %d", c.name, c.s, bound, err, j.Cost.Memory)
+		}
+	}
+}
