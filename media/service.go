@@ -68,7 +68,7 @@ func New(ctx context.Context, db *models.DB, store storage.Store, settings confi
 		Tokens: access.NewTokens(db, log),
 		Assets: cat.Assets, Tags: cat.Tags, Collections: cat.Collections, Usages: cat.Usages,
 		Intake:  intake.New(db, store, settings, cat, memory, log),
-		Deliver: deliver.New(db, store, settings, urls, memory, log),
+		Deliver: deliver.New(db, cat.Registry, store, settings, urls, memory, log),
 		db:      db, store: store, settings: settings, spoolDir: rt.SpoolDir,
 	}, nil
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/mediagraph/mediagraph/internal/apptest"
 	"github.com/mediagraph/mediagraph/internal/fixtures"
 	"github.com/mediagraph/mediagraph/media/imaging"
+	"github.com/mediagraph/mediagraph/models"
 )
 
 // damagedFiles are the hostile set's images whose header reads but whose pixel data does not, with
@@ -103,27 +104,48 @@ func TestDamagedImagesDecodedOnce(t *testing.T) {
 func TestDamageFoundByATransformIsRecorded(t *testing.T) {
 	apptest.Each(t, func(t *testing.T, start apptest.Setup) {
 		s := start(t)
-		editor := s.Token("EDITOR")
+		editor, delivery := s.Token("EDITOR"), s.Token("DELIVERY")
 		for _, d := range damagedFiles {
 			t.Run(d.name, func(t *testing.T) {
 				id, _ := uploadHostile(t, s, editor, d.name)
+				// Behind the catalogue's back, as a file stored before ingest looked for damage.
 				if err := s.App.DB.Gorm().Exec(`UPDATE asset_versions SET processing_error = NULL WHERE asset_id = ?`, id).Error; err != nil {
 					t.Fatal(err)
 				}
-				if a := damagedFacts(t, s, editor, id); a.ProcessingError != nil {
+				if a := damagedFacts(t, s, delivery, id); a.ProcessingError != nil { // now in the delivery cache
 					t.Fatalf("processingError %q left", *a.ProcessingError)
 				}
+				updates := assetUpdates(t, s, id)
 				before := imaging.Decodes()
 				wantDamageRefused(t, "first transform", fetch(t, s, http.MethodGet, transformURL(t, s, editor, id, d.failing), "", nil))
-				wantDamageRecorded(t, damagedFacts(t, s, editor, id))
+				wantDamageRecorded(t, damagedFacts(t, s, delivery, id))
+				if n := assetUpdates(t, s, id) - updates; n != 1 {
+					t.Errorf("%d asset.updated events for the damage found, want 1", n)
+				}
 				afterFirst := imaging.Decodes()
 				wantDamageRefused(t, "second transform", fetch(t, s, http.MethodGet, transformURL(t, s, editor, id, map[string]any{"w": 64}), "", nil))
 				s.App.Media.Deliver.Settle()
 				if n := imaging.Decodes() - afterFirst; n != 0 {
 					t.Errorf("the second transform decoded %d times, want 0", n)
 				}
-				t.Logf("the first transform decoded %d times (the transform, then the check that calls it damage)", afterFirst-before)
+				if n := assetUpdates(t, s, id) - updates; n != 1 {
+					t.Errorf("%d asset.updated events after a refusal from the record, want still 1", n)
+				}
+				// The transform's own decode, and at most the check that calls its failure damage.
+				if n := afterFirst - before; n < 1 || n > 2 {
+					t.Errorf("the first transform decoded %d times, want the transform's and at most one check", n)
+				}
 			})
 		}
 	})
+}
+
+// assetUpdates counts the asset.updated events in the outbox that concern asset id.
+func assetUpdates(t *testing.T, s *apptest.Server, id string) int {
+	t.Helper()
+	var n int
+	if err := s.App.DB.Gorm().Raw(`SELECT COUNT(*) FROM events WHERE kind = ? AND asset_ids LIKE ?`, models.EventAssetUpdated, "%"+id+"%").Scan(&n).Error; err != nil {
+		t.Fatal(err)
+	}
+	return n
 }

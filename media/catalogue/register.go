@@ -162,3 +162,16 @@ func (s *Registry) SaveVersionAnalysis(ctx context.Context, v *models.AssetVersi
 		return tx.SaveVersionAnalysis(ctx, v)
 	})
 }
+
+// RecordDamage records that version of asset assetID is damaged, as reason says, unless a reason is
+// recorded already: a transform found what ingest did not. Readers learn of it as of any change
+// to the asset (an asset.updated event, a new catalogue generation).
+func (s *Registry) RecordDamage(ctx context.Context, assetID string, version int, reason string) error {
+	return s.db.Transaction(ctx, func(tx *models.DB) error {
+		recorded, err := tx.RecordProcessingError(ctx, assetID, version, reason)
+		if err != nil || !recorded {
+			return err // another request, maybe on another instance, recorded it first
+		}
+		return record(ctx, tx, models.Event{Kind: models.EventAssetUpdated, AssetIDs: []string{assetID}})
+	})
+}

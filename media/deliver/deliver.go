@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/mediagraph/mediagraph/config"
+	"github.com/mediagraph/mediagraph/media/catalogue"
 	"github.com/mediagraph/mediagraph/media/imageurl"
 	"github.com/mediagraph/mediagraph/media/membudget"
 	"github.com/mediagraph/mediagraph/models"
@@ -20,6 +21,7 @@ import (
 // Service delivers bytes.
 type Service struct {
 	db         *models.DB
+	registry   *catalogue.Registry
 	store      storage.Store
 	settings   config.Library
 	urls       *imageurl.Signer
@@ -42,11 +44,11 @@ const (
 	sweepBatch = 500
 )
 
-// New returns delivery of db's assets from store; urls signs and checks URLs, memory bounds the
-// images held in memory for transforms.
-func New(db *models.DB, store storage.Store, settings config.Library, urls *imageurl.Signer, memory *membudget.Budget, log *slog.Logger) *Service {
+// New returns delivery of db's assets from store; registry records what transforms learn of them,
+// urls signs and checks URLs, memory bounds the images held in memory for transforms.
+func New(db *models.DB, registry *catalogue.Registry, store storage.Store, settings config.Library, urls *imageurl.Signer, memory *membudget.Budget, log *slog.Logger) *Service {
 	return &Service{
-		db: db, store: store, settings: settings, urls: urls, log: log, memory: memory,
+		db: db, registry: registry, store: store, settings: settings, urls: urls, log: log, memory: memory,
 		transforms: newTransforms(runtime.GOMAXPROCS(0), transformsPerClient, transformQueueTimeout),
 		background: newBackground(pendingStores),
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/mediagraph/mediagraph/media/access"
 	"github.com/mediagraph/mediagraph/media/imageurl"
 	"github.com/mediagraph/mediagraph/media/imaging"
+	"github.com/mediagraph/mediagraph/media/membudget"
 	"github.com/mediagraph/mediagraph/models"
 	"github.com/mediagraph/mediagraph/storage"
 )
@@ -182,21 +183,28 @@ func (s *Service) defaultFocalPoint(ctx context.Context, id string) (*models.Foc
 // key at a time, and outlives the request that started it, so that callers waiting on the same key
 // get it even when that client went away; ctx ends when none is left waiting.
 func (s *Service) makeDerivative(ctx context.Context, a *models.Asset, current int, key, derived string, spec imaging.Spec) ([]byte, error) {
-	if a.Size > maxTransformedBytes {
-		return nil, access.Invalid("params", "images over %d MiB are not transformed", maxTransformedBytes>>20)
+	if limit := min(maxTransformedBytes, s.transformMemoryBudget()); a.Size > limit {
+		return nil, access.Invalid("params", "images over %d MiB are not transformed", limit>>20)
 	}
 	ctx, cancel := context.WithTimeout(ctx, s.settings.TransformTimeout)
 	defer cancel()
-	buf, release, err := s.memory.Read(ctx, s.store, key, a.Size)
-	if err != nil {
+	// The input and the pixels in one wait: taken in two, two large transforms could each hold
+	// their input waiting for the other's pixels, until both time out.
+	held := &reservation{budget: s.memory, n: a.Size + s.pixelsBound(a, spec)}
+	if err := s.memory.Acquire(ctx, held.n); err != nil {
 		if errors.Is(ctx.Err(), context.DeadlineExceeded) { // waiting for memory took it all
 			return nil, s.transformTimedOut()
 		}
+		return nil, fmt.Errorf("transform %s: wait for memory: %w", derived, err)
+	}
+	defer held.release()
+	buf, err := membudget.ReadObject(ctx, s.store, key, a.Size)
+	if err != nil {
 		return nil, fmt.Errorf("transform %s: %w", derived, err)
 	}
-	defer release()
-	out, err := s.runTransform(ctx, buf, spec)
+	out, err := s.runTransform(ctx, buf, spec, held, held.n-a.Size)
 	var over *imaging.OverBudgetError
+	var damage *damageError
 	switch {
 	case errors.As(err, &over):
 		return nil, access.Invalid(over.Field, "%s", over.Message)
@@ -206,8 +214,10 @@ func (s *Service) makeDerivative(ctx context.Context, a *models.Asset, current i
 		return nil, access.Invalid("params", "%v", err)
 	case errors.Is(err, imaging.ErrUnsupported):
 		return nil, access.Invalid("params", "this image's format cannot be transformed")
+	case errors.As(err, &damage):
+		return nil, s.damaged(ctx, a, damage.reason)
 	case err != nil:
-		return nil, s.transformFailed(ctx, a, derived, buf, err)
+		return nil, fmt.Errorf("transform %s: %w", derived, err)
 	}
 	if a.Version != current {
 		return out, nil // a replaced version's transforms are made on demand, never kept: nothing would sweep them
@@ -223,31 +233,77 @@ func (s *Service) transformTimedOut() error {
 	return access.Invalid("params", "the transform took longer than %s; ask for a smaller size or less blur", s.settings.TransformTimeout)
 }
 
-// Bounds of one transform, estimated before decoding (imaging.Cost): the work, in one core's time
-// on the machine the model was measured on, and the pixel memory, taken from the analysis budget
-// that already holds the input bytes. A 12 MP photo to a 2000 px WebP is about 0.3 s and 36 MiB;
-// what is refused would hold a core for several seconds or more, the deadline stopping what the
-// estimate misjudged.
-const (
-	transformWorkBudget   = 5 * time.Second
-	transformMemoryBudget = maxTransformedBytes // half the memory budget that analysis and transforms share
-)
+// transformWorkBudget bounds the work of one transform, estimated before decoding (imaging.Cost), in
+// one core's time on the machine the model was measured on. A 12 MP photo to a 2000 px WebP is
+// about 0.3 s and 36 MiB; what is refused would hold a core for several seconds or more, the
+// deadline stopping what the estimate misjudged.
+const transformWorkBudget = 5 * time.Second
 
-// runTransform prices a transform and runs it when within budget, once its pixel memory is free:
-// together with the bytes read for analysis, transforms never hold more than the shared budget.
-func (s *Service) runTransform(ctx context.Context, buf []byte, spec imaging.Spec) ([]byte, error) {
+// transformMemoryBudget bounds the pixel memory of one transform, and its input: half the budget
+// that analysis and transforms share, so that one transform never takes it all.
+func (s *Service) transformMemoryBudget() int64 { return s.memory.Total() / 2 }
+
+// pixelsBound is the pixel memory to reserve for a transform by spec of version a, from the
+// version's own stored size and frames, before its bytes are read: no more than a transform may
+// hold, which the estimate from the header checks again.
+func (s *Service) pixelsBound(a *models.Asset, spec imaging.Spec) int64 {
+	frames := 1
+	if an, err := a.Analysis.Get(); err == nil {
+		frames = an.FrameCount
+	}
+	limit := s.transformMemoryBudget()
+	if a.Width == nil || a.Height == nil {
+		return limit
+	}
+	bound, err := imaging.MemoryBound(*a.Width, *a.Height, frames, spec)
+	if err != nil {
+		return limit // refused by Prepare, with its reason
+	}
+	return min(bound, limit)
+}
+
+// reservation is memory taken from the budget that a transform gives back as it learns it needs
+// less, and all of at its end.
+type reservation struct {
+	budget *membudget.Budget
+	n      int64
+}
+
+func (r *reservation) shrink(by int64) {
+	r.budget.Release(by)
+	r.n -= by
+}
+
+func (r *reservation) release() { r.budget.Release(r.n) }
+
+// runTransform prices a transform and runs it when within budget, in the memory held for it: pixels
+// of it reserved with its input. The estimate from the header is the closer one: what it does not
+// need is given back before the work starts; more, should the stored facts have understated the
+// image, is taken only when free now, as waiting while holding the input could stall two
+// transforms on each other. A failure is told damage or not while that memory is still held
+// (checkDamage).
+func (s *Service) runTransform(ctx context.Context, buf []byte, spec imaging.Spec, held *reservation, pixels int64) ([]byte, error) {
 	job, err := imaging.Prepare(buf, spec)
 	if err != nil {
 		return nil, err
 	}
-	if err := job.Cost.Check(transformWorkBudget, transformMemoryBudget); err != nil {
+	if err := job.Cost.Check(transformWorkBudget, s.transformMemoryBudget()); err != nil {
 		return nil, err
 	}
-	if err := s.memory.Acquire(ctx, job.Cost.Memory); err != nil {
-		return nil, fmt.Errorf("wait for memory: %w", err)
+	switch need := job.Cost.Memory; {
+	case need < pixels:
+		held.shrink(pixels - need)
+	case need > pixels:
+		if !s.memory.TryAcquire(need - pixels) {
+			return nil, access.NewError(access.CodeRateLimited, "the server is busy transforming images; retry shortly")
+		}
+		held.n += need - pixels
 	}
-	defer s.memory.Release(job.Cost.Memory)
-	return job.Run(ctx)
+	out, err := job.Run(ctx)
+	if err != nil {
+		return nil, checkDamage(ctx, job, err)
+	}
+	return out, nil
 }
 
 // keepDerivative stores a transform for the requests after this one. It is recorded first, so that

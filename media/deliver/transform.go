@@ -46,7 +46,7 @@ func (s *Service) resolveTransform(a *models.Asset, p imageurl.ImageParams, acce
 		return transform{}, access.Invalid("params", "transforms apply to images whose size is known; %s is %s", a.ID, strings.ToLower(string(a.Kind)))
 	}
 	if a.ProcessingError != nil {
-		return transform{}, access.Invalid("params", "this image could not be read when it was stored (%s), so it is not transformed", *a.ProcessingError)
+		return transform{}, access.Invalid("params", "this image's data is damaged (%s), so it is not transformed", *a.ProcessingError)
 	}
 	box := boxOf(*a.Width, *a.Height, p)
 	spec := imaging.Spec{

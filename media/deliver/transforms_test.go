@@ -3,12 +3,14 @@ package deliver
 import (
 	"context"
 	"errors"
+	"fmt"
 	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/mediagraph/mediagraph/media/access"
+	"github.com/mediagraph/mediagraph/media/imaging"
 )
 
 func rateLimited(err error) bool {
@@ -162,3 +164,21 @@ func TestTransformStopsWhenNoWaiterRemains(t *testing.T) {
 		t.Fatalf("a later request got %q, %v; want a run of its own", out, err)
 	}
 }
+
+// The reason recorded for damage starts at the phrase that names it, and is that phrase alone when a
+// wrapping error worded it otherwise, rather than a panic.
+func TestDamageReason(t *testing.T) {
+	named := fmt.Errorf("transform: encode webp: %w: VipsJpeg: Corrupt JPEG data", imaging.ErrDamaged)
+	if got, want := damageReason(named), "the image data is damaged: VipsJpeg: Corrupt JPEG data"; got != want {
+		t.Errorf("damageReason = %q, want %q", got, want)
+	}
+	if got := damageReason(reworded{}); got != imaging.ErrDamaged.Error() {
+		t.Errorf("damageReason = %q, want the phrase alone", got)
+	}
+}
+
+// reworded is damage in other words.
+type reworded struct{}
+
+func (reworded) Error() string { return "pixels unreadable" }
+func (reworded) Unwrap() error { return imaging.ErrDamaged }

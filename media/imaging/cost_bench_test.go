@@ -28,6 +28,15 @@ func BenchmarkCostWeights(b *testing.B) {
 			transform(b, buf, Spec{Format: JPEG, Quality: 75})
 		}
 	})
+	for _, crop := range []Crop{CropCenter, CropEntropy} {
+		for _, side := range []int{1000, 3000} {
+			b.Run(fmt.Sprintf("jpg-crop-%d-%dx%d", crop, side, side/3), func(b *testing.B) {
+				for b.Loop() {
+					transform(b, buf, Spec{Width: side, Height: side / 3, Fit: FitCrop, Crop: crop, Format: JPEG, Quality: 75})
+				}
+			})
+		}
+	}
 	png := fixture(b, "alpha.png")
 	b.Run("png-to-1000-webp", func(b *testing.B) {
 		for b.Loop() {

@@ -57,6 +57,22 @@ func TestEstimateShrinkOnLoad(t *testing.T) {
 	}
 }
 
+// The entropy crop is priced: it reads the loaded image over and over.
+func TestEstimateEntropy(t *testing.T) {
+	png := Header{Width: 4000, Height: 3000, Frames: 1, Orientation: 1}
+	s := Spec{Width: 4000, Height: 100, Fit: FitCrop, Format: JPEG, Quality: 75}
+	centre, _ := newPlan(png, s)
+	s.Crop = CropEntropy
+	entropy, _ := newPlan(png, s)
+	c, e := estimate(png, centre), estimate(png, entropy)
+	if want := time.Duration(4000 * 3000 * nsPerEntropyPixel); e.Work-c.Work != want {
+		t.Errorf("entropy crop costs %s more than the centre's, want %s", e.Work-c.Work, want)
+	}
+	if err := e.Check(c.Work+time.Millisecond, 0); err == nil {
+		t.Error("Check let the entropy crop through a budget that only the centre crop fits")
+	}
+}
+
 func TestEstimateFrames(t *testing.T) {
 	anim := Header{Width: 200, Height: 200, Frames: 10, Orientation: 1, FrameDelays: make([]int, 10)}
 	s := Spec{Width: 400, Format: GIF}
@@ -115,5 +131,28 @@ func TestRunCancelledBeforeStart(t *testing.T) {
 	cancel()
 	if _, err := j.Run(ctx); !errors.Is(err, context.Canceled) {
 		t.Fatalf("Run = %v", err)
+	}
+}
+
+// The bound reserved from an image's stored facts, before its bytes are read, is never below the
+// estimate its header gives.
+func TestMemoryBound(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		s    Spec
+	}{
+		{"photo-12mp.jpg", Spec{Width: 500, Format: WebP, Quality: 75}},
+		{"photo-12mp.jpg", Spec{Width: 3000, Height: 1000, Fit: FitCrop, Crop: CropEntropy, Format: JPEG, Quality: 75, Blur: 5}},
+		{"anim.gif", Spec{Width: 400, Format: GIF, Animated: true}},
+		{"alpha.png", Spec{Width: 800, Height: 800, Fit: FitFill, Format: PNG}},
+	} {
+		j, err := Prepare(fixture(t, c.name), c.s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		bound, err := MemoryBound(j.h.Width, j.h.Height, j.h.Frames, c.s)
+		if err != nil || bound < j.Cost.Memory {
+			t.Errorf("%s %+v: bound %d (%v), estimate %d", c.name, c.s, bound, err, j.Cost.Memory)
+		}
 	}
 }

@@ -107,18 +107,6 @@ type Spec struct {
 // ErrTooLarge is returned, wrapped with the sizes, for an input over Spec.MaxPixels.
 var ErrTooLarge = errors.New("image too large")
 
-// Transform decodes buf (any format libvips reads: JPEG including CMYK, PNG, WebP, AVIF, HEIC,
-// TIFF, GIF, SVG), applies s and encodes the result: oriented as displayed, 8-bit sRGB, with no
-// metadata. Unreadable bytes are ErrUnsupported; a damaged image is an error rather than a
-// partly grey picture. It has no deadline and no budget: Prepare and Run give both.
-func Transform(buf []byte, s Spec) ([]byte, error) {
-	j, err := Prepare(buf, s)
-	if err != nil {
-		return nil, err
-	}
-	return j.Run(context.Background())
-}
-
 // Job is a transform worked out against its input's header, priced, and not yet run.
 type Job struct {
 	buf []byte
@@ -141,8 +129,8 @@ func Prepare(buf []byte, s Spec) (*Job, error) {
 	return &Job{buf: buf, h: h, p: p, Cost: estimate(h, p)}, nil
 }
 
-// Run decodes, transforms and encodes. When ctx ends it stops between steps and, during the
-// encode where libvips computes the pixels, through libvips' kill flag; the error then wraps
+// Run decodes, transforms and encodes. When ctx ends it stops between steps and, within each step
+// and the encode where libvips computes pixels, through libvips' kill flag; the error then wraps
 // ctx.Err().
 func (j *Job) Run(ctx context.Context) ([]byte, error) {
 	countDecode()
@@ -155,8 +143,11 @@ func (j *Job) Run(ctx context.Context) ([]byte, error) {
 		if err := ctx.Err(); err != nil {
 			return nil, fmt.Errorf("transform: before %s: %w", st.name, err)
 		}
-		if err := st.run(img); err != nil {
-			return nil, fmt.Errorf("transform: %s: %w", st.name, vipsError(err))
+		stop := killOnDone(ctx, img)
+		err := st.run(img)
+		stop()
+		if err != nil {
+			return nil, stepError(ctx, st.name, err)
 		}
 	}
 	if err := ctx.Err(); err != nil {
@@ -166,13 +157,19 @@ func (j *Job) Run(ctx context.Context) ([]byte, error) {
 	out, err := j.p.encoding.encode(img, j.p.quality)
 	stop()
 	if err != nil {
-		if ctxErr := ctx.Err(); ctxErr != nil {
-			return nil, fmt.Errorf("transform: encode %s: %w", j.p.encoding.ext, ctxErr)
-		}
 		// libvips decodes lazily, as the encoder pulls pixels, so a damaged input fails here.
-		return nil, fmt.Errorf("transform: encode %s: %w", j.p.encoding.ext, vipsError(err))
+		return nil, stepError(ctx, "encode "+j.p.encoding.ext, err)
 	}
 	return out, nil
+}
+
+// stepError is the failure of the step named name: the end of ctx when the kill flag stopped it,
+// else libvips' reason.
+func stepError(ctx context.Context, name string, err error) error {
+	if ctxErr := ctx.Err(); ctxErr != nil {
+		return fmt.Errorf("transform: %s: %w", name, ctxErr)
+	}
+	return fmt.Errorf("transform: %s: %w", name, vipsError(err))
 }
 
 // plan is a Spec worked out against one image's header, as imgproxy does: every size is settled
@@ -183,12 +180,11 @@ type plan struct {
 	// loadSize is what libvips' thumbnail makes of the displayed image; it shrinks on load (a
 	// JPEG decodes at 1/2, 1/4 or 1/8 scale) wherever the format allows.
 	loadSize image.Point
-	// fitting and interesting are thumbnail's own size and crop modes.
-	fitting     vips.Size
-	interesting vips.Interesting
-	// cut, when set, is cut out of each loaded frame around (focusX, focusY).
+	// cut, when set, is cut out of each loaded frame around (focusX, focusY), or where libvips'
+	// entropy measure finds the busiest part.
 	cut            image.Point
 	focusX, focusY float64
+	entropy        bool
 	// importProfile converts from an embedded ICC profile. Not for CMYK: thumbnail has already
 	// converted it through its profile, yet leaves that profile attached.
 	importProfile bool
@@ -228,19 +224,18 @@ func newPlan(h Header, s Spec) (plan, error) {
 	}
 	// Forcing the exact size costs at most a sub-pixel of distortion and makes the output size
 	// the plan's rather than libvips' own rounding.
-	p.loadSize, p.fitting = out, vips.SizeForce
+	p.loadSize = out
 	width, height := float64(h.Width), float64(h.Height)
 	switch s.Fit {
 	case FitCrop:
-		if s.Crop == CropEntropy && !p.allFrames {
-			p.fitting, p.interesting = vips.SizeBoth, vips.InterestingEntropy
-			break
-		}
 		k := math.Max(float64(out.X)/width, float64(out.Y)/height)
 		p.loadSize = image.Pt(max(out.X, scale(width, k)), max(out.Y, scale(height, k)))
 		if p.loadSize != out {
 			p.cut = out
 			p.focusX, p.focusY = s.focus()
+			// The entropy crop is a step of its own, after a lazy load, rather than thumbnail's
+			// crop mode: thumbnail runs it eagerly inside the load, where no kill flag reaches it.
+			p.entropy = s.Crop == CropEntropy && !p.allFrames
 		}
 	case FitFill:
 		k := math.Min(float64(out.X)/width, float64(out.Y)/height)
@@ -275,7 +270,7 @@ func (s Spec) check() error {
 	return nil
 }
 
-// OutputSize is the size Transform gives an image of width×height (as displayed) under s: the box
+// OutputSize is the size a transform gives an image of width×height (as displayed) under s: the box
 // with a free side following the aspect ratio, the fit applied, then the whole scaled down to
 // MaxSide. URLs state it without decoding anything, so the arithmetic lives here only.
 func OutputSize(width, height int, s Spec) image.Point {
@@ -326,18 +321,16 @@ func (s Spec) focus() (x, y float64) {
 	return 0.5, 0.5
 }
 
-// load decodes buf through libvips' thumbnail: shrunk on load, oriented as displayed, in sRGB or
-// grey, and cropped too for CropEntropy.
+// load decodes buf lazily, shrunk on load, oriented as displayed: no pixel is computed before the
+// steps and the encode ask for them.
 func (p plan) load(buf []byte, h Header) (*vips.ImageRef, error) {
-	if !p.allFrames && p.fitting == vips.SizeForce && p.interesting == vips.InterestingNone {
+	if !p.allFrames {
 		return loadScaled(buf, h, p.loadSize.X, p.loadSize.Y)
 	}
 	params := vips.NewImportParams()
 	params.FailOnError.Set(true) // a partly grey picture would be served and cached as if whole
-	if p.allFrames {
-		params.NumPages.Set(-1)
-	}
-	return vips.LoadThumbnailFromBuffer(buf, p.loadSize.X, p.loadSize.Y, p.interesting, p.fitting, params)
+	params.NumPages.Set(-1)
+	return vips.LoadThumbnailFromBuffer(buf, p.loadSize.X, p.loadSize.Y, vips.InterestingNone, vips.SizeForce, params)
 }
 
 // step is one named stage of the pipeline; it changes the image in place.
@@ -351,7 +344,10 @@ type step struct {
 // finds no alpha to keep.
 func (p plan) steps() []step {
 	var steps []step
-	if p.cut != (image.Point{}) {
+	switch {
+	case p.entropy:
+		steps = append(steps, step{"decode for the entropy crop", toMemory}, step{"entropy crop", p.entropyCrop})
+	case p.cut != (image.Point{}):
 		steps = append(steps, step{"crop", p.crop})
 	}
 	steps = append(steps, step{"convert to sRGB", p.toSRGB})
@@ -376,6 +372,11 @@ func (p plan) crop(img *vips.ImageRef) error {
 	left := clamp(int(math.Round(p.focusX*float64(width)-float64(cut.X)/2)), 0, width-cut.X)
 	top := clamp(int(math.Round(p.focusY*float64(height)-float64(cut.Y)/2)), 0, height-cut.Y)
 	return img.ExtractArea(left, top, cut.X, cut.Y)
+}
+
+// entropyCrop cuts p.cut out of the busiest part of the image, as libvips' entropy measure finds it.
+func (p plan) entropyCrop(img *vips.ImageRef) error {
+	return img.SmartCrop(min(p.cut.X, img.Width()), min(p.cut.Y, img.Height()), vips.InterestingEntropy)
 }
 
 func clamp(v, lo, hi int) int { return max(lo, min(v, hi)) }
@@ -492,7 +493,7 @@ func (p plan) pad(img *vips.ImageRef) error {
 	return img.EmbedBackgroundRGBA(left, top, p.canvas.X, p.canvas.Y, background)
 }
 
-// encoding is what Transform needs to know about an output format.
+// encoding is what a transform needs to know about an output format.
 type encoding struct {
 	mime, ext string
 	lossy     bool // takes Spec.Quality

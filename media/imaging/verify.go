@@ -1,11 +1,14 @@
 package imaging
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"sync/atomic"
+	"time"
 
 	"github.com/davidbyttow/govips/v2/vips"
 )
@@ -134,8 +137,12 @@ func rows(img *vips.ImageRef, top, height int) (*vips.ImageRef, error) {
 
 // Verify decodes every frame of buf (whose header is h) with libvips failing on any error, JPEGs at
 // half size, streaming the pixels rather than holding them. Damage is an error wrapping ErrDamaged;
-// bytes no loader reads are ErrUnsupported.
-func Verify(buf []byte, h Header) error {
+// bytes no loader reads are ErrUnsupported. When ctx ends libvips' kill flag stops the decode, and
+// the error wraps ctx.Err().
+func Verify(ctx context.Context, buf []byte, h Header) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("verify: %w", err)
+	}
 	start()
 	countDecode()
 	params := vips.NewImportParams()
@@ -150,10 +157,31 @@ func Verify(buf []byte, h Header) error {
 		return damaged(loadError(err))
 	}
 	defer img.Close()
-	if _, err := img.Average(); err != nil { // pulls every pixel of every frame through the loader
+	stop := killOnDone(ctx, img)
+	_, err = img.Average() // pulls every pixel of every frame through the loader
+	stop()
+	if ctxErr := ctx.Err(); err != nil && ctxErr != nil {
+		return fmt.Errorf("verify: %w", ctxErr)
+	}
+	if err != nil {
 		return damagedPixels(err)
 	}
 	return nil
+}
+
+// Verify is the package's Verify of the job's input: what tells, once Run has failed, damaged bytes
+// from any other failure.
+func (j *Job) Verify(ctx context.Context) error { return Verify(ctx, j.buf, j.h) }
+
+// VerifyCost is the estimated price of Verify on the job's input, in the cost model's terms; it
+// streams its pixels, so it holds next to no pixel memory.
+func (j *Job) VerifyCost() Cost {
+	frames := float64(max(j.h.Frames, 1))
+	decoded, stored := float64(j.h.Pixels())*frames, 0.0
+	if j.h.jpeg && j.h.Frames <= 1 {
+		decoded, stored = decoded/(verifiedShrink*verifiedShrink), float64(j.h.Pixels())*nsPerStoredJPEGPixel
+	}
+	return Cost{Work: time.Duration(math.Min(stored+decoded*nsPerDecodedPixel, math.MaxInt64)), Field: "w"}
 }
 
 // damagedPixels is a failure to compute the pixels of an image loaded failing on any error: the

@@ -1,6 +1,7 @@
 package imaging_test
 
 import (
+	"context"
 	"errors"
 	"strings"
 	"testing"
@@ -94,7 +95,7 @@ func TestVerifyPassesWholeImages(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: header: %v", name, err)
 		}
-		if err := imaging.Verify(buf, h); err != nil {
+		if err := imaging.Verify(t.Context(), buf, h); err != nil {
 			t.Errorf("%s: %v", name, err)
 		}
 	}
@@ -106,10 +107,28 @@ func TestVerifyCallsATruncatedFileDamaged(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := imaging.Verify(buf, h); !errors.Is(err, imaging.ErrDamaged) {
+	if err := imaging.Verify(t.Context(), buf, h); !errors.Is(err, imaging.ErrDamaged) {
 		t.Errorf("err %v, want ErrDamaged", err)
 	}
-	if err := imaging.Verify([]byte("no image here"), imaging.Header{}); !errors.Is(err, imaging.ErrUnsupported) {
+	if err := imaging.Verify(t.Context(), []byte("no image here"), imaging.Header{}); !errors.Is(err, imaging.ErrUnsupported) {
 		t.Errorf("garbage: err %v, want ErrUnsupported", err)
+	}
+}
+
+// A check whose request has ended decodes nothing and says why it stopped.
+func TestVerifyStopsWithItsContext(t *testing.T) {
+	buf := fixtures.Read(t, "truncated.jpg")
+	h, err := imaging.ReadHeader(buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel()
+	before := imaging.Decodes()
+	if err := imaging.Verify(ctx, buf, h); !errors.Is(err, context.Canceled) || errors.Is(err, imaging.ErrDamaged) {
+		t.Errorf("err %v, want the cancellation, not a verdict", err)
+	}
+	if n := imaging.Decodes() - before; n != 0 {
+		t.Errorf("%d decodes after the request ended, want 0", n)
 	}
 }

@@ -13,10 +13,16 @@ import (
 )
 
 // Budget is a number of bytes that may be held in memory at once.
-type Budget struct{ sem *semaphore.Weighted }
+type Budget struct {
+	sem   *semaphore.Weighted
+	total int64
+}
 
 // New returns a budget of n bytes.
-func New(n int64) *Budget { return &Budget{sem: semaphore.NewWeighted(n)} }
+func New(n int64) *Budget { return &Budget{sem: semaphore.NewWeighted(n), total: n} }
+
+// Total is the whole budget: what its users divide between them.
+func (b *Budget) Total() int64 { return b.total }
 
 // Acquire takes n bytes of the budget, waiting until they are free or ctx ends.
 func (b *Budget) Acquire(ctx context.Context, n int64) error { return b.sem.Acquire(ctx, n) }
@@ -34,16 +40,25 @@ func (b *Budget) Read(ctx context.Context, store storage.Store, key string, size
 		return nil, nil, err
 	}
 	release = func() { b.sem.Release(size) }
-	o, err := store.Open(ctx, key)
+	buf, err = ReadObject(ctx, store, key, size)
 	if err != nil {
 		release()
-		return nil, nil, fmt.Errorf("open %s: %w", key, err)
-	}
-	defer o.Close()
-	buf = make([]byte, size)
-	if _, err := io.ReadFull(o, buf); err != nil {
-		release()
-		return nil, nil, fmt.Errorf("read %s: %w", key, err)
+		return nil, nil, err
 	}
 	return buf, release, nil
+}
+
+// ReadObject reads the stored object of key, of size bytes, into memory that the caller has taken
+// from a budget already, together with what else it needs.
+func ReadObject(ctx context.Context, store storage.Store, key string, size int64) ([]byte, error) {
+	o, err := store.Open(ctx, key)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", key, err)
+	}
+	defer o.Close()
+	buf := make([]byte, size)
+	if _, err := io.ReadFull(o, buf); err != nil {
+		return nil, fmt.Errorf("read %s: %w", key, err)
+	}
+	return buf, nil
 }
