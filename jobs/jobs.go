@@ -69,27 +69,27 @@ func Start(ctx context.Context, db *models.DB, log *slog.Logger, w Workers) (*Qu
 		if err != nil {
 			return nil, fmt.Errorf("job queue: connect: %w", err)
 		}
-		q, err := start(ctx, riverpgxv5.New(pool), db, log, w)
-		if err != nil {
-			pool.Close()
-			return nil, err
-		}
-		stop := q.stop
-		q.stop = func(ctx context.Context) error { defer pool.Close(); return stop(ctx) }
-		return q, nil
+		return owning(pool.Close)(start(ctx, riverpgxv5.New(pool), db, log, w))
 	}
 	pool, err := db.OpenSQLitePool()
 	if err != nil {
 		return nil, err
 	}
-	q, err := start[*sql.Tx](ctx, riversqlite.New(pool), db, log, w)
-	if err != nil {
-		pool.Close()
-		return nil, err
+	return owning(func() { pool.Close() })(start[*sql.Tx](ctx, riversqlite.New(pool), db, log, w))
+}
+
+// owning ties the queue's connection pool to it: released when the queue stops, or at once when it
+// could not start.
+func owning(closePool func()) func(*Queue, error) (*Queue, error) {
+	return func(q *Queue, err error) (*Queue, error) {
+		if err != nil {
+			closePool()
+			return nil, err
+		}
+		stop := q.stop
+		q.stop = func(ctx context.Context) error { defer closePool(); return stop(ctx) }
+		return q, nil
 	}
-	stop := q.stop
-	q.stop = func(ctx context.Context) error { defer pool.Close(); return stop(ctx) }
-	return q, nil
 }
 
 func start[TTx any](ctx context.Context, driver riverdriver.Driver[TTx], db *models.DB, log *slog.Logger, w Workers) (*Queue, error) {
