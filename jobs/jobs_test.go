@@ -8,14 +8,21 @@ import (
 	"time"
 
 	"github.com/mediagraph/mediagraph/internal/testdb"
+	"github.com/mediagraph/mediagraph/internal/testenv"
 	"github.com/mediagraph/mediagraph/jobs"
 	"github.com/mediagraph/mediagraph/models"
 )
 
+func TestMain(m *testing.M) { testenv.Main(m) }
+
 // TestPeriodicTimeout: a Periodic runs with its own timeout, one without any with the default
-// minute, not River's default for every job.
+// minute, not River's default for every job — on both drivers.
 func TestPeriodicTimeout(t *testing.T) {
-	db, err := models.Open(testdb.SQLite(t))
+	testdb.Each(t, periodicTimeout)
+}
+
+func periodicTimeout(t *testing.T, url string) {
+	db, err := models.Open(url)
 	if err != nil {
 		t.Fatal(err)
 	}

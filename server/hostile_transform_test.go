@@ -19,7 +19,10 @@ import (
 // The hostile transforms of ../shared/hostile/README.md are refused before any work starts, with
 // the parameter to lower in the message; what stays within budget is served.
 func TestHostileTransformURLs(t *testing.T) {
-	s := apptest.Start(t, testdb.SQLite(t))
+	apptest.Each(t, func(t *testing.T, start apptest.Setup) { hostileTransformURLs(t, start(t)) })
+}
+
+func hostileTransformURLs(t *testing.T, s *apptest.Server) {
 	editor := s.Token("EDITOR")
 	pub := map[string]any{"status": "PUBLIC"}
 	anim := upload(t, s, editor, "anim.gif", pub)
@@ -53,7 +56,12 @@ func TestHostileTransformURLs(t *testing.T) {
 // A transform stopped at its deadline answers 400 saying so, and gives its core back: more
 // transforms than there are cores in a row each get the same answer, never RATE_LIMITED.
 func TestTransformDeadline(t *testing.T) {
-	s := apptest.Start(t, testdb.SQLite(t), func(c *config.Config) { c.TransformTimeout = time.Nanosecond })
+	apptest.Each(t, func(t *testing.T, start apptest.Setup) {
+		transformDeadline(t, start(t, func(c *config.Config) { c.TransformTimeout = time.Nanosecond }))
+	})
+}
+
+func transformDeadline(t *testing.T, s *apptest.Server) {
 	photo := upload(t, s, s.Token("EDITOR"), "photo-12mp.jpg", map[string]any{"status": "PUBLIC"})
 	for w := range 2 * runtime.GOMAXPROCS(0) {
 		path := fmt.Sprintf("/media/asset/%s/photo-12mp.jpg?w=%d", photo, 100+w)
