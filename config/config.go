@@ -20,6 +20,8 @@ type Config struct {
 	DataDir     string
 	DatabaseURL string
 	SigningKey  string
+	// CORSOrigins are the origins browsers may call from ("*" opens /media to every origin).
+	CORSOrigins []string
 	// DeliveryCacheBytes bounds the memory of cached delivery responses; 0 turns the cache off.
 	DeliveryCacheBytes int
 	// S3 locates the bucket holding the bytes; an empty Bucket keeps them on local disk.

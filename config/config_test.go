@@ -63,6 +63,7 @@ func TestConfigFlagWinsOverVariable(t *testing.T) {
 	t.Setenv("MEDIAGRAPH_LOCALES", "en,it")
 	t.Setenv("MEDIAGRAPH_LOCALE_FALLBACKS", "it:en")
 	t.Setenv("MEDIAGRAPH_FETCH_ALLOW_NETWORKS", "10.1.2.3/16, fd00::/8")
+	t.Setenv("MEDIAGRAPH_CORS_ORIGINS", "HTTPS://Site.Example/, http://localhost:3000,*")
 	c, _, err := config.Load("test", []string{"--max-upload-bytes", "3000", "--public-url", "https://cdn.example/", "--orphan-grace", "0s"})
 	if err != nil {
 		t.Fatal(err)
@@ -73,6 +74,9 @@ func TestConfigFlagWinsOverVariable(t *testing.T) {
 	want := []netip.Prefix{netip.MustParsePrefix("10.1.0.0/16"), netip.MustParsePrefix("fd00::/8")}
 	if !reflect.DeepEqual(c.Locales, []string{"en", "it"}) || !reflect.DeepEqual(c.LocaleFallbacks["it"], []string{"en"}) || !reflect.DeepEqual(c.FetchAllow, want) {
 		t.Errorf("variables: %v %v %v", c.Locales, c.LocaleFallbacks, c.FetchAllow)
+	}
+	if !reflect.DeepEqual(c.CORSOrigins, []string{"https://site.example", "http://localhost:3000", "*"}) {
+		t.Errorf("CORS origins: %q", c.CORSOrigins)
 	}
 }
 
@@ -91,6 +95,8 @@ func TestConfigLoadRefusals(t *testing.T) {
 		{"MEDIAGRAPH_ORPHAN_GRACE", "-1h", `MEDIAGRAPH_ORPHAN_GRACE: want a duration such as 1h (0s for none), got "-1h"`},
 		{"MEDIAGRAPH_BODY_MIN_RATE", "0", `MEDIAGRAPH_BODY_MIN_RATE: want a positive number of bytes a second, got "0"`},
 		{"MEDIAGRAPH_FETCH_ALLOW_NETWORKS", "10.1.0.0", `MEDIAGRAPH_FETCH_ALLOW_NETWORKS: "10.1.0.0" is not a CIDR such as 10.1.0.0/16`},
+		{"MEDIAGRAPH_CORS_ORIGINS", "https://site.example/path", `MEDIAGRAPH_CORS_ORIGINS: "https://site.example/path" is not an origin such as https://site.example or http://localhost:3000`},
+		{"MEDIAGRAPH_CORS_ORIGINS", "site.example", `MEDIAGRAPH_CORS_ORIGINS: "site.example" is not an origin such as https://site.example or http://localhost:3000`},
 		{"MEDIAGRAPH_LOCALES", " , ", `MEDIAGRAPH_LOCALES: at least one locale is required`},
 		{"MEDIAGRAPH_LOCALES", "en,english", `MEDIAGRAPH_LOCALES: locale "english" is not a language tag such as en or pt-BR`},
 		{"MEDIAGRAPH_LOCALE_FALLBACKS", "it", `MEDIAGRAPH_LOCALE_FALLBACKS: "it" is not locale:fallback`},

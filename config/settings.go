@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"net/netip"
+	"net/url"
 	"regexp"
 	"slices"
 	"strconv"
@@ -36,6 +37,7 @@ func settings(c *Config) []Setting {
 		{"MEDIAGRAPH_DATA_DIR", "data-dir", "./data", "directory of the SQLite database and the local blob store", text(&c.DataDir)},
 		{"DATABASE_URL", "database-url", "", "postgres:// URL for PostgreSQL; empty: SQLite at $MEDIAGRAPH_DATA_DIR/mediagraph.db", text(&c.DatabaseURL)},
 		{"MEDIAGRAPH_PUBLIC_URL", "public-url", "", "URL clients reach the service at; empty: http://localhost:<port>", baseURL(&c.PublicURL)},
+		{"MEDIAGRAPH_CORS_ORIGINS", "cors-origins", "", "origins browsers may call from, comma-separated (https://site.example); * opens /media to every origin, never /graphql or uploads", origins(&c.CORSOrigins)},
 		{"MEDIAGRAPH_LOCALES", "locales", "en", "content locales, comma-separated; the first is the default", locales(&c.Locales)},
 		{"MEDIAGRAPH_LOCALE_FALLBACKS", "locale-fallbacks", "", "fallbacks such as it:en,de:en (a locale may list several: pt-BR:pt|en)", fallbacks(&c.LocaleFallbacks, &c.Locales)},
 		{"MEDIAGRAPH_MAX_UPLOAD_BYTES", "max-upload-bytes", "104857600", "largest file uploadAssets accepts, in bytes", positive(&c.MaxUploadBytes, "a positive number of bytes")},
@@ -185,6 +187,26 @@ func cidrs(into *[]netip.Prefix) parser {
 				return fmt.Errorf("%q is not a CIDR such as 10.1.0.0/16", cidr)
 			}
 			out = append(out, p.Masked())
+		}
+		*into = out
+		return nil
+	}
+}
+
+// origins is a list of browser origins (scheme://host[:port], as a browser sends them) or "*".
+func origins(into *[]string) parser {
+	return func(s, _ string) error {
+		var out []string
+		for _, o := range splitList(s, ",") {
+			if o != "*" {
+				u, err := url.Parse(o)
+				if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.User != nil ||
+					strings.TrimSuffix(u.Path, "/") != "" || u.RawQuery != "" || u.Fragment != "" {
+					return fmt.Errorf("%q is not an origin such as https://site.example or http://localhost:3000", o)
+				}
+				o = strings.ToLower(u.Scheme + "://" + u.Host)
+			}
+			out = append(out, o)
 		}
 		*into = out
 		return nil

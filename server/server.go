@@ -21,6 +21,7 @@ import (
 	"github.com/mediagraph/mediagraph/media/access"
 	"github.com/mediagraph/mediagraph/models"
 	"github.com/mediagraph/mediagraph/requestid"
+	"github.com/mediagraph/mediagraph/server/cors"
 	"github.com/mediagraph/mediagraph/server/gate"
 	"github.com/mediagraph/mediagraph/server/gqlhttp"
 	"github.com/mediagraph/mediagraph/server/web/graphiql"
@@ -210,7 +211,7 @@ func (a *App) Handler() http.Handler {
 	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "/graphiql", http.StatusFound)
 	})
-	return requestid.Middleware(a.recoverer(a.authenticate(mux)))
+	return requestid.Middleware(a.recoverer(cors.New(a.Config.CORSOrigins).Handler(a.authenticate(mux))))
 }
 
 // limitJSONBody caps GraphQL bodies other than uploads, which their transport limits per file. A body

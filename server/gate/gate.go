@@ -96,7 +96,7 @@ func (g Gate) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Cache-Control", cacheControl(d, req.Version != 0))
 	if d.VaryAccept {
-		h.Set("Vary", "Accept")
+		h.Add("Vary", "Accept") // beside the Origin that CORS may vary by
 	}
 	active := activeContent(d.MimeType)
 	if active {
@@ -184,6 +184,7 @@ func WriteError(w http.ResponseWriter, e *access.Error) {
 	h.Del("ETag")
 	h.Set("Content-Type", "application/json")
 	h.Set("Cache-Control", "no-store")
+	h.Set(httperr.CodeHeader, string(e.Code))
 	w.WriteHeader(httperr.Status(e.Code))
 	body := map[string]string{"code": string(e.Code), "message": e.Message}
 	if e.Field != "" {

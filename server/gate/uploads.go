@@ -2,6 +2,9 @@ package gate
 
 import (
 	"context"
+	"crypto/md5"
+	"encoding/hex"
+	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
@@ -28,65 +31,118 @@ type SignedStore interface {
 }
 
 // SignedUploads serves the presigned PUTs of a SignedStore — whole files and parts — as an S3
-// bucket would: the signature binds key, type, exact size and expiry, and a ticket writes once.
+// bucket would, so S3 upload libraries work against it unchanged: the signature binds key, type,
+// exact size and expiry, and a ticket writes once.
 type SignedUploads struct {
 	Store SignedStore
 	Log   *slog.Logger
 }
 
-func refused(code access.Code, format string, args ...any) *access.Error {
-	return &access.Error{Code: code, Message: fmt.Sprintf(format, args...)}
+// s3Error is a refusal as S3 words it (its error code and XML body, so S3 upload libraries understand
+// it) and as Mediagraph does (the code, whose status the one table gives, in httperr.CodeHeader).
+type s3Error struct {
+	code    access.Code
+	s3Code  string
+	message string
 }
 
+func refused(code access.Code, s3Code, format string, args ...any) s3Error {
+	return s3Error{code: code, s3Code: s3Code, message: fmt.Sprintf(format, args...)}
+}
+
+// The refusals S3 gives for the same faults: a header the URL was signed with (Content-Type,
+// Content-Length) that differs is a signature that does not match.
+var (
+	errExpired   = refused(access.CodeUploadExpired, "AccessDenied", "Request has expired: the upload ticket expired; ask for a new one")
+	errSignature = refused(access.CodeForbidden, "SignatureDoesNotMatch", "The request does not match its signature")
+	errUsed      = refused(access.CodeConflict, "ConditionalRequestConflict", "This ticket was used already")
+	errNoUpload  = refused(access.CodeNotFound, "NoSuchUpload", "The specified multipart upload does not exist")
+	errTooLarge  = refused(access.CodeContentMismatch, "EntityTooLarge", "More bytes arrived than the ticket is for")
+	errShortBody = refused(access.CodeContentMismatch, "IncompleteBody", "The body ended before Content-Length bytes arrived")
+)
+
+// s3ErrorBody is S3's <Error> document.
+type s3ErrorBody struct {
+	XMLName   xml.Name `xml:"Error"`
+	Code      string
+	Message   string
+	Resource  string
+	RequestID string `xml:"RequestId"`
+}
+
+func (h SignedUploads) refuse(w http.ResponseWriter, r *http.Request, e s3Error) {
+	hd := w.Header()
+	hd.Del("ETag")
+	hd.Set("Content-Type", "application/xml")
+	hd.Set("Cache-Control", "no-store")
+	hd.Set(httperr.CodeHeader, string(e.code))
+	w.WriteHeader(httperr.Status(e.code))
+	io.WriteString(w, xml.Header)
+	xml.NewEncoder(w).Encode(s3ErrorBody{Code: e.s3Code, Message: e.message, Resource: r.URL.Path, RequestID: requestid.From(r.Context())})
+}
+
+// ServeHTTP answers as S3's PutObject and UploadPart do: 200 with the bytes' MD5 as ETag.
 func (h SignedUploads) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	key := r.PathValue("key")
 	g, err := h.Store.Verify(http.MethodPut, key, r.URL.Query(), time.Now())
 	switch {
 	case errors.Is(err, disk.ErrExpired):
-		WriteError(w, refused(access.CodeUploadExpired, "the upload ticket expired; ask for a new one"))
+		h.refuse(w, r, errExpired)
 		return
 	case err != nil:
-		WriteError(w, refused(access.CodeForbidden, "the request does not match its signature"))
+		h.refuse(w, r, errSignature)
 		return
 	}
 	// A key is signed by the service, which makes only good ones; refusing a bad one here still
 	// answers 400 before a byte is read rather than whatever the store would make of it.
 	if storage.CheckKey(key) != nil {
-		WriteError(w, badKey(key))
+		h.refuse(w, r, badKey(key))
 		return
 	}
 	if g.ContentType != "" && r.Header.Get("Content-Type") != g.ContentType {
-		WriteError(w, refused(access.CodeContentMismatch, "the ticket is for Content-Type %s", g.ContentType))
+		h.refuse(w, r, refused(access.CodeForbidden, "SignatureDoesNotMatch", "The ticket is signed for Content-Type %s", g.ContentType))
 		return
 	}
 	if r.ContentLength != g.Size {
-		WriteError(w, refused(access.CodeContentMismatch, "the ticket is for exactly %d bytes (Content-Length)", g.Size))
+		h.refuse(w, r, refused(access.CodeForbidden, "SignatureDoesNotMatch", "The ticket is signed for exactly %d bytes (Content-Length)", g.Size))
 		return
 	}
 	body := &httperr.Body{ReadCloser: http.MaxBytesReader(w, r.Body, g.Size)}
-	ctx := r.Context()
 	if g.UploadID != "" {
-		etag, err := h.Store.PutPart(ctx, key, g.UploadID, g.Part, body)
-		if err != nil {
-			h.fail(w, r, body, err)
-			return
-		}
-		w.Header().Set("ETag", `"`+etag+`"`)
+		h.putPart(w, r, g, body)
 		return
 	}
-	if _, err := h.Store.Head(ctx, key); err == nil {
-		WriteError(w, refused(access.CodeConflict, "this ticket was used already"))
+	h.putObject(w, r, g, body)
+}
+
+func (h SignedUploads) putPart(w http.ResponseWriter, r *http.Request, g disk.Grant, body *httperr.Body) {
+	etag, err := h.Store.PutPart(r.Context(), g.Key, g.UploadID, g.Part, body)
+	if err != nil {
+		h.fail(w, r, body, err)
 		return
 	}
-	info, err := h.Store.Put(ctx, key, body, storage.PutOptions{ContentType: g.ContentType})
+	w.Header().Set("ETag", `"`+etag+`"`)
+}
+
+// putObject writes a whole file once; its ETag is the MD5 of its bytes, as S3 gives a single PUT's.
+func (h SignedUploads) putObject(w http.ResponseWriter, r *http.Request, g disk.Grant, body *httperr.Body) {
+	ctx := r.Context()
+	if _, err := h.Store.Head(ctx, g.Key); err == nil {
+		h.refuse(w, r, errUsed)
+		return
+	}
+	sum := md5.New()
+	info, err := h.Store.Put(ctx, g.Key, io.TeeReader(body, sum), storage.PutOptions{ContentType: g.ContentType})
 	if err != nil {
 		h.fail(w, r, body, err)
 		return
 	}
 	if info.Size != g.Size {
-		h.Store.Delete(ctx, key)
-		WriteError(w, refused(access.CodeContentMismatch, "%d bytes arrived, the ticket is for %d", info.Size, g.Size))
+		h.Store.Delete(ctx, g.Key)
+		h.refuse(w, r, errShortBody)
+		return
 	}
+	w.Header().Set("ETag", `"`+hex.EncodeToString(sum.Sum(nil))+`"`)
 }
 
 // fail answers a failed write to the store: the client's fault when reading its body failed or its
@@ -97,21 +153,21 @@ func (h SignedUploads) fail(w http.ResponseWriter, r *http.Request, body *httper
 	case httperr.ClientGone(r, err) || httperr.ClientGone(r, body.Err):
 		h.Log.InfoContext(r.Context(), "signed upload cancelled by its client", "request_id", requestid.From(r.Context()), "err", err)
 	case errors.As(body.Err, &tooLarge):
-		WriteError(w, refused(access.CodeContentMismatch, "more bytes arrived than the ticket is for"))
+		h.refuse(w, r, errTooLarge)
 	case body.Err != nil: // cut short, or slower than the server's minimum rate
 		h.Log.InfoContext(r.Context(), "signed upload body did not arrive", "request_id", requestid.From(r.Context()), "err", body.Err)
-		WriteError(w, refused(access.CodeContentMismatch, "the body ended before Content-Length bytes arrived"))
+		h.refuse(w, r, errShortBody)
 	case errors.Is(err, storage.ErrNotFound):
-		WriteError(w, refused(access.CodeNotFound, "no such multipart upload"))
+		h.refuse(w, r, errNoUpload)
 	case errors.Is(err, storage.ErrInvalidKey):
-		WriteError(w, badKey(r.PathValue("key")))
+		h.refuse(w, r, badKey(r.PathValue("key")))
 	default:
 		id := requestid.From(r.Context())
 		h.Log.ErrorContext(r.Context(), "signed upload", "request_id", id, "err", err)
-		WriteError(w, refused(access.CodeInternal, "internal error (request id %s)", id))
+		h.refuse(w, r, refused(access.CodeInternal, "InternalError", "internal error (request id %s)", id))
 	}
 }
 
-func badKey(key string) *access.Error {
-	return &access.Error{Code: access.CodeValidationFailed, Field: "key", Message: fmt.Sprintf("%q is not a valid object key", key)}
+func badKey(key string) s3Error {
+	return refused(access.CodeValidationFailed, "InvalidArgument", "%q is not a valid object key", key)
 }

@@ -9,6 +9,10 @@ import (
 	"github.com/mediagraph/mediagraph/media/access"
 )
 
+// CodeHeader carries a refused request's error code, for clients that cannot read its body (an
+// <img>, a page on another origin reading a failed upload, an S3 library that expects XML).
+const CodeHeader = "Mediagraph-Error-Code"
+
 var statuses = map[access.Code]int{
 	access.CodeUnauthenticated:    http.StatusUnauthorized,
 	access.CodeForbidden:          http.StatusForbidden,
