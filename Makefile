@@ -6,7 +6,7 @@ GO ?= go
 VERSITYGW_VERSION = v1.8.0
 STATICCHECK_VERSION = v0.6.1
 
-.PHONY: run test build generate fuzz
+.PHONY: run test build generate fuzz examples
 
 run: ## start the service: SQLite and blobs under ./data, GraphiQL at http://localhost:8080/graphiql
 	@scripts/need run
@@ -30,6 +30,11 @@ fuzz: ## run each fuzz target for FUZZTIME (make test runs them for 15 s)
 	$(GO) test -run '^$$' -fuzz '^FuzzGraphQLBody$$' -fuzztime $(FUZZTIME) ./server
 	$(GO) test -run '^$$' -fuzz '^FuzzNormalizeFilename$$' -fuzztime $(FUZZTIME) ./media/catalogue
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./media/photometa
+
+# The example sites (examples/): each builds Mediagraph, starts it on loopback, seeds it, builds its site
+# and checks in Chromium that every image loaded at the size it asked for. Needs node, npm and chromium.
+examples: ## build the Next.js and Astro examples against a fresh Mediagraph and check them in Chromium
+	examples/run
 
 .tools/versitygw: ## the tests' S3 server (about two minutes to build, once)
 	GOBIN=$(CURDIR)/.tools GOFLAGS= $(GO) install github.com/versity/versitygw/cmd/versitygw@$(VERSITYGW_VERSION)
