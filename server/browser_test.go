@@ -73,7 +73,9 @@ func TestBrowserCrossOriginUpload(t *testing.T) {
 	png := fixtures.Read(t, "alpha.png")
 	file := append(bytes.Clone(png), bytes.Repeat([]byte{7}, 9<<20)...)
 	var page []byte
-	site := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	// The site's address is Mediagraph's CORS origin, and Mediagraph's is in the page: listen first, serve
+	// once the page is written.
+	site := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == "/file.png" {
 			w.Header().Set("Content-Type", "image/png")
 			w.Write(file)
@@ -83,7 +85,8 @@ func TestBrowserCrossOriginUpload(t *testing.T) {
 		w.Write(page)
 	}))
 	defer site.Close()
-	s := apptest.Start(t, testdb.SQLite(t), func(c *config.Config) { c.CORSOrigins = []string{site.URL} })
+	origin := "http://" + site.Listener.Addr().String()
+	s := apptest.Start(t, testdb.SQLite(t), func(c *config.Config) { c.CORSOrigins = []string{origin} })
 	cfg, err := json.Marshal(map[string]string{
 		"api": s.URL, "editor": s.Token("EDITOR"), "delivery": s.Token("DELIVERY"),
 		"createUploads": createUploads, "completeUploads": completeUploads,
@@ -92,6 +95,7 @@ func TestBrowserCrossOriginUpload(t *testing.T) {
 		t.Fatal(err)
 	}
 	page = fmt.Appendf(nil, crossOriginPage, cfg)
+	site.Start()
 
 	var got struct {
 		Error string

@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"encoding/xml"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -67,9 +68,10 @@ func TestSignedPutWithInvalidKey(t *testing.T) {
 		s := apptest.Start(t, dbURL, func(c *config.Config) { c.SigningKey = signingKey })
 		for _, key := range []string{`.tmp/put-planted`, `a\b`, "nul\x00byte"} {
 			f := signedPut(t, s, signingKey, key, "image/png", []byte("bytes"))
-			var body struct{ Code, Field, Message string }
-			json.Unmarshal(f.Body, &body)
-			if f.Status != http.StatusBadRequest || body.Code != "VALIDATION_FAILED" || body.Field != "key" {
+			// S3's error document, with Mediagraph's code in a header.
+			var body struct{ Code, ArgumentName, Message string }
+			xml.Unmarshal(f.Body, &body)
+			if f.Status != http.StatusBadRequest || f.Header.Get("Mediagraph-Error-Code") != "VALIDATION_FAILED" || body.Code != "InvalidArgument" || body.ArgumentName != "key" {
 				t.Errorf("key %q: HTTP %d %s, want 400 VALIDATION_FAILED of key", key, f.Status, f.Body)
 			}
 		}

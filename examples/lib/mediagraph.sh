@@ -37,11 +37,20 @@ free_port() {
 work=$(mktemp -d)
 pids=()
 cleanup() {
-	for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+	for pid in "${pids[@]}"; do kill -- "-$pid" 2>/dev/null || true; done
 	wait 2>/dev/null || true
 	rm -rf "$work"
 }
 trap cleanup EXIT
+
+# serve LOG CMD…: runs CMD in the background in a process group of its own (npx and next start fork
+# servers of their own), which cleanup stops whole.
+serve() {
+	local log=$1
+	shift
+	setsid "$@" >"$log" 2>&1 &
+	pids+=($!)
+}
 
 # wait_http waits until url answers (at most a minute), or fails showing log.
 wait_http() {
@@ -61,8 +70,7 @@ port=$(free_port)
 export MEDIAGRAPH_DATA_DIR="$work/data" MEDIAGRAPH_ADDR="127.0.0.1:$port"
 export MEDIAGRAPH_PUBLIC_URL="http://127.0.0.1:$port"
 admin=$("$work/mediagraph" token create --role ADMIN --name examples)
-"$work/mediagraph" serve >"$work/mediagraph.log" 2>&1 &
-pids+=($!)
+serve "$work/mediagraph.log" "$work/mediagraph" serve
 wait_http "$MEDIAGRAPH_PUBLIC_URL/readyz" "$work/mediagraph.log"
 
 (cd "$root/internal/browser" && npm_install)

@@ -44,6 +44,8 @@ type s3Error struct {
 	code    access.Code
 	s3Code  string
 	message string
+	// argument names the input at fault, as S3's InvalidArgument does.
+	argument string
 }
 
 func refused(code access.Code, s3Code, format string, args ...any) s3Error {
@@ -63,11 +65,12 @@ var (
 
 // s3ErrorBody is S3's <Error> document.
 type s3ErrorBody struct {
-	XMLName   xml.Name `xml:"Error"`
-	Code      string
-	Message   string
-	Resource  string
-	RequestID string `xml:"RequestId"`
+	XMLName      xml.Name `xml:"Error"`
+	Code         string
+	Message      string
+	ArgumentName string `xml:",omitempty"`
+	Resource     string
+	RequestID    string `xml:"RequestId"`
 }
 
 func (h SignedUploads) refuse(w http.ResponseWriter, r *http.Request, e s3Error) {
@@ -78,7 +81,7 @@ func (h SignedUploads) refuse(w http.ResponseWriter, r *http.Request, e s3Error)
 	hd.Set(httperr.CodeHeader, string(e.code))
 	w.WriteHeader(httperr.Status(e.code))
 	io.WriteString(w, xml.Header)
-	xml.NewEncoder(w).Encode(s3ErrorBody{Code: e.s3Code, Message: e.message, Resource: r.URL.Path, RequestID: requestid.From(r.Context())})
+	xml.NewEncoder(w).Encode(s3ErrorBody{Code: e.s3Code, Message: e.message, ArgumentName: e.argument, Resource: r.URL.Path, RequestID: requestid.From(r.Context())})
 }
 
 // ServeHTTP answers as S3's PutObject and UploadPart do: 200 with the bytes' MD5 as ETag.
@@ -169,5 +172,7 @@ func (h SignedUploads) fail(w http.ResponseWriter, r *http.Request, body *httper
 }
 
 func badKey(key string) s3Error {
-	return refused(access.CodeValidationFailed, "InvalidArgument", "%q is not a valid object key", key)
+	e := refused(access.CodeValidationFailed, "InvalidArgument", "%q is not a valid object key", key)
+	e.argument = "key"
+	return e
 }
