@@ -52,11 +52,11 @@ serve() {
 	pids+=($!)
 }
 
-# wait_http waits until url answers (at most a minute), or fails showing log.
+# wait_http waits until url answers (at most a minute or so), or fails showing log.
 wait_http() {
 	local url=$1 log=$2
 	for _ in $(seq 600); do
-		curl -fsS -o /dev/null "$url" 2>/dev/null && return 0
+		node -e 'fetch(process.argv[1]).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))' "$url" && return 0
 		sleep 0.1
 	done
 	echo "examples: $url did not answer; its log:" >&2
