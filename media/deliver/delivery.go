@@ -139,17 +139,19 @@ func (s *Service) deliverable(ctx context.Context, id string, grant imageurl.URL
 	if access.CanSeePrivate(ctx) {
 		return a, nil
 	}
-	switch {
-	case a.DeletedAt != nil: // trashing is how an editor takes an asset down: shared links stop too
+	switch (models.Availability{At: now}).Check(a) {
+	case models.Trashed: // trashing is how an editor takes an asset down: shared links stop too
 		return nil, access.NotFound("asset", id)
-	case grant.Private: // an editor shared it, PRIVATE or outside its window
+	case models.Deliverable:
 		return a, nil
-	case a.Status != models.StatusPublic:
-		return nil, access.NewError(access.CodeAssetAccessDenied, "asset %s is private", id)
-	case !a.Available(now):
-		return nil, access.NewError(access.CodeAssetAccessDenied, "asset %s is not available at this time", id)
 	}
-	return a, nil
+	if grant.Private { // an editor shared it, PRIVATE or outside its window
+		return a, nil
+	}
+	if a.Status != models.StatusPublic {
+		return nil, access.NewError(access.CodeAssetAccessDenied, "asset %s is private", id)
+	}
+	return nil, access.NewError(access.CodeAssetAccessDenied, "asset %s is not available at this time", id)
 }
 
 func (s *Service) openOriginal(ctx context.Context, d *Delivery, key string) (*Delivery, error) {

@@ -85,7 +85,7 @@ func NewHandler(o Options) http.Handler {
 	h := loaders.Middleware(o.Media, srv)
 	if o.DeliveryCacheBytes > 0 {
 		srv.Use(deliverycache.QueriesOnly{})
-		h = deliverycache.New(o.DeliveryCacheBytes, o.Media.Generation).Middleware(h)
+		h = deliverycache.New(o.DeliveryCacheBytes, o.Media).Middleware(h)
 	}
 	return withCodes(h)
 }
