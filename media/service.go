@@ -64,7 +64,8 @@ func New(ctx context.Context, db *models.DB, store storage.Store, settings confi
 		return nil, err
 	}
 	memory := membudget.New(memoryBudget)
-	urls := &imageurl.Signer{PublicURL: settings.PublicURL, URLSigningKey: rt.URLSigningKey, SignTransforms: rt.SignTransforms}
+	urls := &imageurl.Signer{PublicURL: settings.PublicURL, URLSigningKey: rt.URLSigningKey, SignTransforms: rt.SignTransforms,
+		Unsigned: imageurl.UnsignedList{Widths: settings.UnsignedWidths, Qualities: settings.UnsignedQualities}}
 	return &Library{
 		Tokens: access.NewTokens(db, log),
 		Assets: cat.Assets, Tags: cat.Tags, Collections: cat.Collections, Usages: cat.Usages,
