@@ -360,7 +360,7 @@ type AssetResolver interface {
 
 	Path(ctx context.Context, obj *models.Asset) (string, error)
 	URL(ctx context.Context, obj *models.Asset, params *imageurl.ImageParams, signed *bool, expiresIn *int) (string, error)
-	TransformURL(ctx context.Context, obj *models.Asset, params *imageurl.ImageParams) (string, error)
+	TransformURL(ctx context.Context, obj *models.Asset, params *imageurl.ImageParams) (*string, error)
 	ResponsiveImage(ctx context.Context, obj *models.Asset, params *imageurl.ImageParams, sizes *string, locale *string) (*deliver.ResponsiveImage, error)
 
 	Alt(ctx context.Context, obj *models.Asset, locale *string) (*string, error)
@@ -2317,7 +2317,7 @@ type Asset implements Node {
   editor token, or when ` + "`" + `signed` + "`" + `.
   """
   url(
-    "A transform to apply (images only)."
+    "A transform to apply; ignored for assets the gate does not transform (not an image, or damaged), whose URL is the original's."
     params: ImageParams
     "Sign the URL so that it opens the asset until ` + "`" + `expiresIn` + "`" + `, even when PRIVATE (editors only)."
     signed: Boolean = false
@@ -2326,13 +2326,14 @@ type Asset implements Node {
   ): String!
   """
   The absolute URL of this version's bytes, or of a transform of them: it never changes meaning, so it is
-  cached for a year; replacing the asset gives new URLs.
+  cached for a year; replacing the asset gives new URLs. Null for assets the gate does not transform
+  (not an image, or damaged): use ` + "`" + `url` + "`" + `.
   """
   transformUrl(
-    "A transform to apply (images only)."
+    "A transform to apply."
     params: ImageParams
-  ): String!
-  "A responsive image for ` + "`" + `<img srcset>` + "`" + `, computed from stored facts (no image work at query time); null for assets that are not raster images."
+  ): String
+  "A responsive image for ` + "`" + `<img srcset>` + "`" + `, computed from stored facts (no image work at query time); null for assets the gate does not transform (not an image, or damaged)."
   responsiveImage(
     "The transform of the main image; ` + "`" + `w` + "`" + ` is the width the srcset is built around (the original's by default)."
     params: ImageParams
@@ -2705,9 +2706,9 @@ type ResponsiveImage {
   alt: String
   "Title, in the requested locale."
   title: String
-  "A tiny blurred placeholder as a data URI, to show while the image loads."
+  "A tiny blurred placeholder as a data URI, to show while the image loads; it has the shape of ` + "`" + `width` + "`" + `/` + "`" + `height` + "`" + `, cut as the transform cuts the image."
   base64: String
-  "The dominant color, as ` + "`" + `#rrggbb` + "`" + `, to paint while the image loads."
+  "The dominant color, as ` + "`" + `#rrggbb` + "`" + `, to paint while the image loads (of the part shown, when the transform cuts the image)."
   bgColor: String
   "A BlurHash of the image."
   blurhash: String
@@ -5823,11 +5824,11 @@ func (ec *executionContext) _Asset_transformUrl(ctx context.Context, field graph
 			return ec.Resolvers.Asset().TransformURL(ctx, obj, fc.Args["params"].(*imageurl.ImageParams))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Asset_transformUrl(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -14447,7 +14448,7 @@ func (ec *executionContext) _Asset(ctx context.Context, sel ast.SelectionSet, ob
 				})
 		case "transformUrl":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Asset_transformUrl(ctx, field, obj)
 				})
