@@ -71,6 +71,8 @@ type Library struct {
 	// signature when transforms must be signed, so that loaders in browsers can build them.
 	UnsignedWidths    []int
 	UnsignedQualities []int
+	// StripGPSOnUpload removes where a photo was taken from JPEG originals before they are stored.
+	StripGPSOnUpload bool
 }
 
 // DefaultLocale is the locale every fallback chain ends in.

@@ -62,6 +62,7 @@ func settings(c *Config) []Setting {
 		{"MEDIAGRAPH_EVENT_DRAIN_INTERVAL", "event-drain-interval", "1s", "how often recorded events are delivered to their subscribers, besides right after each change", duration(&c.EventDrainInterval)},
 		{"MEDIAGRAPH_UNSIGNED_WIDTHS", "unsigned-widths", "16,32,48,64,96,128,256,384,640,750,828,1080,1200,1920,2048,3840", "with a signing key, the widths (w) a transform URL may ask for without s= (Next.js's deviceSizes and imageSizes)", integers(&c.UnsignedWidths, 1, 8192, "widths from 1 to 8192, comma-separated")},
 		{"MEDIAGRAPH_UNSIGNED_QUALITIES", "unsigned-qualities", "75", "with a signing key, the qualities (q) a transform URL may ask for without s=", integers(&c.UnsignedQualities, 1, 100, "qualities from 1 to 100, comma-separated")},
+		{"MEDIAGRAPH_STRIP_GPS_ON_UPLOAD", "strip-gps-on-upload", "false", "remove GPS from JPEG originals as they are stored (uploadAssets, createAssetFromUrl, replaceAsset), losslessly; otherwise originals are served as uploaded", boolean(&c.StripGPSOnUpload)},
 		{"MEDIAGRAPH_DELIVERY_CACHE_BYTES", "delivery-cache-bytes", "67108864", "memory for delivery tokens' cached query responses, in bytes; 0 turns the cache off", integer(&c.DeliveryCacheBytes, 0, math.MaxInt64, "a number of bytes (0 for no cache)")},
 	}
 }
