@@ -97,7 +97,8 @@ func ClassifiesWholeType(object string) bool {
 
 // EnforceDeliveryPolicy is the field middleware that applies the policy: a DELIVERY token reading a
 // MANAGEMENT field gets null and a FORBIDDEN error naming the field. A field missing from the table
-// counts as MANAGEMENT, so a new field is closed until it is classified; introspection is open.
+// counts as MANAGEMENT, so a new field is closed until it is classified; introspection (__schema,
+// __type and the fields of its types) is open to every token, so sites can generate their types.
 // Most fields are DELIVERY, so the common case costs one map lookup and never reads the principal.
 func EnforceDeliveryPolicy(ctx context.Context, next graphql.Resolver) (any, error) {
 	fc := graphql.GetFieldContext(ctx)
@@ -106,7 +107,7 @@ func EnforceDeliveryPolicy(ctx context.Context, next graphql.Resolver) (any, err
 	}
 	object, name := fc.Object, fc.Field.Name
 	c, ok := FieldClass(object, name)
-	if c == Delivery || (!ok && strings.HasPrefix(object, "__")) {
+	if c == Delivery || (!ok && (strings.HasPrefix(object, "__") || strings.HasPrefix(name, "__"))) {
 		return next(ctx)
 	}
 	if p := access.PrincipalFrom(ctx); p == nil || p.Role != models.RoleDelivery {
