@@ -92,12 +92,12 @@ func (r *assetResolver) URL(ctx context.Context, obj *models.Asset, params *imag
 }
 
 func (r *assetResolver) TransformURL(ctx context.Context, obj *models.Asset, params *imageurl.ImageParams) (*string, error) {
-	if !deliver.Transformable(obj) {
-		return nil, nil
-	}
 	p, err := r.imageParams(ctx, obj, params)
 	if err != nil {
 		return nil, err
+	}
+	if !p.IsZero() && !deliver.Transformable(obj) {
+		return nil, nil // rather than a URL the gate would refuse
 	}
 	u, err := r.Media.Deliver.URLFor(ctx, imageurl.VersionPath(obj), p, false, nil)
 	return &u, err

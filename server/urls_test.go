@@ -17,7 +17,8 @@ import (
 )
 
 // For what the gate does not transform — a video, a PDF, a damaged image — the API gives no transform
-// URL and no responsive image, and url(params) is the original's URL, which answers.
+// URL and no responsive image, and url(params) is the original's URL, which answers (as does
+// transformUrl without parameters, the version's original).
 func TestURLsOfUntransformableAssetsAnswer(t *testing.T) {
 	s := apptest.Start(t, testdb.SQLite(t))
 	editor, delivery := s.Token("EDITOR"), s.Token("DELIVERY")
@@ -27,11 +28,12 @@ func TestURLsOfUntransformableAssetsAnswer(t *testing.T) {
 			Asset struct {
 				Plain, Sized    string
 				TransformURL    *string
+				Versioned       string
 				ResponsiveImage *struct{ Src string }
 			}
 		}
 		s.Must(delivery, `query($id: ID!) { asset(id: $id) { plain: url sized: url(params: { w: 200, fm: WEBP })
-			transformUrl(params: { w: 200 }) responsiveImage(params: { w: 200 }) { src } } }`, map[string]any{"id": id}, &out)
+			transformUrl(params: { w: 200 }) versioned: transformUrl responsiveImage(params: { w: 200 }) { src } } }`, map[string]any{"id": id}, &out)
 		a := out.Asset
 		if a.TransformURL != nil || a.ResponsiveImage != nil {
 			t.Errorf("%s: transformUrl %v, responsiveImage %+v; want both null", name, a.TransformURL, a.ResponsiveImage)
@@ -39,8 +41,10 @@ func TestURLsOfUntransformableAssetsAnswer(t *testing.T) {
 		if a.Sized != a.Plain {
 			t.Errorf("%s: url(params) = %s, want the original's %s", name, a.Sized, a.Plain)
 		}
-		if f := fetch(t, s, http.MethodGet, strings.TrimPrefix(a.Sized, s.URL), "", nil); f.Status != http.StatusOK {
-			t.Errorf("%s: url(params) answers %d", name, f.Status)
+		for what, u := range map[string]string{"url(params)": a.Sized, "transformUrl without params": a.Versioned} {
+			if f := fetch(t, s, http.MethodGet, strings.TrimPrefix(u, s.URL), "", nil); u == "" || f.Status != http.StatusOK {
+				t.Errorf("%s: %s %q answers %d", name, what, u, f.Status)
+			}
 		}
 	}
 	r := s.Query(delivery, `query($id: ID!) { asset(id: $id) { url(params: { w: 0 }) } }`, map[string]any{"id": upload(t, s, editor, "clip.mp4", map[string]any{"status": "PUBLIC"})})

@@ -2326,8 +2326,8 @@ type Asset implements Node {
   ): String!
   """
   The absolute URL of this version's bytes, or of a transform of them: it never changes meaning, so it is
-  cached for a year; replacing the asset gives new URLs. Null for assets the gate does not transform
-  (not an image, or damaged): use ` + "`" + `url` + "`" + `.
+  cached for a year; replacing the asset gives new URLs. Null when ` + "`" + `params` + "`" + ` ask for a transform of an
+  asset the gate does not transform (not an image, or damaged); without them, the original's.
   """
   transformUrl(
     "A transform to apply."
