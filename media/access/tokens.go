@@ -118,14 +118,19 @@ func (s *Tokens) ListTokens(ctx context.Context) ([]*models.APIToken, error) {
 	return s.db.ListTokens(ctx)
 }
 
-// RevokeToken revokes a token; requests carrying it are refused from then on.
+// RevokeToken revokes a token; requests carrying it are refused from then on, and so are the signed
+// URLs it made (within grantCacheTTL). The last active ADMIN token cannot be revoked.
 func (s *Tokens) RevokeToken(ctx context.Context, id string) (*models.APIToken, error) {
 	if _, err := Authorize(ctx, Admin); err != nil {
 		return nil, err
 	}
-	if err := s.db.RevokeToken(ctx, id); errors.Is(err, models.ErrNotFound) {
+	switch err := s.db.RevokeToken(ctx, id); {
+	case errors.Is(err, models.ErrNotFound):
 		return nil, NotFound("token", id)
-	} else if err != nil {
+	case errors.Is(err, models.ErrLastAdmin):
+		return nil, NewError(CodeConflict, "token %s is the last active ADMIN token: revoking it would lock everyone out. "+
+			"Create another ADMIN token first (createApiToken, or `mediagraph token create --role ADMIN` on the server), then revoke this one", id)
+	case err != nil:
 		return nil, err
 	}
 	return s.Token(ctx, id)
