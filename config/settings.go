@@ -48,7 +48,7 @@ func settings(c *Config) []Setting {
 		{"S3_ENDPOINT", "s3-endpoint", "", "endpoint of an S3-compatible server (MinIO, R2, …); empty: AWS", text(&c.S3.Endpoint)},
 		{"S3_FORCE_PATH_STYLE", "s3-force-path-style", "false", "address the bucket in the path (most S3-compatible servers need true)", boolean(&c.S3.ForcePathStyle)},
 		{"S3_DELIVERY", "s3-delivery", "proxy", "how original bytes in the bucket reach browsers: proxy (streamed by the service) or redirect (to a presigned URL)", oneOf(&c.S3Delivery, "proxy", "redirect")},
-		{"MEDIAGRAPH_UPLOAD_TYPES", "upload-types", "image/*,video/*,audio/*,application/pdf", "types createUploads accepts, comma-separated (type/* for a family)", list(&c.UploadTypes)},
+		{"MEDIAGRAPH_UPLOAD_TYPES", "upload-types", "image/*,video/*,audio/*,application/pdf", "types every way in accepts (uploadAssets, createUploads, createAssetFromUrl, replaceAsset), comma-separated; type/* or */* for a family, which never admits HTML, JavaScript, executables or an SVG with script: list those by their own type", list(&c.UploadTypes)},
 		{"MEDIAGRAPH_MAX_SINGLE_PUT_BYTES", "max-single-put-bytes", "4194304", "largest file a signed upload sends in one PUT; larger ones go in 8 MiB parts", positive(&c.MaxSinglePutBytes, "a positive number")},
 		{"MEDIAGRAPH_MAX_SIGNED_UPLOAD_BYTES", "max-signed-upload-bytes", "5368709120", "largest file createUploads accepts, in bytes", positive(&c.MaxSignedUploadBytes, "a positive number")},
 		{"MEDIAGRAPH_UPLOAD_TICKET_TTL", "upload-ticket-ttl", "120s", "how long a signed upload ticket stays valid", duration(&c.UploadTicketTTL)},

@@ -92,11 +92,15 @@ func (db *DB) RevokeToken(ctx context.Context, id string) error {
 // TokenRevoked reports whether the token of id is revoked or gone: the check behind every signed
 // grant, one primary-key lookup.
 func (db *DB) TokenRevoked(ctx context.Context, id string) (bool, error) {
-	var revoked []*time.Time
-	if err := db.with(ctx).Model(&APIToken{}).Where("id = ?", id).Pluck("revoked_at", &revoked).Error; err != nil {
+	var t APIToken
+	err := db.with(ctx).Select("revoked_at").Where("id = ?", id).Take(&t).Error
+	if err != nil {
+		if err = translate(err); errors.Is(err, ErrNotFound) {
+			return true, nil
+		}
 		return false, fmt.Errorf("check api token: %w", err)
 	}
-	return len(revoked) == 0 || revoked[0] != nil, nil
+	return t.RevokedAt != nil, nil
 }
 
 // TouchToken records that a token was used, at most once per interval so that reads stay reads.

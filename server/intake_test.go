@@ -202,7 +202,7 @@ func TestIntakeFixtures(t *testing.T) {
 		}
 	}
 	apptest.Each(t, func(t *testing.T, start apptest.Setup) {
-		s := start(t)
+		s := start(t, apptest.AnyType)
 		for _, e := range entries {
 			check := fixtureFacts[e.Name()]
 			if check == nil {
@@ -375,7 +375,7 @@ func ptr[T any](v T) *T { return &v }
 // A file larger than what the multipart transport holds in memory spills to disk whole: its bytes
 // arrive intact.
 func TestLargeMultipartFileSpillsToDisk(t *testing.T) {
-	s := apptest.Start(t, testdb.SQLite(t))
+	s := apptest.Start(t, testdb.SQLite(t), apptest.AnyType)
 	big := make([]byte, 9<<20) // over the 8 MiB kept in memory
 	for i := range big {
 		big[i] = byte(i*7 + i>>11)

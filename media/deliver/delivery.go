@@ -143,7 +143,7 @@ func (s *Service) deliverable(ctx context.Context, id string, grant imageurl.URL
 	case a.DeletedAt != nil: // trashing is how an editor takes an asset down: shared links stop too
 		return nil, access.NotFound("asset", id)
 	case grant.Private: // an editor shared it, PRIVATE or outside its window
-		return a, nil
+		return a, s.grantStands(ctx, a, grant)
 	case a.Status != models.StatusPublic:
 		return nil, access.NewError(access.CodeAssetAccessDenied, "asset %s is private", id)
 	case !a.Available(now):

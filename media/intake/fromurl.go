@@ -39,7 +39,7 @@ func (s *Service) CreateAssetFromURL(ctx context.Context, rawURL string, filenam
 	}
 	defer res.Body.Close()
 	if res.Size > s.settings.MaxUploadBytes {
-		return nil, s.tooLarge("input.url")
+		return nil, tooLarge("input.url", s.settings.MaxUploadBytes)
 	}
 	name := res.Filename
 	if filename != nil {
