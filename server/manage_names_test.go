@@ -52,6 +52,20 @@ func TestNamesInEveryScript(t *testing.T) {
 			t.Errorf("two names that normalize to nothing share %q", up.UploadAssets[2].Filename)
 		}
 
+		// The uploaded name is searchable, in its own script.
+		for what, filter := range map[string]map[string]any{
+			"originalFilename": {"originalFilename": map[string]any{"matches": "日本"}},
+			"search":           {"search": "日本"},
+		} {
+			var found struct {
+				Assets struct{ Nodes []struct{ ID string } }
+			}
+			s.Must(editor, `query($f: AssetFilter) { assets(filter: $f) { nodes { id } } }`, map[string]any{"f": filter}, &found)
+			if len(found.Assets.Nodes) != 1 || found.Assets.Nodes[0].ID != up.UploadAssets[0].ID {
+				t.Errorf("%s 日本: %+v", what, found.Assets.Nodes)
+			}
+		}
+
 		// A signed upload keeps the name too.
 		tk := newTickets(t, s, editor, map[string]any{"filename": "北京 写真.png", "mimeType": "image/png", "size": len(png)})[0]
 		put(t, tk.URL, tk.Headers, png, nil)

@@ -2986,6 +2986,8 @@ input AssetFilter {
   updatedAt: TimeFilter
   "By filename."
   filename: TextFilter
+  "By the name the current version's file was uploaded under, exactly as given (any script)."
+  originalFilename: TextFilter
   "By alternative text, in any locale."
   alt: TextFilter
   "By title, in any locale."
@@ -3000,7 +3002,7 @@ input AssetFilter {
   md5: StringFilter
   "true lists the trash instead of the library. Only at the top level of a filter."
   deleted: Boolean
-  "Every word must appear, ignoring case, in the filename, a title, an alt text, the notes or a tag name."
+  "Every word must appear, ignoring case, in the filename, the uploaded name, a title, an alt text, the notes or a tag name."
   search: String
   "Every one of these filters must hold."
   AND: [AssetFilter!]
@@ -12324,7 +12326,7 @@ func (ec *executionContext) unmarshalInputAssetFilter(ctx context.Context, obj a
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"ids", "kind", "status", "format", "mimeType", "size", "width", "height", "aspectRatio", "orientation", "resolution", "tags", "smartTags", "colors", "collection", "inUse", "createdAt", "updatedAt", "filename", "alt", "title", "author", "copyright", "notes", "md5", "deleted", "search", "AND", "OR"}
+	fieldsInOrder := [...]string{"ids", "kind", "status", "format", "mimeType", "size", "width", "height", "aspectRatio", "orientation", "resolution", "tags", "smartTags", "colors", "collection", "inUse", "createdAt", "updatedAt", "filename", "originalFilename", "alt", "title", "author", "copyright", "notes", "md5", "deleted", "search", "AND", "OR"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -12464,6 +12466,13 @@ func (ec *executionContext) unmarshalInputAssetFilter(ctx context.Context, obj a
 				return it, err
 			}
 			it.Filename = data
+		case "originalFilename":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("originalFilename"))
+			data, err := ec.unmarshalOTextFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐTextFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OriginalFilename = data
 		case "alt":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("alt"))
 			data, err := ec.unmarshalOTextFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐTextFilter(ctx, v)
