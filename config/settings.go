@@ -58,6 +58,7 @@ func settings(c *Config) []Setting {
 		{"MEDIAGRAPH_BODY_GRACE", "body-grace", "20s", "time a request body may take before it must keep up the minimum rate (and the most credit a fast start earns)", duration(&c.BodyGrace)},
 		{"MEDIAGRAPH_BODY_MIN_RATE", "body-min-rate", "16384", "slowest a request body may arrive after the grace, in bytes a second; slower clients are cut off", positive(&c.BodyMinRate, "a positive number of bytes a second")},
 		{"MEDIAGRAPH_FETCH_ALLOW_NETWORKS", "fetch-allow-networks", "", "private networks createAssetFromUrl may fetch from nonetheless, as CIDRs (10.1.0.0/16,…)", cidrs(&c.FetchAllow)},
+		{"MEDIAGRAPH_FETCH_TIMEOUT", "fetch-timeout", "2m", "longest a createAssetFromUrl download may take, from the request to the last byte", duration(&c.FetchTimeout)},
 		{"MEDIAGRAPH_TRANSFORM_TIMEOUT", "transform-timeout", "30s", "deadline of one image transform; one that takes longer is stopped and answers 400", duration(&c.TransformTimeout)},
 		{"MEDIAGRAPH_EVENT_DRAIN_INTERVAL", "event-drain-interval", "1s", "how often recorded events are delivered to their subscribers, besides right after each change", duration(&c.EventDrainInterval)},
 		{"MEDIAGRAPH_DELIVERY_CACHE_BYTES", "delivery-cache-bytes", "67108864", "memory for delivery tokens' cached query responses, in bytes; 0 turns the cache off", integer(&c.DeliveryCacheBytes, 0, math.MaxInt64, "a number of bytes (0 for no cache)")},
