@@ -1,7 +1,9 @@
 package server_test
 
 import (
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/mediagraph/mediagraph/internal/apptest"
@@ -66,4 +68,57 @@ func TestLastAdminTokenCannotBeRevoked(t *testing.T) {
 			}
 		}
 	})
+}
+
+// Two admins revoking each other's tokens at once cannot both succeed: one ADMIN token stays.
+func TestConcurrentRevocationsKeepAnAdmin(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, dbURL string) {
+		s := apptest.Start(t, dbURL)
+		for range 3 {
+			second, secondID := newToken(t, s, "ADMIN", "second admin")
+			firstIDs := adminTokenIDs(t, s)
+			var firstID string
+			for _, id := range firstIDs {
+				if id != secondID {
+					firstID = id
+				}
+			}
+			revoke := `mutation($id: ID!) { revokeApiToken(id: $id) { id } }`
+			var wg sync.WaitGroup
+			codes := make([]string, 2)
+			for i, c := range []struct{ token, target string }{{s.Admin, secondID}, {second, firstID}} {
+				wg.Go(func() { codes[i] = s.Query(c.token, revoke, map[string]any{"id": c.target}).Code() })
+			}
+			wg.Wait()
+			active := adminTokenIDsAs(t, s, []string{s.Admin, second})
+			left := 0
+			for _, id := range []string{firstID, secondID} {
+				if slices.Contains(active, id) {
+					left++
+				}
+			}
+			if left != 1 {
+				t.Fatalf("after two concurrent revocations (%v), %d of the two ADMIN tokens are active", codes, left)
+			}
+			if !slices.Contains(active, firstID) {
+				s.Admin = second // the first was revoked: go on with the one that stayed
+			}
+		}
+	})
+}
+
+// adminTokenIDsAs lists the active ADMIN tokens with the first of tokens that still works.
+func adminTokenIDsAs(t *testing.T, s *apptest.Server, tokens []string) []string {
+	t.Helper()
+	for _, tok := range tokens {
+		if s.Query(tok, `{ apiTokens { id } }`, nil).Code() == "" {
+			keep := s.Admin
+			s.Admin = tok
+			ids := adminTokenIDs(t, s)
+			s.Admin = keep
+			return ids
+		}
+	}
+	t.Fatal("no ADMIN token works any more")
+	return nil
 }
