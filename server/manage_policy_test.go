@@ -62,7 +62,8 @@ func servedFiles(t *testing.T, files map[string]policyFile) string {
 	return srv.URL
 }
 
-func policyWays(remote string) map[string]policyWay {
+// policyWays are the four ways in; replaceAsset replaces the bytes of the asset target.
+func policyWays(remote, target string) map[string]policyWay {
 	return map[string]policyWay{
 		"uploadAssets": func(t *testing.T, s *apptest.Server, token string, f policyFile) apptest.Response {
 			return s.Upload(token, nil, apptest.File{Name: f.name, Content: bytes.NewReader(f.data)})
@@ -85,9 +86,8 @@ func policyWays(remote string) map[string]policyWay {
 				map[string]any{"in": map[string]any{"url": remote + "/" + f.name}})
 		},
 		"replaceAsset": func(t *testing.T, s *apptest.Server, token string, f policyFile) apptest.Response {
-			id := s.MustUpload(token, nil, apptest.Fixture(t, "focal-red-square.png"))[0].ID
 			return s.Multipart(token, `mutation($id: ID!, $file: Upload!) { replaceAsset(id: $id, file: $file) { id } }`,
-				map[string]any{"id": id, "file": nil}, []string{"variables.file"}, apptest.File{Name: f.name, Content: bytes.NewReader(f.data)})
+				map[string]any{"id": target, "file": nil}, []string{"variables.file"}, apptest.File{Name: f.name, Content: bytes.NewReader(f.data)})
 		},
 	}
 }
@@ -98,7 +98,7 @@ func policyWays(remote string) map[string]policyWay {
 func TestOneUploadPolicy(t *testing.T) {
 	apptest.Each(t, func(t *testing.T, start apptest.Setup) {
 		files := policyFiles(t)
-		ways := policyWays(servedFiles(t, files))
+		remote := servedFiles(t, files)
 		limits := func(c *config.Config) {
 			c.MaxUploadBytes, c.MaxSignedUploadBytes = 1_000_000, 1_000_000
 			c.FetchAllow = []netip.Prefix{netip.MustParsePrefix("127.0.0.3/32")}
@@ -126,10 +126,15 @@ func TestOneUploadPolicy(t *testing.T) {
 		for _, srv := range servers {
 			s := start(t, limits, srv.config)
 			editor := s.Token("EDITOR")
-			for wayName, way := range ways {
+			target := s.MustUpload(editor, nil, apptest.Fixture(t, "focal-red-square.png"))[0].ID
+			for wayName, way := range policyWays(remote, target) {
 				for fileName, code := range srv.want {
 					what := fmt.Sprintf("%s: %s by %s", srv.name, fileName, wayName)
+					keys := storedKeys(t, s)
 					r := way(t, s, editor, files[fileName])
+					if code != "" {
+						sameKeys(t, what, keys, storedKeys(t, s))
+					}
 					if r.Code() != code {
 						t.Errorf("%s: got %+v, want %q", what, r.Errors, code)
 					}
