@@ -296,7 +296,8 @@ var assetFilterFields = indexFilterFields([]filterField{
 	{name: "createdAt", expr: "assets.created_at", ops: opRange, value: valueTime},
 	{name: "updatedAt", expr: "assets.updated_at", ops: opRange, value: valueTime},
 	{name: "filename", expr: "assets.filename", ops: opMatches | opExists, value: valueText, searched: true},
-	{name: "originalFilename", expr: "cv.original_filename", ops: opMatches | opExists, value: valueText, searched: true, version: true},
+	// Not searched: search is open to delivery tokens, and the uploaded name is the editors' business.
+	{name: "originalFilename", expr: "cv.original_filename", ops: opMatches | opExists, value: valueText, version: true},
 	{name: "author", expr: "assets.author", ops: opMatches | opExists, value: valueText},
 	{name: "copyright", expr: "assets.copyright", ops: opMatches | opExists, value: valueText},
 	{name: "notes", expr: "assets.notes", ops: opMatches | opExists, value: valueText, searched: true},

@@ -3003,7 +3003,7 @@ input AssetFilter {
   md5: StringFilter
   "true lists the trash instead of the library. Only at the top level of a filter."
   deleted: Boolean
-  "Every word must appear, ignoring case, in the filename, the uploaded name, a title, an alt text, the notes or a tag name."
+  "Every word must appear, ignoring case, in the filename, a title, an alt text, the notes or a tag name."
   search: String
   "Every one of these filters must hold."
   AND: [AssetFilter!]
