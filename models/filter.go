@@ -122,6 +122,17 @@ type ColorsFilter struct {
 	AnyIn []string
 }
 
+// ScanStatusFilter matches antivirus scan statuses.
+type ScanStatusFilter struct {
+	Eq *ScanStatus
+	In []ScanStatus
+}
+
+// AntivirusFilter matches assets by the antivirus scan of their current version.
+type AntivirusFilter struct {
+	Status *ScanStatusFilter
+}
+
 // AssetFilter is every condition a list of assets can be narrowed by; all set fields must hold.
 type AssetFilter struct {
 	IDs         *IDFilter
@@ -149,6 +160,7 @@ type AssetFilter struct {
 	Copyright   *TextFilter
 	Notes       *TextFilter
 	MD5         *StringFilter
+	Antivirus   *AntivirusFilter
 	Deleted     *bool
 	Search      *string
 	AND         []*AssetFilter
@@ -188,7 +200,8 @@ type filterField struct {
 	// maxList bounds each list of the field on its own (0: only the filter's total bounds it).
 	maxList int
 
-	index    []int        // of the field in AssetFilter
+	index [][]int // of the field in AssetFilter, and in each input it is nested in
+
 	operands []operandRef // of each operator in the field's input type
 }
 
@@ -309,6 +322,7 @@ var assetFilterFields = indexFilterFields([]filterField{
 	{name: "colors", of: colorRows, ops: opAnyIn, value: valueColor, maxList: maxFilterList},
 	{name: "collection", expr: "assets.collection_id", ops: opEq | opDescendants | opExists, value: valueID},
 	{name: "inUse", of: usageRows, ops: opExists, value: valueBool},
+	{name: "antivirus.status", expr: "cv.antivirus_status", ops: opOneOf, value: valueEnum, version: true},
 	{name: "deleted", ops: opScope, value: valueBool},
 	{name: "search", ops: opWords, value: valueText},
 })

@@ -118,7 +118,7 @@ func compileFilter(f *AssetFilter, path string, nesting int) (cond, error) {
 	v := reflect.ValueOf(f).Elem()
 	for i := range assetFilterFields {
 		ff := &assetFilterFields[i]
-		if in := v.FieldByIndex(ff.index); !in.IsNil() {
+		if in := ff.input(v); in.IsValid() {
 			if err := ff.compile(&cs, in, field(ff.name)); err != nil {
 				return cond{}, err
 			}
@@ -332,13 +332,20 @@ func indexFilterFields(table []filterField) []filterField {
 	named := map[string]bool{"and": true, "or": true}
 	for i := range table {
 		ff := &table[i]
-		sf, ok := af.FieldByNameFunc(func(n string) bool { return strings.EqualFold(n, ff.name) })
-		if !ok {
-			panic("models: filter field " + ff.name + " is not a field of AssetFilter")
+		// A dotted name ("antivirus.status") is a field of an input nested in AssetFilter.
+		in := af
+		for i, part := range strings.Split(ff.name, ".") {
+			sf, ok := in.FieldByNameFunc(func(n string) bool { return strings.EqualFold(n, part) })
+			if !ok {
+				panic("models: filter field " + ff.name + " is not a field of AssetFilter")
+			}
+			if i == 0 {
+				named[strings.ToLower(sf.Name)] = true
+			}
+			ff.index = append(ff.index, sf.Index)
+			in = sf.Type.Elem()
 		}
-		named[strings.ToLower(sf.Name)] = true
-		ff.index = sf.Index
-		ff.operands = operandsOf(ff, sf.Type.Elem())
+		ff.operands = operandsOf(ff, in)
 		if strings.Contains(ff.expr, "cv.") != ff.version {
 			panic("models: filter field " + ff.name + " must say whether it reads the current version")
 		}
@@ -349,6 +356,20 @@ func indexFilterFields(table []filterField) []filterField {
 		}
 	}
 	return table
+}
+
+// input is the field's input in the filter v, or the zero Value when it (or an input it is nested
+// in) is not set.
+func (ff *filterField) input(v reflect.Value) reflect.Value {
+	for i, index := range ff.index {
+		if i > 0 {
+			v = v.Elem()
+		}
+		if v = v.FieldByIndex(index); v.IsNil() {
+			return reflect.Value{}
+		}
+	}
+	return v
 }
 
 func operandsOf(ff *filterField, input reflect.Type) []operandRef {

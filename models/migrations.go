@@ -265,6 +265,17 @@ var migrations = []sqlMigration{
 		`CREATE INDEX asset_versions_format ON asset_versions (format)`,
 		`CREATE INDEX asset_versions_dimensions ON asset_versions (width, height)`,
 	}},
+	// Each version's antivirus scan. Versions stored before scanning existed were never scanned: they
+	// are SKIPPED with that reason (`mediagraph scan --all` scans them); new ones start PENDING.
+	{id: "0011_antivirus", statements: []string{
+		`ALTER TABLE asset_versions ADD COLUMN antivirus_status VARCHAR(16) NOT NULL DEFAULT 'PENDING'`,
+		`ALTER TABLE asset_versions ADD COLUMN antivirus_scanned_at {time}`,
+		`ALTER TABLE asset_versions ADD COLUMN antivirus_threat_name TEXT`,
+		`ALTER TABLE asset_versions ADD COLUMN antivirus_attempts INTEGER NOT NULL DEFAULT 0`,
+		`ALTER TABLE asset_versions ADD COLUMN antivirus_error TEXT`,
+		`UPDATE asset_versions SET antivirus_status = 'SKIPPED', antivirus_error = 'stored before scanning existed'`,
+		`CREATE INDEX asset_versions_antivirus ON asset_versions (antivirus_status)`,
+	}},
 }
 
 // Migrate applies every migration not yet applied, each in its own transaction.

@@ -236,6 +236,9 @@ type AssetVersion struct {
 	EmbeddedMetadata JSON[JSONObject]
 	ProcessingError  *string
 	AnalyzedAt       *time.Time
+
+	// Antivirus is what scanning the bytes found.
+	Antivirus Antivirus `gorm:"embedded;embeddedPrefix:antivirus_"`
 }
 
 // AssetMetadata is the default field metadata of an asset in one locale.
