@@ -36,6 +36,8 @@ type Config struct {
 	// once BodyGrace has passed (and may bank at most BodyGrace of credit by arriving faster).
 	BodyGrace   time.Duration
 	BodyMinRate int64
+	// ScanRetryBase is the wait before a failed scan's second attempt, doubled for each later one.
+	ScanRetryBase time.Duration
 	// Library is what the media library reads; media.New receives it whole.
 	Library
 }
@@ -67,6 +69,14 @@ type Library struct {
 	OrphanGrace time.Duration
 	// TransformTimeout is the deadline of one transform, from the moment it has a core.
 	TransformTimeout time.Duration
+	// ClamdAddr is the clamd that scans new bytes (tcp:// or unix://); empty: none, nothing is scanned.
+	ClamdAddr           string
+	ClamdConnectTimeout time.Duration
+	ClamdReadTimeout    time.Duration
+	// ScanMaxBytes is the largest version scanned; larger ones are SKIPPED.
+	ScanMaxBytes int64
+	// ServeUnscanned delivers bytes whose scan is PENDING or FAILED.
+	ServeUnscanned bool
 }
 
 // DefaultLocale is the locale every fallback chain ends in.

@@ -60,7 +60,24 @@ func settings(c *Config) []Setting {
 		{"MEDIAGRAPH_FETCH_ALLOW_NETWORKS", "fetch-allow-networks", "", "private networks createAssetFromUrl may fetch from nonetheless, as CIDRs (10.1.0.0/16,…)", cidrs(&c.FetchAllow)},
 		{"MEDIAGRAPH_TRANSFORM_TIMEOUT", "transform-timeout", "30s", "deadline of one image transform; one that takes longer is stopped and answers 400", duration(&c.TransformTimeout)},
 		{"MEDIAGRAPH_EVENT_DRAIN_INTERVAL", "event-drain-interval", "1s", "how often recorded events are delivered to their subscribers, besides right after each change", duration(&c.EventDrainInterval)},
+		{"MEDIAGRAPH_CLAMD_ADDR", "clamd-addr", "", "clamd to scan new files with: tcp://host:port or unix:///path/to/clamd.ctl; empty: scanning is off (files are SKIPPED)", clamdAddr(&c.ClamdAddr)},
+		{"MEDIAGRAPH_CLAMD_CONNECT_TIMEOUT", "clamd-connect-timeout", "5s", "how long a connection to clamd may take", duration(&c.ClamdConnectTimeout)},
+		{"MEDIAGRAPH_CLAMD_READ_TIMEOUT", "clamd-read-timeout", "60s", "how long clamd may take to accept each chunk of a file and to give its verdict", duration(&c.ClamdReadTimeout)},
+		{"MEDIAGRAPH_SCAN_MAX_BYTES", "scan-max-bytes", "26214400", "largest file scanned, in bytes (keep it at most clamd's StreamMaxLength); larger ones are SKIPPED", positive(&c.ScanMaxBytes, "a positive number of bytes")},
+		{"MEDIAGRAPH_SCAN_RETRY_BASE", "scan-retry-base", "10s", "wait before a failed scan is tried again, doubled after each failure; the sixth failure is final (FAILED)", duration(&c.ScanRetryBase)},
+		{"MEDIAGRAPH_SERVE_UNSCANNED", "serve-unscanned", "true", "deliver files whose scan is PENDING or FAILED; false: only CLEAN and SKIPPED files are delivered (INFECTED never are)", boolean(&c.ServeUnscanned)},
 		{"MEDIAGRAPH_DELIVERY_CACHE_BYTES", "delivery-cache-bytes", "67108864", "memory for delivery tokens' cached query responses, in bytes; 0 turns the cache off", integer(&c.DeliveryCacheBytes, 0, math.MaxInt64, "a number of bytes (0 for no cache)")},
+	}
+}
+
+// clamdAddr is empty or a tcp:// or unix:// address.
+func clamdAddr(into *string) parser {
+	return func(s, _ string) error {
+		if s != "" && !strings.HasPrefix(s, "tcp://") && !strings.HasPrefix(s, "unix://") {
+			return fmt.Errorf("want tcp://host:port or unix:///path, got %q", s)
+		}
+		*into = s
+		return nil
 	}
 }
 

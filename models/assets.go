@@ -180,6 +180,11 @@ func (db *DB) assetScope(ctx context.Context, q AssetQuery, withVersion bool) (*
 			return nil, err
 		}
 	}
+	if q.Visibility.PublicOnly {
+		if err := refuseManagementFields(q.Filter, ""); err != nil {
+			return nil, err
+		}
+	}
 	c, err := compileAssetFilter(q.Filter)
 	if err != nil {
 		return nil, err

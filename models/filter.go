@@ -175,6 +175,9 @@ type FilterError struct {
 
 func (e *FilterError) Error() string { return fmt.Sprintf("filter %s: %s", e.Field, e.Reason) }
 
+// FilterForbiddenError refuses a filter by a field that the reader may not filter by at all.
+type FilterForbiddenError struct{ FilterError }
+
 // A filterField is one field of AssetFilter, told as data: what it compares, which operators its
 // input accepts, the type of its values and what a query must join to run it. The compiler walks
 // assetFilterFields, and facets are derived from the same table, so a new filter is one more row.
@@ -199,6 +202,9 @@ type filterField struct {
 	searched bool
 	// maxList bounds each list of the field on its own (0: only the filter's total bounds it).
 	maxList int
+	// management says only readers who see PRIVATE assets may filter by it: it reads what delivery
+	// may not know (an antivirus verdict).
+	management bool
 
 	index [][]int // of the field in AssetFilter, and in each input it is nested in
 
@@ -322,7 +328,7 @@ var assetFilterFields = indexFilterFields([]filterField{
 	{name: "colors", of: colorRows, ops: opAnyIn, value: valueColor, maxList: maxFilterList},
 	{name: "collection", expr: "assets.collection_id", ops: opEq | opDescendants | opExists, value: valueID},
 	{name: "inUse", of: usageRows, ops: opExists, value: valueBool},
-	{name: "antivirus.status", expr: "cv.antivirus_status", ops: opOneOf, value: valueEnum, version: true},
+	{name: "antivirus.status", expr: "cv.antivirus_status", ops: opOneOf, value: valueEnum, version: true, management: true},
 	{name: "deleted", ops: opScope, value: valueBool},
 	{name: "search", ops: opWords, value: valueText},
 })

@@ -358,6 +358,31 @@ func indexFilterFields(table []filterField) []filterField {
 	return table
 }
 
+// refuseManagementFields refuses a filter that reads, at any level, a field only management may
+// filter by.
+func refuseManagementFields(f *AssetFilter, path string) error {
+	if f == nil {
+		return nil
+	}
+	v := reflect.ValueOf(f).Elem()
+	for i := range assetFilterFields {
+		if ff := &assetFilterFields[i]; ff.management && ff.input(v).IsValid() {
+			return &FilterForbiddenError{FilterError{strings.TrimPrefix(path+"."+ff.name, "."), "only EDITOR and ADMIN tokens may filter by it"}}
+		}
+	}
+	for _, list := range []struct {
+		name string
+		subs []*AssetFilter
+	}{{"AND", f.AND}, {"OR", f.OR}} {
+		for i, sub := range list.subs {
+			if err := refuseManagementFields(sub, fmt.Sprintf("%s[%d]", strings.TrimPrefix(path+"."+list.name, "."), i)); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
 // input is the field's input in the filter v, or the zero Value when it (or an input it is nested
 // in) is not set.
 func (ff *filterField) input(v reflect.Value) reflect.Value {

@@ -145,6 +145,7 @@ func (a *App) StartJobs(ctx context.Context) error {
 			{Kind: "sweep_orphans", Every: a.Config.OrphanSweepInterval, Timeout: bucketSweepTimeout, Run: a.removeOrphans, Done: "deleted crash leftovers"},
 		},
 		Reprocess: a.Media.Intake.Reprocess,
+		Scan:      &jobs.Scan{Run: a.Media.Antivirus.Scan, RetryBase: a.Config.ScanRetryBase},
 		Outbox:    jobs.Outbox{Every: a.Config.EventDrainInterval, Subscribers: a.subscribers},
 	})
 	if err != nil {

@@ -116,6 +116,11 @@ func serve(ctx context.Context, args []string, log *slog.Logger) error {
 		fmt.Fprintf(os.Stderr, "\n  First start: created an ADMIN API token. It is shown only this once:\n\n    %s\n\n"+
 			"  Use it as  Authorization: Bearer <token>  (GraphiQL: %s/graphiql, Headers tab).\n\n", token, app.Config.PublicURL)
 	}
+	if app.Config.ClamdAddr == "" {
+		log.Warn("antivirus scanning is off: MEDIAGRAPH_CLAMD_ADDR is not set, so new files are marked SKIPPED (no scanner configured)")
+	} else {
+		log.Info("antivirus scanning with clamd", "addr", app.Config.ClamdAddr)
+	}
 	log.Info("mediagraph listening", "addr", ln.Addr().String(), "graphiql", app.Config.PublicURL+"/graphiql")
 	return app.Serve(ctx, ln)
 }

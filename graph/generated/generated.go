@@ -49,6 +49,14 @@ type DirectiveRoot struct {
 }
 
 type ComplexityRoot struct {
+	Antivirus struct {
+		Attempts   func(childComplexity int) int
+		Error      func(childComplexity int) int
+		ScannedAt  func(childComplexity int) int
+		Status     func(childComplexity int) int
+		ThreatName func(childComplexity int) int
+	}
+
 	ApiToken struct {
 		CreatedAt  func(childComplexity int) int
 		ID         func(childComplexity int) int
@@ -60,6 +68,7 @@ type ComplexityRoot struct {
 
 	Asset struct {
 		Alt                  func(childComplexity int, locale *string) int
+		Antivirus            func(childComplexity int) int
 		AspectRatio          func(childComplexity int) int
 		AudioCodec           func(childComplexity int) int
 		Author               func(childComplexity int) int
@@ -128,6 +137,7 @@ type ComplexityRoot struct {
 	}
 
 	AssetVersion struct {
+		Antivirus func(childComplexity int) int
 		CreatedAt func(childComplexity int) int
 		CreatedBy func(childComplexity int) int
 		Filename  func(childComplexity int) int
@@ -377,9 +387,11 @@ type AssetResolver interface {
 	CreatedBy(ctx context.Context, obj *models.Asset) (*models.APIToken, error)
 
 	Versions(ctx context.Context, obj *models.Asset) ([]*models.AssetVersion, error)
+	Antivirus(ctx context.Context, obj *models.Asset) (*models.Antivirus, error)
 }
 type AssetVersionResolver interface {
 	CreatedBy(ctx context.Context, obj *models.AssetVersion) (*models.APIToken, error)
+	Antivirus(ctx context.Context, obj *models.AssetVersion) (*models.Antivirus, error)
 }
 type CollectionResolver interface {
 	Parent(ctx context.Context, obj *models.Collection) (*models.Collection, error)
@@ -460,6 +472,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 	_ = ec
 	switch typeName + "." + field {
 
+	case "Antivirus.attempts":
+		if e.ComplexityRoot.Antivirus.Attempts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Antivirus.Attempts(childComplexity), true
+	case "Antivirus.error":
+		if e.ComplexityRoot.Antivirus.Error == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Antivirus.Error(childComplexity), true
+	case "Antivirus.scannedAt":
+		if e.ComplexityRoot.Antivirus.ScannedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Antivirus.ScannedAt(childComplexity), true
+	case "Antivirus.status":
+		if e.ComplexityRoot.Antivirus.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Antivirus.Status(childComplexity), true
+	case "Antivirus.threatName":
+		if e.ComplexityRoot.Antivirus.ThreatName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Antivirus.ThreatName(childComplexity), true
+
 	case "ApiToken.createdAt":
 		if e.ComplexityRoot.ApiToken.CreatedAt == nil {
 			break
@@ -508,6 +551,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Asset.Alt(childComplexity, args["locale"].(*string)), true
+	case "Asset.antivirus":
+		if e.ComplexityRoot.Asset.Antivirus == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Asset.Antivirus(childComplexity), true
 	case "Asset.aspectRatio":
 		if e.ComplexityRoot.Asset.AspectRatio == nil {
 			break
@@ -895,6 +944,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.AssetEdge.Node(childComplexity), true
 
+	case "AssetVersion.antivirus":
+		if e.ComplexityRoot.AssetVersion.Antivirus == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssetVersion.Antivirus(childComplexity), true
 	case "AssetVersion.createdAt":
 		if e.ComplexityRoot.AssetVersion.CreatedAt == nil {
 			break
@@ -1990,6 +2045,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	ec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))
 	inputUnmarshalers := func() *graphql.InputUnmarshalerIndex {
 		return graphql.NewInputUnmarshalerIndex(
+			graphql.NewInputUnmarshaler("AntivirusFilter", ec.unmarshalInputAntivirusFilter),
+			graphql.NewInputUnmarshaler("AntivirusStatusFilter", ec.unmarshalInputAntivirusStatusFilter),
 			graphql.NewInputUnmarshaler("AssetFilter", ec.unmarshalInputAssetFilter),
 			graphql.NewInputUnmarshaler("CollectionFilter", ec.unmarshalInputCollectionFilter),
 			graphql.NewInputUnmarshaler("ColorsFilter", ec.unmarshalInputColorsFilter),
@@ -2095,6 +2152,63 @@ func newExecutionContext(
 }
 
 var sources = []*ast.Source{
+	{Name: "../../schema/antivirus.graphqls", Input: `"Where the antivirus scan of a version's bytes stands."
+enum AntivirusStatus {
+  "Not scanned yet: a scan is queued, or being retried (see ` + "`" + `attempts` + "`" + ` and ` + "`" + `error` + "`" + `)."
+  PENDING
+  "The scanner found nothing."
+  CLEAN
+  "The scanner found a threat (` + "`" + `threatName` + "`" + `): the bytes are quarantined and never delivered; the record stays."
+  INFECTED
+  "Not scanned, for the reason in ` + "`" + `error` + "`" + `: no scanner is configured, or the file is larger than the scanner takes."
+  SKIPPED
+  "Every attempt to scan failed; ` + "`" + `error` + "`" + ` is the last failure. ` + "`" + `mediagraph scan --status FAILED` + "`" + ` tries again."
+  FAILED
+}
+
+"What the antivirus scan of a version's bytes found."
+type Antivirus {
+  "Where the scan stands."
+  status: AntivirusStatus!
+  "When the last attempt ended; null before the first."
+  scannedAt: Time
+  "The name of the threat found, for INFECTED bytes, such as ` + "`" + `Win.Test.EICAR_HDB-1` + "`" + `."
+  threatName: String
+  "How many attempts were made."
+  attempts: Int!
+  "Why the bytes were SKIPPED, or why the last attempt failed."
+  error: String
+}
+
+extend type Asset {
+  "The antivirus scan of the current version. Management only: delivery tokens read null, with a FORBIDDEN error."
+  antivirus: Antivirus
+}
+
+extend type AssetVersion {
+  "The antivirus scan of this version. Management only: delivery tokens read null, with a FORBIDDEN error."
+  antivirus: Antivirus
+}
+
+"Matches antivirus statuses."
+input AntivirusStatusFilter {
+  "Exactly this status."
+  eq: AntivirusStatus
+  "Any of these statuses."
+  in: [AntivirusStatus!]
+}
+
+"Matches assets by the antivirus scan of their current version."
+input AntivirusFilter {
+  "By status."
+  status: AntivirusStatusFilter
+}
+
+extend input AssetFilter {
+  "By the antivirus scan of the current version. Management only: refused (FORBIDDEN) for delivery tokens."
+  antivirus: AntivirusFilter
+}
+`, BuiltIn: false},
 	{Name: "../../schema/asset.graphqls", Input: `"What kind of media an asset is, from its bytes."
 enum AssetKind {
   "A raster or vector image."
@@ -3017,6 +3131,8 @@ enum ErrorCode {
   FOLDER_HAS_CONTENT
   "The asset is private and the request may not see it."
   ASSET_ACCESS_DENIED
+  "A virus scan found a threat in the asset's bytes: they are quarantined and never delivered."
+  ASSET_QUARANTINED
   "The change collides with existing data, such as a name already taken."
   CONFLICT
   "Too many requests; retry later."
@@ -3374,6 +3490,22 @@ var parsedSchema = gqlparser.MustLoadSchema(sources...)
 // Each function is generated once per unique object type, deduplicating the
 // switch statements that were previously inlined in every fieldContext_* function.
 
+func (ec *executionContext) childFields_Antivirus(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "status":
+		return ec.fieldContext_Antivirus_status(ctx, field)
+	case "scannedAt":
+		return ec.fieldContext_Antivirus_scannedAt(ctx, field)
+	case "threatName":
+		return ec.fieldContext_Antivirus_threatName(ctx, field)
+	case "attempts":
+		return ec.fieldContext_Antivirus_attempts(ctx, field)
+	case "error":
+		return ec.fieldContext_Antivirus_error(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Antivirus", field.Name)
+}
+
 func (ec *executionContext) childFields_ApiToken(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -3502,6 +3634,8 @@ func (ec *executionContext) childFields_Asset(ctx context.Context, field graphql
 		return ec.fieldContext_Asset_version(ctx, field)
 	case "versions":
 		return ec.fieldContext_Asset_versions(ctx, field)
+	case "antivirus":
+		return ec.fieldContext_Asset_antivirus(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Asset", field.Name)
 }
@@ -3552,6 +3686,8 @@ func (ec *executionContext) childFields_AssetVersion(ctx context.Context, field 
 		return ec.fieldContext_AssetVersion_createdAt(ctx, field)
 	case "createdBy":
 		return ec.fieldContext_AssetVersion_createdBy(ctx, field)
+	case "antivirus":
+		return ec.fieldContext_AssetVersion_antivirus(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type AssetVersion", field.Name)
 }
@@ -4895,6 +5031,121 @@ func (ec *executionContext) field___Type_inputFields_args(ctx context.Context, r
 // endregion ***************************** args.gotpl *****************************
 
 // region    **************************** field.gotpl *****************************
+
+func (ec *executionContext) _Antivirus_status(ctx context.Context, field graphql.CollectedField, obj *models.Antivirus) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Antivirus_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.ScanStatus) graphql.Marshaler {
+			return ec.marshalNAntivirusStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐScanStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Antivirus_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Antivirus", field, false, false, "AntivirusStatus")
+}
+
+func (ec *executionContext) _Antivirus_scannedAt(ctx context.Context, field graphql.CollectedField, obj *models.Antivirus) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Antivirus_scannedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ScannedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Antivirus_scannedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Antivirus", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Antivirus_threatName(ctx context.Context, field graphql.CollectedField, obj *models.Antivirus) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Antivirus_threatName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ThreatName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Antivirus_threatName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Antivirus", field, false, false, "String")
+}
+
+func (ec *executionContext) _Antivirus_attempts(ctx context.Context, field graphql.CollectedField, obj *models.Antivirus) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Antivirus_attempts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Attempts, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Antivirus_attempts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Antivirus", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Antivirus_error(ctx context.Context, field graphql.CollectedField, obj *models.Antivirus) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Antivirus_error(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Error, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Antivirus_error(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Antivirus", field, false, false, "String")
+}
 
 func (ec *executionContext) _ApiToken_id(ctx context.Context, field graphql.CollectedField, obj *models.APIToken) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -6495,6 +6746,38 @@ func (ec *executionContext) fieldContext_Asset_versions(_ context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _Asset_antivirus(ctx context.Context, field graphql.CollectedField, obj *models.Asset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Asset_antivirus(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Asset().Antivirus(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.Antivirus) graphql.Marshaler {
+			return ec.marshalOAntivirus2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAntivirus(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Asset_antivirus(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Asset",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Antivirus(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _AssetConnection_edges(ctx context.Context, field graphql.CollectedField, obj *catalogue.AssetList) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -6903,6 +7186,38 @@ func (ec *executionContext) fieldContext_AssetVersion_createdBy(_ context.Contex
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_ApiToken(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AssetVersion_antivirus(ctx context.Context, field graphql.CollectedField, obj *models.AssetVersion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssetVersion_antivirus(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AssetVersion().Antivirus(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.Antivirus) graphql.Marshaler {
+			return ec.marshalOAntivirus2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAntivirus(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AssetVersion_antivirus(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AssetVersion",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Antivirus(ctx, field)
 		},
 	}
 	return fc, nil
@@ -12130,6 +12445,97 @@ func (ec *executionContext) fieldContext___Type_isOneOf(_ context.Context, field
 
 // region    **************************** input.gotpl *****************************
 
+func (ec *executionContext) unmarshalInputAntivirusFilter(ctx context.Context, obj any) (models.AntivirusFilter, error) {
+	var it models.AntivirusFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"status"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalOAntivirusStatusFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐScanStatusFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAntivirusFilter unmarshals raw into the AntivirusFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAntivirusFilter(ctx context.Context, raw any) (models.AntivirusFilter, error) {
+	var out models.AntivirusFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AntivirusFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputAntivirusStatusFilter(ctx context.Context, obj any) (models.ScanStatusFilter, error) {
+	var it models.ScanStatusFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"eq", "in"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "eq":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("eq"))
+			data, err := ec.unmarshalOAntivirusStatus2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐScanStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Eq = data
+		case "in":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("in"))
+			data, err := ec.unmarshalOAntivirusStatus2ᚕgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐScanStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.In = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAntivirusStatusFilter unmarshals raw into the AntivirusStatusFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAntivirusStatusFilter(ctx context.Context, raw any) (models.ScanStatusFilter, error) {
+	var out models.ScanStatusFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AntivirusStatusFilter", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputAssetFilter(ctx context.Context, obj any) (models.AssetFilter, error) {
 	var it models.AssetFilter
 	if obj == nil {
@@ -12141,7 +12547,7 @@ func (ec *executionContext) unmarshalInputAssetFilter(ctx context.Context, obj a
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"ids", "kind", "status", "format", "mimeType", "size", "width", "height", "aspectRatio", "orientation", "resolution", "tags", "smartTags", "colors", "collection", "inUse", "createdAt", "updatedAt", "filename", "alt", "title", "author", "copyright", "notes", "md5", "deleted", "search", "AND", "OR"}
+	fieldsInOrder := [...]string{"ids", "kind", "status", "format", "mimeType", "size", "width", "height", "aspectRatio", "orientation", "resolution", "tags", "smartTags", "colors", "collection", "inUse", "createdAt", "updatedAt", "filename", "alt", "title", "author", "copyright", "notes", "md5", "deleted", "search", "AND", "OR", "antivirus"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -12351,6 +12757,13 @@ func (ec *executionContext) unmarshalInputAssetFilter(ctx context.Context, obj a
 				return it, err
 			}
 			it.OR = data
+		case "antivirus":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("antivirus"))
+			data, err := ec.unmarshalOAntivirusFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAntivirusFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Antivirus = data
 		}
 	}
 	return it, nil
@@ -14202,6 +14615,59 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 
 // region    **************************** object.gotpl ****************************
 
+var antivirusImplementors = []string{"Antivirus"}
+
+func (ec *executionContext) _Antivirus(ctx context.Context, sel ast.SelectionSet, obj *models.Antivirus) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, antivirusImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Antivirus")
+		case "status":
+			out.Values[i] = ec._Antivirus_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "scannedAt":
+			out.Values[i] = ec._Antivirus_scannedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "threatName":
+			out.Values[i] = ec._Antivirus_threatName(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "attempts":
+			out.Values[i] = ec._Antivirus_attempts(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "error":
+			out.Values[i] = ec._Antivirus_error(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var apiTokenImplementors = []string{"ApiToken", "Node"}
 
 func (ec *executionContext) _ApiToken(ctx context.Context, sel ast.SelectionSet, obj *models.APIToken) graphql.Marshaler {
@@ -14567,6 +15033,12 @@ func (ec *executionContext) _Asset(ctx context.Context, sel ast.SelectionSet, ob
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Asset_versions(ctx, field, obj)
 				})
+		case "antivirus":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Asset_antivirus(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -14732,6 +15204,12 @@ func (ec *executionContext) _AssetVersion(ctx context.Context, sel ast.Selection
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._AssetVersion_createdBy(ctx, field, obj)
+				})
+		case "antivirus":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AssetVersion_antivirus(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -16469,6 +16947,38 @@ func (ec *executionContext) ___Type(ctx context.Context, sel ast.SelectionSet, o
 
 // region    ***************************** type.gotpl *****************************
 
+func (ec *executionContext) unmarshalNAntivirusStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐScanStatus(ctx context.Context, v any) (models.ScanStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalNAntivirusStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐScanStatus[tmp]
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAntivirusStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐScanStatus(ctx context.Context, sel ast.SelectionSet, v models.ScanStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(marshalNAntivirusStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐScanStatus[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "AntivirusStatus!")
+	}
+	return res
+}
+
+var (
+	unmarshalNAntivirusStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐScanStatus = map[string]models.ScanStatus{
+		"PENDING":  models.ScanPending,
+		"CLEAN":    models.ScanClean,
+		"INFECTED": models.ScanInfected,
+		"SKIPPED":  models.ScanSkipped,
+		"FAILED":   models.ScanFailed,
+	}
+	marshalNAntivirusStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐScanStatus = map[models.ScanStatus]string{
+		models.ScanPending:  "PENDING",
+		models.ScanClean:    "CLEAN",
+		models.ScanInfected: "INFECTED",
+		models.ScanSkipped:  "SKIPPED",
+		models.ScanFailed:   "FAILED",
+	}
+)
+
 func (ec *executionContext) marshalNApiToken2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAPITokenᚄ(ctx context.Context, sel ast.SelectionSet, v []*models.APIToken) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -17483,6 +17993,101 @@ func (ec *executionContext) marshalN__TypeKind2string(ctx context.Context, sel a
 		graphql.AddInvalidNullFromMarshaler(ctx, "__TypeKind!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalOAntivirus2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAntivirus(ctx context.Context, sel ast.SelectionSet, v *models.Antivirus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Antivirus(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOAntivirusFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAntivirusFilter(ctx context.Context, v any) (*models.AntivirusFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputAntivirusFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOAntivirusStatus2ᚕgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐScanStatusᚄ(ctx context.Context, v any) ([]models.ScanStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]models.ScanStatus, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNAntivirusStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐScanStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOAntivirusStatus2ᚕgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐScanStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []models.ScanStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAntivirusStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐScanStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOAntivirusStatus2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐScanStatus(ctx context.Context, v any) (*models.ScanStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalOAntivirusStatus2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐScanStatus[tmp]
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOAntivirusStatus2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐScanStatus(ctx context.Context, sel ast.SelectionSet, v *models.ScanStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(marshalOAntivirusStatus2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐScanStatus[*v])
+	return res
+}
+
+var (
+	unmarshalOAntivirusStatus2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐScanStatus = map[string]models.ScanStatus{
+		"PENDING":  models.ScanPending,
+		"CLEAN":    models.ScanClean,
+		"INFECTED": models.ScanInfected,
+		"SKIPPED":  models.ScanSkipped,
+		"FAILED":   models.ScanFailed,
+	}
+	marshalOAntivirusStatus2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐScanStatus = map[models.ScanStatus]string{
+		models.ScanPending:  "PENDING",
+		models.ScanClean:    "CLEAN",
+		models.ScanInfected: "INFECTED",
+		models.ScanSkipped:  "SKIPPED",
+		models.ScanFailed:   "FAILED",
+	}
+)
+
+func (ec *executionContext) unmarshalOAntivirusStatusFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐScanStatusFilter(ctx context.Context, v any) (*models.ScanStatusFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputAntivirusStatusFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalOApiToken2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAPIToken(ctx context.Context, sel ast.SelectionSet, v *models.APIToken) graphql.Marshaler {

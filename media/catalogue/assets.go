@@ -63,7 +63,10 @@ func checkPage(page models.PageRequest) (models.PageRequest, error) {
 // queryError maps the ways a list query can be wrong onto client errors.
 func queryError(err error, cursorField string) error {
 	var fe *models.FilterError
+	var forbidden *models.FilterForbiddenError
 	switch {
+	case errors.As(err, &forbidden):
+		return &access.Error{Code: access.CodeForbidden, Message: forbidden.Reason, Field: "filter." + forbidden.Field}
 	case errors.As(err, &fe):
 		return access.Invalid(strings.TrimSuffix("filter."+fe.Field, "."), "%s", fe.Reason)
 	case errors.Is(err, models.ErrBadCursor):

@@ -42,6 +42,7 @@ func (s *Registry) Register(ctx context.Context, tx *models.DB, stored []NewAsse
 		a.Status, a.CollectionID = f.Status, f.CollectionID
 		a.Author, a.Copyright, a.Notes = BlankToNil(f.Author), BlankToNil(f.Copyright), BlankToNil(f.Notes)
 		prefillCredits(a, in.Credits)
+		in.Version.Antivirus = pendingScan()
 		if err := tx.CreateAsset(ctx, a, in.Version, nil); err != nil {
 			return err
 		}
@@ -82,6 +83,7 @@ func (s *Registry) Replace(ctx context.Context, id string, in NewAsset) error {
 		v.Filename = a.Filename
 		a.Author, a.Copyright = old.Author, old.Copyright
 		prefillCredits(a, in.Credits)
+		v.Antivirus = pendingScan()
 		if err := tx.ReplaceBytes(ctx, a, v); err != nil {
 			return err
 		}

@@ -13,6 +13,7 @@ var statuses = map[access.Code]int{
 	access.CodeUnauthenticated:    http.StatusUnauthorized,
 	access.CodeForbidden:          http.StatusForbidden,
 	access.CodeAssetAccessDenied:  http.StatusForbidden,
+	access.CodeAssetQuarantined:   http.StatusForbidden,
 	access.CodeUploadExpired:      http.StatusForbidden, // as S3 answers an expired presigned URL
 	access.CodeNotFound:           http.StatusNotFound,
 	access.CodeValidationFailed:   http.StatusBadRequest,
