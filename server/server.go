@@ -155,6 +155,9 @@ func (a *App) StartJobs(ctx context.Context) error {
 	return nil
 }
 
+// Store is the object store holding the bytes, for the command line and tests that look at it.
+func (a *App) Store() storage.Store { return a.store }
+
 // Jobs is the job queue StartJobs started, nil before.
 func (a *App) Jobs() *jobs.Queue { return a.jobs }
 
