@@ -97,11 +97,13 @@ func (db *DB) TakeVersionDerivatives(ctx context.Context, assetID string, number
 	return keys, nil
 }
 
-// ScanTargets lists versions to scan again: every version (all), those of a status, or the current
-// version of each listed asset (which must exist: missing ones are returned apart).
+// ScanTargets lists versions to scan again, INFECTED ones aside: every version (all), those of a
+// status, or the current version of each listed asset (the ids not found are returned apart).
 func (db *DB) ScanTargets(ctx context.Context, all bool, status *ScanStatus, ids []string) ([]ScanTarget, []string, error) {
 	var out []ScanTarget
-	g := db.with(ctx).Model(&AssetVersion{}).Select("asset_id, number").Order("asset_id, number")
+	// An INFECTED verdict is final: those bytes are in quarantine, and no rescan can clear them.
+	g := db.with(ctx).Model(&AssetVersion{}).Select("asset_id, number").Order("asset_id, number").
+		Where("antivirus_status <> ?", ScanInfected)
 	switch {
 	case all:
 	case status != nil:
@@ -126,10 +128,10 @@ func (db *DB) ScanTargets(ctx context.Context, all bool, status *ScanStatus, ids
 	return out, missing, nil
 }
 
-// CountScannedSince counts the targets whose version was scanned (or gave up) at or after since.
-func (db *DB) CountScannedSince(ctx context.Context, targets []ScanTarget, since time.Time) (int64, error) {
-	var total int64
-	const chunk = 300 // three parameters a target
+// ScanProgress counts the targets whose version was scanned (or gave up) at or after since, and
+// among them those that gave up (FAILED).
+func (db *DB) ScanProgress(ctx context.Context, targets []ScanTarget, since time.Time) (done, failed int64, err error) {
+	const chunk = 300 // two parameters a target
 	for start := 0; start < len(targets); start += chunk {
 		part := targets[start:min(start+chunk, len(targets))]
 		where, args := "", []any{}
@@ -140,13 +142,15 @@ func (db *DB) CountScannedSince(ctx context.Context, targets []ScanTarget, since
 			where += "(asset_id = ? AND number = ?)"
 			args = append(args, t.AssetID, t.Number)
 		}
-		var n int64
-		err := db.with(ctx).Model(&AssetVersion{}).Where("("+where+")", args...).
-			Where("antivirus_status <> ? AND antivirus_scanned_at >= ?", ScanPending, since).Count(&n).Error
+		var counts struct{ Done, Failed int64 }
+		err := db.with(ctx).Model(&AssetVersion{}).
+			Select("COUNT(*) AS done, COALESCE(SUM(CASE WHEN antivirus_status = ? THEN 1 ELSE 0 END), 0) AS failed", ScanFailed).
+			Where("("+where+")", args...).
+			Where("antivirus_status <> ? AND antivirus_scanned_at >= ?", ScanPending, since).Scan(&counts).Error
 		if err != nil {
-			return 0, fmt.Errorf("count scanned versions: %w", err)
+			return 0, 0, fmt.Errorf("count scanned versions: %w", err)
 		}
-		total += n
+		done, failed = done+counts.Done, failed+counts.Failed
 	}
-	return total, nil
+	return done, failed, nil
 }

@@ -1,5 +1,5 @@
-// Command mediagraph runs the Mediagraph media library: `serve`, `migrate`, `token`, `reprocess` and
-// `check` subcommands.
+// Command mediagraph runs the Mediagraph media library: `serve`, `migrate`, `token`, `reprocess`,
+// `scan` and `check` subcommands.
 // Configuration comes from the environment and flags (see config.Settings).
 package main
 
@@ -32,6 +32,7 @@ Commands:
   token list                              list API tokens
   token revoke ID                         revoke an API token
   reprocess --all | reprocess ID...       analyze assets' bytes again, as background jobs (shows progress)
+  scan --all | --status S | ID...         scan versions with clamd again, as background jobs (shows progress)
   check [--repair]                        report crash leftovers older than --orphan-grace (exit 1 when
                                           there are any); --repair deletes them
 
@@ -76,6 +77,8 @@ func run(ctx context.Context, args []string, stdout io.Writer, log *slog.Logger)
 		return token(ctx, args[1], args[2:], stdout, log)
 	case "reprocess":
 		return reprocess(ctx, args[1:], stdout, os.Stderr, log)
+	case "scan":
+		return scan(ctx, args[1:], stdout, os.Stderr, log)
 	case "check":
 		return check(ctx, args[1:], stdout, log)
 	case "help", "-h", "--help":

@@ -10,6 +10,9 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"slices"
+	"strings"
+	"time"
 
 	"github.com/mediagraph/mediagraph/config"
 	"github.com/mediagraph/mediagraph/media/catalogue"
@@ -150,4 +153,31 @@ func (s *Service) quarantine(ctx context.Context, v *models.AssetVersion, derive
 		return fmt.Errorf("quarantine %s version %d: %w", v.AssetID, v.Number, err)
 	}
 	return nil
+}
+
+// Targets resolves what `mediagraph scan` was asked for: every version, those of a status, or the
+// current version of each listed asset, which must exist. INFECTED versions are never scanned again.
+func (s *Service) Targets(ctx context.Context, all bool, status string, ids []string) ([]models.ScanTarget, error) {
+	var want *models.ScanStatus
+	if status != "" {
+		st := models.ScanStatus(status)
+		if !slices.Contains(models.ScanStatuses, st) || st == models.ScanInfected {
+			return nil, fmt.Errorf("--status %s: want PENDING, CLEAN, SKIPPED or FAILED (an INFECTED verdict is final)", status)
+		}
+		want = &st
+	}
+	targets, missing, err := s.db.ScanTargets(ctx, all, want, ids)
+	if err != nil {
+		return nil, err
+	}
+	if len(missing) > 0 {
+		return nil, fmt.Errorf("no such asset, or its current version is INFECTED: %s", strings.Join(missing, ", "))
+	}
+	return targets, nil
+}
+
+// Progress counts the targets scanned (or given up on) since, and those given up on (FAILED).
+func (s *Service) Progress(ctx context.Context, targets []models.ScanTarget, since time.Time) (done, failed int, err error) {
+	d, f, err := s.db.ScanProgress(ctx, targets, since)
+	return int(d), int(f), err
 }
