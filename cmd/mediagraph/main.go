@@ -121,6 +121,8 @@ func serve(ctx context.Context, args []string, log *slog.Logger) error {
 	}
 	if app.Config.ClamdAddr == "" {
 		log.Warn("antivirus scanning is off: MEDIAGRAPH_CLAMD_ADDR is not set, so new files are marked SKIPPED (no scanner configured)")
+	} else if err := app.Media.Antivirus.Ping(ctx); err != nil {
+		log.Warn("clamd does not answer; scans are retried until it does", "addr", app.Config.ClamdAddr, "err", err)
 	} else {
 		log.Info("antivirus scanning with clamd", "addr", app.Config.ClamdAddr)
 	}

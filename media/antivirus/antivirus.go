@@ -24,6 +24,7 @@ import (
 // Scanner finds threats in a stream of bytes; *clamd.Client is one.
 type Scanner interface {
 	Scan(ctx context.Context, r io.Reader) (clamd.Verdict, error)
+	Ping(ctx context.Context) error
 }
 
 // Service scans versions.
@@ -39,6 +40,14 @@ type Service struct {
 // New returns the scans of db's versions in store, by scanner (nil when none is configured).
 func New(db *models.DB, registry *catalogue.Registry, store storage.Store, scanner Scanner, settings config.Library, log *slog.Logger) *Service {
 	return &Service{db: db, registry: registry, store: store, scanner: scanner, settings: settings, log: log}
+}
+
+// Ping checks that the scanner answers; with none configured there is nothing to check.
+func (s *Service) Ping(ctx context.Context) error {
+	if s.scanner == nil {
+		return nil
+	}
+	return s.scanner.Ping(ctx)
 }
 
 // Reasons given for a version not scanned, or not scanned yet; they are shown to editors.
