@@ -77,6 +77,8 @@ type Library struct {
 	ScanMaxBytes int64
 	// ServeUnscanned delivers bytes whose scan is PENDING or FAILED.
 	ServeUnscanned bool
+	// Moderation is "off" or "manual" (new bytes wait for a moderator before they are published).
+	Moderation string
 }
 
 // DefaultLocale is the locale every fallback chain ends in.

@@ -66,6 +66,7 @@ func settings(c *Config) []Setting {
 		{"MEDIAGRAPH_SCAN_MAX_BYTES", "scan-max-bytes", "26214400", "largest file scanned, in bytes (keep it at most clamd's StreamMaxLength); larger ones are SKIPPED", positive(&c.ScanMaxBytes, "a positive number of bytes")},
 		{"MEDIAGRAPH_SCAN_RETRY_BASE", "scan-retry-base", "10s", "wait before a failed scan is tried again, doubled after each failure; the sixth failure is final (FAILED)", duration(&c.ScanRetryBase)},
 		{"MEDIAGRAPH_SERVE_UNSCANNED", "serve-unscanned", "true", "deliver files whose scan is PENDING or FAILED; false: only CLEAN and SKIPPED files are delivered (INFECTED never are)", boolean(&c.ServeUnscanned)},
+		{"MEDIAGRAPH_MODERATION", "moderation", "off", "off, or manual: new assets and versions wait for a moderator's APPROVED before they may be published", oneOf(&c.Moderation, "off", "manual")},
 		{"MEDIAGRAPH_DELIVERY_CACHE_BYTES", "delivery-cache-bytes", "67108864", "memory for delivery tokens' cached query responses, in bytes; 0 turns the cache off", integer(&c.DeliveryCacheBytes, 0, math.MaxInt64, "a number of bytes (0 for no cache)")},
 	}
 }

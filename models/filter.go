@@ -161,6 +161,7 @@ type AssetFilter struct {
 	Notes       *TextFilter
 	MD5         *StringFilter
 	Antivirus   *AntivirusFilter
+	Moderation  *ModerationFilter
 	Deleted     *bool
 	Search      *string
 	AND         []*AssetFilter
@@ -329,6 +330,7 @@ var assetFilterFields = indexFilterFields([]filterField{
 	{name: "collection", expr: "assets.collection_id", ops: opEq | opDescendants | opExists, value: valueID},
 	{name: "inUse", of: usageRows, ops: opExists, value: valueBool},
 	{name: "antivirus.status", expr: "cv.antivirus_status", ops: opOneOf, value: valueEnum, version: true, management: true},
+	{name: "moderation.status", expr: "assets.moderation_status", ops: opOneOf, value: valueEnum, management: true},
 	{name: "deleted", ops: opScope, value: valueBool},
 	{name: "search", ops: opWords, value: valueText},
 })

@@ -99,6 +99,9 @@ type Asset struct {
 	AvailableFrom  *time.Time
 	AvailableUntil *time.Time
 
+	// Moderation is the review of the current bytes.
+	Moderation Moderation `gorm:"embedded;embeddedPrefix:moderation_"`
+
 	// The current version; its own columns are written through AssetVersion, never through the asset.
 	*AssetVersion `gorm:"-"`
 }
@@ -307,6 +310,8 @@ type APIToken struct {
 	CreatedAt  time.Time
 	LastUsedAt *time.Time
 	RevokedAt  *time.Time
+	// Moderator lets an EDITOR token moderate assets, as ADMIN tokens do.
+	Moderator bool `gorm:"not null;default:false"`
 }
 
 // UploadStatus is where a signed upload is in its life.

@@ -28,7 +28,8 @@ const usage = `Usage: mediagraph <command> [flags]
 Commands:
   serve                                   start the service (applies migrations first)
   migrate                                 apply database migrations and exit
-  token create --role ROLE --name NAME    create an API token (ADMIN, EDITOR or DELIVERY); prints it alone
+  token create --role ROLE --name NAME    create an API token (ADMIN, EDITOR or DELIVERY); prints it alone;
+                                          --moderator lets an EDITOR token moderate assets
   token list                              list API tokens
   token revoke ID                         revoke an API token
   reprocess --all | reprocess ID...       analyze assets' bytes again, as background jobs (shows progress)
@@ -132,10 +133,12 @@ func serve(ctx context.Context, args []string, log *slog.Logger) error {
 
 func token(ctx context.Context, sub string, args []string, stdout io.Writer, log *slog.Logger) error {
 	var role, name string
+	var moderator bool
 	flags := func(fs *flag.FlagSet) {
 		if sub == "create" {
 			fs.StringVar(&role, "role", "", "ADMIN, EDITOR or DELIVERY")
 			fs.StringVar(&name, "name", "", "who or what uses the token")
+			fs.BoolVar(&moderator, "moderator", false, "let an EDITOR token moderate assets (moderateAssets)")
 		}
 	}
 	app, rest, err := open(ctx, "token "+sub, args, log, flags)
@@ -146,7 +149,7 @@ func token(ctx context.Context, sub string, args []string, stdout io.Writer, log
 	ctx = access.WithPrincipal(ctx, access.Operator)
 	switch sub {
 	case "create":
-		_, secret, err := app.Media.Tokens.CreateToken(ctx, name, models.Role(role))
+		_, secret, err := app.Media.Tokens.CreateModeratorToken(ctx, name, models.Role(role), moderator)
 		if err != nil {
 			return err
 		}

@@ -38,6 +38,7 @@ type ResolverRoot interface {
 	AssetVersion() AssetVersionResolver
 	Collection() CollectionResolver
 	LocalizedMetadata() LocalizedMetadataResolver
+	Moderation() ModerationResolver
 	Mutation() MutationResolver
 	Query() QueryResolver
 	SignedUpload() SignedUploadResolver
@@ -61,6 +62,7 @@ type ComplexityRoot struct {
 		CreatedAt  func(childComplexity int) int
 		ID         func(childComplexity int) int
 		LastUsedAt func(childComplexity int) int
+		Moderator  func(childComplexity int) int
 		Name       func(childComplexity int) int
 		RevokedAt  func(childComplexity int) int
 		Role       func(childComplexity int) int
@@ -101,6 +103,7 @@ type ComplexityRoot struct {
 		LQIP                 func(childComplexity int) int
 		MD5                  func(childComplexity int) int
 		MimeType             func(childComplexity int) int
+		Moderation           func(childComplexity int) int
 		Notes                func(childComplexity int) int
 		Orientation          func(childComplexity int) int
 		PageCount            func(childComplexity int) int
@@ -228,6 +231,13 @@ type ComplexityRoot struct {
 		UploadTypes            func(childComplexity int) int
 	}
 
+	Moderation struct {
+		At          func(childComplexity int) int
+		ModeratedBy func(childComplexity int) int
+		Note        func(childComplexity int) int
+		Status      func(childComplexity int) int
+	}
+
 	Mutation struct {
 		CompleteUploads      func(childComplexity int, ids []string, parts []*model.CompletedPartsInput) int
 		CreateAPIToken       func(childComplexity int, input model.CreateAPITokenInput) int
@@ -239,6 +249,7 @@ type ComplexityRoot struct {
 		DeleteCollection     func(childComplexity int, id string) int
 		DeleteTag            func(childComplexity int, id string) int
 		MergeTags            func(childComplexity int, sourceIds []string, targetID string) int
+		ModerateAssets       func(childComplexity int, ids []string, status models.ModerationStatus, note *string) int
 		MoveAssets           func(childComplexity int, ids []string, collectionID *string) int
 		MoveCollection       func(childComplexity int, id string, parentID *string) int
 		PurgeAssets          func(childComplexity int, ids []string) int
@@ -388,6 +399,7 @@ type AssetResolver interface {
 
 	Versions(ctx context.Context, obj *models.Asset) ([]*models.AssetVersion, error)
 	Antivirus(ctx context.Context, obj *models.Asset) (*models.Antivirus, error)
+	Moderation(ctx context.Context, obj *models.Asset) (*models.Moderation, error)
 }
 type AssetVersionResolver interface {
 	CreatedBy(ctx context.Context, obj *models.AssetVersion) (*models.APIToken, error)
@@ -402,6 +414,9 @@ type CollectionResolver interface {
 type LocalizedMetadataResolver interface {
 	FocalPoint(ctx context.Context, obj *models.AssetMetadata) (*models.FocalPoint, error)
 	CustomData(ctx context.Context, obj *models.AssetMetadata) (map[string]any, error)
+}
+type ModerationResolver interface {
+	ModeratedBy(ctx context.Context, obj *models.Moderation) (*models.APIToken, error)
 }
 type MutationResolver interface {
 	UploadAssets(ctx context.Context, files []*graphql.Upload, input *model.UploadAssetsInput) ([]*models.Asset, error)
@@ -419,6 +434,7 @@ type MutationResolver interface {
 	MoveCollection(ctx context.Context, id string, parentID *string) (*models.Collection, error)
 	DeleteCollection(ctx context.Context, id string) (string, error)
 	CreateSignedAssetURL(ctx context.Context, id string, expiresIn *int, params *imageurl.ImageParams) (string, error)
+	ModerateAssets(ctx context.Context, ids []string, status models.ModerationStatus, note *string) ([]*models.Asset, error)
 	TagAssets(ctx context.Context, ids []string, tags []string) ([]*models.Asset, error)
 	UntagAssets(ctx context.Context, ids []string, tags []string) ([]*models.Asset, error)
 	RenameTag(ctx context.Context, id string, name string) (*models.Tag, error)
@@ -521,6 +537,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ApiToken.LastUsedAt(childComplexity), true
+	case "ApiToken.moderator":
+		if e.ComplexityRoot.ApiToken.Moderator == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApiToken.Moderator(childComplexity), true
 	case "ApiToken.name":
 		if e.ComplexityRoot.ApiToken.Name == nil {
 			break
@@ -759,6 +781,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Asset.MimeType(childComplexity), true
+	case "Asset.moderation":
+		if e.ComplexityRoot.Asset.Moderation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Asset.Moderation(childComplexity), true
 	case "Asset.notes":
 		if e.ComplexityRoot.Asset.Notes == nil {
 			break
@@ -1326,6 +1354,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.MediaSettings.UploadTypes(childComplexity), true
 
+	case "Moderation.moderatedAt":
+		if e.ComplexityRoot.Moderation.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Moderation.At(childComplexity), true
+	case "Moderation.moderatedBy":
+		if e.ComplexityRoot.Moderation.ModeratedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Moderation.ModeratedBy(childComplexity), true
+	case "Moderation.note":
+		if e.ComplexityRoot.Moderation.Note == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Moderation.Note(childComplexity), true
+	case "Moderation.status":
+		if e.ComplexityRoot.Moderation.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Moderation.Status(childComplexity), true
+
 	case "Mutation.completeUploads":
 		if e.ComplexityRoot.Mutation.CompleteUploads == nil {
 			break
@@ -1436,6 +1489,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.MergeTags(childComplexity, args["sourceIds"].([]string), args["targetId"].(string)), true
+	case "Mutation.moderateAssets":
+		if e.ComplexityRoot.Mutation.ModerateAssets == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_moderateAssets_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ModerateAssets(childComplexity, args["ids"].([]string), args["status"].(models.ModerationStatus), args["note"].(*string)), true
 	case "Mutation.moveAssets":
 		if e.ComplexityRoot.Mutation.MoveAssets == nil {
 			break
@@ -2066,6 +2130,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("KindFilter", ec.unmarshalInputKindFilter),
 			graphql.NewInputUnmarshaler("LocalizedMetadataInput", ec.unmarshalInputLocalizedMetadataInput),
 			graphql.NewInputUnmarshaler("MimeTypeFilter", ec.unmarshalInputMimeTypeFilter),
+			graphql.NewInputUnmarshaler("ModerationFilter", ec.unmarshalInputModerationFilter),
+			graphql.NewInputUnmarshaler("ModerationStatusFilter", ec.unmarshalInputModerationStatusFilter),
 			graphql.NewInputUnmarshaler("OrientationFilter", ec.unmarshalInputOrientationFilter),
 			graphql.NewInputUnmarshaler("ResolutionFilter", ec.unmarshalInputResolutionFilter),
 			graphql.NewInputUnmarshaler("StatusFilter", ec.unmarshalInputStatusFilter),
@@ -3061,6 +3127,74 @@ input AssetFilter {
   OR: [AssetFilter!]
 }
 `, BuiltIn: false},
+	{Name: "../../schema/moderation.graphqls", Input: `"Where the review of an asset stands. Without moderation (MEDIAGRAPH_MODERATION=off) every asset is APPROVED."
+enum ModerationStatus {
+  "Waiting for a moderator: the asset may not be made PUBLIC nor published by a live entry, and its new bytes are delivered to editors only."
+  PENDING
+  "A moderator let it through."
+  APPROVED
+  "A moderator refused it: it is delivered to editors only, never to anyone else."
+  REJECTED
+}
+
+"A moderator's review of an asset's current bytes; a replacement starts a new review."
+type Moderation {
+  "Where the review stands."
+  status: ModerationStatus!
+  "What the moderator wrote, for the uploader."
+  note: String
+  "The token of the moderator who decided; null before a decision, or when the command line decided."
+  moderatedBy: ApiToken
+  "When the moderator decided."
+  moderatedAt: Time
+}
+
+extend type Asset {
+  "The review of the asset. Management only: delivery tokens read null, with a FORBIDDEN error."
+  moderation: Moderation
+}
+
+extend type ApiToken {
+  "Whether this EDITOR token may also moderate assets (` + "`" + `moderateAssets` + "`" + `), as ADMIN tokens do."
+  moderator: Boolean!
+}
+
+extend input CreateApiTokenInput {
+  "Let an EDITOR token moderate assets; ADMIN tokens moderate anyway. False by default."
+  moderator: Boolean
+}
+
+"Matches moderation statuses."
+input ModerationStatusFilter {
+  "Exactly this status."
+  eq: ModerationStatus
+  "Any of these statuses."
+  in: [ModerationStatus!]
+}
+
+"Matches assets by their review."
+input ModerationFilter {
+  "By status."
+  status: ModerationStatusFilter
+}
+
+extend input AssetFilter {
+  "By review, such as the queue of PENDING assets. Management only: refused (FORBIDDEN) for delivery tokens."
+  moderation: ModerationFilter
+}
+
+extend type Mutation {
+  "Approve or reject assets (ADMIN tokens, and EDITOR tokens created with ` + "`" + `moderator: true` + "`" + `). Records an ` + "`" + `asset.moderation_changed` + "`" + ` event."
+  moderateAssets(
+    "The assets (at most 500)."
+    ids: [ID!]!
+    "The decision: APPROVED or REJECTED."
+    status: ModerationStatus!
+    "A note for the uploader, such as why the asset was rejected."
+    note: String
+  ): [Asset!]!
+}
+`, BuiltIn: false},
 	{Name: "../../schema/schema.graphqls", Input: `"""
 Mediagraph: the media library of a headless CMS. DELIVERY tokens read PUBLIC assets; EDITOR tokens read and
 change all media; ADMIN tokens also manage API tokens. Send a token as ` + "`" + `Authorization: Bearer <token>` + "`" + `.
@@ -3133,6 +3267,8 @@ enum ErrorCode {
   ASSET_ACCESS_DENIED
   "A virus scan found a threat in the asset's bytes: they are quarantined and never delivered."
   ASSET_QUARANTINED
+  "The asset awaits a moderator's approval (MEDIAGRAPH_MODERATION=manual), so it may not be published or delivered yet."
+  ASSET_NOT_APPROVED
   "The change collides with existing data, such as a name already taken."
   CONFLICT
   "Too many requests; retry later."
@@ -3520,6 +3656,8 @@ func (ec *executionContext) childFields_ApiToken(ctx context.Context, field grap
 		return ec.fieldContext_ApiToken_lastUsedAt(ctx, field)
 	case "revokedAt":
 		return ec.fieldContext_ApiToken_revokedAt(ctx, field)
+	case "moderator":
+		return ec.fieldContext_ApiToken_moderator(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ApiToken", field.Name)
 }
@@ -3636,6 +3774,8 @@ func (ec *executionContext) childFields_Asset(ctx context.Context, field graphql
 		return ec.fieldContext_Asset_versions(ctx, field)
 	case "antivirus":
 		return ec.fieldContext_Asset_antivirus(ctx, field)
+	case "moderation":
+		return ec.fieldContext_Asset_moderation(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Asset", field.Name)
 }
@@ -3846,6 +3986,20 @@ func (ec *executionContext) childFields_MediaSettings(ctx context.Context, field
 		return ec.fieldContext_MediaSettings_uploadTicketTtlSeconds(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type MediaSettings", field.Name)
+}
+
+func (ec *executionContext) childFields_Moderation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "status":
+		return ec.fieldContext_Moderation_status(ctx, field)
+	case "note":
+		return ec.fieldContext_Moderation_note(ctx, field)
+	case "moderatedBy":
+		return ec.fieldContext_Moderation_moderatedBy(ctx, field)
+	case "moderatedAt":
+		return ec.fieldContext_Moderation_moderatedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Moderation", field.Name)
 }
 
 func (ec *executionContext) childFields_PageInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4421,6 +4575,36 @@ func (ec *executionContext) field_Mutation_mergeTags_args(ctx context.Context, r
 		return nil, err
 	}
 	args["targetId"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_moderateAssets_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "ids",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalNID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["ids"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "status",
+		func(ctx context.Context, v any) (models.ModerationStatus, error) {
+			return ec.unmarshalNModerationStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐModerationStatus(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["status"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "note",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["note"] = arg2
 	return args, nil
 }
 
@@ -5283,6 +5467,29 @@ func (ec *executionContext) _ApiToken_revokedAt(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_ApiToken_revokedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ApiToken", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ApiToken_moderator(ctx context.Context, field graphql.CollectedField, obj *models.APIToken) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ApiToken_moderator(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Moderator, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ApiToken_moderator(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ApiToken", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _Asset_id(ctx context.Context, field graphql.CollectedField, obj *models.Asset) (ret graphql.Marshaler) {
@@ -6773,6 +6980,38 @@ func (ec *executionContext) fieldContext_Asset_antivirus(_ context.Context, fiel
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Antivirus(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Asset_moderation(ctx context.Context, field graphql.CollectedField, obj *models.Asset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Asset_moderation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Asset().Moderation(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.Moderation) graphql.Marshaler {
+			return ec.marshalOModeration2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐModeration(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Asset_moderation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Asset",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Moderation(ctx, field)
 		},
 	}
 	return fc, nil
@@ -8450,6 +8689,107 @@ func (ec *executionContext) fieldContext_MediaSettings_uploadTicketTtlSeconds(_ 
 	return graphql.NewScalarFieldContext("MediaSettings", field, false, false, "Int")
 }
 
+func (ec *executionContext) _Moderation_status(ctx context.Context, field graphql.CollectedField, obj *models.Moderation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Moderation_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.ModerationStatus) graphql.Marshaler {
+			return ec.marshalNModerationStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐModerationStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Moderation_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Moderation", field, false, false, "ModerationStatus")
+}
+
+func (ec *executionContext) _Moderation_note(ctx context.Context, field graphql.CollectedField, obj *models.Moderation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Moderation_note(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Note, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Moderation_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Moderation", field, false, false, "String")
+}
+
+func (ec *executionContext) _Moderation_moderatedBy(ctx context.Context, field graphql.CollectedField, obj *models.Moderation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Moderation_moderatedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Moderation().ModeratedBy(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.APIToken) graphql.Marshaler {
+			return ec.marshalOApiToken2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAPIToken(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Moderation_moderatedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Moderation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ApiToken(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Moderation_moderatedAt(ctx context.Context, field graphql.CollectedField, obj *models.Moderation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Moderation_moderatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Moderation_moderatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Moderation", field, false, false, "Time")
+}
+
 func (ec *executionContext) _Mutation_uploadAssets(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9104,6 +9444,50 @@ func (ec *executionContext) fieldContext_Mutation_createSignedAssetUrl(ctx conte
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_createSignedAssetUrl_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_moderateAssets(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_moderateAssets(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ModerateAssets(ctx, fc.Args["ids"].([]string), fc.Args["status"].(models.ModerationStatus), fc.Args["note"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*models.Asset) graphql.Marshaler {
+			return ec.marshalNAsset2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAssetᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_moderateAssets(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Asset(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_moderateAssets_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -12547,7 +12931,7 @@ func (ec *executionContext) unmarshalInputAssetFilter(ctx context.Context, obj a
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"ids", "kind", "status", "format", "mimeType", "size", "width", "height", "aspectRatio", "orientation", "resolution", "tags", "smartTags", "colors", "collection", "inUse", "createdAt", "updatedAt", "filename", "alt", "title", "author", "copyright", "notes", "md5", "deleted", "search", "AND", "OR", "antivirus"}
+	fieldsInOrder := [...]string{"ids", "kind", "status", "format", "mimeType", "size", "width", "height", "aspectRatio", "orientation", "resolution", "tags", "smartTags", "colors", "collection", "inUse", "createdAt", "updatedAt", "filename", "alt", "title", "author", "copyright", "notes", "md5", "deleted", "search", "AND", "OR", "antivirus", "moderation"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -12764,6 +13148,13 @@ func (ec *executionContext) unmarshalInputAssetFilter(ctx context.Context, obj a
 				return it, err
 			}
 			it.Antivirus = data
+		case "moderation":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("moderation"))
+			data, err := ec.unmarshalOModerationFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐModerationFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Moderation = data
 		}
 	}
 	return it, nil
@@ -12988,7 +13379,7 @@ func (ec *executionContext) unmarshalInputCreateApiTokenInput(ctx context.Contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"name", "role"}
+	fieldsInOrder := [...]string{"name", "role", "moderator"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -13009,6 +13400,13 @@ func (ec *executionContext) unmarshalInputCreateApiTokenInput(ctx context.Contex
 				return it, err
 			}
 			it.Role = data
+		case "moderator":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("moderator"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Moderator = graphql.OmittableOf(data)
 		}
 	}
 	return it, nil
@@ -13922,6 +14320,97 @@ func UnmarshalMimeTypeFilter(ctx context.Context, raw any) (models.MimeTypeFilte
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputModerationFilter(ctx context.Context, obj any) (models.ModerationFilter, error) {
+	var it models.ModerationFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"status"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalOModerationStatusFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐModerationStatusFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalModerationFilter unmarshals raw into the ModerationFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalModerationFilter(ctx context.Context, raw any) (models.ModerationFilter, error) {
+	var out models.ModerationFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ModerationFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputModerationStatusFilter(ctx context.Context, obj any) (models.ModerationStatusFilter, error) {
+	var it models.ModerationStatusFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"eq", "in"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "eq":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("eq"))
+			data, err := ec.unmarshalOModerationStatus2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐModerationStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Eq = data
+		case "in":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("in"))
+			data, err := ec.unmarshalOModerationStatus2ᚕgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐModerationStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.In = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalModerationStatusFilter unmarshals raw into the ModerationStatusFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalModerationStatusFilter(ctx context.Context, raw any) (models.ModerationStatusFilter, error) {
+	var out models.ModerationStatusFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ModerationStatusFilter", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputOrientationFilter(ctx context.Context, obj any) (models.OrientationFilter, error) {
 	var it models.OrientationFilter
 	if obj == nil {
@@ -14709,6 +15198,11 @@ func (ec *executionContext) _ApiToken(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
+		case "moderator":
+			out.Values[i] = ec._ApiToken_moderator(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -15038,6 +15532,12 @@ func (ec *executionContext) _Asset(ctx context.Context, sel ast.SelectionSet, ob
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Asset_antivirus(ctx, field, obj)
+				})
+		case "moderation":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Asset_moderation(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -15741,6 +16241,55 @@ func (ec *executionContext) _MediaSettings(ctx context.Context, sel ast.Selectio
 	return out
 }
 
+var moderationImplementors = []string{"Moderation"}
+
+func (ec *executionContext) _Moderation(ctx context.Context, sel ast.SelectionSet, obj *models.Moderation) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, moderationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Moderation")
+		case "status":
+			out.Values[i] = ec._Moderation_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "note":
+			out.Values[i] = ec._Moderation_note(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "moderatedBy":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Moderation_moderatedBy(ctx, field, obj)
+				})
+		case "moderatedAt":
+			out.Values[i] = ec._Moderation_moderatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var mutationImplementors = []string{"Mutation"}
 
 func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
@@ -15861,6 +16410,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "createSignedAssetUrl":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_createSignedAssetUrl(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "moderateAssets":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_moderateAssets(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -17475,6 +18031,34 @@ func (ec *executionContext) marshalNMediaSettings2ᚖgithubᚗcomᚋmediagraph�
 	return ec._MediaSettings(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNModerationStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐModerationStatus(ctx context.Context, v any) (models.ModerationStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalNModerationStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐModerationStatus[tmp]
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNModerationStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐModerationStatus(ctx context.Context, sel ast.SelectionSet, v models.ModerationStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(marshalNModerationStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐModerationStatus[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ModerationStatus!")
+	}
+	return res
+}
+
+var (
+	unmarshalNModerationStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐModerationStatus = map[string]models.ModerationStatus{
+		"PENDING":  models.ModerationPending,
+		"APPROVED": models.ModerationApproved,
+		"REJECTED": models.ModerationRejected,
+	}
+	marshalNModerationStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐModerationStatus = map[models.ModerationStatus]string{
+		models.ModerationPending:  "PENDING",
+		models.ModerationApproved: "APPROVED",
+		models.ModerationRejected: "REJECTED",
+	}
+)
+
 func (ec *executionContext) unmarshalNOrientation2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐOrientation(ctx context.Context, v any) (models.Orientation, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := unmarshalNOrientation2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐOrientation[tmp]
@@ -18753,6 +19337,97 @@ func (ec *executionContext) unmarshalOMimeTypeFilter2ᚖgithubᚗcomᚋmediagrap
 		return nil, nil
 	}
 	res, err := ec.unmarshalInputMimeTypeFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOModeration2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐModeration(ctx context.Context, sel ast.SelectionSet, v *models.Moderation) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Moderation(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOModerationFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐModerationFilter(ctx context.Context, v any) (*models.ModerationFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputModerationFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOModerationStatus2ᚕgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐModerationStatusᚄ(ctx context.Context, v any) ([]models.ModerationStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]models.ModerationStatus, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNModerationStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐModerationStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOModerationStatus2ᚕgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐModerationStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []models.ModerationStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNModerationStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐModerationStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOModerationStatus2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐModerationStatus(ctx context.Context, v any) (*models.ModerationStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalOModerationStatus2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐModerationStatus[tmp]
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOModerationStatus2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐModerationStatus(ctx context.Context, sel ast.SelectionSet, v *models.ModerationStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(marshalOModerationStatus2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐModerationStatus[*v])
+	return res
+}
+
+var (
+	unmarshalOModerationStatus2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐModerationStatus = map[string]models.ModerationStatus{
+		"PENDING":  models.ModerationPending,
+		"APPROVED": models.ModerationApproved,
+		"REJECTED": models.ModerationRejected,
+	}
+	marshalOModerationStatus2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐModerationStatus = map[models.ModerationStatus]string{
+		models.ModerationPending:  "PENDING",
+		models.ModerationApproved: "APPROVED",
+		models.ModerationRejected: "REJECTED",
+	}
+)
+
+func (ec *executionContext) unmarshalOModerationStatusFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐModerationStatusFilter(ctx context.Context, v any) (*models.ModerationStatusFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputModerationStatusFilter(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 

@@ -26,6 +26,7 @@ const (
 	CodeFolderHasContent   Code = "FOLDER_HAS_CONTENT"
 	CodeAssetAccessDenied  Code = "ASSET_ACCESS_DENIED"
 	CodeAssetQuarantined   Code = "ASSET_QUARANTINED"
+	CodeAssetNotApproved   Code = "ASSET_NOT_APPROVED"
 	CodeConflict           Code = "CONFLICT"
 	CodeRateLimited        Code = "RATE_LIMITED"
 	CodeInternal           Code = "INTERNAL"

@@ -237,6 +237,11 @@ func (s *core) setStatus(ctx context.Context, tx *models.DB, ids []string, statu
 			return err
 		}
 	}
+	if status == models.StatusPublic {
+		if err := s.refuseUnapproved(ctx, tx, ids); err != nil {
+			return err
+		}
+	}
 	return tx.UpdateAssets(ctx, ids, map[string]any{"status": status})
 }
 

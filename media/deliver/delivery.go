@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/mediagraph/mediagraph/media/access"
+	"github.com/mediagraph/mediagraph/media/catalogue"
 	"github.com/mediagraph/mediagraph/media/imageurl"
 	"github.com/mediagraph/mediagraph/media/imaging"
 	"github.com/mediagraph/mediagraph/media/membudget"
@@ -91,6 +92,9 @@ func (s *Service) Deliver(ctx context.Context, req DeliveryRequest) (*Delivery, 
 		a = a.AtVersion(v) // served, transformed and described by its own facts
 		d.Asset = a
 	}
+	if err := s.checkModeration(ctx, a); err != nil {
+		return nil, err
+	}
 	if err := s.checkScan(a); err != nil {
 		return nil, err
 	}
@@ -166,6 +170,22 @@ func (s *Service) checkScan(a *models.Asset) error {
 		return access.NewError(access.CodeAssetQuarantined, "asset %s version %d is quarantined: a virus scan found a threat in it", a.ID, a.Version)
 	case !av.Delivers(s.settings.ServeUnscanned):
 		return access.NewError(access.CodeAssetAccessDenied, "asset %s is delivered once a virus scan has checked it", a.ID)
+	}
+	return nil
+}
+
+// checkModeration refuses, to everyone but editors (who review them), assets a moderator rejected
+// and, when the library moderates, bytes still waiting for a moderator — such as a new version of a
+// PUBLIC asset, shared links included.
+func (s *Service) checkModeration(ctx context.Context, a *models.Asset) error {
+	if access.CanSeePrivate(ctx) {
+		return nil
+	}
+	switch {
+	case a.Moderation.Status == models.ModerationRejected:
+		return access.NewError(access.CodeAssetAccessDenied, "asset %s was rejected by a moderator", a.ID)
+	case s.settings.Moderation == catalogue.ModerationManual && a.Moderation.Status != models.ModerationApproved:
+		return access.NewError(access.CodeAssetNotApproved, "asset %s is waiting for a moderator", a.ID)
 	}
 	return nil
 }

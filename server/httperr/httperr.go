@@ -25,6 +25,7 @@ var statuses = map[access.Code]int{
 	access.CodeConflict:           http.StatusConflict,
 	access.CodeAssetInUse:         http.StatusConflict,
 	access.CodeFolderHasContent:   http.StatusConflict,
+	access.CodeAssetNotApproved:   http.StatusConflict,
 	access.CodeRateLimited:        http.StatusTooManyRequests,
 	access.CodeInternal:           http.StatusInternalServerError,
 }
