@@ -59,7 +59,8 @@ func (w *scanWorker) Work(ctx context.Context, job *river.Job[scanVersion]) erro
 }
 
 // NextRetry doubles the wait from RetryBase: clamd restarting is back within seconds, one being
-// upgraded within minutes, and six attempts span about a minute of base times 31.
+// upgraded within minutes; the five waits between six attempts add up to 31 times RetryBase (about
+// five minutes by default).
 func (w *scanWorker) NextRetry(job *river.Job[scanVersion]) time.Time {
 	return time.Now().Add(w.scan.RetryBase << (min(job.Attempt, scanAttempts) - 1))
 }

@@ -292,6 +292,15 @@ func TestAntivirusScansEveryWayIn(t *testing.T) {
 		if changes < 8 {
 			t.Errorf("%d asset.antivirus_changed events, want one per verdict (8)", changes)
 		}
+
+		// The record stays until it is purged, which deletes the quarantined bytes too.
+		gone := ids["uploadAssets"]
+		key := models.QuarantineKey(versionKey(t, s, gone, 1))
+		s.Must(editor, `mutation($ids: [ID!]!) { deleteAssets(ids: $ids) }`, map[string]any{"ids": []string{gone}}, nil)
+		s.Must(editor, `mutation($ids: [ID!]!) { purgeAssets(ids: $ids) }`, map[string]any{"ids": []string{gone}}, nil)
+		if _, err := s.App.Store().Head(t.Context(), key); !errors.Is(err, storage.ErrNotFound) {
+			t.Errorf("purged asset's quarantined bytes: %v", err)
+		}
 	})
 }
 
