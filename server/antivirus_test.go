@@ -170,6 +170,7 @@ func clamdConfig(addr string, more ...func(*config.Config)) func(*config.Config)
 		c.ScanRetryBase = 300 * time.Millisecond
 		c.UploadTypes = append(c.UploadTypes, "text/plain")
 		c.FetchAllow = []netip.Prefix{netip.MustParsePrefix("127.0.0.2/32")}
+		c.S3Delivery = "redirect" // with a bucket, originals are redirects to it: those are refused too
 		for _, f := range more {
 			f(c)
 		}

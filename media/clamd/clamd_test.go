@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"io"
+	"net"
 	"os"
 	"strings"
 	"testing"
@@ -104,5 +106,66 @@ func TestNewRefusesBadAddresses(t *testing.T) {
 		if _, err := clamd.New(addr, time.Second, time.Second); err == nil {
 			t.Errorf("%q accepted", addr)
 		}
+	}
+}
+
+// fakeClamd accepts connections on loopback and answers each as reply says (nil: never answers).
+func fakeClamd(t *testing.T, reply func(net.Conn)) string {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { l.Close() })
+	go func() {
+		for {
+			conn, err := l.Accept()
+			if err != nil {
+				return
+			}
+			go func() {
+				defer conn.Close()
+				go io.Copy(io.Discard, conn) // take the stream, as clamd does
+				if reply != nil {
+					reply(conn)
+				}
+				time.Sleep(2 * time.Second) // hold the connection: the client must give up by itself
+			}()
+		}
+	}()
+	return "tcp://" + l.Addr().String()
+}
+
+// A daemon that stalls, talks nonsense or floods is unavailable — the scan is retried — never clean.
+func TestScanHostileDaemon(t *testing.T) {
+	for name, reply := range map[string]func(net.Conn){
+		"silent":   nil,
+		"nonsense": func(c net.Conn) { c.Write([]byte("stream: maybe\x00")) },
+		"flood":    func(c net.Conn) { c.Write(bytes.Repeat([]byte("A"), 1<<20)) },
+		"hang-up":  func(c net.Conn) { c.Close() },
+	} {
+		t.Run(name, func(t *testing.T) {
+			c, err := clamd.New(fakeClamd(t, reply), time.Second, 200*time.Millisecond)
+			if err != nil {
+				t.Fatal(err)
+			}
+			v, err := c.Scan(context.Background(), bytes.NewReader([]byte("hello")))
+			if !errors.Is(err, clamd.ErrUnavailable) || v.Infected {
+				t.Errorf("got %+v, %v; want ErrUnavailable", v, err)
+			}
+		})
+	}
+}
+
+// A scan whose context ends stops at once, with the context's error.
+func TestScanCancelled(t *testing.T) {
+	c, err := clamd.New(fakeClamd(t, nil), time.Second, time.Minute)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(100*time.Millisecond, cancel)
+	if _, err := c.Scan(ctx, bytes.NewReader([]byte("hello"))); !errors.Is(err, context.Canceled) {
+		t.Errorf("got %v, want context.Canceled", err)
 	}
 }
