@@ -124,8 +124,8 @@ func visibleAssets(g *gorm.DB, f *AssetFilter, vis Visibility) *gorm.DB {
 	switch {
 	case vis.PublicOnly && trash:
 		return g.Where("1 = 0")
-	case vis.PublicOnly:
-		return g.Where("assets.status = ? AND assets.deleted_at IS NULL", StatusPublic)
+	case vis.PublicOnly: // a REJECTED asset is never delivered, not even its description
+		return g.Where("assets.status = ? AND assets.deleted_at IS NULL AND assets.moderation_status <> ?", StatusPublic, ModerationRejected)
 	case trash:
 		return g.Where("assets.deleted_at IS NOT NULL")
 	}

@@ -84,6 +84,8 @@ func TestModeration(t *testing.T) {
 		if status, _ := gateGet(t, a.URL, ""); status != http.StatusOK {
 			t.Errorf("an approved PUBLIC asset: HTTP %d", status)
 		}
+		delivery := s.Token("DELIVERY")
+		wantCode(t, "Asset.moderation for delivery", s.Query(delivery, `{ assets { nodes { id moderation { status } } } }`, nil), "FORBIDDEN", "")
 
 		// New bytes are reviewed again: meanwhile the public gets nothing, editors see them.
 		s.Multipart(editor, `mutation($id: ID!, $file: Upload!) { replaceAsset(id: $id, file: $file) { id } }`,
@@ -113,9 +115,15 @@ func TestModeration(t *testing.T) {
 		if len(list.Assets.Nodes) != 1 || list.Assets.Nodes[0].ID != id {
 			t.Errorf("REJECTED filter: %+v", list.Assets.Nodes)
 		}
-		delivery := s.Token("DELIVERY")
 		wantCode(t, "moderation filter for delivery", s.Query(delivery, filter, map[string]any{"f": rejected}), "FORBIDDEN", "filter.moderation.status")
-		wantCode(t, "Asset.moderation for delivery", s.Query(delivery, `{ assets { nodes { id moderation { status } } } }`, nil), "FORBIDDEN", "")
+		var seen struct {
+			Assets struct{ Nodes []struct{ ID string } }
+			Asset  *struct{ ID string }
+		}
+		s.Must(delivery, `query($id: ID!) { assets { nodes { id } } asset(id: $id) { id } }`, map[string]any{"id": id}, &seen)
+		if len(seen.Assets.Nodes) != 0 || seen.Asset != nil {
+			t.Errorf("a REJECTED PUBLIC asset, for delivery: %+v", seen)
+		}
 
 		var changes int64
 		s.App.DB.Gorm().Model(&models.Event{}).Where("kind = ?", models.EventAssetModerationChanged).Count(&changes)
