@@ -2,6 +2,7 @@ package models
 
 import (
 	"context"
+	"slices"
 	"testing"
 	"time"
 
@@ -59,6 +60,17 @@ func TestMigrationAntivirusAndModeration(t *testing.T) {
 			Filter: &AssetFilter{AND: []*AssetFilter{{Antivirus: &AntivirusFilter{Status: &ScanStatusFilter{Eq: &pending}}}}}})
 		if fe, ok := err.(*FilterForbiddenError); !ok || fe.Field != "AND[0].antivirus.status" {
 			t.Errorf("a public-only reader's antivirus filter: %v", err)
+		}
+
+		// Quarantined bytes are left out of a full reanalysis; the verdict is final.
+		if _, err := db.SaveAntivirus(ctx, "ast_new", 1, Antivirus{Status: ScanInfected}); err != nil {
+			t.Fatal(err)
+		}
+		if wrote, err := db.SaveAntivirus(ctx, "ast_new", 1, Antivirus{Status: ScanClean}); err != nil || wrote {
+			t.Errorf("an INFECTED verdict overwritten: %v, %v", wrote, err)
+		}
+		if ids, err := db.AssetIDs(ctx); err != nil || len(ids) != 2 || slices.Contains(ids, "ast_new") {
+			t.Errorf("asset ids to reprocess: %v, %v", ids, err)
 		}
 	})
 }
