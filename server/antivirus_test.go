@@ -282,7 +282,7 @@ func TestAntivirusScansEveryWayIn(t *testing.T) {
 		wantCode(t, "antivirus filter for delivery", s.Query(delivery, filter, map[string]any{"f": map[string]any{"OR": []any{infected}}}),
 			"FORBIDDEN", "filter.OR[0].antivirus.status")
 		r = s.Query(delivery, `query($id: ID!) { asset(id: $id) { id antivirus { status } } }`, map[string]any{"id": infectedJPEG})
-		wantCode(t, "Asset.antivirus for delivery", r, "FORBIDDEN", "")
+		wantCode(t, "Asset.antivirus for delivery", r, "FORBIDDEN", "antivirus")
 		if !strings.Contains(string(r.Data), `"antivirus":null`) {
 			t.Errorf("Asset.antivirus for delivery: %s", r.Data)
 		}

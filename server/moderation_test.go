@@ -85,7 +85,7 @@ func TestModeration(t *testing.T) {
 			t.Errorf("an approved PUBLIC asset: HTTP %d", status)
 		}
 		delivery := s.Token("DELIVERY")
-		wantCode(t, "Asset.moderation for delivery", s.Query(delivery, `{ assets { nodes { id moderation { status } } } }`, nil), "FORBIDDEN", "")
+		wantCode(t, "Asset.moderation for delivery", s.Query(delivery, `{ assets { nodes { id moderation { status } } } }`, nil), "FORBIDDEN", "moderation")
 
 		// New bytes are reviewed again: meanwhile the public gets nothing, editors see them.
 		s.Multipart(editor, `mutation($id: ID!, $file: Upload!) { replaceAsset(id: $id, file: $file) { id } }`,

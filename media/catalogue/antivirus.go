@@ -53,7 +53,7 @@ func (s *Assets) Antivirus(ctx context.Context, v *models.AssetVersion) (*models
 		return nil, err
 	}
 	if !access.CanSeePrivate(ctx) {
-		return nil, access.NewError(access.CodeForbidden, "antivirus is management-only: DELIVERY tokens may not read it")
+		return nil, &access.Error{Code: access.CodeForbidden, Field: "antivirus", Message: "antivirus is management only: DELIVERY tokens may not read it"}
 	}
 	return &v.Antivirus, nil
 }

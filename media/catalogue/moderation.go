@@ -73,7 +73,7 @@ func (s *Assets) Moderation(ctx context.Context, a *models.Asset) (*models.Moder
 		return nil, err
 	}
 	if !access.CanSeePrivate(ctx) {
-		return nil, access.NewError(access.CodeForbidden, "moderation is management-only: DELIVERY tokens may not read it")
+		return nil, &access.Error{Code: access.CodeForbidden, Field: "moderation", Message: "moderation is management only: DELIVERY tokens may not read it"}
 	}
 	return &a.Moderation, nil
 }
