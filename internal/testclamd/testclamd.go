@@ -38,6 +38,9 @@ type Daemon struct {
 type Options struct {
 	// StreamMaxLength is clamd's limit of an INSTREAM (such as "1M"); empty: clamd's default, 25M.
 	StreamMaxLength string
+	// NoImageFuzzyHash turns off clamd's fuzzy hash of images (ScanImageFuzzyHash no), which decodes
+	// every image it scans and costs seconds for a large photo.
+	NoImageFuzzyHash bool
 }
 
 // EICAR is the EICAR test file, decoded from the shared fixture (it is stored encoded so that no
@@ -87,6 +90,9 @@ func (d *Daemon) writeConfig(tb testing.TB, opts Options) error {
 		db, filepath.Join(d.dir, "clamd.sock"), d.port, filepath.Join(d.dir, "clamd.pid"))
 	if opts.StreamMaxLength != "" {
 		conf += "StreamMaxLength " + opts.StreamMaxLength + "\n"
+	}
+	if opts.NoImageFuzzyHash {
+		conf += "ScanImageFuzzyHash no\n"
 	}
 	for name, body := range map[string]string{"db/test.hdb": hdb, "db/test.ndb": ndb, "clamd.conf": conf} {
 		if err := os.WriteFile(filepath.Join(d.dir, name), []byte(body), 0o644); err != nil {
