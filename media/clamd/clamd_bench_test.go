@@ -24,7 +24,9 @@ func BenchmarkScanPhoto(b *testing.B) {
 	photo := fixtures.Read(b, "photo-12mp.jpg")
 	for _, fuzzy := range []bool{true, false} {
 		name := map[bool]string{true: "fuzzy=on", false: "fuzzy=off"}[fuzzy]
-		b.Run(name, func(b *testing.B) { benchmarkScans(b, testclamd.Start(b, testclamd.Options{NoImageFuzzyHash: !fuzzy}), photo) })
+		b.Run(name, func(b *testing.B) {
+			benchmarkScans(b, testclamd.Start(b, testclamd.Options{NoImageFuzzyHash: !fuzzy}), photo)
+		})
 	}
 }
 
