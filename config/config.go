@@ -36,6 +36,13 @@ type Config struct {
 	// once BodyGrace has passed (and may bank at most BodyGrace of credit by arriving faster).
 	BodyGrace   time.Duration
 	BodyMinRate int64
+	// MetricsAddr, when set, serves /metrics on a listener of its own; MetricsToken, when set, is the
+	// bearer token /metrics requires.
+	MetricsAddr  string
+	MetricsToken string
+	// LogFormat ("text" or "json") and LogLevel ("debug" … "error") shape the log.
+	LogFormat string
+	LogLevel  string
 	// Library is what the media library reads; media.New receives it whole.
 	Library
 }

@@ -60,6 +60,10 @@ func settings(c *Config) []Setting {
 		{"MEDIAGRAPH_FETCH_ALLOW_NETWORKS", "fetch-allow-networks", "", "private networks createAssetFromUrl may fetch from nonetheless, as CIDRs (10.1.0.0/16,…)", cidrs(&c.FetchAllow)},
 		{"MEDIAGRAPH_TRANSFORM_TIMEOUT", "transform-timeout", "30s", "deadline of one image transform; one that takes longer is stopped and answers 400", duration(&c.TransformTimeout)},
 		{"MEDIAGRAPH_EVENT_DRAIN_INTERVAL", "event-drain-interval", "1s", "how often recorded events are delivered to their subscribers, besides right after each change", duration(&c.EventDrainInterval)},
+		{"MEDIAGRAPH_METRICS_ADDR", "metrics-addr", "", "address of a separate listener for /metrics; empty: /metrics on the main address", text(&c.MetricsAddr)},
+		{"MEDIAGRAPH_METRICS_TOKEN", "metrics-token", "", "bearer token /metrics requires; empty: none", text(&c.MetricsToken)},
+		{"MEDIAGRAPH_LOG_FORMAT", "log-format", "text", "log format: text or json", oneOf(&c.LogFormat, "text", "json")},
+		{"MEDIAGRAPH_LOG_LEVEL", "log-level", "info", "least severe log level written: debug, info, warn or error", oneOf(&c.LogLevel, "debug", "info", "warn", "error")},
 		{"MEDIAGRAPH_DELIVERY_CACHE_BYTES", "delivery-cache-bytes", "67108864", "memory for delivery tokens' cached query responses, in bytes; 0 turns the cache off", integer(&c.DeliveryCacheBytes, 0, math.MaxInt64, "a number of bytes (0 for no cache)")},
 	}
 }

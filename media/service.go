@@ -17,6 +17,7 @@ import (
 	"github.com/mediagraph/mediagraph/media/imageurl"
 	"github.com/mediagraph/mediagraph/media/intake"
 	"github.com/mediagraph/mediagraph/media/membudget"
+	"github.com/mediagraph/mediagraph/media/observe"
 	"github.com/mediagraph/mediagraph/models"
 	"github.com/mediagraph/mediagraph/storage"
 )
@@ -30,6 +31,8 @@ type Runtime struct {
 	SignTransforms bool
 	// SpoolDir holds the files of uploads in transit.
 	SpoolDir string
+	// Observer hears of transforms, uploads and analyses (metrics); nil: nobody.
+	Observer observe.Observer
 }
 
 // Library is the media library: the services the resolvers and the HTTP edge call, wired over one
@@ -64,13 +67,16 @@ func New(ctx context.Context, db *models.DB, store storage.Store, settings confi
 	}
 	memory := membudget.New(memoryBudget)
 	urls := &imageurl.Signer{PublicURL: settings.PublicURL, URLSigningKey: rt.URLSigningKey, SignTransforms: rt.SignTransforms}
-	return &Library{
+	lib := &Library{
 		Tokens: access.NewTokens(db, log),
 		Assets: cat.Assets, Tags: cat.Tags, Collections: cat.Collections, Usages: cat.Usages,
 		Intake:  intake.New(db, store, settings, cat, memory, log),
 		Deliver: deliver.New(db, cat.Registry, store, settings, urls, memory, log),
 		db:      db, store: store, settings: settings, spoolDir: rt.SpoolDir,
-	}, nil
+	}
+	lib.Intake.Observe(rt.Observer)
+	lib.Deliver.Observe(rt.Observer)
+	return lib, nil
 }
 
 // Generation is the number of catalogue changes committed so far, for caches of what readers saw.

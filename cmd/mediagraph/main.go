@@ -41,7 +41,7 @@ Every command takes the flags below; each flag defaults to its environment varia
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
+	log := newLog()
 	if err := run(ctx, os.Args[1:], os.Stdout, log); err != nil {
 		if !errors.Is(err, flag.ErrHelp) {
 			fmt.Fprintln(os.Stderr, "mediagraph:", err)
@@ -88,6 +88,9 @@ func run(ctx context.Context, args []string, stdout io.Writer, log *slog.Logger)
 func open(ctx context.Context, name string, args []string, log *slog.Logger, extra ...func(*flag.FlagSet)) (*server.App, []string, error) {
 	cfg, rest, err := config.Load(name, args, extra...)
 	if err != nil {
+		return nil, nil, err
+	}
+	if err := configureLog(log, cfg); err != nil {
 		return nil, nil, err
 	}
 	app, err := server.Open(ctx, cfg, log)
