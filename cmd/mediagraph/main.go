@@ -1,5 +1,5 @@
-// Command mediagraph runs the Mediagraph media library: `serve`, `migrate`, `token`, `reprocess` and
-// `check` subcommands.
+// Command mediagraph runs the Mediagraph media library: `serve`, `migrate`, `token`, `reprocess`,
+// `check`, `backup` and `import` subcommands.
 // Configuration comes from the environment and flags (see config.Settings).
 package main
 
@@ -34,6 +34,10 @@ Commands:
   reprocess --all | reprocess ID...       analyze assets' bytes again, as background jobs (shows progress)
   check [--repair]                        report crash leftovers older than --orphan-grace (exit 1 when
                                           there are any); --repair deletes them
+  backup [flags] FILE                     write a consistent copy of the SQLite database while serve runs
+  import [flags] DIR                      bring a folder tree in: folders become collections, files
+                                          already present (by sha256) are skipped; run again to resume
+  import --from-url-list FILE             … or fetch the URLs listed one a line
 
 Every command takes the flags below; each flag defaults to its environment variable.
 `
@@ -78,6 +82,10 @@ func run(ctx context.Context, args []string, stdout io.Writer, log *slog.Logger)
 		return reprocess(ctx, args[1:], stdout, os.Stderr, log)
 	case "check":
 		return check(ctx, args[1:], stdout, log)
+	case "backup":
+		return backup(ctx, args[1:], stdout, log)
+	case "import":
+		return importCmd(ctx, args[1:], stdout, os.Stderr, log)
 	case "help", "-h", "--help":
 		printUsage(os.Stderr)
 		return nil
