@@ -32,6 +32,7 @@ type importOptions struct {
 	public      bool
 	concurrency int
 	urlList     string
+	manifest    bool
 }
 
 func (o *importOptions) flags(fs *flag.FlagSet) {
@@ -40,6 +41,7 @@ func (o *importOptions) flags(fs *flag.FlagSet) {
 	fs.BoolVar(&o.public, "public", false, "make the imported assets PUBLIC (else PRIVATE)")
 	fs.IntVar(&o.concurrency, "concurrency", 4, "files imported at once")
 	fs.StringVar(&o.urlList, "from-url-list", "", "import the URLs listed in this file, one a line, instead of a folder")
+	fs.BoolVar(&o.manifest, "manifest", false, "DIR is an export: restore its ids, metadata, tags, collections and usages")
 }
 
 // importCmd brings files in: a folder tree, a list of URLs, or an export. Flags go before DIR, as
@@ -59,6 +61,8 @@ func importCmd(ctx context.Context, args []string, stdout, stderr io.Writer, log
 		return importURLs(ctx, app, o, stdout, stderr)
 	case len(rest) != 1:
 		return errors.New("usage: mediagraph import [flags] DIR, or mediagraph import [flags] --from-url-list FILE (flags go before DIR)")
+	case o.manifest:
+		return restore(ctx, app, rest[0], stdout)
 	}
 	return importTree(ctx, app, rest[0], o, stdout, stderr)
 }

@@ -1,5 +1,5 @@
 // Command mediagraph runs the Mediagraph media library: `serve`, `migrate`, `token`, `reprocess`,
-// `check`, `backup` and `import` subcommands.
+// `check`, `backup`, `import` and `export` subcommands.
 // Configuration comes from the environment and flags (see config.Settings).
 package main
 
@@ -38,6 +38,9 @@ Commands:
   import [flags] DIR                      bring a folder tree in: folders become collections, files
                                           already present (by sha256) are skipped; run again to resume
   import --from-url-list FILE             … or fetch the URLs listed one a line
+  import --manifest DIR                   restore an export: ids, metadata, tags, collections, usages
+  export [--filter JSON] DIR              write every asset's bytes in the collection tree, a JSON
+                                          sidecar each and a manifest
 
 Every command takes the flags below; each flag defaults to its environment variable.
 `
@@ -86,6 +89,8 @@ func run(ctx context.Context, args []string, stdout io.Writer, log *slog.Logger)
 		return backup(ctx, args[1:], stdout, log)
 	case "import":
 		return importCmd(ctx, args[1:], stdout, os.Stderr, log)
+	case "export":
+		return export(ctx, args[1:], stdout, log)
 	case "help", "-h", "--help":
 		printUsage(os.Stderr)
 		return nil
