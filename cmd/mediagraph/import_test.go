@@ -121,7 +121,9 @@ func TestImportTreeResumesAndSkips(t *testing.T) {
 
 	summary, progress, err = c.importRun("", args...)
 	imported, skipped, refused := counts(t, summary)
-	if imported+first != n || skipped != first || refused != 1 {
+	// A file whose upload committed as the interruption came may be counted by neither run's
+	// "imported": the second run finds it present.
+	if imported+skipped != n || skipped < first || skipped > first+4 || refused != 1 {
 		t.Errorf("second run: %s (the first imported %d)", summary, first)
 	}
 	if err == nil || !strings.Contains(summary, "bomb.png: ") || !strings.Contains(summary, "pixels") {
