@@ -65,15 +65,17 @@ type sidecar struct {
 	Tags           []string          `json:"tags"`
 	Metadata       []sidecarMetadata `json:"metadata"`
 	Usages         []sidecarUsage    `json:"usages"`
-	Kind           string            `json:"kind"`
-	MimeType       string            `json:"mimeType"`
-	Size           int64             `json:"size"`
-	SHA256         string            `json:"sha256"`
-	Width          *int              `json:"width"`
-	Height         *int              `json:"height"`
-	Version        int               `json:"version"`
-	CreatedAt      time.Time         `json:"createdAt"`
-	UpdatedAt      time.Time         `json:"updatedAt"`
+	// Versions lists the earlier versions' files, with --versions only.
+	Versions  []sidecarVersion `json:"versions,omitempty"`
+	Kind      string           `json:"kind"`
+	MimeType  string           `json:"mimeType"`
+	Size      int64            `json:"size"`
+	SHA256    string           `json:"sha256"`
+	Width     *int             `json:"width"`
+	Height    *int             `json:"height"`
+	Version   int              `json:"version"`
+	CreatedAt time.Time        `json:"createdAt"`
+	UpdatedAt time.Time        `json:"updatedAt"`
 }
 
 type sidecarMetadata struct {
@@ -82,6 +84,16 @@ type sidecarMetadata struct {
 	Title      *string            `json:"title"`
 	FocalPoint *models.FocalPoint `json:"focalPoint"`
 	CustomData models.JSONObject  `json:"customData"`
+}
+
+type sidecarVersion struct {
+	Number   int       `json:"number"`
+	Filename string    `json:"filename"`
+	File     string    `json:"file"`
+	MimeType string    `json:"mimeType"`
+	Size     int64     `json:"size"`
+	SHA256   string    `json:"sha256"`
+	Created  time.Time `json:"createdAt"`
 }
 
 type sidecarUsage struct {
@@ -100,8 +112,10 @@ const exportPage = 200
 // a manifest at the root that `import --manifest` restores from.
 func export(ctx context.Context, args []string, stdout io.Writer, log *slog.Logger) error {
 	var filterJSON string
+	var versions bool
 	app, rest, err := open(ctx, "export", args, log, func(fs *flag.FlagSet) {
 		fs.StringVar(&filterJSON, "filter", "", `an asset filter as in GraphQL, such as {"tags":{"anyIn":["brand"]}}`)
+		fs.BoolVar(&versions, "versions", false, "also write every earlier version's bytes, under versions/ID/")
 	})
 	if err != nil {
 		return err
@@ -115,7 +129,7 @@ func export(ctx context.Context, args []string, stdout io.Writer, log *slog.Logg
 		return err
 	}
 	ctx = access.WithPrincipal(ctx, access.Operator)
-	m, err := exportTo(ctx, app, rest[0], filter)
+	m, err := exportTo(ctx, app, rest[0], filter, versions)
 	if err != nil {
 		return err
 	}
@@ -136,7 +150,7 @@ func parseFilter(text string) (*models.AssetFilter, error) {
 	return &f, nil
 }
 
-func exportTo(ctx context.Context, app *server.App, root string, filter *models.AssetFilter) (*manifest, error) {
+func exportTo(ctx context.Context, app *server.App, root string, filter *models.AssetFilter, versions bool) (*manifest, error) {
 	if err := os.MkdirAll(root, 0o755); err != nil {
 		return nil, fmt.Errorf("export: %w", err)
 	}
@@ -153,7 +167,7 @@ func exportTo(ctx context.Context, app *server.App, root string, filter *models.
 		if err != nil {
 			return nil, err
 		}
-		if err := exportAssets(ctx, app, root, page.Nodes, dirs, taken, m); err != nil {
+		if err := exportAssets(ctx, app, root, page.Nodes, dirs, taken, versions, m); err != nil {
 			return nil, err
 		}
 		info, err := page.PageInfo()
@@ -194,7 +208,7 @@ func folderName(name string) string {
 	return name
 }
 
-func exportAssets(ctx context.Context, app *server.App, root string, assets []*models.Asset, dirs map[string]string, taken map[string]bool, m *manifest) error {
+func exportAssets(ctx context.Context, app *server.App, root string, assets []*models.Asset, dirs map[string]string, taken map[string]bool, versions bool, m *manifest) error {
 	ids := make([]string, len(assets))
 	for i, a := range assets {
 		ids[i] = a.ID
@@ -211,16 +225,25 @@ func exportAssets(ctx context.Context, app *server.App, root string, assets []*m
 	if err != nil {
 		return err
 	}
+	var earlier map[string][]*models.AssetVersion
+	if versions {
+		if earlier, err = app.Media.Assets.VersionsForAssets(ctx, ids); err != nil {
+			return err
+		}
+	}
 	for _, a := range assets {
 		dir := "."
 		if a.CollectionID != nil {
 			dir = dirs[*a.CollectionID]
 		}
 		file := filepath.ToSlash(filepath.Join(dir, uniqueName(taken, dir, a)))
-		if err := exportBytes(ctx, app, a, filepath.Join(root, file)); err != nil {
+		if err := exportBytes(ctx, app, a.ID, 0, filepath.Join(root, file)); err != nil {
 			return err
 		}
 		sc := sidecarOf(a, tags[a.ID], meta[a.ID], usages[a.ID])
+		if sc.Versions, err = exportVersions(ctx, app, root, a, earlier[a.ID]); err != nil {
+			return err
+		}
 		if err := writeJSON(filepath.Join(root, file+".json"), sc); err != nil {
 			return err
 		}
@@ -241,19 +264,36 @@ func uniqueName(taken map[string]bool, dir string, a *models.Asset) string {
 	return name
 }
 
-// exportBytes copies an asset's current bytes, as the gate would deliver them to an editor.
-func exportBytes(ctx context.Context, app *server.App, a *models.Asset, path string) error {
-	d, err := app.Media.Deliver.Deliver(ctx, deliver.DeliveryRequest{AssetID: a.ID, Path: "/media/asset/" + a.ID})
+// exportVersions writes the versions of a before its current one, under versions/ID/.
+func exportVersions(ctx context.Context, app *server.App, root string, a *models.Asset, versions []*models.AssetVersion) ([]sidecarVersion, error) {
+	var out []sidecarVersion
+	for _, v := range versions {
+		if v.Number == a.Version {
+			continue
+		}
+		file := fmt.Sprintf("versions/%s/%d-%s", a.ID, v.Number, v.Filename)
+		if err := exportBytes(ctx, app, a.ID, v.Number, filepath.Join(root, file)); err != nil {
+			return nil, err
+		}
+		out = append(out, sidecarVersion{Number: v.Number, Filename: v.Filename, File: file, MimeType: v.MimeType, Size: v.Size, SHA256: v.SHA256, Created: v.CreatedAt})
+	}
+	return out, nil
+}
+
+// exportBytes copies the bytes of an asset's version (0: the current one), as the gate would deliver
+// them to an editor.
+func exportBytes(ctx context.Context, app *server.App, id string, version int, path string) error {
+	d, err := app.Media.Deliver.Deliver(ctx, deliver.DeliveryRequest{AssetID: id, Version: version, Path: "/media/asset/" + id})
 	if err != nil {
-		return fmt.Errorf("export %s: %w", a.ID, err)
+		return fmt.Errorf("export %s: %w", id, err)
 	}
 	defer d.Close()
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return fmt.Errorf("export %s: %w", a.ID, err)
+		return fmt.Errorf("export %s: %w", id, err)
 	}
 	out, err := os.Create(path)
 	if err != nil {
-		return fmt.Errorf("export %s: %w", a.ID, err)
+		return fmt.Errorf("export %s: %w", id, err)
 	}
 	var body io.Reader = bytes.NewReader(d.Bytes)
 	if d.Body != nil {
@@ -261,7 +301,7 @@ func exportBytes(ctx context.Context, app *server.App, a *models.Asset, path str
 	}
 	if _, err := io.Copy(out, body); err != nil {
 		out.Close()
-		return fmt.Errorf("export %s: %w", a.ID, err)
+		return fmt.Errorf("export %s: %w", id, err)
 	}
 	return out.Close()
 }

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/mediagraph/mediagraph/internal/apptest"
+	"github.com/mediagraph/mediagraph/internal/fixtures"
 )
 
 // settingsOf are the flags that point a command at the library s serves.
@@ -43,7 +44,7 @@ func TestExportImportRoundTrip(t *testing.T) {
 		dir := t.TempDir()
 		log := slog.New(slog.NewTextHandler(&bytes.Buffer{}, nil))
 		var out bytes.Buffer
-		if err := export(context.Background(), append(settingsOf(a), dir), &out, log); err != nil {
+		if err := export(context.Background(), append(settingsOf(a), "--versions", dir), &out, log); err != nil {
 			t.Fatalf("export: %v", err)
 		}
 		if !strings.Contains(out.String(), "exported 4 assets in 3 collections") {
@@ -52,6 +53,7 @@ func TestExportImportRoundTrip(t *testing.T) {
 		if _, err := os.Stat(filepath.Join(dir, "brand", "logos", "alpha.png.json")); err != nil {
 			t.Errorf("no sidecar in the collection's folder: %v", err)
 		}
+		checkEarlierVersion(t, dir, filepath.Join(dir, "brand", "photo.jpg.json"), "photo.webp")
 
 		b := start(t)
 		for run := range 2 { // the second run finds everything there and skips it
@@ -98,6 +100,9 @@ func seedCatalogue(t *testing.T, s *apptest.Server) {
 	// Another file of the same name in the same folder: the export keeps both.
 	s.MustUpload(editor, map[string]any{"collectionId": logos.CreateCollection.ID}, apptest.File{Name: "alpha.png", Content: mustOpen(t, "focal-red-square.png")})
 	s.Must(editor, `mutation($id: ID!) { updateAsset(id: $id, input: {availableUntil: "2031-01-01T00:00:00Z"}) { id } }`, map[string]any{"id": photo.ID}, nil)
+	// The photo's first version is the WebP; its current one a JPEG (photo.jpg).
+	s.Multipart(editor, `mutation($id: ID!, $f: Upload!) { replaceAsset(id: $id, file: $f) { id } }`, map[string]any{"id": photo.ID, "f": nil},
+		[]string{"variables.f"}, apptest.Fixture(t, "cmyk.jpg")).Decode(t, nil)
 	s.Must(editor, `mutation($ids: [ID!]!) { syncEntryReferences(entry: {type: "article", id: "42", field: "cover"}, assetIds: $ids, live: true) { id } }`,
 		map[string]any{"ids": []string{logo.ID}}, nil)
 	s.Must(editor, `mutation($ids: [ID!]!) { syncEntryReferences(entry: {type: "page", id: "home"}, assetIds: $ids, live: false) { id } }`,
@@ -107,4 +112,25 @@ func seedCatalogue(t *testing.T, s *apptest.Server) {
 func mustOpen(t *testing.T, name string) *os.File {
 	t.Helper()
 	return apptest.Fixture(t, name).Content.(*os.File)
+}
+
+// checkEarlierVersion checks that the sidecar lists the asset's first version, named name, and that
+// its file holds that version's bytes.
+func checkEarlierVersion(t *testing.T, dir, sidecarPath, name string) {
+	t.Helper()
+	var sc sidecar
+	if err := readJSON(sidecarPath, &sc); err != nil {
+		t.Fatal(err)
+	}
+	if len(sc.Versions) != 1 || sc.Versions[0].Number != 1 || sc.Versions[0].Filename != name {
+		t.Fatalf("versions of %s: %+v", sc.ID, sc.Versions)
+	}
+	sum, err := fileSHA256(filepath.Join(dir, sc.Versions[0].File))
+	if err != nil || sum != sc.Versions[0].SHA256 {
+		t.Errorf("version 1's file: %v, sha256 %s, want %s", err, sum, sc.Versions[0].SHA256)
+	}
+	want, _ := fileSHA256(fixtures.Path(name))
+	if sum != want {
+		t.Errorf("version 1's file is not the first upload's bytes")
+	}
 }

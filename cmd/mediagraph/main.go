@@ -39,8 +39,8 @@ Commands:
                                           already present (by sha256) are skipped; run again to resume
   import --from-url-list FILE             … or fetch the URLs listed one a line
   import --manifest DIR                   restore an export: ids, metadata, tags, collections, usages
-  export [--filter JSON] DIR              write every asset's bytes in the collection tree, a JSON
-                                          sidecar each and a manifest
+  export [--filter JSON] [--versions] DIR write every asset's bytes in the collection tree, a JSON
+                                          sidecar each and a manifest (--versions: earlier ones too)
 
 Every command takes the flags below; each flag defaults to its environment variable.
 `
