@@ -44,6 +44,7 @@ type Workers struct {
 	// Reprocess analyzes one asset again; nil: this process works no reanalysis.
 	Reprocess func(ctx context.Context, assetID string) error
 	Outbox    Outbox
+	Attempted []Attempted
 }
 
 // rescueAfter is how long a job may stay running before River takes it for abandoned (its process
@@ -57,6 +58,7 @@ type Queue struct {
 	stop      func(context.Context) error
 	insert    func(context.Context, []river.InsertManyParams) error
 	discarded func(ctx context.Context, tag string) (int, error)
+	attempted map[string]Attempted
 }
 
 // Stop lets running jobs finish (within ctx) and releases the queue's connections.
@@ -117,14 +119,16 @@ func start[TTx any](ctx context.Context, driver riverdriver.Driver[TTx], db *mod
 	periodic = append(periodic, river.NewPeriodicJob(river.PeriodicInterval(w.Outbox.Every),
 		func() (river.JobArgs, *river.InsertOpts) { return drainOutbox{}, nil },
 		&river.PeriodicJobOpts{ID: drainOutbox{}.Kind(), RunOnStart: true}))
+	queues := map[string]river.QueueConfig{
+		river.QueueDefault: {MaxWorkers: 2},
+		// analysis is bounded by intake's memory budget; this only keeps it fed
+		reprocessQueue: {MaxWorkers: runtime.GOMAXPROCS(0)},
+		outboxQueue:    {MaxWorkers: 1},
+	}
+	attempted := addAttempted(workers, queues, w.Attempted)
 	client, err := river.NewClient(driver, &river.Config{
-		Logger: log,
-		Queues: map[string]river.QueueConfig{
-			river.QueueDefault: {MaxWorkers: 2},
-			// analysis is bounded by intake's memory budget; this only keeps it fed
-			reprocessQueue: {MaxWorkers: runtime.GOMAXPROCS(0)},
-			outboxQueue:    {MaxWorkers: 1},
-		},
+		Logger:               log,
+		Queues:               queues,
 		Workers:              workers,
 		PeriodicJobs:         periodic,
 		RescueStuckJobsAfter: rescueAfter,
@@ -140,6 +144,7 @@ func start[TTx any](ctx context.Context, driver riverdriver.Driver[TTx], db *mod
 		return err
 	})
 	return &Queue{
+		attempted: attempted,
 		stop: func(ctx context.Context) error {
 			stopNudges()
 			return client.Stop(ctx)

@@ -17,7 +17,9 @@ import (
 	"github.com/mediagraph/mediagraph/media/imageurl"
 	"github.com/mediagraph/mediagraph/media/intake"
 	"github.com/mediagraph/mediagraph/media/membudget"
+	"github.com/mediagraph/mediagraph/media/notify"
 	"github.com/mediagraph/mediagraph/models"
+	"github.com/mediagraph/mediagraph/remote"
 	"github.com/mediagraph/mediagraph/storage"
 )
 
@@ -42,6 +44,7 @@ type Library struct {
 	Usages      *catalogue.Usages
 	Intake      *intake.Service
 	Deliver     *deliver.Service
+	Webhooks    *notify.Webhooks
 	db          *models.DB
 	store       storage.Store
 	settings    config.Library
@@ -69,7 +72,10 @@ func New(ctx context.Context, db *models.DB, store storage.Store, settings confi
 		Assets: cat.Assets, Tags: cat.Tags, Collections: cat.Collections, Usages: cat.Usages,
 		Intake:  intake.New(db, store, settings, cat, memory, log),
 		Deliver: deliver.New(db, cat.Registry, store, settings, urls, memory, log),
-		db:      db, store: store, settings: settings, spoolDir: rt.SpoolDir,
+		Webhooks: notify.NewWebhooks(db, cat.Assets, remote.New(settings.FetchAllow), notify.Settings{
+			RetryBase: settings.WebhookRetryBase, Timeout: settings.WebhookTimeout, LogRetention: settings.WebhookLogRetention,
+		}, log),
+		db: db, store: store, settings: settings, spoolDir: rt.SpoolDir,
 	}, nil
 }
 

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/mediagraph/mediagraph/media/catalogue"
 	"github.com/mediagraph/mediagraph/models"
 )
 
@@ -79,11 +80,39 @@ type CreateUploadInput struct {
 	DefaultFieldMetadata graphql.Omittable[[]*LocalizedMetadataInput] `json:"defaultFieldMetadata,omitempty"`
 }
 
+// A webhook to create.
+type CreateWebhookInput struct {
+	// A name saying who receives it.
+	Name string `json:"name"`
+	// Where events are POSTed (http or https, on the public internet or an allowed network).
+	URL string `json:"url"`
+	// The event names to receive (see `webhookEventNames`); empty or absent: every one.
+	Events graphql.Omittable[[]string] `json:"events,omitempty"`
+	// Only events of assets matching this filter, as they are when the event is delivered (no `deleted`).
+	Filter graphql.Omittable[*models.AssetFilter] `json:"filter,omitempty"`
+	// Headers to send with every delivery (at most 20).
+	Headers graphql.Omittable[[]*models.WebhookHeader] `json:"headers,omitempty"`
+	// Whether events are delivered (default true).
+	Enabled graphql.Omittable[*bool] `json:"enabled,omitempty"`
+	// Up to 100 events per POST (default false).
+	Batch graphql.Omittable[*bool] `json:"batch,omitempty"`
+	// Add the asset's management fields to payloads (default false).
+	IncludeManagementFields graphql.Omittable[*bool] `json:"includeManagementFields,omitempty"`
+}
+
 // A new token with its secret, which is shown this once and never again.
 type CreatedAPIToken struct {
 	// The token.
 	Token *models.APIToken `json:"token"`
 	// The bearer secret, to send as `Authorization: Bearer <secret>`.
+	Secret string `json:"secret"`
+}
+
+// A new webhook, or one with a new secret, with the secret shown this once.
+type CreatedWebhook struct {
+	// The webhook.
+	Webhook *models.Webhook `json:"webhook"`
+	// The secret that signs its deliveries: `Mediagraph-Signature: t=<unix>,v1=<hex HMAC-SHA256 of "t.body">`.
 	Secret string `json:"secret"`
 }
 
@@ -207,6 +236,26 @@ type UpdateCollectionInput struct {
 	Name string `json:"name"`
 }
 
+// Changes to a webhook; absent fields stay as they are.
+type UpdateWebhookInput struct {
+	// A new name.
+	Name graphql.Omittable[*string] `json:"name,omitempty"`
+	// A new URL.
+	URL graphql.Omittable[*string] `json:"url,omitempty"`
+	// The event names to receive; empty: every one.
+	Events graphql.Omittable[[]string] `json:"events,omitempty"`
+	// A new filter; null removes it.
+	Filter graphql.Omittable[*models.AssetFilter] `json:"filter,omitempty"`
+	// The headers, replacing the present ones.
+	Headers graphql.Omittable[[]*models.WebhookHeader] `json:"headers,omitempty"`
+	// Turn deliveries on or off; turning them on clears `disabledReason`.
+	Enabled graphql.Omittable[*bool] `json:"enabled,omitempty"`
+	// Up to 100 events per POST, or one.
+	Batch graphql.Omittable[*bool] `json:"batch,omitempty"`
+	// Add the asset's management fields to payloads, or not.
+	IncludeManagementFields graphql.Omittable[*bool] `json:"includeManagementFields,omitempty"`
+}
+
 // How to file and describe every file of an upload.
 type UploadAssetsInput struct {
 	// Who may see the new assets; PRIVATE by default.
@@ -227,4 +276,12 @@ type UploadAssetsInput struct {
 	CustomData graphql.Omittable[map[string]any] `json:"customData,omitempty"`
 	// Metadata per locale.
 	DefaultFieldMetadata graphql.Omittable[[]*LocalizedMetadataInput] `json:"defaultFieldMetadata,omitempty"`
+}
+
+// A page of a webhook's deliveries.
+type WebhookDeliveryConnection struct {
+	// The deliveries, newest first.
+	Nodes []*models.WebhookDelivery `json:"nodes"`
+	// Where the page stands in the log.
+	PageInfo *catalogue.PageInfo `json:"pageInfo"`
 }

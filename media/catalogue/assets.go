@@ -221,20 +221,24 @@ func (s *core) changeAssets(ctx context.Context, ids []string, state assetState,
 // no published page loses its image.
 func (s *Assets) SetAssetStatus(ctx context.Context, ids []string, status models.AssetStatus) ([]*models.Asset, error) {
 	return s.changeAssets(ctx, ids, liveAssets, models.EventAssetUpdated, func(tx *models.DB, assets []*models.Asset) error {
-		return s.setStatus(ctx, tx, assetIDs(assets), status)
+		return s.setStatus(ctx, tx, assets, status)
 	})
 }
 
-func (s *core) setStatus(ctx context.Context, tx *models.DB, ids []string, status models.AssetStatus) error {
+func (s *core) setStatus(ctx context.Context, tx *models.DB, assets []*models.Asset, status models.AssetStatus) error {
 	if status != models.StatusPublic && status != models.StatusPrivate {
 		return access.Invalid("status", "unknown status %q", status)
 	}
+	ids := assetIDs(assets)
 	if status == models.StatusPrivate {
 		if err := refuseLiveUsages(ctx, tx, ids, "made PRIVATE"); err != nil {
 			return err
 		}
 	}
-	return tx.UpdateAssets(ctx, ids, map[string]any{"status": status})
+	if err := tx.UpdateAssets(ctx, ids, map[string]any{"status": status}); err != nil {
+		return err
+	}
+	return recordFlips(ctx, tx, assets, status)
 }
 
 func refuseLiveUsages(ctx context.Context, tx *models.DB, ids []string, what string) error {

@@ -259,7 +259,7 @@ func (s *Assets) UpdateAssets(ctx context.Context, ids []string, ch AssetChanges
 			return err
 		}
 		if ch.Status.Set {
-			if err := s.setStatus(ctx, tx, ids, ch.Status.Value); err != nil {
+			if err := s.setStatus(ctx, tx, assets, ch.Status.Value); err != nil {
 				return err
 			}
 		}

@@ -46,3 +46,22 @@ func (s *Registry) CompleteUpload(ctx context.Context, tx *models.DB, uploadID, 
 	}
 	return s.db.Transaction(ctx, complete)
 }
+
+// recordFlips records asset.published or asset.unpublished for the assets (as loaded before the
+// change) whose status the change to status flips.
+func recordFlips(ctx context.Context, tx *models.DB, assets []*models.Asset, status models.AssetStatus) error {
+	var flipped []string
+	for _, a := range assets {
+		if a.Status != status {
+			flipped = append(flipped, a.ID)
+		}
+	}
+	if len(flipped) == 0 {
+		return nil
+	}
+	kind := models.EventAssetUnpublished
+	if status == models.StatusPublic {
+		kind = models.EventAssetPublished
+	}
+	return record(ctx, tx, models.Event{Kind: kind, AssetIDs: flipped})
+}

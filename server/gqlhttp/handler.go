@@ -5,6 +5,7 @@ package gqlhttp
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -12,6 +13,7 @@ import (
 	"runtime/debug"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/executor"
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
@@ -50,9 +52,7 @@ type Options struct {
 
 // NewHandler returns the /graphql handler.
 func NewHandler(o Options) http.Handler {
-	cfg := generated.Config{Resolvers: &resolvers.Resolver{Media: o.Media}}
-	setComplexity(&cfg.Complexity)
-	srv := handler.New(generated.NewExecutableSchema(cfg))
+	srv := handler.New(newSchema(o))
 	settings := o.Media.Settings()
 	srv.AddTransport(jsonGet{})
 	srv.AddTransport(jsonPost{})
@@ -69,24 +69,75 @@ func NewHandler(o Options) http.Handler {
 	// Parameter mutators run before parsing and validation, so the complexity walk (an operation
 	// context mutator) only ever sees documents within the limits.
 	srv.Use(queryLimits{cache: cache})
-	srv.Use(extension.FixedComplexityLimit(maxComplexity))
-	srv.AroundFields(markInternal)
-	srv.AroundRootFields(func(ctx context.Context, next graphql.RootResolver) graphql.Marshaler {
-		if oc := graphql.GetOperationContext(ctx); oc.Operation != nil && oc.Operation.Operation == ast.Mutation {
-			ctx = loaders.With(ctx, loaders.New(o.Media))
-		}
-		return next(ctx)
-	})
-	srv.SetErrorPresenter(presenter(o.Log))
-	srv.SetRecoverFunc(func(ctx context.Context, p any) error {
-		return internalError{fmt.Errorf("panic in resolver: %v\n%s", p, debug.Stack())}
-	})
+	configure(srv, o)
 	h := loaders.Middleware(o.Media, srv)
 	if o.DeliveryCacheBytes > 0 {
 		srv.Use(deliverycache.QueriesOnly{})
 		h = deliverycache.New(o.DeliveryCacheBytes, o.Media.Generation).Middleware(h)
 	}
 	return withCodes(h)
+}
+
+func newSchema(o Options) graphql.ExecutableSchema {
+	cfg := generated.Config{Resolvers: &resolvers.Resolver{Media: o.Media}}
+	setComplexity(&cfg.Complexity)
+	return generated.NewExecutableSchema(cfg)
+}
+
+// pipeline is what runs every operation, over HTTP or in process (handler.Server, executor.Executor).
+type pipeline interface {
+	Use(graphql.HandlerExtension)
+	AroundFields(graphql.FieldMiddleware)
+	AroundRootFields(graphql.RootFieldMiddleware)
+	SetErrorPresenter(graphql.ErrorPresenterFunc)
+	SetRecoverFunc(graphql.RecoverFunc)
+}
+
+// configure adds the middleware every execution of the schema runs through, whatever carries it:
+// field rules added here hold for webhook payloads too.
+func configure(p pipeline, o Options) {
+	p.Use(extension.FixedComplexityLimit(maxComplexity))
+	p.AroundFields(markInternal)
+	p.AroundRootFields(func(ctx context.Context, next graphql.RootResolver) graphql.Marshaler {
+		if oc := graphql.GetOperationContext(ctx); oc.Operation != nil && oc.Operation.Operation == ast.Mutation {
+			ctx = loaders.With(ctx, loaders.New(o.Media))
+		}
+		return next(ctx)
+	})
+	p.SetErrorPresenter(presenter(o.Log))
+	p.SetRecoverFunc(func(ctx context.Context, p any) error {
+		return internalError{fmt.Errorf("panic in resolver: %v\n%s", p, debug.Stack())}
+	})
+}
+
+// Executor runs GraphQL operations in process, through the same schema and middleware as /graphql,
+// as the principal in their context: the service's own reads, such as webhook payloads.
+type Executor struct {
+	exec  *executor.Executor
+	media *media.Library
+}
+
+// NewExecutor returns an in-process executor of the schema.
+func NewExecutor(o Options) *Executor {
+	e := executor.New(newSchema(o))
+	e.SetQueryCache(lru.New[*ast.QueryDocument](100))
+	configure(e, o)
+	return &Executor{exec: e, media: o.Media}
+}
+
+// Run executes query with vars and returns its data; any error of the response is an error.
+func (e *Executor) Run(ctx context.Context, query string, vars map[string]any) (json.RawMessage, error) {
+	ctx = loaders.With(graphql.StartOperationTrace(ctx), loaders.New(e.media))
+	oc, errs := e.exec.CreateOperationContext(ctx, &graphql.RawParams{Query: query, Variables: vars})
+	if errs != nil {
+		return nil, fmt.Errorf("graphql: %w", errs)
+	}
+	respond, ctx := e.exec.DispatchOperation(ctx, oc)
+	res := respond(ctx)
+	if len(res.Errors) > 0 {
+		return nil, fmt.Errorf("graphql: %w", res.Errors)
+	}
+	return res.Data, nil
 }
 
 func pageCost(child int, first, last *int) int {
