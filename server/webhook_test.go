@@ -1,0 +1,239 @@
+package server_test
+
+import (
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/mediagraph/mediagraph/internal/apptest"
+	"github.com/mediagraph/mediagraph/internal/testdb"
+)
+
+const createWebhook = `mutation($in: CreateWebhookInput!) { createWebhook(input: $in) { secret webhook { id } } }`
+
+// newWebhook registers a webhook for url (with extra input fields) and returns its id and secret.
+func newWebhook(t *testing.T, s *apptest.Server, url string, extra map[string]any) (string, string) {
+	t.Helper()
+	in := map[string]any{"name": "site", "url": url}
+	for k, v := range extra {
+		in[k] = v
+	}
+	var out struct {
+		CreateWebhook struct {
+			Secret  string
+			Webhook struct{ ID string }
+		}
+	}
+	s.Must(s.Admin, createWebhook, map[string]any{"in": in}, &out)
+	return out.CreateWebhook.Webhook.ID, out.CreateWebhook.Secret
+}
+
+// verified checks a delivery's signature as a receiver would, independently of the service's code:
+// t=<unix>,v1=<hex HMAC-SHA256 of "<unix>.<body>">.
+func verified(t *testing.T, r apptest.Received, secret string) bool {
+	t.Helper()
+	var ts string
+	var sigs []string
+	for _, part := range strings.Split(r.Header.Get("Mediagraph-Signature"), ",") {
+		k, v, _ := strings.Cut(part, "=")
+		switch k {
+		case "t":
+			ts = v
+		case "v1":
+			sigs = append(sigs, v)
+		}
+	}
+	unix, err := strconv.ParseInt(ts, 10, 64)
+	if err != nil || time.Since(time.Unix(unix, 0)).Abs() > 5*time.Minute {
+		return false
+	}
+	mac := hmac.New(sha256.New, []byte(secret))
+	mac.Write([]byte(ts + "."))
+	mac.Write(r.Body)
+	want := hex.EncodeToString(mac.Sum(nil))
+	return slices.ContainsFunc(sigs, func(s string) bool { return hmac.Equal([]byte(s), []byte(want)) })
+}
+
+type hookPayload struct {
+	ID         string
+	Event      string
+	OccurredAt time.Time
+	Asset      map[string]any
+}
+
+func decodeDelivery(t *testing.T, r apptest.Received) hookPayload {
+	t.Helper()
+	var d hookPayload
+	if err := json.Unmarshal(r.Body, &d); err != nil {
+		t.Fatalf("payload %s: %v", r.Body, err)
+	}
+	return d
+}
+
+// TestWebhookDeliversEveryChange makes 50 mixed changes and checks a loopback receiver gets exactly
+// one signed delivery per event and asset, with the asset as DELIVERY fields plus status.
+func TestWebhookDeliversEveryChange(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, url string) {
+		s := apptest.Start(t, url, apptest.Webhooks(time.Second))
+		rec := apptest.NewReceiver(t, nil)
+		_, secret := newWebhook(t, s, rec.URL, nil)
+		editor := s.Token("EDITOR")
+		var want []string
+		expect := func(event string, ids ...string) {
+			for _, id := range ids {
+				want = append(want, event+" "+id)
+			}
+		}
+		ids := func(list ...string) map[string]any { return map[string]any{"ids": list} }
+
+		fixtures := []string{"alpha.png", "anim.gif", "focal-red-square.png", "cmyk.jpg", "photo.webp"}
+		var assets []string
+		for i := range 10 { // 10 changes
+			up := s.MustUpload(editor, map[string]any{"author": fmt.Sprint("up ", i)}, apptest.Fixture(t, fixtures[i%len(fixtures)]))
+			assets = append(assets, up[0].ID)
+			expect("asset.created", up[0].ID)
+		}
+		for i := range 20 { // 30
+			a := assets[i%len(assets)]
+			s.Must(editor, `mutation($ids: [ID!]!) { updateAssets(ids: $ids, input: { author: "x" }) { id } }`, ids(a), nil)
+			expect("asset.updated", a)
+		}
+		for _, a := range assets[:5] { // 35
+			s.Must(editor, `mutation($ids: [ID!]!) { updateAssets(ids: $ids, input: { status: PUBLIC }) { id } }`, ids(a), nil)
+			expect("asset.updated", a)
+			expect("asset.published", a)
+		}
+		for _, a := range assets[:3] { // 38
+			s.Must(editor, `mutation($ids: [ID!]!) { setAssetStatus(ids: $ids, status: PRIVATE) { id } }`, ids(a), nil)
+			expect("asset.updated", a)
+			expect("asset.unpublished", a)
+		}
+		s.Must(editor, `mutation($ids: [ID!]!) { updateAssets(ids: $ids, input: { copyright: "c" }) { id } }`, ids(assets[5:8]...), nil) // 39
+		expect("asset.updated", assets[5:8]...)
+		for _, a := range assets[6:10] { // 43
+			s.Must(editor, `mutation($ids: [ID!]!) { deleteAssets(ids: $ids) }`, ids(a), nil)
+			expect("asset.deleted", a)
+		}
+		for _, a := range assets[6:9] { // 46
+			s.Must(editor, `mutation($ids: [ID!]!) { restoreAssets(ids: $ids) { id } }`, ids(a), nil)
+			expect("asset.restored", a)
+		}
+		s.Must(editor, `mutation($ids: [ID!]!) { purgeAssets(ids: $ids) }`, ids(assets[9]), nil) // 47
+		expect("asset.purged", assets[9])
+		for _, a := range assets[1:3] { // 49
+			s.Multipart(editor, `mutation($id: ID!, $file: Upload!) { replaceAsset(id: $id, file: $file) { id } }`,
+				map[string]any{"id": a, "file": nil}, []string{"variables.file"}, apptest.Fixture(t, "tone.mp3")).Decode(t, nil)
+			expect("asset.replaced", a)
+		}
+		s.Must(editor, `mutation($ids: [ID!]!) { syncEntryReferences(entry: { type: "post", id: "1" }, assetIds: $ids, live: true) { id } }`,
+			ids(assets[8]), nil) // 50: PRIVATE until a live entry uses it
+		expect("asset.updated", assets[8])
+		expect("asset.published", assets[8])
+
+		got := rec.Wait(t, len(want))
+		time.Sleep(300 * time.Millisecond) // a duplicate would arrive about now
+		got = rec.All()
+		var seen []string
+		payloadIDs, deliveryIDs := map[string]bool{}, map[string]bool{}
+		for _, r := range got {
+			d := decodeDelivery(t, r)
+			seen = append(seen, d.Event+" "+fmt.Sprint(d.Asset["id"]))
+			if !verified(t, r, secret) {
+				t.Errorf("%s: bad signature %q", d.ID, r.Header.Get("Mediagraph-Signature"))
+			}
+			if r.Header.Get("Mediagraph-Event") != d.Event || payloadIDs[d.ID] || deliveryIDs[r.Header.Get("Mediagraph-Delivery")] {
+				t.Errorf("%s: event header %q, or a repeated id", d.ID, r.Header.Get("Mediagraph-Event"))
+			}
+			payloadIDs[d.ID], deliveryIDs[r.Header.Get("Mediagraph-Delivery")] = true, true
+			// An asset is rendered when its event is dispatched: once purged, only its id is left.
+			if _, leaked := d.Asset["notes"]; leaked || (d.Asset["id"] != assets[9] && d.Asset["status"] == nil) {
+				t.Errorf("%s: asset %v: want delivery fields and status, no notes", d.Event, d.Asset)
+			}
+		}
+		slices.Sort(seen)
+		slices.Sort(want)
+		if !slices.Equal(seen, want) {
+			t.Errorf("received %d deliveries, want %d:\n got  %v\n want %v", len(seen), len(want), seen, want)
+		}
+	})
+}
+
+// deliveryLog reads a webhook's delivery log.
+type deliveryLog struct {
+	Webhook struct {
+		Enabled        bool
+		FailureCount   int
+		DisabledReason *string
+		Deliveries     struct {
+			Nodes []struct {
+				ID             string
+				Event          string
+				Status         string
+				Attempts       int
+				ResponseStatus *int
+				ResponseBody   *string
+				Error          *string
+				RequestBody    string
+			}
+		}
+	}
+}
+
+func readLog(t *testing.T, s *apptest.Server, id string) deliveryLog {
+	t.Helper()
+	var out deliveryLog
+	s.Must(s.Admin, `query($id: ID!) { webhook(id: $id) { enabled failureCount disabledReason
+		deliveries(first: 100) { nodes { id event status attempts responseStatus responseBody error requestBody } } } }`,
+		map[string]any{"id": id}, &out)
+	return out
+}
+
+// waitLog polls the delivery log until done says it is as wanted.
+func waitLog(t *testing.T, s *apptest.Server, id string, done func(deliveryLog) bool) deliveryLog {
+	t.Helper()
+	for deadline := time.Now().Add(2 * time.Minute); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		if l := readLog(t, s, id); done(l) {
+			return l
+		}
+	}
+	t.Fatalf("delivery log not as wanted after two minutes: %+v", readLog(t, s, id))
+	return deliveryLog{}
+}
+
+// TestWebhookRetriesOneDelivery answers 500 three times, then 200: the same delivery id comes each
+// time and the log shows four attempts.
+func TestWebhookRetriesOneDelivery(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, url string) {
+		s := apptest.Start(t, url, apptest.Webhooks(10*time.Millisecond))
+		rec := apptest.NewReceiver(t, func(n int) int {
+			if n < 3 {
+				return http.StatusInternalServerError
+			}
+			return http.StatusOK
+		})
+		hook, _ := newWebhook(t, s, rec.URL, map[string]any{"events": []string{"asset.created"}})
+		s.MustUpload(s.Token("EDITOR"), nil, apptest.Fixture(t, "alpha.png"))
+		got := rec.Wait(t, 4)
+		for _, r := range got {
+			if r.Header.Get("Mediagraph-Delivery") != got[0].Header.Get("Mediagraph-Delivery") {
+				t.Errorf("delivery ids differ: %q, %q", r.Header.Get("Mediagraph-Delivery"), got[0].Header.Get("Mediagraph-Delivery"))
+			}
+		}
+		l := waitLog(t, s, hook, func(l deliveryLog) bool {
+			n := l.Webhook.Deliveries.Nodes
+			return len(n) == 1 && n[0].Status == "DELIVERED"
+		})
+		d := l.Webhook.Deliveries.Nodes[0]
+		if d.Attempts != 4 || d.ResponseStatus == nil || *d.ResponseStatus != 200 || d.ID != got[0].Header.Get("Mediagraph-Delivery") {
+			t.Errorf("log: %+v, want 4 attempts ending in 200 under the delivery id sent", d)
+		}
+	})
+}
