@@ -1,18 +1,22 @@
 package server_test
 
 import (
+	"bytes"
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
+	"net/http/httptest"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/mediagraph/mediagraph/config"
 	"github.com/mediagraph/mediagraph/internal/apptest"
 	"github.com/mediagraph/mediagraph/internal/testdb"
 )
@@ -236,4 +240,121 @@ func TestWebhookRetriesOneDelivery(t *testing.T) {
 			t.Errorf("log: %+v, want 4 attempts ending in 200 under the delivery id sent", d)
 		}
 	})
+}
+
+// TestWebhookBadInput refuses targets off limits, unknown events and the 101st webhook, each with a
+// coded error.
+func TestWebhookBadInput(t *testing.T) {
+	s := apptest.Start(t, testdb.SQLite(t))
+	for _, url := range []string{"http://127.0.0.1:9/hook", "http://169.254.169.254/latest/meta-data", "file:///etc/passwd",
+		"http://user:secret@example.com/hook", "http://localhost/hook", "gopher://example.com", "http://[::1]/"} {
+		r := s.Query(s.Admin, createWebhook, map[string]any{"in": map[string]any{"name": "x", "url": url}})
+		wantCode(t, url, r, "VALIDATION_FAILED", "url")
+	}
+	r := s.Query(s.Admin, createWebhook, map[string]any{"in": map[string]any{"name": "x", "url": "http://93.184.215.14/", "events": []string{"asset.exploded"}}})
+	wantCode(t, "unknown event", r, "VALIDATION_FAILED", "events")
+	r = s.Query(s.Admin, createWebhook, map[string]any{"in": map[string]any{"name": "x", "url": "http://93.184.215.14/",
+		"headers": []map[string]any{{"name": "Mediagraph-Signature", "value": "forged"}}}})
+	wantCode(t, "reserved header", r, "VALIDATION_FAILED", "headers.0.name")
+	r = s.Query(s.Token("EDITOR"), createWebhook, map[string]any{"in": map[string]any{"name": "x", "url": "http://93.184.215.14/"}})
+	wantCode(t, "an editor", r, "FORBIDDEN", "")
+	for i := range 100 {
+		r = s.Query(s.Admin, createWebhook, map[string]any{"in": map[string]any{"name": fmt.Sprint("w", i), "url": "http://93.184.215.14/", "enabled": false}})
+		if i < 100 && r.Code() != "" {
+			t.Fatalf("webhook %d: %+v", i, r.Errors)
+		}
+	}
+	r = s.Query(s.Admin, createWebhook, map[string]any{"in": map[string]any{"name": "one too many", "url": "http://93.184.215.14/"}})
+	wantCode(t, "the 101st webhook", r, "CONFLICT", "")
+}
+
+// TestWebhookReceiverFailures: a receiver that never answers times out, one that answers a gigabyte
+// costs 4 KB of log, 410 turns the webhook off, and a delivery that keeps failing ends FAILED and
+// counted against its webhook.
+func TestWebhookReceiverFailures(t *testing.T) {
+	s := apptest.Start(t, testdb.SQLite(t), apptest.Webhooks(time.Millisecond), func(c *config.Config) { c.WebhookTimeout = 300 * time.Millisecond })
+	hang := make(chan struct{})
+	huge := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		io.Copy(io.Discard, r.Body) // from then on the request's context ends when the client hangs up
+		switch r.URL.Path {
+		case "/hang":
+			select {
+			case <-hang:
+			case <-r.Context().Done():
+			}
+		case "/huge":
+			chunk := bytes.Repeat([]byte("x"), 64<<10)
+			for range (1 << 30) / len(chunk) {
+				if _, err := w.Write(chunk); err != nil {
+					return
+				}
+			}
+		case "/gone":
+			w.WriteHeader(http.StatusGone)
+		default:
+			w.WriteHeader(http.StatusServiceUnavailable)
+		}
+	}))
+	t.Cleanup(huge.Close)
+	t.Cleanup(func() { close(hang) }) // first: Close waits for the handlers
+	ping := func(path string) string {
+		id, _ := newWebhook(t, s, huge.URL+path, nil)
+		s.Must(s.Admin, `mutation($id: ID!) { testWebhook(id: $id) { id } }`, map[string]any{"id": id}, nil)
+		return id
+	}
+	hangs, hugeOne, gone, down := ping("/hang"), ping("/huge"), ping("/gone"), ping("/down")
+	finished := func(l deliveryLog) bool {
+		n := l.Webhook.Deliveries.Nodes
+		return len(n) == 1 && n[0].Status != "PENDING"
+	}
+
+	l := waitLog(t, s, hugeOne, finished).Webhook.Deliveries.Nodes[0]
+	if l.Status != "DELIVERED" || l.ResponseBody == nil || len(*l.ResponseBody) != 4096 {
+		t.Errorf("huge answer: %s with %d bytes logged, want DELIVERED with 4096", l.Status, len(deref(l.ResponseBody)))
+	}
+	g := waitLog(t, s, gone, finished)
+	if g.Webhook.Enabled || g.Webhook.DisabledReason == nil || g.Webhook.Deliveries.Nodes[0].Status != "FAILED" {
+		t.Errorf("410: %+v, want the webhook disabled and the delivery FAILED", g.Webhook)
+	}
+	for _, id := range []string{hangs, down} {
+		d := waitLog(t, s, id, finished)
+		n := d.Webhook.Deliveries.Nodes[0]
+		if n.Status != "FAILED" || n.Attempts != 12 || d.Webhook.FailureCount != 1 {
+			t.Errorf("%s: %+v, failures %d: want FAILED after 12 attempts, counted once", id, n, d.Webhook.FailureCount)
+		}
+		if id == hangs && (n.Error == nil || !strings.Contains(*n.Error, "no answer within")) {
+			t.Errorf("hanging receiver: error %v, want a timeout", n.Error)
+		}
+	}
+}
+
+// TestWebhookBatchRotationAndRedelivery: a batch webhook gets many events per POST; after a rotation
+// both secrets sign; a redelivery sends the same body under a new delivery id.
+func TestWebhookBatchRotationAndRedelivery(t *testing.T) {
+	s := apptest.Start(t, testdb.SQLite(t), apptest.Webhooks(time.Second))
+	rec := apptest.NewReceiver(t, nil)
+	hook, old := newWebhook(t, s, rec.URL, map[string]any{"batch": true, "events": []string{"asset.updated"}, "includeManagementFields": true})
+	editor := s.Token("EDITOR")
+	up := s.MustUpload(editor, map[string]any{"notes": "internal"}, apptest.Fixture(t, "alpha.png"), apptest.Fixture(t, "anim.gif"), apptest.Fixture(t, "cmyk.jpg"))
+	ids := []string{up[0].ID, up[1].ID, up[2].ID}
+	var rotated struct{ RotateWebhookSecret struct{ Secret string } }
+	s.Must(s.Admin, `mutation($id: ID!) { rotateWebhookSecret(id: $id) { secret } }`, map[string]any{"id": hook}, &rotated)
+	s.Must(editor, `mutation($ids: [ID!]!) { updateAssets(ids: $ids, input: { author: "b" }) { id } }`, map[string]any{"ids": ids}, nil)
+	got := rec.Wait(t, 1)[0]
+	var batch struct{ Events []hookPayload }
+	if err := json.Unmarshal(got.Body, &batch); err != nil || len(batch.Events) != 3 || got.Header.Get("Mediagraph-Event") != "batch" {
+		t.Fatalf("batch: %s (%v), want the 3 updates in one POST", got.Body, err)
+	}
+	if batch.Events[0].Asset["notes"] != "internal" {
+		t.Errorf("management fields asked for, got asset %v", batch.Events[0].Asset)
+	}
+	if !verified(t, got, old) || !verified(t, got, rotated.RotateWebhookSecret.Secret) {
+		t.Errorf("during the rotation both secrets must sign: %q", got.Header.Get("Mediagraph-Signature"))
+	}
+	first := got.Header.Get("Mediagraph-Delivery")
+	s.Must(s.Admin, `mutation($id: ID!) { redeliverWebhookEvent(deliveryId: $id) { id } }`, map[string]any{"id": first}, nil)
+	again := rec.Wait(t, 2)[1]
+	if !bytes.Equal(again.Body, got.Body) || again.Header.Get("Mediagraph-Delivery") == first {
+		t.Errorf("redelivery: same body %v, delivery id %q (first %q)", bytes.Equal(again.Body, got.Body), again.Header.Get("Mediagraph-Delivery"), first)
+	}
 }

@@ -289,7 +289,8 @@ func (s *Webhooks) RotateSecret(ctx context.Context, id string) (*models.Webhook
 		return nil, "", err
 	}
 	until := models.Now().Add(rotationGrace)
-	w.PreviousSecret, w.PreviousSecretUntil, w.Secret, w.UpdatedAt = &w.Secret, &until, secret, models.Now()
+	old := w.Secret
+	w.PreviousSecret, w.PreviousSecretUntil, w.Secret, w.UpdatedAt = &old, &until, secret, models.Now()
 	if err := s.db.SaveWebhook(ctx, w); err != nil {
 		return nil, "", err
 	}
