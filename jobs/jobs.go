@@ -48,10 +48,11 @@ type Workers struct {
 }
 
 // rescueAfter is how long a job may stay running before River takes it for abandoned (its process
-// died) and runs it again. It must exceed the default job timeout (a minute); River waits out a
-// worker's own longer Timeout before it rescues its job. The outbox waits for it after a crash in the
-// middle of a delivery.
-const rescueAfter = 5 * time.Minute
+// died) and runs it again. It may not be shorter than the default job timeout (a minute); River
+// waits out a worker's own longer Timeout before it rescues its job, so no job that is still within
+// its timeout is run twice. The outbox — and so every webhook — waits for it after a crash in the
+// middle of a drain: a minute, plus up to the rescuer's half-minute round.
+const rescueAfter = time.Minute
 
 // Queue is a running job client.
 type Queue struct {
