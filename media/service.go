@@ -45,10 +45,12 @@ type Library struct {
 	Intake      *intake.Service
 	Deliver     *deliver.Service
 	Webhooks    *notify.Webhooks
-	db          *models.DB
-	store       storage.Store
-	settings    config.Library
-	spoolDir    string
+	// Subscriptions streams events to GraphQL subscriptions.
+	Subscriptions *notify.Hub
+	db            *models.DB
+	store         storage.Store
+	settings      config.Library
+	spoolDir      string
 }
 
 // memoryBudget bounds the bytes of all files that analysis and transforms hold in memory at once:
@@ -75,7 +77,8 @@ func New(ctx context.Context, db *models.DB, store storage.Store, settings confi
 		Webhooks: notify.NewWebhooks(db, cat.Assets, remote.New(settings.FetchAllow), notify.Settings{
 			RetryBase: settings.WebhookRetryBase, Timeout: settings.WebhookTimeout, LogRetention: settings.WebhookLogRetention,
 		}, log),
-		db: db, store: store, settings: settings, spoolDir: rt.SpoolDir,
+		Subscriptions: notify.NewHub(db, cat.Assets, settings.SubscriptionPoll, log),
+		db:            db, store: store, settings: settings, spoolDir: rt.SpoolDir,
 	}, nil
 }
 

@@ -10,11 +10,10 @@ import (
 	"slices"
 	"time"
 
-	"github.com/mediagraph/mediagraph/media/catalogue"
-	"github.com/mediagraph/mediagraph/media/notify"
-
 	"github.com/mediagraph/mediagraph/graph/generated"
 	"github.com/mediagraph/mediagraph/graph/model"
+	"github.com/mediagraph/mediagraph/media/catalogue"
+	"github.com/mediagraph/mediagraph/media/notify"
 	"github.com/mediagraph/mediagraph/models"
 )
 

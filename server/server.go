@@ -175,6 +175,7 @@ func (a *App) Close() error {
 		}
 	}
 	a.Media.Deliver.Settle()
+	a.Media.Subscriptions.Close()
 	return a.DB.Close()
 }
 

@@ -19,6 +19,7 @@ import (
 	"github.com/mediagraph/mediagraph/media/deliver"
 	"github.com/mediagraph/mediagraph/media/imageurl"
 	"github.com/mediagraph/mediagraph/media/intake"
+	"github.com/mediagraph/mediagraph/media/notify"
 	"github.com/mediagraph/mediagraph/models"
 	gqlparser "github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -35,12 +36,14 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
 	Asset() AssetResolver
+	AssetEvent() AssetEventResolver
 	AssetVersion() AssetVersionResolver
 	Collection() CollectionResolver
 	LocalizedMetadata() LocalizedMetadataResolver
 	Mutation() MutationResolver
 	Query() QueryResolver
 	SignedUpload() SignedUploadResolver
+	Subscription() SubscriptionResolver
 	Tag() TagResolver
 	Usage() UsageResolver
 	Webhook() WebhookResolver
@@ -127,6 +130,14 @@ type ComplexityRoot struct {
 	AssetEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	AssetEvent struct {
+		Asset      func(childComplexity int) int
+		AssetID    func(childComplexity int) int
+		Event      func(childComplexity int) int
+		ID         func(childComplexity int) int
+		OccurredAt func(childComplexity int) int
 	}
 
 	AssetVersion struct {
@@ -315,6 +326,10 @@ type ComplexityRoot struct {
 		URL       func(childComplexity int) int
 	}
 
+	Subscription struct {
+		AssetEvents func(childComplexity int, filter *models.AssetFilter, events []string) int
+	}
+
 	Tag struct {
 		AssetCount func(childComplexity int) int
 		CreatedAt  func(childComplexity int) int
@@ -436,6 +451,9 @@ type AssetResolver interface {
 
 	Versions(ctx context.Context, obj *models.Asset) ([]*models.AssetVersion, error)
 }
+type AssetEventResolver interface {
+	Event(ctx context.Context, obj *notify.AssetEvent) (string, error)
+}
 type AssetVersionResolver interface {
 	CreatedBy(ctx context.Context, obj *models.AssetVersion) (*models.APIToken, error)
 }
@@ -500,6 +518,9 @@ type QueryResolver interface {
 }
 type SignedUploadResolver interface {
 	Asset(ctx context.Context, obj *intake.Ticket) (*models.Asset, error)
+}
+type SubscriptionResolver interface {
+	AssetEvents(ctx context.Context, filter *models.AssetFilter, events []string) (<-chan *notify.AssetEvent, error)
 }
 type TagResolver interface {
 	AssetCount(ctx context.Context, obj *models.Tag) (int64, error)
@@ -972,6 +993,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AssetEdge.Node(childComplexity), true
+
+	case "AssetEvent.asset":
+		if e.ComplexityRoot.AssetEvent.Asset == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssetEvent.Asset(childComplexity), true
+	case "AssetEvent.assetId":
+		if e.ComplexityRoot.AssetEvent.AssetID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssetEvent.AssetID(childComplexity), true
+	case "AssetEvent.event":
+		if e.ComplexityRoot.AssetEvent.Event == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssetEvent.Event(childComplexity), true
+	case "AssetEvent.id":
+		if e.ComplexityRoot.AssetEvent.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssetEvent.ID(childComplexity), true
+	case "AssetEvent.occurredAt":
+		if e.ComplexityRoot.AssetEvent.OccurredAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssetEvent.OccurredAt(childComplexity), true
 
 	case "AssetVersion.createdAt":
 		if e.ComplexityRoot.AssetVersion.CreatedAt == nil {
@@ -2023,6 +2075,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.SignedUpload.URL(childComplexity), true
 
+	case "Subscription.assetEvents":
+		if e.ComplexityRoot.Subscription.AssetEvents == nil {
+			break
+		}
+
+		args, err := ec.field_Subscription_assetEvents_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Subscription.AssetEvents(childComplexity, args["filter"].(*models.AssetFilter), args["events"].([]string)), true
+
 	case "Tag.assetCount":
 		if e.ComplexityRoot.Tag.AssetCount == nil {
 			break
@@ -2435,6 +2499,23 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			ctx = graphql.WithLazyInputUnmarshalerIndex(ctx, inputUnmarshalers)
 			data := ec._Mutation(ctx, opCtx.Operation.SelectionSet)
 			var buf bytes.Buffer
+			data.MarshalGQL(&buf)
+
+			return &graphql.Response{
+				Data: buf.Bytes(),
+			}
+		}
+	case ast.Subscription:
+		next := ec._Subscription(ctx, opCtx.Operation.SelectionSet)
+
+		var buf bytes.Buffer
+		return func(ctx context.Context) *graphql.Response {
+			buf.Reset()
+			data := next(ctx)
+
+			if data == nil {
+				return nil
+			}
 			data.MarshalGQL(&buf)
 
 			return &graphql.Response{
@@ -3440,6 +3521,42 @@ type MediaSettings {
   uploadTicketTtlSeconds: Int!
 }
 `, BuiltIn: false},
+	{Name: "../../schema/subscription.graphqls", Input: `extend schema {
+  subscription: Subscription
+}
+
+"""
+Live changes, over the graphql-transport-ws protocol at /graphql: the API token goes in the payload of
+` + "`" + `connection_init` + "`" + ` (` + "`" + `{ "Authorization": "Bearer mg_…" }` + "`" + `). Changes committed by any instance arrive
+within a poll interval (` + "`" + `MEDIAGRAPH_SUBSCRIPTION_POLL` + "`" + `).
+"""
+type Subscription {
+  """
+  The asset events from now on, one per asset (see ` + "`" + `webhookEventNames` + "`" + `). A DELIVERY token receives only
+  events of assets it may see, as it may see them; at most 20 subscriptions per token and instance.
+  """
+  assetEvents(
+    "Only events of assets matching this filter, as they are when the event is sent."
+    filter: AssetFilter
+    "Only these events; empty or absent: every one."
+    events: [String!]
+  ): AssetEvent!
+}
+
+"An event about one asset."
+type AssetEvent {
+  "The event's id and the asset's, as in webhook payloads."
+  id: ID!
+  "The event's name, such as ` + "`" + `asset.updated` + "`" + `."
+  event: String!
+  "When the change committed."
+  occurredAt: Time!
+  "The asset's id, also when it is gone."
+  assetId: ID!
+  "The asset as it is now; null once it is purged."
+  asset: Asset
+}
+`, BuiltIn: false},
 	{Name: "../../schema/tag.graphqls", Input: `"A label on assets. Names are unique regardless of case."
 type Tag implements Node {
   "The tag's id (` + "`" + `tag_…` + "`" + `)."
@@ -4074,6 +4191,22 @@ func (ec *executionContext) childFields_AssetEdge(ctx context.Context, field gra
 		return ec.fieldContext_AssetEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type AssetEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_AssetEvent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_AssetEvent_id(ctx, field)
+	case "event":
+		return ec.fieldContext_AssetEvent_event(ctx, field)
+	case "occurredAt":
+		return ec.fieldContext_AssetEvent_occurredAt(ctx, field)
+	case "assetId":
+		return ec.fieldContext_AssetEvent_assetId(ctx, field)
+	case "asset":
+		return ec.fieldContext_AssetEvent_asset(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AssetEvent", field.Name)
 }
 
 func (ec *executionContext) childFields_AssetVersion(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -5565,6 +5698,28 @@ func (ec *executionContext) field_Query_webhook_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Subscription_assetEvents_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*models.AssetFilter, error) {
+			return ec.unmarshalOAssetFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAssetFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "events",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["events"] = arg1
 	return args, nil
 }
 
@@ -7427,6 +7582,130 @@ func (ec *executionContext) _AssetEdge_node(ctx context.Context, field graphql.C
 func (ec *executionContext) fieldContext_AssetEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "AssetEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Asset(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AssetEvent_id(ctx context.Context, field graphql.CollectedField, obj *notify.AssetEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssetEvent_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AssetEvent_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AssetEvent", field, false, false, "ID")
+}
+
+func (ec *executionContext) _AssetEvent_event(ctx context.Context, field graphql.CollectedField, obj *notify.AssetEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssetEvent_event(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AssetEvent().Event(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AssetEvent_event(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AssetEvent", field, true, true, "String")
+}
+
+func (ec *executionContext) _AssetEvent_occurredAt(ctx context.Context, field graphql.CollectedField, obj *notify.AssetEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssetEvent_occurredAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OccurredAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AssetEvent_occurredAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AssetEvent", field, false, false, "Time")
+}
+
+func (ec *executionContext) _AssetEvent_assetId(ctx context.Context, field graphql.CollectedField, obj *notify.AssetEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssetEvent_assetId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AssetID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AssetEvent_assetId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AssetEvent", field, false, false, "ID")
+}
+
+func (ec *executionContext) _AssetEvent_asset(ctx context.Context, field graphql.CollectedField, obj *notify.AssetEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssetEvent_asset(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Asset, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.Asset) graphql.Marshaler {
+			return ec.marshalOAsset2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAsset(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AssetEvent_asset(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AssetEvent",
 		Field:      field,
 		IsMethod:   false,
 		IsResolver: false,
@@ -11672,6 +11951,50 @@ func (ec *executionContext) _SignedUpload_error(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_SignedUpload_error(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("SignedUpload", field, false, false, "String")
+}
+
+func (ec *executionContext) _Subscription_assetEvents(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
+	return graphql.ResolveFieldStream(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subscription_assetEvents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Subscription().AssetEvents(ctx, fc.Args["filter"].(*models.AssetFilter), fc.Args["events"].([]string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *notify.AssetEvent) graphql.Marshaler {
+			return ec.marshalNAssetEvent2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋnotifyᚐAssetEvent(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subscription_assetEvents(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Subscription",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AssetEvent(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Subscription_assetEvents_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Tag_id(ctx context.Context, field graphql.CollectedField, obj *models.Tag) (ret graphql.Marshaler) {
@@ -16835,6 +17158,60 @@ func (ec *executionContext) _AssetEdge(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
+var assetEventImplementors = []string{"AssetEvent"}
+
+func (ec *executionContext) _AssetEvent(ctx context.Context, sel ast.SelectionSet, obj *notify.AssetEvent) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, assetEventImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AssetEvent")
+		case "id":
+			out.Values[i] = ec._AssetEvent_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "event":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AssetEvent_event(ctx, field, obj)
+				})
+		case "occurredAt":
+			out.Values[i] = ec._AssetEvent_occurredAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "assetId":
+			out.Values[i] = ec._AssetEvent_assetId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "asset":
+			out.Values[i] = ec._AssetEvent_asset(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var assetVersionImplementors = []string{"AssetVersion"}
 
 func (ec *executionContext) _AssetVersion(ctx context.Context, sel ast.SelectionSet, obj *models.AssetVersion) graphql.Marshaler {
@@ -18087,6 +18464,26 @@ func (ec *executionContext) _SignedUpload(ctx context.Context, sel ast.Selection
 	return out
 }
 
+var subscriptionImplementors = []string{"Subscription"}
+
+func (ec *executionContext) _Subscription(ctx context.Context, sel ast.SelectionSet) func(ctx context.Context) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, subscriptionImplementors)
+	ctx = graphql.WithFieldContext(ctx, &graphql.FieldContext{
+		Object: "Subscription",
+	})
+	if len(fields) != 1 {
+		graphql.AddErrorf(ctx, "must subscribe to exactly one stream")
+		return nil
+	}
+
+	switch fields[0].Name {
+	case "assetEvents":
+		return ec._Subscription_assetEvents(ctx, fields[0])
+	default:
+		panic("unknown field " + strconv.Quote(fields[0].Name))
+	}
+}
+
 var tagImplementors = []string{"Tag", "Node"}
 
 func (ec *executionContext) _Tag(ctx context.Context, sel ast.SelectionSet, obj *models.Tag) graphql.Marshaler {
@@ -19072,6 +19469,14 @@ func (ec *executionContext) marshalNAssetEdge2ᚕgithubᚗcomᚋmediagraphᚋmed
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNAssetEvent2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋnotifyᚐAssetEvent(ctx context.Context, sel ast.SelectionSet, v *notify.AssetEvent) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AssetEvent!")
+		return graphql.Null
+	}
+	return ec._AssetEvent(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNAssetFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAssetFilter(ctx context.Context, v any) (*models.AssetFilter, error) {

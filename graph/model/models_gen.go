@@ -202,6 +202,12 @@ type Mutation struct {
 type Query struct {
 }
 
+// Live changes, over the graphql-transport-ws protocol at /graphql: the API token goes in the payload of
+// `connection_init` (`{ "Authorization": "Bearer mg_…" }`). Changes committed by any instance arrive
+// within a poll interval (`MEDIAGRAPH_SUBSCRIPTION_POLL`).
+type Subscription struct {
+}
+
 // Changes to assets. An omitted field stays as it is; a nullable field set to null is cleared.
 type UpdateAssetInput struct {
 	// A new filename; it is normalized and keeps the extension of the asset's type.

@@ -54,6 +54,7 @@ type Options struct {
 func NewHandler(o Options) http.Handler {
 	srv := handler.New(newSchema(o))
 	settings := o.Media.Settings()
+	srv.AddTransport(websocket(o.Media))
 	srv.AddTransport(jsonGet{})
 	srv.AddTransport(jsonPost{})
 	srv.AddTransport(multipartForm{
@@ -70,12 +71,20 @@ func NewHandler(o Options) http.Handler {
 	// context mutator) only ever sees documents within the limits.
 	srv.Use(queryLimits{cache: cache})
 	configure(srv, o)
+	srv.AroundResponses(freshLoaders(o.Media))
 	h := loaders.Middleware(o.Media, srv)
 	if o.DeliveryCacheBytes > 0 {
 		srv.Use(deliverycache.QueriesOnly{})
 		h = deliverycache.New(o.DeliveryCacheBytes, o.Media.Generation).Middleware(h)
 	}
-	return withCodes(h)
+	h = withCodes(h)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if isUpgrade(r) {
+			srv.ServeHTTP(w, r)
+			return
+		}
+		h.ServeHTTP(w, r)
+	})
 }
 
 func newSchema(o Options) graphql.ExecutableSchema {
