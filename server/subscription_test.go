@@ -120,4 +120,3 @@ func TestTwoInstancesOnePostgres(t *testing.T) {
 		t.Errorf("the receiver got %d deliveries for %d events", n, len(fixtures))
 	}
 }
-
