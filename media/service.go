@@ -47,6 +47,7 @@ type Library struct {
 	Webhooks    *notify.Webhooks
 	// Subscriptions streams events to GraphQL subscriptions.
 	Subscriptions *notify.Hub
+	Audit         *notify.Audit
 	db            *models.DB
 	store         storage.Store
 	settings      config.Library
@@ -78,6 +79,7 @@ func New(ctx context.Context, db *models.DB, store storage.Store, settings confi
 			RetryBase: settings.WebhookRetryBase, Timeout: settings.WebhookTimeout, LogRetention: settings.WebhookLogRetention,
 		}, log),
 		Subscriptions: notify.NewHub(db, cat.Assets, settings.SubscriptionPoll, log),
+		Audit:         notify.NewAudit(db, settings.AuditRetention),
 		db:            db, store: store, settings: settings, spoolDir: rt.SpoolDir,
 	}, nil
 }

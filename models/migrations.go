@@ -311,6 +311,7 @@ var migrations = []sqlMigration{
 		`CREATE INDEX webhook_events_delivery ON webhook_events (delivery_id)`,
 		`CREATE INDEX webhook_events_event ON webhook_events (event_id)`,
 		`ALTER TABLE events ADD COLUMN changes TEXT`,
+		`ALTER TABLE assets ADD COLUMN updated_by_id VARCHAR(40)`,
 		`CREATE INDEX events_created ON events (created_at)`,
 	}},
 }

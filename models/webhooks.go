@@ -371,3 +371,13 @@ func (db *DB) LastEventSeq(ctx context.Context) (int64, error) {
 	}
 	return *seq, nil
 }
+
+// SetUpdatedBy records token as the author of the latest change of the assets.
+func (db *DB) SetUpdatedBy(ctx context.Context, assetIDs []string, token string) error {
+	ids := Uniq(assetIDs)
+	err := db.with(ctx).Model(&Asset{}).Where(inList("id", len(ids)), toAny(ids)...).UpdateColumn("updated_by_id", token).Error
+	if err != nil {
+		return fmt.Errorf("record who changed assets: %w", err)
+	}
+	return nil
+}

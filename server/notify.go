@@ -87,7 +87,8 @@ func (a *App) wireNotify() {
 	a.Subscribe(a.Media.Webhooks.Subscriber)
 }
 
-// notifyJobs are the jobs of webhooks: the attempts of each delivery and the sweep of their log.
+// notifyJobs are the jobs of webhooks — the attempts of each delivery and the sweep of their log — and
+// the sweep of the audit log.
 func (a *App) notifyJobs() ([]jobs.Attempted, []jobs.Periodic) {
 	w := a.Media.Webhooks
 	return []jobs.Attempted{{
@@ -95,5 +96,6 @@ func (a *App) notifyJobs() ([]jobs.Attempted, []jobs.Periodic) {
 			Timeout: w.AttemptTimeout(), Backoff: w.Backoff, Run: w.Attempt,
 		}}, []jobs.Periodic{
 			{Kind: "sweep_webhook_log", Every: logSweepInterval, Run: w.SweepLog, Done: "deleted old webhook deliveries"},
+			{Kind: "sweep_audit_log", Every: logSweepInterval, Run: a.Media.Audit.Sweep, Done: "deleted events past the audit retention"},
 		}
 }

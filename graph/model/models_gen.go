@@ -10,6 +10,40 @@ import (
 	"github.com/mediagraph/mediagraph/models"
 )
 
+// A field one change set to another value.
+type AuditChange struct {
+	// The asset.
+	AssetID string `json:"assetId"`
+	// The field, as named in `UpdateAssetInput`.
+	Field string `json:"field"`
+	// Its value before, as JSON text (`null` when it had none; for `tags`, not kept).
+	Before string `json:"before"`
+	// Its value after, as JSON text.
+	After string `json:"after"`
+}
+
+// A page of the audit log.
+type AuditLogConnection struct {
+	// The entries, newest first.
+	Nodes []*models.Event `json:"nodes"`
+	// Where the page stands; pass `endCursor` as `after` for the next one.
+	PageInfo *catalogue.PageInfo `json:"pageInfo"`
+}
+
+// Which entries of the audit log to list; absent fields select every entry.
+type AuditLogFilter struct {
+	// Only changes of these assets (at most 100).
+	AssetIds graphql.Omittable[[]string] `json:"assetIds,omitempty"`
+	// Only changes made with this API token (its id, `tok_…`).
+	Actor graphql.Omittable[*string] `json:"actor,omitempty"`
+	// Only these events, such as `asset.updated` or `tag.merged`.
+	Events graphql.Omittable[[]string] `json:"events,omitempty"`
+	// Only changes at or after this time.
+	From graphql.Omittable[*time.Time] `json:"from,omitempty"`
+	// Only changes before this time.
+	To graphql.Omittable[*time.Time] `json:"to,omitempty"`
+}
+
 // A part sent for a multipart upload, as the store acknowledged it.
 type CompletedPartInput struct {
 	// The part's number.

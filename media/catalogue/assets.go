@@ -188,6 +188,14 @@ func assetIDs(assets []*models.Asset) []string {
 // writeAssets runs fn over the listed assets in one transaction, which records an event of kind about
 // them, and returns them as they were loaded.
 func (s *core) writeAssets(ctx context.Context, ids []string, state assetState, kind models.EventKind, fn func(tx *models.DB, assets []*models.Asset) error) ([]*models.Asset, error) {
+	return s.writeAssetsLogged(ctx, ids, state, kind, func(tx *models.DB, assets []*models.Asset) (models.JSONObject, error) {
+		return nil, fn(tx, assets)
+	})
+}
+
+// writeAssetsLogged is writeAssets for a change that tells what it changed, which its event keeps for
+// the audit log.
+func (s *core) writeAssetsLogged(ctx context.Context, ids []string, state assetState, kind models.EventKind, fn func(tx *models.DB, assets []*models.Asset) (models.JSONObject, error)) ([]*models.Asset, error) {
 	if _, err := access.Authorize(ctx, access.Write); err != nil {
 		return nil, err
 	}
@@ -197,10 +205,11 @@ func (s *core) writeAssets(ctx context.Context, ids []string, state assetState, 
 		if assets, err = s.loadForWrite(ctx, tx, ids, state); err != nil {
 			return err
 		}
-		if err := fn(tx, assets); err != nil {
+		changes, err := fn(tx, assets)
+		if err != nil {
 			return err
 		}
-		return record(ctx, tx, models.Event{Kind: kind, AssetIDs: assetIDs(assets)})
+		return record(ctx, tx, models.Event{Kind: kind, AssetIDs: assetIDs(assets), Changes: changes})
 	})
 	if err != nil {
 		return nil, err
