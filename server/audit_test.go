@@ -57,7 +57,9 @@ func TestAuditLog(t *testing.T) {
 		}
 		bobID := e.Actor.ID
 
-		var who struct{ Asset struct{ UpdatedBy, CreatedBy *struct{ ID string } } }
+		var who struct {
+			Asset struct{ UpdatedBy, CreatedBy *struct{ ID string } }
+		}
 		s.Must(ann, `query($id: ID!) { asset(id: $id) { updatedBy { id } createdBy { id } } }`, map[string]any{"id": a1}, &who)
 		if who.Asset.UpdatedBy == nil || who.Asset.UpdatedBy.ID != bobID || who.Asset.CreatedBy.ID == bobID {
 			t.Errorf("updatedBy %+v createdBy %+v, want bob then ann", who.Asset.UpdatedBy, who.Asset.CreatedBy)

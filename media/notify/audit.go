@@ -23,7 +23,9 @@ type Audit struct {
 }
 
 // NewAudit returns the audit log, keeping events for retention.
-func NewAudit(db *models.DB, retention time.Duration) *Audit { return &Audit{db: db, retention: retention} }
+func NewAudit(db *models.DB, retention time.Duration) *Audit {
+	return &Audit{db: db, retention: retention}
+}
 
 // AuditFilter selects audit entries; empty fields select everything.
 type AuditFilter struct {
