@@ -25,6 +25,13 @@ type Attempted struct {
 	Run func(ctx context.Context, id string, attempt int, last bool) error
 }
 
+// How soon an Attempted's queue fetches again after a fetch, and how often it looks when idle (a
+// retry whose time has come waits at most that long).
+const (
+	attemptFetchCooldown = 5 * time.Millisecond
+	attemptFetchPoll     = 250 * time.Millisecond
+)
+
 // attemptArgs is the job of an Attempted; the kind travels in the args, as periodicArgs' does.
 type attemptArgs struct {
 	Name string `json:"kind"`
@@ -56,7 +63,9 @@ func addAttempted(workers *river.Workers, queues map[string]river.QueueConfig, l
 	kinds := map[string]Attempted{}
 	for _, a := range list {
 		river.AddWorkerArgs(workers, attemptArgs{Name: a.Kind}, &attemptWorker{a: a})
-		queues[a.Kind] = river.QueueConfig{MaxWorkers: a.Workers}
+		// Attempts are short and many (one per event and receiver): fetching again soon after a batch
+		// keeps the workers busy, where River's default pause of 100 ms would idle them.
+		queues[a.Kind] = river.QueueConfig{MaxWorkers: a.Workers, FetchCooldown: attemptFetchCooldown, FetchPollInterval: attemptFetchPoll}
 		kinds[a.Kind] = a
 	}
 	return kinds
