@@ -2,6 +2,7 @@ package server_test
 
 import (
 	"bufio"
+	"context"
 	"fmt"
 	"os/exec"
 	"path/filepath"
@@ -12,6 +13,8 @@ import (
 
 	"github.com/mediagraph/mediagraph/internal/apptest"
 	"github.com/mediagraph/mediagraph/internal/testdb"
+	"github.com/mediagraph/mediagraph/media/access"
+	"github.com/mediagraph/mediagraph/media/notify"
 )
 
 // subscriberProcess runs examples/events/subscribe.mjs (the graphql-ws client) against server, one
@@ -118,5 +121,40 @@ func TestTwoInstancesOnePostgres(t *testing.T) {
 	time.Sleep(2 * time.Second) // a second delivery of any event would come about now
 	if n := len(rec.All()); n != len(fixtures) {
 		t.Errorf("the receiver got %d deliveries for %d events", n, len(fixtures))
+	}
+}
+
+// TestSubscriptionLimits: a token holds at most 20 subscriptions at once, and may open one again once
+// another ends; no token, or an unknown event, is refused.
+func TestSubscriptionLimits(t *testing.T) {
+	s := apptest.Start(t, testdb.SQLite(t))
+	p, err := s.App.Media.Tokens.Authenticate(t.Context(), s.Token("DELIVERY"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(access.WithPrincipal(t.Context(), p))
+	for i := range notify.MaxSubscriptionsPerToken {
+		if _, err := s.App.Media.Subscriptions.Subscribe(ctx, nil, nil); err != nil {
+			t.Fatalf("subscription %d: %v", i, err)
+		}
+	}
+	second, cancelSecond := context.WithCancel(access.WithPrincipal(t.Context(), p))
+	defer cancelSecond()
+	_, err = s.App.Media.Subscriptions.Subscribe(second, nil, nil)
+	if e, ok := access.AsError(err); !ok || e.Code != access.CodeRateLimited {
+		t.Errorf("subscription 21: %v, want RATE_LIMITED", err)
+	}
+	cancel()
+	for deadline := time.Now().Add(time.Minute); s.App.Media.Subscriptions.Active() > 0 && time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+	}
+	if _, err := s.App.Media.Subscriptions.Subscribe(second, nil, nil); err != nil {
+		t.Errorf("after the others ended: %v", err)
+	}
+	if _, err := s.App.Media.Subscriptions.Subscribe(t.Context(), nil, nil); err == nil {
+		t.Error("a subscription without a token was accepted")
+	}
+	_, err = s.App.Media.Subscriptions.Subscribe(second, nil, []string{"asset.exploded"})
+	if e, ok := access.AsError(err); !ok || e.Code != access.CodeValidationFailed {
+		t.Errorf("unknown event: %v, want VALIDATION_FAILED", err)
 	}
 }
