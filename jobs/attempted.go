@@ -89,15 +89,15 @@ func (q *Queue) Enqueue(ctx context.Context, kind string, ids []string) error {
 	if !ok {
 		return fmt.Errorf("queue %s: no such work", kind)
 	}
-	params := make([]river.InsertManyParams, len(ids))
-	for i, id := range ids {
-		params[i] = river.InsertManyParams{Args: attemptArgs{Name: kind, ID: id}, InsertOpts: attemptOpts(a)}
-	}
-	if len(params) == 0 {
-		return nil
-	}
-	if err := q.insert(ctx, params); err != nil {
-		return fmt.Errorf("queue %s: %w", kind, err)
+	for start := 0; start < len(ids); start += reprocessBatch {
+		chunk := ids[start:min(start+reprocessBatch, len(ids))]
+		params := make([]river.InsertManyParams, len(chunk))
+		for i, id := range chunk {
+			params[i] = river.InsertManyParams{Args: attemptArgs{Name: kind, ID: id}, InsertOpts: attemptOpts(a)}
+		}
+		if err := q.insert(ctx, params); err != nil {
+			return fmt.Errorf("queue %s: %w", kind, err)
+		}
 	}
 	return nil
 }

@@ -215,17 +215,31 @@ func (db *DB) CountWebhooks(ctx context.Context) (int64, error) {
 	return n, nil
 }
 
+// idChunk bounds the ids of one IN list: an outbox batch may name tens of thousands of items, past
+// what a statement may bind.
+const idChunk = 1000
+
+func chunks(ids []string) [][]string {
+	var out [][]string
+	for start := 0; start < len(ids); start += idChunk {
+		out = append(out, ids[start:min(start+idChunk, len(ids))])
+	}
+	return out
+}
+
 // UnclaimedEvents returns, in order, the event ids among ids that webhook has no delivery for yet.
 func (db *DB) UnclaimedEvents(ctx context.Context, webhookID string, ids []string) ([]string, error) {
-	var claimed []string
-	err := db.with(ctx).Model(&webhookEvent{}).Where("webhook_id = ?", webhookID).
-		Where(inList("event_id", len(ids)), toAny(ids)...).Pluck("event_id", &claimed).Error
-	if err != nil {
-		return nil, fmt.Errorf("read webhook claims: %w", err)
-	}
-	seen := make(map[string]bool, len(claimed))
-	for _, id := range claimed {
-		seen[id] = true
+	seen := map[string]bool{}
+	for _, chunk := range chunks(ids) {
+		var claimed []string
+		err := db.with(ctx).Model(&webhookEvent{}).Where("webhook_id = ?", webhookID).
+			Where(inList("event_id", len(chunk)), toAny(chunk)...).Pluck("event_id", &claimed).Error
+		if err != nil {
+			return nil, fmt.Errorf("read webhook claims: %w", err)
+		}
+		for _, id := range claimed {
+			seen[id] = true
+		}
 	}
 	var out []string
 	for _, id := range ids {
@@ -259,16 +273,20 @@ func (db *DB) CreateDelivery(ctx context.Context, d *WebhookDelivery) error {
 // PendingDeliveriesOf returns the ids of the PENDING deliveries that carry any of the events, so that
 // a batch of events seen again after a crash has its deliveries queued again.
 func (db *DB) PendingDeliveriesOf(ctx context.Context, eventIDs []string) ([]string, error) {
-	var ids []string
-	err := db.with(ctx).Model(&webhookEvent{}).Distinct("webhook_events.delivery_id").
-		Joins("JOIN webhook_deliveries d ON d.id = webhook_events.delivery_id").
-		Where("d.status = ?", DeliveryPending).
-		Where(inList("webhook_events.event_id", len(eventIDs)), toAny(eventIDs)...).
-		Pluck("webhook_events.delivery_id", &ids).Error
-	if err != nil {
-		return nil, fmt.Errorf("read pending deliveries: %w", err)
+	var out []string
+	for _, chunk := range chunks(eventIDs) {
+		var ids []string
+		err := db.with(ctx).Model(&webhookEvent{}).Distinct("webhook_events.delivery_id").
+			Joins("JOIN webhook_deliveries d ON d.id = webhook_events.delivery_id").
+			Where("d.status = ?", DeliveryPending).
+			Where(inList("webhook_events.event_id", len(chunk)), toAny(chunk)...).
+			Pluck("webhook_events.delivery_id", &ids).Error
+		if err != nil {
+			return nil, fmt.Errorf("read pending deliveries: %w", err)
+		}
+		out = append(out, ids...)
 	}
-	return ids, nil
+	return Uniq(out), nil
 }
 
 // Delivery returns a delivery; ErrNotFound when there is none.
