@@ -358,3 +358,33 @@ func TestWebhookBatchRotationAndRedelivery(t *testing.T) {
 		t.Errorf("redelivery: same body %v, delivery id %q (first %q)", bytes.Equal(again.Body, got.Body), again.Header.Get("Mediagraph-Delivery"), first)
 	}
 }
+
+// TestWebhookBulkChange: an updateAssets of 500 assets is 500 events; a batch webhook gets them in
+// five POSTs of 100, a plain one in 500.
+func TestWebhookBulkChange(t *testing.T) {
+	s := apptest.Start(t, testdb.SQLite(t), apptest.Webhooks(time.Second))
+	s.Seed(500)
+	var ids []string
+	if err := s.App.DB.Gorm().Table("assets").Pluck("id", &ids).Error; err != nil {
+		t.Fatal(err)
+	}
+	batched, plain := apptest.NewReceiver(t, nil), apptest.NewReceiver(t, nil)
+	newWebhook(t, s, batched.URL, map[string]any{"batch": true})
+	newWebhook(t, s, plain.URL, nil)
+	s.Must(s.Token("EDITOR"), `mutation($ids: [ID!]!) { updateAssets(ids: $ids, input: { author: "bulk" }) { id } }`, map[string]any{"ids": ids}, nil)
+	plain.Wait(t, 500)
+	seen := map[string]bool{}
+	for _, r := range batched.Wait(t, 5) {
+		var b struct{ Events []hookPayload }
+		if err := json.Unmarshal(r.Body, &b); err != nil || len(b.Events) != 100 {
+			t.Fatalf("batch of %d events (%v), want 100", len(b.Events), err)
+		}
+		for _, e := range b.Events {
+			seen[fmt.Sprint(e.Asset["id"])] = true
+		}
+	}
+	time.Sleep(300 * time.Millisecond) // more would arrive about now
+	if len(seen) != 500 || len(batched.All()) != 5 || len(plain.All()) != 500 {
+		t.Errorf("%d assets in %d batches, %d plain deliveries: want 500 in 5, and 500", len(seen), len(batched.All()), len(plain.All()))
+	}
+}
