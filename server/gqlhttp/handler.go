@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime/debug"
+	"time"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/executor"
@@ -80,6 +81,11 @@ func NewHandler(o Options) http.Handler {
 	h = withCodes(h)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if isUpgrade(r) {
+			// A subscription outlives the server's write timeout, meant for one answer: the
+			// keep-alive pings tell a dead connection instead.
+			rc := http.NewResponseController(w)
+			rc.SetWriteDeadline(time.Time{})
+			rc.SetReadDeadline(time.Time{})
 			srv.ServeHTTP(w, r)
 			return
 		}
