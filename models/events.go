@@ -26,6 +26,9 @@ const (
 	// by an editor or by syncEntryReferences; recorded besides the change's own event.
 	EventAssetPublished   EventKind = "asset.published"
 	EventAssetUnpublished EventKind = "asset.unpublished"
+	// EventAssetAnalyzed: a new analysis of the assets' bytes was saved (reprocessing), besides its
+	// asset.updated.
+	EventAssetAnalyzed EventKind = "asset.analyzed"
 	// EventUploadCompleted lists the signed upload and the asset it made (or found, with skipIfExists).
 	EventUploadCompleted EventKind = "upload.completed"
 	EventTagCreated      EventKind = "tag.created"
@@ -43,7 +46,7 @@ const (
 // per asset listed. A new kind of asset event is added here, and only here, to be offered to them.
 var AssetEventKinds = []EventKind{
 	EventAssetCreated, EventAssetUpdated, EventAssetReplaced, EventAssetDeleted, EventAssetRestored,
-	EventAssetPurged, EventAssetPublished, EventAssetUnpublished, EventUploadCompleted,
+	EventAssetPurged, EventAssetPublished, EventAssetUnpublished, EventAssetAnalyzed, EventUploadCompleted,
 }
 
 // Event is one change to the catalogue, written to the outbox by the transaction that made the change,

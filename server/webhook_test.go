@@ -388,3 +388,18 @@ func TestWebhookBulkChange(t *testing.T) {
 		t.Errorf("%d assets in %d batches, %d plain deliveries: want 500 in 5, and 500", len(seen), len(batched.All()), len(plain.All()))
 	}
 }
+
+// TestReprocessIsAnalyzed: a new analysis of an asset's bytes is an asset.analyzed event, which a
+// webhook asking for it receives.
+func TestReprocessIsAnalyzed(t *testing.T) {
+	s := apptest.Start(t, testdb.SQLite(t), apptest.Webhooks(time.Second))
+	rec := apptest.NewReceiver(t, nil)
+	newWebhook(t, s, rec.URL, map[string]any{"events": []string{"asset.analyzed"}})
+	id := s.MustUpload(s.Token("EDITOR"), nil, apptest.Fixture(t, "anim.gif"))[0].ID
+	if err := s.App.Media.Intake.Reprocess(t.Context(), id); err != nil {
+		t.Fatal(err)
+	}
+	if d := decodeDelivery(t, rec.Wait(t, 1)[0]); d.Event != "asset.analyzed" || d.Asset["id"] != id {
+		t.Errorf("delivery %+v, want asset.analyzed of %s", d, id)
+	}
+}
