@@ -19,8 +19,8 @@ const (
 		duration frameCount frameRate videoCodec audioCodec bitrate pageCount hasAlpha colorSpace colors { hex }
 		blurhash thumbhash lqip smartTags path url availableFrom availableUntil alt title focalPoint { x y }
 		customData author copyright tags { id name } collection { id name } inUse createdAt updatedAt
-		deletedAt version`
-	managementFields = `notes processingError createdBy { id name }
+		version`
+	managementFields = `notes processingError deletedAt createdBy { id name } updatedBy { id name }
 		defaultFieldMetadata { locale alt title }`
 	// deliveryWorkers is how many webhook attempts run at once on an instance: they mostly wait.
 	deliveryWorkers  = 10

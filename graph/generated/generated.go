@@ -3166,7 +3166,7 @@ input AuditLogFilter {
   to: Time
 }
 
-"One change to the catalogue: who made it, when, and for updates what it changed."
+"One change to the catalogue: who made it, when, and for updates what it changed. Management only."
 type AuditEntry {
   "The event's id (` + "`" + `evt_…` + "`" + `)."
   id: ID!
@@ -3188,7 +3188,7 @@ type AuditEntry {
   changes: [AuditChange!]!
 }
 
-"A field one change set to another value."
+"A field one change set to another value. Management only."
 type AuditChange {
   "The asset."
   assetId: ID!
@@ -3200,7 +3200,7 @@ type AuditChange {
   after: String!
 }
 
-"A page of the audit log."
+"A page of the audit log. Management only."
 type AuditLogConnection {
   "The entries, newest first."
   nodes: [AuditEntry!]!
@@ -3209,7 +3209,7 @@ type AuditLogConnection {
 }
 
 extend type Query {
-  "The audit log, newest first, kept for ` + "`" + `MEDIAGRAPH_AUDIT_RETENTION` + "`" + ` (ADMIN and EDITOR only)."
+  "The audit log, newest first, kept for ` + "`" + `MEDIAGRAPH_AUDIT_RETENTION` + "`" + ` (ADMIN and EDITOR only; management only)."
   auditLog(
     "Which entries."
     filter: AuditLogFilter
@@ -4082,6 +4082,7 @@ extend type Mutation {
 	{Name: "../../schema/webhook.graphqls", Input: `"""
 A receiver of events: an HTTP endpoint Mediagraph POSTs signed JSON to after each change it subscribes
 to (ADMIN only). Every event is delivered at least once; the order of deliveries is not promised.
+Management only, like every field of it.
 """
 type Webhook {
   "The webhook's id (` + "`" + `whk_…` + "`" + `)."
@@ -4119,7 +4120,7 @@ type Webhook {
   ): WebhookDeliveryConnection!
 }
 
-"A header of a webhook's deliveries, or of a logged request."
+"A header of a webhook's deliveries, or of a logged request. Management only."
 type WebhookHeader {
   "The header's name."
   name: String!
@@ -4145,7 +4146,7 @@ enum WebhookDeliveryStatus {
   FAILED
 }
 
-"One POST to a webhook — one event, a batch, or a ping — with the log of its latest attempt."
+"One POST to a webhook — one event, a batch, or a ping — with the log of its latest attempt. Management only."
 type WebhookDelivery {
   "The delivery's id (` + "`" + `dlv_…` + "`" + `), sent as ` + "`" + `Mediagraph-Delivery` + "`" + `: the same at every retry."
   id: ID!
@@ -4173,7 +4174,7 @@ type WebhookDelivery {
   updatedAt: Time!
 }
 
-"A page of a webhook's deliveries."
+"A page of a webhook's deliveries. Management only."
 type WebhookDeliveryConnection {
   "The deliveries, newest first."
   nodes: [WebhookDelivery!]!
@@ -4181,7 +4182,7 @@ type WebhookDeliveryConnection {
   pageInfo: PageInfo!
 }
 
-"A new webhook, or one with a new secret, with the secret shown this once."
+"A new webhook, or one with a new secret, with the secret shown this once. Management only."
 type CreatedWebhook {
   "The webhook."
   webhook: Webhook!
@@ -4230,9 +4231,9 @@ input UpdateWebhookInput {
 }
 
 extend type Query {
-  "Every webhook (ADMIN only)."
+  "Every webhook (ADMIN only; management only)."
   webhooks: [Webhook!]!
-  "One webhook; null when it does not exist (ADMIN only)."
+  "One webhook; null when it does not exist (ADMIN only; management only)."
   webhook("The webhook's id." id: ID!): Webhook
   "The names of the events webhooks and subscriptions may ask for."
   webhookEventNames: [String!]!

@@ -10,7 +10,7 @@ import (
 	"github.com/mediagraph/mediagraph/models"
 )
 
-// A field one change set to another value.
+// A field one change set to another value. Management only.
 type AuditChange struct {
 	// The asset.
 	AssetID string `json:"assetId"`
@@ -22,7 +22,7 @@ type AuditChange struct {
 	After string `json:"after"`
 }
 
-// A page of the audit log.
+// A page of the audit log. Management only.
 type AuditLogConnection struct {
 	// The entries, newest first.
 	Nodes []*models.Event `json:"nodes"`
@@ -142,7 +142,7 @@ type CreatedAPIToken struct {
 	Secret string `json:"secret"`
 }
 
-// A new webhook, or one with a new secret, with the secret shown this once.
+// A new webhook, or one with a new secret, with the secret shown this once. Management only.
 type CreatedWebhook struct {
 	// The webhook.
 	Webhook *models.Webhook `json:"webhook"`
@@ -318,7 +318,7 @@ type UploadAssetsInput struct {
 	DefaultFieldMetadata graphql.Omittable[[]*LocalizedMetadataInput] `json:"defaultFieldMetadata,omitempty"`
 }
 
-// A page of a webhook's deliveries.
+// A page of a webhook's deliveries. Management only.
 type WebhookDeliveryConnection struct {
 	// The deliveries, newest first.
 	Nodes []*models.WebhookDelivery `json:"nodes"`
