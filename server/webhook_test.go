@@ -403,3 +403,51 @@ func TestReprocessIsAnalyzed(t *testing.T) {
 		t.Errorf("delivery %+v, want asset.analyzed of %s", d, id)
 	}
 }
+
+// TestWebhookManagement updates, lists and deletes webhooks: an update keeps what it does not name,
+// a webhook enabled again receives its events with its headers, and only an ADMIN token sees webhooks.
+func TestWebhookManagement(t *testing.T) {
+	s := apptest.Start(t, testdb.SQLite(t), apptest.Webhooks(time.Second))
+	rec := apptest.NewReceiver(t, nil)
+	id, _ := newWebhook(t, s, rec.URL, map[string]any{"headers": []map[string]any{{"name": "X-Site", "value": "blog"}}})
+	var up struct {
+		UpdateWebhook struct {
+			Name    string
+			Events  []string
+			Enabled bool
+			Headers []struct{ Name, Value string }
+		}
+	}
+	s.Must(s.Admin, `mutation($id: ID!) { updateWebhook(id: $id, input: { name: "renamed", events: ["asset.deleted"], enabled: false }) {
+		name events enabled headers { name value } } }`, map[string]any{"id": id}, &up)
+	u := up.UpdateWebhook
+	if u.Name != "renamed" || len(u.Events) != 1 || u.Enabled || len(u.Headers) != 1 || u.Headers[0].Value != "blog" {
+		t.Errorf("updated webhook: %+v", u)
+	}
+	editor := s.Token("EDITOR")
+	a := s.MustUpload(editor, nil, apptest.Fixture(t, "alpha.png"))[0].ID
+	s.Must(editor, `mutation($ids: [ID!]!) { deleteAssets(ids: $ids) }`, map[string]any{"ids": []string{a}}, nil)
+	s.Must(s.Admin, `mutation($id: ID!) { updateWebhook(id: $id, input: { enabled: true }) { id } }`, map[string]any{"id": id}, nil)
+	s.Must(editor, `mutation($ids: [ID!]!) { restoreAssets(ids: $ids) { id } }`, map[string]any{"ids": []string{a}}, nil)
+	s.Must(editor, `mutation($ids: [ID!]!) { deleteAssets(ids: $ids) }`, map[string]any{"ids": []string{a}}, nil)
+	got := rec.Wait(t, 1)
+	if d := decodeDelivery(t, got[0]); d.Event != "asset.deleted" || got[0].Header.Get("X-Site") != "blog" {
+		t.Errorf("first delivery %s with X-Site %q: want the deletion after re-enabling, with the header", d.Event, got[0].Header.Get("X-Site"))
+	}
+
+	var list struct{ Webhooks []struct{ ID string } }
+	s.Must(s.Admin, `{ webhooks { id } }`, nil, &list)
+	if len(list.Webhooks) != 1 || list.Webhooks[0].ID != id {
+		t.Errorf("webhooks: %+v", list.Webhooks)
+	}
+	wantCode(t, "an editor lists webhooks", s.Query(editor, `{ webhooks { id } }`, nil), "FORBIDDEN", "")
+	s.Must(s.Admin, `mutation($id: ID!) { deleteWebhook(id: $id) { id } }`, map[string]any{"id": id}, nil)
+	var one struct{ Webhook *struct{ ID string } }
+	s.Must(s.Admin, `query($id: ID!) { webhook(id: $id) { id } }`, map[string]any{"id": id}, &one)
+	if one.Webhook != nil {
+		t.Errorf("deleted webhook still there: %+v", one.Webhook)
+	}
+	wantCode(t, "redeliver nothing", s.Query(s.Admin, `mutation { redeliverWebhookEvent(deliveryId: "dlv_nope") { id } }`, nil), "NOT_FOUND", "")
+	wantCode(t, "update a deleted webhook", s.Query(s.Admin, `mutation($id: ID!) { updateWebhook(id: $id, input: { name: "x" }) { id } }`,
+		map[string]any{"id": id}), "NOT_FOUND", "")
+}
