@@ -96,6 +96,15 @@ type Library struct {
 	ServeUnscanned bool
 	// Moderation is "off" or "manual" (new bytes wait for a moderator before they are published).
 	Moderation string
+	// WebhookRetryBase is the wait after a webhook delivery's first failed attempt (it doubles after
+	// each next one); WebhookTimeout bounds one attempt; WebhookLogRetention keeps finished deliveries.
+	WebhookRetryBase    time.Duration
+	WebhookTimeout      time.Duration
+	WebhookLogRetention time.Duration
+	// AuditRetention is how long the events of the audit log are kept.
+	AuditRetention time.Duration
+	// SubscriptionPoll is how often subscriptions look for events committed by any instance.
+	SubscriptionPoll time.Duration
 }
 
 // DefaultLocale is the locale every fallback chain ends in.

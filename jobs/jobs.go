@@ -44,21 +44,24 @@ type Workers struct {
 	// Reprocess analyzes one asset again; nil: this process works no reanalysis.
 	Reprocess func(ctx context.Context, assetID string) error
 	// Scan scans new bytes, queued from the events of the outbox; nil: this process scans nothing.
-	Scan   *Scan
-	Outbox Outbox
+	Scan      *Scan
+	Outbox    Outbox
+	Attempted []Attempted
 }
 
 // rescueAfter is how long a job may stay running before River takes it for abandoned (its process
-// died) and runs it again. It must exceed the default job timeout (a minute); River waits out a
-// worker's own longer Timeout before it rescues its job. The outbox waits for it after a crash in the
-// middle of a delivery.
-const rescueAfter = 5 * time.Minute
+// died) and runs it again. It may not be shorter than the default job timeout (a minute); River
+// waits out a worker's own longer Timeout before it rescues its job, so no job that is still within
+// its timeout is run twice. The outbox — and so every webhook — waits for it after a crash in the
+// middle of a drain: a minute, plus up to the rescuer's half-minute round.
+const rescueAfter = time.Minute
 
 // Queue is a running job client.
 type Queue struct {
 	stop      func(context.Context) error
 	insert    func(context.Context, []river.InsertManyParams) error
 	discarded func(ctx context.Context, tag string) (int, error)
+	attempted map[string]Attempted
 }
 
 // Stop lets running jobs finish (within ctx) and releases the queue's connections.
@@ -129,16 +132,18 @@ func start[TTx any](ctx context.Context, driver riverdriver.Driver[TTx], db *mod
 	periodic = append(periodic, river.NewPeriodicJob(river.PeriodicInterval(w.Outbox.Every),
 		func() (river.JobArgs, *river.InsertOpts) { return drainOutbox{}, nil },
 		&river.PeriodicJobOpts{ID: drainOutbox{}.Kind(), RunOnStart: true}))
+	queues := map[string]river.QueueConfig{
+		river.QueueDefault: {MaxWorkers: 2},
+		// analysis is bounded by intake's memory budget; this only keeps it fed
+		reprocessQueue: {MaxWorkers: runtime.GOMAXPROCS(0)},
+		outboxQueue:    {MaxWorkers: 1},
+		// clamd scans a stream on one of its threads; two at a time keep it busy without a backlog
+		scanQueue: {MaxWorkers: 2},
+	}
+	attempted := addAttempted(workers, queues, w.Attempted)
 	client, err := river.NewClient(driver, &river.Config{
-		Logger: riverLog,
-		Queues: map[string]river.QueueConfig{
-			river.QueueDefault: {MaxWorkers: 2},
-			// analysis is bounded by intake's memory budget; this only keeps it fed
-			reprocessQueue: {MaxWorkers: runtime.GOMAXPROCS(0)},
-			outboxQueue:    {MaxWorkers: 1},
-			// clamd scans a stream on one of its threads; two at a time keep it busy without a backlog
-			scanQueue: {MaxWorkers: 2},
-		},
+		Logger:               riverLog,
+		Queues:               queues,
 		Workers:              workers,
 		PeriodicJobs:         periodic,
 		RescueStuckJobsAfter: rescueAfter,
@@ -158,6 +163,7 @@ func start[TTx any](ctx context.Context, driver riverdriver.Driver[TTx], db *mod
 		return err
 	})
 	return &Queue{
+		attempted: attempted,
 		stop: func(ctx context.Context) error {
 			stopNudges()
 			return client.Stop(ctx)

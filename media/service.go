@@ -20,8 +20,10 @@ import (
 	"github.com/mediagraph/mediagraph/media/imageurl"
 	"github.com/mediagraph/mediagraph/media/intake"
 	"github.com/mediagraph/mediagraph/media/membudget"
+	"github.com/mediagraph/mediagraph/media/notify"
 	"github.com/mediagraph/mediagraph/media/observe"
 	"github.com/mediagraph/mediagraph/models"
+	"github.com/mediagraph/mediagraph/remote"
 	"github.com/mediagraph/mediagraph/storage"
 )
 
@@ -49,10 +51,14 @@ type Library struct {
 	Intake      *intake.Service
 	Deliver     *deliver.Service
 	Antivirus   *antivirus.Service
-	db          *models.DB
-	store       storage.Store
-	settings    config.Library
-	spoolDir    string
+	Webhooks    *notify.Webhooks
+	// Subscriptions streams events to GraphQL subscriptions.
+	Subscriptions *notify.Hub
+	Audit         *notify.Audit
+	db            *models.DB
+	store         storage.Store
+	settings      config.Library
+	spoolDir      string
 }
 
 // memoryBudget bounds the bytes of all files that analysis and transforms hold in memory at once:
@@ -83,7 +89,12 @@ func New(ctx context.Context, db *models.DB, store storage.Store, settings confi
 		Intake:    intake.New(db, store, settings, cat, memory, log),
 		Deliver:   deliver.New(db, cat.Registry, store, settings, urls, tokens, memory, log),
 		Antivirus: antivirus.New(db, cat.Registry, store, scanner, settings, log),
-		db:        db, store: store, settings: settings, spoolDir: rt.SpoolDir,
+		Webhooks: notify.NewWebhooks(db, cat.Assets, remote.New(settings.FetchAllow), notify.Settings{
+			RetryBase: settings.WebhookRetryBase, Timeout: settings.WebhookTimeout, LogRetention: settings.WebhookLogRetention,
+		}, log),
+		Subscriptions: notify.NewHub(db, cat.Assets, settings.SubscriptionPoll, log),
+		Audit:         notify.NewAudit(db, settings.AuditRetention),
+		db:            db, store: store, settings: settings, spoolDir: rt.SpoolDir,
 	}
 	lib.Intake.Observe(rt.Observer)
 	lib.Deliver.Observe(rt.Observer)

@@ -26,6 +26,13 @@ const (
 	EventAssetAntivirusChanged EventKind = "asset.antivirus_changed"
 	// EventAssetModerationChanged: a moderator decided on the asset, or a new version awaits review.
 	EventAssetModerationChanged EventKind = "asset.moderation_changed"
+	// EventAssetPublished and EventAssetUnpublished: the assets' status flipped to PUBLIC or PRIVATE,
+	// by an editor or by syncEntryReferences; recorded besides the change's own event.
+	EventAssetPublished   EventKind = "asset.published"
+	EventAssetUnpublished EventKind = "asset.unpublished"
+	// EventAssetAnalyzed: a new analysis of the assets' bytes was saved (reprocessing), besides its
+	// asset.updated.
+	EventAssetAnalyzed EventKind = "asset.analyzed"
 	// EventUploadCompleted lists the signed upload and the asset it made (or found, with skipIfExists).
 	EventUploadCompleted EventKind = "upload.completed"
 	EventTagCreated      EventKind = "tag.created"
@@ -38,6 +45,14 @@ const (
 	EventCollectionMoved   EventKind = "collection.moved"
 	EventCollectionDeleted EventKind = "collection.deleted"
 )
+
+// AssetEventKinds are the events about assets that reach people — webhooks, subscriptions — one event
+// per asset listed. A new kind of asset event is added here, and only here, to be offered to them.
+var AssetEventKinds = []EventKind{
+	EventAssetCreated, EventAssetUpdated, EventAssetReplaced, EventAssetDeleted, EventAssetRestored,
+	EventAssetPurged, EventAssetPublished, EventAssetUnpublished, EventAssetAnalyzed, EventUploadCompleted,
+	EventAssetAntivirusChanged, EventAssetModerationChanged,
+}
 
 // Event is one change to the catalogue, written to the outbox by the transaction that made the change,
 // so that it exists exactly when the change does.
@@ -52,7 +67,9 @@ type Event struct {
 	CollectionIDs IDList
 	UploadID      *string `gorm:"size:40"`
 	// TokenID is the API token of the principal who made the change; nil for the service's own work.
-	TokenID     *string `gorm:"size:40"`
+	TokenID *string `gorm:"size:40"`
+	// Changes holds, for updates, what changed per asset: {assetId: {field: {before, after}}}.
+	Changes     JSONObject
 	CreatedAt   time.Time
 	DeliveredAt *time.Time
 }

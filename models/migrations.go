@@ -281,6 +281,55 @@ var migrations = []sqlMigration{
 		`UPDATE uploads SET original_filename = filename`,
 		`ALTER TABLE uploads ADD COLUMN md5 VARCHAR(32)`,
 	}},
+	// Webhooks, their deliveries (the log, swept after a retention) and the claim of each event by each
+	// webhook, which keeps an outbox batch seen twice from being delivered twice. Events keep what an
+	// update changed, for the audit log.
+	{id: "0010_webhooks", statements: []string{
+		`CREATE TABLE webhooks (
+			id VARCHAR(40) PRIMARY KEY,
+			name TEXT NOT NULL,
+			url TEXT NOT NULL,
+			events TEXT,
+			filter TEXT,
+			headers TEXT,
+			enabled BOOLEAN NOT NULL,
+			batch BOOLEAN NOT NULL,
+			include_management_fields BOOLEAN NOT NULL,
+			secret TEXT NOT NULL,
+			previous_secret TEXT,
+			previous_secret_until {time},
+			failure_count INTEGER NOT NULL DEFAULT 0,
+			disabled_reason TEXT,
+			created_at {time} NOT NULL,
+			updated_at {time} NOT NULL)`,
+		`CREATE TABLE webhook_deliveries (
+			id VARCHAR(40) PRIMARY KEY,
+			webhook_id VARCHAR(40) NOT NULL,
+			event VARCHAR(60) NOT NULL,
+			event_ids TEXT,
+			status VARCHAR(16) NOT NULL,
+			attempts INTEGER NOT NULL DEFAULT 0,
+			request_headers TEXT,
+			request_body TEXT NOT NULL,
+			response_status INTEGER,
+			response_body TEXT,
+			duration_ms INTEGER,
+			error TEXT,
+			created_at {time} NOT NULL,
+			updated_at {time} NOT NULL)`,
+		`CREATE INDEX webhook_deliveries_webhook ON webhook_deliveries (webhook_id, id)`,
+		`CREATE INDEX webhook_deliveries_updated ON webhook_deliveries (updated_at)`,
+		`CREATE TABLE webhook_events (
+			webhook_id VARCHAR(40) NOT NULL,
+			event_id VARCHAR(100) NOT NULL,
+			delivery_id VARCHAR(40) NOT NULL,
+			PRIMARY KEY (webhook_id, event_id))`,
+		`CREATE INDEX webhook_events_delivery ON webhook_events (delivery_id)`,
+		`CREATE INDEX webhook_events_event ON webhook_events (event_id)`,
+		`ALTER TABLE events ADD COLUMN changes TEXT`,
+		`ALTER TABLE assets ADD COLUMN updated_by_id VARCHAR(40)`,
+		`CREATE INDEX events_created ON events (created_at)`,
+	}},
 	// Each version's antivirus scan. Versions stored before scanning existed were never scanned: they
 	// are SKIPPED with that reason (`mediagraph scan --all` scans them); new ones start PENDING.
 	{id: "0011_antivirus", statements: []string{

@@ -91,9 +91,11 @@ type Asset struct {
 	Notes        *string
 	CollectionID *string `gorm:"size:40"`
 	CreatedByID  *string `gorm:"size:40"`
-	CreatedAt    time.Time
-	UpdatedAt    time.Time
-	DeletedAt    *time.Time
+	// UpdatedByID is the token of the latest change that recorded an event about the asset.
+	UpdatedByID *string `gorm:"size:40"`
+	CreatedAt   time.Time
+	UpdatedAt   time.Time
+	DeletedAt   *time.Time
 
 	// AvailableFrom and AvailableUntil bound when the gate delivers the asset to readers.
 	AvailableFrom  *time.Time

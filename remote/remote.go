@@ -19,6 +19,9 @@ import (
 	"time"
 )
 
+// resolver resolves the hosts of targets checked ahead of any request.
+var resolver = net.DefaultResolver
+
 // Limits of one fetch.
 const (
 	maxRedirects   = 5
@@ -35,7 +38,9 @@ func refuse(format string, args ...any) error { return &Refusal{Reason: fmt.Spri
 
 // Fetcher gets remote files.
 type Fetcher struct {
-	client *http.Client
+	client    *http.Client
+	transport *http.Transport
+	allow     []netip.Prefix
 }
 
 // reserved are networks that are neither private nor loopback by netip's reckoning but are not the
@@ -101,7 +106,7 @@ func New(allow []netip.Prefix) *Fetcher {
 		MaxIdleConns:          10,
 		IdleConnTimeout:       30 * time.Second,
 	}
-	return &Fetcher{client: &http.Client{
+	return &Fetcher{allow: allow, transport: transport, client: &http.Client{
 		Transport: transport,
 		CheckRedirect: func(req *http.Request, via []*http.Request) error {
 			if len(via) > maxRedirects {

@@ -36,7 +36,12 @@ var policy = func() map[fieldKey]Class {
 	}
 	add(Delivery, "Query", "node", "mediaSettings", "asset", "assets", "collection", "collections", "tags",
 		"assetUsages", "entryAssets")
-	add(Management, "Query", "apiTokens", "upload")
+	add(Management, "Query", "apiTokens", "upload", "webhooks", "webhook", "auditLog")
+	add(Delivery, "Query", "webhookEventNames")
+	// Subscriptions are filtered rather than refused: a DELIVERY token receives events of the assets it
+	// may see, with delivery fields.
+	add(Delivery, "Subscription", "assetEvents")
+	add(Delivery, "AssetEvent", "id", "event", "occurredAt", "assetId", "asset")
 	add(Management, "Mutation", everyField)
 
 	add(Delivery, "Asset", "id", "kind", "status", "filename", "basename", "format", "mimeType", "size",
@@ -45,7 +50,7 @@ var policy = func() map[fieldKey]Class {
 		"lqip", "exif", "smartTags", "md5", "sha256", "path", "url", "transformUrl", "responsiveImage",
 		"availableFrom", "availableUntil", "alt", "title", "focalPoint", "customData", "defaultFieldMetadata",
 		"author", "copyright", "tags", "collection", "usages", "inUse", "createdAt", "updatedAt", "version")
-	add(Management, "Asset", "processingError", "notes", "originalFilename", "antivirus", "moderation", "deletedAt", "createdBy", "versions")
+	add(Management, "Asset", "processingError", "notes", "originalFilename", "antivirus", "moderation", "updatedBy", "deletedAt", "createdBy", "versions")
 	add(Management, "AssetVersion", everyField)
 	add(Delivery, "Exif", "make", "model", "lensModel", "exposureTime", "fNumber", "iso", "focalLength",
 		"dateTaken", "orientation")
@@ -78,6 +83,10 @@ var policy = func() map[fieldKey]Class {
 	add(Management, "UploadHeader", everyField)
 	add(Management, "Antivirus", everyField)
 	add(Management, "Moderation", everyField)
+	for _, t := range []string{"Webhook", "WebhookHeader", "WebhookDelivery", "WebhookDeliveryConnection", "CreatedWebhook",
+		"AuditEntry", "AuditChange", "AuditLogConnection"} {
+		add(Management, t, everyField)
+	}
 	return m
 }()
 

@@ -176,7 +176,8 @@ func TestEventsRecordedOncePerChange(t *testing.T) {
 		w = append(w, event{Kind: models.EventAssetReplaced, Assets: []string{a1}})
 		s.Must(editor, `mutation($ids: [ID!]!) { syncEntryReferences(entry: { type: "post", id: "1" }, assetIds: $ids, live: true) { id } }`,
 			map[string]any{"ids": []string{a1}}, nil)
-		w = append(w, event{Kind: models.EventAssetUpdated, Assets: []string{a1}}) // it was PRIVATE; the live entry published it
+		// it was PRIVATE; the live entry published it
+		w = append(w, event{Kind: models.EventAssetUpdated, Assets: []string{a1}}, event{Kind: models.EventAssetPublished, Assets: []string{a1}})
 
 		// Rolled back half-way: the author is written, then the live usage refuses PRIVATE.
 		r := s.Query(editor, `mutation($ids: [ID!]!) { updateAssets(ids: $ids, input: { author: "Bob", status: PRIVATE }) { id } }`, map[string]any{"ids": []string{a1}})

@@ -24,8 +24,8 @@ import (
 // this process, each with its own pools, job client, caches and HTTP server.)
 func TestTwoInstancesShareOneLibrary(t *testing.T) {
 	dbURL := testdb.Postgres(t)
-	a := apptest.Start(t, dbURL, apptest.S3(t))
-	b := apptest.Start(t, dbURL, func(c *config.Config) { c.S3 = a.App.Config.S3 })
+	a := apptest.Start(t, dbURL, apptest.S3(t), apptest.AnyType) // the upload in flight is text
+	b := apptest.Start(t, dbURL, apptest.AnyType, func(c *config.Config) { c.S3 = a.App.Config.S3 })
 	editor, delivery := a.Token("EDITOR"), a.Token("DELIVERY")
 
 	up := a.MustUpload(editor, map[string]any{"status": "PUBLIC"}, apptest.Fixture(t, "alpha.png"))[0]

@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/mediagraph/mediagraph/config"
@@ -63,6 +64,8 @@ type App struct {
 	store  storage.Store
 	tmpDir string
 	jobs   *jobs.Queue
+	// queue is jobs for the work that may ask for jobs while StartJobs is still starting them.
+	queue atomic.Pointer[jobs.Queue]
 	// subscribers receive the catalogue's events.
 	subscribers []jobs.Subscriber
 	metrics     *metrics.Metrics
@@ -107,6 +110,7 @@ func open(ctx context.Context, cfg config.Config, db *models.DB, log *slog.Logge
 		return nil, fmt.Errorf("configuration: %w", err)
 	}
 	app := &App{Config: cfg, DB: db, Media: m, Log: log, store: store, tmpDir: tmpDir, metrics: observed}
+	app.wireNotify()
 	return app, app.watch()
 }
 
@@ -143,20 +147,23 @@ func (a *App) Subscribe(s jobs.Subscriber) { a.subscribers = append(a.subscriber
 // StartJobs starts the background jobs (the service's, not the CLI's other commands'): the sweeps,
 // the reanalysis that `mediagraph reprocess` queues, and the delivery of events to the subscribers.
 func (a *App) StartJobs(ctx context.Context) error {
+	attempted, periodic := a.notifyJobs()
 	q, err := jobs.Start(ctx, a.DB, a.Log, jobs.Workers{
-		Periodic: []jobs.Periodic{
+		Periodic: append([]jobs.Periodic{
 			{Kind: "sweep_uploads", Every: a.Config.UploadSweepInterval, Run: a.Media.Intake.ExpireUploads, Done: "expired signed uploads"},
 			{Kind: "sweep_derivatives", Every: a.Config.UploadSweepInterval, Timeout: bucketSweepTimeout, Run: a.Media.Deliver.SweepDerivatives, Done: "deleted transforms of replaced versions"},
 			{Kind: "sweep_orphans", Every: a.Config.OrphanSweepInterval, Timeout: bucketSweepTimeout, Run: a.removeOrphans, Done: "deleted crash leftovers"},
-		},
+		}, periodic...),
 		Reprocess: a.Media.Intake.Reprocess,
 		Scan:      &jobs.Scan{Run: a.Media.Antivirus.Scan, RetryBase: a.Config.ScanRetryBase},
 		Outbox:    jobs.Outbox{Every: a.Config.EventDrainInterval, Subscribers: a.subscribers},
+		Attempted: attempted,
 	})
 	if err != nil {
 		return err
 	}
 	a.jobs = q
+	a.queue.Store(q)
 	return nil
 }
 
@@ -176,6 +183,7 @@ func (a *App) Close() error {
 		}
 	}
 	a.Media.Deliver.Settle()
+	a.Media.Subscriptions.Close()
 	return a.DB.Close()
 }
 

@@ -6,8 +6,43 @@ import (
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/mediagraph/mediagraph/media/catalogue"
 	"github.com/mediagraph/mediagraph/models"
 )
+
+// A field one change set to another value. Management only.
+type AuditChange struct {
+	// The asset.
+	AssetID string `json:"assetId"`
+	// The field, as named in `UpdateAssetInput`.
+	Field string `json:"field"`
+	// Its value before, as JSON text (`null` when it had none; for `tags`, not kept).
+	Before string `json:"before"`
+	// Its value after, as JSON text.
+	After string `json:"after"`
+}
+
+// A page of the audit log. Management only.
+type AuditLogConnection struct {
+	// The entries, newest first.
+	Nodes []*models.Event `json:"nodes"`
+	// Where the page stands; pass `endCursor` as `after` for the next one.
+	PageInfo *catalogue.PageInfo `json:"pageInfo"`
+}
+
+// Which entries of the audit log to list; absent fields select every entry.
+type AuditLogFilter struct {
+	// Only changes of these assets (at most 100).
+	AssetIds graphql.Omittable[[]string] `json:"assetIds,omitempty"`
+	// Only changes made with this API token (its id, `tok_…`).
+	Actor graphql.Omittable[*string] `json:"actor,omitempty"`
+	// Only these events, such as `asset.updated` or `tag.merged`.
+	Events graphql.Omittable[[]string] `json:"events,omitempty"`
+	// Only changes at or after this time.
+	From graphql.Omittable[*time.Time] `json:"from,omitempty"`
+	// Only changes before this time.
+	To graphql.Omittable[*time.Time] `json:"to,omitempty"`
+}
 
 // A part sent for a multipart upload, as the store acknowledged it.
 type CompletedPartInput struct {
@@ -87,11 +122,39 @@ type CreateUploadInput struct {
 	DefaultFieldMetadata graphql.Omittable[[]*LocalizedMetadataInput] `json:"defaultFieldMetadata,omitempty"`
 }
 
+// A webhook to create.
+type CreateWebhookInput struct {
+	// A name saying who receives it.
+	Name string `json:"name"`
+	// Where events are POSTed (http or https, on the public internet or an allowed network).
+	URL string `json:"url"`
+	// The event names to receive (see `webhookEventNames`); empty or absent: every one.
+	Events graphql.Omittable[[]string] `json:"events,omitempty"`
+	// Only events of assets matching this filter, as they are when the event is delivered (no `deleted`).
+	Filter graphql.Omittable[*models.AssetFilter] `json:"filter,omitempty"`
+	// Headers to send with every delivery (at most 20).
+	Headers graphql.Omittable[[]*models.WebhookHeader] `json:"headers,omitempty"`
+	// Whether events are delivered (default true).
+	Enabled graphql.Omittable[*bool] `json:"enabled,omitempty"`
+	// Up to 100 events per POST (default false).
+	Batch graphql.Omittable[*bool] `json:"batch,omitempty"`
+	// Add the asset's management fields to payloads (default false).
+	IncludeManagementFields graphql.Omittable[*bool] `json:"includeManagementFields,omitempty"`
+}
+
 // A new token with its secret, which is shown this once and never again. Management only.
 type CreatedAPIToken struct {
 	// The token.
 	Token *models.APIToken `json:"token"`
 	// The bearer secret, to send as `Authorization: Bearer <secret>`.
+	Secret string `json:"secret"`
+}
+
+// A new webhook, or one with a new secret, with the secret shown this once. Management only.
+type CreatedWebhook struct {
+	// The webhook.
+	Webhook *models.Webhook `json:"webhook"`
+	// The secret that signs its deliveries: `Mediagraph-Signature: t=<unix>,v1=<hex HMAC-SHA256 of "t.body">`.
 	Secret string `json:"secret"`
 }
 
@@ -189,6 +252,12 @@ type ReplaceAssetInput struct {
 	NewURL graphql.Omittable[*bool] `json:"newUrl,omitempty"`
 }
 
+// Live changes, over the graphql-transport-ws protocol at /graphql: the API token goes in the payload of
+// `connection_init` (`{ "Authorization": "Bearer mg_…" }`). Changes committed by any instance arrive
+// within a poll interval (`MEDIAGRAPH_SUBSCRIPTION_POLL`).
+type Subscription struct {
+}
+
 // Changes to assets. An omitted field stays as it is; a nullable field set to null is cleared.
 type UpdateAssetInput struct {
 	// A new filename; it is normalized and keeps the extension of the asset's type.
@@ -223,6 +292,26 @@ type UpdateCollectionInput struct {
 	Name string `json:"name"`
 }
 
+// Changes to a webhook; absent fields stay as they are.
+type UpdateWebhookInput struct {
+	// A new name.
+	Name graphql.Omittable[*string] `json:"name,omitempty"`
+	// A new URL.
+	URL graphql.Omittable[*string] `json:"url,omitempty"`
+	// The event names to receive; empty: every one.
+	Events graphql.Omittable[[]string] `json:"events,omitempty"`
+	// A new filter; null removes it.
+	Filter graphql.Omittable[*models.AssetFilter] `json:"filter,omitempty"`
+	// The headers, replacing the present ones.
+	Headers graphql.Omittable[[]*models.WebhookHeader] `json:"headers,omitempty"`
+	// Turn deliveries on or off; turning them on clears `disabledReason`.
+	Enabled graphql.Omittable[*bool] `json:"enabled,omitempty"`
+	// Up to 100 events per POST, or one.
+	Batch graphql.Omittable[*bool] `json:"batch,omitempty"`
+	// Add the asset's management fields to payloads, or not.
+	IncludeManagementFields graphql.Omittable[*bool] `json:"includeManagementFields,omitempty"`
+}
+
 // How to file and describe every file of an upload.
 type UploadAssetsInput struct {
 	// Who may see the new assets; PRIVATE by default.
@@ -247,4 +336,12 @@ type UploadAssetsInput struct {
 	// instead of storing a copy: the new bytes are deleted and the rest of this input is not applied to it.
 	// An asset in the trash does not count: a new asset is made.
 	SkipIfExists graphql.Omittable[*bool] `json:"skipIfExists,omitempty"`
+}
+
+// A page of a webhook's deliveries. Management only.
+type WebhookDeliveryConnection struct {
+	// The deliveries, newest first.
+	Nodes []*models.WebhookDelivery `json:"nodes"`
+	// Where the page stands in the log.
+	PageInfo *catalogue.PageInfo `json:"pageInfo"`
 }

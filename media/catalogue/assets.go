@@ -193,6 +193,14 @@ func assetIDs(assets []*models.Asset) []string {
 // writeAssets runs fn over the listed assets in one transaction, which records an event of kind about
 // them, and returns them as they were loaded.
 func (s *core) writeAssets(ctx context.Context, ids []string, state assetState, kind models.EventKind, fn func(tx *models.DB, assets []*models.Asset) error) ([]*models.Asset, error) {
+	return s.writeAssetsLogged(ctx, ids, state, kind, func(tx *models.DB, assets []*models.Asset) (models.JSONObject, error) {
+		return nil, fn(tx, assets)
+	})
+}
+
+// writeAssetsLogged is writeAssets for a change that tells what it changed, which its event keeps for
+// the audit log.
+func (s *core) writeAssetsLogged(ctx context.Context, ids []string, state assetState, kind models.EventKind, fn func(tx *models.DB, assets []*models.Asset) (models.JSONObject, error)) ([]*models.Asset, error) {
 	if _, err := access.Authorize(ctx, access.Write); err != nil {
 		return nil, err
 	}
@@ -202,10 +210,11 @@ func (s *core) writeAssets(ctx context.Context, ids []string, state assetState, 
 		if assets, err = s.loadForWrite(ctx, tx, ids, state); err != nil {
 			return err
 		}
-		if err := fn(tx, assets); err != nil {
+		changes, err := fn(tx, assets)
+		if err != nil {
 			return err
 		}
-		return record(ctx, tx, models.Event{Kind: kind, AssetIDs: assetIDs(assets)})
+		return record(ctx, tx, models.Event{Kind: kind, AssetIDs: assetIDs(assets), Changes: changes})
 	})
 	if err != nil {
 		return nil, err
@@ -226,14 +235,15 @@ func (s *core) changeAssets(ctx context.Context, ids []string, state assetState,
 // no published page loses its image.
 func (s *Assets) SetAssetStatus(ctx context.Context, ids []string, status models.AssetStatus) ([]*models.Asset, error) {
 	return s.changeAssets(ctx, ids, liveAssets, models.EventAssetUpdated, func(tx *models.DB, assets []*models.Asset) error {
-		return s.setStatus(ctx, tx, assetIDs(assets), status)
+		return s.setStatus(ctx, tx, assets, status)
 	})
 }
 
-func (s *core) setStatus(ctx context.Context, tx *models.DB, ids []string, status models.AssetStatus) error {
+func (s *core) setStatus(ctx context.Context, tx *models.DB, assets []*models.Asset, status models.AssetStatus) error {
 	if status != models.StatusPublic && status != models.StatusPrivate {
 		return access.Invalid("status", "unknown status %q", status)
 	}
+	ids := assetIDs(assets)
 	if status == models.StatusPrivate {
 		if err := refuseLiveUsages(ctx, tx, ids, "made PRIVATE"); err != nil {
 			return err
@@ -244,7 +254,10 @@ func (s *core) setStatus(ctx context.Context, tx *models.DB, ids []string, statu
 			return err
 		}
 	}
-	return tx.UpdateAssets(ctx, ids, map[string]any{"status": status})
+	if err := tx.UpdateAssets(ctx, ids, map[string]any{"status": status}); err != nil {
+		return err
+	}
+	return recordFlips(ctx, tx, assets, status)
 }
 
 func refuseLiveUsages(ctx context.Context, tx *models.DB, ids []string, what string) error {

@@ -236,51 +236,60 @@ func (s *Assets) UpdateAssets(ctx context.Context, ids []string, ch AssetChanges
 	if f, u := ch.AvailableFrom.Value, ch.AvailableUntil.Value; f != nil && u != nil && !u.After(*f) {
 		return nil, access.Invalid("availableUntil", "availableUntil must come after availableFrom")
 	}
-	return s.changeAssets(ctx, ids, liveAssets, models.EventAssetUpdated, func(tx *models.DB, assets []*models.Asset) error {
-		ids := assetIDs(assets)
-		cols := map[string]any{}
-		for col, v := range map[string]Optional[*string]{"author": ch.Author, "copyright": ch.Copyright, "notes": ch.Notes} {
-			if v.Set {
-				cols[col] = BlankToNil(v.Value)
-			}
+	assets, err := s.writeAssetsLogged(ctx, ids, liveAssets, models.EventAssetUpdated, func(tx *models.DB, assets []*models.Asset) (models.JSONObject, error) {
+		return auditChanges(assets, ch), s.applyChanges(ctx, tx, assets, ch, tags, meta)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return s.reload(ctx, assets)
+}
+
+// applyChanges writes an UpdateAssets change to the assets.
+func (s *Assets) applyChanges(ctx context.Context, tx *models.DB, assets []*models.Asset, ch AssetChanges, tags []string, meta []MetadataChange) error {
+	ids := assetIDs(assets)
+	cols := map[string]any{}
+	for col, v := range map[string]Optional[*string]{"author": ch.Author, "copyright": ch.Copyright, "notes": ch.Notes} {
+		if v.Set {
+			cols[col] = BlankToNil(v.Value)
 		}
-		for col, v := range map[string]Optional[*time.Time]{"available_from": ch.AvailableFrom, "available_until": ch.AvailableUntil} {
-			if v.Set {
-				cols[col] = v.Value
-			}
+	}
+	for col, v := range map[string]Optional[*time.Time]{"available_from": ch.AvailableFrom, "available_until": ch.AvailableUntil} {
+		if v.Set {
+			cols[col] = v.Value
 		}
-		if ch.CollectionID.Set {
-			if err := checkCollection(ctx, tx, "collectionId", ch.CollectionID.Value); err != nil {
-				return err
-			}
-			cols["collection_id"] = ch.CollectionID.Value
-		}
-		if err := tx.UpdateAssets(ctx, ids, cols); err != nil {
+	}
+	if ch.CollectionID.Set {
+		if err := checkCollection(ctx, tx, "collectionId", ch.CollectionID.Value); err != nil {
 			return err
 		}
-		if ch.Status.Set {
-			if err := s.setStatus(ctx, tx, ids, ch.Status.Value); err != nil {
+		cols["collection_id"] = ch.CollectionID.Value
+	}
+	if err := tx.UpdateAssets(ctx, ids, cols); err != nil {
+		return err
+	}
+	if ch.Status.Set {
+		if err := s.setStatus(ctx, tx, assets, ch.Status.Value); err != nil {
+			return err
+		}
+	}
+	if ch.Filename.Set {
+		for _, a := range assets {
+			base, name := NormalizeFilename(ch.Filename.Value, knownExt(a.Format), a.ID)
+			if err := tx.UpdateAssets(ctx, []string{a.ID}, map[string]any{"filename": name, "basename": base}); err != nil {
 				return err
 			}
 		}
-		if ch.Filename.Set {
-			for _, a := range assets {
-				base, name := NormalizeFilename(ch.Filename.Value, knownExt(a.Format), a.ID)
-				if err := tx.UpdateAssets(ctx, []string{a.ID}, map[string]any{"filename": name, "basename": base}); err != nil {
-					return err
-				}
-			}
+	}
+	if ch.Tags.Set {
+		if err := tx.ClearAssetTags(ctx, ids); err != nil {
+			return err
 		}
-		if ch.Tags.Set {
-			if err := tx.ClearAssetTags(ctx, ids); err != nil {
-				return err
-			}
-			if err := addTags(ctx, tx, ids, tags); err != nil {
-				return err
-			}
+		if err := addTags(ctx, tx, ids, tags); err != nil {
+			return err
 		}
-		return applyMetadata(ctx, tx, ids, meta)
-	})
+	}
+	return applyMetadata(ctx, tx, ids, meta)
 }
 
 // knownExt is the extension a format imposes on filenames; unknown formats keep the name's own.

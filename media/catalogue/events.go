@@ -2,6 +2,8 @@ package catalogue
 
 import (
 	"context"
+	"reflect"
+	"slices"
 
 	"github.com/mediagraph/mediagraph/media/access"
 	"github.com/mediagraph/mediagraph/models"
@@ -15,11 +17,63 @@ func record(ctx context.Context, tx *models.DB, events ...models.Event) error {
 		token = &p.TokenID
 	}
 	list := make([]*models.Event, len(events))
+	var touched []string
 	for i := range events {
 		events[i].TokenID = token
 		list[i] = &events[i]
+		if slices.Contains(models.AssetEventKinds, events[i].Kind) {
+			touched = append(touched, events[i].AssetIDs...)
+		}
+	}
+	if token != nil && len(touched) > 0 {
+		if err := tx.SetUpdatedBy(ctx, touched, *token); err != nil {
+			return err
+		}
 	}
 	return tx.RecordEvents(ctx, list...)
+}
+
+// auditChanges tells, per asset as loaded before an UpdateAssets change, the fields the change sets
+// to another value, with their values before and after.
+func auditChanges(assets []*models.Asset, ch AssetChanges) models.JSONObject {
+	out := models.JSONObject{}
+	for _, a := range assets {
+		fields := map[string]any{}
+		diff := func(field string, set bool, before, after any) {
+			if set && !reflect.DeepEqual(before, after) {
+				fields[field] = map[string]any{"before": before, "after": after}
+			}
+		}
+		diff("author", ch.Author.Set, deref(a.Author), deref(BlankToNil(ch.Author.Value)))
+		diff("copyright", ch.Copyright.Set, deref(a.Copyright), deref(BlankToNil(ch.Copyright.Value)))
+		diff("notes", ch.Notes.Set, deref(a.Notes), deref(BlankToNil(ch.Notes.Value)))
+		diff("status", ch.Status.Set, a.Status, ch.Status.Value)
+		diff("collectionId", ch.CollectionID.Set, deref(a.CollectionID), deref(ch.CollectionID.Value))
+		diff("availableFrom", ch.AvailableFrom.Set, a.AvailableFrom, ch.AvailableFrom.Value)
+		diff("availableUntil", ch.AvailableUntil.Set, a.AvailableUntil, ch.AvailableUntil.Value)
+		if ch.Filename.Set {
+			_, name := NormalizeFilename(ch.Filename.Value, knownExt(a.Format), a.ID)
+			diff("filename", true, a.Filename, name)
+		}
+		if ch.Tags.Set {
+			fields["tags"] = map[string]any{"before": nil, "after": ch.Tags.Value}
+		}
+		if len(fields) > 0 {
+			out[a.ID] = fields
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+// deref is a nullable value as JSON holds it: null or the value.
+func deref[T any](p *T) any {
+	if p == nil {
+		return nil
+	}
+	return *p
 }
 
 // change runs fn in one transaction that also records e.
@@ -45,4 +99,23 @@ func (s *Registry) CompleteUpload(ctx context.Context, tx *models.DB, uploadID, 
 		return complete(tx)
 	}
 	return s.db.Transaction(ctx, complete)
+}
+
+// recordFlips records asset.published or asset.unpublished for the assets (as loaded before the
+// change) whose status the change to status flips.
+func recordFlips(ctx context.Context, tx *models.DB, assets []*models.Asset, status models.AssetStatus) error {
+	var flipped []string
+	for _, a := range assets {
+		if a.Status != status {
+			flipped = append(flipped, a.ID)
+		}
+	}
+	if len(flipped) == 0 {
+		return nil
+	}
+	kind := models.EventAssetUnpublished
+	if status == models.StatusPublic {
+		kind = models.EventAssetPublished
+	}
+	return record(ctx, tx, models.Event{Kind: kind, AssetIDs: flipped})
 }

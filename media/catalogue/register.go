@@ -149,7 +149,10 @@ func (s *Registry) SaveAnalysis(ctx context.Context, a *models.Asset, credits ph
 				return err
 			}
 		}
-		return s.prefillTitle(ctx, tx, a.ID, credits)
+		if err := s.prefillTitle(ctx, tx, a.ID, credits); err != nil {
+			return err
+		}
+		return record(ctx, tx, models.Event{Kind: models.EventAssetAnalyzed, AssetIDs: []string{a.ID}})
 	})
 	if errors.Is(err, models.ErrConflict) {
 		return nil // replaced while it was analyzed: the replacement analyzed its own bytes

@@ -81,7 +81,8 @@ func (s *Usages) SyncEntryReferences(ctx context.Context, entry models.EntryRef,
 }
 
 // publish makes the assets a live entry references PUBLIC. A usage is no event of its own, but an
-// asset that stops being PRIVATE is an asset.updated: subscribers may now show it.
+// asset that stops being PRIVATE is an asset.updated (subscribers may now show it) and an
+// asset.published.
 func publish(ctx context.Context, tx *models.DB, assets []*models.Asset) error {
 	if err := tx.UpdateAssets(ctx, assetIDs(assets), map[string]any{"status": models.StatusPublic}); err != nil {
 		return err
@@ -95,7 +96,10 @@ func publish(ctx context.Context, tx *models.DB, assets []*models.Asset) error {
 	if len(private) == 0 {
 		return nil
 	}
-	return record(ctx, tx, models.Event{Kind: models.EventAssetUpdated, AssetIDs: private})
+	if err := record(ctx, tx, models.Event{Kind: models.EventAssetUpdated, AssetIDs: private}); err != nil {
+		return err
+	}
+	return recordFlips(ctx, tx, assets, models.StatusPublic)
 }
 
 // AssetUsages lists where an asset the caller may see is used.

@@ -5,13 +5,16 @@ package gqlhttp
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
 	"net/http"
 	"runtime/debug"
+	"time"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/executor"
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
@@ -52,10 +55,9 @@ type Options struct {
 
 // NewHandler returns the /graphql handler.
 func NewHandler(o Options) http.Handler {
-	cfg := generated.Config{Resolvers: &resolvers.Resolver{Media: o.Media}}
-	setComplexity(&cfg.Complexity)
-	srv := handler.New(generated.NewExecutableSchema(cfg))
+	srv := handler.New(newSchema(o))
 	settings := o.Media.Settings()
+	srv.AddTransport(websocket(o.Media))
 	srv.AddTransport(jsonGet{})
 	srv.AddTransport(jsonPost{})
 	srv.AddTransport(multipartForm{
@@ -71,30 +73,94 @@ func NewHandler(o Options) http.Handler {
 	// Parameter mutators run before parsing and validation, so the complexity walk (an operation
 	// context mutator) only ever sees documents within the limits.
 	srv.Use(queryLimits{cache: cache})
-	srv.Use(extension.FixedComplexityLimit(maxComplexity))
 	observer := o.Observer
 	if observer == nil {
 		observer = nopObserver{}
 	}
 	srv.Use(observeOperations{observer})
-	srv.AroundFields(markInternal)
-	srv.AroundFields(resolvers.EnforceDeliveryPolicy)
-	srv.AroundRootFields(func(ctx context.Context, next graphql.RootResolver) graphql.Marshaler {
-		if oc := graphql.GetOperationContext(ctx); oc.Operation != nil && oc.Operation.Operation == ast.Mutation {
-			ctx = loaders.With(ctx, loaders.New(o.Media))
-		}
-		return next(ctx)
-	})
-	srv.SetErrorPresenter(counted(presenter(o.Log), observer))
-	srv.SetRecoverFunc(func(ctx context.Context, p any) error {
-		return internalError{fmt.Errorf("panic in resolver: %v\n%s", p, debug.Stack())}
-	})
+	configure(srv, o, counted(presenter(o.Log), observer))
+	srv.AroundResponses(freshLoaders(o.Media))
 	h := loaders.Middleware(o.Media, srv)
 	if o.DeliveryCacheBytes > 0 {
 		srv.Use(deliverycache.QueriesOnly{})
 		h = deliverycache.New(o.DeliveryCacheBytes, o.Media).Middleware(h)
 	}
-	return withCodes(h)
+	h = withCodes(h)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if isUpgrade(r) {
+			// A subscription outlives the server's write timeout, meant for one answer: the
+			// keep-alive pings tell a dead connection instead.
+			rc := http.NewResponseController(w)
+			rc.SetWriteDeadline(time.Time{})
+			rc.SetReadDeadline(time.Time{})
+			srv.ServeHTTP(w, r)
+			return
+		}
+		h.ServeHTTP(w, r)
+	})
+}
+
+func newSchema(o Options) graphql.ExecutableSchema {
+	cfg := generated.Config{Resolvers: &resolvers.Resolver{Media: o.Media}}
+	setComplexity(&cfg.Complexity)
+	return generated.NewExecutableSchema(cfg)
+}
+
+// pipeline is what runs every operation, over HTTP or in process (handler.Server, executor.Executor).
+type pipeline interface {
+	Use(graphql.HandlerExtension)
+	AroundFields(graphql.FieldMiddleware)
+	AroundRootFields(graphql.RootFieldMiddleware)
+	SetErrorPresenter(graphql.ErrorPresenterFunc)
+	SetRecoverFunc(graphql.RecoverFunc)
+}
+
+// configure adds the middleware every execution of the schema runs through, whatever carries it:
+// field rules added here hold for webhook payloads too.
+func configure(p pipeline, o Options, present graphql.ErrorPresenterFunc) {
+	p.Use(extension.FixedComplexityLimit(maxComplexity))
+	p.AroundFields(markInternal)
+	p.AroundFields(resolvers.EnforceDeliveryPolicy)
+	p.AroundRootFields(func(ctx context.Context, next graphql.RootResolver) graphql.Marshaler {
+		if oc := graphql.GetOperationContext(ctx); oc.Operation != nil && oc.Operation.Operation == ast.Mutation {
+			ctx = loaders.With(ctx, loaders.New(o.Media))
+		}
+		return next(ctx)
+	})
+	p.SetErrorPresenter(present)
+	p.SetRecoverFunc(func(ctx context.Context, p any) error {
+		return internalError{fmt.Errorf("panic in resolver: %v\n%s", p, debug.Stack())}
+	})
+}
+
+// Executor runs GraphQL operations in process, through the same schema and middleware as /graphql,
+// as the principal in their context: the service's own reads, such as webhook payloads.
+type Executor struct {
+	exec  *executor.Executor
+	media *media.Library
+}
+
+// NewExecutor returns an in-process executor of the schema.
+func NewExecutor(o Options) *Executor {
+	e := executor.New(newSchema(o))
+	e.SetQueryCache(lru.New[*ast.QueryDocument](100))
+	configure(e, o, presenter(o.Log))
+	return &Executor{exec: e, media: o.Media}
+}
+
+// Run executes query with vars and returns its data; any error of the response is an error.
+func (e *Executor) Run(ctx context.Context, query string, vars map[string]any) (json.RawMessage, error) {
+	ctx = loaders.With(graphql.StartOperationTrace(ctx), loaders.New(e.media))
+	oc, errs := e.exec.CreateOperationContext(ctx, &graphql.RawParams{Query: query, Variables: vars})
+	if errs != nil {
+		return nil, fmt.Errorf("graphql: %w", errs)
+	}
+	respond, ctx := e.exec.DispatchOperation(ctx, oc)
+	res := respond(ctx)
+	if len(res.Errors) > 0 {
+		return nil, fmt.Errorf("graphql: %w", res.Errors)
+	}
+	return res.Data, nil
 }
 
 func pageCost(child int, first, last *int) int {

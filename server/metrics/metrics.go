@@ -56,6 +56,8 @@ type Metrics struct {
 	uploads     *prometheus.CounterVec
 	uploadBytes *prometheus.CounterVec
 	analysis    *prometheus.HistogramVec
+
+	webhookAttempts *prometheus.CounterVec
 }
 
 // New returns the metrics with the Go runtime's and the process's already registered.
@@ -89,12 +91,14 @@ func New() *Metrics {
 			Help: "Bytes of the files taken in, by way in."}, []string{"way"}),
 		analysis: prometheus.NewHistogramVec(prometheus.HistogramOpts{Namespace: namespace, Name: "analysis_duration_seconds",
 			Help: "Time to analyze one file's stored bytes, by kind of asset.", Buckets: prometheus.ExponentialBuckets(0.001, 3, 10)}, []string{"kind"}),
+		webhookAttempts: prometheus.NewCounterVec(prometheus.CounterOpts{Namespace: namespace, Name: "webhook_attempts_total",
+			Help: "Attempts to deliver to webhooks, by outcome (delivered, retry, failed, gone)."}, []string{"outcome"}),
 	}
 	m.registry.MustRegister(
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 		m.httpRequests, m.httpDuration, m.gqlOperations, m.gqlDuration, m.gqlErrors,
 		m.deliveryCache, m.deliveryCacheBytes, m.transforms, m.transformDuration, m.derived,
-		m.uploads, m.uploadBytes, m.analysis,
+		m.uploads, m.uploadBytes, m.analysis, m.webhookAttempts,
 	)
 	return m
 }
@@ -185,6 +189,9 @@ func (m *Metrics) Ingested(way observe.Way, files int, bytes int64) {
 func (m *Metrics) Analyzed(kind string, took time.Duration) {
 	m.analysis.WithLabelValues(kind).Observe(took.Seconds())
 }
+
+// WebhookAttempt counts one attempt to deliver to a webhook by its outcome.
+func (m *Metrics) WebhookAttempt(outcome string) { m.webhookAttempts.WithLabelValues(outcome).Inc() }
 
 // WatchTransformSlots reads the transform limiter's queue at each scrape.
 func (m *Metrics) WatchTransformSlots(slots func() (running, waiting int)) {
