@@ -69,6 +69,12 @@ type Library struct {
 	OrphanGrace time.Duration
 	// TransformTimeout is the deadline of one transform, from the moment it has a core.
 	TransformTimeout time.Duration
+	// UnsignedWidths and UnsignedQualities are the w and q a transform URL may carry without a
+	// signature when transforms must be signed, so that loaders in browsers can build them.
+	UnsignedWidths    []int
+	UnsignedQualities []int
+	// StripGPSOnUpload removes where a photo was taken from JPEG originals before they are stored.
+	StripGPSOnUpload bool
 }
 
 // DefaultLocale is the locale every fallback chain ends in.

@@ -62,6 +62,9 @@ func settings(c *Config) []Setting {
 		{"MEDIAGRAPH_FETCH_ALLOW_NETWORKS", "fetch-allow-networks", "", "private networks createAssetFromUrl may fetch from nonetheless, as CIDRs (10.1.0.0/16,…)", cidrs(&c.FetchAllow)},
 		{"MEDIAGRAPH_TRANSFORM_TIMEOUT", "transform-timeout", "30s", "deadline of one image transform; one that takes longer is stopped and answers 400", duration(&c.TransformTimeout)},
 		{"MEDIAGRAPH_EVENT_DRAIN_INTERVAL", "event-drain-interval", "1s", "how often recorded events are delivered to their subscribers, besides right after each change", duration(&c.EventDrainInterval)},
+		{"MEDIAGRAPH_UNSIGNED_WIDTHS", "unsigned-widths", "16,32,48,64,96,128,256,384,640,750,828,1080,1200,1920,2048,3840", "with a signing key, the widths (w) a transform URL may ask for without s= (Next.js's deviceSizes and imageSizes)", integers(&c.UnsignedWidths, 1, 8192, "widths from 1 to 8192, comma-separated")},
+		{"MEDIAGRAPH_UNSIGNED_QUALITIES", "unsigned-qualities", "75", "with a signing key, the qualities (q) a transform URL may ask for without s=", integers(&c.UnsignedQualities, 1, 100, "qualities from 1 to 100, comma-separated")},
+		{"MEDIAGRAPH_STRIP_GPS_ON_UPLOAD", "strip-gps-on-upload", "false", "remove GPS from JPEG originals as they are stored (uploadAssets, createAssetFromUrl, replaceAsset), losslessly; otherwise originals are served as uploaded", boolean(&c.StripGPSOnUpload)},
 		{"MEDIAGRAPH_DELIVERY_CACHE_BYTES", "delivery-cache-bytes", "67108864", "memory for delivery tokens' cached query responses, in bytes; 0 turns the cache off", integer(&c.DeliveryCacheBytes, 0, math.MaxInt64, "a number of bytes (0 for no cache)")},
 	}
 }
@@ -130,6 +133,22 @@ func integer[T int | int64](into *T, lowest, highest int64, want string) parser 
 			return fmt.Errorf("want %s, got %q", want, s)
 		}
 		*into = T(v)
+		return nil
+	}
+}
+
+// integers is a list of whole numbers from lowest to highest, separated by commas or spaces.
+func integers(into *[]int, lowest, highest int64, want string) parser {
+	return func(s, _ string) error {
+		var out []int
+		for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' }) {
+			var v int
+			if err := integer(&v, lowest, highest, want)(f, ""); err != nil {
+				return err
+			}
+			out = append(out, v)
+		}
+		*into = out
 		return nil
 	}
 }

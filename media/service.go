@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"time"
 
 	"github.com/mediagraph/mediagraph/config"
 	"github.com/mediagraph/mediagraph/media/access"
@@ -63,7 +64,8 @@ func New(ctx context.Context, db *models.DB, store storage.Store, settings confi
 		return nil, err
 	}
 	memory := membudget.New(memoryBudget)
-	urls := &imageurl.Signer{PublicURL: settings.PublicURL, URLSigningKey: rt.URLSigningKey, SignTransforms: rt.SignTransforms}
+	urls := &imageurl.Signer{PublicURL: settings.PublicURL, URLSigningKey: rt.URLSigningKey, SignTransforms: rt.SignTransforms,
+		Unsigned: imageurl.UnsignedList{Widths: settings.UnsignedWidths, Qualities: settings.UnsignedQualities}}
 	return &Library{
 		Tokens: access.NewTokens(db, log),
 		Assets: cat.Assets, Tags: cat.Tags, Collections: cat.Collections, Usages: cat.Usages,
@@ -75,6 +77,12 @@ func New(ctx context.Context, db *models.DB, store storage.Store, settings confi
 
 // Generation is the number of catalogue changes committed so far, for caches of what readers saw.
 func (s *Library) Generation(ctx context.Context) (int64, error) { return s.db.Generation(ctx) }
+
+// NextAvailabilityChange is the earliest availableFrom or availableUntil of any asset after t (zero if
+// none): when what delivery readers see changes with no write, for caches of what they saw.
+func (s *Library) NextAvailabilityChange(ctx context.Context, t time.Time) (time.Time, error) {
+	return s.db.NextAvailabilityChange(ctx, t)
+}
 
 // Settings returns the library's rules.
 func (s *Library) Settings() config.Library { return s.settings }

@@ -88,9 +88,11 @@ func intOr(p *int, def int) int64 {
 
 // Visibility says which assets a reader may see.
 type Visibility struct {
-	// PublicOnly limits the reader to PUBLIC assets outside the trash, and to the references of live
-	// entries among usages.
+	// PublicOnly limits the reader to the assets Availability lets through, and to the references of
+	// live entries among usages.
 	PublicOnly bool
+	// At is the instant availability windows are judged at; zero means now.
+	At time.Time
 }
 
 // AssetQuery selects and orders assets.
@@ -125,7 +127,7 @@ func visibleAssets(g *gorm.DB, f *AssetFilter, vis Visibility) *gorm.DB {
 	case vis.PublicOnly && trash:
 		return g.Where("1 = 0")
 	case vis.PublicOnly:
-		return g.Where("assets.status = ? AND assets.deleted_at IS NULL", StatusPublic)
+		return vis.availability().Where(g)
 	case trash:
 		return g.Where("assets.deleted_at IS NOT NULL")
 	}

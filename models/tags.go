@@ -148,8 +148,9 @@ func (db *DB) tagScope(ctx context.Context, q TagQuery) *gorm.DB {
 		g = c.where(g)
 	}
 	if q.Visibility.PublicOnly {
+		deliverable, args := q.Visibility.availability().SQL()
 		g = g.Where(`EXISTS (SELECT 1 FROM asset_tags at JOIN assets ON assets.id = at.asset_id
-			WHERE at.tag_id = tags.id AND assets.status = ? AND assets.deleted_at IS NULL)`, StatusPublic)
+			WHERE at.tag_id = tags.id AND `+deliverable+`)`, args...)
 	}
 	return g
 }

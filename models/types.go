@@ -112,11 +112,6 @@ func (a *Asset) AtVersion(v *AssetVersion) *Asset {
 	return &old
 }
 
-// Available reports whether the asset may be delivered at t.
-func (a *Asset) Available(t time.Time) bool {
-	return (a.AvailableFrom == nil || !t.Before(*a.AvailableFrom)) && (a.AvailableUntil == nil || t.Before(*a.AvailableUntil))
-}
-
 // Orientation is the shape of an image or video as displayed.
 type Orientation string
 

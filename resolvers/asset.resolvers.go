@@ -85,15 +85,22 @@ func (r *assetResolver) URL(ctx context.Context, obj *models.Asset, params *imag
 	if err != nil {
 		return "", err
 	}
+	if !deliver.Transformable(obj) {
+		p = imageurl.ImageParams{} // the original's URL rather than one the gate would refuse
+	}
 	return r.Media.Deliver.URLFor(ctx, imageurl.AssetPath(obj), p, signed != nil && *signed, expiresIn)
 }
 
-func (r *assetResolver) TransformURL(ctx context.Context, obj *models.Asset, params *imageurl.ImageParams) (string, error) {
+func (r *assetResolver) TransformURL(ctx context.Context, obj *models.Asset, params *imageurl.ImageParams) (*string, error) {
 	p, err := r.imageParams(ctx, obj, params)
 	if err != nil {
-		return "", err
+		return nil, err
 	}
-	return r.Media.Deliver.URLFor(ctx, imageurl.VersionPath(obj), p, false, nil)
+	if !p.IsZero() && !deliver.Transformable(obj) {
+		return nil, nil // rather than a URL the gate would refuse
+	}
+	u, err := r.Media.Deliver.URLFor(ctx, imageurl.VersionPath(obj), p, false, nil)
+	return &u, err
 }
 
 func (r *assetResolver) ResponsiveImage(ctx context.Context, obj *models.Asset, params *imageurl.ImageParams, sizes *string, locale *string) (*deliver.ResponsiveImage, error) {

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"net/http"
+	"net/url"
 	"os"
 	"strings"
 	"testing"
@@ -39,6 +40,27 @@ func damagedFacts(t *testing.T, s *apptest.Server, token, id string) damagedAsse
 	var out struct{ Asset damagedAsset }
 	s.Must(token, `query($id: ID!) { asset(id: $id) { kind width height size sha256 processingError } }`, map[string]any{"id": id}, &out)
 	return out.Asset
+}
+
+// offersResponsiveImage reports whether the API gives token a responsive image of asset id: it does
+// not for an image known to be damaged, which the gate would refuse to transform.
+func offersResponsiveImage(t *testing.T, s *apptest.Server, token, id string) bool {
+	t.Helper()
+	var out struct {
+		Asset struct{ ResponsiveImage *struct{ Src string } }
+	}
+	s.Must(token, `query($id: ID!) { asset(id: $id) { responsiveImage { src } } }`, map[string]any{"id": id}, &out)
+	return out.Asset.ResponsiveImage != nil
+}
+
+// gateTransform is the gate URL of a transform of asset id: built by hand, since the API gives no
+// transform URL of an image known to be damaged.
+func gateTransform(id, name string, params map[string]any) string {
+	q := url.Values{}
+	for k, v := range params {
+		q.Set(k, strings.ToLower(fmt.Sprint(v)))
+	}
+	return "/media/asset/" + id + "/" + name + "?" + q.Encode()
 }
 
 func uploadHostile(t *testing.T, s *apptest.Server, token, name string) (id string, content []byte) {
@@ -87,7 +109,7 @@ func TestDamagedImagesDecodedOnce(t *testing.T) {
 					t.Errorf("asset %+v: want the IMAGE of %d×%d as its header says, stored as sent", a, d.width, d.height)
 				}
 				for i := range 5 {
-					path := transformURL(t, s, editor, id, map[string]any{"w": 100 + 10*i, "fm": []string{"JPG", "PNG", "WEBP", "GIF", "AVIF"}[i]})
+					path := gateTransform(id, d.name, map[string]any{"w": 100 + 10*i, "fm": []string{"JPG", "PNG", "WEBP", "GIF", "AVIF"}[i]})
 					wantDamageRefused(t, fmt.Sprintf("transform %d", i), fetch(t, s, http.MethodGet, path, "", nil))
 				}
 				s.App.Media.Deliver.Settle()
@@ -112,18 +134,24 @@ func TestDamageFoundByATransformIsRecorded(t *testing.T) {
 				if err := s.App.DB.Gorm().Exec(`UPDATE asset_versions SET processing_error = NULL WHERE asset_id = ?`, id).Error; err != nil {
 					t.Fatal(err)
 				}
-				if a := damagedFacts(t, s, delivery, id); a.ProcessingError != nil { // now in the delivery cache
+				if a := damagedFacts(t, s, editor, id); a.ProcessingError != nil {
 					t.Fatalf("processingError %q left", *a.ProcessingError)
+				}
+				if !offersResponsiveImage(t, s, delivery, id) { // now in the delivery cache
+					t.Fatal("no responsive image of an image not known to be damaged")
 				}
 				updates := assetUpdates(t, s, id)
 				before := imaging.Decodes()
-				wantDamageRefused(t, "first transform", fetch(t, s, http.MethodGet, transformURL(t, s, editor, id, d.failing), "", nil))
-				wantDamageRecorded(t, damagedFacts(t, s, delivery, id))
+				wantDamageRefused(t, "first transform", fetch(t, s, http.MethodGet, gateTransform(id, d.name, d.failing), "", nil))
+				wantDamageRecorded(t, damagedFacts(t, s, editor, id))
+				if offersResponsiveImage(t, s, delivery, id) {
+					t.Error("DELIVERY tokens are still offered a responsive image of an image found damaged")
+				}
 				if n := assetUpdates(t, s, id) - updates; n != 1 {
 					t.Errorf("%d asset.updated events for the damage found, want 1", n)
 				}
 				afterFirst := imaging.Decodes()
-				wantDamageRefused(t, "second transform", fetch(t, s, http.MethodGet, transformURL(t, s, editor, id, map[string]any{"w": 64}), "", nil))
+				wantDamageRefused(t, "second transform", fetch(t, s, http.MethodGet, gateTransform(id, d.name, map[string]any{"w": 64}), "", nil))
 				s.App.Media.Deliver.Settle()
 				if n := imaging.Decodes() - afterFirst; n != 0 {
 					t.Errorf("the second transform decoded %d times, want 0", n)

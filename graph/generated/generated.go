@@ -360,7 +360,7 @@ type AssetResolver interface {
 
 	Path(ctx context.Context, obj *models.Asset) (string, error)
 	URL(ctx context.Context, obj *models.Asset, params *imageurl.ImageParams, signed *bool, expiresIn *int) (string, error)
-	TransformURL(ctx context.Context, obj *models.Asset, params *imageurl.ImageParams) (string, error)
+	TransformURL(ctx context.Context, obj *models.Asset, params *imageurl.ImageParams) (*string, error)
 	ResponsiveImage(ctx context.Context, obj *models.Asset, params *imageurl.ImageParams, sizes *string, locale *string) (*deliver.ResponsiveImage, error)
 
 	Alt(ctx context.Context, obj *models.Asset, locale *string) (*string, error)
@@ -2191,14 +2191,14 @@ type Exif {
   dateTaken: Time
   "The EXIF orientation, 1 to 8 (width and height of the asset already account for it)."
   orientation: Int
-  "Latitude in decimal degrees, negative south of the equator."
+  "Latitude in decimal degrees, negative south of the equator. Management only: where the photographer stood."
   latitude: Float
-  "Longitude in decimal degrees, negative west of Greenwich."
+  "Longitude in decimal degrees, negative west of Greenwich. Management only."
   longitude: Float
-  "Altitude in metres, negative below sea level."
+  "Altitude in metres, negative below sea level. Management only."
   altitude: Float
-  "Every readable field of the embedded metadata, grouped by block (` + "`" + `exif` + "`" + `, ` + "`" + `iptc` + "`" + `, ` + "`" + `xmp` + "`" + `, ` + "`" + `tags` + "`" + `)."
-  raw: JSON!
+  "Every readable field of the embedded metadata, grouped by block (` + "`" + `exif` + "`" + `, ` + "`" + `iptc` + "`" + `, ` + "`" + `xmp` + "`" + `, ` + "`" + `tags` + "`" + `). Management only: it holds GPS and serial numbers."
+  raw: JSON
 }
 
 "The point of interest of an image, kept in view when it is cropped."
@@ -2223,7 +2223,7 @@ type LocalizedMetadata {
   customData: JSON!
 }
 
-"One stored set of bytes of an asset. Bytes never change: a new upload makes a new version."
+"One stored set of bytes of an asset. Bytes never change: a new upload makes a new version. Management only, like every field of it."
 type AssetVersion {
   "The version number, from 1."
   number: Int!
@@ -2243,7 +2243,7 @@ type AssetVersion {
   sha256: String!
   "When this version was stored."
   createdAt: Time!
-  "The token that stored it; null for delivery tokens and for the command line."
+  "The token that stored it; null for the command line."
   createdBy: ApiToken
 }
 
@@ -2303,7 +2303,7 @@ type Asset implements Node {
   exif: Exif
   "Tags derived from the file itself (IPTC/XMP keywords), kept apart from the tags editors set."
   smartTags: [String!]!
-  "Why the bytes could not be fully analyzed (a damaged file, an unknown format); null when they were. The file is stored as uploaded either way, and nothing is invented about it."
+  "Why the bytes could not be fully analyzed (a damaged file, an unknown format); null when they were. The file is stored as uploaded either way, and nothing is invented about it. Management only."
   processingError: String
   "The MD5 of the bytes, in hex."
   md5: String!
@@ -2317,7 +2317,7 @@ type Asset implements Node {
   editor token, or when ` + "`" + `signed` + "`" + `.
   """
   url(
-    "A transform to apply (images only)."
+    "A transform to apply; ignored for assets the gate does not transform (not an image, or damaged), whose URL is the original's."
     params: ImageParams
     "Sign the URL so that it opens the asset until ` + "`" + `expiresIn` + "`" + `, even when PRIVATE (editors only)."
     signed: Boolean = false
@@ -2326,13 +2326,14 @@ type Asset implements Node {
   ): String!
   """
   The absolute URL of this version's bytes, or of a transform of them: it never changes meaning, so it is
-  cached for a year; replacing the asset gives new URLs.
+  cached for a year; replacing the asset gives new URLs. Null when ` + "`" + `params` + "`" + ` ask for a transform of an
+  asset the gate does not transform (not an image, or damaged); without them, the original's.
   """
   transformUrl(
-    "A transform to apply (images only)."
+    "A transform to apply."
     params: ImageParams
-  ): String!
-  "A responsive image for ` + "`" + `<img srcset>` + "`" + `, computed from stored facts (no image work at query time); null for assets that are not raster images."
+  ): String
+  "A responsive image for ` + "`" + `<img srcset>` + "`" + `, computed from stored facts (no image work at query time); null for assets the gate does not transform (not an image, or damaged)."
   responsiveImage(
     "The transform of the main image; ` + "`" + `w` + "`" + ` is the width the srcset is built around (the original's by default)."
     params: ImageParams
@@ -2359,7 +2360,7 @@ type Asset implements Node {
   author: String
   "The copyright notice."
   copyright: String
-  "Editors' notes."
+  "Editors' notes. Management only."
   notes: String
   "The tags on the asset, by name."
   tags: [Tag!]!
@@ -2373,14 +2374,14 @@ type Asset implements Node {
   createdAt: Time!
   "When the asset or its description last changed."
   updatedAt: Time!
-  "When the asset was moved to the trash; null when it is not in the trash."
+  "When the asset was moved to the trash; null when it is not in the trash. Management only."
   deletedAt: Time
-  "The token that created the asset; null for delivery tokens and for the command line."
+  "The token that created the asset; null for the command line. Management only."
   createdBy: ApiToken
   "The number of the current version."
   version: Int!
-  "Every stored version, oldest first."
-  versions: [AssetVersion!]!
+  "Every stored version, oldest first. Management only."
+  versions: [AssetVersion!]
 }
 
 "An asset in a list, with its position."
@@ -2705,9 +2706,9 @@ type ResponsiveImage {
   alt: String
   "Title, in the requested locale."
   title: String
-  "A tiny blurred placeholder as a data URI, to show while the image loads."
+  "A tiny blurred placeholder as a data URI, to show while the image loads; it has the shape of ` + "`" + `width` + "`" + `/` + "`" + `height` + "`" + `, cut as the transform cuts the image."
   base64: String
-  "The dominant color, as ` + "`" + `#rrggbb` + "`" + `, to paint while the image loads."
+  "The dominant color, as ` + "`" + `#rrggbb` + "`" + `, to paint while the image loads (of the part shown, when the transform cuts the image)."
   bgColor: String
   "A BlurHash of the image."
   blurhash: String
@@ -3033,7 +3034,7 @@ type Query {
   mediaSettings: MediaSettings!
 }
 
-"Change the media library. DELIVERY tokens may not call mutations."
+"Change the media library. Management only: DELIVERY tokens may not call mutations."
 type Mutation
 
 "A content locale and where its missing values are looked for."
@@ -3135,7 +3136,7 @@ enum Role {
   DELIVERY
 }
 
-"A credential for the API. Only a hash of its secret is stored."
+"A credential for the API. Only a hash of its secret is stored. Management only, like every field of it."
 type ApiToken implements Node {
   "The token's id (` + "`" + `tok_…` + "`" + `); not the secret."
   id: ID!
@@ -3151,7 +3152,7 @@ type ApiToken implements Node {
   revokedAt: Time
 }
 
-"A new token with its secret, which is shown this once and never again."
+"A new token with its secret, which is shown this once and never again. Management only."
 type CreatedApiToken {
   "The token."
   token: ApiToken!
@@ -3168,8 +3169,8 @@ input CreateApiTokenInput {
 }
 
 extend type Query {
-  "Every API token, revoked ones included (ADMIN only)."
-  apiTokens: [ApiToken!]!
+  "Every API token, revoked ones included (ADMIN only; management only)."
+  apiTokens: [ApiToken!]
 }
 
 extend type Mutation {
@@ -3191,7 +3192,7 @@ enum UploadStatus {
   FAILED
 }
 
-"A header a signed request must carry as given."
+"A header a signed request must carry as given. Management only."
 type UploadHeader {
   "The header's name."
   name: String!
@@ -3199,7 +3200,7 @@ type UploadHeader {
   value: String!
 }
 
-"The signed request that sends one part of a large file."
+"The signed request that sends one part of a large file. Management only."
 type UploadPart {
   "The part's number, from 1."
   number: Int!
@@ -3214,6 +3215,7 @@ type UploadPart {
 """
 A ticket to send a file straight to the store, then what became of it. (API.md calls it ` + "`" + `Upload` + "`" + `, a name
 the file scalar of ` + "`" + `uploadAssets` + "`" + ` already holds: clients write that one in their variable types.)
+Management only, like every field of it.
 """
 type SignedUpload implements Node {
   "The upload's id (` + "`" + `upl_…` + "`" + `)."
@@ -3289,7 +3291,7 @@ input CompletedPartsInput {
 }
 
 extend type Query {
-  "One of the caller's uploads (ADMINs: anyone's), to follow its progress."
+  "One of the caller's uploads (ADMINs: anyone's), to follow its progress. Management only."
   upload("The upload." id: ID!): SignedUpload
 }
 
@@ -5822,11 +5824,11 @@ func (ec *executionContext) _Asset_transformUrl(ctx context.Context, field graph
 			return ec.Resolvers.Asset().TransformURL(ctx, obj, fc.Args["params"].(*imageurl.ImageParams))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Asset_transformUrl(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -6476,10 +6478,10 @@ func (ec *executionContext) _Asset_versions(ctx context.Context, field graphql.C
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*models.AssetVersion) graphql.Marshaler {
-			return ec.marshalNAssetVersion2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAssetVersionᚄ(ctx, selections, v)
+			return ec.marshalOAssetVersion2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAssetVersionᚄ(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Asset_versions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -7670,10 +7672,10 @@ func (ec *executionContext) _Exif_raw(ctx context.Context, field graphql.Collect
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v map[string]any) graphql.Marshaler {
-			return ec.marshalNJSON2map(ctx, selections, v)
+			return ec.marshalOJSON2map(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Exif_raw(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -9636,10 +9638,10 @@ func (ec *executionContext) _Query_apiTokens(ctx context.Context, field graphql.
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*models.APIToken) graphql.Marshaler {
-			return ec.marshalNApiToken2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAPITokenᚄ(ctx, selections, v)
+			return ec.marshalOApiToken2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAPITokenᚄ(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Query_apiTokens(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -14446,7 +14448,7 @@ func (ec *executionContext) _Asset(ctx context.Context, sel ast.SelectionSet, ob
 				})
 		case "transformUrl":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Asset_transformUrl(ctx, field, obj)
 				})
@@ -14563,7 +14565,7 @@ func (ec *executionContext) _Asset(ctx context.Context, sel ast.SelectionSet, ob
 			}
 		case "versions":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Asset_versions(ctx, field, obj)
 				})
@@ -15034,7 +15036,7 @@ func (ec *executionContext) _Exif(ctx context.Context, sel ast.SelectionSet, obj
 			}
 		case "raw":
 			out.Values[i] = ec._Exif_raw(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:
@@ -15585,7 +15587,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				})
 		case "apiTokens":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_apiTokens(ctx, field)
 				})
@@ -16469,22 +16471,6 @@ func (ec *executionContext) ___Type(ctx context.Context, sel ast.SelectionSet, o
 
 // region    ***************************** type.gotpl *****************************
 
-func (ec *executionContext) marshalNApiToken2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAPITokenᚄ(ctx context.Context, sel ast.SelectionSet, v []*models.APIToken) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNApiToken2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAPIToken(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
 func (ec *executionContext) marshalNApiToken2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAPIToken(ctx context.Context, sel ast.SelectionSet, v *models.APIToken) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "ApiToken!")
@@ -16609,22 +16595,6 @@ var (
 		models.StatusPublic:  "PUBLIC",
 	}
 )
-
-func (ec *executionContext) marshalNAssetVersion2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAssetVersionᚄ(ctx context.Context, sel ast.SelectionSet, v []*models.AssetVersion) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNAssetVersion2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAssetVersion(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
 
 func (ec *executionContext) marshalNAssetVersion2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAssetVersion(ctx context.Context, sel ast.SelectionSet, v *models.AssetVersion) graphql.Marshaler {
 	if v == nil {
@@ -17485,6 +17455,25 @@ func (ec *executionContext) marshalN__TypeKind2string(ctx context.Context, sel a
 	return res
 }
 
+func (ec *executionContext) marshalOApiToken2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAPITokenᚄ(ctx context.Context, sel ast.SelectionSet, v []*models.APIToken) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNApiToken2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAPIToken(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalOApiToken2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAPIToken(ctx context.Context, sel ast.SelectionSet, v *models.APIToken) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -17713,6 +17702,25 @@ var (
 		models.StatusPublic:  "PUBLIC",
 	}
 )
+
+func (ec *executionContext) marshalOAssetVersion2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAssetVersionᚄ(ctx context.Context, sel ast.SelectionSet, v []*models.AssetVersion) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAssetVersion2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAssetVersion(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
 
 func (ec *executionContext) unmarshalOBoolean2bool(ctx context.Context, v any) (bool, error) {
 	res, err := graphql.UnmarshalBoolean(v)

@@ -79,7 +79,7 @@ type CreateUploadInput struct {
 	DefaultFieldMetadata graphql.Omittable[[]*LocalizedMetadataInput] `json:"defaultFieldMetadata,omitempty"`
 }
 
-// A new token with its secret, which is shown this once and never again.
+// A new token with its secret, which is shown this once and never again. Management only.
 type CreatedAPIToken struct {
 	// The token.
 	Token *models.APIToken `json:"token"`
@@ -165,7 +165,7 @@ type MediaSettings struct {
 	UploadTicketTTLSeconds int `json:"uploadTicketTtlSeconds"`
 }
 
-// Change the media library. DELIVERY tokens may not call mutations.
+// Change the media library. Management only: DELIVERY tokens may not call mutations.
 type Mutation struct {
 }
 

@@ -2,6 +2,7 @@ package access
 
 import (
 	"context"
+	"time"
 
 	"github.com/mediagraph/mediagraph/models"
 )
@@ -11,6 +12,9 @@ type Principal struct {
 	TokenID string
 	Name    string
 	Role    models.Role
+	// At is when the request was authenticated: every availability window of the request is judged
+	// at this one instant, so one response never shows an asset in one list and not in another.
+	At time.Time
 }
 
 type principalKey struct{}
@@ -63,7 +67,10 @@ func CheckWrite(ctx context.Context) error {
 // Visibility is what a principal may see of the assets: the one rule behind every read, whether the
 // caller is a token or an anonymous browser (nil).
 func (p *Principal) Visibility() models.Visibility {
-	return models.Visibility{PublicOnly: p == nil || p.Role == models.RoleDelivery}
+	if p == nil {
+		return models.Visibility{PublicOnly: true}
+	}
+	return models.Visibility{PublicOnly: p.Role == models.RoleDelivery, At: p.At}
 }
 
 // CanSeePrivate reports whether the caller may see PRIVATE assets.

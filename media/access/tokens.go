@@ -73,7 +73,7 @@ func (s *Tokens) Authenticate(ctx context.Context, token string) (*Principal, er
 		return nil, errBadToken
 	}
 	s.touchToken(ctx, t.ID)
-	return &Principal{TokenID: t.ID, Name: t.Name, Role: t.Role}, nil
+	return &Principal{TokenID: t.ID, Name: t.Name, Role: t.Role, At: models.Now()}, nil
 }
 
 func (s *Tokens) touchToken(ctx context.Context, id string) {

@@ -52,6 +52,8 @@ type Delivery struct {
 	// Volatile is true when the bytes depend on something that may change under the same URL (the
 	// asset's focal point): caches must not keep them long.
 	Volatile bool
+	// Ignored lists the URL's query parameters that mean nothing to delivery, sorted.
+	Ignored []string
 }
 
 // Close releases the stored object, if any.
@@ -65,12 +67,14 @@ func (d *Delivery) Close() error {
 // Deliver checks that the caller may have an asset's bytes — an editor, a valid signed grant, or
 // anyone for a PUBLIC asset within its availability — and opens them, transformed as the URL asks.
 func (s *Service) Deliver(ctx context.Context, req DeliveryRequest) (*Delivery, error) {
-	params, err := imageurl.ParseImageParams(req.Query)
+	params, ignored, err := imageurl.ParseImageParams(req.Query)
 	if err != nil {
 		return nil, err
 	}
 	now := models.Now()
-	grant, err := s.urls.CheckURL(req.Path, req.Query, !params.IsZero(), now)
+	// A transform inside the unsigned allow-list is checked as originals are: a signature is optional.
+	needsSignature := !params.IsZero() && !s.urls.Unsigned.Allows(params)
+	grant, err := s.urls.CheckURL(req.Path, req.Query, needsSignature, now)
 	if err != nil {
 		return nil, err
 	}
@@ -78,7 +82,8 @@ func (s *Service) Deliver(ctx context.Context, req DeliveryRequest) (*Delivery, 
 	if err != nil {
 		return nil, err
 	}
-	d := &Delivery{Asset: a, Public: a.Status == models.StatusPublic && !access.CanSeePrivate(ctx) && !grant.Private, RedirectUntil: grant.Expires}
+	d := &Delivery{Asset: a, Public: a.Status == models.StatusPublic && !access.CanSeePrivate(ctx) && !grant.Private,
+		RedirectUntil: grant.Expires, Ignored: ignored}
 	current := a
 	if req.Version != 0 && req.Version != a.Version {
 		v, err := s.db.VersionByNumber(ctx, a.ID, req.Version)
@@ -139,17 +144,19 @@ func (s *Service) deliverable(ctx context.Context, id string, grant imageurl.URL
 	if access.CanSeePrivate(ctx) {
 		return a, nil
 	}
-	switch {
-	case a.DeletedAt != nil: // trashing is how an editor takes an asset down: shared links stop too
+	switch (models.Availability{At: now}).Check(a) {
+	case models.Trashed: // trashing is how an editor takes an asset down: shared links stop too
 		return nil, access.NotFound("asset", id)
-	case grant.Private: // an editor shared it, PRIVATE or outside its window
+	case models.Deliverable:
 		return a, nil
-	case a.Status != models.StatusPublic:
-		return nil, access.NewError(access.CodeAssetAccessDenied, "asset %s is private", id)
-	case !a.Available(now):
-		return nil, access.NewError(access.CodeAssetAccessDenied, "asset %s is not available at this time", id)
 	}
-	return a, nil
+	if grant.Private { // an editor shared it, PRIVATE or outside its window
+		return a, nil
+	}
+	if a.Status != models.StatusPublic {
+		return nil, access.NewError(access.CodeAssetAccessDenied, "asset %s is private", id)
+	}
+	return nil, access.NewError(access.CodeAssetAccessDenied, "asset %s is not available at this time", id)
 }
 
 func (s *Service) openOriginal(ctx context.Context, d *Delivery, key string) (*Delivery, error) {

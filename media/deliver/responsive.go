@@ -10,6 +10,7 @@ import (
 
 	"github.com/mediagraph/mediagraph/media/access"
 	"github.com/mediagraph/mediagraph/media/imageurl"
+	"github.com/mediagraph/mediagraph/media/placeholder"
 	"github.com/mediagraph/mediagraph/models"
 )
 
@@ -25,10 +26,11 @@ type ResponsiveImage struct {
 // srcSetFactors are the widths of a srcset, as multiples of the requested width.
 var srcSetFactors = []float64{0.25, 0.5, 0.75, 1, 1.5, 2, 3, 4}
 
-// Responsive builds a responsive image of a's current version from its stored facts alone: no image
-// is decoded and nothing is read. p is checked; alt and title come from the caller (localized).
+// Responsive builds a responsive image of a's current version from its stored facts alone: nothing
+// is read, and only the tiny placeholder is decoded when the transform changes the image's shape. p is
+// checked; alt and title come from the caller (localized). Nil for what the gate does not transform.
 func (s *Service) Responsive(a *models.Asset, p imageurl.ImageParams, sizes *string, alt, title *string) (*ResponsiveImage, error) {
-	if a.Kind != models.KindImage || a.Width == nil || a.Height == nil {
+	if !Transformable(a) {
 		return nil, nil
 	}
 	width := *a.Width
@@ -53,6 +55,9 @@ func (s *Service) Responsive(a *models.Asset, p imageurl.ImageParams, sizes *str
 	if len(an.Colors) > 0 {
 		hex := an.Colors[0].Hex()
 		img.BgColor = &hex
+	}
+	if err := reshapePlaceholder(img, a, p); err != nil {
+		return nil, err
 	}
 	var widths []int
 	for _, f := range srcSetFactors {
@@ -94,6 +99,41 @@ func (s *Service) Responsive(a *models.Asset, p imageurl.ImageParams, sizes *str
 	}
 	img.SrcSet, img.WebpSrcSet, img.AvifSrcSet = strings.Join(plain, ", "), strings.Join(webp, ", "), strings.Join(avif, ", ")
 	return img, nil
+}
+
+// reshapePlaceholder gives the placeholder and the background color the shape and the part of the
+// image that the transform shows, when it is not the original's shape: a placeholder of another
+// shape than the image makes the page jump when the image arrives.
+func reshapePlaceholder(img *ResponsiveImage, a *models.Asset, p imageurl.ImageParams) error {
+	original := float64(*a.Width) / float64(*a.Height)
+	if a.LQIP == nil || math.Abs(img.AspectRatio/original-1) < 0.01 {
+		return nil
+	}
+	b := boxOf(*a.Width, *a.Height, p)
+	region := placeholder.Region{Crop: b.fit == imageurl.FitCrop, FocalX: 0.5, FocalY: 0.5}
+	if p.Crop != nil {
+		switch *p.Crop {
+		case imageurl.CropFocalPoint:
+			if p.FpX != nil && p.FpY != nil {
+				region.FocalX, region.FocalY = *p.FpX, *p.FpY
+			}
+		case imageurl.CropTop:
+			region.FocalY = 0
+		case imageurl.CropBottom:
+			region.FocalY = 1
+		case imageurl.CropLeft:
+			region.FocalX = 0
+		case imageurl.CropRight:
+			region.FocalX = 1
+		}
+	}
+	uri, color, err := placeholder.Reshape(*a.LQIP, img.AspectRatio, region)
+	if err != nil {
+		return fmt.Errorf("placeholder of %s: %w", a.ID, err)
+	}
+	hex := color.Hex()
+	img.Base64, img.BgColor = &uri, &hex
+	return nil
 }
 
 // URLFor is the URL of an asset's bytes at path (imageurl.AssetPath or imageurl.VersionPath), transformed by p (checked),

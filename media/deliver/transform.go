@@ -39,6 +39,13 @@ var imagingFormats = map[imageurl.ImageFormat]imaging.Format{
 	imageurl.FormatJPG: imaging.JPEG, imageurl.FormatPNG: imaging.PNG, imageurl.FormatWebP: imaging.WebP, imageurl.FormatAVIF: imaging.AVIF, imageurl.FormatGIF: imaging.GIF,
 }
 
+// Transformable reports whether the gate transforms a's current version: an image whose size is
+// known and whose data is not damaged. The API gives no transform URL for anything else, so that no
+// URL it returns answers an error.
+func Transformable(a *models.Asset) bool {
+	return a.Kind == models.KindImage && a.Width != nil && a.Height != nil && a.ProcessingError == nil
+}
+
 // resolveTransform turns URL parameters into a spec for asset a: dpr applied, the aspect ratio made a
 // box, defaults filled, the format chosen.
 func (s *Service) resolveTransform(a *models.Asset, p imageurl.ImageParams, accept string) (transform, error) {

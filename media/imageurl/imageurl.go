@@ -121,17 +121,30 @@ func (p ImageParams) WithFocalPoint(fp *models.FocalPoint) ImageParams {
 // for an attachment.
 var imageParamNames = []string{"w", "h", "fit", "crop", "fp-x", "fp-y", "ar", "dpr", "q", "fm", "auto", "blur"}
 
-// ParseImageParams reads and checks the transform parameters of a query string.
-func ParseImageParams(q url.Values) (ImageParams, error) {
-	var p ImageParams
+// known reports whether a query parameter means something to a delivery URL.
+func known(name string) bool {
+	return slices.Contains(imageParamNames, name) || name == "s" || name == "exp" || name == "download"
+}
+
+// ParseImageParams reads and checks the transform parameters of a query string. Parameters it does
+// not know (utm_source, cache-busters) are ignored, never part of what is delivered, and returned in
+// ignored, sorted; a parameter given twice is an error, known or not.
+func ParseImageParams(q url.Values) (p ImageParams, ignored []string, err error) {
 	for name := range q {
-		if !slices.Contains(imageParamNames, name) && name != "s" && name != "exp" && name != "download" {
-			return p, access.Invalid(name, "unknown parameter %q; transforms take %s", name, strings.Join(imageParamNames, ", "))
-		}
 		if len(q[name]) > 1 {
-			return p, access.Invalid(name, "parameter %q is given %d times", name, len(q[name]))
+			return p, nil, access.Invalid(name, "parameter %q is given %d times", name, len(q[name]))
+		}
+		if !known(name) {
+			ignored = append(ignored, name)
 		}
 	}
+	slices.Sort(ignored)
+	p, err = parseKnown(q)
+	return p, ignored, err
+}
+
+func parseKnown(q url.Values) (ImageParams, error) {
+	var p ImageParams
 	var err error
 	num := func(name string, parse func(string) error) {
 		if v, ok := q[name]; ok && err == nil {
@@ -328,6 +341,25 @@ type Signer struct {
 	// transform URL, imgix-style.
 	URLSigningKey  []byte
 	SignTransforms bool
+	// Unsigned is what a transform URL may ask for without a signature even when SignTransforms.
+	Unsigned UnsignedList
+}
+
+// UnsignedList is the allow-list of transforms served without a signature under a signing key: what
+// an image loader in a browser (next/image) asks for, and cannot sign.
+type UnsignedList struct {
+	Widths, Qualities []int
+}
+
+// Allows reports whether p asks for nothing but an allowed width, an allowed quality, a format and
+// auto=format: every other parameter (h, fit, crop, dpr, blur, …) still needs a signature.
+func (l UnsignedList) Allows(p ImageParams) bool {
+	rest := p
+	rest.W, rest.Q, rest.Fm = nil, nil, nil
+	if slices.Equal(rest.Auto, []ImageAuto{AutoFormat}) {
+		rest.Auto = nil
+	}
+	return rest.IsZero() && (p.W == nil || slices.Contains(l.Widths, *p.W)) && (p.Q == nil || slices.Contains(l.Qualities, *p.Q))
 }
 
 // AssetURL is the absolute URL of an asset's bytes (or of a transform of them) on path, signed as
@@ -350,7 +382,7 @@ func (s *Signer) AssetURL(path string, params ImageParams, opts URLOptions) stri
 func (s *Signer) signature(path string, q url.Values) string {
 	signed := url.Values{}
 	for k, v := range q {
-		if k != "s" && k != "download" {
+		if known(k) && k != "s" && k != "download" { // ignored parameters are no part of what is signed
 			signed[k] = v
 		}
 	}

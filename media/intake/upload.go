@@ -220,7 +220,7 @@ func (s *Service) receiveAs(ctx context.Context, field string, f UploadFile, p *
 	}
 	a, v := newAsset(f.Name, sniff(head), p, assetID, models.NewID(models.VersionPrefix))
 	v.ObjectKey = objectKey(a.ID, v.ID, v.Filename)
-	hr := newHashingReader(br, s.settings.MaxUploadBytes)
+	hr := newHashingReader(s.toStore(br, v), s.settings.MaxUploadBytes)
 	defer s.keepForAnalysis(hr, a, f.Size)()
 	if _, err := s.store.Put(ctx, v.ObjectKey, hr, storage.PutOptions{ContentType: v.MimeType}); err != nil {
 		if errors.Is(err, errTooLarge) {
@@ -234,6 +234,15 @@ func (s *Service) receiveAs(ctx context.Context, field string, f UploadFile, p *
 		return received{}, err
 	}
 	return received{asset: a, version: v, credits: credits}, nil
+}
+
+// toStore is what of an upload's bytes is stored: all of them, but GPS when the settings remove it
+// from JPEGs. The checksums and the analysis are of the stored bytes.
+func (s *Service) toStore(r io.Reader, v *models.AssetVersion) io.Reader {
+	if s.settings.StripGPSOnUpload && v.MimeType == "image/jpeg" {
+		return photometa.StripGPS(r)
+	}
+	return r
 }
 
 // newAsset starts the records of a file from its name and sniffed type.

@@ -22,7 +22,11 @@ const xmpNamespace = "http://ns.adobe.com/xap/1.0/\x00"
 // metadata segment payloads, the way libvips hands them over.
 func jpegBlobs(tb testing.TB, name string) (exif, iptc, xmp []byte) {
 	tb.Helper()
-	data := fixtures.Read(tb, name)
+	return jpegBlobsOf(tb, name, fixtures.Read(tb, name))
+}
+
+func jpegBlobsOf(tb testing.TB, name string, data []byte) (exif, iptc, xmp []byte) {
+	tb.Helper()
 	if !bytes.HasPrefix(data, []byte{0xFF, 0xD8}) {
 		tb.Fatalf("%s is not a JPEG", name)
 	}

@@ -4,7 +4,9 @@
 // assets only, no token-specific fields. So a successful query's response is kept under a hash of the
 // request, tagged with the catalogue generation it was computed at. A request is answered from memory
 // only while the generation is unchanged: any committed change to the catalogue, on any instance,
-// makes every kept response stale at once. Editors and admins are never served from the cache.
+// makes every kept response stale at once. Time passing changes what delivery tokens see too, when an
+// asset's availableFrom or availableUntil comes: each response is also kept only until the earliest
+// such boundary ahead among all assets. Editors and admins are never served from the cache.
 package deliverycache
 
 import (
@@ -15,6 +17,7 @@ import (
 	"io"
 	"net/http"
 	"sync"
+	"time"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -33,10 +36,23 @@ const entryOverhead = 256
 
 func (e *entry) cost() int { return len(e.body) + len(e.contentType) + entryOverhead }
 
+// Catalogue is what the cache asks of the catalogue to know whether a kept response still holds.
+type Catalogue interface {
+	// Generation is the number of catalogue changes committed so far.
+	Generation(ctx context.Context) (int64, error)
+	// NextAvailabilityChange is the earliest availability boundary of any asset after t; zero if none.
+	NextAvailabilityChange(ctx context.Context, t time.Time) (time.Time, error)
+}
+
 // Cache is a byte-bounded LRU of GraphQL responses.
 type Cache struct {
-	generation func(context.Context) (int64, error)
-	maxBytes   int
+	catalogue Catalogue
+	maxBytes  int
+
+	// boundary is the next availability boundary, looked up once per generation and again each time
+	// the clock passes it.
+	boundaryMu sync.Mutex
+	boundary   boundary
 
 	mu      sync.Mutex
 	bytes   int
@@ -45,18 +61,53 @@ type Cache struct {
 }
 
 type entry struct {
-	key         [sha256.Size]byte
-	generation  int64
+	key        [sha256.Size]byte
+	generation int64
+	// expires is when the response may stop being true without any write; zero: never.
+	expires     time.Time
 	contentType string
 	body        []byte
 }
 
-// New returns a cache holding up to maxBytes of responses; generation reads the catalogue's.
-func New(maxBytes int, generation func(context.Context) (int64, error)) *Cache {
-	return &Cache{generation: generation, maxBytes: maxBytes, order: list.New(), entries: map[[sha256.Size]byte]*list.Element{}}
+// boundary is the answer of one lookup: from its instant on, the next boundary at generation.
+type boundary struct {
+	known      bool
+	generation int64
+	from, next time.Time
 }
 
-func (c *Cache) get(key [sha256.Size]byte, generation int64) *entry {
+// holds reports whether the lookup answers for a request at generation and instant at: a request
+// older than the lookup may have a boundary ahead of it that the lookup no longer saw.
+func (b boundary) holds(generation int64, at time.Time) bool {
+	return b.known && b.generation == generation && !at.Before(b.from) && (b.next.IsZero() || at.Before(b.next))
+}
+
+// New returns a cache holding up to maxBytes of responses of the catalogue's.
+func New(maxBytes int, catalogue Catalogue) *Cache {
+	return &Cache{catalogue: catalogue, maxBytes: maxBytes, order: list.New(), entries: map[[sha256.Size]byte]*list.Element{}}
+}
+
+// nextBoundary is the earliest availability boundary after at, at generation: the instant until which
+// a response computed at that instant may be kept. A boundary passed or a new generation looks it up
+// again.
+func (c *Cache) nextBoundary(ctx context.Context, generation int64, at time.Time) (time.Time, error) {
+	c.boundaryMu.Lock()
+	defer c.boundaryMu.Unlock()
+	if c.boundary.holds(generation, at) {
+		return c.boundary.next, nil
+	}
+	next, err := c.catalogue.NextAvailabilityChange(ctx, at)
+	if err != nil {
+		return time.Time{}, err
+	}
+	if !c.boundary.known || c.boundary.generation != generation || !at.Before(c.boundary.from) {
+		c.boundary = boundary{known: true, generation: generation, from: at, next: next}
+	}
+	return next, nil
+}
+
+// get is the entry of key if it holds for a request at generation and instant at.
+func (c *Cache) get(key [sha256.Size]byte, generation int64, at time.Time) *entry {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	el, ok := c.entries[key]
@@ -64,7 +115,7 @@ func (c *Cache) get(key [sha256.Size]byte, generation int64) *entry {
 		return nil
 	}
 	e := el.Value.(*entry)
-	if e.generation != generation {
+	if e.generation != generation || (!e.expires.IsZero() && !at.Before(e.expires)) {
 		c.remove(el)
 		return nil
 	}
@@ -124,7 +175,13 @@ func (c *Cache) Middleware(next http.Handler) http.Handler {
 			}
 			r.Body = io.NopCloser(bytes.NewReader(body))
 		}
-		generation, err := c.generation(r.Context())
+		generation, err := c.catalogue.Generation(r.Context())
+		if err != nil {
+			next.ServeHTTP(w, r)
+			return
+		}
+		// At the request's instant, which its queries judge availability at too.
+		expires, err := c.nextBoundary(r.Context(), generation, p.At)
 		if err != nil {
 			next.ServeHTTP(w, r)
 			return
@@ -134,7 +191,7 @@ func (c *Cache) Middleware(next http.Handler) http.Handler {
 		h.Write(body)
 		var key [sha256.Size]byte
 		h.Sum(key[:0])
-		if cached := c.get(key, generation); cached != nil {
+		if cached := c.get(key, generation, p.At); cached != nil {
 			w.Header().Set("Content-Type", cached.contentType)
 			w.Header().Set("X-Mediagraph-Cache", "hit")
 			w.Write(cached.body)
@@ -146,7 +203,7 @@ func (c *Cache) Middleware(next http.Handler) http.Handler {
 		next.ServeHTTP(rec, r.WithContext(context.WithValue(r.Context(), operationKey{}, op)))
 		// A response with errors may be a passing failure; mutations must always run.
 		if op.query && rec.status == http.StatusOK && !rec.tooLarge && !bytes.HasPrefix(rec.body.Bytes(), []byte(`{"errors"`)) {
-			c.put(&entry{key: key, generation: generation, contentType: w.Header().Get("Content-Type"), body: bytes.Clone(rec.body.Bytes())})
+			c.put(&entry{key: key, generation: generation, expires: expires, contentType: w.Header().Get("Content-Type"), body: bytes.Clone(rec.body.Bytes())})
 		}
 	})
 }

@@ -10,6 +10,7 @@ import (
 	"mime"
 	"net"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -97,6 +98,13 @@ func (g Gate) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("Cache-Control", cacheControl(d, req.Version != 0))
 	if d.VaryAccept {
 		h.Add("Vary", "Accept") // beside the Origin that CORS may vary by
+	}
+	if len(d.Ignored) > 0 {
+		names := make([]string, len(d.Ignored))
+		for i, n := range d.Ignored { // a client's text, escaped to stay one header value
+			names[i] = url.QueryEscape(n)
+		}
+		h.Set("Mediagraph-Ignored-Params", strings.Join(names, ", "))
 	}
 	active := activeContent(d.MimeType)
 	if active {

@@ -71,6 +71,7 @@ func NewHandler(o Options) http.Handler {
 	srv.Use(queryLimits{cache: cache})
 	srv.Use(extension.FixedComplexityLimit(maxComplexity))
 	srv.AroundFields(markInternal)
+	srv.AroundFields(resolvers.EnforceDeliveryPolicy)
 	srv.AroundRootFields(func(ctx context.Context, next graphql.RootResolver) graphql.Marshaler {
 		if oc := graphql.GetOperationContext(ctx); oc.Operation != nil && oc.Operation.Operation == ast.Mutation {
 			ctx = loaders.With(ctx, loaders.New(o.Media))
@@ -84,7 +85,7 @@ func NewHandler(o Options) http.Handler {
 	h := loaders.Middleware(o.Media, srv)
 	if o.DeliveryCacheBytes > 0 {
 		srv.Use(deliverycache.QueriesOnly{})
-		h = deliverycache.New(o.DeliveryCacheBytes, o.Media.Generation).Middleware(h)
+		h = deliverycache.New(o.DeliveryCacheBytes, o.Media).Middleware(h)
 	}
 	return withCodes(h)
 }

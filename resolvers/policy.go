@@ -1,0 +1,121 @@
+package resolvers
+
+import (
+	"context"
+	"strings"
+
+	"github.com/99designs/gqlgen/graphql"
+
+	"github.com/mediagraph/mediagraph/media/access"
+	"github.com/mediagraph/mediagraph/models"
+)
+
+// Class says who may read a field: DELIVERY fields are for every token, the ones that end up in
+// front-end code included; MANAGEMENT fields are for editors and admins only.
+type Class int
+
+const (
+	Delivery Class = iota + 1
+	Management
+)
+
+// everyField stands for every field of a type, for types that only editors ever reach.
+const everyField = "*"
+
+type fieldKey struct{ object, field string }
+
+// policy is the delivery policy: every field of every object type, by name. A test checks that the
+// schema has no field this table does not classify, and that each MANAGEMENT field (or type, for
+// everyField entries) says "management only" in its description.
+var policy = func() map[fieldKey]Class {
+	m := map[fieldKey]Class{}
+	add := func(c Class, object string, fields ...string) {
+		for _, f := range fields {
+			m[fieldKey{object, f}] = c
+		}
+	}
+	add(Delivery, "Query", "node", "mediaSettings", "asset", "assets", "collection", "collections", "tags",
+		"assetUsages", "entryAssets")
+	add(Management, "Query", "apiTokens", "upload")
+	add(Management, "Mutation", everyField)
+
+	add(Delivery, "Asset", "id", "kind", "status", "filename", "basename", "format", "mimeType", "size",
+		"width", "height", "aspectRatio", "orientation", "duration", "frameCount", "frameRate", "videoCodec",
+		"audioCodec", "bitrate", "pageCount", "hasAlpha", "colorSpace", "colors", "blurhash", "thumbhash",
+		"lqip", "exif", "smartTags", "md5", "sha256", "path", "url", "transformUrl", "responsiveImage",
+		"availableFrom", "availableUntil", "alt", "title", "focalPoint", "customData", "defaultFieldMetadata",
+		"author", "copyright", "tags", "collection", "usages", "inUse", "createdAt", "updatedAt", "version")
+	add(Management, "Asset", "processingError", "notes", "deletedAt", "createdBy", "versions")
+	add(Management, "AssetVersion", everyField)
+	add(Delivery, "Exif", "make", "model", "lensModel", "exposureTime", "fNumber", "iso", "focalLength",
+		"dateTaken", "orientation")
+	add(Management, "Exif", "latitude", "longitude", "altitude", "raw")
+	add(Delivery, "AssetConnection", "edges", "nodes", "pageInfo", "totalCount")
+	add(Delivery, "AssetEdge", "cursor", "node")
+	add(Delivery, "Color", "hex", "red", "green", "blue", "alpha")
+	add(Delivery, "FocalPoint", "x", "y")
+	add(Delivery, "LocalizedMetadata", "locale", "alt", "title", "focalPoint", "customData")
+	add(Delivery, "ResponsiveImage", "src", "srcSet", "webpSrcSet", "avifSrcSet", "sizes", "width", "height",
+		"aspectRatio", "alt", "title", "base64", "bgColor", "blurhash")
+
+	add(Delivery, "Collection", "id", "name", "parent", "children", "ancestors", "assetCount", "createdAt", "updatedAt")
+	add(Delivery, "Tag", "id", "name", "assetCount", "createdAt")
+	add(Delivery, "TagConnection", "edges", "nodes", "pageInfo", "totalCount")
+	add(Delivery, "TagEdge", "cursor", "node")
+	// Usages are filtered rather than refused: a DELIVERY token sees the references of live entries only.
+	add(Delivery, "Usage", "id", "asset", "entry", "live", "createdAt", "updatedAt")
+	add(Delivery, "EntryRef", "type", "id", "field", "locale")
+	add(Delivery, "PageInfo", "hasNextPage", "hasPreviousPage", "startCursor", "endCursor")
+	add(Delivery, "MediaSettings", "locales", "defaultLocale", "localeFallbacks", "maxUploadBytes",
+		"maxFilesPerUpload", "maxPageSize", "uploadTypes", "maxSinglePutBytes", "maxSignedUploadBytes",
+		"uploadTicketTtlSeconds")
+	add(Delivery, "LocaleFallback", "locale", "fallbacks")
+
+	add(Management, "ApiToken", everyField)
+	add(Management, "CreatedApiToken", everyField)
+	add(Management, "SignedUpload", everyField)
+	add(Management, "UploadPart", everyField)
+	add(Management, "UploadHeader", everyField)
+	return m
+}()
+
+// FieldClass is the class of object's field and whether the policy names it, on its own or through
+// its type: for tests and documentation.
+func FieldClass(object, field string) (Class, bool) {
+	if c, ok := policy[fieldKey{object, field}]; ok {
+		return c, true
+	}
+	c, ok := policy[fieldKey{object, everyField}]
+	return c, ok
+}
+
+// ClassifiesWholeType reports whether the policy classifies every field of object at once.
+func ClassifiesWholeType(object string) bool {
+	_, ok := policy[fieldKey{object, everyField}]
+	return ok
+}
+
+// EnforceDeliveryPolicy is the field middleware that applies the policy: a DELIVERY token reading a
+// MANAGEMENT field gets null and a FORBIDDEN error naming the field. A field missing from the table
+// counts as MANAGEMENT, so a new field is closed until it is classified; introspection (__schema,
+// __type and the fields of its types) is open to every token, so sites can generate their types.
+// Most fields are DELIVERY, so the common case costs one map lookup and never reads the principal.
+func EnforceDeliveryPolicy(ctx context.Context, next graphql.Resolver) (any, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil || fc.Field.Field == nil {
+		return next(ctx)
+	}
+	object, name := fc.Object, fc.Field.Name
+	c, ok := FieldClass(object, name)
+	if c == Delivery || (!ok && (strings.HasPrefix(object, "__") || strings.HasPrefix(name, "__"))) {
+		return next(ctx)
+	}
+	if p := access.PrincipalFrom(ctx); p == nil || p.Role != models.RoleDelivery {
+		return next(ctx)
+	}
+	return nil, &access.Error{
+		Code:    access.CodeForbidden,
+		Message: object + "." + name + " is management only: a DELIVERY token may not read it",
+		Field:   object + "." + name,
+	}
+}
