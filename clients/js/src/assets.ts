@@ -1,12 +1,11 @@
 import type { Transport } from './client.js';
-import { assetFields, type Asset, type AssetStatus, type UpdateAssetInput } from './types.js';
+import { assetFields, type Asset, type AssetFilter, type AssetOrder, type AssetStatus, type UpdateAssetInput } from './types.js';
 
 type Doc<R> = string & { __apiType?: (v: unknown) => R };
 
 export interface ListOptions {
-  /** An AssetFilter, as the `assets` query takes it. */
-  filter?: Record<string, unknown>;
-  orderBy?: string;
+  filter?: AssetFilter;
+  orderBy?: AssetOrder;
   /** Assets per request (default 50, at most 500). */
   pageSize?: number;
   locale?: string;

@@ -1,7 +1,7 @@
 import { CanceledPromiseError, MediagraphError, isAbort, type CancelablePromise } from './errors.js';
 import { errorCodeHeader, requestIdHeader, type Transport } from './client.js';
 import { newHasher } from './sha256.js';
-import type { Asset, AssetStatus, LocalizedMetadataInput } from './types.js';
+import type { Asset, CreateUploadInput } from './types.js';
 import { assetFields } from './types.js';
 
 /** The phases of an upload, in the order they happen (DOWNLOADING_FILE only for createFromUrl). */
@@ -22,15 +22,8 @@ export interface UploadProgress {
 }
 
 /** How to file and describe the new asset (createUploads' CreateUploadInput). */
-export interface AssetOptions {
-  status?: AssetStatus;
-  collectionId?: string;
-  tags?: string[];
-  author?: string;
-  copyright?: string;
-  notes?: string;
-  defaultFieldMetadata?: LocalizedMetadataInput[];
-}
+export type AssetOptions = Partial<Pick<CreateUploadInput,
+  'status' | 'collectionId' | 'tags' | 'author' | 'copyright' | 'notes' | 'defaultFieldMetadata'>>;
 
 export interface UploadOptions extends AssetOptions {
   /** The file's name; by default the local file's, the File's or the URL's last segment. */
