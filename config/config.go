@@ -55,6 +55,8 @@ type Library struct {
 	MaxFilesPerUpload int
 	// FetchAllow lists private networks createAssetFromUrl may reach nonetheless.
 	FetchAllow []netip.Prefix
+	// FetchTimeout bounds one createAssetFromUrl download, from the request to the last byte.
+	FetchTimeout time.Duration
 	// Signed uploads (createUploads): the types they may carry ("image/*" names a family), the largest
 	// file one PUT may carry (larger ones go in parts), the largest file, and how long a ticket lasts.
 	UploadTypes          []string

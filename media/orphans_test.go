@@ -59,6 +59,7 @@ func newOrphanSite(t *testing.T, postgres bool) *orphanSite {
 	service := func(grace time.Duration) *media.Library {
 		settings := config.Defaults().Library
 		settings.OrphanGrace = grace
+		settings.UploadTypes = []string{"*/*"} // the files are made-up bytes
 		m, err := media.New(ctx, db, s.store, settings, media.Runtime{URLSigningKey: []byte("key"), SpoolDir: s.spool}, slog.New(slog.NewTextHandler(io.Discard, nil)))
 		if err != nil {
 			t.Fatal(err)

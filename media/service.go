@@ -66,11 +66,12 @@ func New(ctx context.Context, db *models.DB, store storage.Store, settings confi
 	memory := membudget.New(memoryBudget)
 	urls := &imageurl.Signer{PublicURL: settings.PublicURL, URLSigningKey: rt.URLSigningKey, SignTransforms: rt.SignTransforms,
 		Unsigned: imageurl.UnsignedList{Widths: settings.UnsignedWidths, Qualities: settings.UnsignedQualities}}
+	tokens := access.NewTokens(db, log)
 	return &Library{
-		Tokens: access.NewTokens(db, log),
+		Tokens: tokens,
 		Assets: cat.Assets, Tags: cat.Tags, Collections: cat.Collections, Usages: cat.Usages,
 		Intake:  intake.New(db, store, settings, cat, memory, log),
-		Deliver: deliver.New(db, cat.Registry, store, settings, urls, memory, log),
+		Deliver: deliver.New(db, cat.Registry, store, settings, urls, tokens, memory, log),
 		db:      db, store: store, settings: settings, spoolDir: rt.SpoolDir,
 	}, nil
 }

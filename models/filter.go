@@ -143,16 +143,18 @@ type AssetFilter struct {
 	CreatedAt   *TimeFilter
 	UpdatedAt   *TimeFilter
 	Filename    *TextFilter
-	Alt         *TextFilter
-	Title       *TextFilter
-	Author      *TextFilter
-	Copyright   *TextFilter
-	Notes       *TextFilter
-	MD5         *StringFilter
-	Deleted     *bool
-	Search      *string
-	AND         []*AssetFilter
-	OR          []*AssetFilter
+	// OriginalFilename matches the name the current version was uploaded under.
+	OriginalFilename *TextFilter
+	Alt              *TextFilter
+	Title            *TextFilter
+	Author           *TextFilter
+	Copyright        *TextFilter
+	Notes            *TextFilter
+	MD5              *StringFilter
+	Deleted          *bool
+	Search           *string
+	AND              []*AssetFilter
+	OR               []*AssetFilter
 }
 
 // FilterError explains why a filter cannot be run; Field is its path in the filter.
@@ -294,6 +296,8 @@ var assetFilterFields = indexFilterFields([]filterField{
 	{name: "createdAt", expr: "assets.created_at", ops: opRange, value: valueTime},
 	{name: "updatedAt", expr: "assets.updated_at", ops: opRange, value: valueTime},
 	{name: "filename", expr: "assets.filename", ops: opMatches | opExists, value: valueText, searched: true},
+	// Not searched: search is open to delivery tokens, and the uploaded name is the editors' business.
+	{name: "originalFilename", expr: "cv.original_filename", ops: opMatches | opExists, value: valueText, version: true},
 	{name: "author", expr: "assets.author", ops: opMatches | opExists, value: valueText},
 	{name: "copyright", expr: "assets.copyright", ops: opMatches | opExists, value: valueText},
 	{name: "notes", expr: "assets.notes", ops: opMatches | opExists, value: valueText, searched: true},

@@ -271,6 +271,16 @@ var migrations = []sqlMigration{
 		`CREATE INDEX assets_available_from ON assets (available_from) WHERE available_from IS NOT NULL`,
 		`CREATE INDEX assets_available_until ON assets (available_until) WHERE available_until IS NOT NULL`,
 	}},
+	// Management: each version keeps the name its file was uploaded under; each asset numbers the
+	// generation of its signed links (revokeSignedUrls advances it); a signed upload may declare an MD5.
+	{id: "0009_management", statements: []string{
+		`ALTER TABLE asset_versions ADD COLUMN original_filename TEXT NOT NULL DEFAULT ''`,
+		`UPDATE asset_versions SET original_filename = filename`,
+		`ALTER TABLE assets ADD COLUMN grant_epoch INTEGER NOT NULL DEFAULT 0`,
+		`ALTER TABLE uploads ADD COLUMN original_filename TEXT NOT NULL DEFAULT ''`,
+		`UPDATE uploads SET original_filename = filename`,
+		`ALTER TABLE uploads ADD COLUMN md5 VARCHAR(32)`,
+	}},
 }
 
 // Migrate applies every migration not yet applied, each in its own transaction.

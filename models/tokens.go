@@ -4,9 +4,11 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/base64"
+	"errors"
 	"fmt"
 	"time"
 
+	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
 )
 
@@ -54,22 +56,51 @@ func (db *DB) CountTokens(ctx context.Context) (int64, error) {
 	return n, nil
 }
 
-// RevokeToken marks a token revoked; ErrNotFound when no such token exists.
+// ErrLastAdmin is returned when a revocation would leave no active ADMIN token.
+var ErrLastAdmin = errors.New("the last active ADMIN token")
+
+// RevokeToken marks a token revoked; ErrNotFound when no such token exists, ErrLastAdmin when it is
+// the only active ADMIN token left. The active ADMIN rows are locked first (PostgreSQL; SQLite
+// writers take turns anyway), so two admins revoking each other's tokens cannot both succeed.
 func (db *DB) RevokeToken(ctx context.Context, id string) error {
-	res := db.with(ctx).Model(&APIToken{}).Where("id = ? AND revoked_at IS NULL", id).Update("revoked_at", Now())
-	if res.Error != nil {
-		return fmt.Errorf("revoke api token: %w", res.Error)
-	}
-	if res.RowsAffected == 0 {
-		var n int64
-		if err := db.with(ctx).Model(&APIToken{}).Where("id = ?", id).Count(&n).Error; err != nil {
+	return db.with(ctx).Transaction(func(tx *gorm.DB) error {
+		var t APIToken
+		if err := tx.Where("id = ?", id).Take(&t).Error; err != nil {
+			return translate(err)
+		}
+		if t.RevokedAt != nil {
+			return nil
+		}
+		if t.Role == RoleAdmin {
+			var admins []string
+			err := tx.Model(&APIToken{}).Clauses(clause.Locking{Strength: "UPDATE"}).
+				Where("role = ? AND revoked_at IS NULL", RoleAdmin).Pluck("id", &admins).Error
+			if err != nil {
+				return fmt.Errorf("revoke api token: %w", err)
+			}
+			if len(admins) <= 1 {
+				return ErrLastAdmin
+			}
+		}
+		if err := tx.Model(&APIToken{}).Where("id = ? AND revoked_at IS NULL", id).Update("revoked_at", Now()).Error; err != nil {
 			return fmt.Errorf("revoke api token: %w", err)
 		}
-		if n == 0 {
-			return ErrNotFound
+		return nil
+	})
+}
+
+// TokenRevoked reports whether the token of id is revoked or gone: the check behind every signed
+// grant, one primary-key lookup.
+func (db *DB) TokenRevoked(ctx context.Context, id string) (bool, error) {
+	var t APIToken
+	err := db.with(ctx).Select("revoked_at").Where("id = ?", id).Take(&t).Error
+	if err != nil {
+		if err = translate(err); errors.Is(err, ErrNotFound) {
+			return true, nil
 		}
+		return false, fmt.Errorf("check api token: %w", err)
 	}
-	return nil
+	return t.RevokedAt != nil, nil
 }
 
 // TouchToken records that a token was used, at most once per interval so that reads stay reads.

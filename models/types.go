@@ -99,6 +99,10 @@ type Asset struct {
 	AvailableFrom  *time.Time
 	AvailableUntil *time.Time
 
+	// GrantEpoch numbers the generation of the asset's signed links: a link signed under an older
+	// one no longer opens it.
+	GrantEpoch int `gorm:"not null"`
+
 	// The current version; its own columns are written through AssetVersion, never through the asset.
 	*AssetVersion `gorm:"-"`
 }
@@ -205,21 +209,23 @@ type Exif struct {
 // AssetVersion is one stored set of bytes of an asset and what they are. Bytes are immutable: a new
 // upload makes a new version with its own object key and its own analysis.
 type AssetVersion struct {
-	ID          string    `gorm:"primaryKey;size:40"`
-	AssetID     string    `gorm:"size:40;not null"`
-	Number      int       `gorm:"not null"`
-	ObjectKey   string    `gorm:"size:512;not null"`
-	Filename    string    `gorm:"size:255;not null"`
-	Kind        AssetKind `gorm:"size:16;not null"`
-	Format      string    `gorm:"size:32;not null"`
-	MimeType    string    `gorm:"size:255;not null"`
-	Size        int64     `gorm:"not null"`
-	Width       *int
-	Height      *int
-	MD5         string  `gorm:"column:md5;size:32;not null"`
-	SHA256      string  `gorm:"column:sha256;size:64;not null"`
-	CreatedByID *string `gorm:"size:40"`
-	CreatedAt   time.Time
+	ID        string `gorm:"primaryKey;size:40"`
+	AssetID   string `gorm:"size:40;not null"`
+	Number    int    `gorm:"not null"`
+	ObjectKey string `gorm:"size:512;not null"`
+	Filename  string `gorm:"size:255;not null"`
+	// OriginalFilename is the name the file was uploaded under, exactly as given.
+	OriginalFilename string    `gorm:"not null"`
+	Kind             AssetKind `gorm:"size:16;not null"`
+	Format           string    `gorm:"size:32;not null"`
+	MimeType         string    `gorm:"size:255;not null"`
+	Size             int64     `gorm:"not null"`
+	Width            *int
+	Height           *int
+	MD5              string  `gorm:"column:md5;size:32;not null"`
+	SHA256           string  `gorm:"column:sha256;size:64;not null"`
+	CreatedByID      *string `gorm:"size:40"`
+	CreatedAt        time.Time
 
 	// What analysis learned from the bytes; see Analysis. AnalyzedAt is nil until they are analyzed
 	// (versions stored before versions kept their own analysis wait for a reprocess).
@@ -314,25 +320,28 @@ const (
 // Upload is a ticket for bytes a client sends straight to the store, and what became of them. The
 // asset and version ids are chosen up front: they name the object key the client writes to.
 type Upload struct {
-	ID            string       `gorm:"primaryKey;size:40"`
-	Status        UploadStatus `gorm:"size:16;not null"`
-	AssetID       string       `gorm:"size:40;not null"`
-	VersionID     string       `gorm:"size:40;not null"`
-	ObjectKey     string       `gorm:"not null"`
-	Filename      string       `gorm:"not null"`
-	MimeType      string       `gorm:"not null"`
-	Size          int64        `gorm:"not null"`
-	SHA256        *string      `gorm:"column:sha256"`
-	SkipIfExists  bool         `gorm:"not null"`
-	Options       string       // JSON of how to file and describe the asset
-	MultipartID   *string
-	PartSize      *int64
-	Error         *string
-	ResultAssetID *string `gorm:"size:40"`
-	CreatedByID   *string `gorm:"size:40"`
-	ExpiresAt     time.Time
-	CreatedAt     time.Time
-	UpdatedAt     time.Time
+	ID        string       `gorm:"primaryKey;size:40"`
+	Status    UploadStatus `gorm:"size:16;not null"`
+	AssetID   string       `gorm:"size:40;not null"`
+	VersionID string       `gorm:"size:40;not null"`
+	ObjectKey string       `gorm:"not null"`
+	Filename  string       `gorm:"not null"`
+	MimeType  string       `gorm:"not null"`
+	Size      int64        `gorm:"not null"`
+	SHA256    *string      `gorm:"column:sha256"`
+	MD5       *string      `gorm:"column:md5"`
+	// OriginalFilename is the file's name as the client gave it.
+	OriginalFilename string `gorm:"not null"`
+	SkipIfExists     bool   `gorm:"not null"`
+	Options          string // JSON of how to file and describe the asset
+	MultipartID      *string
+	PartSize         *int64
+	Error            *string
+	ResultAssetID    *string `gorm:"size:40"`
+	CreatedByID      *string `gorm:"size:40"`
+	ExpiresAt        time.Time
+	CreatedAt        time.Time
+	UpdatedAt        time.Time
 }
 
 // Setting is a named value the service keeps for itself, shared by every instance.

@@ -13,6 +13,8 @@ import (
 	"net/netip"
 	"net/url"
 	"path"
+	"strconv"
+	"strings"
 	"syscall"
 	"time"
 )
@@ -22,8 +24,6 @@ const (
 	maxRedirects   = 5
 	connectTimeout = 5 * time.Second
 	headerTimeout  = 15 * time.Second
-	// Timeout bounds a whole fetch, body included.
-	Timeout = 2 * time.Minute
 )
 
 // Refusal is the error for a URL or address the fetcher may not reach.
@@ -120,7 +120,54 @@ func checkURL(u *url.URL) error {
 	if u.Hostname() == "" || u.User != nil {
 		return refuse("the URL needs a host and no credentials")
 	}
-	return nil
+	return checkNumericHost(u.Hostname())
+}
+
+// checkNumericHost refuses an IPv4 address written in a short or numeric form (127.1, 2130706433,
+// 0x7f.1): browsers and curl read them as addresses, Go's resolver as names it cannot find. Either
+// way they hide what they reach, so they are refused, saying what they mean.
+func checkNumericHost(host string) error {
+	if _, err := netip.ParseAddr(host); err == nil {
+		return nil // written out: the dialer checks it
+	}
+	addr, ok := shorthandIPv4(host)
+	if !ok {
+		return nil // a name
+	}
+	if blocked(addr) {
+		return refuse("the host %s means %s, which is not on the public internet (private, loopback or link-local address)", host, addr)
+	}
+	return refuse("the host %s is an address in a short form; write it out as %s", host, addr)
+}
+
+// shorthandIPv4 reads host as inet_aton does: one to four parts, decimal, octal (leading 0) or hex
+// (0x), the last filling the bytes the others leave.
+func shorthandIPv4(host string) (netip.Addr, bool) {
+	parts := strings.Split(host, ".")
+	if len(parts) > 4 {
+		return netip.Addr{}, false
+	}
+	var nums []uint64
+	for _, p := range parts {
+		n, err := strconv.ParseUint(p, 0, 32)
+		if err != nil || p == "" {
+			return netip.Addr{}, false
+		}
+		nums = append(nums, n)
+	}
+	var v uint64
+	for i, n := range nums[:len(nums)-1] {
+		if n > 255 {
+			return netip.Addr{}, false
+		}
+		v |= n << (24 - 8*i)
+	}
+	last := nums[len(nums)-1]
+	if last >= 1<<(8*(5-len(nums))) {
+		return netip.Addr{}, false
+	}
+	v |= last
+	return netip.AddrFrom4([4]byte{byte(v >> 24), byte(v >> 16), byte(v >> 8), byte(v)}), true
 }
 
 // StatusError is the error for an answer other than 200 OK.

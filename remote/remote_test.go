@@ -1,7 +1,9 @@
 package remote
 
 import (
+	"errors"
 	"net/netip"
+	"strings"
 	"testing"
 )
 
@@ -32,6 +34,24 @@ func TestBlocked(t *testing.T) {
 	} {
 		if got := blocked(netip.MustParseAddr(addr)); got != want {
 			t.Errorf("blocked(%s) = %v, want %v", addr, got, want)
+		}
+	}
+}
+
+func TestShorthandAddressesAreRefused(t *testing.T) {
+	for host, means := range map[string]string{
+		"127.1": "127.0.0.1", "2130706433": "127.0.0.1", "0x7f.1": "127.0.0.1", "0177.0.0.1": "127.0.0.1",
+		"10.1.2": "10.1.0.2", "134744072": "8.8.8.8",
+	} {
+		err := checkNumericHost(host)
+		var r *Refusal
+		if !errors.As(err, &r) || !strings.Contains(r.Reason, means) {
+			t.Errorf("checkNumericHost(%q) = %v, want a refusal saying it means %s", host, err, means)
+		}
+	}
+	for _, host := range []string{"example.com", "1.2.3.4", "::1", "0b1.example", "256.1.1.1.1", "cdn1"} {
+		if err := checkNumericHost(host); err != nil {
+			t.Errorf("checkNumericHost(%q) = %v", host, err)
 		}
 	}
 }

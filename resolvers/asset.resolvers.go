@@ -88,7 +88,7 @@ func (r *assetResolver) URL(ctx context.Context, obj *models.Asset, params *imag
 	if !deliver.Transformable(obj) {
 		p = imageurl.ImageParams{} // the original's URL rather than one the gate would refuse
 	}
-	return r.Media.Deliver.URLFor(ctx, imageurl.AssetPath(obj), p, signed != nil && *signed, expiresIn)
+	return r.Media.Deliver.URLFor(ctx, obj, imageurl.AssetPath(obj), p, signed != nil && *signed, expiresIn)
 }
 
 func (r *assetResolver) TransformURL(ctx context.Context, obj *models.Asset, params *imageurl.ImageParams) (*string, error) {
@@ -99,7 +99,7 @@ func (r *assetResolver) TransformURL(ctx context.Context, obj *models.Asset, par
 	if !p.IsZero() && !deliver.Transformable(obj) {
 		return nil, nil // rather than a URL the gate would refuse
 	}
-	u, err := r.Media.Deliver.URLFor(ctx, imageurl.VersionPath(obj), p, false, nil)
+	u, err := r.Media.Deliver.URLFor(ctx, obj, imageurl.VersionPath(obj), p, false, nil)
 	return &u, err
 }
 
@@ -205,7 +205,11 @@ func (r *mutationResolver) UploadAssets(ctx context.Context, files []*graphql.Up
 }
 
 func (r *mutationResolver) CreateAssetFromURL(ctx context.Context, input model.CreateAssetFromURLInput) (*models.Asset, error) {
-	return r.Media.Intake.CreateAssetFromURL(ctx, input.URL, input.Filename.Value(), uploadOptions(input.Asset.Value()))
+	opts := uploadOptions(input.Asset.Value())
+	if skip := input.SkipIfExists.Value(); skip != nil {
+		opts.SkipIfExists = *skip
+	}
+	return r.Media.Intake.CreateAssetFromURL(ctx, input.URL, input.Filename.Value(), opts)
 }
 
 func (r *mutationResolver) UpdateAsset(ctx context.Context, id string, input model.UpdateAssetInput) (*models.Asset, error) {
@@ -257,8 +261,12 @@ func (r *mutationResolver) PurgeAssets(ctx context.Context, ids []string) ([]str
 	return r.Media.Assets.PurgeAssets(ctx, ids)
 }
 
-func (r *mutationResolver) ReplaceAsset(ctx context.Context, id string, file graphql.Upload) (*models.Asset, error) {
-	return r.Media.Intake.ReplaceAsset(ctx, id, intake.UploadFile{Name: file.Filename, Size: file.Size, Body: file.File})
+func (r *mutationResolver) ReplaceAsset(ctx context.Context, id string, file graphql.Upload, input *model.ReplaceAssetInput) (*models.Asset, error) {
+	var rules catalogue.ReplaceRules
+	if input != nil {
+		rules = catalogue.ReplaceRules{AllowKindChange: isTrue(input.AllowKindChange.Value()), NewName: isTrue(input.NewURL.Value())}
+	}
+	return r.Media.Intake.ReplaceAsset(ctx, id, intake.UploadFile{Name: file.Filename, Size: file.Size, Body: file.File}, rules)
 }
 
 func (r *queryResolver) Asset(ctx context.Context, id string, locale *string) (*models.Asset, error) {

@@ -9,6 +9,7 @@ import (
 	"context"
 
 	"github.com/mediagraph/mediagraph/media/imageurl"
+	"github.com/mediagraph/mediagraph/models"
 )
 
 func (r *mutationResolver) CreateSignedAssetURL(ctx context.Context, id string, expiresIn *int, params *imageurl.ImageParams) (string, error) {
@@ -20,5 +21,10 @@ func (r *mutationResolver) CreateSignedAssetURL(ctx context.Context, id string, 
 	if err != nil {
 		return "", err
 	}
-	return r.Media.Deliver.URLFor(ctx, imageurl.AssetPath(a), p, true, expiresIn)
+	return r.Media.Deliver.URLFor(ctx, a, imageurl.AssetPath(a), p, true, expiresIn)
+}
+
+func (r *mutationResolver) RevokeSignedUrls(ctx context.Context, assetIds []string) ([]*models.Asset, error) {
+	assets, err := r.Media.Assets.RevokeSignedURLs(ctx, assetIds)
+	return seeAssets(ctx, assets), err
 }

@@ -144,6 +144,9 @@ func asNode[T any](v *T, err error) (models.Node, error) {
 }
 
 // uploadOptions converts how new assets are to be filed and described.
+// isTrue reads an optional Boolean argument: absent and null are false.
+func isTrue(b *bool) bool { return b != nil && *b }
+
 func uploadOptions(input *model.UploadAssetsInput) intake.UploadOptions {
 	if input == nil {
 		return intake.UploadOptions{}
@@ -158,6 +161,7 @@ func uploadOptions(input *model.UploadAssetsInput) intake.UploadOptions {
 		FocalPoint:   focalPointInput(input.FocalPoint),
 		CustomData:   customDataInput(input.CustomData),
 		Metadata:     metadataInput(input.DefaultFieldMetadata.Value()),
+		SkipIfExists: isTrue(input.SkipIfExists.Value()),
 	}
 }
 

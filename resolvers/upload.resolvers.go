@@ -19,8 +19,8 @@ func (r *mutationResolver) CreateUploads(ctx context.Context, input []*model.Cre
 	requests := make([]intake.UploadRequest, len(input))
 	for i, in := range input {
 		requests[i] = intake.UploadRequest{
-			Filename: in.Filename, MimeType: in.MimeType, Size: in.Size, SHA256: in.Sha256.Value(),
-			SkipIfExists: in.SkipIfExists.Value() != nil && *in.SkipIfExists.Value(),
+			Filename: in.Filename, MimeType: in.MimeType, Size: in.Size, SHA256: in.Sha256.Value(), MD5: in.Md5.Value(),
+			SkipIfExists: isTrue(in.SkipIfExists.Value()),
 			Options: intake.SignedUploadOptions{
 				Status: in.Status.Value(), CollectionID: in.CollectionID.Value(), Tags: in.Tags.Value(),
 				Author: in.Author.Value(), Copyright: in.Copyright.Value(), Notes: in.Notes.Value(),

@@ -24,7 +24,9 @@ func remoteFiles(t *testing.T) (allowed, loopbackURL string) {
 	}
 	mux := http.NewServeMux()
 	mux.HandleFunc("/img/alpha.png", func(w http.ResponseWriter, r *http.Request) { w.Write(png) })
-	mux.HandleFunc("/big.bin", func(w http.ResponseWriter, r *http.Request) { w.Write(bytes.Repeat([]byte("x"), 300_000)) })
+	mux.HandleFunc("/big.bin", func(w http.ResponseWriter, r *http.Request) {
+		w.Write(append(png[:64:64], bytes.Repeat([]byte("x"), 300_000)...)) // an accepted type, too large
+	})
 	mux.HandleFunc("/to-loopback", func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, strings.Replace("http://"+r.Host, "127.0.0.2", "127.0.0.1", 1)+"/img/alpha.png", http.StatusFound)
 	})

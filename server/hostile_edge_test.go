@@ -90,7 +90,7 @@ var feedTypes = map[string]string{
 // TestActiveTypesAreSandboxed: feeds, maps and tracks (XML a browser renders, with XSLT) and SVG
 // are served with the sandbox CSP, whatever their XML type is called; images are not.
 func TestActiveTypesAreSandboxed(t *testing.T) {
-	s := apptest.Start(t, testdb.SQLite(t))
+	s := apptest.Start(t, testdb.SQLite(t), apptest.AnyType)
 	editor := s.Token("EDITOR")
 	decl := `<?xml version="1.0" encoding="UTF-8"?>` + "\n"
 	files := map[string]string{

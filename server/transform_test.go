@@ -521,7 +521,7 @@ func TestResponsiveImageAddsNoStatement(t *testing.T) {
 
 func TestOriginalBytesOverHTTP(t *testing.T) {
 	apptest.Each(t, func(t *testing.T, start apptest.Setup) {
-		s := start(t)
+		s := start(t, apptest.AnyType)
 		editor := s.Token("EDITOR")
 		id := upload(t, s, editor, "clip.mp4", map[string]any{"status": "PUBLIC"})
 		video := fixtures.Read(t, "clip.mp4")
@@ -565,7 +565,7 @@ func TestOriginalBytesOverHTTP(t *testing.T) {
 // With S3_DELIVERY=redirect, original bytes go out as a redirect to a short-lived presigned URL of the
 // bucket, after the same checks; active types still stream, to keep their sandbox.
 func TestS3RedirectDelivery(t *testing.T) {
-	s := apptest.Start(t, testdb.Postgres(t), apptest.S3(t), func(c *config.Config) { c.S3Delivery = "redirect" })
+	s := apptest.Start(t, testdb.Postgres(t), apptest.S3(t), apptest.AnyType, func(c *config.Config) { c.S3Delivery = "redirect" })
 	editor := s.Token("EDITOR")
 	pub := upload(t, s, editor, "alpha.png", map[string]any{"status": "PUBLIC"})
 	priv := upload(t, s, editor, "cmyk.jpg", nil)

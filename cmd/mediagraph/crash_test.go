@@ -55,6 +55,7 @@ type crashSite struct {
 func newCrashSite(t *testing.T, postgres bool) *crashSite {
 	site := &crashSite{t: t, c: newCLI(t), s3: postgres}
 	t.Setenv("MEDIAGRAPH_MAX_UPLOAD_BYTES", strconv.Itoa(2*bigFile))
+	t.Setenv("MEDIAGRAPH_UPLOAD_TYPES", "*/*") // the files are random bytes
 	if postgres {
 		t.Setenv("DATABASE_URL", testdb.Postgres(t))
 		cfg := tests3.Bucket(t)

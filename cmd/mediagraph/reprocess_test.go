@@ -11,6 +11,7 @@ import (
 	"github.com/mediagraph/mediagraph/internal/testdb"
 	"github.com/mediagraph/mediagraph/internal/testenv"
 	"github.com/mediagraph/mediagraph/media/access"
+	"github.com/mediagraph/mediagraph/media/catalogue"
 	"github.com/mediagraph/mediagraph/media/intake"
 	"gorm.io/gorm"
 )
@@ -53,7 +54,7 @@ func TestReprocess(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := app.Media.Intake.ReplaceAsset(ctx, anim[0].ID, fixture("alpha.png")); err != nil {
+		if _, err := app.Media.Intake.ReplaceAsset(ctx, anim[0].ID, fixture("alpha.png"), catalogue.ReplaceRules{}); err != nil {
 			t.Fatal(err)
 		}
 		// As if the assets came from a version that knew less; an editor has set the copyright since.

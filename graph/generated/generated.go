@@ -15,6 +15,7 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/introspection"
 	"github.com/mediagraph/mediagraph/graph/model"
+	"github.com/mediagraph/mediagraph/graph/scalars"
 	"github.com/mediagraph/mediagraph/media/catalogue"
 	"github.com/mediagraph/mediagraph/media/deliver"
 	"github.com/mediagraph/mediagraph/media/imageurl"
@@ -94,6 +95,7 @@ type ComplexityRoot struct {
 		MimeType             func(childComplexity int) int
 		Notes                func(childComplexity int) int
 		Orientation          func(childComplexity int) int
+		OriginalFilename     func(childComplexity int) int
 		PageCount            func(childComplexity int) int
 		Path                 func(childComplexity int) int
 		ProcessingError      func(childComplexity int) int
@@ -128,16 +130,17 @@ type ComplexityRoot struct {
 	}
 
 	AssetVersion struct {
-		CreatedAt func(childComplexity int) int
-		CreatedBy func(childComplexity int) int
-		Filename  func(childComplexity int) int
-		Height    func(childComplexity int) int
-		MD5       func(childComplexity int) int
-		MimeType  func(childComplexity int) int
-		Number    func(childComplexity int) int
-		SHA256    func(childComplexity int) int
-		Size      func(childComplexity int) int
-		Width     func(childComplexity int) int
+		CreatedAt        func(childComplexity int) int
+		CreatedBy        func(childComplexity int) int
+		Filename         func(childComplexity int) int
+		Height           func(childComplexity int) int
+		MD5              func(childComplexity int) int
+		MimeType         func(childComplexity int) int
+		Number           func(childComplexity int) int
+		OriginalFilename func(childComplexity int) int
+		SHA256           func(childComplexity int) int
+		Size             func(childComplexity int) int
+		Width            func(childComplexity int) int
 	}
 
 	Collection struct {
@@ -233,9 +236,10 @@ type ComplexityRoot struct {
 		MoveCollection       func(childComplexity int, id string, parentID *string) int
 		PurgeAssets          func(childComplexity int, ids []string) int
 		RenameTag            func(childComplexity int, id string, name string) int
-		ReplaceAsset         func(childComplexity int, id string, file graphql.Upload) int
+		ReplaceAsset         func(childComplexity int, id string, file graphql.Upload, input *model.ReplaceAssetInput) int
 		RestoreAssets        func(childComplexity int, ids []string) int
 		RevokeAPIToken       func(childComplexity int, id string) int
+		RevokeSignedUrls     func(childComplexity int, assetIds []string) int
 		SetAssetStatus       func(childComplexity int, ids []string, status models.AssetStatus) int
 		SyncEntryReferences  func(childComplexity int, entry model.EntryRefInput, assetIds []string, live bool) int
 		TagAssets            func(childComplexity int, ids []string, tags []string) int
@@ -401,12 +405,13 @@ type MutationResolver interface {
 	DeleteAssets(ctx context.Context, ids []string) ([]string, error)
 	RestoreAssets(ctx context.Context, ids []string) ([]*models.Asset, error)
 	PurgeAssets(ctx context.Context, ids []string) ([]string, error)
-	ReplaceAsset(ctx context.Context, id string, file graphql.Upload) (*models.Asset, error)
+	ReplaceAsset(ctx context.Context, id string, file graphql.Upload, input *model.ReplaceAssetInput) (*models.Asset, error)
 	CreateCollection(ctx context.Context, input model.CreateCollectionInput) (*models.Collection, error)
 	UpdateCollection(ctx context.Context, id string, input model.UpdateCollectionInput) (*models.Collection, error)
 	MoveCollection(ctx context.Context, id string, parentID *string) (*models.Collection, error)
 	DeleteCollection(ctx context.Context, id string) (string, error)
 	CreateSignedAssetURL(ctx context.Context, id string, expiresIn *int, params *imageurl.ImageParams) (string, error)
+	RevokeSignedUrls(ctx context.Context, assetIds []string) ([]*models.Asset, error)
 	TagAssets(ctx context.Context, ids []string, tags []string) ([]*models.Asset, error)
 	UntagAssets(ctx context.Context, ids []string, tags []string) ([]*models.Asset, error)
 	RenameTag(ctx context.Context, id string, name string) (*models.Tag, error)
@@ -722,6 +727,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Asset.Orientation(childComplexity), true
+	case "Asset.originalFilename":
+		if e.ComplexityRoot.Asset.OriginalFilename == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Asset.OriginalFilename(childComplexity), true
 	case "Asset.pageCount":
 		if e.ComplexityRoot.Asset.PageCount == nil {
 			break
@@ -937,6 +948,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AssetVersion.Number(childComplexity), true
+	case "AssetVersion.originalFilename":
+		if e.ComplexityRoot.AssetVersion.OriginalFilename == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssetVersion.OriginalFilename(childComplexity), true
 	case "AssetVersion.sha256":
 		if e.ComplexityRoot.AssetVersion.SHA256 == nil {
 			break
@@ -1435,7 +1452,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.ReplaceAsset(childComplexity, args["id"].(string), args["file"].(graphql.Upload)), true
+		return e.ComplexityRoot.Mutation.ReplaceAsset(childComplexity, args["id"].(string), args["file"].(graphql.Upload), args["input"].(*model.ReplaceAssetInput)), true
 	case "Mutation.restoreAssets":
 		if e.ComplexityRoot.Mutation.RestoreAssets == nil {
 			break
@@ -1458,6 +1475,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RevokeAPIToken(childComplexity, args["id"].(string)), true
+	case "Mutation.revokeSignedUrls":
+		if e.ComplexityRoot.Mutation.RevokeSignedUrls == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_revokeSignedUrls_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RevokeSignedUrls(childComplexity, args["assetIds"].([]string)), true
 	case "Mutation.setAssetStatus":
 		if e.ComplexityRoot.Mutation.SetAssetStatus == nil {
 			break
@@ -2010,6 +2038,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("LocalizedMetadataInput", ec.unmarshalInputLocalizedMetadataInput),
 			graphql.NewInputUnmarshaler("MimeTypeFilter", ec.unmarshalInputMimeTypeFilter),
 			graphql.NewInputUnmarshaler("OrientationFilter", ec.unmarshalInputOrientationFilter),
+			graphql.NewInputUnmarshaler("ReplaceAssetInput", ec.unmarshalInputReplaceAssetInput),
 			graphql.NewInputUnmarshaler("ResolutionFilter", ec.unmarshalInputResolutionFilter),
 			graphql.NewInputUnmarshaler("StatusFilter", ec.unmarshalInputStatusFilter),
 			graphql.NewInputUnmarshaler("StringFilter", ec.unmarshalInputStringFilter),
@@ -2229,6 +2258,8 @@ type AssetVersion {
   number: Int!
   "The filename of this version."
   filename: String!
+  "The name this version's file was uploaded under, exactly as given (any script, spaces, case)."
+  originalFilename: String!
   "The MIME type sniffed from the bytes."
   mimeType: String!
   "The size in bytes."
@@ -2255,8 +2286,13 @@ type Asset implements Node {
   kind: AssetKind!
   "Who may see it."
   status: AssetStatus!
-  "The normalized filename, with the extension of the sniffed type."
+  """
+  The URL-safe filename: the uploaded name transliterated to Latin letters, every character other than
+  letters, digits and ` + "`" + `_` + "`" + ` made ` + "`" + `-` + "`" + ` (runs of them collapsed), with the extension of the sniffed type.
+  """
   filename: String!
+  "The name the current version's file was uploaded under, exactly as given (any script, spaces, case), for display. Management only: it may say more than the published filename."
+  originalFilename: String
   "The filename without its extension."
   basename: String!
   "The file format, such as ` + "`" + `jpg` + "`" + `, ` + "`" + `png` + "`" + `, ` + "`" + `mp4` + "`" + ` or ` + "`" + `pdf` + "`" + ` (` + "`" + `bin` + "`" + ` when unknown)."
@@ -2473,6 +2509,12 @@ input UploadAssetsInput {
   customData: JSON
   "Metadata per locale."
   defaultFieldMetadata: [LocalizedMetadataInput!]
+  """
+  When a live asset already holds the same bytes (SHA-256, computed while the file streams in), return it
+  instead of storing a copy: the new bytes are deleted and the rest of this input is not applied to it.
+  An asset in the trash does not count: a new asset is made.
+  """
+  skipIfExists: Boolean
 }
 
 "A remote file to make an asset of."
@@ -2483,6 +2525,16 @@ input CreateAssetFromUrlInput {
   filename: String
   "How to file and describe the new asset."
   asset: UploadAssetsInput
+  "When a live asset already holds the same bytes, return it instead of storing a copy (as ` + "`" + `UploadAssetsInput.skipIfExists` + "`" + `, which this overrides)."
+  skipIfExists: Boolean
+}
+
+"How to replace an asset's bytes."
+input ReplaceAssetInput {
+  "Accept bytes of another kind (an image replaced by a video) even while live entries use the asset; refused with ASSET_IN_USE otherwise."
+  allowKindChange: Boolean = false
+  "Take the new file's name, and so a new ` + "`" + `url` + "`" + `; by default the asset keeps its name (basename) and URL."
+  newUrl: Boolean = false
 }
 
 "Changes to assets. An omitted field stays as it is; a nullable field set to null is cleared."
@@ -2540,13 +2592,17 @@ extend type Mutation {
   """
   Store new bytes (GraphQL multipart request) as the asset's next version. Its id, ` + "`" + `url` + "`" + `, description,
   tags, collection and usages stay; ` + "`" + `transformUrl` + "`" + ` and ` + "`" + `responsiveImage` + "`" + ` give new URLs, so caches never
-  serve the old bytes. The name keeps its basename and takes the new type's extension.
+  serve the old bytes. The name keeps its basename and takes the new type's extension. The new bytes pass
+  the same upload policy as any upload; bytes of another kind are refused while live entries use the asset
+  (ASSET_IN_USE), unless ` + "`" + `input.allowKindChange` + "`" + `.
   """
   replaceAsset(
     "The asset, not in the trash."
     id: ID!
     "The new bytes, at most ` + "`" + `mediaSettings.maxUploadBytes` + "`" + `."
     file: Upload!
+    "How to replace them."
+    input: ReplaceAssetInput
   ): Asset!
 }
 `, BuiltIn: false},
@@ -2724,6 +2780,12 @@ extend type Mutation {
     "A transform to apply."
     params: ImageParams
   ): String!
+  """
+  Make every signed URL of these assets made so far stop opening them, whoever signed it (editors only);
+  URLs signed from now on work. Revoking an API token also voids the URLs it signed. Trashed assets may be
+  listed: restoring one does not bring its old links back.
+  """
+  revokeSignedUrls("The assets (at most 500)." assetIds: [ID!]!): [Asset!]!
 }
 `, BuiltIn: false},
 	{Name: "../../schema/filters.graphqls", Input: `"Match ids."
@@ -2926,6 +2988,8 @@ input AssetFilter {
   updatedAt: TimeFilter
   "By filename."
   filename: TextFilter
+  "By the name the current version's file was uploaded under, exactly as given (any script)."
+  originalFilename: TextFilter
   "By alternative text, in any locale."
   alt: TextFilter
   "By title, in any locale."
@@ -3059,7 +3123,7 @@ type MediaSettings {
   maxFilesPerUpload: Int!
   "The largest ` + "`" + `first` + "`" + ` or ` + "`" + `last` + "`" + ` a list accepts."
   maxPageSize: Int!
-  "The types createUploads accepts (` + "`" + `image/*` + "`" + ` names a family)."
+  "The types every way in accepts (` + "`" + `image/*` + "`" + ` names a family; HTML, JavaScript, executables and SVGs with script only when listed by their own type)."
   uploadTypes: [String!]!
   "The largest file a signed upload sends in one request; larger ones go in parts."
   maxSinglePutBytes: Int64!
@@ -3256,7 +3320,13 @@ input CreateUploadInput {
   size: Int64!
   "The file's SHA-256 in hexadecimal, checked on completion."
   sha256: String
-  "With sha256: when an asset with the same bytes exists, completing returns it instead of a new one."
+  "The file's MD5 in hexadecimal, checked on completion."
+  md5: String
+  """
+  With sha256 or md5: when a live asset holds the same bytes, the ticket comes back already COMPLETED with
+  that ` + "`" + `asset` + "`" + ` and no URL, and nothing is sent; the rest of this input is not applied to it. Trashed assets
+  do not count. Without a match, completing checks again after the bytes arrived.
+  """
   skipIfExists: Boolean
   "Who may see the new asset; PRIVATE by default."
   status: AssetStatus
@@ -3404,6 +3474,8 @@ func (ec *executionContext) childFields_Asset(ctx context.Context, field graphql
 		return ec.fieldContext_Asset_status(ctx, field)
 	case "filename":
 		return ec.fieldContext_Asset_filename(ctx, field)
+	case "originalFilename":
+		return ec.fieldContext_Asset_originalFilename(ctx, field)
 	case "basename":
 		return ec.fieldContext_Asset_basename(ctx, field)
 	case "format":
@@ -3538,6 +3610,8 @@ func (ec *executionContext) childFields_AssetVersion(ctx context.Context, field 
 		return ec.fieldContext_AssetVersion_number(ctx, field)
 	case "filename":
 		return ec.fieldContext_AssetVersion_filename(ctx, field)
+	case "originalFilename":
+		return ec.fieldContext_AssetVersion_originalFilename(ctx, field)
 	case "mimeType":
 		return ec.fieldContext_AssetVersion_mimeType(ctx, field)
 	case "size":
@@ -4389,6 +4463,14 @@ func (ec *executionContext) field_Mutation_replaceAsset_args(ctx context.Context
 		return nil, err
 	}
 	args["file"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (*model.ReplaceAssetInput, error) {
+			return ec.unmarshalOReplaceAssetInput2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐReplaceAssetInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg2
 	return args, nil
 }
 
@@ -4417,6 +4499,20 @@ func (ec *executionContext) field_Mutation_revokeApiToken_args(ctx context.Conte
 		return nil, err
 	}
 	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_revokeSignedUrls_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "assetIds",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalNID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["assetIds"] = arg0
 	return args, nil
 }
 
@@ -5125,6 +5221,29 @@ func (ec *executionContext) _Asset_filename(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext_Asset_filename(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Asset", field, false, false, "String")
+}
+
+func (ec *executionContext) _Asset_originalFilename(ctx context.Context, field graphql.CollectedField, obj *models.Asset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Asset_originalFilename(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OriginalFilename, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Asset_originalFilename(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Asset", field, false, false, "String")
 }
 
@@ -6714,6 +6833,29 @@ func (ec *executionContext) _AssetVersion_filename(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext_AssetVersion_filename(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AssetVersion", field, false, false, "String")
+}
+
+func (ec *executionContext) _AssetVersion_originalFilename(ctx context.Context, field graphql.CollectedField, obj *models.AssetVersion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssetVersion_originalFilename(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OriginalFilename, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AssetVersion_originalFilename(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("AssetVersion", field, false, false, "String")
 }
 
@@ -8543,7 +8685,7 @@ func (ec *executionContext) _Mutation_replaceAsset(ctx context.Context, field gr
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().ReplaceAsset(ctx, fc.Args["id"].(string), fc.Args["file"].(graphql.Upload))
+			return ec.Resolvers.Mutation().ReplaceAsset(ctx, fc.Args["id"].(string), fc.Args["file"].(graphql.Upload), fc.Args["input"].(*model.ReplaceAssetInput))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *models.Asset) graphql.Marshaler {
@@ -8791,6 +8933,50 @@ func (ec *executionContext) fieldContext_Mutation_createSignedAssetUrl(ctx conte
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_createSignedAssetUrl_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_revokeSignedUrls(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_revokeSignedUrls(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RevokeSignedUrls(ctx, fc.Args["assetIds"].([]string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*models.Asset) graphql.Marshaler {
+			return ec.marshalNAsset2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAssetᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_revokeSignedUrls(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Asset(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_revokeSignedUrls_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -12143,7 +12329,7 @@ func (ec *executionContext) unmarshalInputAssetFilter(ctx context.Context, obj a
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"ids", "kind", "status", "format", "mimeType", "size", "width", "height", "aspectRatio", "orientation", "resolution", "tags", "smartTags", "colors", "collection", "inUse", "createdAt", "updatedAt", "filename", "alt", "title", "author", "copyright", "notes", "md5", "deleted", "search", "AND", "OR"}
+	fieldsInOrder := [...]string{"ids", "kind", "status", "format", "mimeType", "size", "width", "height", "aspectRatio", "orientation", "resolution", "tags", "smartTags", "colors", "collection", "inUse", "createdAt", "updatedAt", "filename", "originalFilename", "alt", "title", "author", "copyright", "notes", "md5", "deleted", "search", "AND", "OR"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -12283,6 +12469,13 @@ func (ec *executionContext) unmarshalInputAssetFilter(ctx context.Context, obj a
 				return it, err
 			}
 			it.Filename = data
+		case "originalFilename":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("originalFilename"))
+			data, err := ec.unmarshalOTextFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐTextFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OriginalFilename = data
 		case "alt":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("alt"))
 			data, err := ec.unmarshalOTextFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐTextFilter(ctx, v)
@@ -12626,7 +12819,7 @@ func (ec *executionContext) unmarshalInputCreateAssetFromUrlInput(ctx context.Co
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"url", "filename", "asset"}
+	fieldsInOrder := [...]string{"url", "filename", "asset", "skipIfExists"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -12654,6 +12847,13 @@ func (ec *executionContext) unmarshalInputCreateAssetFromUrlInput(ctx context.Co
 				return it, err
 			}
 			it.Asset = graphql.OmittableOf(data)
+		case "skipIfExists":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("skipIfExists"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SkipIfExists = graphql.OmittableOf(data)
 		}
 	}
 	return it, nil
@@ -12731,7 +12931,7 @@ func (ec *executionContext) unmarshalInputCreateUploadInput(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"filename", "mimeType", "size", "sha256", "skipIfExists", "status", "collectionId", "tags", "author", "copyright", "notes", "defaultFieldMetadata"}
+	fieldsInOrder := [...]string{"filename", "mimeType", "size", "sha256", "md5", "skipIfExists", "status", "collectionId", "tags", "author", "copyright", "notes", "defaultFieldMetadata"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -12766,6 +12966,13 @@ func (ec *executionContext) unmarshalInputCreateUploadInput(ctx context.Context,
 				return it, err
 			}
 			it.Sha256 = graphql.OmittableOf(data)
+		case "md5":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("md5"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Md5 = graphql.OmittableOf(data)
 		case "skipIfExists":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("skipIfExists"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -13560,6 +13767,62 @@ func UnmarshalOrientationFilter(ctx context.Context, raw any) (models.Orientatio
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputReplaceAssetInput(ctx context.Context, obj any) (model.ReplaceAssetInput, error) {
+	var it model.ReplaceAssetInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["allowKindChange"]; !present {
+		asMap["allowKindChange"] = false
+	}
+	if _, present := asMap["newUrl"]; !present {
+		asMap["newUrl"] = false
+	}
+
+	fieldsInOrder := [...]string{"allowKindChange", "newUrl"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "allowKindChange":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("allowKindChange"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AllowKindChange = graphql.OmittableOf(data)
+		case "newUrl":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("newUrl"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NewURL = graphql.OmittableOf(data)
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalReplaceAssetInput unmarshals raw into the ReplaceAssetInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalReplaceAssetInput(ctx context.Context, raw any) (model.ReplaceAssetInput, error) {
+	var out model.ReplaceAssetInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ReplaceAssetInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputResolutionFilter(ctx context.Context, obj any) (models.ResolutionFilter, error) {
 	var it models.ResolutionFilter
 	if obj == nil {
@@ -14054,7 +14317,7 @@ func (ec *executionContext) unmarshalInputUploadAssetsInput(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"status", "collectionId", "tags", "author", "copyright", "notes", "focalPoint", "customData", "defaultFieldMetadata"}
+	fieldsInOrder := [...]string{"status", "collectionId", "tags", "author", "copyright", "notes", "focalPoint", "customData", "defaultFieldMetadata", "skipIfExists"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -14124,6 +14387,13 @@ func (ec *executionContext) unmarshalInputUploadAssetsInput(ctx context.Context,
 				return it, err
 			}
 			it.DefaultFieldMetadata = graphql.OmittableOf(data)
+		case "skipIfExists":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("skipIfExists"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SkipIfExists = graphql.OmittableOf(data)
 		}
 	}
 	return it, nil
@@ -14291,6 +14561,11 @@ func (ec *executionContext) _Asset(ctx context.Context, sel ast.SelectionSet, ob
 		case "filename":
 			out.Values[i] = ec._Asset_filename(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "originalFilename":
+			out.Values[i] = ec._Asset_originalFilename(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "basename":
@@ -14691,6 +14966,11 @@ func (ec *executionContext) _AssetVersion(ctx context.Context, sel ast.Selection
 			}
 		case "filename":
 			out.Values[i] = ec._AssetVersion_filename(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "originalFilename":
+			out.Values[i] = ec._AssetVersion_originalFilename(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -15385,6 +15665,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "createSignedAssetUrl":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_createSignedAssetUrl(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "revokeSignedUrls":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_revokeSignedUrls(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -16760,13 +17047,13 @@ func (ec *executionContext) marshalNFloat2float64(ctx context.Context, sel ast.S
 }
 
 func (ec *executionContext) unmarshalNID2string(ctx context.Context, v any) (string, error) {
-	res, err := graphql.UnmarshalID(v)
+	res, err := scalars.UnmarshalID(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNID2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
 	_ = sel
-	res := graphql.MarshalID(v)
+	res := scalars.MarshalID(v)
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "ID!")
 	}
@@ -16843,13 +17130,13 @@ func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.Selecti
 }
 
 func (ec *executionContext) unmarshalNInt642int64(ctx context.Context, v any) (int64, error) {
-	res, err := graphql.UnmarshalInt64(v)
+	res, err := scalars.UnmarshalInt64(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNInt642int64(ctx context.Context, sel ast.SelectionSet, v int64) graphql.Marshaler {
 	_ = sel
-	res := graphql.MarshalInt64(v)
+	res := scalars.MarshalInt64(v)
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "Int64!")
 	}
@@ -16857,7 +17144,7 @@ func (ec *executionContext) marshalNInt642int64(ctx context.Context, sel ast.Sel
 }
 
 func (ec *executionContext) unmarshalNJSON2map(ctx context.Context, v any) (map[string]any, error) {
-	res, err := graphql.UnmarshalMap(v)
+	res, err := scalars.UnmarshalJSON(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -16867,7 +17154,7 @@ func (ec *executionContext) marshalNJSON2map(ctx context.Context, sel ast.Select
 		return graphql.Null
 	}
 	_ = sel
-	res := graphql.MarshalMap(v)
+	res := scalars.MarshalJSON(v)
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "JSON!")
 	}
@@ -17143,13 +17430,13 @@ func (ec *executionContext) marshalNTagEdge2ᚕgithubᚗcomᚋmediagraphᚋmedia
 }
 
 func (ec *executionContext) unmarshalNTime2timeᚐTime(ctx context.Context, v any) (time.Time, error) {
-	res, err := graphql.UnmarshalTime(v)
+	res, err := scalars.UnmarshalTime(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNTime2timeᚐTime(ctx context.Context, sel ast.SelectionSet, v time.Time) graphql.Marshaler {
 	_ = sel
-	res := graphql.MarshalTime(v)
+	res := scalars.MarshalTime(v)
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "Time!")
 	}
@@ -17878,7 +18165,7 @@ func (ec *executionContext) unmarshalOID2ᚖstring(ctx context.Context, v any) (
 	if v == nil {
 		return nil, nil
 	}
-	res, err := graphql.UnmarshalID(v)
+	res, err := scalars.UnmarshalID(v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -17888,7 +18175,7 @@ func (ec *executionContext) marshalOID2ᚖstring(ctx context.Context, sel ast.Se
 	}
 	_ = sel
 	_ = ctx
-	res := graphql.MarshalID(*v)
+	res := scalars.MarshalID(*v)
 	return res
 }
 
@@ -18078,7 +18365,7 @@ func (ec *executionContext) unmarshalOInt642ᚖint64(ctx context.Context, v any)
 	if v == nil {
 		return nil, nil
 	}
-	res, err := graphql.UnmarshalInt64(v)
+	res, err := scalars.UnmarshalInt64(v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -18088,7 +18375,7 @@ func (ec *executionContext) marshalOInt642ᚖint64(ctx context.Context, sel ast.
 	}
 	_ = sel
 	_ = ctx
-	res := graphql.MarshalInt64(*v)
+	res := scalars.MarshalInt64(*v)
 	return res
 }
 
@@ -18112,7 +18399,7 @@ func (ec *executionContext) unmarshalOJSON2map(ctx context.Context, v any) (map[
 	if v == nil {
 		return nil, nil
 	}
-	res, err := graphql.UnmarshalMap(v)
+	res, err := scalars.UnmarshalJSON(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -18122,7 +18409,7 @@ func (ec *executionContext) marshalOJSON2map(ctx context.Context, sel ast.Select
 	}
 	_ = sel
 	_ = ctx
-	res := graphql.MarshalMap(v)
+	res := scalars.MarshalJSON(v)
 	return res
 }
 
@@ -18242,6 +18529,14 @@ func (ec *executionContext) unmarshalOOrientationFilter2ᚖgithubᚗcomᚋmediag
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalOReplaceAssetInput2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐReplaceAssetInput(ctx context.Context, v any) (*model.ReplaceAssetInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputReplaceAssetInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalOResolution2ᚕgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐResolutionᚄ(ctx context.Context, v any) ([]models.Resolution, error) {
 	if v == nil {
 		return nil, nil
@@ -18340,6 +18635,18 @@ func (ec *executionContext) unmarshalOStatusFilter2ᚖgithubᚗcomᚋmediagraph�
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalOString2string(ctx context.Context, v any) (string, error) {
+	res, err := graphql.UnmarshalString(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOString2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(v)
+	return res
+}
+
 func (ec *executionContext) unmarshalOString2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
 	if v == nil {
 		return nil, nil
@@ -18421,7 +18728,7 @@ func (ec *executionContext) unmarshalOTime2ᚖtimeᚐTime(ctx context.Context, v
 	if v == nil {
 		return nil, nil
 	}
-	res, err := graphql.UnmarshalTime(v)
+	res, err := scalars.UnmarshalTime(v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -18431,7 +18738,7 @@ func (ec *executionContext) marshalOTime2ᚖtimeᚐTime(ctx context.Context, sel
 	}
 	_ = sel
 	_ = ctx
-	res := graphql.MarshalTime(*v)
+	res := scalars.MarshalTime(*v)
 	return res
 }
 

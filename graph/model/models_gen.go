@@ -41,6 +41,8 @@ type CreateAssetFromURLInput struct {
 	Filename graphql.Omittable[*string] `json:"filename,omitempty"`
 	// How to file and describe the new asset.
 	Asset graphql.Omittable[*UploadAssetsInput] `json:"asset,omitempty"`
+	// When a live asset already holds the same bytes, return it instead of storing a copy (as `UploadAssetsInput.skipIfExists`, which this overrides).
+	SkipIfExists graphql.Omittable[*bool] `json:"skipIfExists,omitempty"`
 }
 
 // A new collection.
@@ -61,7 +63,11 @@ type CreateUploadInput struct {
 	Size int64 `json:"size"`
 	// The file's SHA-256 in hexadecimal, checked on completion.
 	Sha256 graphql.Omittable[*string] `json:"sha256,omitempty"`
-	// With sha256: when an asset with the same bytes exists, completing returns it instead of a new one.
+	// The file's MD5 in hexadecimal, checked on completion.
+	Md5 graphql.Omittable[*string] `json:"md5,omitempty"`
+	// With sha256 or md5: when a live asset holds the same bytes, the ticket comes back already COMPLETED with
+	// that `asset` and no URL, and nothing is sent; the rest of this input is not applied to it. Trashed assets
+	// do not count. Without a match, completing checks again after the bytes arrived.
 	SkipIfExists graphql.Omittable[*bool] `json:"skipIfExists,omitempty"`
 	// Who may see the new asset; PRIVATE by default.
 	Status graphql.Omittable[*models.AssetStatus] `json:"status,omitempty"`
@@ -155,7 +161,7 @@ type MediaSettings struct {
 	MaxFilesPerUpload int `json:"maxFilesPerUpload"`
 	// The largest `first` or `last` a list accepts.
 	MaxPageSize int `json:"maxPageSize"`
-	// The types createUploads accepts (`image/*` names a family).
+	// The types every way in accepts (`image/*` names a family; HTML, JavaScript, executables and SVGs with script only when listed by their own type).
 	UploadTypes []string `json:"uploadTypes"`
 	// The largest file a signed upload sends in one request; larger ones go in parts.
 	MaxSinglePutBytes int64 `json:"maxSinglePutBytes"`
@@ -171,6 +177,14 @@ type Mutation struct {
 
 // Read the media library.
 type Query struct {
+}
+
+// How to replace an asset's bytes.
+type ReplaceAssetInput struct {
+	// Accept bytes of another kind (an image replaced by a video) even while live entries use the asset; refused with ASSET_IN_USE otherwise.
+	AllowKindChange graphql.Omittable[*bool] `json:"allowKindChange,omitempty"`
+	// Take the new file's name, and so a new `url`; by default the asset keeps its name (basename) and URL.
+	NewURL graphql.Omittable[*bool] `json:"newUrl,omitempty"`
 }
 
 // Changes to assets. An omitted field stays as it is; a nullable field set to null is cleared.
@@ -227,4 +241,8 @@ type UploadAssetsInput struct {
 	CustomData graphql.Omittable[map[string]any] `json:"customData,omitempty"`
 	// Metadata per locale.
 	DefaultFieldMetadata graphql.Omittable[[]*LocalizedMetadataInput] `json:"defaultFieldMetadata,omitempty"`
+	// When a live asset already holds the same bytes (SHA-256, computed while the file streams in), return it
+	// instead of storing a copy: the new bytes are deleted and the rest of this input is not applied to it.
+	// An asset in the trash does not count: a new asset is made.
+	SkipIfExists graphql.Omittable[*bool] `json:"skipIfExists,omitempty"`
 }

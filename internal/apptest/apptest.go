@@ -330,3 +330,9 @@ func (s *Server) Files() []string {
 	}
 	return files
 }
+
+// AnyType configures the server to accept files of every type, those a browser runs included, for
+// tests of what happens to them once stored.
+func AnyType(c *config.Config) {
+	c.UploadTypes = []string{"*/*", "text/html", "application/xhtml+xml", "image/svg+xml", "text/javascript", "application/javascript"}
+}

@@ -31,6 +31,8 @@ type Tokens struct {
 	log *slog.Logger
 	// touched remembers when each token's use was last written (token id → time.Time).
 	touched sync.Map
+	// issuers caches whether tokens that signed URLs stand (token id → issuerState).
+	issuers sync.Map
 }
 
 // NewTokens returns the tokens of db.
@@ -118,16 +120,22 @@ func (s *Tokens) ListTokens(ctx context.Context) ([]*models.APIToken, error) {
 	return s.db.ListTokens(ctx)
 }
 
-// RevokeToken revokes a token; requests carrying it are refused from then on.
+// RevokeToken revokes a token; requests carrying it are refused from then on, and so are the signed
+// URLs it made (within grantCacheTTL). The last active ADMIN token cannot be revoked.
 func (s *Tokens) RevokeToken(ctx context.Context, id string) (*models.APIToken, error) {
 	if _, err := Authorize(ctx, Admin); err != nil {
 		return nil, err
 	}
-	if err := s.db.RevokeToken(ctx, id); errors.Is(err, models.ErrNotFound) {
+	switch err := s.db.RevokeToken(ctx, id); {
+	case errors.Is(err, models.ErrNotFound):
 		return nil, NotFound("token", id)
-	} else if err != nil {
+	case errors.Is(err, models.ErrLastAdmin):
+		return nil, NewError(CodeConflict, "token %s is the last active ADMIN token: revoking it would lock everyone out. "+
+			"Create another ADMIN token first (createApiToken, or `mediagraph token create --role ADMIN` on the server), then revoke this one", id)
+	case err != nil:
 		return nil, err
 	}
+	s.issuers.Store(id, issuerState{revoked: true, at: time.Now()})
 	return s.Token(ctx, id)
 }
 
@@ -170,4 +178,31 @@ func (s *Tokens) EnsureFirstToken(ctx context.Context) (string, error) {
 	}
 	_, token, err := s.CreateToken(WithPrincipal(ctx, Operator), "initial admin", models.RoleAdmin)
 	return token, err
+}
+
+// grantCacheTTL is how long an instance trusts what it last read of a token for the signed URLs it
+// made: a revocation on another instance voids them within this time (on this one, at once).
+const grantCacheTTL = 5 * time.Second
+
+type issuerState struct {
+	revoked bool
+	at      time.Time
+}
+
+// Revoked reports whether the token of id, which signed a URL, is revoked or gone. The answer is an
+// indexed lookup, cached for at most grantCacheTTL; a revocation is final, so it is cached for good.
+func (s *Tokens) Revoked(ctx context.Context, id string) (bool, error) {
+	now := time.Now()
+	if v, ok := s.issuers.Load(id); ok {
+		st := v.(issuerState)
+		if st.revoked || now.Sub(st.at) < grantCacheTTL {
+			return st.revoked, nil
+		}
+	}
+	revoked, err := s.db.TokenRevoked(ctx, id)
+	if err != nil {
+		return false, err
+	}
+	s.issuers.Store(id, issuerState{revoked: revoked, at: now})
+	return revoked, nil
 }

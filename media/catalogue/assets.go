@@ -127,6 +127,8 @@ type assetState int
 const (
 	liveAssets assetState = iota
 	trashedAssets
+	// anyAssets are live or trashed.
+	anyAssets
 )
 
 // loadForWrite checks a bulk id list and loads its assets in the given order; every id must name an
@@ -272,6 +274,15 @@ func checkCollection(ctx context.Context, tx *models.DB, field string, id *strin
 		return err
 	}
 	return nil
+}
+
+// RevokeSignedURLs makes every signed link to the assets made so far stop opening them, whoever
+// signed it; links signed from now on work. Trashed assets are revoked too: restoring one does not
+// bring its old links back.
+func (s *Assets) RevokeSignedURLs(ctx context.Context, ids []string) ([]*models.Asset, error) {
+	return s.changeAssets(ctx, ids, anyAssets, models.EventAssetUpdated, func(tx *models.DB, assets []*models.Asset) error {
+		return tx.AdvanceGrantEpochs(ctx, assetIDs(assets))
+	})
 }
 
 // DeleteAssets moves assets to the trash, where they are hidden but restorable. An asset a live entry

@@ -265,7 +265,7 @@ func (s *Assets) UpdateAssets(ctx context.Context, ids []string, ch AssetChanges
 		}
 		if ch.Filename.Set {
 			for _, a := range assets {
-				base, name := NormalizeFilename(ch.Filename.Value, knownExt(a.Format))
+				base, name := NormalizeFilename(ch.Filename.Value, knownExt(a.Format), a.ID)
 				if err := tx.UpdateAssets(ctx, []string{a.ID}, map[string]any{"filename": name, "basename": base}); err != nil {
 					return err
 				}

@@ -3,6 +3,7 @@ package catalogue
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -198,6 +199,17 @@ func (s *Collections) MoveCollection(ctx context.Context, id string, parentID *s
 	return c, nil
 }
 
+// count says how many of something there are, in words: "no assets", "1 asset", "3 assets".
+func count(n int64, one, many string) string {
+	switch n {
+	case 0:
+		return "no " + many
+	case 1:
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
 // DeleteCollection deletes an empty collection; one holding collections or assets (trashed ones
 // included) answers FOLDER_HAS_CONTENT.
 func (s *Collections) DeleteCollection(ctx context.Context, id string) (string, error) {
@@ -213,7 +225,8 @@ func (s *Collections) DeleteCollection(ctx context.Context, id string) (string, 
 			return err
 		}
 		if children > 0 || assets > 0 {
-			return access.NewError(access.CodeFolderHasContent, "collection %s holds %d collections and %d assets (trash included); move or delete them first", id, children, assets)
+			return access.NewError(access.CodeFolderHasContent, "collection %s holds %s and %s (trash included); move or delete them first",
+				id, count(children, "collection", "collections"), count(assets, "asset", "assets"))
 		}
 		return tx.DeleteCollection(ctx, id)
 	})

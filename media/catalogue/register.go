@@ -3,6 +3,7 @@ package catalogue
 import (
 	"context"
 	"errors"
+	"fmt"
 	"path"
 	"strings"
 	"unicode/utf8"
@@ -64,9 +65,19 @@ func (s *Registry) Register(ctx context.Context, tx *models.DB, stored []NewAsse
 	return nil
 }
 
-// Replace records in as the next version of the asset of id, which keeps its name, description and
-// credits; the file's credits fill only what is empty.
-func (s *Registry) Replace(ctx context.Context, id string, in NewAsset) error {
+// ReplaceRules say what a replacement may change.
+type ReplaceRules struct {
+	// AllowKindChange accepts bytes of another kind while live entries use the asset.
+	AllowKindChange bool
+	// NewName gives the asset the new file's name (and so a new gate URL) instead of keeping its own.
+	NewName bool
+}
+
+// Replace records in as the next version of the asset of id, which keeps its name (unless
+// rules.NewName), description and credits; the file's credits fill only what is empty. Bytes of
+// another kind are refused while live entries use the asset, unless rules.AllowKindChange: every
+// page showing an image would break on a video.
+func (s *Registry) Replace(ctx context.Context, id string, in NewAsset, rules ReplaceRules) error {
 	return s.change(ctx, models.Event{Kind: models.EventAssetReplaced, AssetIDs: []string{id}}, func(tx *models.DB) error {
 		// Read again inside the transaction: a concurrent replacement may have taken the next number.
 		found, err := tx.AssetsByID(ctx, []string{id}, models.Visibility{})
@@ -77,8 +88,13 @@ func (s *Registry) Replace(ctx context.Context, id string, in NewAsset) error {
 			return access.NotFound("asset", id)
 		}
 		old, a, v := found[0], in.Asset, in.Version
+		if err := refuseKindChange(ctx, tx, old, v.Kind, rules); err != nil {
+			return err
+		}
 		a.Version, v.Number = old.Version+1, old.Version+1
-		a.Basename, a.Filename = old.Basename, old.Basename+path.Ext(a.Filename) // the name stays; the type may change
+		if !rules.NewName {
+			a.Basename, a.Filename = old.Basename, old.Basename+path.Ext(a.Filename) // the name stays; the type may change
+		}
 		v.Filename = a.Filename
 		a.Author, a.Copyright = old.Author, old.Copyright
 		prefillCredits(a, in.Credits)
@@ -88,6 +104,21 @@ func (s *Registry) Replace(ctx context.Context, id string, in NewAsset) error {
 		return s.prefillTitle(ctx, tx, id, in.Credits)
 	})
 }
+
+func refuseKindChange(ctx context.Context, tx *models.DB, old *models.Asset, kind models.AssetKind, rules ReplaceRules) error {
+	if old.Kind == kind || rules.AllowKindChange {
+		return nil
+	}
+	used, err := tx.AssetsWithLiveUsages(ctx, []string{old.ID})
+	if err != nil || len(used) == 0 {
+		return err
+	}
+	return &access.Error{Code: access.CodeAssetInUse, Field: "file", Message: fmt.Sprintf(
+		"asset %s is a %s used by a live entry; the new file is a %s, which would break the pages showing it: "+
+			"send a %s, or set input.allowKindChange", old.ID, lowerKind(old.Kind), lowerKind(kind), lowerKind(old.Kind))}
+}
+
+func lowerKind(k models.AssetKind) string { return strings.ToLower(string(k)) }
 
 // SaveAnalysis records what a new analysis of asset a learned; what editors wrote stays, the file's
 // credits only fill fields that are empty. An asset replaced meanwhile keeps its replacement's.

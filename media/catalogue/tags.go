@@ -168,6 +168,9 @@ func containsTag(tags []*models.Tag, id string) bool {
 // RenameTag renames a tag. Another tag with the name (in any case) is a CONFLICT: merge them instead.
 func (s *Tags) RenameTag(ctx context.Context, id, name string) (*models.Tag, error) {
 	names, err := CheckTagNames("name", []string{name})
+	if e, ok := access.AsError(err); ok {
+		e.Field = "name" // one name, not a list of them
+	}
 	if err != nil {
 		return nil, err
 	}

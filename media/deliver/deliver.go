@@ -25,6 +25,7 @@ type Service struct {
 	store      storage.Store
 	settings   config.Library
 	urls       *imageurl.Signer
+	issuers    Issuers
 	log        *slog.Logger
 	memory     *membudget.Budget
 	transforms *transforms
@@ -45,10 +46,11 @@ const (
 )
 
 // New returns delivery of db's assets from store; registry records what transforms learn of them,
-// urls signs and checks URLs, memory bounds the images held in memory for transforms.
-func New(db *models.DB, registry *catalogue.Registry, store storage.Store, settings config.Library, urls *imageurl.Signer, memory *membudget.Budget, log *slog.Logger) *Service {
+// urls signs and checks URLs, issuers says whether the tokens that signed grants still stand,
+// memory bounds the images held in memory for transforms.
+func New(db *models.DB, registry *catalogue.Registry, store storage.Store, settings config.Library, urls *imageurl.Signer, issuers Issuers, memory *membudget.Budget, log *slog.Logger) *Service {
 	return &Service{
-		db: db, registry: registry, store: store, settings: settings, urls: urls, log: log, memory: memory,
+		db: db, registry: registry, store: store, settings: settings, urls: urls, issuers: issuers, log: log, memory: memory,
 		transforms: newTransforms(runtime.GOMAXPROCS(0), transformsPerClient, transformQueueTimeout),
 		background: newBackground(pendingStores),
 	}

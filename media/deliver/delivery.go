@@ -151,7 +151,7 @@ func (s *Service) deliverable(ctx context.Context, id string, grant imageurl.URL
 		return a, nil
 	}
 	if grant.Private { // an editor shared it, PRIVATE or outside its window
-		return a, nil
+		return a, s.grantStands(ctx, a, grant)
 	}
 	if a.Status != models.StatusPublic {
 		return nil, access.NewError(access.CodeAssetAccessDenied, "asset %s is private", id)

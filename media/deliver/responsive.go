@@ -136,11 +136,11 @@ func reshapePlaceholder(img *ResponsiveImage, a *models.Asset, p imageurl.ImageP
 	return nil
 }
 
-// URLFor is the URL of an asset's bytes at path (imageurl.AssetPath or imageurl.VersionPath), transformed by p (checked),
+// URLFor is the URL of asset a's bytes at path (imageurl.AssetPath or imageurl.VersionPath), transformed by p (checked),
 // and signed to open it until expiresIn when signed.
-func (s *Service) URLFor(ctx context.Context, path string, p imageurl.ImageParams, signed bool, expiresIn *int) (string, error) {
+func (s *Service) URLFor(ctx context.Context, a *models.Asset, path string, p imageurl.ImageParams, signed bool, expiresIn *int) (string, error) {
 	if signed {
-		return s.signedURL(ctx, path, p, expiresIn)
+		return s.signedURL(ctx, a, path, p, expiresIn)
 	}
 	return s.urls.AssetURL(path, p, imageurl.URLOptions{}), nil
 }
@@ -149,9 +149,11 @@ func (s *Service) URLFor(ctx context.Context, path string, p imageurl.ImageParam
 const maxSignedURLTTL = 7 * 24 * time.Hour
 
 // signedURL signs a URL of path so that it opens the asset — PRIVATE or not — until expiresIn seconds
-// from now (one hour by default). Only editors may hand out such URLs.
-func (s *Service) signedURL(ctx context.Context, path string, p imageurl.ImageParams, expiresIn *int) (string, error) {
-	if _, err := access.Authorize(ctx, access.Write); err != nil {
+// from now (one hour by default), or until the token that asks is revoked, or revokeSignedUrls
+// revokes a's links. Only editors may hand out such URLs.
+func (s *Service) signedURL(ctx context.Context, a *models.Asset, path string, p imageurl.ImageParams, expiresIn *int) (string, error) {
+	who, err := access.Authorize(ctx, access.Write)
+	if err != nil {
 		return "", err
 	}
 	ttl := time.Hour
@@ -162,5 +164,5 @@ func (s *Service) signedURL(ctx context.Context, path string, p imageurl.ImagePa
 		ttl = time.Duration(*expiresIn) * time.Second
 	}
 	exp := models.Now().Add(ttl)
-	return s.urls.AssetURL(path, p, imageurl.URLOptions{Expires: &exp}), nil
+	return s.urls.AssetURL(path, p, imageurl.URLOptions{Expires: &exp, Issuer: who.TokenID, Epoch: a.GrantEpoch}), nil
 }

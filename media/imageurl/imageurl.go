@@ -123,7 +123,7 @@ var imageParamNames = []string{"w", "h", "fit", "crop", "fp-x", "fp-y", "ar", "d
 
 // known reports whether a query parameter means something to a delivery URL.
 func known(name string) bool {
-	return slices.Contains(imageParamNames, name) || name == "s" || name == "exp" || name == "download"
+	return slices.Contains(imageParamNames, name) || slices.Contains(grantParamNames, name) || name == "download"
 }
 
 // ParseImageParams reads and checks the transform parameters of a query string. Parameters it does
@@ -309,10 +309,45 @@ func (p ImageParams) Query() url.Values {
 	return q
 }
 
+// grantParamNames are the query parameters of a signature: s signs, exp ends a grant, g names who
+// issued it.
+var grantParamNames = []string{"s", "exp", "g"}
+
 // URLOptions say how to sign a URL the API hands out.
 type URLOptions struct {
 	// Expires, when set, makes the URL a grant: until then it opens the asset even when PRIVATE.
 	Expires *time.Time
+	// Issuer is the API token that issued a grant ("" for the command line); Epoch is the asset's
+	// grant epoch at the time. Either going stale (the token revoked, revokeSignedUrls) voids it.
+	Issuer string
+	Epoch  int
+}
+
+// grantIssuer writes who issued a grant as one short parameter: the epoch, then the issuing token's
+// id without its prefix.
+func grantIssuer(issuer string, epoch int) string {
+	g := strconv.Itoa(epoch)
+	if issuer != "" {
+		g += "." + strings.TrimPrefix(issuer, models.TokenPrefix+"_")
+	}
+	return g
+}
+
+// parseGrantIssuer reads the g parameter; a grant made before grants named their issuer has none,
+// which reads as epoch 0 from no token.
+func parseGrantIssuer(g string) (issuer string, epoch int, ok bool) {
+	if g == "" {
+		return "", 0, true
+	}
+	num, body, named := strings.Cut(g, ".")
+	epoch, err := strconv.Atoi(num)
+	if err != nil || epoch < 0 || (named && body == "") {
+		return "", 0, false
+	}
+	if named {
+		issuer = models.TokenPrefix + "_" + body
+	}
+	return issuer, epoch, true
 }
 
 // Paths of the delivery routes: the gate follows replacements; versioned paths name one version's
@@ -368,6 +403,7 @@ func (s *Signer) AssetURL(path string, params ImageParams, opts URLOptions) stri
 	q := params.Query()
 	if opts.Expires != nil {
 		q.Set("exp", strconv.FormatInt(opts.Expires.Unix(), 10))
+		q.Set("g", grantIssuer(opts.Issuer, opts.Epoch))
 	}
 	if opts.Expires != nil || (s.SignTransforms && len(q) > 0) {
 		q.Set("s", s.signature(path, q))
@@ -398,6 +434,9 @@ type URLGrant struct {
 	// Private is true when the signature grants access to a PRIVATE asset until Expires.
 	Private bool
 	Expires *time.Time
+	// Issuer and Epoch name what issued a grant (see URLOptions); the caller checks they still stand.
+	Issuer string
+	Epoch  int
 }
 
 // CheckURL verifies the signature of a delivery URL. A URL with a bad signature, or an expired
@@ -424,6 +463,10 @@ func (s *Signer) CheckURL(path string, q url.Values, transform bool, now time.Ti
 		}
 		until := time.Unix(t, 0)
 		g.Private, g.Expires = true, &until
+		var ok bool
+		if g.Issuer, g.Epoch, ok = parseGrantIssuer(q.Get("g")); !ok {
+			return URLGrant{}, access.NewError(access.CodeForbidden, "the URL's grant parameter g is malformed")
+		}
 	}
 	return g, nil
 }

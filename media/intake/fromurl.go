@@ -3,6 +3,7 @@ package intake
 import (
 	"context"
 	"errors"
+	"net"
 	"strings"
 	"unicode/utf8"
 
@@ -31,7 +32,7 @@ func (s *Service) CreateAssetFromURL(ctx context.Context, rawURL string, filenam
 		}
 	}
 	// The timeout bounds the download only: storing and recording what arrived are the server's business.
-	fetchCtx, cancel := context.WithTimeout(ctx, remote.Timeout)
+	fetchCtx, cancel := context.WithTimeout(ctx, s.settings.FetchTimeout)
 	defer cancel()
 	res, err := s.fetcher.Get(fetchCtx, rawURL)
 	if err != nil {
@@ -39,7 +40,7 @@ func (s *Service) CreateAssetFromURL(ctx context.Context, rawURL string, filenam
 	}
 	defer res.Body.Close()
 	if res.Size > s.settings.MaxUploadBytes {
-		return nil, s.tooLarge("input.url")
+		return nil, tooLarge("input.url", s.settings.MaxUploadBytes)
 	}
 	name := res.Filename
 	if filename != nil {
@@ -53,6 +54,9 @@ func (s *Service) CreateAssetFromURL(ctx context.Context, rawURL string, filenam
 			e.Field = "input.url"
 		}
 		if readErr := (*remote.ReadError)(nil); errors.As(err, &readErr) {
+			if errors.Is(err, context.DeadlineExceeded) {
+				return nil, access.Invalid("input.url", "the download did not finish within %s (MEDIAGRAPH_FETCH_TIMEOUT): its server answered, then stopped sending", s.settings.FetchTimeout)
+			}
 			return nil, access.Invalid("input.url", "the download broke off before the end of the file")
 		}
 		return nil, err
@@ -64,13 +68,16 @@ func (s *Service) CreateAssetFromURL(ctx context.Context, rawURL string, filenam
 func fetchError(err error) error {
 	var refusal *remote.Refusal
 	var status *remote.StatusError
+	var unknownHost *net.DNSError
 	switch {
 	case errors.As(err, &refusal):
-		return access.Invalid("input.url", "the URL cannot be fetched: %s", refusal.Reason)
+		return access.Invalid("input.url", "the URL is refused: %s", refusal.Reason)
 	case errors.As(err, &status):
 		return access.Invalid("input.url", "%s", status.Error())
 	case errors.Is(err, context.DeadlineExceeded):
 		return access.Invalid("input.url", "the server did not answer in time")
+	case errors.As(err, &unknownHost) && unknownHost.IsNotFound:
+		return access.Invalid("input.url", "the URL cannot be fetched: its host name %q is not known", unknownHost.Name)
 	}
 	return access.Invalid("input.url", "the URL could not be fetched (no answer from its server)")
 }

@@ -12,7 +12,10 @@ import (
 // ReplaceAsset stores new bytes as an asset's next version. Its id, gate URL, description, tags,
 // collection and usages stay; its versioned URLs change, so no cache serves the old bytes under the
 // new ones' name. The old version stays stored; its transforms are swept (SweepDerivatives).
-func (s *Service) ReplaceAsset(ctx context.Context, id string, f UploadFile) (*models.Asset, error) {
+//
+// The new bytes pass the upload policy as any upload does; bytes of another kind are refused while
+// live entries use the asset, unless rules.AllowKindChange.
+func (s *Service) ReplaceAsset(ctx context.Context, id string, f UploadFile, rules catalogue.ReplaceRules) (*models.Asset, error) {
 	p, err := access.Authorize(ctx, access.Write)
 	if err != nil {
 		return nil, err
@@ -24,11 +27,11 @@ func (s *Service) ReplaceAsset(ctx context.Context, id string, f UploadFile) (*m
 	if err != nil {
 		return nil, err
 	}
-	in, err := s.receiveAs(ctx, "file", f, p, cur.ID)
+	in, err := s.receiveAs(ctx, "file", f, p, cur.ID, false)
 	if err != nil {
 		return nil, err
 	}
-	err = s.registry.Replace(ctx, id, catalogue.NewAsset{Asset: in.asset, Version: in.version, Credits: in.credits})
+	err = s.registry.Replace(ctx, id, catalogue.NewAsset{Asset: in.asset, Version: in.version, Credits: in.credits}, rules)
 	if err != nil {
 		storage.Discard(ctx, s.store, []string{in.version.ObjectKey}, s.log)
 		return nil, err

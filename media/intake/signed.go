@@ -22,7 +22,10 @@ import (
 // partSize is the size of each part of a multipart signed upload but the last (S3 wants ≥ 5 MiB).
 const partSize = 8 << 20
 
-var sha256Pattern = regexp.MustCompile(`^[0-9a-f]{64}$`)
+var (
+	sha256Pattern = regexp.MustCompile(`^[0-9a-f]{64}$`)
+	md5Pattern    = regexp.MustCompile(`^[0-9a-f]{32}$`)
+)
 
 // UploadRequest is a file a client is about to send straight to the store.
 type UploadRequest struct {
@@ -30,6 +33,7 @@ type UploadRequest struct {
 	MimeType     string
 	Size         int64
 	SHA256       *string
+	MD5          *string
 	SkipIfExists bool
 	Options      SignedUploadOptions
 }
@@ -116,44 +120,29 @@ func headers(r *storage.SignedRequest) []*Header {
 	return out
 }
 
-// typeAllowed matches a MIME type against patterns such as image/* or application/pdf.
-func typeAllowed(mime string, patterns []string) bool {
-	for _, p := range patterns {
-		if family, ok := strings.CutSuffix(p, "/*"); ok {
-			if strings.HasPrefix(mime, family+"/") {
-				return true
-			}
-		} else if mime == p {
-			return true
-		}
-	}
-	return false
-}
-
 func (s *Service) checkUploadRequest(field string, r UploadRequest) (UploadRequest, error) {
 	if err := catalogue.CheckFilename(field+".filename", r.Filename); err != nil {
 		return r, err
 	}
 	r.MimeType = strings.ToLower(strings.TrimSpace(r.MimeType))
-	if !typeAllowed(r.MimeType, s.settings.UploadTypes) {
-		return r, &access.Error{Code: access.CodeMimeTypeNotAllowed, Field: field + ".mimeType",
-			Message: fmt.Sprintf("%q is not among the accepted types %s", r.MimeType, strings.Join(s.settings.UploadTypes, ", "))}
+	if err := s.admitType(field+".mimeType", r.MimeType, false); err != nil {
+		return r, err
 	}
-	switch {
-	case r.Size <= 0:
+	if r.Size < 0 {
 		return r, access.Invalid(field+".size", "the size must be a positive number of bytes")
-	case r.Size > s.settings.MaxSignedUploadBytes:
-		return r, &access.Error{Code: access.CodeFileTooLarge, Field: field + ".size", Message: fmt.Sprintf("the file is larger than the limit of %d bytes", s.settings.MaxSignedUploadBytes)}
 	}
-	if r.SHA256 != nil {
-		sum := strings.ToLower(*r.SHA256)
-		if !sha256Pattern.MatchString(sum) {
-			return r, access.Invalid(field+".sha256", "give the SHA-256 as 64 hexadecimal digits")
-		}
-		r.SHA256 = &sum
+	if err := s.admitSize(field+".size", r.Size, signed); err != nil {
+		return r, err
 	}
-	if r.SkipIfExists && r.SHA256 == nil {
-		return r, access.Invalid(field+".skipIfExists", "skipIfExists needs the file's sha256")
+	var err error
+	if r.SHA256, err = checkSum(field+".sha256", r.SHA256, sha256Pattern, "the SHA-256 as 64"); err != nil {
+		return r, err
+	}
+	if r.MD5, err = checkSum(field+".md5", r.MD5, md5Pattern, "the MD5 as 32"); err != nil {
+		return r, err
+	}
+	if r.SkipIfExists && r.SHA256 == nil && r.MD5 == nil {
+		return r, access.Invalid(field+".skipIfExists", "skipIfExists needs the file's sha256 (or md5), to find its duplicate before it is sent")
 	}
 	o := r.Options
 	if o.Status != nil && *o.Status != models.StatusPublic && *o.Status != models.StatusPrivate {
@@ -162,12 +151,23 @@ func (s *Service) checkUploadRequest(field string, r UploadRequest) (UploadReque
 	if err := catalogue.CheckCredits(o.Author, o.Copyright, o.Notes); err != nil {
 		return r, err
 	}
-	var err error
 	if r.Options.Tags, err = catalogue.CheckTagNames(field+".tags", o.Tags); err != nil {
 		return r, err
 	}
 	r.Options.Metadata, err = s.registry.MetadataChanges(field+".defaultFieldMetadata", catalogue.Optional[*models.FocalPoint]{}, catalogue.Optional[models.JSONObject]{}, o.Metadata)
 	return r, err
+}
+
+// checkSum checks a declared checksum in hexadecimal, any case.
+func checkSum(field string, sum *string, pattern *regexp.Regexp, digits string) (*string, error) {
+	if sum == nil {
+		return nil, nil
+	}
+	lower := strings.ToLower(strings.TrimSpace(*sum))
+	if !pattern.MatchString(lower) {
+		return nil, access.Invalid(field, "give %s hexadecimal digits", digits)
+	}
+	return &lower, nil
 }
 
 // CreateUploads issues tickets for files that clients send straight to the store; completeUploads
@@ -177,11 +177,8 @@ func (s *Service) CreateUploads(ctx context.Context, requests []UploadRequest) (
 	if err != nil {
 		return nil, err
 	}
-	if len(requests) == 0 {
-		return nil, access.Invalid("input", "ask for at least one upload")
-	}
-	if len(requests) > s.settings.MaxFilesPerUpload {
-		return nil, &access.Error{Code: access.CodeTooManyFiles, Field: "input", Message: fmt.Sprintf("%d uploads asked for; at most %d per call", len(requests), s.settings.MaxFilesPerUpload)}
+	if err := s.admitCount("input", len(requests), "uploads"); err != nil {
+		return nil, err
 	}
 	now := models.Now()
 	uploads := make([]*models.Upload, len(requests))
@@ -193,12 +190,16 @@ func (s *Service) CreateUploads(ctx context.Context, requests []UploadRequest) (
 		if err != nil {
 			return nil, fmt.Errorf("encode upload options: %w", err)
 		}
-		_, name := catalogue.NormalizeFilename(r.Filename, strings.TrimPrefix(mimetype.Lookup(r.MimeType).Extension(), "."))
+		assetID := models.NewID(models.AssetPrefix)
+		_, name := catalogue.NormalizeFilename(r.Filename, strings.TrimPrefix(mimetype.Lookup(r.MimeType).Extension(), "."), assetID)
 		u := &models.Upload{
 			ID: models.NewID(models.UploadPrefix), Status: models.UploadPending,
-			AssetID: models.NewID(models.AssetPrefix), VersionID: models.NewID(models.VersionPrefix),
-			Filename: name, MimeType: r.MimeType, Size: r.Size, SHA256: r.SHA256, SkipIfExists: r.SkipIfExists,
+			AssetID: assetID, VersionID: models.NewID(models.VersionPrefix),
+			Filename: name, OriginalFilename: r.Filename, MimeType: r.MimeType, Size: r.Size, SHA256: r.SHA256, MD5: r.MD5, SkipIfExists: r.SkipIfExists,
 			Options: string(options), ExpiresAt: now.Add(s.settings.UploadTicketTTL),
+		}
+		if err := s.completeBeforeSending(ctx, u); err != nil {
+			return nil, err
 		}
 		u.ObjectKey = objectKey(u.AssetID, u.VersionID, name)
 		if p.TokenID != "" {
@@ -208,6 +209,10 @@ func (s *Service) CreateUploads(ctx context.Context, requests []UploadRequest) (
 	}
 	tickets := make([]*Ticket, len(uploads))
 	for i, u := range uploads {
+		if u.Status == models.UploadCompleted {
+			tickets[i] = &Ticket{Upload: u} // nothing to send
+			continue
+		}
 		if tickets[i], err = s.ticket(ctx, u); err != nil {
 			s.abortTickets(ctx, tickets[:i])
 			return nil, err
@@ -218,6 +223,20 @@ func (s *Service) CreateUploads(ctx context.Context, requests []UploadRequest) (
 		return nil, err
 	}
 	return tickets, nil
+}
+
+// completeBeforeSending completes, at once, an upload that asks to skip a file whose declared
+// checksum a live asset already holds: its ticket has no request, so no byte is sent or stored.
+func (s *Service) completeBeforeSending(ctx context.Context, u *models.Upload) error {
+	if !u.SkipIfExists {
+		return nil
+	}
+	dup, err := s.liveDuplicate(ctx, deref(u.SHA256), deref(u.MD5))
+	if dup == nil || err != nil {
+		return err
+	}
+	u.Status, u.ResultAssetID = models.UploadCompleted, &dup.ID
+	return nil
 }
 
 // ticket presigns the requests of one upload, starting a multipart upload for a large file.
@@ -376,9 +395,12 @@ func (s *Service) complete(ctx context.Context, p *access.Principal, u *models.U
 	if u.SHA256 != nil && *u.SHA256 != in.asset.SHA256 {
 		return nil, s.rejectUpload(ctx, u, access.CodeContentMismatch, "the bytes do not have the declared sha256")
 	}
+	if u.MD5 != nil && *u.MD5 != in.asset.MD5 {
+		return nil, s.rejectUpload(ctx, u, access.CodeContentMismatch, "the bytes do not have the declared md5")
+	}
 	if u.SkipIfExists {
-		existing, err := s.db.AssetBySHA256(ctx, in.asset.SHA256)
-		if err != nil && !errors.Is(err, models.ErrNotFound) {
+		existing, err := s.liveDuplicate(ctx, in.asset.SHA256, "")
+		if err != nil {
 			return nil, err
 		}
 		if existing != nil {
@@ -421,15 +443,22 @@ func (s *Service) adopt(ctx context.Context, p *access.Principal, u *models.Uplo
 		return received{}, fmt.Errorf("read upload %s: %w", u.ID, err)
 	}
 	ft := sniff(head[:n])
-	if ft.mime != u.MimeType || !typeAllowed(ft.mime, s.settings.UploadTypes) {
+	if ft.mime != u.MimeType {
 		return received{}, s.rejectUpload(ctx, u, access.CodeContentMismatch, fmt.Sprintf("the bytes are %s, not the declared %s", ft.mime, u.MimeType))
+	}
+	hr.watchScript(ft.mime)
+	if hr.script != nil {
+		hr.script.Write(head[:n])
 	}
 	if _, err := io.Copy(io.Discard, hr); err != nil {
 		return received{}, fmt.Errorf("read upload %s: %w", u.ID, err)
 	}
-	a, v := newAsset(u.Filename, ft, p, u.AssetID, u.VersionID)
+	a, v := newAsset(u.OriginalFilename, ft, p, u.AssetID, u.VersionID)
 	v.ObjectKey = u.ObjectKey
 	credits, err := s.describeStored(ctx, "ids", a, v, hr)
+	if err == nil {
+		err = s.admitType("ids", ft.mime, hr.script != nil && hr.script.found)
+	}
 	var refused *access.Error
 	if errors.As(err, &refused) {
 		return received{}, s.rejectUpload(ctx, u, refused.Code, refused.Message)
@@ -447,7 +476,7 @@ func (s *Service) rejectUpload(ctx context.Context, u *models.Upload, code acces
 	if err := s.db.FinishUpload(ctx, u.ID, models.UploadFailed, nil, &reason); err != nil {
 		return err
 	}
-	return access.NewError(code, "upload %s: %s", u.ID, reason)
+	return &access.Error{Code: code, Field: "ids", Message: fmt.Sprintf("upload %s: %s", u.ID, reason)}
 }
 
 // sweepBatch bounds the uploads one sweep expires; the next sweep takes the rest.

@@ -37,6 +37,9 @@ type UploadOptions struct {
 	FocalPoint   catalogue.Optional[*models.FocalPoint]
 	CustomData   catalogue.Optional[models.JSONObject]
 	Metadata     []catalogue.MetadataChange
+	// SkipIfExists returns the live asset that holds the same bytes, if any, instead of a new one; the
+	// options above then apply to nothing.
+	SkipIfExists bool
 }
 
 // received is what storing a file taught us about it.
@@ -45,6 +48,11 @@ type received struct {
 	version *models.AssetVersion
 	// credits are what the file itself says about its title, author and copyright.
 	credits photometa.Credits
+	// existing, when set, is the live asset that already held the same bytes, which were not kept
+	// (asset and version are then nil); repeats, when positive, is 1 + the index of an earlier file
+	// of the same upload that held them.
+	existing *models.Asset
+	repeats  int
 }
 
 // UploadAssets stores files and creates an asset for each, all or nothing: if any file fails, no
@@ -68,18 +76,72 @@ func (s *Service) UploadAssets(ctx context.Context, files []UploadFile, opts Upl
 		}
 	}()
 	for i, f := range files {
-		in, err := s.receive(ctx, fmt.Sprintf("files[%d]", i), f, p)
+		in, err := s.receive(ctx, fmt.Sprintf("files[%d]", i), f, p, opts.SkipIfExists)
 		if err != nil {
 			return nil, err
 		}
 		stored = append(stored, in)
 	}
-	assets, err := s.register(ctx, stored, opts, tags, meta, nil)
-	if err != nil {
-		return nil, err
+	if opts.SkipIfExists {
+		s.dropRepeats(ctx, stored)
 	}
+	fresh := freshFiles(stored)
+	var assets []*models.Asset
+	if len(fresh) > 0 {
+		if assets, err = s.register(ctx, fresh, opts, tags, meta, nil); err != nil {
+			return nil, err
+		}
+	}
+	out := inOrder(stored, assets)
 	stored = nil
-	return assets, nil
+	return out, nil
+}
+
+// dropRepeats deletes the bytes of a file that repeats an earlier file of the same call, which then
+// stands for both.
+func (s *Service) dropRepeats(ctx context.Context, stored []received) {
+	first := map[string]int{}
+	for i := range stored {
+		in := &stored[i]
+		if in.existing != nil {
+			continue
+		}
+		if j, ok := first[in.version.SHA256]; ok {
+			storage.Discard(ctx, s.store, []string{in.version.ObjectKey}, s.log)
+			in.repeats, in.asset, in.version = j+1, nil, nil
+			continue
+		}
+		first[in.version.SHA256] = i
+	}
+}
+
+// freshFiles are the files of an upload that become new assets.
+func freshFiles(stored []received) []received {
+	var fresh []received
+	for _, in := range stored {
+		if in.version != nil {
+			fresh = append(fresh, in)
+		}
+	}
+	return fresh
+}
+
+// inOrder lists the asset of each file of an upload: a new one (of assets, in order), the existing
+// one it duplicates, or that of the earlier file it repeats.
+func inOrder(stored []received, assets []*models.Asset) []*models.Asset {
+	out := make([]*models.Asset, len(stored))
+	next := 0
+	for i, in := range stored {
+		switch {
+		case in.existing != nil:
+			out[i] = in.existing
+		case in.repeats > 0:
+			out[i] = out[in.repeats-1]
+		default:
+			out[i], next = assets[next], next+1
+		}
+	}
+	return out
 }
 
 // register records stored files as new assets, filed and described as opts says, in one transaction;
@@ -117,37 +179,29 @@ func (s *Service) register(ctx context.Context, stored []received, opts UploadOp
 }
 
 func versionKeys(list []received) []string {
-	keys := make([]string, len(list))
-	for i, in := range list {
-		keys[i] = in.version.ObjectKey
+	var keys []string
+	for _, in := range list {
+		if in.version != nil {
+			keys = append(keys, in.version.ObjectKey)
+		}
 	}
 	return keys
 }
 
 func (s *Service) checkUpload(files []UploadFile) error {
-	if len(files) == 0 {
-		return access.Invalid("files", "send at least one file")
-	}
-	if max := s.settings.MaxFilesPerUpload; len(files) > max {
-		return &access.Error{Code: access.CodeTooManyFiles, Field: "files", Message: fmt.Sprintf("%d files sent; at most %d per call", len(files), max)}
+	if err := s.admitCount("files", len(files), "files"); err != nil {
+		return err
 	}
 	for i, f := range files {
 		field := fmt.Sprintf("files[%d]", i)
 		if err := catalogue.CheckFilename(field, f.Name); err != nil {
 			return err
 		}
-		if f.Size > s.settings.MaxUploadBytes {
-			return s.tooLarge(field)
-		}
-		if f.Size == 0 {
-			return access.Invalid(field, "the file is empty")
+		if err := s.admitSize(field, f.Size, direct); err != nil {
+			return err
 		}
 	}
 	return nil
-}
-
-func (s *Service) tooLarge(field string) error {
-	return &access.Error{Code: access.CodeFileTooLarge, Field: field, Message: fmt.Sprintf("the file is larger than the limit of %d bytes", s.settings.MaxUploadBytes)}
 }
 
 func (s *Service) checkUploadOptions(o UploadOptions) ([]catalogue.MetadataChange, []string, error) {
@@ -175,6 +229,8 @@ type hashingReader struct {
 	n     int64
 	limit int64
 	copy  []byte // nil when no copy is kept (or the stream outgrew it)
+	// script, when set, watches the bytes of an SVG for script.
+	script *scriptWatch
 }
 
 var errTooLarge = errors.New("stream exceeds the size limit")
@@ -187,6 +243,9 @@ func (h *hashingReader) Read(p []byte) (int, error) {
 	n, err := h.r.Read(p)
 	h.md5.Write(p[:n])
 	h.sha.Write(p[:n])
+	if h.script != nil {
+		h.script.Write(p[:n])
+	}
 	h.n += int64(n)
 	if h.copy != nil {
 		if len(h.copy)+n > cap(h.copy) {
@@ -201,15 +260,32 @@ func (h *hashingReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
+// watchScript makes h watch an SVG's bytes for script.
+func (h *hashingReader) watchScript(mime string) {
+	if mime == svgType {
+		h.script = &scriptWatch{}
+	}
+}
+
+// admitScripted applies the policy to an SVG that hr found script in.
+func (s *Service) admitScripted(field string, hr *hashingReader) error {
+	if hr.script == nil || !hr.script.found {
+		return nil
+	}
+	return s.admitType(field, svgType, true)
+}
+
 // receive streams one file into the store, sniffing its type from its first bytes and checksumming it
 // on the way, then analyzes it. Only a small image or document is held in memory, within the
 // analysis budget; anything else streams.
-func (s *Service) receive(ctx context.Context, field string, f UploadFile, p *access.Principal) (received, error) {
-	return s.receiveAs(ctx, field, f, p, models.NewID(models.AssetPrefix))
+// With skipIfExists, a file whose bytes a live asset already holds is deleted once hashed, before
+// any analysis, and that asset is returned instead.
+func (s *Service) receive(ctx context.Context, field string, f UploadFile, p *access.Principal, skipIfExists bool) (received, error) {
+	return s.receiveAs(ctx, field, f, p, models.NewID(models.AssetPrefix), skipIfExists)
 }
 
 // receiveAs is receive for the asset of id: a new one, or one whose bytes are replaced.
-func (s *Service) receiveAs(ctx context.Context, field string, f UploadFile, p *access.Principal, assetID string) (received, error) {
+func (s *Service) receiveAs(ctx context.Context, field string, f UploadFile, p *access.Principal, assetID string, skipIfExists bool) (received, error) {
 	br := bufio.NewReaderSize(f.Body, sniffLen)
 	head, err := br.Peek(sniffLen)
 	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
@@ -218,17 +294,32 @@ func (s *Service) receiveAs(ctx context.Context, field string, f UploadFile, p *
 	if len(head) == 0 {
 		return received{}, access.Invalid(field, "the file is empty")
 	}
-	a, v := newAsset(f.Name, sniff(head), p, assetID, models.NewID(models.VersionPrefix))
+	ft := sniff(head)
+	if err := s.admitType(field, ft.mime, false); err != nil {
+		return received{}, err
+	}
+	a, v := newAsset(f.Name, ft, p, assetID, models.NewID(models.VersionPrefix))
 	v.ObjectKey = objectKey(a.ID, v.ID, v.Filename)
 	hr := newHashingReader(s.toStore(br, v), s.settings.MaxUploadBytes)
+	hr.watchScript(ft.mime)
 	defer s.keepForAnalysis(hr, a, f.Size)()
 	if _, err := s.store.Put(ctx, v.ObjectKey, hr, storage.PutOptions{ContentType: v.MimeType}); err != nil {
 		if errors.Is(err, errTooLarge) {
-			return received{}, s.tooLarge(field)
+			return received{}, tooLarge(field, s.settings.MaxUploadBytes)
 		}
 		return received{}, fmt.Errorf("store upload: %w", err)
 	}
-	credits, err := s.describeStored(ctx, field, a, v, hr)
+	recordHashes(v, hr)
+	if skipIfExists {
+		if dup, err := s.liveDuplicate(ctx, v.SHA256, ""); dup != nil || err != nil {
+			storage.Discard(ctx, s.store, []string{v.ObjectKey}, s.log)
+			return received{existing: dup}, err
+		}
+	}
+	credits, err := s.analyzeStored(ctx, field, a, v, hr)
+	if err == nil {
+		err = s.admitScripted(field, hr)
+	}
 	if err != nil {
 		storage.Discard(ctx, s.store, []string{v.ObjectKey}, s.log)
 		return received{}, err
@@ -247,13 +338,13 @@ func (s *Service) toStore(r io.Reader, v *models.AssetVersion) io.Reader {
 
 // newAsset starts the records of a file from its name and sniffed type.
 func newAsset(filename string, ft fileType, p *access.Principal, assetID, versionID string) (*models.Asset, *models.AssetVersion) {
-	base, name := catalogue.NormalizeFilename(filename, ft.ext)
+	base, name := catalogue.NormalizeFilename(filename, ft.ext, assetID)
 	a := &models.Asset{ID: assetID, Filename: name, Basename: base, Version: 1}
 	if p.TokenID != "" {
 		a.CreatedByID = &p.TokenID
 	}
 	v := &models.AssetVersion{
-		ID: versionID, AssetID: a.ID, Number: 1, Filename: name, Kind: ft.kind, Format: ft.format, MimeType: ft.mime,
+		ID: versionID, AssetID: a.ID, Number: 1, Filename: name, OriginalFilename: filename, Kind: ft.kind, Format: ft.format, MimeType: ft.mime,
 		CreatedByID: a.CreatedByID,
 	}
 	a.AssetVersion = v // the asset describes its bytes through its version: one record of each fact
@@ -263,8 +354,18 @@ func newAsset(filename string, ft fileType, p *access.Principal, assetID, versio
 // describeStored completes the records of a stored file: what its bytes hashed to (hr has read them
 // all) and what analysis learns from them.
 func (s *Service) describeStored(ctx context.Context, field string, a *models.Asset, v *models.AssetVersion, hr *hashingReader) (photometa.Credits, error) {
+	recordHashes(v, hr)
+	return s.analyzeStored(ctx, field, a, v, hr)
+}
+
+// recordHashes records the size and checksums of the bytes hr has read whole.
+func recordHashes(v *models.AssetVersion, hr *hashingReader) {
 	v.Size = hr.n
 	v.MD5, v.SHA256 = hex.EncodeToString(hr.md5.Sum(nil)), hex.EncodeToString(hr.sha.Sum(nil))
+}
+
+// analyzeStored analyzes stored bytes, from the copy hr kept when it kept the whole file.
+func (s *Service) analyzeStored(ctx context.Context, field string, a *models.Asset, v *models.AssetVersion, hr *hashingReader) (photometa.Credits, error) {
 	var kept []byte
 	if int64(len(hr.copy)) == hr.n {
 		kept = hr.copy

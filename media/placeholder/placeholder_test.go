@@ -649,3 +649,24 @@ func BenchmarkDominantColors(b *testing.B) {
 		DominantColors(p, 5)
 	}
 }
+
+// A white image with a red square, sampled as a resize samples it: a pixel on the square's edge blends
+// the two. The palette is the two colors, exactly, not their blends.
+func TestDominantColorsKeepPureColorsPure(t *testing.T) {
+	const side = 100
+	p := paint(side, 67, func(x, y int) [4]uint8 {
+		// the square covers [75.3, 91.7) × [8.3, 25): edge pixels are covered in part
+		cover := overlap(float64(x), 75.3, 91.7) * overlap(float64(y), 8.3, 25)
+		mix := func(red, white float64) uint8 {
+			return uint8(srgbOf(cover*linearOf[uint8(red)] + (1-cover)*linearOf[uint8(white)]))
+		}
+		return [4]uint8{255, mix(0, 255), mix(0, 255), 255}
+	})
+	got := DominantColors(p, 5)
+	if len(got) != 2 || got[0].Hex() != "#ffffff" || got[1].Hex() != "#ff0000" {
+		t.Fatalf("DominantColors(white, red square) = %+v, want #ffffff then #ff0000 alone", got)
+	}
+}
+
+// overlap is how much of the pixel [x, x+1) lies in [lo, hi).
+func overlap(x, lo, hi float64) float64 { return math.Max(0, math.Min(x+1, hi)-math.Max(x, lo)) }

@@ -149,8 +149,12 @@ func presenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 		if e, ok := access.AsError(err); ok {
 			out.Message = e.Message
 			out.Extensions = map[string]any{"code": e.Code}
-			if e.Field != "" {
-				out.Extensions["field"] = e.Field
+			field := e.Field
+			if field == "" {
+				field = inputField(ctx, out) // a scalar of the arguments that did not parse
+			}
+			if field != "" {
+				out.Extensions["field"] = field
 			}
 			return out
 		}
@@ -162,6 +166,9 @@ func presenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 				reason, _ = gqlErr.Extensions["code"].(string)
 			}
 			out.Extensions = map[string]any{"code": access.CodeValidationFailed}
+			if field := inputField(ctx, out); field != "" {
+				out.Message, out.Extensions["field"] = plainCoercion(out.Message), field
+			}
 			if reason != "" && reason != string(access.CodeValidationFailed) {
 				out.Extensions["reason"] = reason
 			}

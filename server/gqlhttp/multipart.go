@@ -255,7 +255,11 @@ func step(at any, seg string) (set func(any), elem any, problem string) {
 	case []any:
 		n, err := strconv.Atoi(seg)
 		if err != nil || n < 0 || n >= len(v) {
-			return nil, nil, fmt.Sprintf("has %d items, so %q is not an index of it", len(v), seg)
+			items := "items"
+			if len(v) == 1 {
+				items = "item"
+			}
+			return nil, nil, fmt.Sprintf("has %d %s, so %q is not an index of it", len(v), items, seg)
 		}
 		return func(up any) { v[n] = up }, v[n], ""
 	}
