@@ -83,7 +83,10 @@ export type Asset = Node & {
   duration: Maybe<Scalars['Float']['output']>;
   /** Camera data and the raw embedded metadata (EXIF, IPTC, XMP, audio/video tags); null when the file carries none. */
   exif: Maybe<Exif>;
-  /** The normalized filename, with the extension of the sniffed type. */
+  /**
+   * The URL-safe filename: the uploaded name transliterated to Latin letters, every character other than
+   * letters, digits and `_` made `-` (runs of them collapsed), with the extension of the sniffed type.
+   */
   filename: Scalars['String']['output'];
   /** Focal point, along the fallback chain of the locale. */
   focalPoint: Maybe<FocalPoint>;
@@ -113,6 +116,8 @@ export type Asset = Node & {
   notes: Maybe<Scalars['String']['output']>;
   /** Landscape, portrait or square as displayed, for images and videos. */
   orientation: Maybe<Orientation>;
+  /** The name the current version's file was uploaded under, exactly as given (any script, spaces, case), for display. Management only: it may say more than the published filename. */
+  originalFilename: Maybe<Scalars['String']['output']>;
   /** The number of pages of a PDF. */
   pageCount: Maybe<Scalars['Int']['output']>;
   /** The path of the asset under the service's public URL, stable across replacements. */
@@ -271,6 +276,8 @@ export type AssetFilter = {
   notes?: InputMaybe<TextFilter>;
   /** By shape as displayed. */
   orientation?: InputMaybe<OrientationFilter>;
+  /** By the name the current version's file was uploaded under, exactly as given (any script). */
+  originalFilename?: InputMaybe<TextFilter>;
   /** By pixel count: SMALL below 1 megapixel, MEDIUM below 8, LARGE from 8. */
   resolution?: InputMaybe<ResolutionFilter>;
   /** Every word must appear, ignoring case, in the filename, a title, an alt text, the notes or a tag name. */
@@ -357,6 +364,8 @@ export type AssetVersion = {
   mimeType: Scalars['String']['output'];
   /** The version number, from 1. */
   number: Scalars['Int']['output'];
+  /** The name this version's file was uploaded under, exactly as given (any script, spaces, case). */
+  originalFilename: Scalars['String']['output'];
   /** The SHA-256 of the bytes, in hex. */
   sha256: Scalars['String']['output'];
   /** The size in bytes. */
@@ -447,6 +456,8 @@ export type CreateAssetFromUrlInput = {
   asset?: InputMaybe<UploadAssetsInput>;
   /** The file's name; by default the last segment of the URL's path. */
   filename?: InputMaybe<Scalars['String']['input']>;
+  /** When a live asset already holds the same bytes, return it instead of storing a copy (as `UploadAssetsInput.skipIfExists`, which this overrides). */
+  skipIfExists?: InputMaybe<Scalars['Boolean']['input']>;
   /** An http or https URL. Private, loopback and link-local addresses are refused, on every redirect too. */
   url: Scalars['String']['input'];
 };
@@ -471,6 +482,8 @@ export type CreateUploadInput = {
   defaultFieldMetadata?: InputMaybe<Array<LocalizedMetadataInput>>;
   /** The file's name; it is normalized and gets the extension of its type. */
   filename: Scalars['String']['input'];
+  /** The file's MD5 in hexadecimal, checked on completion. */
+  md5?: InputMaybe<Scalars['String']['input']>;
   /** The file's type; it must be accepted (`mediaSettings.uploadTypes`) and match the bytes sent. */
   mimeType: Scalars['String']['input'];
   /** Editors' notes. */
@@ -479,7 +492,11 @@ export type CreateUploadInput = {
   sha256?: InputMaybe<Scalars['String']['input']>;
   /** The exact size in bytes. */
   size: Scalars['Int64']['input'];
-  /** With sha256: when an asset with the same bytes exists, completing returns it instead of a new one. */
+  /**
+   * With sha256 or md5: when a live asset holds the same bytes, the ticket comes back already COMPLETED with
+   * that `asset` and no URL, and nothing is sent; the rest of this input is not applied to it. Trashed assets
+   * do not count. Without a match, completing checks again after the bytes arrived.
+   */
   skipIfExists?: InputMaybe<Scalars['Boolean']['input']>;
   /** Who may see the new asset; PRIVATE by default. */
   status?: InputMaybe<AssetStatus>;
@@ -804,7 +821,7 @@ export type MediaSettings = {
   maxUploadBytes: Scalars['Int64']['output'];
   /** How long a signed upload ticket lasts, in seconds. */
   uploadTicketTtlSeconds: Scalars['Int']['output'];
-  /** The types createUploads accepts (`image/*` names a family). */
+  /** The types every way in accepts (`image/*` names a family; HTML, JavaScript, executables and SVGs with script only when listed by their own type). */
   uploadTypes: Array<Scalars['String']['output']>;
 };
 
@@ -852,13 +869,21 @@ export type Mutation = {
   /**
    * Store new bytes (GraphQL multipart request) as the asset's next version. Its id, `url`, description,
    * tags, collection and usages stay; `transformUrl` and `responsiveImage` give new URLs, so caches never
-   * serve the old bytes. The name keeps its basename and takes the new type's extension.
+   * serve the old bytes. The name keeps its basename and takes the new type's extension. The new bytes pass
+   * the same upload policy as any upload; bytes of another kind are refused while live entries use the asset
+   * (ASSET_IN_USE), unless `input.allowKindChange`.
    */
   replaceAsset: Asset;
   /** Bring trashed assets back. */
   restoreAssets: Array<Asset>;
   /** Revoke an API token at once (ADMIN only). */
   revokeApiToken: ApiToken;
+  /**
+   * Make every signed URL of these assets made so far stop opening them, whoever signed it (editors only);
+   * URLs signed from now on work. Revoking an API token also voids the URLs it signed. Trashed assets may be
+   * listed: restoring one does not bring its old links back.
+   */
+  revokeSignedUrls: Array<Asset>;
   /** Make assets PUBLIC or PRIVATE. An asset a live entry uses cannot become PRIVATE (ASSET_IN_USE). */
   setAssetStatus: Array<Asset>;
   /**
@@ -976,6 +1001,7 @@ export type MutationRenameTagArgs = {
 export type MutationReplaceAssetArgs = {
   file: Scalars['Upload']['input'];
   id: Scalars['ID']['input'];
+  input?: InputMaybe<ReplaceAssetInput>;
 };
 
 
@@ -988,6 +1014,12 @@ export type MutationRestoreAssetsArgs = {
 /** Change the media library. Management only: DELIVERY tokens may not call mutations. */
 export type MutationRevokeApiTokenArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** Change the media library. Management only: DELIVERY tokens may not call mutations. */
+export type MutationRevokeSignedUrlsArgs = {
+  assetIds: Array<Scalars['ID']['input']>;
 };
 
 
@@ -1172,6 +1204,14 @@ export type QueryTagsArgs = {
 /** Read the media library. */
 export type QueryUploadArgs = {
   id: Scalars['ID']['input'];
+};
+
+/** How to replace an asset's bytes. */
+export type ReplaceAssetInput = {
+  /** Accept bytes of another kind (an image replaced by a video) even while live entries use the asset; refused with ASSET_IN_USE otherwise. */
+  allowKindChange?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Take the new file's name, and so a new `url`; by default the asset keeps its name (basename) and URL. */
+  newUrl?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** A class of image size by pixel count. */
@@ -1399,6 +1439,12 @@ export type UploadAssetsInput = {
   focalPoint?: InputMaybe<FocalPointInput>;
   /** Editors' notes. */
   notes?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * When a live asset already holds the same bytes (SHA-256, computed while the file streams in), return it
+   * instead of storing a copy: the new bytes are deleted and the rest of this input is not applied to it.
+   * An asset in the trash does not count: a new asset is made.
+   */
+  skipIfExists?: InputMaybe<Scalars['Boolean']['input']>;
   /** Who may see the new assets; PRIVATE by default. */
   status?: InputMaybe<AssetStatus>;
   /** Tags to put on them, by name; missing tags are created. */
