@@ -229,3 +229,15 @@ describe('webhooks.verifySignature', () => {
     assert.equal(await verifySignature(body, undefined, secret), false);
   });
 });
+
+describe('the JavaScript SHA-256 browsers use', () => {
+  it('matches Node crypto on every padding boundary and on chunks of any size', async () => {
+    const { Sha256 } = await import('../dist/sha256.js');
+    const data = Buffer.from(Array.from({ length: 300_000 }, (_, i) => (i * 7919) & 255));
+    for (const n of [0, 1, 55, 56, 63, 64, 65, 119, 120, 128, 1000, data.length]) {
+      const h = new Sha256();
+      for (let i = 0, step = 1; i < n; i += step, step = step * 3 + 1) h.update(data.subarray(i, Math.min(n, i + step)));
+      assert.equal(h.hex(), sha256(data.subarray(0, n)), `${n} bytes`);
+    }
+  });
+});

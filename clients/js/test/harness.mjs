@@ -104,7 +104,7 @@ async function waitFor(url, proc, what) {
  * Starts Mediagraph on the given store ('disk' or 's3'); resolves to its proxied URL, an ADMIN token,
  * the proxies and stop(). For 's3' it resolves to null where versitygw is missing (unless required).
  */
-export async function startMediagraph(store) {
+export async function startMediagraph(store, extraEnv = {}) {
   const dir = await mkdtemp(join(tmpdir(), 'mediagraph-client-'));
   const procs = [];
   const proxies = [];
@@ -129,6 +129,7 @@ export async function startMediagraph(store) {
       MEDIAGRAPH_DATA_DIR: join(dir, 'data'),
       MEDIAGRAPH_PUBLIC_URL: api.url,
       MEDIAGRAPH_FETCH_ALLOW_NETWORKS: '127.0.0.0/8',
+      ...extraEnv,
     };
     let bucket = api;
     if (store === 's3') {
