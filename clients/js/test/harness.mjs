@@ -103,8 +103,9 @@ async function waitFor(url, proc, what) {
 /**
  * Starts Mediagraph on the given store ('disk' or 's3'); resolves to its proxied URL, an ADMIN token,
  * the proxies and stop(). For 's3' it resolves to null where versitygw is missing (unless required).
+ * With direct, URLs name Mediagraph itself (benchmarks), the proxy is only for what a test sends it.
  */
-export async function startMediagraph(store, extraEnv = {}) {
+export async function startMediagraph(store, extraEnv = {}, { direct = false } = {}) {
   const dir = await mkdtemp(join(tmpdir(), 'mediagraph-client-'));
   const procs = [];
   const proxies = [];
@@ -127,7 +128,7 @@ export async function startMediagraph(store, extraEnv = {}) {
       ...process.env,
       MEDIAGRAPH_ADDR: `127.0.0.1:${port}`,
       MEDIAGRAPH_DATA_DIR: join(dir, 'data'),
-      MEDIAGRAPH_PUBLIC_URL: api.url,
+      MEDIAGRAPH_PUBLIC_URL: direct ? `http://127.0.0.1:${port}` : api.url,
       MEDIAGRAPH_FETCH_ALLOW_NETWORKS: '127.0.0.0/8',
       ...extraEnv,
     };
@@ -158,7 +159,7 @@ export async function startMediagraph(store, extraEnv = {}) {
     let stderr = '';
     serve.stderr.on('data', (d) => { stderr = (stderr + d).slice(-4000); });
     await waitFor(`http://127.0.0.1:${port}/healthz`, serve, `mediagraph serve (${stderr})`);
-    return { url: api.url, token, api, bucket, stop, logs: () => stderr };
+    return { url: direct ? `http://127.0.0.1:${port}` : api.url, token, api, bucket, stop, logs: () => stderr };
   } catch (err) {
     await stop();
     throw err;
