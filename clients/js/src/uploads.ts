@@ -19,6 +19,8 @@ export interface UploadProgress {
   sent: number;
   /** Bytes in all; 0 where a download's size is unknown. */
   total: number;
+  /** The upload's id (`upl_…`) once createUploads gave it, to follow it with the `upload` query. */
+  uploadId?: string;
 }
 
 /** How to file and describe the new asset (createUploads' CreateUploadInput). */
@@ -190,21 +192,22 @@ export class Uploads {
       createUploads, { input: [input] }, { signal });
     const ticket = data.createUploads[0]!;
     if (ticket.status === 'COMPLETED' && ticket.asset) {
-      report({ type: 'CREATING_UPLOAD_OBJECT', sent: total, total });
+      report({ type: 'CREATING_UPLOAD_OBJECT', sent: total, total, uploadId: ticket.id });
       return ticket.asset;
     }
     const sender = new Sender(this.transport.fetch, retries ?? 4, signal);
-    report({ type: 'UPLOADING_FILE', sent: 0, total });
+    const uploadId = ticket.id;
+    report({ type: 'UPLOADING_FILE', sent: 0, total, uploadId });
     let parts: { number: number; etag: string }[] | undefined;
     if (ticket.parts?.length) {
-      parts = await sender.parts(source, ticket, concurrency ?? 3, (sent) => report({ type: 'UPLOADING_FILE', sent, total }));
+      parts = await sender.parts(source, ticket, concurrency ?? 3, (sent) => report({ type: 'UPLOADING_FILE', sent, total, uploadId }));
     } else if (ticket.url) {
       await sender.put(ticket.method ?? 'PUT', ticket.url, ticket.headers ?? [], () => source.range(0, total));
-      report({ type: 'UPLOADING_FILE', sent: total, total });
+      report({ type: 'UPLOADING_FILE', sent: total, total, uploadId });
     } else {
       throw new MediagraphError({ message: `upload ${ticket.id}: the ticket has neither a URL nor parts`, code: 'INTERNAL' });
     }
-    report({ type: 'CREATING_UPLOAD_OBJECT', sent: total, total });
+    report({ type: 'CREATING_UPLOAD_OBJECT', sent: total, total, uploadId });
     const done = await this.transport.request<string & { __apiType?: (v: unknown) => { completeUploads: Asset[] } }>(
       completeUploads, { ids: [ticket.id], parts: parts ? [{ uploadId: ticket.id, parts }] : null }, { signal });
     return done.completeUploads[0]!;

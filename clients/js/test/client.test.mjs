@@ -2,7 +2,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, createHmac } from 'node:crypto';
-import { readFile, writeFile, mkdtemp, rm } from 'node:fs/promises';
+import { readFile, writeFile, mkdtemp, rm, readdir } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -207,6 +207,50 @@ for (const store of ['disk', 's3']) {
       assert.equal(published[0].status, 'PUBLIC');
       const moved = await client.assets.move([first], null);
       assert.equal(moved[0].id, first);
+    });
+  });
+}
+
+/** Every file under dir, as paths relative to it. */
+async function files(dir) {
+  return (await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []))
+    .filter((e) => e.isFile()).map((e) => join(e.parentPath ?? e.path, e.name).slice(dir.length)).sort();
+}
+
+for (const store of ['disk', 's3']) {
+  // A server of its own whose tickets run out in seconds, so its sweep runs while the test waits.
+  describe(`a canceled upload on the ${store} store`, () => {
+    let env;
+    before(async () => {
+      env = await startMediagraph(store, { MEDIAGRAPH_UPLOAD_TICKET_TTL: '3s', MEDIAGRAPH_UPLOAD_SWEEP_INTERVAL: '250ms' });
+    });
+    after(() => env?.stop());
+
+    it('leaves nothing in the store once the sweep expired it', async (t) => {
+      if (!env) return t.skip('versitygw is missing (make .tools/versitygw)');
+      const client = createClient({ url: env.url, token: env.token });
+      const dir = await mkdtemp(join(tmpdir(), 'mediagraph-client-files-'));
+      t.after(() => rm(dir, { recursive: true, force: true }));
+      const { path } = await bigJpeg(dir, 'sweep.jpg', 20 << 20, 4);
+      const before = await files(env.storeDir);
+      let uploadId;
+      let p;
+      p = client.uploads.createFromLocalFile({
+        localPath: path, concurrency: 1,
+        onProgress: (e) => {
+          uploadId ??= e.uploadId;
+          if (e.type === 'UPLOADING_FILE' && e.sent > 0) p.cancel();
+        },
+      });
+      await assert.rejects(p, CanceledPromiseError);
+      assert.ok(env.bucket.log.some((e) => e.method === 'PUT' && e.status === 200), 'a part arrived before the cancel');
+      assert.notDeepEqual(await files(env.storeDir), before, 'the part is in the store until the sweep');
+      const status = async () => (await client.request('query($id: ID!) { upload(id: $id) { status } }', { id: uploadId })).upload.status;
+      // Bounded wait for the sweep: the ticket runs out after 3 s and the sweep runs every 250 ms.
+      for (let i = 0; i < 120 && (await status()) === 'PENDING'; i++) await new Promise((r) => setTimeout(r, 250));
+      assert.equal(await status(), 'EXPIRED');
+      assert.deepEqual(await files(env.storeDir), before);
+      assert.equal((await client.request('{ assets { totalCount } }')).assets.totalCount, 0);
     });
   });
 }

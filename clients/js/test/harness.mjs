@@ -103,7 +103,7 @@ async function waitFor(url, proc, what) {
 /**
  * Starts Mediagraph on the given store ('disk' or 's3'); resolves to its proxied URL, an ADMIN token,
  * the proxies and stop(). For 's3' it resolves to null where versitygw is missing (unless required).
- * With direct, URLs name Mediagraph itself (benchmarks), the proxy is only for what a test sends it.
+ * storeDir is where the store keeps its files. With direct, URLs name Mediagraph itself (benchmarks), the proxy is only for what a test sends it.
  */
 export async function startMediagraph(store, extraEnv = {}, { direct = false } = {}) {
   const dir = await mkdtemp(join(tmpdir(), 'mediagraph-client-'));
@@ -133,6 +133,7 @@ export async function startMediagraph(store, extraEnv = {}, { direct = false } =
       ...extraEnv,
     };
     let bucket = api;
+    let storeDir = join(dir, 'data', 'blobs');
     if (store === 's3') {
       const gw = await versitygw();
       if (!gw) {
@@ -141,7 +142,8 @@ export async function startMediagraph(store, extraEnv = {}, { direct = false } =
         return null;
       }
       const gwPort = await freePort();
-      await mkdir(join(dir, 's3', 'media'), { recursive: true });
+      storeDir = join(dir, 's3');
+      await mkdir(join(storeDir, 'media'), { recursive: true });
       const p = spawn(gw, ['--port', `127.0.0.1:${gwPort}`, '--access', 'client', '--secret', 'client-secret', 'posix', join(dir, 's3')], { stdio: 'ignore' });
       procs.push(p);
       await waitFor(`http://127.0.0.1:${gwPort}`, p, 'versitygw');
@@ -159,7 +161,7 @@ export async function startMediagraph(store, extraEnv = {}, { direct = false } =
     let stderr = '';
     serve.stderr.on('data', (d) => { stderr = (stderr + d).slice(-4000); });
     await waitFor(`http://127.0.0.1:${port}/healthz`, serve, `mediagraph serve (${stderr})`);
-    return { url: direct ? `http://127.0.0.1:${port}` : api.url, token, api, bucket, stop, logs: () => stderr };
+    return { url: direct ? `http://127.0.0.1:${port}` : api.url, token, api, bucket, storeDir, stop, logs: () => stderr };
   } catch (err) {
     await stop();
     throw err;
