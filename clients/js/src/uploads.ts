@@ -94,6 +94,15 @@ function guessType(filename: string): string {
   return mimeTypes[ext] ?? 'application/octet-stream';
 }
 
+const assetKeys = ['status', 'collectionId', 'tags', 'author', 'copyright', 'notes', 'defaultFieldMetadata'] as const;
+
+/** The options that describe the asset, as createUploads takes them; the rest are the client's. */
+function assetOptions(options: AssetOptions): AssetOptions {
+  const out: Record<string, unknown> = {};
+  for (const k of assetKeys) if (options[k] !== undefined) out[k] = options[k];
+  return out as AssetOptions;
+}
+
 function basename(path: string): string {
   return path.split(/[\\/]/).filter(Boolean).pop() ?? 'file';
 }
@@ -185,9 +194,9 @@ export class Uploads {
     const total = source.size;
     const sha256 = knownSha256 ?? (await hashSource(source, report, signal));
     report({ type: 'REQUESTING_UPLOAD_URL', sent: 0, total });
-    const { filename: _f, mimeType: _m, skipIfExists, onProgress: _p, signal: _s, concurrency, retries, ...asset } = options as UploadOptions & Record<string, unknown>;
-    for (const k of ['localPath', 'fileOrBlob', 'url']) delete (asset as Record<string, unknown>)[k];
-    const input = { ...asset, filename, mimeType: mimeType ?? guessType(filename), size: total, sha256, skipIfExists: skipIfExists ?? false };
+    const input: CreateUploadInput = {
+      ...assetOptions(options), filename, mimeType: mimeType ?? guessType(filename), size: total, sha256, skipIfExists: options.skipIfExists ?? false,
+    };
     const data = await this.transport.request<string & { __apiType?: (v: unknown) => { createUploads: Ticket[] } }>(
       createUploads, { input: [input] }, { signal });
     const ticket = data.createUploads[0]!;
@@ -195,12 +204,12 @@ export class Uploads {
       report({ type: 'CREATING_UPLOAD_OBJECT', sent: total, total, uploadId: ticket.id });
       return ticket.asset;
     }
-    const sender = new Sender(this.transport.fetch, retries ?? 4, signal);
+    const sender = new Sender(this.transport.fetch, options.retries ?? 4, signal);
     const uploadId = ticket.id;
     report({ type: 'UPLOADING_FILE', sent: 0, total, uploadId });
     let parts: { number: number; etag: string }[] | undefined;
     if (ticket.parts?.length) {
-      parts = await sender.parts(source, ticket, concurrency ?? 3, (sent) => report({ type: 'UPLOADING_FILE', sent, total, uploadId }));
+      parts = await sender.parts(source, ticket, options.concurrency ?? 3, (sent) => report({ type: 'UPLOADING_FILE', sent, total, uploadId }));
     } else if (ticket.url) {
       await sender.put(ticket.method ?? 'PUT', ticket.url, ticket.headers ?? [], () => source.range(0, total));
       report({ type: 'UPLOADING_FILE', sent: total, total, uploadId });

@@ -115,15 +115,17 @@ for (const store of ['disk', 's3']) {
       assert.ok(!again.some((e) => e.type === 'UPLOADING_FILE'));
     });
 
-    it('retries a part that failed twice with 500', async (t) => {
+    it('retries a part that failed twice with 500, and one whose connection broke', async (t) => {
       if (skip(t)) return;
       const { path, bytes } = await bigJpeg(dir, `retry-${store}.jpg`, 20 << 20, 2);
       env.bucket.fail((req) => req.method === 'PUT' && partOf(req.url) === '2', 2);
+      env.bucket.fail((req) => req.method === 'PUT' && partOf(req.url) === '3', 1, 'reset');
       const from = env.bucket.log.length;
       const asset = await client.uploads.createFromLocalFile({ localPath: path });
       assert.equal(asset.sha256, sha256(bytes));
       const second = puts(from).filter((e) => partOf(e.url) === '2');
       assert.deepEqual(second.map((e) => e.status), [500, 500, 200]);
+      assert.deepEqual(puts(from).filter((e) => partOf(e.url) === '3').map((e) => e.status), ['reset', 200]);
     });
 
     it('gives up on a 4xx at once, with its code', async (t) => {

@@ -52,6 +52,11 @@ export async function startProxy(target) {
     const fault = faults.find((f) => f.times > 0 && f.match(req));
     if (fault) {
       fault.times--;
+      if (fault.status === 'reset') {
+        entry.status = 'reset';
+        req.socket.destroy();
+        return;
+      }
       entry.status = fault.status;
       req.resume();
       req.on('end', () => res.writeHead(fault.status, { 'Content-Type': 'text/plain', ...fault.headers }).end('injected failure'));
@@ -69,7 +74,7 @@ export async function startProxy(target) {
   return {
     url: `http://127.0.0.1:${server.address().port}`,
     log,
-    /** Answers status (500 by default) to the next `times` requests that match. */
+    /** Answers status (500 by default; 'reset' closes the connection) to the next `times` requests that match. */
     fail(match, times, status = 500, headers = {}) {
       faults.push({ match, times, status, headers });
     },
