@@ -38,6 +38,8 @@ type Config struct {
 	// once BodyGrace has passed (and may bank at most BodyGrace of credit by arriving faster).
 	BodyGrace   time.Duration
 	BodyMinRate int64
+	// ScanRetryBase is the wait before a failed scan's second attempt, doubled for each later one.
+	ScanRetryBase time.Duration
 	// Library is what the media library reads; media.New receives it whole.
 	Library
 }
@@ -77,6 +79,16 @@ type Library struct {
 	UnsignedQualities []int
 	// StripGPSOnUpload removes where a photo was taken from JPEG originals before they are stored.
 	StripGPSOnUpload bool
+	// ClamdAddr is the clamd that scans new bytes (tcp:// or unix://); empty: none, nothing is scanned.
+	ClamdAddr           string
+	ClamdConnectTimeout time.Duration
+	ClamdReadTimeout    time.Duration
+	// ScanMaxBytes is the largest version scanned; larger ones are SKIPPED.
+	ScanMaxBytes int64
+	// ServeUnscanned delivers bytes whose scan is PENDING or FAILED.
+	ServeUnscanned bool
+	// Moderation is "off" or "manual" (new bytes wait for a moderator before they are published).
+	Moderation string
 }
 
 // DefaultLocale is the locale every fallback chain ends in.

@@ -66,7 +66,25 @@ func settings(c *Config) []Setting {
 		{"MEDIAGRAPH_UNSIGNED_WIDTHS", "unsigned-widths", "16,32,48,64,96,128,256,384,640,750,828,1080,1200,1920,2048,3840", "with a signing key, the widths (w) a transform URL may ask for without s= (Next.js's deviceSizes and imageSizes)", integers(&c.UnsignedWidths, 1, 8192, "widths from 1 to 8192, comma-separated")},
 		{"MEDIAGRAPH_UNSIGNED_QUALITIES", "unsigned-qualities", "75", "with a signing key, the qualities (q) a transform URL may ask for without s=", integers(&c.UnsignedQualities, 1, 100, "qualities from 1 to 100, comma-separated")},
 		{"MEDIAGRAPH_STRIP_GPS_ON_UPLOAD", "strip-gps-on-upload", "false", "remove GPS from JPEG originals as they are stored (uploadAssets, createAssetFromUrl, replaceAsset), losslessly; otherwise originals are served as uploaded", boolean(&c.StripGPSOnUpload)},
+		{"MEDIAGRAPH_CLAMD_ADDR", "clamd-addr", "", "clamd to scan new files with: tcp://host:port or unix:///path/to/clamd.ctl; empty: scanning is off (files are SKIPPED)", clamdAddr(&c.ClamdAddr)},
+		{"MEDIAGRAPH_CLAMD_CONNECT_TIMEOUT", "clamd-connect-timeout", "5s", "how long a connection to clamd may take", duration(&c.ClamdConnectTimeout)},
+		{"MEDIAGRAPH_CLAMD_READ_TIMEOUT", "clamd-read-timeout", "60s", "how long clamd may take to accept each chunk of a file and to give its verdict", duration(&c.ClamdReadTimeout)},
+		{"MEDIAGRAPH_SCAN_MAX_BYTES", "scan-max-bytes", "26214400", "largest file scanned, in bytes (keep it at most clamd's StreamMaxLength); larger ones are SKIPPED", positive(&c.ScanMaxBytes, "a positive number of bytes")},
+		{"MEDIAGRAPH_SCAN_RETRY_BASE", "scan-retry-base", "10s", "wait before a failed scan is tried again, doubled after each failure; the sixth failure is final (FAILED)", duration(&c.ScanRetryBase)},
+		{"MEDIAGRAPH_SERVE_UNSCANNED", "serve-unscanned", "true", "deliver files whose scan is PENDING or FAILED; false: only CLEAN and SKIPPED files are delivered (INFECTED never are)", boolean(&c.ServeUnscanned)},
+		{"MEDIAGRAPH_MODERATION", "moderation", "off", "off, or manual: new assets and versions wait for a moderator's APPROVED before they may be published", oneOf(&c.Moderation, "off", "manual")},
 		{"MEDIAGRAPH_DELIVERY_CACHE_BYTES", "delivery-cache-bytes", "67108864", "memory for delivery tokens' cached query responses, in bytes; 0 turns the cache off", integer(&c.DeliveryCacheBytes, 0, math.MaxInt64, "a number of bytes (0 for no cache)")},
+	}
+}
+
+// clamdAddr is empty or a tcp:// or unix:// address.
+func clamdAddr(into *string) parser {
+	return func(s, _ string) error {
+		if s != "" && !strings.HasPrefix(s, "tcp://") && !strings.HasPrefix(s, "unix://") {
+			return fmt.Errorf("want tcp://host:port or unix:///path, got %q", s)
+		}
+		*into = s
+		return nil
 	}
 }
 

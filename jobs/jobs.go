@@ -43,7 +43,9 @@ type Workers struct {
 	Periodic []Periodic
 	// Reprocess analyzes one asset again; nil: this process works no reanalysis.
 	Reprocess func(ctx context.Context, assetID string) error
-	Outbox    Outbox
+	// Scan scans new bytes, queued from the events of the outbox; nil: this process scans nothing.
+	Scan   *Scan
+	Outbox Outbox
 }
 
 // rescueAfter is how long a job may stay running before River takes it for abandoned (its process
@@ -113,7 +115,16 @@ func start[TTx any](ctx context.Context, driver riverdriver.Driver[TTx], db *mod
 	if w.Reprocess != nil {
 		river.AddWorker(workers, &reprocessWorker{run: w.Reprocess})
 	}
-	river.AddWorker(workers, &drainWorker{db: db, subscribers: w.Outbox.Subscribers})
+	// Set once the client exists; the subscriber that uses it runs only after the client started.
+	var insert func(context.Context, []river.InsertManyParams) error
+	subscribers := w.Outbox.Subscribers
+	if w.Scan != nil {
+		river.AddWorker(workers, &scanWorker{scan: *w.Scan})
+		subscribers = append([]Subscriber{scansOfEvents(func(ctx context.Context, p []river.InsertManyParams) error {
+			return insert(ctx, p)
+		})}, subscribers...)
+	}
+	river.AddWorker(workers, &drainWorker{db: db, subscribers: subscribers})
 	periodic = append(periodic, river.NewPeriodicJob(river.PeriodicInterval(w.Outbox.Every),
 		func() (river.JobArgs, *river.InsertOpts) { return drainOutbox{}, nil },
 		&river.PeriodicJobOpts{ID: drainOutbox{}.Kind(), RunOnStart: true}))
@@ -124,6 +135,8 @@ func start[TTx any](ctx context.Context, driver riverdriver.Driver[TTx], db *mod
 			// analysis is bounded by intake's memory budget; this only keeps it fed
 			reprocessQueue: {MaxWorkers: runtime.GOMAXPROCS(0)},
 			outboxQueue:    {MaxWorkers: 1},
+			// clamd scans a stream on one of its threads; two at a time keep it busy without a backlog
+			scanQueue: {MaxWorkers: 2},
 		},
 		Workers:              workers,
 		PeriodicJobs:         periodic,
@@ -135,6 +148,10 @@ func start[TTx any](ctx context.Context, driver riverdriver.Driver[TTx], db *mod
 	if err := client.Start(ctx); err != nil {
 		return nil, fmt.Errorf("job queue: start: %w", err)
 	}
+	insert = func(ctx context.Context, jobs []river.InsertManyParams) error {
+		_, err := client.InsertMany(ctx, jobs)
+		return err
+	}
 	stopNudges := nudgeOnCommit(db, log, func(ctx context.Context) error {
 		_, err := client.Insert(ctx, drainOutbox{}, nil)
 		return err
@@ -144,10 +161,7 @@ func start[TTx any](ctx context.Context, driver riverdriver.Driver[TTx], db *mod
 			stopNudges()
 			return client.Stop(ctx)
 		},
-		insert: func(ctx context.Context, jobs []river.InsertManyParams) error {
-			_, err := client.InsertMany(ctx, jobs)
-			return err
-		},
+		insert: insert,
 		discarded: func(ctx context.Context, tag string) (int, error) {
 			res, err := client.JobList(ctx, river.NewJobListParams().Kinds(reprocessAsset{}.Kind()).TagsAny(tag).
 				States(rivertype.JobStateDiscarded, rivertype.JobStateCancelled).First(10000))

@@ -13,7 +13,9 @@ import (
 
 	"github.com/mediagraph/mediagraph/config"
 	"github.com/mediagraph/mediagraph/media/access"
+	"github.com/mediagraph/mediagraph/media/antivirus"
 	"github.com/mediagraph/mediagraph/media/catalogue"
+	"github.com/mediagraph/mediagraph/media/clamd"
 	"github.com/mediagraph/mediagraph/media/deliver"
 	"github.com/mediagraph/mediagraph/media/imageurl"
 	"github.com/mediagraph/mediagraph/media/intake"
@@ -43,6 +45,7 @@ type Library struct {
 	Usages      *catalogue.Usages
 	Intake      *intake.Service
 	Deliver     *deliver.Service
+	Antivirus   *antivirus.Service
 	db          *models.DB
 	store       storage.Store
 	settings    config.Library
@@ -63,6 +66,10 @@ func New(ctx context.Context, db *models.DB, store storage.Store, settings confi
 	if err != nil {
 		return nil, err
 	}
+	scanner, err := newScanner(settings)
+	if err != nil {
+		return nil, err
+	}
 	memory := membudget.New(memoryBudget)
 	urls := &imageurl.Signer{PublicURL: settings.PublicURL, URLSigningKey: rt.URLSigningKey, SignTransforms: rt.SignTransforms,
 		Unsigned: imageurl.UnsignedList{Widths: settings.UnsignedWidths, Qualities: settings.UnsignedQualities}}
@@ -70,10 +77,23 @@ func New(ctx context.Context, db *models.DB, store storage.Store, settings confi
 	return &Library{
 		Tokens: tokens,
 		Assets: cat.Assets, Tags: cat.Tags, Collections: cat.Collections, Usages: cat.Usages,
-		Intake:  intake.New(db, store, settings, cat, memory, log),
-		Deliver: deliver.New(db, cat.Registry, store, settings, urls, tokens, memory, log),
-		db:      db, store: store, settings: settings, spoolDir: rt.SpoolDir,
+		Intake:    intake.New(db, store, settings, cat, memory, log),
+		Deliver:   deliver.New(db, cat.Registry, store, settings, urls, tokens, memory, log),
+		Antivirus: antivirus.New(db, cat.Registry, store, scanner, settings, log),
+		db:        db, store: store, settings: settings, spoolDir: rt.SpoolDir,
 	}, nil
+}
+
+// newScanner is the clamd of the settings, or none (nil) when none is configured.
+func newScanner(settings config.Library) (antivirus.Scanner, error) {
+	if settings.ClamdAddr == "" {
+		return nil, nil
+	}
+	c, err := clamd.New(settings.ClamdAddr, settings.ClamdConnectTimeout, settings.ClamdReadTimeout)
+	if err != nil {
+		return nil, fmt.Errorf("MEDIAGRAPH_CLAMD_ADDR: %w", err)
+	}
+	return c, nil
 }
 
 // Generation is the number of catalogue changes committed so far, for caches of what readers saw.

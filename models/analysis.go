@@ -108,9 +108,12 @@ func (db *DB) PrefillTitle(ctx context.Context, assetID, locale, title string) e
 }
 
 // AssetIDs lists every asset, trashed ones included, oldest first: what a full reanalysis covers.
+// Those whose current bytes are quarantined (INFECTED) are left out: nothing may read them again.
 func (db *DB) AssetIDs(ctx context.Context) ([]string, error) {
 	var ids []string
-	if err := db.with(ctx).Model(&Asset{}).Order("created_at, id").Pluck("id", &ids).Error; err != nil {
+	err := db.with(ctx).Model(&Asset{}).Joins(currentVersionJoin).Where("cv.antivirus_status <> ?", ScanInfected).
+		Order("assets.created_at, assets.id").Pluck("assets.id", &ids).Error
+	if err != nil {
 		return nil, fmt.Errorf("list asset ids: %w", err)
 	}
 	return ids, nil

@@ -182,7 +182,12 @@ func (db *DB) assetScope(ctx context.Context, q AssetQuery, withVersion bool) (*
 			return nil, err
 		}
 	}
-	c, err := compileAssetFilter(q.Filter)
+	if q.Visibility.PublicOnly {
+		if err := refuseManagementFields(q.Filter, ""); err != nil {
+			return nil, err
+		}
+	}
+	c, err := compileAssetFilter(q.Filter, q.Visibility.PublicOnly)
 	if err != nil {
 		return nil, err
 	}
@@ -381,13 +386,23 @@ func (db *DB) TouchAssets(ctx context.Context, ids []string) error {
 }
 
 // DeleteAssets removes assets and everything that hangs off them (versions, metadata, tags, usages),
-// returning the object keys of every version and every stored transform so their bytes can be removed too.
+// returning the object keys of every version (quarantined ones too) and every stored transform so
+// their bytes can be removed too.
 func (db *DB) DeleteAssets(ctx context.Context, ids []string) ([]string, error) {
 	var keys []string
 	g := db.with(ctx)
 	err := g.Model(&AssetVersion{}).Where(inList("asset_id", len(ids)), toAny(ids)...).Pluck("object_key", &keys).Error
 	if err != nil {
 		return nil, fmt.Errorf("list asset versions: %w", err)
+	}
+	var quarantined []string
+	err = g.Model(&AssetVersion{}).Where(inList("asset_id", len(ids)), toAny(ids)...).Where("antivirus_status = ?", ScanInfected).
+		Pluck("object_key", &quarantined).Error
+	if err != nil {
+		return nil, fmt.Errorf("list quarantined versions: %w", err)
+	}
+	for _, k := range quarantined {
+		keys = append(keys, QuarantineKey(k))
 	}
 	var derived []string
 	err = g.Model(&Derivative{}).Where(inList("asset_id", len(ids)), toAny(ids)...).Pluck("object_key", &derived).Error

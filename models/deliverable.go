@@ -19,6 +19,8 @@ const (
 	NotPublic
 	// OutsideWindow: before its availableFrom or from its availableUntil on.
 	OutsideWindow
+	// Unapproved: REJECTED by a moderator, or still waiting for one; shared links do not open it.
+	Unapproved
 )
 
 // Availability is the one predicate of what a public reader (a DELIVERY token, a browser without a
@@ -32,6 +34,8 @@ func (v Availability) Check(a *Asset) Refusal {
 	switch {
 	case a.DeletedAt != nil:
 		return Trashed
+	case a.Moderation.Status != ModerationApproved:
+		return Unapproved
 	case a.Status != StatusPublic:
 		return NotPublic
 	case a.AvailableFrom != nil && v.At.Before(*a.AvailableFrom),
@@ -43,9 +47,9 @@ func (v Availability) Check(a *Asset) Refusal {
 
 // SQL is the same predicate over the assets table, with its arguments.
 func (v Availability) SQL() (string, []any) {
-	return `assets.status = ? AND assets.deleted_at IS NULL
+	return `assets.status = ? AND assets.deleted_at IS NULL AND assets.moderation_status = ?
 		AND (assets.available_from IS NULL OR assets.available_from <= ?)
-		AND (assets.available_until IS NULL OR assets.available_until > ?)`, []any{StatusPublic, v.At, v.At}
+		AND (assets.available_until IS NULL OR assets.available_until > ?)`, []any{StatusPublic, ModerationApproved, v.At, v.At}
 }
 
 // Where limits a query of assets to the deliverable ones.

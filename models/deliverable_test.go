@@ -21,18 +21,21 @@ func TestAvailabilityFormsAgree(t *testing.T) {
 		var all []*models.Asset
 		for _, status := range []models.AssetStatus{models.StatusPublic, models.StatusPrivate} {
 			for _, deleted := range []*time.Time{nil, ptr(at.Add(-time.Hour))} {
-				for _, from := range bounds {
-					for _, until := range bounds {
-						id := fmt.Sprintf("ast_%03d", len(all))
-						a := &models.Asset{ID: id, Status: status, Filename: "a.png", Basename: "a", Version: 1,
-							DeletedAt: deleted, AvailableFrom: from, AvailableUntil: until, CreatedAt: at, UpdatedAt: at}
-						v := &models.AssetVersion{ID: "ver_" + id, AssetID: id, Number: 1, ObjectKey: "k/" + id, Filename: "a.png",
-							Kind: models.KindImage, Format: "png", MimeType: "image/png", CreatedAt: at}
-						a.AssetVersion = v
-						if err := db.CreateAsset(ctx, a, v, nil); err != nil {
-							t.Fatal(err)
+				for _, review := range []models.ModerationStatus{models.ModerationApproved, models.ModerationPending, models.ModerationRejected} {
+					for _, from := range bounds {
+						for _, until := range bounds {
+							id := fmt.Sprintf("ast_%03d", len(all))
+							a := &models.Asset{ID: id, Status: status, Filename: "a.png", Basename: "a", Version: 1,
+								DeletedAt: deleted, AvailableFrom: from, AvailableUntil: until, CreatedAt: at, UpdatedAt: at,
+								Moderation: models.Moderation{Status: review}}
+							v := &models.AssetVersion{ID: "ver_" + id, AssetID: id, Number: 1, ObjectKey: "k/" + id, Filename: "a.png",
+								Kind: models.KindImage, Format: "png", MimeType: "image/png", CreatedAt: at}
+							a.AssetVersion = v
+							if err := db.CreateAsset(ctx, a, v, nil); err != nil {
+								t.Fatal(err)
+							}
+							all = append(all, a)
 						}
-						all = append(all, a)
 					}
 				}
 			}
@@ -44,6 +47,9 @@ func TestAvailabilityFormsAgree(t *testing.T) {
 			if (models.Availability{At: at}).Check(a) == models.Deliverable {
 				want = append(want, a.ID)
 			}
+		}
+		if len(want) == 0 || len(want) == len(all) {
+			t.Fatalf("%d of %d assets deliverable: the cases do not tell the forms apart", len(want), len(all))
 		}
 		found, err := db.AssetsByID(ctx, ids, models.Visibility{PublicOnly: true, At: at})
 		if err != nil {

@@ -49,7 +49,8 @@ func (db *DB) ReplaceBytes(ctx context.Context, a *Asset, v *AssetVersion) error
 		return fmt.Errorf("insert asset version: %w", translate(err))
 	}
 	a.UpdatedAt = Now()
-	err := g.Model(a).Select("version", "filename", "basename", "author", "copyright", "updated_at").Updates(a).Error
+	err := g.Model(a).Select("version", "filename", "basename", "author", "copyright", "updated_at",
+		"moderation_status", "moderation_note", "moderation_by_id", "moderation_at").Updates(a).Error
 	if err != nil {
 		return fmt.Errorf("replace asset bytes: %w", translate(err))
 	}

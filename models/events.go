@@ -22,6 +22,10 @@ const (
 	EventAssetDeleted  EventKind = "asset.deleted"
 	EventAssetRestored EventKind = "asset.restored"
 	EventAssetPurged   EventKind = "asset.purged"
+	// EventAssetAntivirusChanged: the antivirus status of one of the asset's versions changed.
+	EventAssetAntivirusChanged EventKind = "asset.antivirus_changed"
+	// EventAssetModerationChanged: a moderator decided on the asset, or a new version awaits review.
+	EventAssetModerationChanged EventKind = "asset.moderation_changed"
 	// EventUploadCompleted lists the signed upload and the asset it made (or found, with skipIfExists).
 	EventUploadCompleted EventKind = "upload.completed"
 	EventTagCreated      EventKind = "tag.created"

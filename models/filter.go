@@ -122,6 +122,17 @@ type ColorsFilter struct {
 	AnyIn []string
 }
 
+// ScanStatusFilter matches antivirus scan statuses.
+type ScanStatusFilter struct {
+	Eq *ScanStatus
+	In []ScanStatus
+}
+
+// AntivirusFilter matches assets by the antivirus scan of their current version.
+type AntivirusFilter struct {
+	Status *ScanStatusFilter
+}
+
 // AssetFilter is every condition a list of assets can be narrowed by; all set fields must hold.
 type AssetFilter struct {
 	IDs         *IDFilter
@@ -151,6 +162,8 @@ type AssetFilter struct {
 	Copyright        *TextFilter
 	Notes            *TextFilter
 	MD5              *StringFilter
+	Antivirus        *AntivirusFilter
+	Moderation       *ModerationFilter
 	Deleted          *bool
 	Search           *string
 	AND              []*AssetFilter
@@ -164,6 +177,9 @@ type FilterError struct {
 }
 
 func (e *FilterError) Error() string { return fmt.Sprintf("filter %s: %s", e.Field, e.Reason) }
+
+// FilterForbiddenError refuses a filter by a field that the reader may not filter by at all.
+type FilterForbiddenError struct{ FilterError }
 
 // A filterField is one field of AssetFilter, told as data: what it compares, which operators its
 // input accepts, the type of its values and what a query must join to run it. The compiler walks
@@ -189,8 +205,12 @@ type filterField struct {
 	searched bool
 	// maxList bounds each list of the field on its own (0: only the filter's total bounds it).
 	maxList int
+	// management says only readers who see PRIVATE assets may filter by it: it reads what delivery
+	// may not know (an antivirus verdict).
+	management bool
 
-	index    []int        // of the field in AssetFilter
+	index [][]int // of the field in AssetFilter, and in each input it is nested in
+
 	operands []operandRef // of each operator in the field's input type
 }
 
@@ -297,10 +317,10 @@ var assetFilterFields = indexFilterFields([]filterField{
 	{name: "updatedAt", expr: "assets.updated_at", ops: opRange, value: valueTime},
 	{name: "filename", expr: "assets.filename", ops: opMatches | opExists, value: valueText, searched: true},
 	// Not searched: search is open to delivery tokens, and the uploaded name is the editors' business.
-	{name: "originalFilename", expr: "cv.original_filename", ops: opMatches | opExists, value: valueText, version: true},
+	{name: "originalFilename", expr: "cv.original_filename", ops: opMatches | opExists, value: valueText, version: true, management: true},
 	{name: "author", expr: "assets.author", ops: opMatches | opExists, value: valueText},
 	{name: "copyright", expr: "assets.copyright", ops: opMatches | opExists, value: valueText},
-	{name: "notes", expr: "assets.notes", ops: opMatches | opExists, value: valueText, searched: true},
+	{name: "notes", expr: "assets.notes", ops: opMatches | opExists, value: valueText, searched: true, management: true},
 	{name: "alt", expr: "m.alt", of: metadataRows, ops: opMatches | opExists, value: valueText, searched: true},
 	{name: "title", expr: "m.title", of: metadataRows, ops: opMatches | opExists, value: valueText, searched: true},
 	{name: "aspectRatio", expr: aspectRatioSQL, ops: opCompare, value: valueFloat, version: true},
@@ -313,6 +333,8 @@ var assetFilterFields = indexFilterFields([]filterField{
 	{name: "colors", of: colorRows, ops: opAnyIn, value: valueColor, maxList: maxFilterList},
 	{name: "collection", expr: "assets.collection_id", ops: opEq | opDescendants | opExists, value: valueID},
 	{name: "inUse", of: usageRows, ops: opExists, value: valueBool},
+	{name: "antivirus.status", expr: "cv.antivirus_status", ops: opOneOf, value: valueEnum, version: true, management: true},
+	{name: "moderation.status", expr: "assets.moderation_status", ops: opOneOf, value: valueEnum, management: true},
 	{name: "deleted", ops: opScope, value: valueBool},
 	{name: "search", ops: opWords, value: valueText},
 })

@@ -19,7 +19,7 @@ func TestFilterAsksForTheVersionJoinWhereItNeedsIt(t *testing.T) {
 		{"width exists", &AssetFilter{Width: &IntFilter{Exists: &yes}}, true},
 		{"nested in OR", &AssetFilter{OR: []*AssetFilter{{Status: &StatusFilter{Eq: &ready}}, {AND: []*AssetFilter{{Size: &Int64Filter{Eq: &n}}}}}}, true},
 	} {
-		c, err := compileAssetFilter(tc.f)
+		c, err := compileAssetFilter(tc.f, false)
 		if err != nil {
 			t.Fatalf("%s: %v", tc.name, err)
 		}
@@ -32,7 +32,7 @@ func TestFilterAsksForTheVersionJoinWhereItNeedsIt(t *testing.T) {
 // Every field the table marks as searched takes part in each word of a search.
 func TestSearchLooksInEverySearchedField(t *testing.T) {
 	words := "red car"
-	c, err := compileAssetFilter(&AssetFilter{Search: &words})
+	c, err := compileAssetFilter(&AssetFilter{Search: &words}, false)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -90,15 +90,17 @@ func FoldKey(name string) string { return strings.ToLower(strings.TrimSpace(name
 
 // compileAssetFilter turns a filter into a WHERE fragment over the assets table and its current
 // version (cv).
-func compileAssetFilter(f *AssetFilter) (cond, error) {
-	c, err := compileFilter(f, "", 0)
+// compileAssetFilter compiles f; for public readers a search leaves out the fields only management
+// may filter by, so words of an editor's notes cannot be probed through it.
+func compileAssetFilter(f *AssetFilter, public bool) (cond, error) {
+	c, err := compileFilter(f, "", 0, public)
 	if err == nil && len(c.args) > maxFilterParams {
 		err = &FilterError{"", fmt.Sprintf("the filter holds %d values; at most %d are allowed", len(c.args), maxFilterParams)}
 	}
 	return c, err
 }
 
-func compileFilter(f *AssetFilter, path string, nesting int) (cond, error) {
+func compileFilter(f *AssetFilter, path string, nesting int, public bool) (cond, error) {
 	if f == nil {
 		return cond{}, nil
 	}
@@ -118,14 +120,14 @@ func compileFilter(f *AssetFilter, path string, nesting int) (cond, error) {
 	v := reflect.ValueOf(f).Elem()
 	for i := range assetFilterFields {
 		ff := &assetFilterFields[i]
-		if in := v.FieldByIndex(ff.index); !in.IsNil() {
-			if err := ff.compile(&cs, in, field(ff.name)); err != nil {
+		if in := ff.input(v); in.IsValid() {
+			if err := ff.compile(&cs, in, field(ff.name), public); err != nil {
 				return cond{}, err
 			}
 		}
 	}
 	for i, sub := range f.AND {
-		c, err := compileFilter(sub, fmt.Sprintf("%s[%d]", field("AND"), i), nesting+1)
+		c, err := compileFilter(sub, fmt.Sprintf("%s[%d]", field("AND"), i), nesting+1, public)
 		if err != nil {
 			return cond{}, err
 		}
@@ -136,7 +138,7 @@ func compileFilter(f *AssetFilter, path string, nesting int) (cond, error) {
 	if len(f.OR) > 0 {
 		var ors conds
 		for i, sub := range f.OR {
-			c, err := compileFilter(sub, fmt.Sprintf("%s[%d]", field("OR"), i), nesting+1)
+			c, err := compileFilter(sub, fmt.Sprintf("%s[%d]", field("OR"), i), nesting+1, public)
 			if err != nil {
 				return cond{}, err
 			}
@@ -162,7 +164,7 @@ type operandRef struct {
 type given map[ops]reflect.Value
 
 // compile adds the conditions of one field's input, in the order of opNames.
-func (ff *filterField) compile(cs *conds, in reflect.Value, path string) error {
+func (ff *filterField) compile(cs *conds, in reflect.Value, path string, public bool) error {
 	g := given{}
 	for _, o := range ff.operands {
 		x := in
@@ -179,7 +181,7 @@ func (ff *filterField) compile(cs *conds, in reflect.Value, path string) error {
 	}
 	for _, o := range ff.operands {
 		if x, ok := g[o.op]; ok {
-			if err := ff.apply(cs, o.op, x, g, path); err != nil {
+			if err := ff.apply(cs, o.op, x, g, path, public); err != nil {
 				return err
 			}
 		}
@@ -187,7 +189,7 @@ func (ff *filterField) compile(cs *conds, in reflect.Value, path string) error {
 	return nil
 }
 
-func (ff *filterField) apply(cs *conds, op ops, x reflect.Value, g given, path string) error {
+func (ff *filterField) apply(cs *conds, op ops, x reflect.Value, g given, path string, public bool) error {
 	switch op {
 	case opEq:
 		if below, ok := g[opDescendants]; ok && below.Elem().Bool() {
@@ -219,7 +221,7 @@ func (ff *filterField) apply(cs *conds, op ops, x reflect.Value, g given, path s
 			*cs = append(*cs, ff.present().not())
 		}
 	case opWords:
-		return compileSearch(cs, x.Elem().String(), path)
+		return compileSearch(cs, x.Elem().String(), path, public)
 	}
 	return nil
 }
@@ -307,7 +309,7 @@ func (ff *filterField) near(cs *conds, x reflect.Value, path string) error {
 }
 
 // compileSearch requires every word of the search to appear in one of the searched fields.
-func compileSearch(cs *conds, search, field string) error {
+func compileSearch(cs *conds, search, field string, public bool) error {
 	terms := strings.Fields(search)
 	if len(terms) > maxSearchTerms {
 		return &FilterError{field, fmt.Sprintf("at most %d words", maxSearchTerms)}
@@ -315,7 +317,7 @@ func compileSearch(cs *conds, search, field string) error {
 	for _, term := range terms {
 		var anyOf conds
 		for i := range assetFilterFields {
-			if ff := &assetFilterFields[i]; ff.searched {
+			if ff := &assetFilterFields[i]; ff.searched && !(public && ff.management) {
 				anyOf = append(anyOf, ff.contains(term))
 			}
 		}
@@ -332,13 +334,20 @@ func indexFilterFields(table []filterField) []filterField {
 	named := map[string]bool{"and": true, "or": true}
 	for i := range table {
 		ff := &table[i]
-		sf, ok := af.FieldByNameFunc(func(n string) bool { return strings.EqualFold(n, ff.name) })
-		if !ok {
-			panic("models: filter field " + ff.name + " is not a field of AssetFilter")
+		// A dotted name ("antivirus.status") is a field of an input nested in AssetFilter.
+		in := af
+		for i, part := range strings.Split(ff.name, ".") {
+			sf, ok := in.FieldByNameFunc(func(n string) bool { return strings.EqualFold(n, part) })
+			if !ok {
+				panic("models: filter field " + ff.name + " is not a field of AssetFilter")
+			}
+			if i == 0 {
+				named[strings.ToLower(sf.Name)] = true
+			}
+			ff.index = append(ff.index, sf.Index)
+			in = sf.Type.Elem()
 		}
-		named[strings.ToLower(sf.Name)] = true
-		ff.index = sf.Index
-		ff.operands = operandsOf(ff, sf.Type.Elem())
+		ff.operands = operandsOf(ff, in)
 		if strings.Contains(ff.expr, "cv.") != ff.version {
 			panic("models: filter field " + ff.name + " must say whether it reads the current version")
 		}
@@ -349,6 +358,45 @@ func indexFilterFields(table []filterField) []filterField {
 		}
 	}
 	return table
+}
+
+// refuseManagementFields refuses a filter that reads, at any level, a field only management may
+// filter by.
+func refuseManagementFields(f *AssetFilter, path string) error {
+	if f == nil {
+		return nil
+	}
+	v := reflect.ValueOf(f).Elem()
+	for i := range assetFilterFields {
+		if ff := &assetFilterFields[i]; ff.management && ff.input(v).IsValid() {
+			return &FilterForbiddenError{FilterError{strings.TrimPrefix(path+"."+ff.name, "."), "only EDITOR and ADMIN tokens may filter by it"}}
+		}
+	}
+	for _, list := range []struct {
+		name string
+		subs []*AssetFilter
+	}{{"AND", f.AND}, {"OR", f.OR}} {
+		for i, sub := range list.subs {
+			if err := refuseManagementFields(sub, fmt.Sprintf("%s[%d]", strings.TrimPrefix(path+"."+list.name, "."), i)); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// input is the field's input in the filter v, or the zero Value when it (or an input it is nested
+// in) is not set.
+func (ff *filterField) input(v reflect.Value) reflect.Value {
+	for i, index := range ff.index {
+		if i > 0 {
+			v = v.Elem()
+		}
+		if v = v.FieldByIndex(index); v.IsNil() {
+			return reflect.Value{}
+		}
+	}
+	return v
 }
 
 func operandsOf(ff *filterField, input reflect.Type) []operandRef {

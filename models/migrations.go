@@ -281,6 +281,27 @@ var migrations = []sqlMigration{
 		`UPDATE uploads SET original_filename = filename`,
 		`ALTER TABLE uploads ADD COLUMN md5 VARCHAR(32)`,
 	}},
+	// Each version's antivirus scan. Versions stored before scanning existed were never scanned: they
+	// are SKIPPED with that reason (`mediagraph scan --all` scans them); new ones start PENDING.
+	{id: "0011_antivirus", statements: []string{
+		`ALTER TABLE asset_versions ADD COLUMN antivirus_status VARCHAR(16) NOT NULL DEFAULT 'PENDING'`,
+		`ALTER TABLE asset_versions ADD COLUMN antivirus_scanned_at {time}`,
+		`ALTER TABLE asset_versions ADD COLUMN antivirus_threat_name TEXT`,
+		`ALTER TABLE asset_versions ADD COLUMN antivirus_attempts INTEGER NOT NULL DEFAULT 0`,
+		`ALTER TABLE asset_versions ADD COLUMN antivirus_error TEXT`,
+		`UPDATE asset_versions SET antivirus_status = 'SKIPPED', antivirus_error = 'stored before scanning existed'`,
+		`CREATE INDEX asset_versions_antivirus ON asset_versions (antivirus_status)`,
+	}},
+	// The review of each asset, when the library moderates; what was there before is APPROVED, as
+	// everything is while moderation is off. EDITOR tokens may be moderators.
+	{id: "0011_moderation", statements: []string{
+		`ALTER TABLE assets ADD COLUMN moderation_status VARCHAR(16) NOT NULL DEFAULT 'APPROVED'`,
+		`ALTER TABLE assets ADD COLUMN moderation_note TEXT`,
+		`ALTER TABLE assets ADD COLUMN moderation_by_id VARCHAR(40)`,
+		`ALTER TABLE assets ADD COLUMN moderation_at {time}`,
+		`CREATE INDEX assets_moderation ON assets (moderation_status)`,
+		`ALTER TABLE api_tokens ADD COLUMN moderator BOOLEAN NOT NULL DEFAULT FALSE`,
+	}},
 }
 
 // Migrate applies every migration not yet applied, each in its own transaction.

@@ -102,6 +102,8 @@ type Asset struct {
 	// GrantEpoch numbers the generation of the asset's signed links: a link signed under an older
 	// one no longer opens it.
 	GrantEpoch int `gorm:"not null"`
+	// Moderation is the review of the current bytes.
+	Moderation Moderation `gorm:"embedded;embeddedPrefix:moderation_"`
 
 	// The current version; its own columns are written through AssetVersion, never through the asset.
 	*AssetVersion `gorm:"-"`
@@ -237,6 +239,9 @@ type AssetVersion struct {
 	EmbeddedMetadata JSON[JSONObject]
 	ProcessingError  *string
 	AnalyzedAt       *time.Time
+
+	// Antivirus is what scanning the bytes found.
+	Antivirus Antivirus `gorm:"embedded;embeddedPrefix:antivirus_"`
 }
 
 // AssetMetadata is the default field metadata of an asset in one locale.
@@ -305,6 +310,8 @@ type APIToken struct {
 	CreatedAt  time.Time
 	LastUsedAt *time.Time
 	RevokedAt  *time.Time
+	// Moderator lets an EDITOR token moderate assets, as ADMIN tokens do.
+	Moderator bool `gorm:"not null;default:false"`
 }
 
 // UploadStatus is where a signed upload is in its life.

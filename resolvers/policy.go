@@ -45,7 +45,7 @@ var policy = func() map[fieldKey]Class {
 		"lqip", "exif", "smartTags", "md5", "sha256", "path", "url", "transformUrl", "responsiveImage",
 		"availableFrom", "availableUntil", "alt", "title", "focalPoint", "customData", "defaultFieldMetadata",
 		"author", "copyright", "tags", "collection", "usages", "inUse", "createdAt", "updatedAt", "version")
-	add(Management, "Asset", "processingError", "notes", "originalFilename", "deletedAt", "createdBy", "versions")
+	add(Management, "Asset", "processingError", "notes", "originalFilename", "antivirus", "moderation", "deletedAt", "createdBy", "versions")
 	add(Management, "AssetVersion", everyField)
 	add(Delivery, "Exif", "make", "model", "lensModel", "exposureTime", "fNumber", "iso", "focalLength",
 		"dateTaken", "orientation")
@@ -76,6 +76,8 @@ var policy = func() map[fieldKey]Class {
 	add(Management, "SignedUpload", everyField)
 	add(Management, "UploadPart", everyField)
 	add(Management, "UploadHeader", everyField)
+	add(Management, "Antivirus", everyField)
+	add(Management, "Moderation", everyField)
 	return m
 }()
 

@@ -13,7 +13,8 @@ import (
 )
 
 func (r *mutationResolver) CreateAPIToken(ctx context.Context, input model.CreateAPITokenInput) (*model.CreatedAPIToken, error) {
-	t, secret, err := r.Media.Tokens.CreateToken(ctx, input.Name, input.Role)
+	moderator, _ := input.Moderator.ValueOK()
+	t, secret, err := r.Media.Tokens.CreateModeratorToken(ctx, input.Name, input.Role, moderator != nil && *moderator)
 	if err != nil {
 		return nil, err
 	}

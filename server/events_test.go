@@ -39,7 +39,13 @@ func (s *subscriber) receive(_ context.Context, events []models.Event) error {
 		s.refused++
 		return errors.New("subscriber down")
 	}
-	s.accepted = append(s.accepted, events...)
+	for _, e := range events {
+		// Scans of new bytes record their verdicts in the background, between the changes a test
+		// makes; the antivirus tests check those.
+		if e.Kind != models.EventAssetAntivirusChanged {
+			s.accepted = append(s.accepted, e)
+		}
+	}
 	return nil
 }
 
@@ -198,7 +204,9 @@ func TestEventsRecordedOncePerChange(t *testing.T) {
 				t.Errorf("%s: caused by token %v, want the editor's", e.Kind, e.TokenID)
 			}
 		}
-		if n := s.Rows("events"); n != int64(len(w)) {
+		var n int64
+		s.App.DB.Gorm().Model(&models.Event{}).Where("kind <> ?", models.EventAssetAntivirusChanged).Count(&n)
+		if n != int64(len(w)) {
 			t.Errorf("%d events recorded, want %d", n, len(w))
 		}
 	})

@@ -20,6 +20,8 @@ func TestSearchAndTextFilters(t *testing.T) {
 		s.Must(editor, `mutation($id: ID!) { updateAsset(id: $id, input: { author: "Zoë Müller", defaultFieldMetadata: [
 			{ locale: "it", title: "Quadrato Rosso" } ] }) { id } }`, map[string]any{"id": photo.ID}, nil)
 		s.Must(editor, `mutation($id: ID!) { tagAssets(ids: [$id], tags: ["Seaside"]) { id } }`, map[string]any{"id": clip.ID}, nil)
+		// Notes are for colleagues, even on a PUBLIC asset: a delivery token's search must not see them.
+		s.Must(editor, `mutation($id: ID!) { updateAsset(id: $id, input: { notes: "Embargoed until Friday" }) { id } }`, map[string]any{"id": clip.ID}, nil)
 
 		find := func(token string, filter map[string]any) []string {
 			t.Helper()
@@ -46,11 +48,18 @@ func TestSearchAndTextFilters(t *testing.T) {
 			{"author exists (the JPEG's IPTC names one)", editor, map[string]any{"author": map[string]any{"exists": true}}, []string{photo.ID, secret.ID}},
 			{"LIKE wildcards are literal", editor, map[string]any{"search": "%"}, nil},
 			{"delivery: private notes", delivery, map[string]any{"search": "secret"}, nil},
+			{"editor: notes of a public asset", editor, map[string]any{"search": "embargoed"}, []string{clip.ID}},
+			{"delivery: notes of a public asset", delivery, map[string]any{"search": "embargoed"}, nil},
 			{"delivery: OR cannot widen", delivery, map[string]any{"OR": []any{map[string]any{"search": "secret"}, map[string]any{"search": "alpha"}}}, []string{photo.ID}},
 		} {
 			if got := find(c.token, c.filter); !sameSet(got, c.want) {
 				t.Errorf("%s: %v, want %v", c.name, got, c.want)
 			}
+		}
+		query := `query($f: AssetFilter) { assets(filter: $f) { nodes { id } } }`
+		for _, field := range []string{"notes", "originalFilename"} {
+			wantCode(t, "delivery filter by "+field, s.Query(delivery, query, map[string]any{"f": map[string]any{field: map[string]any{"matches": "e"}}}),
+				"FORBIDDEN", "filter."+field)
 		}
 	})
 }

@@ -146,6 +146,7 @@ func (a *App) StartJobs(ctx context.Context) error {
 			{Kind: "sweep_orphans", Every: a.Config.OrphanSweepInterval, Timeout: bucketSweepTimeout, Run: a.removeOrphans, Done: "deleted crash leftovers"},
 		},
 		Reprocess: a.Media.Intake.Reprocess,
+		Scan:      &jobs.Scan{Run: a.Media.Antivirus.Scan, RetryBase: a.Config.ScanRetryBase},
 		Outbox:    jobs.Outbox{Every: a.Config.EventDrainInterval, Subscribers: a.subscribers},
 	})
 	if err != nil {
@@ -154,6 +155,9 @@ func (a *App) StartJobs(ctx context.Context) error {
 	a.jobs = q
 	return nil
 }
+
+// Store is the object store holding the bytes, for the command line and tests that look at it.
+func (a *App) Store() storage.Store { return a.store }
 
 // Jobs is the job queue StartJobs started, nil before.
 func (a *App) Jobs() *jobs.Queue { return a.jobs }

@@ -84,6 +84,10 @@ type Store interface {
 	Head(ctx context.Context, key string) (ObjectInfo, error)
 	// Delete removes an object; deleting a missing object is not an error.
 	Delete(ctx context.Context, key string) error
+	// Move puts the object of from under to, replacing what to held, and removes it from from. A move
+	// that finds from gone and to present was done before (by a try that failed after it), and
+	// succeeds again; with neither, it is ErrNotFound.
+	Move(ctx context.Context, from, to string) error
 
 	// PresignPut issues a request that uploads exactly one object of the given type and size to key.
 	PresignPut(ctx context.Context, key string, opts PresignPutOptions) (*SignedRequest, error)

@@ -1,5 +1,5 @@
-// Command mediagraph runs the Mediagraph media library: `serve`, `migrate`, `token`, `reprocess` and
-// `check` subcommands.
+// Command mediagraph runs the Mediagraph media library: `serve`, `migrate`, `token`, `reprocess`,
+// `scan` and `check` subcommands.
 // Configuration comes from the environment and flags (see config.Settings).
 package main
 
@@ -28,10 +28,12 @@ const usage = `Usage: mediagraph <command> [flags]
 Commands:
   serve                                   start the service (applies migrations first)
   migrate                                 apply database migrations and exit
-  token create --role ROLE --name NAME    create an API token (ADMIN, EDITOR or DELIVERY); prints it alone
+  token create --role ROLE --name NAME    create an API token (ADMIN, EDITOR or DELIVERY); prints it alone;
+                                          --moderator lets an EDITOR token moderate assets
   token list                              list API tokens
   token revoke ID                         revoke an API token
   reprocess --all | reprocess ID...       analyze assets' bytes again, as background jobs (shows progress)
+  scan --all | --status S | ID...         scan versions with clamd again, as background jobs (shows progress)
   check [--repair]                        report crash leftovers older than --orphan-grace (exit 1 when
                                           there are any); --repair deletes them
 
@@ -76,6 +78,8 @@ func run(ctx context.Context, args []string, stdout io.Writer, log *slog.Logger)
 		return token(ctx, args[1], args[2:], stdout, log)
 	case "reprocess":
 		return reprocess(ctx, args[1:], stdout, os.Stderr, log)
+	case "scan":
+		return scan(ctx, args[1:], stdout, os.Stderr, log)
 	case "check":
 		return check(ctx, args[1:], stdout, log)
 	case "help", "-h", "--help":
@@ -116,16 +120,25 @@ func serve(ctx context.Context, args []string, log *slog.Logger) error {
 		fmt.Fprintf(os.Stderr, "\n  First start: created an ADMIN API token. It is shown only this once:\n\n    %s\n\n"+
 			"  Use it as  Authorization: Bearer <token>  (GraphiQL: %s/graphiql, Headers tab).\n\n", token, app.Config.PublicURL)
 	}
+	if app.Config.ClamdAddr == "" {
+		log.Warn("antivirus scanning is off: MEDIAGRAPH_CLAMD_ADDR is not set, so new files are marked SKIPPED (no scanner configured)")
+	} else if err := app.Media.Antivirus.Ping(ctx); err != nil {
+		log.Warn("clamd does not answer; scans are retried until it does", "addr", app.Config.ClamdAddr, "err", err)
+	} else {
+		log.Info("antivirus scanning with clamd", "addr", app.Config.ClamdAddr)
+	}
 	log.Info("mediagraph listening", "addr", ln.Addr().String(), "graphiql", app.Config.PublicURL+"/graphiql")
 	return app.Serve(ctx, ln)
 }
 
 func token(ctx context.Context, sub string, args []string, stdout io.Writer, log *slog.Logger) error {
 	var role, name string
+	var moderator bool
 	flags := func(fs *flag.FlagSet) {
 		if sub == "create" {
 			fs.StringVar(&role, "role", "", "ADMIN, EDITOR or DELIVERY")
 			fs.StringVar(&name, "name", "", "who or what uses the token")
+			fs.BoolVar(&moderator, "moderator", false, "let an EDITOR token moderate assets (moderateAssets)")
 		}
 	}
 	app, rest, err := open(ctx, "token "+sub, args, log, flags)
@@ -136,7 +149,7 @@ func token(ctx context.Context, sub string, args []string, stdout io.Writer, log
 	ctx = access.WithPrincipal(ctx, access.Operator)
 	switch sub {
 	case "create":
-		_, secret, err := app.Media.Tokens.CreateToken(ctx, name, models.Role(role))
+		_, secret, err := app.Media.Tokens.CreateModeratorToken(ctx, name, models.Role(role), moderator)
 		if err != nil {
 			return err
 		}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -75,6 +76,8 @@ func reprocess(ctx context.Context, args []string, stdout, stderr io.Writer, log
 
 // progress draws a bar that redraws itself on a terminal, or prints a line per tenth elsewhere.
 type progress struct {
+	// label names the command in the lines printed off a terminal; empty: reprocess.
+	label    string
 	w        io.Writer
 	total    int
 	terminal bool
@@ -108,7 +111,7 @@ func (p *progress) show(done, failed int) {
 	}
 	if step := 10 * n / p.total; step > p.lastStep {
 		p.lastStep = step
-		fmt.Fprintf(p.w, "reprocess: %d/%d (%d failed)\n", n, p.total, failed)
+		fmt.Fprintf(p.w, "%s: %d/%d (%d failed)\n", cmp.Or(p.label, "reprocess"), n, p.total, failed)
 	}
 }
 

@@ -39,6 +39,7 @@ type ResolverRoot interface {
 	AssetVersion() AssetVersionResolver
 	Collection() CollectionResolver
 	LocalizedMetadata() LocalizedMetadataResolver
+	Moderation() ModerationResolver
 	Mutation() MutationResolver
 	Query() QueryResolver
 	SignedUpload() SignedUploadResolver
@@ -50,10 +51,19 @@ type DirectiveRoot struct {
 }
 
 type ComplexityRoot struct {
+	Antivirus struct {
+		Attempts   func(childComplexity int) int
+		Error      func(childComplexity int) int
+		ScannedAt  func(childComplexity int) int
+		Status     func(childComplexity int) int
+		ThreatName func(childComplexity int) int
+	}
+
 	ApiToken struct {
 		CreatedAt  func(childComplexity int) int
 		ID         func(childComplexity int) int
 		LastUsedAt func(childComplexity int) int
+		Moderator  func(childComplexity int) int
 		Name       func(childComplexity int) int
 		RevokedAt  func(childComplexity int) int
 		Role       func(childComplexity int) int
@@ -61,6 +71,7 @@ type ComplexityRoot struct {
 
 	Asset struct {
 		Alt                  func(childComplexity int, locale *string) int
+		Antivirus            func(childComplexity int) int
 		AspectRatio          func(childComplexity int) int
 		AudioCodec           func(childComplexity int) int
 		Author               func(childComplexity int) int
@@ -93,6 +104,7 @@ type ComplexityRoot struct {
 		LQIP                 func(childComplexity int) int
 		MD5                  func(childComplexity int) int
 		MimeType             func(childComplexity int) int
+		Moderation           func(childComplexity int) int
 		Notes                func(childComplexity int) int
 		Orientation          func(childComplexity int) int
 		OriginalFilename     func(childComplexity int) int
@@ -130,6 +142,7 @@ type ComplexityRoot struct {
 	}
 
 	AssetVersion struct {
+		Antivirus        func(childComplexity int) int
 		CreatedAt        func(childComplexity int) int
 		CreatedBy        func(childComplexity int) int
 		Filename         func(childComplexity int) int
@@ -221,6 +234,13 @@ type ComplexityRoot struct {
 		UploadTypes            func(childComplexity int) int
 	}
 
+	Moderation struct {
+		At          func(childComplexity int) int
+		ModeratedBy func(childComplexity int) int
+		Note        func(childComplexity int) int
+		Status      func(childComplexity int) int
+	}
+
 	Mutation struct {
 		CompleteUploads      func(childComplexity int, ids []string, parts []*model.CompletedPartsInput) int
 		CreateAPIToken       func(childComplexity int, input model.CreateAPITokenInput) int
@@ -232,6 +252,7 @@ type ComplexityRoot struct {
 		DeleteCollection     func(childComplexity int, id string) int
 		DeleteTag            func(childComplexity int, id string) int
 		MergeTags            func(childComplexity int, sourceIds []string, targetID string) int
+		ModerateAssets       func(childComplexity int, ids []string, status models.ModerationStatus, note *string) int
 		MoveAssets           func(childComplexity int, ids []string, collectionID *string) int
 		MoveCollection       func(childComplexity int, id string, parentID *string) int
 		PurgeAssets          func(childComplexity int, ids []string) int
@@ -381,9 +402,12 @@ type AssetResolver interface {
 	CreatedBy(ctx context.Context, obj *models.Asset) (*models.APIToken, error)
 
 	Versions(ctx context.Context, obj *models.Asset) ([]*models.AssetVersion, error)
+	Antivirus(ctx context.Context, obj *models.Asset) (*models.Antivirus, error)
+	Moderation(ctx context.Context, obj *models.Asset) (*models.Moderation, error)
 }
 type AssetVersionResolver interface {
 	CreatedBy(ctx context.Context, obj *models.AssetVersion) (*models.APIToken, error)
+	Antivirus(ctx context.Context, obj *models.AssetVersion) (*models.Antivirus, error)
 }
 type CollectionResolver interface {
 	Parent(ctx context.Context, obj *models.Collection) (*models.Collection, error)
@@ -394,6 +418,9 @@ type CollectionResolver interface {
 type LocalizedMetadataResolver interface {
 	FocalPoint(ctx context.Context, obj *models.AssetMetadata) (*models.FocalPoint, error)
 	CustomData(ctx context.Context, obj *models.AssetMetadata) (map[string]any, error)
+}
+type ModerationResolver interface {
+	ModeratedBy(ctx context.Context, obj *models.Moderation) (*models.APIToken, error)
 }
 type MutationResolver interface {
 	UploadAssets(ctx context.Context, files []*graphql.Upload, input *model.UploadAssetsInput) ([]*models.Asset, error)
@@ -412,6 +439,7 @@ type MutationResolver interface {
 	DeleteCollection(ctx context.Context, id string) (string, error)
 	CreateSignedAssetURL(ctx context.Context, id string, expiresIn *int, params *imageurl.ImageParams) (string, error)
 	RevokeSignedUrls(ctx context.Context, assetIds []string) ([]*models.Asset, error)
+	ModerateAssets(ctx context.Context, ids []string, status models.ModerationStatus, note *string) ([]*models.Asset, error)
 	TagAssets(ctx context.Context, ids []string, tags []string) ([]*models.Asset, error)
 	UntagAssets(ctx context.Context, ids []string, tags []string) ([]*models.Asset, error)
 	RenameTag(ctx context.Context, id string, name string) (*models.Tag, error)
@@ -465,6 +493,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 	_ = ec
 	switch typeName + "." + field {
 
+	case "Antivirus.attempts":
+		if e.ComplexityRoot.Antivirus.Attempts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Antivirus.Attempts(childComplexity), true
+	case "Antivirus.error":
+		if e.ComplexityRoot.Antivirus.Error == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Antivirus.Error(childComplexity), true
+	case "Antivirus.scannedAt":
+		if e.ComplexityRoot.Antivirus.ScannedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Antivirus.ScannedAt(childComplexity), true
+	case "Antivirus.status":
+		if e.ComplexityRoot.Antivirus.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Antivirus.Status(childComplexity), true
+	case "Antivirus.threatName":
+		if e.ComplexityRoot.Antivirus.ThreatName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Antivirus.ThreatName(childComplexity), true
+
 	case "ApiToken.createdAt":
 		if e.ComplexityRoot.ApiToken.CreatedAt == nil {
 			break
@@ -483,6 +542,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ApiToken.LastUsedAt(childComplexity), true
+	case "ApiToken.moderator":
+		if e.ComplexityRoot.ApiToken.Moderator == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApiToken.Moderator(childComplexity), true
 	case "ApiToken.name":
 		if e.ComplexityRoot.ApiToken.Name == nil {
 			break
@@ -513,6 +578,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Asset.Alt(childComplexity, args["locale"].(*string)), true
+	case "Asset.antivirus":
+		if e.ComplexityRoot.Asset.Antivirus == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Asset.Antivirus(childComplexity), true
 	case "Asset.aspectRatio":
 		if e.ComplexityRoot.Asset.AspectRatio == nil {
 			break
@@ -715,6 +786,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Asset.MimeType(childComplexity), true
+	case "Asset.moderation":
+		if e.ComplexityRoot.Asset.Moderation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Asset.Moderation(childComplexity), true
 	case "Asset.notes":
 		if e.ComplexityRoot.Asset.Notes == nil {
 			break
@@ -906,6 +983,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.AssetEdge.Node(childComplexity), true
 
+	case "AssetVersion.antivirus":
+		if e.ComplexityRoot.AssetVersion.Antivirus == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssetVersion.Antivirus(childComplexity), true
 	case "AssetVersion.createdAt":
 		if e.ComplexityRoot.AssetVersion.CreatedAt == nil {
 			break
@@ -1288,6 +1371,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.MediaSettings.UploadTypes(childComplexity), true
 
+	case "Moderation.moderatedAt":
+		if e.ComplexityRoot.Moderation.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Moderation.At(childComplexity), true
+	case "Moderation.moderatedBy":
+		if e.ComplexityRoot.Moderation.ModeratedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Moderation.ModeratedBy(childComplexity), true
+	case "Moderation.note":
+		if e.ComplexityRoot.Moderation.Note == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Moderation.Note(childComplexity), true
+	case "Moderation.status":
+		if e.ComplexityRoot.Moderation.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Moderation.Status(childComplexity), true
+
 	case "Mutation.completeUploads":
 		if e.ComplexityRoot.Mutation.CompleteUploads == nil {
 			break
@@ -1398,6 +1506,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.MergeTags(childComplexity, args["sourceIds"].([]string), args["targetId"].(string)), true
+	case "Mutation.moderateAssets":
+		if e.ComplexityRoot.Mutation.ModerateAssets == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_moderateAssets_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ModerateAssets(childComplexity, args["ids"].([]string), args["status"].(models.ModerationStatus), args["note"].(*string)), true
 	case "Mutation.moveAssets":
 		if e.ComplexityRoot.Mutation.MoveAssets == nil {
 			break
@@ -2018,6 +2137,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	ec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))
 	inputUnmarshalers := func() *graphql.InputUnmarshalerIndex {
 		return graphql.NewInputUnmarshalerIndex(
+			graphql.NewInputUnmarshaler("AntivirusFilter", ec.unmarshalInputAntivirusFilter),
+			graphql.NewInputUnmarshaler("AntivirusStatusFilter", ec.unmarshalInputAntivirusStatusFilter),
 			graphql.NewInputUnmarshaler("AssetFilter", ec.unmarshalInputAssetFilter),
 			graphql.NewInputUnmarshaler("CollectionFilter", ec.unmarshalInputCollectionFilter),
 			graphql.NewInputUnmarshaler("ColorsFilter", ec.unmarshalInputColorsFilter),
@@ -2037,6 +2158,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("KindFilter", ec.unmarshalInputKindFilter),
 			graphql.NewInputUnmarshaler("LocalizedMetadataInput", ec.unmarshalInputLocalizedMetadataInput),
 			graphql.NewInputUnmarshaler("MimeTypeFilter", ec.unmarshalInputMimeTypeFilter),
+			graphql.NewInputUnmarshaler("ModerationFilter", ec.unmarshalInputModerationFilter),
+			graphql.NewInputUnmarshaler("ModerationStatusFilter", ec.unmarshalInputModerationStatusFilter),
 			graphql.NewInputUnmarshaler("OrientationFilter", ec.unmarshalInputOrientationFilter),
 			graphql.NewInputUnmarshaler("ReplaceAssetInput", ec.unmarshalInputReplaceAssetInput),
 			graphql.NewInputUnmarshaler("ResolutionFilter", ec.unmarshalInputResolutionFilter),
@@ -2124,6 +2247,63 @@ func newExecutionContext(
 }
 
 var sources = []*ast.Source{
+	{Name: "../../schema/antivirus.graphqls", Input: `"Where the antivirus scan of a version's bytes stands."
+enum AntivirusStatus {
+  "Not scanned yet: a scan is queued, or being retried (see ` + "`" + `attempts` + "`" + ` and ` + "`" + `error` + "`" + `)."
+  PENDING
+  "The scanner found nothing."
+  CLEAN
+  "The scanner found a threat (` + "`" + `threatName` + "`" + `): the bytes are quarantined and never delivered; the record stays."
+  INFECTED
+  "Not scanned, for the reason in ` + "`" + `error` + "`" + `: no scanner is configured, or the file is larger than the scanner takes."
+  SKIPPED
+  "Every attempt to scan failed; ` + "`" + `error` + "`" + ` is the last failure. ` + "`" + `mediagraph scan --status FAILED` + "`" + ` tries again."
+  FAILED
+}
+
+"What the antivirus scan of a version's bytes found. Management only."
+type Antivirus {
+  "Where the scan stands."
+  status: AntivirusStatus!
+  "When the last attempt ended; null before the first."
+  scannedAt: Time
+  "The name of the threat found, for INFECTED bytes, such as ` + "`" + `Win.Test.EICAR_HDB-1` + "`" + `."
+  threatName: String
+  "How many attempts were made."
+  attempts: Int!
+  "Why the bytes were SKIPPED, or why the last attempt failed."
+  error: String
+}
+
+extend type Asset {
+  "The antivirus scan of the current version. Management only: delivery tokens read null, with a FORBIDDEN error."
+  antivirus: Antivirus
+}
+
+extend type AssetVersion {
+  "The antivirus scan of this version. Management only: delivery tokens read null, with a FORBIDDEN error."
+  antivirus: Antivirus
+}
+
+"Matches antivirus statuses."
+input AntivirusStatusFilter {
+  "Exactly this status."
+  eq: AntivirusStatus
+  "Any of these statuses."
+  in: [AntivirusStatus!]
+}
+
+"Matches assets by the antivirus scan of their current version."
+input AntivirusFilter {
+  "By status."
+  status: AntivirusStatusFilter
+}
+
+extend input AssetFilter {
+  "By the antivirus scan of the current version. Management only: refused (FORBIDDEN) for delivery tokens."
+  antivirus: AntivirusFilter
+}
+`, BuiltIn: false},
 	{Name: "../../schema/asset.graphqls", Input: `"What kind of media an asset is, from its bytes."
 enum AssetKind {
   "A raster or vector image."
@@ -3012,6 +3192,74 @@ input AssetFilter {
   OR: [AssetFilter!]
 }
 `, BuiltIn: false},
+	{Name: "../../schema/moderation.graphqls", Input: `"Where the review of an asset stands. Without moderation (MEDIAGRAPH_MODERATION=off) every asset is APPROVED."
+enum ModerationStatus {
+  "Waiting for a moderator: the asset may not be made PUBLIC nor published by a live entry, and its new bytes are delivered to editors only."
+  PENDING
+  "A moderator let it through."
+  APPROVED
+  "A moderator refused it: it is delivered to editors only, never to anyone else."
+  REJECTED
+}
+
+"A moderator's review of an asset's current bytes; a replacement starts a new review. Management only."
+type Moderation {
+  "Where the review stands."
+  status: ModerationStatus!
+  "What the moderator wrote, for the uploader."
+  note: String
+  "The token of the moderator who decided; null before a decision, or when the command line decided."
+  moderatedBy: ApiToken
+  "When the moderator decided."
+  moderatedAt: Time
+}
+
+extend type Asset {
+  "The review of the asset. Management only: delivery tokens read null, with a FORBIDDEN error."
+  moderation: Moderation
+}
+
+extend type ApiToken {
+  "Whether this EDITOR token may also moderate assets (` + "`" + `moderateAssets` + "`" + `), as ADMIN tokens do."
+  moderator: Boolean!
+}
+
+extend input CreateApiTokenInput {
+  "Let an EDITOR token moderate assets; ADMIN tokens moderate anyway. False by default."
+  moderator: Boolean
+}
+
+"Matches moderation statuses."
+input ModerationStatusFilter {
+  "Exactly this status."
+  eq: ModerationStatus
+  "Any of these statuses."
+  in: [ModerationStatus!]
+}
+
+"Matches assets by their review."
+input ModerationFilter {
+  "By status."
+  status: ModerationStatusFilter
+}
+
+extend input AssetFilter {
+  "By review, such as the queue of PENDING assets. Management only: refused (FORBIDDEN) for delivery tokens."
+  moderation: ModerationFilter
+}
+
+extend type Mutation {
+  "Approve or reject assets (ADMIN tokens, and EDITOR tokens created with ` + "`" + `moderator: true` + "`" + `). Records an ` + "`" + `asset.moderation_changed` + "`" + ` event."
+  moderateAssets(
+    "The assets (at most 500)."
+    ids: [ID!]!
+    "The decision: APPROVED or REJECTED."
+    status: ModerationStatus!
+    "A note for the uploader, such as why the asset was rejected."
+    note: String
+  ): [Asset!]!
+}
+`, BuiltIn: false},
 	{Name: "../../schema/schema.graphqls", Input: `"""
 Mediagraph: the media library of a headless CMS. DELIVERY tokens read PUBLIC assets; EDITOR tokens read and
 change all media; ADMIN tokens also manage API tokens. Send a token as ` + "`" + `Authorization: Bearer <token>` + "`" + `.
@@ -3082,6 +3330,10 @@ enum ErrorCode {
   FOLDER_HAS_CONTENT
   "The asset is private and the request may not see it."
   ASSET_ACCESS_DENIED
+  "A virus scan found a threat in the asset's bytes: they are quarantined and never delivered."
+  ASSET_QUARANTINED
+  "The asset awaits a moderator's approval (MEDIAGRAPH_MODERATION=manual), so it may not be published or delivered yet."
+  ASSET_NOT_APPROVED
   "The change collides with existing data, such as a name already taken."
   CONFLICT
   "Too many requests; retry later."
@@ -3446,6 +3698,22 @@ var parsedSchema = gqlparser.MustLoadSchema(sources...)
 // Each function is generated once per unique object type, deduplicating the
 // switch statements that were previously inlined in every fieldContext_* function.
 
+func (ec *executionContext) childFields_Antivirus(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "status":
+		return ec.fieldContext_Antivirus_status(ctx, field)
+	case "scannedAt":
+		return ec.fieldContext_Antivirus_scannedAt(ctx, field)
+	case "threatName":
+		return ec.fieldContext_Antivirus_threatName(ctx, field)
+	case "attempts":
+		return ec.fieldContext_Antivirus_attempts(ctx, field)
+	case "error":
+		return ec.fieldContext_Antivirus_error(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Antivirus", field.Name)
+}
+
 func (ec *executionContext) childFields_ApiToken(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -3460,6 +3728,8 @@ func (ec *executionContext) childFields_ApiToken(ctx context.Context, field grap
 		return ec.fieldContext_ApiToken_lastUsedAt(ctx, field)
 	case "revokedAt":
 		return ec.fieldContext_ApiToken_revokedAt(ctx, field)
+	case "moderator":
+		return ec.fieldContext_ApiToken_moderator(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ApiToken", field.Name)
 }
@@ -3576,6 +3846,10 @@ func (ec *executionContext) childFields_Asset(ctx context.Context, field graphql
 		return ec.fieldContext_Asset_version(ctx, field)
 	case "versions":
 		return ec.fieldContext_Asset_versions(ctx, field)
+	case "antivirus":
+		return ec.fieldContext_Asset_antivirus(ctx, field)
+	case "moderation":
+		return ec.fieldContext_Asset_moderation(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Asset", field.Name)
 }
@@ -3628,6 +3902,8 @@ func (ec *executionContext) childFields_AssetVersion(ctx context.Context, field 
 		return ec.fieldContext_AssetVersion_createdAt(ctx, field)
 	case "createdBy":
 		return ec.fieldContext_AssetVersion_createdBy(ctx, field)
+	case "antivirus":
+		return ec.fieldContext_AssetVersion_antivirus(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type AssetVersion", field.Name)
 }
@@ -3786,6 +4062,20 @@ func (ec *executionContext) childFields_MediaSettings(ctx context.Context, field
 		return ec.fieldContext_MediaSettings_uploadTicketTtlSeconds(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type MediaSettings", field.Name)
+}
+
+func (ec *executionContext) childFields_Moderation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "status":
+		return ec.fieldContext_Moderation_status(ctx, field)
+	case "note":
+		return ec.fieldContext_Moderation_note(ctx, field)
+	case "moderatedBy":
+		return ec.fieldContext_Moderation_moderatedBy(ctx, field)
+	case "moderatedAt":
+		return ec.fieldContext_Moderation_moderatedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Moderation", field.Name)
 }
 
 func (ec *executionContext) childFields_PageInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4361,6 +4651,36 @@ func (ec *executionContext) field_Mutation_mergeTags_args(ctx context.Context, r
 		return nil, err
 	}
 	args["targetId"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_moderateAssets_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "ids",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalNID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["ids"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "status",
+		func(ctx context.Context, v any) (models.ModerationStatus, error) {
+			return ec.unmarshalNModerationStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐModerationStatus(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["status"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "note",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["note"] = arg2
 	return args, nil
 }
 
@@ -4994,6 +5314,121 @@ func (ec *executionContext) field___Type_inputFields_args(ctx context.Context, r
 
 // region    **************************** field.gotpl *****************************
 
+func (ec *executionContext) _Antivirus_status(ctx context.Context, field graphql.CollectedField, obj *models.Antivirus) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Antivirus_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.ScanStatus) graphql.Marshaler {
+			return ec.marshalNAntivirusStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐScanStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Antivirus_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Antivirus", field, false, false, "AntivirusStatus")
+}
+
+func (ec *executionContext) _Antivirus_scannedAt(ctx context.Context, field graphql.CollectedField, obj *models.Antivirus) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Antivirus_scannedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ScannedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Antivirus_scannedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Antivirus", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Antivirus_threatName(ctx context.Context, field graphql.CollectedField, obj *models.Antivirus) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Antivirus_threatName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ThreatName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Antivirus_threatName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Antivirus", field, false, false, "String")
+}
+
+func (ec *executionContext) _Antivirus_attempts(ctx context.Context, field graphql.CollectedField, obj *models.Antivirus) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Antivirus_attempts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Attempts, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Antivirus_attempts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Antivirus", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Antivirus_error(ctx context.Context, field graphql.CollectedField, obj *models.Antivirus) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Antivirus_error(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Error, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Antivirus_error(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Antivirus", field, false, false, "String")
+}
+
 func (ec *executionContext) _ApiToken_id(ctx context.Context, field graphql.CollectedField, obj *models.APIToken) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -5130,6 +5565,29 @@ func (ec *executionContext) _ApiToken_revokedAt(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_ApiToken_revokedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ApiToken", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ApiToken_moderator(ctx context.Context, field graphql.CollectedField, obj *models.APIToken) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ApiToken_moderator(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Moderator, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ApiToken_moderator(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ApiToken", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _Asset_id(ctx context.Context, field graphql.CollectedField, obj *models.Asset) (ret graphql.Marshaler) {
@@ -6616,6 +7074,70 @@ func (ec *executionContext) fieldContext_Asset_versions(_ context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _Asset_antivirus(ctx context.Context, field graphql.CollectedField, obj *models.Asset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Asset_antivirus(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Asset().Antivirus(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.Antivirus) graphql.Marshaler {
+			return ec.marshalOAntivirus2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAntivirus(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Asset_antivirus(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Asset",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Antivirus(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Asset_moderation(ctx context.Context, field graphql.CollectedField, obj *models.Asset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Asset_moderation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Asset().Moderation(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.Moderation) graphql.Marshaler {
+			return ec.marshalOModeration2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐModeration(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Asset_moderation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Asset",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Moderation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _AssetConnection_edges(ctx context.Context, field graphql.CollectedField, obj *catalogue.AssetList) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -7047,6 +7569,38 @@ func (ec *executionContext) fieldContext_AssetVersion_createdBy(_ context.Contex
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_ApiToken(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AssetVersion_antivirus(ctx context.Context, field graphql.CollectedField, obj *models.AssetVersion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssetVersion_antivirus(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AssetVersion().Antivirus(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.Antivirus) graphql.Marshaler {
+			return ec.marshalOAntivirus2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAntivirus(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AssetVersion_antivirus(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AssetVersion",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Antivirus(ctx, field)
 		},
 	}
 	return fc, nil
@@ -8279,6 +8833,107 @@ func (ec *executionContext) fieldContext_MediaSettings_uploadTicketTtlSeconds(_ 
 	return graphql.NewScalarFieldContext("MediaSettings", field, false, false, "Int")
 }
 
+func (ec *executionContext) _Moderation_status(ctx context.Context, field graphql.CollectedField, obj *models.Moderation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Moderation_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.ModerationStatus) graphql.Marshaler {
+			return ec.marshalNModerationStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐModerationStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Moderation_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Moderation", field, false, false, "ModerationStatus")
+}
+
+func (ec *executionContext) _Moderation_note(ctx context.Context, field graphql.CollectedField, obj *models.Moderation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Moderation_note(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Note, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Moderation_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Moderation", field, false, false, "String")
+}
+
+func (ec *executionContext) _Moderation_moderatedBy(ctx context.Context, field graphql.CollectedField, obj *models.Moderation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Moderation_moderatedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Moderation().ModeratedBy(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.APIToken) graphql.Marshaler {
+			return ec.marshalOApiToken2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAPIToken(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Moderation_moderatedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Moderation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ApiToken(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Moderation_moderatedAt(ctx context.Context, field graphql.CollectedField, obj *models.Moderation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Moderation_moderatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Moderation_moderatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Moderation", field, false, false, "Time")
+}
+
 func (ec *executionContext) _Mutation_uploadAssets(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8977,6 +9632,50 @@ func (ec *executionContext) fieldContext_Mutation_revokeSignedUrls(ctx context.C
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_revokeSignedUrls_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_moderateAssets(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_moderateAssets(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ModerateAssets(ctx, fc.Args["ids"].([]string), fc.Args["status"].(models.ModerationStatus), fc.Args["note"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*models.Asset) graphql.Marshaler {
+			return ec.marshalNAsset2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAssetᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_moderateAssets(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Asset(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_moderateAssets_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -12318,6 +13017,97 @@ func (ec *executionContext) fieldContext___Type_isOneOf(_ context.Context, field
 
 // region    **************************** input.gotpl *****************************
 
+func (ec *executionContext) unmarshalInputAntivirusFilter(ctx context.Context, obj any) (models.AntivirusFilter, error) {
+	var it models.AntivirusFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"status"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalOAntivirusStatusFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐScanStatusFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAntivirusFilter unmarshals raw into the AntivirusFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAntivirusFilter(ctx context.Context, raw any) (models.AntivirusFilter, error) {
+	var out models.AntivirusFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AntivirusFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputAntivirusStatusFilter(ctx context.Context, obj any) (models.ScanStatusFilter, error) {
+	var it models.ScanStatusFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"eq", "in"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "eq":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("eq"))
+			data, err := ec.unmarshalOAntivirusStatus2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐScanStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Eq = data
+		case "in":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("in"))
+			data, err := ec.unmarshalOAntivirusStatus2ᚕgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐScanStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.In = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAntivirusStatusFilter unmarshals raw into the AntivirusStatusFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAntivirusStatusFilter(ctx context.Context, raw any) (models.ScanStatusFilter, error) {
+	var out models.ScanStatusFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AntivirusStatusFilter", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputAssetFilter(ctx context.Context, obj any) (models.AssetFilter, error) {
 	var it models.AssetFilter
 	if obj == nil {
@@ -12329,7 +13119,7 @@ func (ec *executionContext) unmarshalInputAssetFilter(ctx context.Context, obj a
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"ids", "kind", "status", "format", "mimeType", "size", "width", "height", "aspectRatio", "orientation", "resolution", "tags", "smartTags", "colors", "collection", "inUse", "createdAt", "updatedAt", "filename", "originalFilename", "alt", "title", "author", "copyright", "notes", "md5", "deleted", "search", "AND", "OR"}
+	fieldsInOrder := [...]string{"ids", "kind", "status", "format", "mimeType", "size", "width", "height", "aspectRatio", "orientation", "resolution", "tags", "smartTags", "colors", "collection", "inUse", "createdAt", "updatedAt", "filename", "originalFilename", "alt", "title", "author", "copyright", "notes", "md5", "deleted", "search", "AND", "OR", "antivirus", "moderation"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -12546,6 +13336,20 @@ func (ec *executionContext) unmarshalInputAssetFilter(ctx context.Context, obj a
 				return it, err
 			}
 			it.OR = data
+		case "antivirus":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("antivirus"))
+			data, err := ec.unmarshalOAntivirusFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAntivirusFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Antivirus = data
+		case "moderation":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("moderation"))
+			data, err := ec.unmarshalOModerationFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐModerationFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Moderation = data
 		}
 	}
 	return it, nil
@@ -12770,7 +13574,7 @@ func (ec *executionContext) unmarshalInputCreateApiTokenInput(ctx context.Contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"name", "role"}
+	fieldsInOrder := [...]string{"name", "role", "moderator"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -12791,6 +13595,13 @@ func (ec *executionContext) unmarshalInputCreateApiTokenInput(ctx context.Contex
 				return it, err
 			}
 			it.Role = data
+		case "moderator":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("moderator"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Moderator = graphql.OmittableOf(data)
 		}
 	}
 	return it, nil
@@ -13718,6 +14529,97 @@ func UnmarshalMimeTypeFilter(ctx context.Context, raw any) (models.MimeTypeFilte
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputModerationFilter(ctx context.Context, obj any) (models.ModerationFilter, error) {
+	var it models.ModerationFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"status"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalOModerationStatusFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐModerationStatusFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalModerationFilter unmarshals raw into the ModerationFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalModerationFilter(ctx context.Context, raw any) (models.ModerationFilter, error) {
+	var out models.ModerationFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ModerationFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputModerationStatusFilter(ctx context.Context, obj any) (models.ModerationStatusFilter, error) {
+	var it models.ModerationStatusFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"eq", "in"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "eq":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("eq"))
+			data, err := ec.unmarshalOModerationStatus2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐModerationStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Eq = data
+		case "in":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("in"))
+			data, err := ec.unmarshalOModerationStatus2ᚕgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐModerationStatusᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.In = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalModerationStatusFilter unmarshals raw into the ModerationStatusFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalModerationStatusFilter(ctx context.Context, raw any) (models.ModerationStatusFilter, error) {
+	var out models.ModerationStatusFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ModerationStatusFilter", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputOrientationFilter(ctx context.Context, obj any) (models.OrientationFilter, error) {
 	var it models.OrientationFilter
 	if obj == nil {
@@ -14474,6 +15376,59 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 
 // region    **************************** object.gotpl ****************************
 
+var antivirusImplementors = []string{"Antivirus"}
+
+func (ec *executionContext) _Antivirus(ctx context.Context, sel ast.SelectionSet, obj *models.Antivirus) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, antivirusImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Antivirus")
+		case "status":
+			out.Values[i] = ec._Antivirus_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "scannedAt":
+			out.Values[i] = ec._Antivirus_scannedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "threatName":
+			out.Values[i] = ec._Antivirus_threatName(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "attempts":
+			out.Values[i] = ec._Antivirus_attempts(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "error":
+			out.Values[i] = ec._Antivirus_error(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var apiTokenImplementors = []string{"ApiToken", "Node"}
 
 func (ec *executionContext) _ApiToken(ctx context.Context, sel ast.SelectionSet, obj *models.APIToken) graphql.Marshaler {
@@ -14513,6 +15468,11 @@ func (ec *executionContext) _ApiToken(ctx context.Context, sel ast.SelectionSet,
 		case "revokedAt":
 			out.Values[i] = ec._ApiToken_revokedAt(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "moderator":
+			out.Values[i] = ec._ApiToken_moderator(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		default:
@@ -14844,6 +15804,18 @@ func (ec *executionContext) _Asset(ctx context.Context, sel ast.SelectionSet, ob
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Asset_versions(ctx, field, obj)
 				})
+		case "antivirus":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Asset_antivirus(ctx, field, obj)
+				})
+		case "moderation":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Asset_moderation(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -15014,6 +15986,12 @@ func (ec *executionContext) _AssetVersion(ctx context.Context, sel ast.Selection
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._AssetVersion_createdBy(ctx, field, obj)
+				})
+		case "antivirus":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AssetVersion_antivirus(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -15545,6 +16523,55 @@ func (ec *executionContext) _MediaSettings(ctx context.Context, sel ast.Selectio
 	return out
 }
 
+var moderationImplementors = []string{"Moderation"}
+
+func (ec *executionContext) _Moderation(ctx context.Context, sel ast.SelectionSet, obj *models.Moderation) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, moderationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Moderation")
+		case "status":
+			out.Values[i] = ec._Moderation_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "note":
+			out.Values[i] = ec._Moderation_note(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "moderatedBy":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Moderation_moderatedBy(ctx, field, obj)
+				})
+		case "moderatedAt":
+			out.Values[i] = ec._Moderation_moderatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var mutationImplementors = []string{"Mutation"}
 
 func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
@@ -15672,6 +16699,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "revokeSignedUrls":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_revokeSignedUrls(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "moderateAssets":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_moderateAssets(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -16758,6 +17792,38 @@ func (ec *executionContext) ___Type(ctx context.Context, sel ast.SelectionSet, o
 
 // region    ***************************** type.gotpl *****************************
 
+func (ec *executionContext) unmarshalNAntivirusStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐScanStatus(ctx context.Context, v any) (models.ScanStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalNAntivirusStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐScanStatus[tmp]
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAntivirusStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐScanStatus(ctx context.Context, sel ast.SelectionSet, v models.ScanStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(marshalNAntivirusStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐScanStatus[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "AntivirusStatus!")
+	}
+	return res
+}
+
+var (
+	unmarshalNAntivirusStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐScanStatus = map[string]models.ScanStatus{
+		"PENDING":  models.ScanPending,
+		"CLEAN":    models.ScanClean,
+		"INFECTED": models.ScanInfected,
+		"SKIPPED":  models.ScanSkipped,
+		"FAILED":   models.ScanFailed,
+	}
+	marshalNAntivirusStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐScanStatus = map[models.ScanStatus]string{
+		models.ScanPending:  "PENDING",
+		models.ScanClean:    "CLEAN",
+		models.ScanInfected: "INFECTED",
+		models.ScanSkipped:  "SKIPPED",
+		models.ScanFailed:   "FAILED",
+	}
+)
+
 func (ec *executionContext) marshalNApiToken2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAPIToken(ctx context.Context, sel ast.SelectionSet, v *models.APIToken) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "ApiToken!")
@@ -17221,6 +18287,34 @@ func (ec *executionContext) marshalNMediaSettings2ᚖgithubᚗcomᚋmediagraph�
 	}
 	return ec._MediaSettings(ctx, sel, v)
 }
+
+func (ec *executionContext) unmarshalNModerationStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐModerationStatus(ctx context.Context, v any) (models.ModerationStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalNModerationStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐModerationStatus[tmp]
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNModerationStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐModerationStatus(ctx context.Context, sel ast.SelectionSet, v models.ModerationStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(marshalNModerationStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐModerationStatus[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ModerationStatus!")
+	}
+	return res
+}
+
+var (
+	unmarshalNModerationStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐModerationStatus = map[string]models.ModerationStatus{
+		"PENDING":  models.ModerationPending,
+		"APPROVED": models.ModerationApproved,
+		"REJECTED": models.ModerationRejected,
+	}
+	marshalNModerationStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐModerationStatus = map[models.ModerationStatus]string{
+		models.ModerationPending:  "PENDING",
+		models.ModerationApproved: "APPROVED",
+		models.ModerationRejected: "REJECTED",
+	}
+)
 
 func (ec *executionContext) unmarshalNOrientation2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐOrientation(ctx context.Context, v any) (models.Orientation, error) {
 	tmp, err := graphql.UnmarshalString(v)
@@ -17740,6 +18834,101 @@ func (ec *executionContext) marshalN__TypeKind2string(ctx context.Context, sel a
 		graphql.AddInvalidNullFromMarshaler(ctx, "__TypeKind!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalOAntivirus2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAntivirus(ctx context.Context, sel ast.SelectionSet, v *models.Antivirus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Antivirus(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOAntivirusFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAntivirusFilter(ctx context.Context, v any) (*models.AntivirusFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputAntivirusFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOAntivirusStatus2ᚕgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐScanStatusᚄ(ctx context.Context, v any) ([]models.ScanStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]models.ScanStatus, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNAntivirusStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐScanStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOAntivirusStatus2ᚕgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐScanStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []models.ScanStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAntivirusStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐScanStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOAntivirusStatus2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐScanStatus(ctx context.Context, v any) (*models.ScanStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalOAntivirusStatus2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐScanStatus[tmp]
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOAntivirusStatus2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐScanStatus(ctx context.Context, sel ast.SelectionSet, v *models.ScanStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(marshalOAntivirusStatus2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐScanStatus[*v])
+	return res
+}
+
+var (
+	unmarshalOAntivirusStatus2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐScanStatus = map[string]models.ScanStatus{
+		"PENDING":  models.ScanPending,
+		"CLEAN":    models.ScanClean,
+		"INFECTED": models.ScanInfected,
+		"SKIPPED":  models.ScanSkipped,
+		"FAILED":   models.ScanFailed,
+	}
+	marshalOAntivirusStatus2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐScanStatus = map[models.ScanStatus]string{
+		models.ScanPending:  "PENDING",
+		models.ScanClean:    "CLEAN",
+		models.ScanInfected: "INFECTED",
+		models.ScanSkipped:  "SKIPPED",
+		models.ScanFailed:   "FAILED",
+	}
+)
+
+func (ec *executionContext) unmarshalOAntivirusStatusFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐScanStatusFilter(ctx context.Context, v any) (*models.ScanStatusFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputAntivirusStatusFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalOApiToken2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAPITokenᚄ(ctx context.Context, sel ast.SelectionSet, v []*models.APIToken) graphql.Marshaler {
@@ -18443,6 +19632,97 @@ func (ec *executionContext) unmarshalOMimeTypeFilter2ᚖgithubᚗcomᚋmediagrap
 		return nil, nil
 	}
 	res, err := ec.unmarshalInputMimeTypeFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOModeration2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐModeration(ctx context.Context, sel ast.SelectionSet, v *models.Moderation) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Moderation(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOModerationFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐModerationFilter(ctx context.Context, v any) (*models.ModerationFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputModerationFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOModerationStatus2ᚕgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐModerationStatusᚄ(ctx context.Context, v any) ([]models.ModerationStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]models.ModerationStatus, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNModerationStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐModerationStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOModerationStatus2ᚕgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐModerationStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []models.ModerationStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNModerationStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐModerationStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOModerationStatus2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐModerationStatus(ctx context.Context, v any) (*models.ModerationStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalOModerationStatus2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐModerationStatus[tmp]
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOModerationStatus2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐModerationStatus(ctx context.Context, sel ast.SelectionSet, v *models.ModerationStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(marshalOModerationStatus2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐModerationStatus[*v])
+	return res
+}
+
+var (
+	unmarshalOModerationStatus2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐModerationStatus = map[string]models.ModerationStatus{
+		"PENDING":  models.ModerationPending,
+		"APPROVED": models.ModerationApproved,
+		"REJECTED": models.ModerationRejected,
+	}
+	marshalOModerationStatus2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐModerationStatus = map[models.ModerationStatus]string{
+		models.ModerationPending:  "PENDING",
+		models.ModerationApproved: "APPROVED",
+		models.ModerationRejected: "REJECTED",
+	}
+)
+
+func (ec *executionContext) unmarshalOModerationStatusFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐModerationStatusFilter(ctx context.Context, v any) (*models.ModerationStatusFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputModerationStatusFilter(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 

@@ -31,6 +31,8 @@ type CreateAPITokenInput struct {
 	Name string `json:"name"`
 	// What it may do.
 	Role models.Role `json:"role"`
+	// Let an EDITOR token moderate assets; ADMIN tokens moderate anyway. False by default.
+	Moderator graphql.Omittable[*bool] `json:"moderator,omitempty"`
 }
 
 // A remote file to make an asset of.

@@ -25,6 +25,8 @@ const (
 	CodeAssetInUse         Code = "ASSET_IN_USE"
 	CodeFolderHasContent   Code = "FOLDER_HAS_CONTENT"
 	CodeAssetAccessDenied  Code = "ASSET_ACCESS_DENIED"
+	CodeAssetQuarantined   Code = "ASSET_QUARANTINED"
+	CodeAssetNotApproved   Code = "ASSET_NOT_APPROVED"
 	CodeConflict           Code = "CONFLICT"
 	CodeRateLimited        Code = "RATE_LIMITED"
 	CodeInternal           Code = "INTERNAL"

@@ -15,6 +15,8 @@ type Principal struct {
 	// At is when the request was authenticated: every availability window of the request is judged
 	// at this one instant, so one response never shows an asset in one list and not in another.
 	At time.Time
+	// Moderator lets an EDITOR moderate assets.
+	Moderator bool
 }
 
 type principalKey struct{}
@@ -53,6 +55,18 @@ func Authorize(ctx context.Context, need Need) (*Principal, error) {
 		return nil, NewError(CodeForbidden, "a DELIVERY token is read-only")
 	case need == Admin && p.Role != models.RoleAdmin:
 		return nil, NewError(CodeForbidden, "this operation needs an ADMIN token")
+	}
+	return p, nil
+}
+
+// AuthorizeModeration lets ADMIN tokens, and EDITOR tokens made moderators, decide on assets.
+func AuthorizeModeration(ctx context.Context) (*Principal, error) {
+	p, err := Authorize(ctx, Write)
+	if err != nil {
+		return nil, err
+	}
+	if p.Role != models.RoleAdmin && !p.Moderator {
+		return nil, NewError(CodeForbidden, "moderating assets needs an ADMIN token, or an EDITOR token created with moderator: true")
 	}
 	return p, nil
 }

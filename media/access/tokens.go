@@ -75,7 +75,7 @@ func (s *Tokens) Authenticate(ctx context.Context, token string) (*Principal, er
 		return nil, errBadToken
 	}
 	s.touchToken(ctx, t.ID)
-	return &Principal{TokenID: t.ID, Name: t.Name, Role: t.Role, At: models.Now()}, nil
+	return &Principal{TokenID: t.ID, Name: t.Name, Role: t.Role, Moderator: t.Moderator, At: models.Now()}, nil
 }
 
 func (s *Tokens) touchToken(ctx context.Context, id string) {
@@ -91,6 +91,12 @@ func (s *Tokens) touchToken(ctx context.Context, id string) {
 
 // CreateToken creates a token and returns it with its secret, which is shown only this once.
 func (s *Tokens) CreateToken(ctx context.Context, name string, role models.Role) (*models.APIToken, string, error) {
+	return s.CreateModeratorToken(ctx, name, role, false)
+}
+
+// CreateModeratorToken is CreateToken for a token that may also moderate assets (moderator: only an
+// EDITOR needs it; an ADMIN moderates anyway, a DELIVERY token never).
+func (s *Tokens) CreateModeratorToken(ctx context.Context, name string, role models.Role, moderator bool) (*models.APIToken, string, error) {
 	if _, err := Authorize(ctx, Admin); err != nil {
 		return nil, "", err
 	}
@@ -101,11 +107,14 @@ func (s *Tokens) CreateToken(ctx context.Context, name string, role models.Role)
 	if !role.Valid() {
 		return nil, "", Invalid("role", "unknown role %q", role)
 	}
+	if moderator && role != models.RoleEditor {
+		return nil, "", Invalid("moderator", "only an EDITOR token is made a moderator: ADMIN tokens moderate anyway, DELIVERY tokens never")
+	}
 	lookup, secret, token, err := newTokenSecret()
 	if err != nil {
 		return nil, "", err
 	}
-	t := &models.APIToken{ID: models.NewID(models.TokenPrefix), Name: name, Role: role, LookupKey: lookup, SecretHash: hashSecret(secret)}
+	t := &models.APIToken{ID: models.NewID(models.TokenPrefix), Name: name, Role: role, LookupKey: lookup, SecretHash: hashSecret(secret), Moderator: moderator}
 	if err := s.db.CreateToken(ctx, t); err != nil {
 		return nil, "", err
 	}

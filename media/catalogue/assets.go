@@ -63,7 +63,10 @@ func checkPage(page models.PageRequest) (models.PageRequest, error) {
 // queryError maps the ways a list query can be wrong onto client errors.
 func queryError(err error, cursorField string) error {
 	var fe *models.FilterError
+	var forbidden *models.FilterForbiddenError
 	switch {
+	case errors.As(err, &forbidden):
+		return &access.Error{Code: access.CodeForbidden, Message: forbidden.Reason, Field: "filter." + forbidden.Field}
 	case errors.As(err, &fe):
 		return access.Invalid(strings.TrimSuffix("filter."+fe.Field, "."), "%s", fe.Reason)
 	case errors.Is(err, models.ErrBadCursor):
@@ -233,6 +236,11 @@ func (s *core) setStatus(ctx context.Context, tx *models.DB, ids []string, statu
 	}
 	if status == models.StatusPrivate {
 		if err := refuseLiveUsages(ctx, tx, ids, "made PRIVATE"); err != nil {
+			return err
+		}
+	}
+	if status == models.StatusPublic {
+		if err := s.refuseUnapproved(ctx, tx, ids); err != nil {
 			return err
 		}
 	}

@@ -43,6 +43,8 @@ func (s *Registry) Register(ctx context.Context, tx *models.DB, stored []NewAsse
 		a.Status, a.CollectionID = f.Status, f.CollectionID
 		a.Author, a.Copyright, a.Notes = BlankToNil(f.Author), BlankToNil(f.Copyright), BlankToNil(f.Notes)
 		prefillCredits(a, in.Credits)
+		in.Version.Antivirus = pendingScan()
+		a.Moderation = s.newModeration()
 		if err := tx.CreateAsset(ctx, a, in.Version, nil); err != nil {
 			return err
 		}
@@ -98,8 +100,19 @@ func (s *Registry) Replace(ctx context.Context, id string, in NewAsset, rules Re
 		v.Filename = a.Filename
 		a.Author, a.Copyright = old.Author, old.Copyright
 		prefillCredits(a, in.Credits)
+		v.Antivirus = pendingScan()
+		// New bytes await review again; without moderation the decision stays as it was.
+		a.Moderation = old.Moderation
+		if s.moderated() {
+			a.Moderation = s.newModeration()
+		}
 		if err := tx.ReplaceBytes(ctx, a, v); err != nil {
 			return err
+		}
+		if a.Moderation.Status != old.Moderation.Status {
+			if err := record(ctx, tx, models.Event{Kind: models.EventAssetModerationChanged, AssetIDs: []string{id}}); err != nil {
+				return err
+			}
 		}
 		return s.prefillTitle(ctx, tx, id, in.Credits)
 	})

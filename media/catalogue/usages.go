@@ -3,6 +3,7 @@ package catalogue
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -47,6 +48,7 @@ func (s *Usages) SyncEntryReferences(ctx context.Context, entry models.EntryRef,
 	if len(ids) > maxBulkIDs {
 		return nil, access.Invalid("assetIds", "at most %d assets per entry", maxBulkIDs)
 	}
+	var unapproved []string
 	err = s.db.Transaction(ctx, func(tx *models.DB) error {
 		ids := models.Uniq(ids)
 		var assets []*models.Asset
@@ -59,13 +61,21 @@ func (s *Usages) SyncEntryReferences(ctx context.Context, entry models.EntryRef,
 		if err := tx.SyncEntryUsages(ctx, entry, ids, live); err != nil {
 			return err
 		}
-		if live && len(ids) > 0 {
-			return publish(ctx, tx, assets)
+		if !live || len(ids) == 0 {
+			return nil
 		}
-		return nil
+		// The references are recorded either way; only approved assets are published.
+		var err error
+		if unapproved, err = s.unapproved(ctx, tx, ids); err != nil {
+			return err
+		}
+		return publish(ctx, tx, slices.DeleteFunc(assets, func(a *models.Asset) bool { return slices.Contains(unapproved, a.ID) }))
 	})
 	if err != nil {
 		return nil, err
+	}
+	if len(unapproved) > 0 {
+		return nil, notApproved(unapproved)
 	}
 	return s.db.EntryUsages(ctx, entry, true, models.Visibility{})
 }

@@ -96,6 +96,9 @@ func (s *Service) Deliver(ctx context.Context, req DeliveryRequest) (*Delivery, 
 		a = a.AtVersion(v) // served, transformed and described by its own facts
 		d.Asset = a
 	}
+	if err := s.checkScan(a); err != nil {
+		return nil, err
+	}
 	version, key := a.Version, a.ObjectKey
 	if params.IsZero() {
 		return s.openOriginal(ctx, d, key)
@@ -147,6 +150,11 @@ func (s *Service) deliverable(ctx context.Context, id string, grant imageurl.URL
 	switch (models.Availability{At: now}).Check(a) {
 	case models.Trashed: // trashing is how an editor takes an asset down: shared links stop too
 		return nil, access.NotFound("asset", id)
+	case models.Unapproved:
+		if a.Moderation.Status == models.ModerationRejected {
+			return nil, access.NewError(access.CodeAssetAccessDenied, "asset %s was rejected by a moderator", id)
+		}
+		return nil, access.NewError(access.CodeAssetNotApproved, "asset %s is waiting for a moderator", id)
 	case models.Deliverable:
 		return a, nil
 	}
@@ -157,6 +165,21 @@ func (s *Service) deliverable(ctx context.Context, id string, grant imageurl.URL
 		return nil, access.NewError(access.CodeAssetAccessDenied, "asset %s is private", id)
 	}
 	return nil, access.NewError(access.CodeAssetAccessDenied, "asset %s is not available at this time", id)
+}
+
+// checkScan refuses the bytes of a version found infected to everyone, editors included (they are in
+// quarantine, as are their transforms), and, unless unscanned bytes are served, those not yet found
+// clean. It reads the version's row the request loaded, so every instance refuses as soon as the
+// verdict is committed.
+func (s *Service) checkScan(a *models.Asset) error {
+	av := a.Antivirus
+	switch {
+	case av.Status == models.ScanInfected:
+		return access.NewError(access.CodeAssetQuarantined, "asset %s version %d is quarantined: a virus scan found a threat in it", a.ID, a.Version)
+	case !av.Delivers(s.settings.ServeUnscanned):
+		return access.NewError(access.CodeAssetAccessDenied, "asset %s is delivered once a virus scan has checked it", a.ID)
+	}
+	return nil
 }
 
 func (s *Service) openOriginal(ctx context.Context, d *Delivery, key string) (*Delivery, error) {

@@ -17,6 +17,7 @@ var statuses = map[access.Code]int{
 	access.CodeUnauthenticated:    http.StatusUnauthorized,
 	access.CodeForbidden:          http.StatusForbidden,
 	access.CodeAssetAccessDenied:  http.StatusForbidden,
+	access.CodeAssetQuarantined:   http.StatusForbidden,
 	access.CodeUploadExpired:      http.StatusForbidden, // as S3 answers an expired presigned URL
 	access.CodeNotFound:           http.StatusNotFound,
 	access.CodeValidationFailed:   http.StatusBadRequest,
@@ -28,6 +29,7 @@ var statuses = map[access.Code]int{
 	access.CodeConflict:           http.StatusConflict,
 	access.CodeAssetInUse:         http.StatusConflict,
 	access.CodeFolderHasContent:   http.StatusConflict,
+	access.CodeAssetNotApproved:   http.StatusConflict,
 	access.CodeRateLimited:        http.StatusTooManyRequests,
 	access.CodeInternal:           http.StatusInternalServerError,
 }

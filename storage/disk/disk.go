@@ -198,6 +198,35 @@ func (s *Store) Delete(_ context.Context, key string) error {
 	return nil
 }
 
+// Move implements storage.Store: one rename, so the object is at exactly one of the keys at any time.
+func (s *Store) Move(ctx context.Context, from, to string) error {
+	src, err := s.path(from)
+	if err != nil {
+		return err
+	}
+	dst, err := s.path(to)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(dst), 0o750); err != nil {
+		return fmt.Errorf("create object directory: %w", err)
+	}
+	if err := os.Rename(src, dst); err != nil {
+		if notFound(err) == storage.ErrNotFound {
+			_, herr := s.Head(ctx, to)
+			return herr // moved before: nil; else the object is gone
+		}
+		return fmt.Errorf("move object: %w", err)
+	}
+	// What Delete would prune, now that the source is gone.
+	for dir := filepath.Dir(src); dir != s.root && strings.HasPrefix(dir, s.root); dir = filepath.Dir(dir) {
+		if os.Remove(dir) != nil {
+			break
+		}
+	}
+	return nil
+}
+
 // Ping implements storage.Store.
 func (s *Store) Ping(context.Context) error {
 	_, err := os.Stat(s.root)

@@ -8,8 +8,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -259,6 +261,30 @@ func (s *Store) Delete(ctx context.Context, key string) error {
 		return fmt.Errorf("s3: delete %s: %w", key, err)
 	}
 	return nil
+}
+
+// Move implements storage.Store: a server-side copy, then the delete of the source. Between the two
+// the object is at both keys; a failed delete leaves it so, and the next try deletes it.
+func (s *Store) Move(ctx context.Context, from, to string) error {
+	if err := storage.CheckKey(from); err != nil {
+		return err
+	}
+	if err := storage.CheckKey(to); err != nil {
+		return err
+	}
+	segments := strings.Split(from, "/")
+	for i, seg := range segments {
+		segments[i] = url.PathEscape(seg)
+	}
+	source := s.bucket + "/" + strings.Join(segments, "/")
+	if _, err := s.client.CopyObject(ctx, &awss3.CopyObjectInput{Bucket: &s.bucket, Key: &to, CopySource: &source}); err != nil {
+		if notFound(err) == storage.ErrNotFound {
+			_, herr := s.Head(ctx, to)
+			return herr // moved before: nil; else the object is gone
+		}
+		return fmt.Errorf("s3: copy %s to %s: %w", from, to, err)
+	}
+	return s.Delete(ctx, from)
 }
 
 func signed(req *v4.PresignedHTTPRequest, ttl time.Duration) *storage.SignedRequest {

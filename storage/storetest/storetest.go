@@ -178,6 +178,40 @@ func Run(t *testing.T, newStore func(t *testing.T) storage.Store) {
 		}
 	})
 
+	t.Run("move", func(t *testing.T) {
+		s := newStore(t)
+		want := random(t, 70<<10)
+		if _, err := s.Put(ctx, "assets/ast 1/v 1/eicar.txt", bytes.NewReader(want), storage.PutOptions{ContentType: "text/plain"}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.Put(ctx, "assets/ast 1/v 2/kept.txt", bytes.NewReader([]byte("x")), storage.PutOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		const to = "quarantine/assets/ast 1/v 1/eicar.txt"
+		if err := s.Move(ctx, "assets/ast 1/v 1/eicar.txt", to); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.Head(ctx, "assets/ast 1/v 1/eicar.txt"); !errors.Is(err, storage.ErrNotFound) {
+			t.Errorf("moved object still at its key: %v", err)
+		}
+		if got := readAll(t, s, to); !bytes.Equal(got, want) {
+			t.Errorf("moved object has %d bytes, want the %d written", len(got), len(want))
+		}
+		if got := keysOf(listAll(t, s, "assets/", 10)); len(got) != 1 || got[0] != "assets/ast 1/v 2/kept.txt" {
+			t.Errorf("left under assets/: %v", got)
+		}
+		// A try after a move that succeeded (its caller failed after it) succeeds again.
+		if err := s.Move(ctx, "assets/ast 1/v 1/eicar.txt", to); err != nil {
+			t.Errorf("move again: %v", err)
+		}
+		if err := s.Move(ctx, "nope", "quarantine/nope"); !errors.Is(err, storage.ErrNotFound) {
+			t.Errorf("move of a missing object: %v", err)
+		}
+		if err := s.Move(ctx, to, "../out"); !errors.Is(err, storage.ErrInvalidKey) {
+			t.Errorf("move to an escaping key: %v", err)
+		}
+	})
+
 	t.Run("keys that escape are refused", func(t *testing.T) {
 		s := newStore(t)
 		for _, key := range []string{"", "/abs", "../up", "a/../../b", `a\b`, "a//b"} {
