@@ -23,6 +23,48 @@ export type Scalars = {
   Upload: { input: File; output: File; }
 };
 
+/** What the antivirus scan of a version's bytes found. Management only. */
+export type Antivirus = {
+  __typename?: 'Antivirus';
+  /** How many attempts were made. */
+  attempts: Scalars['Int']['output'];
+  /** Why the bytes were SKIPPED, or why the last attempt failed. */
+  error: Maybe<Scalars['String']['output']>;
+  /** When the last attempt ended; null before the first. */
+  scannedAt: Maybe<Scalars['Time']['output']>;
+  /** Where the scan stands. */
+  status: AntivirusStatus;
+  /** The name of the threat found, for INFECTED bytes, such as `Win.Test.EICAR_HDB-1`. */
+  threatName: Maybe<Scalars['String']['output']>;
+};
+
+/** Matches assets by the antivirus scan of their current version. */
+export type AntivirusFilter = {
+  /** By status. */
+  status?: InputMaybe<AntivirusStatusFilter>;
+};
+
+/** Where the antivirus scan of a version's bytes stands. */
+export type AntivirusStatus =
+  /** The scanner found nothing. */
+  | 'CLEAN'
+  /** Every attempt to scan failed; `error` is the last failure. `mediagraph scan --status FAILED` tries again. */
+  | 'FAILED'
+  /** The scanner found a threat (`threatName`): the bytes are quarantined and never delivered; the record stays. */
+  | 'INFECTED'
+  /** Not scanned yet: a scan is queued, or being retried (see `attempts` and `error`). */
+  | 'PENDING'
+  /** Not scanned, for the reason in `error`: no scanner is configured, or the file is larger than the scanner takes. */
+  | 'SKIPPED';
+
+/** Matches antivirus statuses. */
+export type AntivirusStatusFilter = {
+  /** Exactly this status. */
+  eq?: InputMaybe<AntivirusStatus>;
+  /** Any of these statuses. */
+  in?: InputMaybe<Array<AntivirusStatus>>;
+};
+
 /** A credential for the API. Only a hash of its secret is stored. Management only, like every field of it. */
 export type ApiToken = Node & {
   __typename?: 'ApiToken';
@@ -32,6 +74,8 @@ export type ApiToken = Node & {
   id: Scalars['ID']['output'];
   /** When it was last used, to the minute. */
   lastUsedAt: Maybe<Scalars['Time']['output']>;
+  /** Whether this EDITOR token may also moderate assets (`moderateAssets`), as ADMIN tokens do. */
+  moderator: Scalars['Boolean']['output'];
   /** A name saying who or what uses it. */
   name: Scalars['String']['output'];
   /** When it was revoked; null while it is valid. */
@@ -45,6 +89,8 @@ export type Asset = Node & {
   __typename?: 'Asset';
   /** Alternative text, along the fallback chain of the locale. */
   alt: Maybe<Scalars['String']['output']>;
+  /** The antivirus scan of the current version. Management only: delivery tokens read null, with a FORBIDDEN error. */
+  antivirus: Maybe<Antivirus>;
   /** Width divided by height as displayed, for images and videos. */
   aspectRatio: Maybe<Scalars['Float']['output']>;
   /** The codec of the sound of a video or audio file, such as `aac` or `mp3`. */
@@ -112,6 +158,8 @@ export type Asset = Node & {
   md5: Scalars['String']['output'];
   /** The MIME type, sniffed from the bytes (never taken from the name or the client). */
   mimeType: Scalars['String']['output'];
+  /** The review of the asset. Management only: delivery tokens read null, with a FORBIDDEN error. */
+  moderation: Maybe<Moderation>;
   /** Editors' notes. Management only. */
   notes: Maybe<Scalars['String']['output']>;
   /** Landscape, portrait or square as displayed, for images and videos. */
@@ -242,6 +290,8 @@ export type AssetFilter = {
   OR?: InputMaybe<Array<AssetFilter>>;
   /** By alternative text, in any locale. */
   alt?: InputMaybe<TextFilter>;
+  /** By the antivirus scan of the current version. Management only: refused (FORBIDDEN) for delivery tokens. */
+  antivirus?: InputMaybe<AntivirusFilter>;
   /** By width divided by height. */
   aspectRatio?: InputMaybe<FloatFilter>;
   /** By author. */
@@ -272,6 +322,8 @@ export type AssetFilter = {
   md5?: InputMaybe<StringFilter>;
   /** By MIME type. */
   mimeType?: InputMaybe<MimeTypeFilter>;
+  /** By review, such as the queue of PENDING assets. Management only: refused (FORBIDDEN) for delivery tokens. */
+  moderation?: InputMaybe<ModerationFilter>;
   /** By editors' notes. */
   notes?: InputMaybe<TextFilter>;
   /** By shape as displayed. */
@@ -350,6 +402,8 @@ export type AssetStatus =
 /** One stored set of bytes of an asset. Bytes never change: a new upload makes a new version. Management only, like every field of it. */
 export type AssetVersion = {
   __typename?: 'AssetVersion';
+  /** The antivirus scan of this version. Management only: delivery tokens read null, with a FORBIDDEN error. */
+  antivirus: Maybe<Antivirus>;
   /** When this version was stored. */
   createdAt: Scalars['Time']['output'];
   /** The token that stored it; null for the command line. */
@@ -444,6 +498,8 @@ export type CompletedPartsInput = {
 
 /** A token to create. */
 export type CreateApiTokenInput = {
+  /** Let an EDITOR token moderate assets; ADMIN tokens moderate anyway. False by default. */
+  moderator?: InputMaybe<Scalars['Boolean']['input']>;
   /** A name saying who or what will use it. */
   name: Scalars['String']['input'];
   /** What it may do. */
@@ -547,6 +603,10 @@ export type ErrorCode =
   | 'ASSET_ACCESS_DENIED'
   /** The asset is used by a live entry, which forbids the change. */
   | 'ASSET_IN_USE'
+  /** The asset awaits a moderator's approval (MEDIAGRAPH_MODERATION=manual), so it may not be published or delivered yet. */
+  | 'ASSET_NOT_APPROVED'
+  /** A virus scan found a threat in the asset's bytes: they are quarantined and never delivered. */
+  | 'ASSET_QUARANTINED'
   /** The change collides with existing data, such as a name already taken. */
   | 'CONFLICT'
   /** A file's bytes do not match what was declared. */
@@ -835,6 +895,42 @@ export type MimeTypeFilter = {
   matches?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A moderator's review of an asset's current bytes; a replacement starts a new review. Management only. */
+export type Moderation = {
+  __typename?: 'Moderation';
+  /** When the moderator decided. */
+  moderatedAt: Maybe<Scalars['Time']['output']>;
+  /** The token of the moderator who decided; null before a decision, or when the command line decided. */
+  moderatedBy: Maybe<ApiToken>;
+  /** What the moderator wrote, for the uploader. */
+  note: Maybe<Scalars['String']['output']>;
+  /** Where the review stands. */
+  status: ModerationStatus;
+};
+
+/** Matches assets by their review. */
+export type ModerationFilter = {
+  /** By status. */
+  status?: InputMaybe<ModerationStatusFilter>;
+};
+
+/** Where the review of an asset stands. Without moderation (MEDIAGRAPH_MODERATION=off) every asset is APPROVED. */
+export type ModerationStatus =
+  /** A moderator let it through. */
+  | 'APPROVED'
+  /** Waiting for a moderator: the asset may not be made PUBLIC nor published by a live entry, and its new bytes are delivered to editors only. */
+  | 'PENDING'
+  /** A moderator refused it: it is delivered to editors only, never to anyone else. */
+  | 'REJECTED';
+
+/** Matches moderation statuses. */
+export type ModerationStatusFilter = {
+  /** Exactly this status. */
+  eq?: InputMaybe<ModerationStatus>;
+  /** Any of these statuses. */
+  in?: InputMaybe<Array<ModerationStatus>>;
+};
+
 /** Change the media library. Management only: DELIVERY tokens may not call mutations. */
 export type Mutation = {
   __typename?: 'Mutation';
@@ -858,6 +954,8 @@ export type Mutation = {
   deleteTag: Scalars['ID']['output'];
   /** Move every asset of the source tags onto the target tag, then delete the sources. */
   mergeTags: Tag;
+  /** Approve or reject assets (ADMIN tokens, and EDITOR tokens created with `moderator: true`). Records an `asset.moderation_changed` event. */
+  moderateAssets: Array<Asset>;
   /** Put assets into a collection. */
   moveAssets: Array<Asset>;
   /** Move a collection, with all it holds, under another parent. A collection cannot move into itself or its descendants. */
@@ -967,6 +1065,14 @@ export type MutationDeleteTagArgs = {
 export type MutationMergeTagsArgs = {
   sourceIds: Array<Scalars['ID']['input']>;
   targetId: Scalars['ID']['input'];
+};
+
+
+/** Change the media library. Management only: DELIVERY tokens may not call mutations. */
+export type MutationModerateAssetsArgs = {
+  ids: Array<Scalars['ID']['input']>;
+  note?: InputMaybe<Scalars['String']['input']>;
+  status: ModerationStatus;
 };
 
 
