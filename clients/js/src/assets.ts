@@ -1,7 +1,5 @@
-import type { Transport } from './client.js';
+import type { Doc, Transport } from './client.js';
 import { assetFields, type Asset, type AssetFilter, type AssetOrder, type AssetStatus, type UpdateAssetInput } from './types.js';
-
-type Doc<R> = string & { __apiType?: (v: unknown) => R };
 
 export interface ListOptions {
   filter?: AssetFilter;

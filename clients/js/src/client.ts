@@ -8,6 +8,9 @@ export type TypedDocument<TResult, TVariables> = (string | { toString(): string 
   readonly __apiType?: (variables: TVariables) => TResult;
 };
 
+/** A document of the client's own, typed by its result. */
+export type Doc<TResult> = TypedDocument<TResult, Record<string, unknown>>;
+
 type ResultOf<D> = D extends TypedDocument<infer R, any> ? R : never;
 type VariablesOf<D> = D extends TypedDocument<any, infer V> ? V : never;
 

@@ -1,5 +1,5 @@
 import { CanceledPromiseError, MediagraphError, isAbort, type CancelablePromise } from './errors.js';
-import { errorCodeHeader, requestIdHeader, type Transport } from './client.js';
+import { errorCodeHeader, requestIdHeader, type Doc, type Transport } from './client.js';
 import { newHasher } from './sha256.js';
 import type { Asset, CreateUploadInput } from './types.js';
 import { assetFields } from './types.js';
@@ -70,7 +70,7 @@ interface Ticket {
   asset: Asset | null;
 }
 
-const createUploads = `mutation CreateUploads($input: [CreateUploadInput!]!) {
+const createUploads: Doc<{ createUploads: Ticket[] }> = `mutation CreateUploads($input: [CreateUploadInput!]!) {
   createUploads(input: $input) {
     id status url method headers { name value } partSize
     parts { number size url headers { name value } }
@@ -78,7 +78,7 @@ const createUploads = `mutation CreateUploads($input: [CreateUploadInput!]!) {
   }
 }`;
 
-const completeUploads = `mutation CompleteUploads($ids: [ID!]!, $parts: [CompletedPartsInput!]) {
+const completeUploads: Doc<{ completeUploads: Asset[] }> = `mutation CompleteUploads($ids: [ID!]!, $parts: [CompletedPartsInput!]) {
   completeUploads(ids: $ids, parts: $parts) { ${assetFields} }
 }`;
 
@@ -197,30 +197,32 @@ export class Uploads {
     const input: CreateUploadInput = {
       ...assetOptions(options), filename, mimeType: mimeType ?? guessType(filename), size: total, sha256, skipIfExists: options.skipIfExists ?? false,
     };
-    const data = await this.transport.request<string & { __apiType?: (v: unknown) => { createUploads: Ticket[] } }>(
-      createUploads, { input: [input] }, { signal });
-    const ticket = data.createUploads[0]!;
+    const ticket = (await this.transport.request(createUploads, { input: [input] }, { signal })).createUploads[0]!;
     if (ticket.status === 'COMPLETED' && ticket.asset) {
       report({ type: 'CREATING_UPLOAD_OBJECT', sent: total, total, uploadId: ticket.id });
       return ticket.asset;
     }
-    const sender = new Sender(this.transport.fetch, options.retries ?? 4, signal);
-    const uploadId = ticket.id;
-    report({ type: 'UPLOADING_FILE', sent: 0, total, uploadId });
-    let parts: { number: number; etag: string }[] | undefined;
-    if (ticket.parts?.length) {
-      parts = await sender.parts(source, ticket, options.concurrency ?? 3, (sent) => report({ type: 'UPLOADING_FILE', sent, total, uploadId }));
-    } else if (ticket.url) {
-      await sender.put(ticket.method ?? 'PUT', ticket.url, ticket.headers ?? [], () => source.range(0, total));
-      report({ type: 'UPLOADING_FILE', sent: total, total, uploadId });
-    } else {
-      throw new MediagraphError({ message: `upload ${ticket.id}: the ticket has neither a URL nor parts`, code: 'INTERNAL' });
-    }
-    report({ type: 'CREATING_UPLOAD_OBJECT', sent: total, total, uploadId });
-    const done = await this.transport.request<string & { __apiType?: (v: unknown) => { completeUploads: Asset[] } }>(
+    const parts = await send(this.transport.fetch, source, ticket, options, signal, (sent) => report({ type: 'UPLOADING_FILE', sent, total, uploadId: ticket.id }));
+    report({ type: 'CREATING_UPLOAD_OBJECT', sent: total, total, uploadId: ticket.id });
+    const done = await this.transport.request(
       completeUploads, { ids: [ticket.id], parts: parts ? [{ uploadId: ticket.id, parts }] : null }, { signal });
     return done.completeUploads[0]!;
   }
+}
+
+/** Sends the ticket's one PUT or its parts; resolves to the parts' ETags, for a file sent in parts. */
+async function send(
+  fetch: typeof globalThis.fetch, source: Source, ticket: Ticket, options: UploadOptions, signal: AbortSignal, progress: (sent: number) => void,
+): Promise<{ number: number; etag: string }[] | undefined> {
+  const sender = new Sender(fetch, options.retries ?? 4, signal);
+  progress(0);
+  if (ticket.parts?.length) return sender.parts(source, ticket, options.concurrency ?? 3, progress);
+  if (!ticket.url) {
+    throw new MediagraphError({ message: `upload ${ticket.id}: the ticket has neither a URL nor parts`, code: 'INTERNAL' });
+  }
+  await sender.put(ticket.method ?? 'PUT', ticket.url, ticket.headers ?? [], () => source.range(0, source.size));
+  progress(source.size);
+  return undefined;
 }
 
 async function hashSource(source: Source, report: (p: UploadProgress) => void, signal: AbortSignal): Promise<string> {
