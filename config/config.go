@@ -40,6 +40,13 @@ type Config struct {
 	BodyMinRate int64
 	// ScanRetryBase is the wait before a failed scan's second attempt, doubled for each later one.
 	ScanRetryBase time.Duration
+	// MetricsAddr, when set, serves /metrics on a listener of its own; MetricsToken, when set, is the
+	// bearer token /metrics requires.
+	MetricsAddr  string
+	MetricsToken string
+	// LogFormat ("text" or "json") and LogLevel ("debug" … "error") shape the log.
+	LogFormat string
+	LogLevel  string
 	// Library is what the media library reads; media.New receives it whole.
 	Library
 }

@@ -73,6 +73,10 @@ func settings(c *Config) []Setting {
 		{"MEDIAGRAPH_SCAN_RETRY_BASE", "scan-retry-base", "10s", "wait before a failed scan is tried again, doubled after each failure; the sixth failure is final (FAILED)", duration(&c.ScanRetryBase)},
 		{"MEDIAGRAPH_SERVE_UNSCANNED", "serve-unscanned", "true", "deliver files whose scan is PENDING or FAILED; false: only CLEAN and SKIPPED files are delivered (INFECTED never are)", boolean(&c.ServeUnscanned)},
 		{"MEDIAGRAPH_MODERATION", "moderation", "off", "off, or manual: new assets and versions wait for a moderator's APPROVED before they may be published", oneOf(&c.Moderation, "off", "manual")},
+		{"MEDIAGRAPH_METRICS_ADDR", "metrics-addr", "", "address of a separate listener for /metrics; empty: /metrics on the main address", text(&c.MetricsAddr)},
+		{"MEDIAGRAPH_METRICS_TOKEN", "metrics-token", "", "bearer token /metrics requires; empty: none", text(&c.MetricsToken)},
+		{"MEDIAGRAPH_LOG_FORMAT", "log-format", "text", "log format: text or json", oneOf(&c.LogFormat, "text", "json")},
+		{"MEDIAGRAPH_LOG_LEVEL", "log-level", "info", "least severe log level written: debug, info, warn or error", oneOf(&c.LogLevel, "debug", "info", "warn", "error")},
 		{"MEDIAGRAPH_DELIVERY_CACHE_BYTES", "delivery-cache-bytes", "67108864", "memory for delivery tokens' cached query responses, in bytes; 0 turns the cache off", integer(&c.DeliveryCacheBytes, 0, math.MaxInt64, "a number of bytes (0 for no cache)")},
 	}
 }

@@ -95,7 +95,8 @@ func owning(closePool func()) func(*Queue, error) (*Queue, error) {
 }
 
 func start[TTx any](ctx context.Context, driver riverdriver.Driver[TTx], db *models.DB, log *slog.Logger, w Workers) (*Queue, error) {
-	migrator, err := rivermigrate.New(driver, &rivermigrate.Config{Logger: log})
+	riverLog := slog.New(quiet{log.Handler()})
+	migrator, err := rivermigrate.New(driver, &rivermigrate.Config{Logger: riverLog})
 	if err != nil {
 		return nil, fmt.Errorf("job queue: %w", err)
 	}
@@ -129,7 +130,7 @@ func start[TTx any](ctx context.Context, driver riverdriver.Driver[TTx], db *mod
 		func() (river.JobArgs, *river.InsertOpts) { return drainOutbox{}, nil },
 		&river.PeriodicJobOpts{ID: drainOutbox{}.Kind(), RunOnStart: true}))
 	client, err := river.NewClient(driver, &river.Config{
-		Logger: log,
+		Logger: riverLog,
 		Queues: map[string]river.QueueConfig{
 			river.QueueDefault: {MaxWorkers: 2},
 			// analysis is bounded by intake's memory budget; this only keeps it fed
@@ -255,3 +256,32 @@ func (q *Queue) Failed(ctx context.Context, tag string) (int, error) {
 	}
 	return n, nil
 }
+
+// Count is how many jobs of one kind are in one state.
+type Count struct {
+	Kind  string
+	State string
+	N     int64
+}
+
+// Counts reads the queue's table: its jobs by kind and state, for the metrics. Both drivers keep
+// River's jobs in the same table.
+func Counts(ctx context.Context, db *models.DB) ([]Count, error) {
+	var out []Count
+	err := db.Gorm().WithContext(ctx).Raw(`SELECT kind, state, COUNT(*) AS n FROM river_job GROUP BY kind, state ORDER BY kind, state`).Scan(&out).Error
+	if err != nil {
+		return nil, fmt.Errorf("count jobs: %w", err)
+	}
+	return out, nil
+}
+
+// quiet passes on only River's warnings and errors: its info lines (a client started, a queue
+// polled, a leader elected) say nothing an operator acts on, and would drown the access log.
+type quiet struct{ slog.Handler }
+
+func (q quiet) Enabled(ctx context.Context, l slog.Level) bool {
+	return l >= slog.LevelWarn && q.Handler.Enabled(ctx, l)
+}
+
+func (q quiet) WithAttrs(attrs []slog.Attr) slog.Handler { return quiet{q.Handler.WithAttrs(attrs)} }
+func (q quiet) WithGroup(name string) slog.Handler       { return quiet{q.Handler.WithGroup(name)} }

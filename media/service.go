@@ -20,6 +20,7 @@ import (
 	"github.com/mediagraph/mediagraph/media/imageurl"
 	"github.com/mediagraph/mediagraph/media/intake"
 	"github.com/mediagraph/mediagraph/media/membudget"
+	"github.com/mediagraph/mediagraph/media/observe"
 	"github.com/mediagraph/mediagraph/models"
 	"github.com/mediagraph/mediagraph/storage"
 )
@@ -33,6 +34,8 @@ type Runtime struct {
 	SignTransforms bool
 	// SpoolDir holds the files of uploads in transit.
 	SpoolDir string
+	// Observer hears of transforms, uploads and analyses (metrics); nil: nobody.
+	Observer observe.Observer
 }
 
 // Library is the media library: the services the resolvers and the HTTP edge call, wired over one
@@ -74,14 +77,17 @@ func New(ctx context.Context, db *models.DB, store storage.Store, settings confi
 	urls := &imageurl.Signer{PublicURL: settings.PublicURL, URLSigningKey: rt.URLSigningKey, SignTransforms: rt.SignTransforms,
 		Unsigned: imageurl.UnsignedList{Widths: settings.UnsignedWidths, Qualities: settings.UnsignedQualities}}
 	tokens := access.NewTokens(db, log)
-	return &Library{
+	lib := &Library{
 		Tokens: tokens,
 		Assets: cat.Assets, Tags: cat.Tags, Collections: cat.Collections, Usages: cat.Usages,
 		Intake:    intake.New(db, store, settings, cat, memory, log),
 		Deliver:   deliver.New(db, cat.Registry, store, settings, urls, tokens, memory, log),
 		Antivirus: antivirus.New(db, cat.Registry, store, scanner, settings, log),
 		db:        db, store: store, settings: settings, spoolDir: rt.SpoolDir,
-	}, nil
+	}
+	lib.Intake.Observe(rt.Observer)
+	lib.Deliver.Observe(rt.Observer)
+	return lib, nil
 }
 
 // newScanner is the clamd of the settings, or none (nil) when none is configured.

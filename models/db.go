@@ -85,7 +85,7 @@ func Open(url string) (*DB, error) {
 		PrepareStmt:            true,
 		TranslateError:         true,
 	}
-	if strings.HasPrefix(url, "postgres://") || strings.HasPrefix(url, "postgresql://") {
+	if DialectOf(url) == Postgres {
 		g, err := gorm.Open(postgres.Open(url), cfg)
 		if err != nil {
 			return nil, fmt.Errorf("open postgres: %w", err)

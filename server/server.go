@@ -24,6 +24,7 @@ import (
 	"github.com/mediagraph/mediagraph/server/cors"
 	"github.com/mediagraph/mediagraph/server/gate"
 	"github.com/mediagraph/mediagraph/server/gqlhttp"
+	"github.com/mediagraph/mediagraph/server/metrics"
 	"github.com/mediagraph/mediagraph/server/web/graphiql"
 	"github.com/mediagraph/mediagraph/storage"
 	"github.com/mediagraph/mediagraph/storage/disk"
@@ -64,6 +65,7 @@ type App struct {
 	jobs   *jobs.Queue
 	// subscribers receive the catalogue's events.
 	subscribers []jobs.Subscriber
+	metrics     *metrics.Metrics
 }
 
 // Open connects to the database (applying migrations), opens the object store and the domain.
@@ -99,11 +101,13 @@ func open(ctx context.Context, cfg config.Config, db *models.DB, log *slog.Logge
 	if err != nil {
 		return nil, err
 	}
-	m, err := media.New(ctx, db, store, cfg.Library, media.Runtime{URLSigningKey: key, SignTransforms: cfg.SigningKey != "", SpoolDir: tmpDir}, log)
+	observed := metrics.New()
+	m, err := media.New(ctx, db, store, cfg.Library, media.Runtime{URLSigningKey: key, SignTransforms: cfg.SigningKey != "", SpoolDir: tmpDir, Observer: observed}, log)
 	if err != nil {
 		return nil, fmt.Errorf("configuration: %w", err)
 	}
-	return &App{Config: cfg, DB: db, Media: m, Log: log, store: store, tmpDir: tmpDir}, nil
+	app := &App{Config: cfg, DB: db, Media: m, Log: log, store: store, tmpDir: tmpDir, metrics: observed}
+	return app, app.watch()
 }
 
 // openStore opens the bucket when one is configured, else the local-disk store, and checks it answers.
@@ -178,7 +182,7 @@ func (a *App) Close() error {
 // Handler is every route of the service.
 func (a *App) Handler() http.Handler {
 	mux := http.NewServeMux()
-	gql := gqlhttp.NewHandler(gqlhttp.Options{Media: a.Media, Log: a.Log, UploadTempDir: a.tmpDir, DeliveryCacheBytes: a.Config.DeliveryCacheBytes})
+	gql := gqlhttp.NewHandler(gqlhttp.Options{Media: a.Media, Log: a.Log, UploadTempDir: a.tmpDir, DeliveryCacheBytes: a.Config.DeliveryCacheBytes, Observer: a.metrics})
 	mux.Handle("GET /graphql", limitJSONBody(gql))
 	mux.Handle("POST /graphql", limitJSONBody(gql))
 	ui := graphiql.Handler()
@@ -215,7 +219,9 @@ func (a *App) Handler() http.Handler {
 	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "/graphiql", http.StatusFound)
 	})
-	return requestid.Middleware(a.recoverer(cors.New(a.Config.CORSOrigins).Handler(a.authenticate(mux))))
+	return requestid.Middleware(a.observed(mux, func(h http.Handler) http.Handler {
+		return a.recoverer(cors.New(a.Config.CORSOrigins).Handler(a.authenticate(h)))
+	}))
 }
 
 // limitJSONBody caps GraphQL bodies other than uploads, which their transport limits per file. A body
@@ -298,6 +304,11 @@ func (a *App) Serve(ctx context.Context, ln net.Listener) error {
 		MaxHeaderBytes:    64 << 10,
 		ErrorLog:          slog.NewLogLogger(a.Log.Handler(), slog.LevelWarn),
 	}
+	stopMetrics, err := a.serveMetrics(ctx)
+	if err != nil {
+		return err
+	}
+	defer stopMetrics()
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {

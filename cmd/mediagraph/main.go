@@ -1,5 +1,5 @@
 // Command mediagraph runs the Mediagraph media library: `serve`, `migrate`, `token`, `reprocess`,
-// `scan` and `check` subcommands.
+// `scan`, `check`, `backup`, `import` and `export` subcommands.
 // Configuration comes from the environment and flags (see config.Settings).
 package main
 
@@ -36,6 +36,13 @@ Commands:
   scan --all | --status S | ID...         scan versions with clamd again, as background jobs (shows progress)
   check [--repair]                        report crash leftovers older than --orphan-grace (exit 1 when
                                           there are any); --repair deletes them
+  backup [flags] FILE                     write a consistent copy of the SQLite database while serve runs
+  import [flags] DIR                      bring a folder tree in: folders become collections, files
+                                          already present (by sha256) are skipped; run again to resume
+  import --from-url-list FILE             … or fetch the URLs listed one a line
+  import --manifest DIR                   restore an export: ids, metadata, tags, collections, usages
+  export [--filter JSON] [--versions] DIR write every asset's bytes in the collection tree, a JSON
+                                          sidecar each and a manifest (--versions: earlier ones too)
 
 Every command takes the flags below; each flag defaults to its environment variable.
 `
@@ -43,7 +50,7 @@ Every command takes the flags below; each flag defaults to its environment varia
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
+	log := newLog()
 	if err := run(ctx, os.Args[1:], os.Stdout, log); err != nil {
 		if !errors.Is(err, flag.ErrHelp) {
 			fmt.Fprintln(os.Stderr, "mediagraph:", err)
@@ -82,6 +89,12 @@ func run(ctx context.Context, args []string, stdout io.Writer, log *slog.Logger)
 		return scan(ctx, args[1:], stdout, os.Stderr, log)
 	case "check":
 		return check(ctx, args[1:], stdout, log)
+	case "backup":
+		return backup(ctx, args[1:], stdout, log)
+	case "import":
+		return importCmd(ctx, args[1:], stdout, os.Stderr, log)
+	case "export":
+		return export(ctx, args[1:], stdout, log)
 	case "help", "-h", "--help":
 		printUsage(os.Stderr)
 		return nil
@@ -92,6 +105,9 @@ func run(ctx context.Context, args []string, stdout io.Writer, log *slog.Logger)
 func open(ctx context.Context, name string, args []string, log *slog.Logger, extra ...func(*flag.FlagSet)) (*server.App, []string, error) {
 	cfg, rest, err := config.Load(name, args, extra...)
 	if err != nil {
+		return nil, nil, err
+	}
+	if err := configureLog(log, cfg); err != nil {
 		return nil, nil, err
 	}
 	app, err := server.Open(ctx, cfg, log)

@@ -29,6 +29,7 @@ func TestScanCommand(t *testing.T) {
 		t.Setenv("MEDIAGRAPH_CLAMD_ADDR", "tcp://"+l.Addr().String())
 		l.Close()
 		t.Setenv("MEDIAGRAPH_SCAN_RETRY_BASE", "1ms")
+		t.Setenv("MEDIAGRAPH_UPLOAD_TYPES", "*/*") // the EICAR test file is text/plain
 		ctx := access.WithPrincipal(context.Background(), access.Operator)
 		app := c.open()
 		var ids []string

@@ -111,6 +111,10 @@ func parentFor(ctx context.Context, tx *models.DB, id *string) (*models.Collecti
 
 // CreateCollection creates a collection under parentID, or at the root.
 func (s *Collections) CreateCollection(ctx context.Context, name string, parentID *string) (*models.Collection, error) {
+	return s.create(ctx, models.NewID(models.CollectionPrefix), name, parentID)
+}
+
+func (s *Collections) create(ctx context.Context, id, name string, parentID *string) (*models.Collection, error) {
 	if _, err := access.Authorize(ctx, access.Write); err != nil {
 		return nil, err
 	}
@@ -118,7 +122,7 @@ func (s *Collections) CreateCollection(ctx context.Context, name string, parentI
 	if err != nil {
 		return nil, err
 	}
-	c := &models.Collection{ID: models.NewID(models.CollectionPrefix), Name: name, ParentID: parentID}
+	c := &models.Collection{ID: id, Name: name, ParentID: parentID}
 	err = s.change(ctx, models.Event{Kind: models.EventCollectionCreated, CollectionIDs: []string{c.ID}}, func(tx *models.DB) error {
 		parent, err := parentFor(ctx, tx, parentID)
 		if err != nil {

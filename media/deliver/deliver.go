@@ -14,6 +14,7 @@ import (
 	"github.com/mediagraph/mediagraph/media/catalogue"
 	"github.com/mediagraph/mediagraph/media/imageurl"
 	"github.com/mediagraph/mediagraph/media/membudget"
+	"github.com/mediagraph/mediagraph/media/observe"
 	"github.com/mediagraph/mediagraph/models"
 	"github.com/mediagraph/mediagraph/storage"
 )
@@ -30,6 +31,7 @@ type Service struct {
 	memory     *membudget.Budget
 	transforms *transforms
 	background *background
+	observer   observe.Observer
 }
 
 // Limits of uncached transforms: how many one client may have in flight (running or waiting), and how
@@ -53,7 +55,16 @@ func New(db *models.DB, registry *catalogue.Registry, store storage.Store, setti
 		db: db, registry: registry, store: store, settings: settings, urls: urls, issuers: issuers, log: log, memory: memory,
 		transforms: newTransforms(runtime.GOMAXPROCS(0), transformsPerClient, transformQueueTimeout),
 		background: newBackground(pendingStores),
+		observer:   observe.Nop{},
 	}
+}
+
+// Observe sends what delivery does (transforms made, stored ones reused) to o.
+func (s *Service) Observe(o observe.Observer) { s.observer = observe.OrNop(o) }
+
+// TransformSlots says how many transforms run now (each holding a core) and how many wait for one.
+func (s *Service) TransformSlots() (running, waiting int) {
+	return len(s.transforms.slots), int(s.transforms.waiting.Load())
 }
 
 // SweepDerivatives deletes the stored transforms of versions that were replaced: no URL the service

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/url"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/mediagraph/mediagraph/media/access"
@@ -119,11 +120,13 @@ func (s *Service) Deliver(ctx context.Context, req DeliveryRequest) (*Delivery, 
 	derived, digest := derivedKey(a, version, t.spec)
 	d.ETag = `"` + digest + `"`
 	if o, err := s.store.Open(ctx, derived); err == nil {
+		s.observer.DerivedLookup(true)
 		d.Body = o
 		return d, nil
 	} else if !errors.Is(err, storage.ErrNotFound) {
 		return nil, fmt.Errorf("open stored transform %s: %w", derived, err)
 	}
+	s.observer.DerivedLookup(false)
 	out, err := s.transforms.make(ctx, req.Client, derived, func(work context.Context) ([]byte, error) {
 		return s.makeDerivative(work, a, current.Version, key, derived, t.spec)
 	})
@@ -232,7 +235,9 @@ func (s *Service) makeDerivative(ctx context.Context, a *models.Asset, current i
 	if err != nil {
 		return nil, fmt.Errorf("transform %s: %w", derived, err)
 	}
+	started := time.Now()
 	out, err := s.runTransform(ctx, buf, spec, held, held.n-a.Size)
+	s.observer.Transformed(spec.Format.Extension(), time.Since(started), err)
 	var over *imaging.OverBudgetError
 	var damage *damageError
 	switch {
@@ -389,6 +394,8 @@ type transforms struct {
 	perClient    int
 	queueTimeout time.Duration
 	clients      clientCounts
+	// waiting counts the transforms waiting for a slot, for the metrics of the queue.
+	waiting atomic.Int64
 }
 
 // call is one transform in flight and the requests waiting on it; its work stops when none is left.
@@ -463,19 +470,27 @@ func (t *transforms) run(ctx context.Context, key string, c *call, work func(con
 		c.cancel()
 		close(c.done)
 	}()
-	wait := time.NewTimer(t.queueTimeout)
-	defer wait.Stop()
-	select {
-	case t.slots <- struct{}{}:
-	case <-wait.C:
-		c.err = access.NewError(access.CodeRateLimited, "the server is busy transforming images; retry shortly")
-		return
-	case <-ctx.Done():
-		c.err = ctx.Err()
+	if c.err = t.takeSlot(ctx); c.err != nil {
 		return
 	}
 	defer func() { <-t.slots }()
 	c.out, c.err = work(ctx)
+}
+
+// takeSlot waits for a free core, at most queueTimeout.
+func (t *transforms) takeSlot(ctx context.Context) error {
+	wait := time.NewTimer(t.queueTimeout)
+	defer wait.Stop()
+	t.waiting.Add(1)
+	defer t.waiting.Add(-1)
+	select {
+	case t.slots <- struct{}{}:
+		return nil
+	case <-wait.C:
+		return access.NewError(access.CodeRateLimited, "the server is busy transforming images; retry shortly")
+	case <-ctx.Done():
+		return ctx.Err()
+	}
 }
 
 // clientCounts counts each client's transforms in flight.

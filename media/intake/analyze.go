@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"time"
 
 	"github.com/mediagraph/mediagraph/media/access"
 	"github.com/mediagraph/mediagraph/media/catalogue"
@@ -64,7 +65,9 @@ func (s *Service) analyze(ctx context.Context, field string, a *models.Asset, v 
 	case <-ctx.Done():
 		return photometa.Credits{}, ctx.Err()
 	}
+	started := time.Now()
 	r, err := s.examine(ctx, a, v, kept)
+	s.observer.Analyzed(string(a.Kind), time.Since(started))
 	var limit *probe.PixelLimitError
 	if errors.As(err, &limit) {
 		return photometa.Credits{}, access.Invalid(field, "%s", limit.Error())

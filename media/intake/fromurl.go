@@ -9,6 +9,7 @@ import (
 
 	"github.com/mediagraph/mediagraph/media/access"
 	"github.com/mediagraph/mediagraph/media/catalogue"
+	"github.com/mediagraph/mediagraph/media/observe"
 	"github.com/mediagraph/mediagraph/models"
 	"github.com/mediagraph/mediagraph/remote"
 )
@@ -48,7 +49,7 @@ func (s *Service) CreateAssetFromURL(ctx context.Context, rawURL string, filenam
 	} else if catalogue.CheckFilename("", name) != nil {
 		name = "download" // the URL names nothing usable; the sniffed type adds the extension
 	}
-	assets, err := s.UploadAssets(ctx, []UploadFile{{Name: name, Size: res.Size, Body: res.Body}}, opts)
+	assets, err := s.UploadAssets(observe.WithWay(ctx, observe.WayURL), []UploadFile{{Name: name, Size: res.Size, Body: res.Body}}, opts)
 	if err != nil {
 		if e, ok := access.AsError(err); ok && strings.HasPrefix(e.Field, "files[0]") {
 			e.Field = "input.url"

@@ -10,6 +10,7 @@ import (
 	"github.com/mediagraph/mediagraph/config"
 	"github.com/mediagraph/mediagraph/media/catalogue"
 	"github.com/mediagraph/mediagraph/media/membudget"
+	"github.com/mediagraph/mediagraph/media/observe"
 	"github.com/mediagraph/mediagraph/models"
 	"github.com/mediagraph/mediagraph/remote"
 	"github.com/mediagraph/mediagraph/storage"
@@ -25,6 +26,7 @@ type Service struct {
 	analysis analysis
 	assets   *catalogue.Assets
 	registry *catalogue.Registry
+	observer observe.Observer
 }
 
 // New returns intake into the catalogue c; memory bounds the files held in memory for analysis.
@@ -32,6 +34,9 @@ func New(db *models.DB, store storage.Store, settings config.Library, c *catalog
 	return &Service{
 		db: db, store: store, settings: settings, log: log,
 		fetcher: remote.New(settings.FetchAllow), analysis: newAnalysis(memory),
-		assets: c.Assets, registry: c.Registry,
+		assets: c.Assets, registry: c.Registry, observer: observe.Nop{},
 	}
 }
+
+// Observe sends what intake does (files taken in, analyses run) to o.
+func (s *Service) Observe(o observe.Observer) { s.observer = observe.OrNop(o) }

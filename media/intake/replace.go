@@ -5,6 +5,7 @@ import (
 
 	"github.com/mediagraph/mediagraph/media/access"
 	"github.com/mediagraph/mediagraph/media/catalogue"
+	"github.com/mediagraph/mediagraph/media/observe"
 	"github.com/mediagraph/mediagraph/models"
 	"github.com/mediagraph/mediagraph/storage"
 )
@@ -36,6 +37,7 @@ func (s *Service) ReplaceAsset(ctx context.Context, id string, f UploadFile, rul
 		storage.Discard(ctx, s.store, []string{in.version.ObjectKey}, s.log)
 		return nil, err
 	}
+	s.observer.Ingested(observe.WayReplace, 1, in.asset.Size)
 	return s.assets.Asset(ctx, id)
 }
 

@@ -15,6 +15,7 @@ import (
 
 	"github.com/mediagraph/mediagraph/media/access"
 	"github.com/mediagraph/mediagraph/media/catalogue"
+	"github.com/mediagraph/mediagraph/media/observe"
 	"github.com/mediagraph/mediagraph/models"
 	"github.com/mediagraph/mediagraph/storage"
 )
@@ -415,7 +416,7 @@ func (s *Service) complete(ctx context.Context, p *access.Principal, u *models.U
 	if err := json.Unmarshal([]byte(u.Options), &opts); err != nil {
 		return nil, fmt.Errorf("decode options of upload %s: %w", u.ID, err)
 	}
-	assets, err := s.register(ctx, []received{in}, opts.upload(), opts.Tags, opts.Metadata, func(tx *models.DB) error {
+	assets, err := s.register(observe.WithWay(ctx, observe.WaySigned), []received{in}, opts.upload(), opts.Tags, opts.Metadata, func(tx *models.DB) error {
 		return s.registry.CompleteUpload(ctx, tx, u.ID, u.AssetID)
 	})
 	if errors.Is(err, models.ErrDuplicate) {

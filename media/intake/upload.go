@@ -13,6 +13,7 @@ import (
 
 	"github.com/mediagraph/mediagraph/media/access"
 	"github.com/mediagraph/mediagraph/media/catalogue"
+	"github.com/mediagraph/mediagraph/media/observe"
 	"github.com/mediagraph/mediagraph/media/photometa"
 	"github.com/mediagraph/mediagraph/models"
 	"github.com/mediagraph/mediagraph/storage"
@@ -172,9 +173,12 @@ func (s *Service) register(ctx context.Context, stored []received, opts UploadOp
 		return nil, err
 	}
 	assets := make([]*models.Asset, len(stored))
+	var size int64
 	for i, in := range stored {
 		assets[i] = in.asset
+		size += in.asset.Size
 	}
+	s.observer.Ingested(observe.WayOf(ctx, observe.WayMultipart), len(assets), size)
 	return s.registry.Reload(ctx, assets)
 }
 

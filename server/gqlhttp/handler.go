@@ -46,6 +46,8 @@ type Options struct {
 	UploadTempDir string
 	// DeliveryCacheBytes bounds the memory of delivery tokens' cached responses; 0 turns caching off.
 	DeliveryCacheBytes int
+	// Observer hears of operations and errors (metrics); nil: nobody.
+	Observer Observer
 }
 
 // NewHandler returns the /graphql handler.
@@ -70,6 +72,11 @@ func NewHandler(o Options) http.Handler {
 	// context mutator) only ever sees documents within the limits.
 	srv.Use(queryLimits{cache: cache})
 	srv.Use(extension.FixedComplexityLimit(maxComplexity))
+	observer := o.Observer
+	if observer == nil {
+		observer = nopObserver{}
+	}
+	srv.Use(observeOperations{observer})
 	srv.AroundFields(markInternal)
 	srv.AroundFields(resolvers.EnforceDeliveryPolicy)
 	srv.AroundRootFields(func(ctx context.Context, next graphql.RootResolver) graphql.Marshaler {
@@ -78,7 +85,7 @@ func NewHandler(o Options) http.Handler {
 		}
 		return next(ctx)
 	})
-	srv.SetErrorPresenter(presenter(o.Log))
+	srv.SetErrorPresenter(counted(presenter(o.Log), observer))
 	srv.SetRecoverFunc(func(ctx context.Context, p any) error {
 		return internalError{fmt.Errorf("panic in resolver: %v\n%s", p, debug.Stack())}
 	})
@@ -138,6 +145,15 @@ func markInternal(ctx context.Context, next graphql.Resolver) (any, error) {
 		}
 	}
 	return res, err
+}
+
+// counted reports the code of every error present gives to the observer.
+func counted(present graphql.ErrorPresenterFunc, observer Observer) graphql.ErrorPresenterFunc {
+	return func(ctx context.Context, err error) *gqlerror.Error {
+		out := present(ctx, err)
+		observer.Error(fmt.Sprint(out.Extensions["code"]))
+		return out
+	}
 }
 
 // presenter gives every error a code from the closed list. Errors of the domain keep their code and
