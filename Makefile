@@ -6,7 +6,7 @@ GO ?= go
 VERSITYGW_VERSION = v1.8.0
 STATICCHECK_VERSION = v0.6.1
 
-.PHONY: run test build generate fuzz examples
+.PHONY: run test build generate fuzz examples clients
 
 run: ## start the service: SQLite and blobs under ./data, GraphiQL at http://localhost:8080/graphiql
 	@scripts/need run
@@ -33,6 +33,12 @@ fuzz: ## run each fuzz target for FUZZTIME (make test runs them for 15 s)
 
 # The example sites (examples/): each builds Mediagraph, starts it on loopback, seeds it, builds its site
 # and checks in Chromium that every image loaded at the size it asked for. Needs node, npm and chromium.
+# The TypeScript client (clients/js): its generated schema types checked for drift, built, then tested
+# by Node's runner against a fresh Mediagraph on loopback, on the disk store and on versitygw.
+clients: .tools/versitygw ## build @mediagraph/client and run its tests against a real serve (needs node and npm)
+	@command -v npm >/dev/null || { echo "make clients needs node and npm: apt-get install nodejs npm"; exit 1; }
+	cd clients/js && npm ci --no-audit --no-fund && npm run check-generated --silent && npm run build && MEDIAGRAPH_REQUIRE_S3=1 npm test
+
 examples: ## build the Next.js and Astro examples against a fresh Mediagraph and check them in Chromium
 	examples/run
 
@@ -48,3 +54,5 @@ build: ## build the binary into ./mediagraph
 
 generate: ## regenerate GraphQL code after editing schema/*.graphqls
 	$(GO) generate ./...
+	@if [ -d clients/js/node_modules ]; then cd clients/js && npm run codegen --silent; \
+	  else echo "clients/js: run npm ci there, then make generate again, to regenerate its TypeScript types"; fi
