@@ -21,8 +21,9 @@ import (
 const maxAge = 7200
 
 // exposed are the response headers a page may read besides the safelisted ones: a multipart upload
-// collects each part's ETag, and a failed request's code is in a header.
-var exposed = strings.Join([]string{"ETag", "Content-Length", "Content-Range", httperr.CodeHeader, "Mediagraph-Ignored-Params", "X-Mediagraph-Cache"}, ", ")
+// collects each part's ETag, and a failed request's code and id (to report it) are in headers.
+var exposed = strings.Join([]string{"ETag", "Content-Length", "Content-Range", httperr.CodeHeader, "Mediagraph-Ignored-Params",
+	"X-Mediagraph-Cache", "X-Request-Id"}, ", ")
 
 // route is a part of the service browsers on other origins may call.
 type route struct {

@@ -196,6 +196,8 @@ export type Asset = Node & {
   transformUrl: Maybe<Scalars['String']['output']>;
   /** When the asset or its description last changed. */
   updatedAt: Scalars['Time']['output'];
+  /** The token of the latest change to the asset (management only). */
+  updatedBy: Maybe<ApiToken>;
   /**
    * The absolute URL of the asset's bytes, or of a transform of them, through the gate: it follows
    * replacements, so it is cached for five minutes. PUBLIC assets load from it anywhere; PRIVATE ones with an
@@ -280,6 +282,21 @@ export type AssetEdge = {
   cursor: Scalars['String']['output'];
   /** The asset. */
   node: Asset;
+};
+
+/** An event about one asset. */
+export type AssetEvent = {
+  __typename?: 'AssetEvent';
+  /** The asset as it is now; null once it is purged. */
+  asset: Maybe<Asset>;
+  /** The asset's id, also when it is gone. */
+  assetId: Scalars['ID']['output'];
+  /** The event's name, such as `asset.updated`. */
+  event: Scalars['String']['output'];
+  /** The event's id and the asset's, as in webhook payloads. */
+  id: Scalars['ID']['output'];
+  /** When the change committed. */
+  occurredAt: Scalars['Time']['output'];
 };
 
 /** Conditions on assets. Every condition set must hold; `AND` and `OR` combine nested filters. */
@@ -428,6 +445,65 @@ export type AssetVersion = {
   width: Maybe<Scalars['Int']['output']>;
 };
 
+/** A field one change set to another value. Management only. */
+export type AuditChange = {
+  __typename?: 'AuditChange';
+  /** Its value after, as JSON text. */
+  after: Scalars['String']['output'];
+  /** The asset. */
+  assetId: Scalars['ID']['output'];
+  /** Its value before, as JSON text (`null` when it had none; for `tags`, not kept). */
+  before: Scalars['String']['output'];
+  /** The field, as named in `UpdateAssetInput`. */
+  field: Scalars['String']['output'];
+};
+
+/** One change to the catalogue: who made it, when, and for updates what it changed. Management only. */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  /** The API token that made the change; null for the service's own work (analysis, sweeps). */
+  actor: Maybe<ApiToken>;
+  /** The assets it concerns. */
+  assetIds: Array<Scalars['ID']['output']>;
+  /** For `asset.updated` by `updateAssets`: each field that changed, per asset. */
+  changes: Array<AuditChange>;
+  /** The collections it concerns. */
+  collectionIds: Array<Scalars['ID']['output']>;
+  /** What happened, such as `asset.updated`. */
+  event: Scalars['String']['output'];
+  /** The event's id (`evt_…`). */
+  id: Scalars['ID']['output'];
+  /** When the change committed. */
+  occurredAt: Scalars['Time']['output'];
+  /** The tags it concerns. */
+  tagIds: Array<Scalars['ID']['output']>;
+  /** The signed upload it completed, for `upload.completed`. */
+  uploadId: Maybe<Scalars['ID']['output']>;
+};
+
+/** A page of the audit log. Management only. */
+export type AuditLogConnection = {
+  __typename?: 'AuditLogConnection';
+  /** The entries, newest first. */
+  nodes: Array<AuditEntry>;
+  /** Where the page stands; pass `endCursor` as `after` for the next one. */
+  pageInfo: PageInfo;
+};
+
+/** Which entries of the audit log to list; absent fields select every entry. */
+export type AuditLogFilter = {
+  /** Only changes made with this API token (its id, `tok_…`). */
+  actor?: InputMaybe<Scalars['ID']['input']>;
+  /** Only changes of these assets (at most 100). */
+  assetIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Only these events, such as `asset.updated` or `tag.merged`. */
+  events?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Only changes at or after this time. */
+  from?: InputMaybe<Scalars['Time']['input']>;
+  /** Only changes before this time. */
+  to?: InputMaybe<Scalars['Time']['input']>;
+};
+
 /** A folder of assets. Collections form a tree; an asset is in at most one collection. */
 export type Collection = Node & {
   __typename?: 'Collection';
@@ -560,6 +636,26 @@ export type CreateUploadInput = {
   tags?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
+/** A webhook to create. */
+export type CreateWebhookInput = {
+  /** Up to 100 events per POST (default false). */
+  batch?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Whether events are delivered (default true). */
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The event names to receive (see `webhookEventNames`); empty or absent: every one. */
+  events?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Only events of assets matching this filter, as they are when the event is delivered (no `deleted`). */
+  filter?: InputMaybe<AssetFilter>;
+  /** Headers to send with every delivery (at most 20). */
+  headers?: InputMaybe<Array<WebhookHeaderInput>>;
+  /** Add the asset's management fields to payloads (default false). */
+  includeManagementFields?: InputMaybe<Scalars['Boolean']['input']>;
+  /** A name saying who receives it. */
+  name: Scalars['String']['input'];
+  /** Where events are POSTed (http or https, on the public internet or an allowed network). */
+  url: Scalars['String']['input'];
+};
+
 /** A new token with its secret, which is shown this once and never again. Management only. */
 export type CreatedApiToken = {
   __typename?: 'CreatedApiToken';
@@ -567,6 +663,15 @@ export type CreatedApiToken = {
   secret: Scalars['String']['output'];
   /** The token. */
   token: ApiToken;
+};
+
+/** A new webhook, or one with a new secret, with the secret shown this once. Management only. */
+export type CreatedWebhook = {
+  __typename?: 'CreatedWebhook';
+  /** The secret that signs its deliveries: `Mediagraph-Signature: t=<unix>,v1=<hex HMAC-SHA256 of "t.body">`. */
+  secret: Scalars['String']['output'];
+  /** The webhook. */
+  webhook: Webhook;
 };
 
 /** A place in a CMS entry that references assets. */
@@ -946,12 +1051,16 @@ export type Mutation = {
   createSignedAssetUrl: Scalars['String']['output'];
   /** Ask for tickets to send files straight to the store (at most `mediaSettings.maxFilesPerUpload`). */
   createUploads: Array<SignedUpload>;
+  /** Create a webhook (ADMIN only, at most 100). Its secret is shown this once. */
+  createWebhook: CreatedWebhook;
   /** Move assets to the trash, from where `restoreAssets` brings them back. An asset a live entry uses cannot be deleted (ASSET_IN_USE). Returns the ids. */
   deleteAssets: Array<Scalars['ID']['output']>;
   /** Delete an empty collection (FOLDER_HAS_CONTENT otherwise). Returns its id. */
   deleteCollection: Scalars['ID']['output'];
   /** Delete a tag, taking it off every asset. Returns its id. */
   deleteTag: Scalars['ID']['output'];
+  /** Delete a webhook with its delivery log (ADMIN only); what it returns is the webhook as it was. */
+  deleteWebhook: Webhook;
   /** Move every asset of the source tags onto the target tag, then delete the sources. */
   mergeTags: Tag;
   /** Approve or reject assets (ADMIN tokens, and EDITOR tokens created with `moderator: true`). Records an `asset.moderation_changed` event. */
@@ -962,6 +1071,8 @@ export type Mutation = {
   moveCollection: Collection;
   /** Delete trashed assets for good, with the bytes of every version. Returns the ids. */
   purgeAssets: Array<Scalars['ID']['output']>;
+  /** Send again what a delivery sent, as a new delivery (ADMIN only). */
+  redeliverWebhookEvent: WebhookDelivery;
   /** Rename a tag. A name another tag has is a CONFLICT: use mergeTags. */
   renameTag: Tag;
   /**
@@ -982,6 +1093,8 @@ export type Mutation = {
    * listed: restoring one does not bring its old links back.
    */
   revokeSignedUrls: Array<Asset>;
+  /** Give a webhook a new secret, shown this once; the old one also signs for 24 hours (ADMIN only). */
+  rotateWebhookSecret: CreatedWebhook;
   /** Make assets PUBLIC or PRIVATE. An asset a live entry uses cannot become PRIVATE (ASSET_IN_USE). */
   setAssetStatus: Array<Asset>;
   /**
@@ -991,6 +1104,8 @@ export type Mutation = {
   syncEntryReferences: Array<Usage>;
   /** Add tags to assets, by name; missing tags are created. */
   tagAssets: Array<Asset>;
+  /** Send a `ping` event to a webhook, enabled or not (ADMIN only). */
+  testWebhook: WebhookDelivery;
   /** Take tags off assets, by name. */
   untagAssets: Array<Asset>;
   /** Change one asset. */
@@ -999,6 +1114,8 @@ export type Mutation = {
   updateAssets: Array<Asset>;
   /** Rename a collection. */
   updateCollection: Collection;
+  /** Change a webhook (ADMIN only). */
+  updateWebhook: Webhook;
   /** Upload files (GraphQL multipart request) and create an asset for each. All or nothing: when one file fails, none is kept. */
   uploadAssets: Array<Asset>;
 };
@@ -1044,6 +1161,12 @@ export type MutationCreateUploadsArgs = {
 
 
 /** Change the media library. Management only: DELIVERY tokens may not call mutations. */
+export type MutationCreateWebhookArgs = {
+  input: CreateWebhookInput;
+};
+
+
+/** Change the media library. Management only: DELIVERY tokens may not call mutations. */
 export type MutationDeleteAssetsArgs = {
   ids: Array<Scalars['ID']['input']>;
 };
@@ -1057,6 +1180,12 @@ export type MutationDeleteCollectionArgs = {
 
 /** Change the media library. Management only: DELIVERY tokens may not call mutations. */
 export type MutationDeleteTagArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Change the media library. Management only: DELIVERY tokens may not call mutations. */
+export type MutationDeleteWebhookArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -1097,6 +1226,12 @@ export type MutationPurgeAssetsArgs = {
 
 
 /** Change the media library. Management only: DELIVERY tokens may not call mutations. */
+export type MutationRedeliverWebhookEventArgs = {
+  deliveryId: Scalars['ID']['input'];
+};
+
+
+/** Change the media library. Management only: DELIVERY tokens may not call mutations. */
 export type MutationRenameTagArgs = {
   id: Scalars['ID']['input'];
   name: Scalars['String']['input'];
@@ -1130,6 +1265,12 @@ export type MutationRevokeSignedUrlsArgs = {
 
 
 /** Change the media library. Management only: DELIVERY tokens may not call mutations. */
+export type MutationRotateWebhookSecretArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Change the media library. Management only: DELIVERY tokens may not call mutations. */
 export type MutationSetAssetStatusArgs = {
   ids: Array<Scalars['ID']['input']>;
   status: AssetStatus;
@@ -1148,6 +1289,12 @@ export type MutationSyncEntryReferencesArgs = {
 export type MutationTagAssetsArgs = {
   ids: Array<Scalars['ID']['input']>;
   tags: Array<Scalars['String']['input']>;
+};
+
+
+/** Change the media library. Management only: DELIVERY tokens may not call mutations. */
+export type MutationTestWebhookArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1176,6 +1323,13 @@ export type MutationUpdateAssetsArgs = {
 export type MutationUpdateCollectionArgs = {
   id: Scalars['ID']['input'];
   input: UpdateCollectionInput;
+};
+
+
+/** Change the media library. Management only: DELIVERY tokens may not call mutations. */
+export type MutationUpdateWebhookArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateWebhookInput;
 };
 
 
@@ -1232,6 +1386,8 @@ export type Query = {
   assetUsages: Array<Usage>;
   /** A page of the assets the caller may see. Trashed assets appear only with `filter: { deleted: true }`. */
   assets: AssetConnection;
+  /** The audit log, newest first, kept for `MEDIAGRAPH_AUDIT_RETENTION` (ADMIN and EDITOR only; management only). */
+  auditLog: AuditLogConnection;
   /** One collection; null when it does not exist. */
   collection: Maybe<Collection>;
   /** The collections inside a parent, by name; the root collections when parentId is null. */
@@ -1246,6 +1402,12 @@ export type Query = {
   tags: TagConnection;
   /** One of the caller's uploads (ADMINs: anyone's), to follow its progress. Management only. */
   upload: Maybe<SignedUpload>;
+  /** One webhook; null when it does not exist (ADMIN only; management only). */
+  webhook: Maybe<Webhook>;
+  /** The names of the events webhooks and subscriptions may ask for. */
+  webhookEventNames: Array<Scalars['String']['output']>;
+  /** Every webhook (ADMIN only; management only). */
+  webhooks: Array<Webhook>;
 };
 
 
@@ -1271,6 +1433,14 @@ export type QueryAssetsArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
   locale?: InputMaybe<Scalars['String']['input']>;
   orderBy?: InputMaybe<AssetOrder>;
+};
+
+
+/** Read the media library. */
+export type QueryAuditLogArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AuditLogFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1309,6 +1479,12 @@ export type QueryTagsArgs = {
 
 /** Read the media library. */
 export type QueryUploadArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Read the media library. */
+export type QueryWebhookArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -1428,6 +1604,31 @@ export type StringFilter = {
   in?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
+/**
+ * Live changes, over the graphql-transport-ws protocol at /graphql: the API token goes in the payload of
+ * `connection_init` (`{ "Authorization": "Bearer mg_…" }`). Changes committed by any instance arrive
+ * within a poll interval (`MEDIAGRAPH_SUBSCRIPTION_POLL`).
+ */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * The asset events from now on, one per asset (see `webhookEventNames`). A DELIVERY token receives only
+   * events of assets it may see, as it may see them; at most 20 subscriptions per token and instance.
+   */
+  assetEvents: AssetEvent;
+};
+
+
+/**
+ * Live changes, over the graphql-transport-ws protocol at /graphql: the API token goes in the payload of
+ * `connection_init` (`{ "Authorization": "Bearer mg_…" }`). Changes committed by any instance arrive
+ * within a poll interval (`MEDIAGRAPH_SUBSCRIPTION_POLL`).
+ */
+export type SubscriptionAssetEventsArgs = {
+  events?: InputMaybe<Array<Scalars['String']['input']>>;
+  filter?: InputMaybe<AssetFilter>;
+};
+
 /** A label on assets. Names are unique regardless of case. */
 export type Tag = Node & {
   __typename?: 'Tag';
@@ -1529,6 +1730,26 @@ export type UpdateCollectionInput = {
   name: Scalars['String']['input'];
 };
 
+/** Changes to a webhook; absent fields stay as they are. */
+export type UpdateWebhookInput = {
+  /** Up to 100 events per POST, or one. */
+  batch?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Turn deliveries on or off; turning them on clears `disabledReason`. */
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The event names to receive; empty: every one. */
+  events?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** A new filter; null removes it. */
+  filter?: InputMaybe<AssetFilter>;
+  /** The headers, replacing the present ones. */
+  headers?: InputMaybe<Array<WebhookHeaderInput>>;
+  /** Add the asset's management fields to payloads, or not. */
+  includeManagementFields?: InputMaybe<Scalars['Boolean']['input']>;
+  /** A new name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** A new URL. */
+  url?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** How to file and describe every file of an upload. */
 export type UploadAssetsInput = {
   /** Who made the work. */
@@ -1605,4 +1826,116 @@ export type Usage = Node & {
   live: Scalars['Boolean']['output'];
   /** When the reference last changed. */
   updatedAt: Scalars['Time']['output'];
+};
+
+/**
+ * A receiver of events: an HTTP endpoint Mediagraph POSTs signed JSON to after each change it subscribes
+ * to (ADMIN only). Every event is delivered at least once; the order of deliveries is not promised.
+ * Management only, like every field of it.
+ */
+export type Webhook = {
+  __typename?: 'Webhook';
+  /** Whether it receives up to 100 events per POST, as `{ events: [...] }`, instead of one per POST. */
+  batch: Scalars['Boolean']['output'];
+  /** When it was created. */
+  createdAt: Scalars['Time']['output'];
+  /** Its delivery log, newest first, kept for `MEDIAGRAPH_WEBHOOK_LOG_RETENTION`. */
+  deliveries: WebhookDeliveryConnection;
+  /** Why the service turned it off; null when it did not. */
+  disabledReason: Maybe<Scalars['String']['output']>;
+  /** Whether events are delivered to it; the service turns it off when the receiver answers 410 Gone. */
+  enabled: Scalars['Boolean']['output'];
+  /** The event names it receives (see `webhookEventNames`); empty: every one. */
+  events: Array<Scalars['String']['output']>;
+  /** How many deliveries failed after their last attempt. */
+  failureCount: Scalars['Int']['output'];
+  /** Headers sent with every delivery, such as a receiver's own credential. */
+  headers: Array<WebhookHeader>;
+  /** The webhook's id (`whk_…`). */
+  id: Scalars['ID']['output'];
+  /** Whether payloads carry the management fields of the asset as well as the delivery ones. */
+  includeManagementFields: Scalars['Boolean']['output'];
+  /** A name saying who receives it. */
+  name: Scalars['String']['output'];
+  /** Until when the previous secret still signs, after `rotateWebhookSecret`; null outside a rotation. */
+  previousSecretExpiresAt: Maybe<Scalars['Time']['output']>;
+  /** When it was last changed. */
+  updatedAt: Scalars['Time']['output'];
+  /** Where events are POSTed; it passes the same address rules as `createAssetFromUrl`, at every attempt. */
+  url: Scalars['String']['output'];
+};
+
+
+/**
+ * A receiver of events: an HTTP endpoint Mediagraph POSTs signed JSON to after each change it subscribes
+ * to (ADMIN only). Every event is delivered at least once; the order of deliveries is not promised.
+ * Management only, like every field of it.
+ */
+export type WebhookDeliveriesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** One POST to a webhook — one event, a batch, or a ping — with the log of its latest attempt. Management only. */
+export type WebhookDelivery = {
+  __typename?: 'WebhookDelivery';
+  /** How many times it was sent. */
+  attempts: Scalars['Int']['output'];
+  /** When it was created. */
+  createdAt: Scalars['Time']['output'];
+  /** How long the latest attempt took, in milliseconds. */
+  durationMs: Maybe<Scalars['Int']['output']>;
+  /** Why the latest attempt got no answer. */
+  error: Maybe<Scalars['String']['output']>;
+  /** The event's name, sent as `Mediagraph-Event`: `batch` for a batch, `ping` for `testWebhook`. */
+  event: Scalars['String']['output'];
+  /** The delivery's id (`dlv_…`), sent as `Mediagraph-Delivery`: the same at every retry. */
+  id: Scalars['ID']['output'];
+  /** The JSON body, the same at every retry. */
+  requestBody: Scalars['String']['output'];
+  /** The headers of the latest request, signature included. */
+  requestHeaders: Array<WebhookHeader>;
+  /** The first 4 KB of the latest answer's body. */
+  responseBody: Maybe<Scalars['String']['output']>;
+  /** The HTTP status of the latest answer; null when there was none (timeout, refused address…). */
+  responseStatus: Maybe<Scalars['Int']['output']>;
+  /** Where it stands. */
+  status: WebhookDeliveryStatus;
+  /** When it last changed. */
+  updatedAt: Scalars['Time']['output'];
+};
+
+/** A page of a webhook's deliveries. Management only. */
+export type WebhookDeliveryConnection = {
+  __typename?: 'WebhookDeliveryConnection';
+  /** The deliveries, newest first. */
+  nodes: Array<WebhookDelivery>;
+  /** Where the page stands in the log. */
+  pageInfo: PageInfo;
+};
+
+/** Where a delivery stands. */
+export type WebhookDeliveryStatus =
+  /** The receiver answered 2xx. */
+  | 'DELIVERED'
+  /** The last attempt failed, or the receiver answered 410 Gone. */
+  | 'FAILED'
+  /** Attempts remain, or one is under way. */
+  | 'PENDING';
+
+/** A header of a webhook's deliveries, or of a logged request. Management only. */
+export type WebhookHeader = {
+  __typename?: 'WebhookHeader';
+  /** The header's name. */
+  name: Scalars['String']['output'];
+  /** Its value. */
+  value: Scalars['String']['output'];
+};
+
+/** A header to send with every delivery. `Mediagraph-*`, `Content-Type`, `Host` and `User-Agent` are the service's. */
+export type WebhookHeaderInput = {
+  /** The header's name. */
+  name: Scalars['String']['input'];
+  /** Its value. */
+  value: Scalars['String']['input'];
 };
