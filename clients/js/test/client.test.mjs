@@ -276,6 +276,42 @@ describe('webhooks.verifySignature', () => {
   });
 });
 
+describe('webhooks.verifySignature on a real delivery', () => {
+  let env, receiver;
+  const deliveries = [];
+  before(async () => {
+    receiver = createServer((req, res) => {
+      const chunks = [];
+      req.on('data', (c) => chunks.push(c));
+      req.on('end', () => {
+        deliveries.push({ body: Buffer.concat(chunks).toString('utf8'), signature: req.headers['mediagraph-signature'] });
+        res.end('ok');
+      });
+    });
+    await new Promise((r) => receiver.listen(0, '127.0.0.1', r));
+    env = await startMediagraph('disk', { MEDIAGRAPH_WEBHOOK_RETRY_BASE: '10ms' });
+  });
+  after(async () => {
+    await env?.stop();
+    await new Promise((r) => receiver?.close(r));
+  });
+
+  it('accepts what Mediagraph sent and refuses it tampered', async () => {
+    const client = createClient({ url: env.url, token: env.token });
+    const { createWebhook } = await client.request(
+      'mutation($input: CreateWebhookInput!) { createWebhook(input: $input) { secret } }',
+      { input: { name: 'client test', url: `http://127.0.0.1:${receiver.address().port}/hook`, events: ['asset.created'] } },
+    );
+    await client.uploads.createFromLocalFile({ localPath: fixture('alpha.png') });
+    for (let i = 0; i < 200 && deliveries.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    assert.equal(deliveries.length, 1, 'one delivery within 10 s');
+    const { body, signature } = deliveries[0];
+    assert.equal(JSON.parse(body).event, 'asset.created');
+    assert.equal(await verifySignature(body, signature, createWebhook.secret), true);
+    assert.equal(await verifySignature(body.replace('asset.created', 'asset.deleted'), signature, createWebhook.secret), false);
+  });
+});
+
 describe('the JavaScript SHA-256 browsers use', () => {
   it('matches Node crypto on every padding boundary and on chunks of any size', async () => {
     const { Sha256 } = await import('../dist/sha256.js');
