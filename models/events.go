@@ -3,7 +3,6 @@ package models
 import (
 	"context"
 	"database/sql/driver"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -81,35 +80,12 @@ type IDList []string
 func (IDList) GormDataType() string { return "text" }
 
 // Value implements driver.Valuer.
-func (l IDList) Value() (driver.Value, error) {
-	if len(l) == 0 {
-		return nil, nil
-	}
-	b, err := json.Marshal([]string(l))
-	if err != nil {
-		return nil, fmt.Errorf("encode id list: %w", err)
-	}
-	return string(b), nil
-}
+func (l IDList) Value() (driver.Value, error) { return jsonValue([]string(l), len(l) == 0, "id list") }
 
 // Scan implements sql.Scanner.
 func (l *IDList) Scan(src any) error {
-	var raw []byte
-	switch v := src.(type) {
-	case nil:
-		*l = nil
-		return nil
-	case string:
-		raw = []byte(v)
-	case []byte:
-		raw = v
-	default:
-		return fmt.Errorf("scan id list from %T", src)
-	}
-	if err := json.Unmarshal(raw, (*[]string)(l)); err != nil {
-		return fmt.Errorf("decode id list: %w", err)
-	}
-	return nil
+	*l = nil
+	return scanJSON(src, (*[]string)(l))
 }
 
 // ErrNoTransaction reports events recorded outside a transaction, which could outlive or miss the

@@ -72,3 +72,34 @@ func (j *JSON[T]) Scan(src any) error {
 	}
 	return nil
 }
+
+// jsonValue is v written as a JSON text column, or NULL when empty says it is empty.
+func jsonValue(v any, empty bool, what string) (driver.Value, error) {
+	if empty {
+		return nil, nil
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		return nil, fmt.Errorf("encode %s: %w", what, err)
+	}
+	return string(b), nil
+}
+
+// scanJSON decodes a JSON text column into dst; NULL leaves dst as it is.
+func scanJSON(src, dst any) error {
+	var raw []byte
+	switch v := src.(type) {
+	case nil:
+		return nil
+	case string:
+		raw = []byte(v)
+	case []byte:
+		raw = v
+	default:
+		return fmt.Errorf("scan json from %T", src)
+	}
+	if err := json.Unmarshal(raw, dst); err != nil {
+		return fmt.Errorf("decode json column: %w", err)
+	}
+	return nil
+}

@@ -3,7 +3,6 @@ package models
 import (
 	"database/sql/driver"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"path"
 	"strings"
@@ -50,31 +49,13 @@ func (JSONObject) GormDataType() string { return "text" }
 
 // Value implements driver.Valuer.
 func (j JSONObject) Value() (driver.Value, error) {
-	if j == nil {
-		return nil, nil
-	}
-	b, err := json.Marshal(j)
-	if err != nil {
-		return nil, fmt.Errorf("encode json object: %w", err)
-	}
-	return string(b), nil
+	return jsonValue(map[string]any(j), j == nil, "json object")
 }
 
 // Scan implements sql.Scanner.
 func (j *JSONObject) Scan(src any) error {
-	var b []byte
-	switch v := src.(type) {
-	case nil:
-		*j = nil
-		return nil
-	case string:
-		b = []byte(v)
-	case []byte:
-		b = v
-	default:
-		return fmt.Errorf("scan json object from %T", src)
-	}
-	return json.Unmarshal(b, j)
+	*j = nil
+	return scanJSON(src, (*map[string]any)(j))
 }
 
 // Asset is a file in the library: how editors name, file and describe it. What its bytes are belongs

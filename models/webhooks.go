@@ -3,7 +3,6 @@ package models
 import (
 	"context"
 	"database/sql/driver"
-	"encoding/json"
 	"fmt"
 	"time"
 
@@ -56,14 +55,7 @@ func (WebhookHeaders) GormDataType() string { return "text" }
 
 // Value implements driver.Valuer.
 func (h WebhookHeaders) Value() (driver.Value, error) {
-	if len(h) == 0 {
-		return nil, nil
-	}
-	b, err := json.Marshal([]WebhookHeader(h))
-	if err != nil {
-		return nil, fmt.Errorf("encode webhook headers: %w", err)
-	}
-	return string(b), nil
+	return jsonValue([]WebhookHeader(h), len(h) == 0, "webhook headers")
 }
 
 // Scan implements sql.Scanner.
@@ -77,33 +69,11 @@ func (StringMap) GormDataType() string { return "text" }
 
 // Value implements driver.Valuer.
 func (m StringMap) Value() (driver.Value, error) {
-	b, err := json.Marshal(map[string]string(m))
-	if err != nil {
-		return nil, fmt.Errorf("encode string map: %w", err)
-	}
-	return string(b), nil
+	return jsonValue(map[string]string(m), false, "string map")
 }
 
 // Scan implements sql.Scanner.
 func (m *StringMap) Scan(src any) error { return scanJSON(src, (*map[string]string)(m)) }
-
-func scanJSON(src, dst any) error {
-	var raw []byte
-	switch v := src.(type) {
-	case nil:
-		return nil
-	case string:
-		raw = []byte(v)
-	case []byte:
-		raw = v
-	default:
-		return fmt.Errorf("scan json from %T", src)
-	}
-	if err := json.Unmarshal(raw, dst); err != nil {
-		return fmt.Errorf("decode json column: %w", err)
-	}
-	return nil
-}
 
 // DeliveryStatus is where a webhook delivery stands.
 type DeliveryStatus string

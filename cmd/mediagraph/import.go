@@ -119,33 +119,17 @@ func importTree(ctx context.Context, app *server.App, root string, o importOptio
 	t := &tally{}
 	bar := newTransferProgress(stderr, len(files), total)
 	claims := &claims{taken: map[string]bool{}}
-	work := make(chan sourceFile)
-	var wg sync.WaitGroup
-	for range o.concurrency {
-		wg.Go(func() {
-			for f := range work {
-				outcome, err := importFile(ctx, app, f, o, collections[f.dir], claims)
-				if errors.Is(err, context.Canceled) && ctx.Err() != nil {
-					continue // interrupted: not refused, the next run takes it
-				}
-				if err != nil && outcome == "" {
-					outcome = "refused"
-				}
-				t.add(f, outcome, err)
-				bar.show(t.done())
-			}
-		})
-	}
-feed:
-	for _, f := range files {
-		select {
-		case work <- f:
-		case <-ctx.Done():
-			break feed
+	inParallel(ctx, o.concurrency, files, func(f sourceFile) {
+		outcome, err := importFile(ctx, app, f, o, collections[f.dir], claims)
+		if errors.Is(err, context.Canceled) && ctx.Err() != nil {
+			return // interrupted: not refused, the next run takes it
 		}
-	}
-	close(work)
-	wg.Wait()
+		if err != nil && outcome == "" {
+			outcome = "refused"
+		}
+		t.add(f, outcome, err)
+		bar.show(t.done())
+	})
 	bar.finish(t.done())
 	return summarize(ctx, t, stdout)
 }
@@ -352,39 +336,23 @@ func importURLs(ctx context.Context, app *server.App, o importOptions, stdout, s
 	t := &tally{}
 	bar := newTransferProgress(stderr, len(urls), 0)
 	var mu sync.Mutex
-	work := make(chan string)
-	var wg sync.WaitGroup
-	for range o.concurrency {
-		wg.Go(func() {
-			for u := range work {
-				f := sourceFile{path: u}
-				if slices.Contains(done, u) {
-					t.add(f, "skipped", nil)
-				} else if _, err := app.Media.Intake.CreateAssetFromURL(ctx, u, nil, uploadOptions(o, collection["."])); err != nil {
-					if ctx.Err() != nil {
-						continue
-					}
-					t.add(f, "refused", err)
-				} else {
-					mu.Lock()
-					fmt.Fprintln(journal, u)
-					mu.Unlock()
-					t.add(f, "imported", nil)
-				}
-				bar.show(t.done())
+	inParallel(ctx, o.concurrency, urls, func(u string) {
+		f := sourceFile{path: u}
+		if slices.Contains(done, u) {
+			t.add(f, "skipped", nil)
+		} else if _, err := app.Media.Intake.CreateAssetFromURL(ctx, u, nil, uploadOptions(o, collection["."])); err != nil {
+			if ctx.Err() != nil {
+				return
 			}
-		})
-	}
-feed:
-	for _, u := range urls {
-		select {
-		case work <- u:
-		case <-ctx.Done():
-			break feed
+			t.add(f, "refused", err)
+		} else {
+			mu.Lock()
+			fmt.Fprintln(journal, u)
+			mu.Unlock()
+			t.add(f, "imported", nil)
 		}
-	}
-	close(work)
-	wg.Wait()
+		bar.show(t.done())
+	})
 	bar.finish(t.done())
 	return summarize(ctx, t, stdout)
 }
@@ -466,4 +434,27 @@ func (p *transferProgress) finish(files int, bytes int64) {
 	if terminal {
 		fmt.Fprintf(p.w, "\r%s\n", p.rates(files, bytes))
 	}
+}
+
+// inParallel runs do on each item with n workers, and stops handing items out once ctx is done.
+func inParallel[T any](ctx context.Context, n int, items []T, do func(T)) {
+	work := make(chan T)
+	var wg sync.WaitGroup
+	for range n {
+		wg.Go(func() {
+			for it := range work {
+				do(it)
+			}
+		})
+	}
+feed:
+	for _, it := range items {
+		select {
+		case work <- it:
+		case <-ctx.Done():
+			break feed
+		}
+	}
+	close(work)
+	wg.Wait()
 }
