@@ -33,7 +33,9 @@ func restore(ctx context.Context, app *server.App, root string, stdout io.Writer
 		}
 	}
 	t := &tally{}
+	// Entries in the order the export met them, so that each asset's usages come back in its order.
 	entries := map[models.EntryRef]*entryRefs{}
+	var order []models.EntryRef
 	for _, ma := range m.Assets {
 		var sc sidecar
 		if err := readJSON(inside(root, ma.Sidecar), &sc); err != nil {
@@ -48,12 +50,14 @@ func restore(ctx context.Context, app *server.App, root string, stdout io.Writer
 			ref := models.EntryRef{Type: u.EntryType, ID: u.EntryID, Field: u.Field, Locale: u.Locale}
 			if entries[ref] == nil {
 				entries[ref] = &entryRefs{}
+				order = append(order, ref)
 			}
 			entries[ref].ids = append(entries[ref].ids, sc.ID)
 			entries[ref].live = entries[ref].live || u.Live
 		}
 	}
-	for ref, e := range entries {
+	for _, ref := range order {
+		e := entries[ref]
 		if _, err := app.Media.Usages.SyncEntryReferences(ctx, ref, e.ids, e.live); err != nil {
 			return fmt.Errorf("usages of entry %s/%s: %w", ref.Type, ref.ID, err)
 		}
