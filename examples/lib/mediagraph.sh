@@ -85,6 +85,7 @@ export MEDIAGRAPH_COLLECTION="Examples"
 node "$examples/lib/seed.mjs" "$fixtures"
 MEDIAGRAPH_TOKEN=$("$work/mediagraph" token create --role DELIVERY --name "example site")
 export MEDIAGRAPH_TOKEN
+if [ -n "${MEDIAGRAPH_SIGNING_KEY:-}" ]; then node "$examples/lib/check-signing.mjs"; fi
 
 # check_images opens url in Chromium and checks that every image loaded from Mediagraph at the size it asked for.
 check_images() {
