@@ -4,7 +4,9 @@
 # collection's name). Everything it started is stopped, and its directory removed, on exit.
 #
 # It runs without MEDIAGRAPH_SIGNING_KEY, so transform URLs built in the browser (next/image's loader)
-# need no signature.
+# need no signature; with MEDIAGRAPH_EXAMPLES_SIGNED=1 it sets a random one, so that only the unsigned
+# allow-list (MEDIAGRAPH_UNSIGNED_WIDTHS) lets those URLs through. Webhooks may reach the sites on
+# loopback (MEDIAGRAPH_FETCH_ALLOW_NETWORKS), and MEDIAGRAPH_ADMIN_TOKEN stays set for the run's checks.
 
 set -euo pipefail
 export NEXT_TELEMETRY_DISABLED=1 ASTRO_TELEMETRY_DISABLED=1
@@ -66,18 +68,24 @@ wait_http() {
 
 (cd "$root" && go build -o "$work/mediagraph" ./cmd/mediagraph)
 unset MEDIAGRAPH_SIGNING_KEY DATABASE_URL S3_BUCKET
+if [ "${MEDIAGRAPH_EXAMPLES_SIGNED:-}" = 1 ]; then
+	MEDIAGRAPH_SIGNING_KEY=$(node -e 'console.log(require("crypto").randomBytes(32).toString("hex"))')
+	export MEDIAGRAPH_SIGNING_KEY
+fi
 port=$(free_port)
 export MEDIAGRAPH_DATA_DIR="$work/data" MEDIAGRAPH_ADDR="127.0.0.1:$port"
-export MEDIAGRAPH_PUBLIC_URL="http://127.0.0.1:$port"
-admin=$("$work/mediagraph" token create --role ADMIN --name examples)
+export MEDIAGRAPH_PUBLIC_URL="http://127.0.0.1:$port" MEDIAGRAPH_FETCH_ALLOW_NETWORKS=127.0.0.0/8
+MEDIAGRAPH_ADMIN_TOKEN=$("$work/mediagraph" token create --role ADMIN --name examples)
+export MEDIAGRAPH_ADMIN_TOKEN
 serve "$work/mediagraph.log" "$work/mediagraph" serve
 wait_http "$MEDIAGRAPH_PUBLIC_URL/readyz" "$work/mediagraph.log"
 
 (cd "$root/internal/browser" && npm_install)
 export MEDIAGRAPH_COLLECTION="Examples"
-MEDIAGRAPH_ADMIN_TOKEN=$admin node "$examples/lib/seed.mjs" "$fixtures"
+node "$examples/lib/seed.mjs" "$fixtures"
 MEDIAGRAPH_TOKEN=$("$work/mediagraph" token create --role DELIVERY --name "example site")
 export MEDIAGRAPH_TOKEN
+if [ -n "${MEDIAGRAPH_SIGNING_KEY:-}" ]; then node "$examples/lib/check-signing.mjs"; fi
 
 # check_images opens url in Chromium and checks that every image loaded from Mediagraph at the size it asked for.
 check_images() {
