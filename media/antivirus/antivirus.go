@@ -52,7 +52,6 @@ func (s *Service) Ping(ctx context.Context) error {
 
 // Reasons given for a version not scanned, or not scanned yet; they are shown to editors.
 const (
-	reasonNoScanner   = "no scanner configured"
 	reasonUnavailable = "the virus scanner did not answer"
 	reasonUnreadable  = "the stored bytes could not be read"
 	reasonTimedOut    = "the scan timed out"
@@ -123,7 +122,7 @@ func (s *Service) scanVersion(ctx context.Context, v *models.AssetVersion, attem
 func (s *Service) verdict(ctx context.Context, v *models.AssetVersion) (models.Antivirus, error) {
 	switch {
 	case s.scanner == nil:
-		return skipped(reasonNoScanner), nil
+		return skipped(catalogue.NoScanner), nil
 	case v.Size > s.settings.ScanMaxBytes:
 		return skipped(fmt.Sprintf("larger than MEDIAGRAPH_SCAN_MAX_BYTES (%d bytes)", s.settings.ScanMaxBytes)), nil
 	}

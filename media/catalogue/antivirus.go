@@ -7,10 +7,20 @@ import (
 	"github.com/mediagraph/mediagraph/models"
 )
 
-// pendingScan is the scan state of new bytes. The asset.created or asset.replaced event the same
-// transaction records is what has them scanned: the outbox turns it into a durable scan job, so a
-// committed version is always scanned and a rolled-back one never is.
-func pendingScan() models.Antivirus { return models.Antivirus{Status: models.ScanPending} }
+// NoScanner is why bytes are SKIPPED when no clamd is configured.
+const NoScanner = "no scanner configured"
+
+// newScan is the scan state of new bytes. With a scanner they are PENDING, and the asset.created or
+// asset.replaced event the same transaction records is what has them scanned: the outbox turns it into
+// a durable scan job, so a committed version is always scanned and a rolled-back one never is.
+// Without one the verdict is known at once, and no job or later event is needed for it.
+func (s *core) newScan() models.Antivirus {
+	if s.settings.ClamdAddr == "" {
+		reason := NoScanner
+		return models.Antivirus{Status: models.ScanSkipped, Error: &reason}
+	}
+	return models.Antivirus{Status: models.ScanPending}
+}
 
 // RecordScan records what scanning version number of asset assetID found, with an
 // asset.antivirus_changed event when its status changed. An INFECTED verdict is final: later calls

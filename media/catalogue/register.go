@@ -43,7 +43,7 @@ func (s *Registry) Register(ctx context.Context, tx *models.DB, stored []NewAsse
 		a.Status, a.CollectionID = f.Status, f.CollectionID
 		a.Author, a.Copyright, a.Notes = BlankToNil(f.Author), BlankToNil(f.Copyright), BlankToNil(f.Notes)
 		prefillCredits(a, in.Credits)
-		in.Version.Antivirus = pendingScan()
+		in.Version.Antivirus = s.newScan()
 		a.Moderation = s.newModeration()
 		if err := tx.CreateAsset(ctx, a, in.Version, nil); err != nil {
 			return err
@@ -100,7 +100,7 @@ func (s *Registry) Replace(ctx context.Context, id string, in NewAsset, rules Re
 		v.Filename = a.Filename
 		a.Author, a.Copyright = old.Author, old.Copyright
 		prefillCredits(a, in.Credits)
-		v.Antivirus = pendingScan()
+		v.Antivirus = s.newScan()
 		// New bytes await review again; without moderation the decision stays as it was.
 		a.Moderation = old.Moderation
 		if s.moderated() {
