@@ -8,7 +8,6 @@ package resolvers
 import (
 	"context"
 
-	"github.com/mediagraph/mediagraph/graph/loaders"
 	"github.com/mediagraph/mediagraph/media/catalogue"
 	"github.com/mediagraph/mediagraph/media/deliver"
 	"github.com/mediagraph/mediagraph/media/imageurl"
@@ -16,7 +15,7 @@ import (
 )
 
 func (r *assetVersionResolver) URL(ctx context.Context, obj *models.AssetVersion, signed *bool, expiresIn *int) (string, error) {
-	a, err := r.atVersion(ctx, obj)
+	a, err := versionAsset(ctx, obj)
 	if err != nil {
 		return "", err
 	}
@@ -24,7 +23,7 @@ func (r *assetVersionResolver) URL(ctx context.Context, obj *models.AssetVersion
 }
 
 func (r *assetVersionResolver) TransformURL(ctx context.Context, obj *models.AssetVersion, params *imageurl.ImageParams) (*string, error) {
-	a, err := r.atVersion(ctx, obj)
+	a, err := versionAsset(ctx, obj)
 	if err != nil {
 		return nil, err
 	}
@@ -57,13 +56,4 @@ func (r *mutationResolver) DeleteAllAssets(ctx context.Context, confirm string) 
 		return nil, err
 	}
 	return &res, nil
-}
-
-// atVersion is the asset of version v as of v: described, served and transformed by v's own facts.
-func (r *assetVersionResolver) atVersion(ctx context.Context, v *models.AssetVersion) (*models.Asset, error) {
-	a, err := loaders.For(ctx).Assets.Load(ctx, v.AssetID)
-	if err != nil {
-		return nil, err
-	}
-	return a.AtVersion(v), nil
 }

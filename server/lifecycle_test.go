@@ -1,6 +1,7 @@
 package server_test
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -13,6 +14,7 @@ import (
 	"github.com/mediagraph/mediagraph/config"
 	"github.com/mediagraph/mediagraph/internal/apptest"
 	"github.com/mediagraph/mediagraph/internal/fixtures"
+	"github.com/mediagraph/mediagraph/internal/testclamd"
 	"github.com/mediagraph/mediagraph/models"
 	"github.com/mediagraph/mediagraph/storage"
 )
@@ -106,7 +108,12 @@ func TestRestoreAndDeleteAssetVersion(t *testing.T) {
 		unchanged(t, s, "deleting the current version", func() {
 			wantCode(t, "deleting the current version", s.Query(editor, deleteVersion, map[string]any{"id": id, "v": 3}), "VALIDATION_FAILED", "version")
 		})
-		wantCode(t, "a DELIVERY token restoring", s.Query(s.Token("DELIVERY"), restoreVersion, map[string]any{"id": id, "v": 1}), "FORBIDDEN", "")
+		delivery := s.Token("DELIVERY")
+		r := s.Query(delivery, `query($id: ID!) { asset(id: $id) { id versions { url } } }`, map[string]any{"id": id})
+		if r.Code() != "FORBIDDEN" || !strings.Contains(string(r.Data), `"versions":null`) {
+			t.Errorf("a DELIVERY token reading versions: data %s, errors %+v; want null and FORBIDDEN", r.Data, r.Errors)
+		}
+		wantCode(t, "a DELIVERY token restoring", s.Query(delivery, restoreVersion, map[string]any{"id": id, "v": 1}), "FORBIDDEN", "")
 
 		for name, url := range map[string]string{"the gate": s.URL + "/media/asset/" + id, "version 3's url": v3.URL, "version 1's url": v1.URL} {
 			if got := gotSHA256(t, s, url, ""); got != sha256Hex(png) {
@@ -275,6 +282,50 @@ func TestDeleteAllAssetsAndEmptyTrash(t *testing.T) {
 		s.Must(s.Admin, `mutation { emptyTrash }`, nil, &emptied)
 		if emptied.EmptyTrash != 0 {
 			t.Errorf("emptying an empty trash purged %d", emptied.EmptyTrash)
+		}
+	})
+}
+
+// A restored version is scanned as a replacement is (its scan job comes from the asset.replaced
+// event), a quarantined version cannot be restored, and deleting one removes its quarantined bytes.
+func TestRestoreIsScannedAndRefusesQuarantined(t *testing.T) {
+	apptest.Each(t, func(t *testing.T, start apptest.Setup) {
+		d := testclamd.Start(t, testclamd.Options{StreamMaxLength: "100K"})
+		s := start(t, clamdConfig(d.TCP))
+		editor := s.Token("EDITOR")
+		jpeg := fixtures.Read(t, "rotated-orientation-6.jpg")
+		id := upload(t, s, editor, "rotated-orientation-6.jpg", map[string]any{"status": "PUBLIC"})
+		if a := waitScan(t, s, editor, id, scanned); a.Antivirus.Status != "CLEAN" {
+			t.Fatalf("version 1: %+v", a.Antivirus)
+		}
+		replaceFile(s, editor, id, "tainted.jpg", nil, append(bytes.Clone(jpeg), testclamd.EICAR(t)...)).Decode(t, &replacedAsset{})
+		if a := waitScan(t, s, editor, id, scanned); a.Antivirus.Status != "INFECTED" {
+			t.Fatalf("version 2: %+v", a.Antivirus)
+		}
+		quarantined := models.QuarantineKey(versionKey(t, s, id, 2))
+		replaceFile(s, editor, id, "clean.jpg", nil, jpeg).Decode(t, &replacedAsset{})
+		waitScan(t, s, editor, id, scanned)
+
+		unchanged(t, s, "restoring a quarantined version", func() {
+			wantCode(t, "restoring a quarantined version", s.Query(editor, restoreVersion, map[string]any{"id": id, "v": 2}), "ASSET_QUARANTINED", "")
+		})
+		s.Must(editor, restoreVersion, map[string]any{"id": id, "v": 1}, nil)
+		a := waitScan(t, s, editor, id, scanned)
+		if a.Version != 4 || a.Antivirus.Status != "CLEAN" {
+			t.Errorf("restored version 1 as version %d, scanned %+v; want version 4, CLEAN", a.Version, a.Antivirus)
+		}
+
+		// The verdict commits before the bytes move: wait for them in quarantine.
+		for deadline := time.Now().Add(time.Minute); ; time.Sleep(20 * time.Millisecond) {
+			if _, err := s.App.Store().Head(t.Context(), quarantined); err == nil {
+				break
+			} else if time.Now().After(deadline) {
+				t.Fatalf("version 2 not in quarantine at %s: %v", quarantined, err)
+			}
+		}
+		s.Must(editor, deleteVersion, map[string]any{"id": id, "v": 2}, nil)
+		if _, err := s.App.Store().Head(t.Context(), quarantined); !errors.Is(err, storage.ErrNotFound) {
+			t.Errorf("deleted quarantined version 2: %s says %v, want not found", quarantined, err)
 		}
 	})
 }
