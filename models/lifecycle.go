@@ -6,10 +6,10 @@ import (
 	"time"
 )
 
-// TrashedAssetIDs returns up to limit ids of assets put in the trash before cutoff, oldest first.
+// TrashedAssetIDs returns up to limit ids of assets put in the trash at or before cutoff, oldest first.
 func (db *DB) TrashedAssetIDs(ctx context.Context, cutoff time.Time, limit int) ([]string, error) {
 	var ids []string
-	err := db.with(ctx).Model(&Asset{}).Where("deleted_at IS NOT NULL AND deleted_at < ?", cutoff).
+	err := db.with(ctx).Model(&Asset{}).Where("deleted_at IS NOT NULL AND deleted_at <= ?", cutoff).
 		Order("deleted_at, id").Limit(limit).Pluck("id", &ids).Error
 	if err != nil {
 		return nil, fmt.Errorf("list trashed assets: %w", err)

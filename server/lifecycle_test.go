@@ -329,3 +329,39 @@ func TestRestoreIsScannedAndRefusesQuarantined(t *testing.T) {
 		}
 	})
 }
+
+// A version of another kind is not restored over an asset a live entry uses, as replaceAsset refuses
+// such bytes; a PRIVATE asset's version opens anonymously only by its signed url.
+func TestRestoreKeepsTheKindAndSignsPrivateVersions(t *testing.T) {
+	apptest.Each(t, func(t *testing.T, start apptest.Setup) {
+		s := start(t)
+		editor := s.Token("EDITOR")
+		id := upload(t, s, editor, "alpha.png", nil)
+		replaceFile(s, editor, id, "clip.mp4", nil, fixtures.Read(t, "clip.mp4")).Decode(t, &replacedAsset{})
+		s.Must(editor, `mutation($ids: [ID!]!) { syncEntryReferences(entry: { type: "post", id: "1" }, assetIds: $ids, live: true) { id } }`,
+			map[string]any{"ids": []string{id}}, nil)
+		unchanged(t, s, "an image restored over a video in use", func() {
+			wantCode(t, "an image restored over a video in use", s.Query(editor, restoreVersion, map[string]any{"id": id, "v": 1}), "ASSET_IN_USE", "version")
+		})
+
+		private := upload(t, s, editor, "focal-red-square.png", nil)
+		var out struct {
+			Asset struct {
+				Status   string
+				Versions []struct{ URL, Signed string }
+			}
+		}
+		s.Must(editor, `query($id: ID!) { asset(id: $id) { status versions { url signed: url(signed: true, expiresIn: 60) } } }`,
+			map[string]any{"id": private}, &out)
+		if out.Asset.Status != "PRIVATE" || len(out.Asset.Versions) != 1 {
+			t.Fatalf("asset %+v", out.Asset)
+		}
+		v := out.Asset.Versions[0]
+		if status, _ := gateGet(t, v.URL, ""); status != http.StatusForbidden {
+			t.Errorf("a PRIVATE asset's version url, anonymously: HTTP %d, want 403", status)
+		}
+		if got := gotSHA256(t, s, v.Signed, ""); got != sha256Hex(fixtures.Read(t, "focal-red-square.png")) {
+			t.Errorf("a PRIVATE asset's signed version url serves %s", got)
+		}
+	})
+}

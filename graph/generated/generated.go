@@ -3996,7 +3996,8 @@ extend type Mutation {
   with those bytes would: the ` + "`" + `asset.replaced` + "`" + ` event, a new antivirus scan, a new review under moderation.
   The asset keeps its name; the version keeps the facts its analysis learned. The bytes are copied to an
   object of the new version's own. A quarantined version cannot be restored (ASSET_QUARANTINED), nor the
-  current one (VALIDATION_FAILED, field ` + "`" + `version` + "`" + `).
+  current one (VALIDATION_FAILED, field ` + "`" + `version` + "`" + `), nor one of another kind while live entries use the
+  asset (ASSET_IN_USE, field ` + "`" + `version` + "`" + `).
   """
   restoreAssetVersion(
     "The asset, not in the trash."

@@ -71,7 +71,7 @@ func (s *Assets) EmptyTrash(ctx context.Context) (int, error) {
 	if _, err := access.Authorize(ctx, access.Admin); err != nil {
 		return 0, err
 	}
-	return s.purgeTrashedBefore(ctx, models.Now().Add(time.Second))
+	return s.purgeTrashedBefore(ctx, models.Now())
 }
 
 // PurgeExpiredTrash purges the assets that have been in the trash longer than the retention: the work
@@ -81,7 +81,7 @@ func (s *Assets) PurgeExpiredTrash(ctx context.Context) (int, error) {
 }
 
 // purgeTrashedBefore purges, in batches of one transaction and one asset.purged event each, the assets
-// trashed before cutoff; the bytes of each batch go once its rows are gone.
+// trashed at or before cutoff; the bytes of each batch go once its rows are gone.
 func (s *Assets) purgeTrashedBefore(ctx context.Context, cutoff time.Time) (int, error) {
 	total := 0
 	for {

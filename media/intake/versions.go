@@ -4,8 +4,10 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/mediagraph/mediagraph/media/access"
 	"github.com/mediagraph/mediagraph/media/catalogue"
@@ -48,7 +50,7 @@ func (s *Service) RestoreAssetVersion(ctx context.Context, id string, number int
 	err = s.registry.Replace(ctx, id, catalogue.NewAsset{Asset: cur.AtVersion(v), Version: v}, catalogue.ReplaceRules{})
 	if err != nil {
 		storage.Discard(ctx, s.store, []string{v.ObjectKey}, s.log)
-		return nil, err
+		return nil, restoreError(err, cur, old)
 	}
 	return s.assets.Asset(ctx, id)
 }
@@ -82,4 +84,16 @@ func (s *Service) copyBytes(ctx context.Context, from *models.AssetVersion, key 
 		return fmt.Errorf("copy version %d of asset %s: stored bytes have SHA-256 %s, not %s", from.Number, from.AssetID, got, from.SHA256)
 	}
 	return nil
+}
+
+// restoreError says in a restore's terms what a replacement refused: a restore has no file and no
+// allowKindChange.
+func restoreError(err error, cur *models.Asset, old *models.AssetVersion) error {
+	var ae *access.Error
+	if !errors.As(err, &ae) || ae.Code != access.CodeAssetInUse {
+		return err
+	}
+	return &access.Error{Code: access.CodeAssetInUse, Field: "version", Message: fmt.Sprintf(
+		"asset %s is a %s used by a live entry and version %d is a %s, which would break the pages showing it: remove the references first",
+		cur.ID, strings.ToLower(string(cur.Kind)), old.Number, strings.ToLower(string(old.Kind)))}
 }
