@@ -103,6 +103,8 @@ type Library struct {
 	WebhookLogRetention time.Duration
 	// AuditRetention is how long the events of the audit log are kept.
 	AuditRetention time.Duration
+	// TrashRetention is how long a trashed asset stays restorable before it is purged.
+	TrashRetention time.Duration
 	// SubscriptionPoll is how often subscriptions look for events committed by any instance.
 	SubscriptionPoll time.Duration
 }

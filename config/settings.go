@@ -80,6 +80,7 @@ func settings(c *Config) []Setting {
 		{"MEDIAGRAPH_WEBHOOK_RETRY_BASE", "webhook-retry-base", "1m", "wait after a webhook delivery's first failed attempt; it doubles after each next one (12 attempts, about a day)", duration(&c.WebhookRetryBase)},
 		{"MEDIAGRAPH_WEBHOOK_TIMEOUT", "webhook-timeout", "10s", "how long a webhook receiver may take to answer one delivery", duration(&c.WebhookTimeout)},
 		{"MEDIAGRAPH_WEBHOOK_LOG_RETENTION", "webhook-log-retention", "336h", "how long finished webhook deliveries stay in the delivery log (14 days)", duration(&c.WebhookLogRetention)},
+		{"MEDIAGRAPH_TRASH_RETENTION", "trash-retention", "720h", "how long a trashed asset stays restorable before its bytes, versions, transforms and rows are purged (30 days; looked for as often as MEDIAGRAPH_UPLOAD_SWEEP_INTERVAL)", duration(&c.TrashRetention)},
 		{"MEDIAGRAPH_AUDIT_RETENTION", "audit-retention", "8760h", "how long the audit log keeps events (365 days)", duration(&c.AuditRetention)},
 		{"MEDIAGRAPH_SUBSCRIPTION_POLL", "subscription-poll", "250ms", "how often GraphQL subscriptions look for events committed by any instance", duration(&c.SubscriptionPoll)},
 		{"MEDIAGRAPH_DELIVERY_CACHE_BYTES", "delivery-cache-bytes", "67108864", "memory for delivery tokens' cached query responses, in bytes; 0 turns the cache off", integer(&c.DeliveryCacheBytes, 0, math.MaxInt64, "a number of bytes (0 for no cache)")},

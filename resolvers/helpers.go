@@ -196,3 +196,12 @@ func (r *Resolver) imageParams(ctx context.Context, a *models.Asset, params *ima
 	fp, err := localized(r, ctx, a, &def, focalPoint)
 	return p.WithFocalPoint(fp), err
 }
+
+// versionAsset is the asset of version v as of v: described, served and transformed by v's own facts.
+func versionAsset(ctx context.Context, v *models.AssetVersion) (*models.Asset, error) {
+	a, err := loaders.For(ctx).Assets.Load(ctx, v.AssetID)
+	if err != nil {
+		return nil, err
+	}
+	return a.AtVersion(v), nil
+}

@@ -152,6 +152,7 @@ func (a *App) StartJobs(ctx context.Context) error {
 		Periodic: append([]jobs.Periodic{
 			{Kind: "sweep_uploads", Every: a.Config.UploadSweepInterval, Run: a.Media.Intake.ExpireUploads, Done: "expired signed uploads"},
 			{Kind: "sweep_derivatives", Every: a.Config.UploadSweepInterval, Timeout: bucketSweepTimeout, Run: a.Media.Deliver.SweepDerivatives, Done: "deleted transforms of replaced versions"},
+			{Kind: "purge_trash", Every: a.Config.UploadSweepInterval, Timeout: bucketSweepTimeout, Run: a.Media.Assets.PurgeExpiredTrash, Done: "purged assets trashed longer than the retention"},
 			{Kind: "sweep_orphans", Every: a.Config.OrphanSweepInterval, Timeout: bucketSweepTimeout, Run: a.removeOrphans, Done: "deleted crash leftovers"},
 		}, periodic...),
 		Reprocess: a.Media.Intake.Reprocess,

@@ -168,6 +168,8 @@ type ComplexityRoot struct {
 		OriginalFilename func(childComplexity int) int
 		SHA256           func(childComplexity int) int
 		Size             func(childComplexity int) int
+		TransformURL     func(childComplexity int, params *imageurl.ImageParams) int
+		URL              func(childComplexity int, signed *bool, expiresIn *int) int
 		Width            func(childComplexity int) int
 	}
 
@@ -222,6 +224,11 @@ type ComplexityRoot struct {
 	CreatedWebhook struct {
 		Secret  func(childComplexity int) int
 		Webhook func(childComplexity int) int
+	}
+
+	DeleteAllAssetsResult struct {
+		SkippedInUse func(childComplexity int) int
+		Trashed      func(childComplexity int) int
 	}
 
 	EntryRef struct {
@@ -293,10 +300,13 @@ type ComplexityRoot struct {
 		CreateSignedAssetURL  func(childComplexity int, id string, expiresIn *int, params *imageurl.ImageParams) int
 		CreateUploads         func(childComplexity int, input []*model.CreateUploadInput) int
 		CreateWebhook         func(childComplexity int, input model.CreateWebhookInput) int
+		DeleteAllAssets       func(childComplexity int, confirm string) int
+		DeleteAssetVersion    func(childComplexity int, id string, version int) int
 		DeleteAssets          func(childComplexity int, ids []string) int
 		DeleteCollection      func(childComplexity int, id string) int
 		DeleteTag             func(childComplexity int, id string) int
 		DeleteWebhook         func(childComplexity int, id string) int
+		EmptyTrash            func(childComplexity int) int
 		MergeTags             func(childComplexity int, sourceIds []string, targetID string) int
 		ModerateAssets        func(childComplexity int, ids []string, status models.ModerationStatus, note *string) int
 		MoveAssets            func(childComplexity int, ids []string, collectionID *string) int
@@ -305,6 +315,7 @@ type ComplexityRoot struct {
 		RedeliverWebhookEvent func(childComplexity int, deliveryID string) int
 		RenameTag             func(childComplexity int, id string, name string) int
 		ReplaceAsset          func(childComplexity int, id string, file graphql.Upload, input *model.ReplaceAssetInput) int
+		RestoreAssetVersion   func(childComplexity int, id string, version int) int
 		RestoreAssets         func(childComplexity int, ids []string) int
 		RevokeAPIToken        func(childComplexity int, id string) int
 		RevokeSignedUrls      func(childComplexity int, assetIds []string) int
@@ -512,6 +523,8 @@ type AssetEventResolver interface {
 type AssetVersionResolver interface {
 	CreatedBy(ctx context.Context, obj *models.AssetVersion) (*models.APIToken, error)
 	Antivirus(ctx context.Context, obj *models.AssetVersion) (*models.Antivirus, error)
+	URL(ctx context.Context, obj *models.AssetVersion, signed *bool, expiresIn *int) (string, error)
+	TransformURL(ctx context.Context, obj *models.AssetVersion, params *imageurl.ImageParams) (*string, error)
 }
 type AuditEntryResolver interface {
 	Event(ctx context.Context, obj *models.Event) (string, error)
@@ -553,6 +566,10 @@ type MutationResolver interface {
 	DeleteCollection(ctx context.Context, id string) (string, error)
 	CreateSignedAssetURL(ctx context.Context, id string, expiresIn *int, params *imageurl.ImageParams) (string, error)
 	RevokeSignedUrls(ctx context.Context, assetIds []string) ([]*models.Asset, error)
+	RestoreAssetVersion(ctx context.Context, id string, version int) (*models.Asset, error)
+	DeleteAssetVersion(ctx context.Context, id string, version int) (*models.Asset, error)
+	EmptyTrash(ctx context.Context) (int, error)
+	DeleteAllAssets(ctx context.Context, confirm string) (*catalogue.DeleteAllResult, error)
 	ModerateAssets(ctx context.Context, ids []string, status models.ModerationStatus, note *string) ([]*models.Asset, error)
 	TagAssets(ctx context.Context, ids []string, tags []string) ([]*models.Asset, error)
 	UntagAssets(ctx context.Context, ids []string, tags []string) ([]*models.Asset, error)
@@ -1224,6 +1241,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AssetVersion.Size(childComplexity), true
+	case "AssetVersion.transformUrl":
+		if e.ComplexityRoot.AssetVersion.TransformURL == nil {
+			break
+		}
+
+		args, err := ec.field_AssetVersion_transformUrl_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.AssetVersion.TransformURL(childComplexity, args["params"].(*imageurl.ImageParams)), true
+	case "AssetVersion.url":
+		if e.ComplexityRoot.AssetVersion.URL == nil {
+			break
+		}
+
+		args, err := ec.field_AssetVersion_url_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.AssetVersion.URL(childComplexity, args["signed"].(*bool), args["expiresIn"].(*int)), true
 	case "AssetVersion.width":
 		if e.ComplexityRoot.AssetVersion.Width == nil {
 			break
@@ -1429,6 +1468,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CreatedWebhook.Webhook(childComplexity), true
+
+	case "DeleteAllAssetsResult.skippedInUse":
+		if e.ComplexityRoot.DeleteAllAssetsResult.SkippedInUse == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeleteAllAssetsResult.SkippedInUse(childComplexity), true
+	case "DeleteAllAssetsResult.trashed":
+		if e.ComplexityRoot.DeleteAllAssetsResult.Trashed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeleteAllAssetsResult.Trashed(childComplexity), true
 
 	case "EntryRef.field":
 		if e.ComplexityRoot.EntryRef.Field == nil {
@@ -1754,6 +1806,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateWebhook(childComplexity, args["input"].(model.CreateWebhookInput)), true
+	case "Mutation.deleteAllAssets":
+		if e.ComplexityRoot.Mutation.DeleteAllAssets == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteAllAssets_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteAllAssets(childComplexity, args["confirm"].(string)), true
+	case "Mutation.deleteAssetVersion":
+		if e.ComplexityRoot.Mutation.DeleteAssetVersion == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteAssetVersion_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteAssetVersion(childComplexity, args["id"].(string), args["version"].(int)), true
 	case "Mutation.deleteAssets":
 		if e.ComplexityRoot.Mutation.DeleteAssets == nil {
 			break
@@ -1798,6 +1872,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteWebhook(childComplexity, args["id"].(string)), true
+	case "Mutation.emptyTrash":
+		if e.ComplexityRoot.Mutation.EmptyTrash == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Mutation.EmptyTrash(childComplexity), true
 	case "Mutation.mergeTags":
 		if e.ComplexityRoot.Mutation.MergeTags == nil {
 			break
@@ -1886,6 +1966,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ReplaceAsset(childComplexity, args["id"].(string), args["file"].(graphql.Upload), args["input"].(*model.ReplaceAssetInput)), true
+	case "Mutation.restoreAssetVersion":
+		if e.ComplexityRoot.Mutation.RestoreAssetVersion == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_restoreAssetVersion_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RestoreAssetVersion(childComplexity, args["id"].(string), args["version"].(int)), true
 	case "Mutation.restoreAssets":
 		if e.ComplexityRoot.Mutation.RestoreAssets == nil {
 			break
@@ -3868,6 +3959,79 @@ input AssetFilter {
   OR: [AssetFilter!]
 }
 `, BuiltIn: false},
+	{Name: "../../schema/lifecycle.graphqls", Input: `extend type AssetVersion {
+  """
+  The absolute URL of this version's own bytes through the gate (` + "`" + `/media/v/{id}/{number}/{filename}` + "`" + `),
+  cached for a year: it keeps naming these bytes after the asset is replaced or restored. A PRIVATE
+  asset's opens with an editor token, or when ` + "`" + `signed` + "`" + `.
+  """
+  url(
+    "Sign the URL so that it opens this version until ` + "`" + `expiresIn` + "`" + `, even when the asset is PRIVATE."
+    signed: Boolean = false
+    "Seconds a signed URL stays valid, 1 to 604800; one hour by default."
+    expiresIn: Int
+  ): String!
+  """
+  The absolute URL of a transform of this version's bytes, cached for a year. Null when ` + "`" + `params` + "`" + ` ask for a
+  transform of a version the gate does not transform (not an image, or damaged); without them, the
+  version's original bytes.
+  """
+  transformUrl(
+    "A transform to apply."
+    params: ImageParams
+  ): String
+}
+
+"What ` + "`" + `deleteAllAssets` + "`" + ` did. Management only."
+type DeleteAllAssetsResult {
+  "How many assets it moved to the trash."
+  trashed: Int!
+  "How many it left in place because a live entry uses them (remove those references, then call it again)."
+  skippedInUse: Int!
+}
+
+extend type Mutation {
+  """
+  Make an earlier version's bytes the asset's new current version (the next number), as ` + "`" + `replaceAsset` + "`" + `
+  with those bytes would: the ` + "`" + `asset.replaced` + "`" + ` event, a new antivirus scan, a new review under moderation.
+  The asset keeps its name; the version keeps the facts its analysis learned. The bytes are copied to an
+  object of the new version's own. A quarantined version cannot be restored (ASSET_QUARANTINED), nor the
+  current one (VALIDATION_FAILED, field ` + "`" + `version` + "`" + `), nor one of another kind while live entries use the
+  asset (ASSET_IN_USE, field ` + "`" + `version` + "`" + `).
+  """
+  restoreAssetVersion(
+    "The asset, not in the trash."
+    id: ID!
+    "The number of the version to restore."
+    version: Int!
+  ): Asset!
+  """
+  Delete an earlier version of an asset for good: its bytes and its stored transforms. The current
+  version cannot be deleted (VALIDATION_FAILED, field ` + "`" + `version` + "`" + `): replace the asset or restore another
+  version first. Returns the asset.
+  """
+  deleteAssetVersion(
+    "The asset, not in the trash."
+    id: ID!
+    "The number of the version to delete."
+    version: Int!
+  ): Asset!
+  """
+  Purge every asset in the trash now, as ` + "`" + `purgeAssets` + "`" + ` does (an ` + "`" + `asset.purged` + "`" + ` event for them); without it,
+  trashed assets are purged once ` + "`" + `MEDIAGRAPH_TRASH_RETENTION` + "`" + ` has passed. ADMIN only. Returns how many
+  were purged.
+  """
+  emptyTrash: Int!
+  """
+  Move every asset not in the trash to it, but those a live entry uses, which are counted instead. ADMIN
+  only. ` + "`" + `confirm` + "`" + ` must be ` + "`" + `"DELETE ALL"` + "`" + ` exactly (VALIDATION_FAILED, field ` + "`" + `confirm` + "`" + `, otherwise).
+  """
+  deleteAllAssets(
+    "The words ` + "`" + `DELETE ALL` + "`" + `, to confirm."
+    confirm: String!
+  ): DeleteAllAssetsResult!
+}
+`, BuiltIn: false},
 	{Name: "../../schema/moderation.graphqls", Input: `"Where the review of an asset stands. Without moderation (MEDIAGRAPH_MODERATION=off) every asset is APPROVED."
 enum ModerationStatus {
   "Waiting for a moderator: the asset may not be made PUBLIC nor published by a live entry, and its new bytes are delivered to editors only."
@@ -4809,6 +4973,10 @@ func (ec *executionContext) childFields_AssetVersion(ctx context.Context, field 
 		return ec.fieldContext_AssetVersion_createdBy(ctx, field)
 	case "antivirus":
 		return ec.fieldContext_AssetVersion_antivirus(ctx, field)
+	case "url":
+		return ec.fieldContext_AssetVersion_url(ctx, field)
+	case "transformUrl":
+		return ec.fieldContext_AssetVersion_transformUrl(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type AssetVersion", field.Name)
 }
@@ -4917,6 +5085,16 @@ func (ec *executionContext) childFields_CreatedWebhook(ctx context.Context, fiel
 		return ec.fieldContext_CreatedWebhook_secret(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CreatedWebhook", field.Name)
+}
+
+func (ec *executionContext) childFields_DeleteAllAssetsResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "trashed":
+		return ec.fieldContext_DeleteAllAssetsResult_trashed(ctx, field)
+	case "skippedInUse":
+		return ec.fieldContext_DeleteAllAssetsResult_skippedInUse(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DeleteAllAssetsResult", field.Name)
 }
 
 func (ec *executionContext) childFields_EntryRef(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -5399,6 +5577,42 @@ func (ec *executionContext) childFields___Type(ctx context.Context, field graphq
 
 // region    ***************************** args.gotpl *****************************
 
+func (ec *executionContext) field_AssetVersion_transformUrl_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "params",
+		func(ctx context.Context, v any) (*imageurl.ImageParams, error) {
+			return ec.unmarshalOImageParams2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋimageurlᚐImageParams(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["params"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_AssetVersion_url_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "signed",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["signed"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "expiresIn",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expiresIn"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Asset_alt_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -5651,6 +5865,42 @@ func (ec *executionContext) field_Mutation_createWebhook_args(ctx context.Contex
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_deleteAllAssets_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "confirm",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["confirm"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deleteAssetVersion_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "version",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["version"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_deleteAssets_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -5880,6 +6130,28 @@ func (ec *executionContext) field_Mutation_replaceAsset_args(ctx context.Context
 		return nil, err
 	}
 	args["input"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_restoreAssetVersion_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "version",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["version"] = arg1
 	return args, nil
 }
 
@@ -8989,6 +9261,94 @@ func (ec *executionContext) fieldContext_AssetVersion_antivirus(_ context.Contex
 	return fc, nil
 }
 
+func (ec *executionContext) _AssetVersion_url(ctx context.Context, field graphql.CollectedField, obj *models.AssetVersion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssetVersion_url(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.AssetVersion().URL(ctx, obj, fc.Args["signed"].(*bool), fc.Args["expiresIn"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AssetVersion_url(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AssetVersion",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_AssetVersion_url_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AssetVersion_transformUrl(ctx context.Context, field graphql.CollectedField, obj *models.AssetVersion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssetVersion_transformUrl(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.AssetVersion().TransformURL(ctx, obj, fc.Args["params"].(*imageurl.ImageParams))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AssetVersion_transformUrl(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AssetVersion",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_AssetVersion_transformUrl_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _AuditChange_assetId(ctx context.Context, field graphql.CollectedField, obj *model.AuditChange) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9804,6 +10164,52 @@ func (ec *executionContext) _CreatedWebhook_secret(ctx context.Context, field gr
 }
 func (ec *executionContext) fieldContext_CreatedWebhook_secret(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CreatedWebhook", field, false, false, "String")
+}
+
+func (ec *executionContext) _DeleteAllAssetsResult_trashed(ctx context.Context, field graphql.CollectedField, obj *catalogue.DeleteAllResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeleteAllAssetsResult_trashed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Trashed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeleteAllAssetsResult_trashed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeleteAllAssetsResult", field, false, false, "Int")
+}
+
+func (ec *executionContext) _DeleteAllAssetsResult_skippedInUse(ctx context.Context, field graphql.CollectedField, obj *catalogue.DeleteAllResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeleteAllAssetsResult_skippedInUse(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SkippedInUse, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeleteAllAssetsResult_skippedInUse(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeleteAllAssetsResult", field, false, false, "Int")
 }
 
 func (ec *executionContext) _EntryRef_type(ctx context.Context, field graphql.CollectedField, obj *model.EntryRef) (ret graphql.Marshaler) {
@@ -11451,6 +11857,161 @@ func (ec *executionContext) fieldContext_Mutation_revokeSignedUrls(ctx context.C
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_revokeSignedUrls_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_restoreAssetVersion(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_restoreAssetVersion(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RestoreAssetVersion(ctx, fc.Args["id"].(string), fc.Args["version"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.Asset) graphql.Marshaler {
+			return ec.marshalNAsset2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAsset(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_restoreAssetVersion(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Asset(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_restoreAssetVersion_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteAssetVersion(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteAssetVersion(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteAssetVersion(ctx, fc.Args["id"].(string), fc.Args["version"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.Asset) graphql.Marshaler {
+			return ec.marshalNAsset2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAsset(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteAssetVersion(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Asset(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteAssetVersion_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_emptyTrash(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_emptyTrash(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Mutation().EmptyTrash(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_emptyTrash(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Mutation", field, true, true, "Int")
+}
+
+func (ec *executionContext) _Mutation_deleteAllAssets(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteAllAssets(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteAllAssets(ctx, fc.Args["confirm"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *catalogue.DeleteAllResult) graphql.Marshaler {
+			return ec.marshalNDeleteAllAssetsResult2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋcatalogueᚐDeleteAllResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteAllAssets(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DeleteAllAssetsResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteAllAssets_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -19371,6 +19932,18 @@ func (ec *executionContext) _AssetVersion(ctx context.Context, sel ast.Selection
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._AssetVersion_antivirus(ctx, field, obj)
 				})
+		case "url":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AssetVersion_url(ctx, field, obj)
+				})
+		case "transformUrl":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AssetVersion_transformUrl(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -19735,6 +20308,44 @@ func (ec *executionContext) _CreatedWebhook(ctx context.Context, sel ast.Selecti
 			}
 		case "secret":
 			out.Values[i] = ec._CreatedWebhook_secret(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var deleteAllAssetsResultImplementors = []string{"DeleteAllAssetsResult"}
+
+func (ec *executionContext) _DeleteAllAssetsResult(ctx context.Context, sel ast.SelectionSet, obj *catalogue.DeleteAllResult) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, deleteAllAssetsResultImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DeleteAllAssetsResult")
+		case "trashed":
+			out.Values[i] = ec._DeleteAllAssetsResult_trashed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "skippedInUse":
+			out.Values[i] = ec._DeleteAllAssetsResult_skippedInUse(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -20281,6 +20892,34 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "revokeSignedUrls":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_revokeSignedUrls(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "restoreAssetVersion":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_restoreAssetVersion(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteAssetVersion":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteAssetVersion(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "emptyTrash":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_emptyTrash(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteAllAssets":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteAllAssets(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -22095,6 +22734,14 @@ func (ec *executionContext) marshalNCreatedWebhook2ᚖgithubᚗcomᚋmediagraph�
 		return graphql.Null
 	}
 	return ec._CreatedWebhook(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNDeleteAllAssetsResult2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋcatalogueᚐDeleteAllResult(ctx context.Context, sel ast.SelectionSet, v *catalogue.DeleteAllResult) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DeleteAllAssetsResult!")
+		return graphql.Null
+	}
+	return ec._DeleteAllAssetsResult(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNEntryRef2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐEntryRef(ctx context.Context, sel ast.SelectionSet, v *model.EntryRef) graphql.Marshaler {

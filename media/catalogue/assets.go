@@ -204,6 +204,11 @@ func (s *core) writeAssetsLogged(ctx context.Context, ids []string, state assetS
 	if _, err := access.Authorize(ctx, access.Write); err != nil {
 		return nil, err
 	}
+	return s.writeAuthorized(ctx, ids, state, kind, fn)
+}
+
+// writeAuthorized is writeAssetsLogged for a caller whose permission was checked already.
+func (s *core) writeAuthorized(ctx context.Context, ids []string, state assetState, kind models.EventKind, fn func(tx *models.DB, assets []*models.Asset) (models.JSONObject, error)) ([]*models.Asset, error) {
 	var assets []*models.Asset
 	err := s.db.Transaction(ctx, func(tx *models.DB) error {
 		var err error
@@ -331,11 +336,19 @@ func (s *Assets) RestoreAssets(ctx context.Context, ids []string) ([]*models.Ass
 
 // PurgeAssets removes trashed assets for good: their rows, then the bytes of every version.
 func (s *Assets) PurgeAssets(ctx context.Context, ids []string) ([]string, error) {
+	if _, err := access.Authorize(ctx, access.Write); err != nil {
+		return nil, err
+	}
+	return s.purge(ctx, ids)
+}
+
+// purge is PurgeAssets for a caller already authorized, or a job acting for nobody.
+func (s *Assets) purge(ctx context.Context, ids []string) ([]string, error) {
 	var keys []string
-	assets, err := s.writeAssets(ctx, ids, trashedAssets, models.EventAssetPurged, func(tx *models.DB, assets []*models.Asset) error {
+	assets, err := s.writeAuthorized(ctx, ids, trashedAssets, models.EventAssetPurged, func(tx *models.DB, assets []*models.Asset) (models.JSONObject, error) {
 		var err error
 		keys, err = tx.DeleteAssets(ctx, assetIDs(assets))
-		return err
+		return nil, err
 	})
 	if err != nil {
 		return nil, err
