@@ -441,8 +441,33 @@ export type AssetVersion = {
   sha256: Scalars['String']['output'];
   /** The size in bytes. */
   size: Scalars['Int64']['output'];
+  /**
+   * The absolute URL of a transform of this version's bytes, cached for a year. Null when `params` ask for a
+   * transform of a version the gate does not transform (not an image, or damaged); without them, the
+   * version's original bytes.
+   */
+  transformUrl: Maybe<Scalars['String']['output']>;
+  /**
+   * The absolute URL of this version's own bytes through the gate (`/media/v/{id}/{number}/{filename}`),
+   * cached for a year: it keeps naming these bytes after the asset is replaced or restored. A PRIVATE
+   * asset's opens with an editor token, or when `signed`.
+   */
+  url: Scalars['String']['output'];
   /** The width in pixels, for images. */
   width: Maybe<Scalars['Int']['output']>;
+};
+
+
+/** One stored set of bytes of an asset. Bytes never change: a new upload makes a new version. Management only, like every field of it. */
+export type AssetVersionTransformUrlArgs = {
+  params?: InputMaybe<ImageParams>;
+};
+
+
+/** One stored set of bytes of an asset. Bytes never change: a new upload makes a new version. Management only, like every field of it. */
+export type AssetVersionUrlArgs = {
+  expiresIn?: InputMaybe<Scalars['Int']['input']>;
+  signed?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** A field one change set to another value. Management only. */
@@ -672,6 +697,15 @@ export type CreatedWebhook = {
   secret: Scalars['String']['output'];
   /** The webhook. */
   webhook: Webhook;
+};
+
+/** What `deleteAllAssets` did. Management only. */
+export type DeleteAllAssetsResult = {
+  __typename?: 'DeleteAllAssetsResult';
+  /** How many it left in place because a live entry uses them (remove those references, then call it again). */
+  skippedInUse: Scalars['Int']['output'];
+  /** How many assets it moved to the trash. */
+  trashed: Scalars['Int']['output'];
 };
 
 /** A place in a CMS entry that references assets. */
@@ -1053,6 +1087,17 @@ export type Mutation = {
   createUploads: Array<SignedUpload>;
   /** Create a webhook (ADMIN only, at most 100). Its secret is shown this once. */
   createWebhook: CreatedWebhook;
+  /**
+   * Move every asset not in the trash to it, but those a live entry uses, which are counted instead. ADMIN
+   * only. `confirm` must be `"DELETE ALL"` exactly (VALIDATION_FAILED, field `confirm`, otherwise).
+   */
+  deleteAllAssets: DeleteAllAssetsResult;
+  /**
+   * Delete an earlier version of an asset for good: its bytes and its stored transforms. The current
+   * version cannot be deleted (VALIDATION_FAILED, field `version`): replace the asset or restore another
+   * version first. Returns the asset.
+   */
+  deleteAssetVersion: Asset;
   /** Move assets to the trash, from where `restoreAssets` brings them back. An asset a live entry uses cannot be deleted (ASSET_IN_USE). Returns the ids. */
   deleteAssets: Array<Scalars['ID']['output']>;
   /** Delete an empty collection (FOLDER_HAS_CONTENT otherwise). Returns its id. */
@@ -1061,6 +1106,12 @@ export type Mutation = {
   deleteTag: Scalars['ID']['output'];
   /** Delete a webhook with its delivery log (ADMIN only); what it returns is the webhook as it was. */
   deleteWebhook: Webhook;
+  /**
+   * Purge every asset in the trash now, as `purgeAssets` does (an `asset.purged` event for them); without it,
+   * trashed assets are purged once `MEDIAGRAPH_TRASH_RETENTION` has passed. ADMIN only. Returns how many
+   * were purged.
+   */
+  emptyTrash: Scalars['Int']['output'];
   /** Move every asset of the source tags onto the target tag, then delete the sources. */
   mergeTags: Tag;
   /** Approve or reject assets (ADMIN tokens, and EDITOR tokens created with `moderator: true`). Records an `asset.moderation_changed` event. */
@@ -1083,6 +1134,15 @@ export type Mutation = {
    * (ASSET_IN_USE), unless `input.allowKindChange`.
    */
   replaceAsset: Asset;
+  /**
+   * Make an earlier version's bytes the asset's new current version (the next number), as `replaceAsset`
+   * with those bytes would: the `asset.replaced` event, a new antivirus scan, a new review under moderation.
+   * The asset keeps its name; the version keeps the facts its analysis learned. The bytes are copied to an
+   * object of the new version's own. A quarantined version cannot be restored (ASSET_QUARANTINED), nor the
+   * current one (VALIDATION_FAILED, field `version`), nor one of another kind while live entries use the
+   * asset (ASSET_IN_USE, field `version`).
+   */
+  restoreAssetVersion: Asset;
   /** Bring trashed assets back. */
   restoreAssets: Array<Asset>;
   /** Revoke an API token at once (ADMIN only). */
@@ -1167,6 +1227,19 @@ export type MutationCreateWebhookArgs = {
 
 
 /** Change the media library. Management only: DELIVERY tokens may not call mutations. */
+export type MutationDeleteAllAssetsArgs = {
+  confirm: Scalars['String']['input'];
+};
+
+
+/** Change the media library. Management only: DELIVERY tokens may not call mutations. */
+export type MutationDeleteAssetVersionArgs = {
+  id: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
+};
+
+
+/** Change the media library. Management only: DELIVERY tokens may not call mutations. */
 export type MutationDeleteAssetsArgs = {
   ids: Array<Scalars['ID']['input']>;
 };
@@ -1243,6 +1316,13 @@ export type MutationReplaceAssetArgs = {
   file: Scalars['Upload']['input'];
   id: Scalars['ID']['input'];
   input?: InputMaybe<ReplaceAssetInput>;
+};
+
+
+/** Change the media library. Management only: DELIVERY tokens may not call mutations. */
+export type MutationRestoreAssetVersionArgs = {
+  id: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
 };
 
 
