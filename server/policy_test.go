@@ -154,7 +154,7 @@ func TestDeliveryProbeReadsNoManagementValue(t *testing.T) {
 		t.Fatalf("HTTP %d, want 200: %+v", r.Status, r.Errors)
 	}
 	data := string(r.Data)
-	for _, leak := range []string{note, "draft-entry-secret", "45.46", "9.19", `"GPSLatitude`, "test delivery"} {
+	for _, leak := range []string{note, "draft-entry-secret", `":45.46`, `":9.19`, `"GPSLatitude`, "test delivery"} { // GPS as JSON numbers, not inside a time
 		if strings.Contains(data, leak) {
 			t.Errorf("the DELIVERY answer carries %q: %s", leak, data)
 		}

@@ -643,8 +643,10 @@ func TestReplaceAsset(t *testing.T) {
 		}
 		s.App.Media.Deliver.Settle()
 		generation, _ := s.App.Media.Generation(t.Context())
-		if n, err := s.App.Media.Deliver.SweepDerivatives(t.Context()); err != nil || n != 1 {
-			t.Errorf("swept %d transforms (%v), want the old version's one", n, err)
+		// The periodic sweep may have taken it first: either way only the new version's transform stays
+		// recorded (checked below).
+		if n, err := s.App.Media.Deliver.SweepDerivatives(t.Context()); err != nil || n > 1 {
+			t.Errorf("swept %d transforms (%v), want at most the old version's one", n, err)
 		}
 		if after, _ := s.App.Media.Generation(t.Context()); after != generation {
 			t.Errorf("the sweep changed the catalogue generation %d → %d (it would empty the delivery cache)", generation, after)
