@@ -45,30 +45,43 @@ func reprocess(ctx context.Context, args []string, stdout, stderr io.Writer, log
 		return err
 	}
 	bar := newProgress(stderr, len(targets))
+	return awaitJobs(ctx, stdout, bar, len(targets), jobWork{done: "reprocessed", things: "assets", undone: "reprocessed"},
+		func(ctx context.Context) (int, int, error) {
+			done, err := app.Media.Intake.ReprocessedSince(ctx, targets, since)
+			if err != nil {
+				return 0, 0, err
+			}
+			failed, err := app.Jobs().Failed(ctx, tag)
+			return int(done), failed, err
+		})
+}
+
+// jobWork names, for the lines of awaitJobs, what the jobs do ("reprocessed") to what ("assets").
+type jobWork struct{ done, things, undone string }
+
+// awaitJobs shows the progress of total queued jobs, counted by count (finished well, failed), until
+// every one has ended or ctx is done; the jobs left then stay queued for the service.
+func awaitJobs(ctx context.Context, stdout io.Writer, bar *progress, total int, w jobWork, count func(context.Context) (ok, failed int, err error)) error {
 	ticker := time.NewTicker(progressEvery)
 	defer ticker.Stop()
 	for {
-		done, err := app.Media.Intake.ReprocessedSince(ctx, targets, since)
+		ok, failed, err := count(ctx)
 		if err != nil {
 			return err
 		}
-		failed, err := app.Jobs().Failed(ctx, tag)
-		if err != nil {
-			return err
-		}
-		bar.show(int(done), failed)
-		if int(done)+failed >= len(targets) {
+		bar.show(ok, failed)
+		if ok+failed >= total {
 			bar.finish()
-			fmt.Fprintf(stdout, "reprocessed %d of %d assets, %d failed\n", done, len(targets), failed)
+			fmt.Fprintf(stdout, "%s %d of %d %s, %d failed\n", w.done, ok, total, w.things, failed)
 			if failed > 0 {
-				return fmt.Errorf("%d assets could not be reprocessed; the server log says why", failed)
+				return fmt.Errorf("%d %s could not be %s; the server log says why", failed, w.things, w.undone)
 			}
 			return nil
 		}
 		select {
 		case <-ctx.Done():
 			bar.finish()
-			return fmt.Errorf("stopped with %d of %d done; the queued jobs stay and run with the service: %w", done, len(targets), ctx.Err())
+			return fmt.Errorf("stopped with %d of %d done; the queued jobs stay and run with the service: %w", ok+failed, total, ctx.Err())
 		case <-ticker.C:
 		}
 	}

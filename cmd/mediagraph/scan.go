@@ -4,10 +4,8 @@ import (
 	"context"
 	"errors"
 	"flag"
-	"fmt"
 	"io"
 	"log/slog"
-	"time"
 
 	"github.com/mediagraph/mediagraph/models"
 )
@@ -44,29 +42,11 @@ func scan(ctx context.Context, args []string, stdout, stderr io.Writer, log *slo
 	}
 	bar := newProgress(stderr, len(targets))
 	bar.label = "scan"
-	ticker := time.NewTicker(progressEvery)
-	defer ticker.Stop()
-	for {
-		done, failed, err := app.Media.Antivirus.Progress(ctx, targets, since)
-		if err != nil {
-			return err
-		}
-		bar.show(done-failed, failed)
-		if done >= len(targets) {
-			bar.finish()
-			fmt.Fprintf(stdout, "scanned %d of %d versions, %d failed\n", done-failed, len(targets), failed)
-			if failed > 0 {
-				return fmt.Errorf("%d versions could not be scanned; the server log says why", failed)
-			}
-			return nil
-		}
-		select {
-		case <-ctx.Done():
-			bar.finish()
-			return fmt.Errorf("stopped with %d of %d done; the queued scans stay and run with the service: %w", done, len(targets), ctx.Err())
-		case <-ticker.C:
-		}
-	}
+	return awaitJobs(ctx, stdout, bar, len(targets), jobWork{done: "scanned", things: "versions", undone: "scanned"},
+		func(ctx context.Context) (int, int, error) {
+			done, failed, err := app.Media.Antivirus.Progress(ctx, targets, since)
+			return done - failed, failed, err
+		})
 }
 
 func countTrue(flags ...bool) int {
