@@ -9,7 +9,6 @@ import (
 	"context"
 
 	"github.com/mediagraph/mediagraph/media/catalogue"
-	"github.com/mediagraph/mediagraph/media/deliver"
 	"github.com/mediagraph/mediagraph/media/imageurl"
 	"github.com/mediagraph/mediagraph/models"
 )
@@ -27,15 +26,7 @@ func (r *assetVersionResolver) TransformURL(ctx context.Context, obj *models.Ass
 	if err != nil {
 		return nil, err
 	}
-	p, err := r.imageParams(ctx, a, params)
-	if err != nil {
-		return nil, err
-	}
-	if !p.IsZero() && !deliver.Transformable(a) {
-		return nil, nil // rather than a URL the gate would refuse
-	}
-	u, err := r.Media.Deliver.URLFor(ctx, a, imageurl.VersionPath(a), p, false, nil)
-	return &u, err
+	return (&assetResolver{r.Resolver}).TransformURL(ctx, a, params) // the version's own facts, the asset's rules
 }
 
 func (r *mutationResolver) RestoreAssetVersion(ctx context.Context, id string, version int) (*models.Asset, error) {
