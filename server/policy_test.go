@@ -123,72 +123,74 @@ func selection(types map[string]introspectedType, name string, depth int) string
 // asset whose every management field holds something: the answer is HTTP 200 with nulls and
 // FORBIDDEN errors naming each field, and none of the values.
 func TestDeliveryProbeReadsNoManagementValue(t *testing.T) {
-	s := apptest.Start(t, testdb.SQLite(t))
-	const note = "SECRET-NOTE-for-colleagues"
-	var created struct{ CreateCollection struct{ ID string } }
-	s.Must(s.Admin, `mutation { createCollection(input: { name: "Press" }) { id } }`, nil, &created)
-	col := created.CreateCollection.ID
-	a := s.MustUpload(s.Admin, map[string]any{"status": "PUBLIC", "notes": note, "tags": []string{"milan"}, "collectionId": col},
-		apptest.Fixture(t, "photo-12mp.jpg"))[0]
-	for _, ref := range []struct {
-		id   string
-		live bool
-	}{{"draft-entry-secret", false}, {"live-entry", true}} {
-		s.Must(s.Admin, `mutation($e: EntryRefInput!, $ids: [ID!]!, $live: Boolean!) { syncEntryReferences(entry: $e, assetIds: $ids, live: $live) { id } }`,
-			map[string]any{"e": map[string]any{"type": "article", "id": ref.id}, "ids": []string{a.ID}, "live": ref.live}, nil)
-	}
-	delivery := s.Token("DELIVERY")
-	types := introspect(t, s, delivery) // a site generating its types with its own token
-	q := fmt.Sprintf(`query($id: ID!) {
-		assets(first: 1) { nodes { %s } }
-		asset(id: $id) { usages { %s } }
-		assetUsages(assetId: $id) { %s }
-		tags(first: 2) { nodes { %s } }
-		collections { %s }
-		apiTokens { id name }
-		upload(id: "upl_01J0000000000000000000000") { id }
-	}`, selection(types, "Asset", 2), selection(types, "Usage", 1), selection(types, "Usage", 1),
-		selection(types, "Tag", 1), selection(types, "Collection", 1))
-	r := s.Query(delivery, q, map[string]any{"id": a.ID})
-	if r.Status != 200 {
-		t.Fatalf("HTTP %d, want 200: %+v", r.Status, r.Errors)
-	}
-	data := string(r.Data)
-	for _, leak := range []string{note, "draft-entry-secret", `":45.46`, `":9.19`, `"GPSLatitude`, "test delivery"} { // GPS as JSON numbers, not inside a time
-		if strings.Contains(data, leak) {
-			t.Errorf("the DELIVERY answer carries %q: %s", leak, data)
+	testdb.Each(t, func(t *testing.T, url string) {
+		s := apptest.Start(t, url)
+		const note = "SECRET-NOTE-for-colleagues"
+		var created struct{ CreateCollection struct{ ID string } }
+		s.Must(s.Admin, `mutation { createCollection(input: { name: "Press" }) { id } }`, nil, &created)
+		col := created.CreateCollection.ID
+		a := s.MustUpload(s.Admin, map[string]any{"status": "PUBLIC", "notes": note, "tags": []string{"milan"}, "collectionId": col},
+			apptest.Fixture(t, "photo-12mp.jpg"))[0]
+		for _, ref := range []struct {
+			id   string
+			live bool
+		}{{"draft-entry-secret", false}, {"live-entry", true}} {
+			s.Must(s.Admin, `mutation($e: EntryRefInput!, $ids: [ID!]!, $live: Boolean!) { syncEntryReferences(entry: $e, assetIds: $ids, live: $live) { id } }`,
+				map[string]any{"e": map[string]any{"type": "article", "id": ref.id}, "ids": []string{a.ID}, "live": ref.live}, nil)
 		}
-	}
-	for _, want := range []string{`"make":"Canon"`, `"live-entry"`, `"name":"milan"`, `"name":"Press"`} {
-		if !strings.Contains(data, want) {
-			t.Errorf("the DELIVERY answer lacks the delivery value %s: %s", want, data)
+		delivery := s.Token("DELIVERY")
+		types := introspect(t, s, delivery) // a site generating its types with its own token
+		q := fmt.Sprintf(`query($id: ID!) {
+			assets(first: 1) { nodes { %s } }
+			asset(id: $id) { usages { %s } }
+			assetUsages(assetId: $id) { %s }
+			tags(first: 2) { nodes { %s } }
+			collections { %s }
+			apiTokens { id name }
+			upload(id: "upl_01J0000000000000000000000") { id }
+		}`, selection(types, "Asset", 2), selection(types, "Usage", 1), selection(types, "Usage", 1),
+			selection(types, "Tag", 1), selection(types, "Collection", 1))
+		r := s.Query(delivery, q, map[string]any{"id": a.ID})
+		if r.Status != 200 {
+			t.Fatalf("HTTP %d, want 200: %+v", r.Status, r.Errors)
 		}
-	}
-	forbidden := map[string]bool{}
-	for _, e := range r.Errors {
-		code, _ := e.Extensions["code"].(string)
-		field, _ := e.Extensions["field"].(string)
-		if code != "FORBIDDEN" || field == "" {
-			t.Errorf("error %+v, want FORBIDDEN with extensions.field", e)
+		data := string(r.Data)
+		for _, leak := range []string{note, "draft-entry-secret", `":45.46`, `":9.19`, `"GPSLatitude`, "test delivery"} { // GPS as JSON numbers, not inside a time
+			if strings.Contains(data, leak) {
+				t.Errorf("the DELIVERY answer carries %q: %s", leak, data)
+			}
 		}
-		forbidden[field] = true
-	}
-	for _, f := range []string{"Asset.notes", "Asset.createdBy", "Asset.processingError", "Asset.deletedAt", "Asset.versions",
-		"Exif.latitude", "Exif.longitude", "Exif.altitude", "Exif.raw", "Query.apiTokens", "Query.upload"} {
-		if !forbidden[f] {
-			t.Errorf("no FORBIDDEN error for %s; errors: %+v", f, r.Errors)
+		for _, want := range []string{`"make":"Canon"`, `"live-entry"`, `"name":"milan"`, `"name":"Press"`} {
+			if !strings.Contains(data, want) {
+				t.Errorf("the DELIVERY answer lacks the delivery value %s: %s", want, data)
+			}
 		}
-	}
+		forbidden := map[string]bool{}
+		for _, e := range r.Errors {
+			code, _ := e.Extensions["code"].(string)
+			field, _ := e.Extensions["field"].(string)
+			if code != "FORBIDDEN" || field == "" {
+				t.Errorf("error %+v, want FORBIDDEN with extensions.field", e)
+			}
+			forbidden[field] = true
+		}
+		for _, f := range []string{"Asset.notes", "Asset.createdBy", "Asset.processingError", "Asset.deletedAt", "Asset.versions",
+			"Exif.latitude", "Exif.longitude", "Exif.altitude", "Exif.raw", "Query.apiTokens", "Query.upload"} {
+			if !forbidden[f] {
+				t.Errorf("no FORBIDDEN error for %s; errors: %+v", f, r.Errors)
+			}
+		}
 
-	// The same fields are an editor's to read.
-	var editor struct {
-		Asset struct {
-			Notes string
-			Exif  struct{ Latitude *float64 }
+		// The same fields are an editor's to read.
+		var editor struct {
+			Asset struct {
+				Notes string
+				Exif  struct{ Latitude *float64 }
+			}
 		}
-	}
-	s.Must(s.Token("EDITOR"), `query($id: ID!) { asset(id: $id) { notes exif { latitude } } }`, map[string]any{"id": a.ID}, &editor)
-	if editor.Asset.Notes != note || editor.Asset.Exif.Latitude == nil {
-		t.Errorf("an editor reads %+v, want the notes and the latitude", editor.Asset)
-	}
+		s.Must(s.Token("EDITOR"), `query($id: ID!) { asset(id: $id) { notes exif { latitude } } }`, map[string]any{"id": a.ID}, &editor)
+		if editor.Asset.Notes != note || editor.Asset.Exif.Latitude == nil {
+			t.Errorf("an editor reads %+v, want the notes and the latitude", editor.Asset)
+		}
+	})
 }
