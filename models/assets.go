@@ -187,7 +187,7 @@ func (db *DB) assetScope(ctx context.Context, q AssetQuery, withVersion bool) (*
 			return nil, err
 		}
 	}
-	c, err := compileAssetFilter(q.Filter, q.Visibility.PublicOnly)
+	c, err := compileAssetFilter(q.Filter, db.compileScope(q.Visibility))
 	if err != nil {
 		return nil, err
 	}
@@ -220,12 +220,18 @@ func checkNestedDeleted(list []*AssetFilter, path string) error {
 // ListAssets returns one page of assets in the query's order.
 func (db *DB) ListAssets(ctx context.Context, q AssetQuery, page PageRequest, cursors Cursors) (*AssetPage, error) {
 	spec, ok := orderSpecs[q.Order]
-	if !ok {
+	if !ok && q.Order != OrderRelevance {
 		return nil, fmt.Errorf("unknown order %q", q.Order)
 	}
 	g, err := db.assetScope(ctx, q, true)
 	if err != nil {
 		return nil, err
+	}
+	if q.Order == OrderRelevance {
+		if g, spec.expr, err = relevanceJoin(g, q.Filter, db.compileScope(q.Visibility)); err != nil {
+			return nil, err
+		}
+		spec.desc, spec.kind = true, sortInt
 	}
 	for _, bound := range []struct {
 		cursor *string
@@ -252,23 +258,27 @@ func (db *DB) ListAssets(ctx context.Context, q AssetQuery, page PageRequest, cu
 		{Column: clause.Column{Name: spec.expr, Raw: true}, Desc: desc},
 		{Column: clause.Column{Name: "assets.id", Raw: true}, Desc: desc},
 	}}).Limit(limit + 1)
-	assets, err := findAssets(g)
+	assets, scores, err := findScoredAssets(g, q.Order == OrderRelevance, spec.expr)
 	if err != nil {
 		return nil, fmt.Errorf("list assets: %w", err)
 	}
 	more := len(assets) > limit
 	if more {
-		assets = assets[:limit]
+		assets, scores = assets[:limit], scores[:limit]
 	}
 	p := &AssetPage{Assets: assets}
 	if backward {
 		slices.Reverse(assets)
+		slices.Reverse(scores)
 		p.HasPrevious, p.HasNext = more, page.Before != nil
 	} else {
 		p.HasNext, p.HasPrevious = more, page.After != nil
 	}
 	p.Cursor = func(i int) (string, error) {
 		a := assets[i]
+		if q.Order == OrderRelevance {
+			return cursors.encode(string(q.Order), scores[i], a.ID)
+		}
 		return cursors.encode(string(q.Order), spec.sortValue(a, q.Order), a.ID)
 	}
 	return p, nil

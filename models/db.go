@@ -42,7 +42,10 @@ type hooks struct {
 	eventsCommitted func()
 }
 
-type txState struct{ recorded bool }
+type txState struct {
+	recorded bool
+	search   searchChanges // what the events recorded ask to reindex before commit
+}
 
 // sqliteDriverName is mattn/go-sqlite3 with lower() replaced by Go's Unicode-aware version, so that
 // case-insensitive matching ("Café" ~ "CAFÉ") behaves as it does on PostgreSQL.
@@ -54,6 +57,9 @@ func registerSQLiteDriver() {
 	registerSQLite.Do(func() {
 		sql.Register(sqliteDriverName, &sqlite3.SQLiteDriver{
 			ConnectHook: func(conn *sqlite3.SQLiteConn) error {
+				if err := conn.RegisterFunc("mg_search_rank", searchRank, true); err != nil {
+					return err
+				}
 				return conn.RegisterFunc("lower", lower, true)
 			},
 		})
@@ -175,7 +181,11 @@ func (db *DB) Transaction(ctx context.Context, fn func(tx *DB) error) error {
 		if err := g.Exec("UPDATE catalogue_state SET generation = generation + 1 WHERE id = 1").Error; err != nil {
 			return fmt.Errorf("advance catalogue generation: %w", err)
 		}
-		return fn(&DB{gorm: g, dialect: db.dialect, dsn: db.dsn, hooks: db.hooks, tx: state})
+		tx := &DB{gorm: g, dialect: db.dialect, dsn: db.dsn, hooks: db.hooks, tx: state}
+		if err := fn(tx); err != nil || nested {
+			return err
+		}
+		return tx.refreshSearch(ctx, &state.search)
 	})
 	if err == nil && !nested && state.recorded {
 		db.hooks.committedEvents()

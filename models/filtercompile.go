@@ -19,7 +19,7 @@ const (
 	maxFilterParams   = 2000 // values in the whole filter
 )
 
-// maxSearchTerms bounds the words of a search, each of which adds a clause.
+// maxSearchTerms bounds the words and phrases of a search, each of which the index looks up.
 const maxSearchTerms = 10
 
 // colorMatchDistance is how far (Euclidean, in 8-bit RGB) a dominant color may be from a color asked
@@ -89,18 +89,17 @@ func containsFolded(expr, needle string) cond {
 func FoldKey(name string) string { return strings.ToLower(strings.TrimSpace(name)) }
 
 // compileAssetFilter turns a filter into a WHERE fragment over the assets table and its current
-// version (cv).
-// compileAssetFilter compiles f; for public readers a search leaves out the fields only management
-// may filter by, so words of an editor's notes cannot be probed through it.
-func compileAssetFilter(f *AssetFilter, public bool) (cond, error) {
-	c, err := compileFilter(f, "", 0, public)
+// version (cv); for public readers a search leaves out the text only management may search, so words
+// of an editor's notes cannot be probed through it.
+func compileAssetFilter(f *AssetFilter, sc compileScope) (cond, error) {
+	c, err := compileFilter(f, "", 0, sc)
 	if err == nil && len(c.args) > maxFilterParams {
 		err = &FilterError{"", fmt.Sprintf("the filter holds %d values; at most %d are allowed", len(c.args), maxFilterParams)}
 	}
 	return c, err
 }
 
-func compileFilter(f *AssetFilter, path string, nesting int, public bool) (cond, error) {
+func compileFilter(f *AssetFilter, path string, nesting int, sc compileScope) (cond, error) {
 	if f == nil {
 		return cond{}, nil
 	}
@@ -121,13 +120,13 @@ func compileFilter(f *AssetFilter, path string, nesting int, public bool) (cond,
 	for i := range assetFilterFields {
 		ff := &assetFilterFields[i]
 		if in := ff.input(v); in.IsValid() {
-			if err := ff.compile(&cs, in, field(ff.name), public); err != nil {
+			if err := ff.compile(&cs, in, field(ff.name), sc); err != nil {
 				return cond{}, err
 			}
 		}
 	}
 	for i, sub := range f.AND {
-		c, err := compileFilter(sub, fmt.Sprintf("%s[%d]", field("AND"), i), nesting+1, public)
+		c, err := compileFilter(sub, fmt.Sprintf("%s[%d]", field("AND"), i), nesting+1, sc)
 		if err != nil {
 			return cond{}, err
 		}
@@ -138,7 +137,7 @@ func compileFilter(f *AssetFilter, path string, nesting int, public bool) (cond,
 	if len(f.OR) > 0 {
 		var ors conds
 		for i, sub := range f.OR {
-			c, err := compileFilter(sub, fmt.Sprintf("%s[%d]", field("OR"), i), nesting+1, public)
+			c, err := compileFilter(sub, fmt.Sprintf("%s[%d]", field("OR"), i), nesting+1, sc)
 			if err != nil {
 				return cond{}, err
 			}
@@ -164,7 +163,7 @@ type operandRef struct {
 type given map[ops]reflect.Value
 
 // compile adds the conditions of one field's input, in the order of opNames.
-func (ff *filterField) compile(cs *conds, in reflect.Value, path string, public bool) error {
+func (ff *filterField) compile(cs *conds, in reflect.Value, path string, sc compileScope) error {
 	g := given{}
 	for _, o := range ff.operands {
 		x := in
@@ -181,7 +180,7 @@ func (ff *filterField) compile(cs *conds, in reflect.Value, path string, public 
 	}
 	for _, o := range ff.operands {
 		if x, ok := g[o.op]; ok {
-			if err := ff.apply(cs, o.op, x, g, path, public); err != nil {
+			if err := ff.apply(cs, o.op, x, g, path, sc); err != nil {
 				return err
 			}
 		}
@@ -189,7 +188,7 @@ func (ff *filterField) compile(cs *conds, in reflect.Value, path string, public 
 	return nil
 }
 
-func (ff *filterField) apply(cs *conds, op ops, x reflect.Value, g given, path string, public bool) error {
+func (ff *filterField) apply(cs *conds, op ops, x reflect.Value, g given, path string, sc compileScope) error {
 	switch op {
 	case opEq:
 		if below, ok := g[opDescendants]; ok && below.Elem().Bool() {
@@ -221,7 +220,7 @@ func (ff *filterField) apply(cs *conds, op ops, x reflect.Value, g given, path s
 			*cs = append(*cs, ff.present().not())
 		}
 	case opWords:
-		return compileSearch(cs, x.Elem().String(), path, public)
+		return compileSearch(cs, x.Elem().String(), path, sc)
 	}
 	return nil
 }
@@ -305,24 +304,6 @@ func (ff *filterField) near(cs *conds, x reflect.Value, path string) error {
 	}
 	match := near.join("OR")
 	*cs = append(*cs, ff.on(cond{sql: "(" + match.sql + ")", args: match.args}))
-	return nil
-}
-
-// compileSearch requires every word of the search to appear in one of the searched fields.
-func compileSearch(cs *conds, search, field string, public bool) error {
-	terms := strings.Fields(search)
-	if len(terms) > maxSearchTerms {
-		return &FilterError{field, fmt.Sprintf("at most %d words", maxSearchTerms)}
-	}
-	for _, term := range terms {
-		var anyOf conds
-		for i := range assetFilterFields {
-			if ff := &assetFilterFields[i]; ff.searched && !(public && ff.management) {
-				anyOf = append(anyOf, ff.contains(term))
-			}
-		}
-		*cs = append(*cs, anyOf.join("OR"))
-	}
 	return nil
 }
 

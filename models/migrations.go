@@ -19,6 +19,8 @@ var dialectTypes = map[Dialect]*strings.Replacer{
 type sqlMigration struct {
 	id         string
 	statements []string
+	// dialect, when set, is the only one that runs the statements; the other records the id alone.
+	dialect Dialect
 }
 
 var migrations = []sqlMigration{
@@ -351,10 +353,29 @@ var migrations = []sqlMigration{
 		`CREATE INDEX assets_moderation ON assets (moderation_status)`,
 		`ALTER TABLE api_tokens ADD COLUMN moderator BOOLEAN NOT NULL DEFAULT FALSE`,
 	}},
+	// Full-text search (models/search.go): one document per asset; the documents of assets stored
+	// before are written by Migrate.
+	{id: "0014_search_sqlite", dialect: SQLite, statements: []string{
+		`CREATE TABLE search_docs (id INTEGER PRIMARY KEY AUTOINCREMENT, asset_id VARCHAR(40) NOT NULL UNIQUE, taken_year INTEGER)`,
+		`CREATE INDEX search_docs_year ON search_docs (taken_year)`,
+		`CREATE VIRTUAL TABLE search_public USING fts4(a, b, c)`,
+		`CREATE VIRTUAL TABLE search_all USING fts4(a, b, c, d)`,
+	}},
+	{id: "0014_search_postgres", dialect: Postgres, statements: []string{
+		`CREATE TABLE search_docs (asset_id VARCHAR(40) PRIMARY KEY, taken_year INTEGER, doc tsvector NOT NULL)`,
+		`CREATE INDEX search_docs_doc ON search_docs USING GIN (doc)`,
+		`CREATE INDEX search_docs_year ON search_docs (taken_year)`,
+	}},
 }
 
 // Migrate applies every migration not yet applied, each in its own transaction.
-func (db *DB) Migrate(ctx context.Context) error { return db.migrateTo(ctx, "") }
+// Assets without a search document (stored before search existed) get one.
+func (db *DB) Migrate(ctx context.Context) error {
+	if err := db.migrateTo(ctx, ""); err != nil {
+		return err
+	}
+	return db.indexUnsearched(ctx)
+}
 
 // migrateTo applies the migrations up to and including the one of id ("" for all of them).
 func (db *DB) migrateTo(ctx context.Context, id string) error {
@@ -364,6 +385,9 @@ func (db *DB) migrateTo(ctx context.Context, id string) error {
 		list = append(list, &gormigrate.Migration{
 			ID: m.id,
 			Migrate: func(tx *gorm.DB) error {
+				if m.dialect != "" && m.dialect != db.dialect {
+					return nil
+				}
 				for _, stmt := range m.statements {
 					if err := tx.Exec(replacer.Replace(stmt)).Error; err != nil {
 						return fmt.Errorf("migration %s: %w", m.id, err)

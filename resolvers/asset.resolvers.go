@@ -16,6 +16,7 @@ import (
 	"github.com/mediagraph/mediagraph/media/deliver"
 	"github.com/mediagraph/mediagraph/media/imageurl"
 	"github.com/mediagraph/mediagraph/media/intake"
+	searchexpr "github.com/mediagraph/mediagraph/media/query"
 	"github.com/mediagraph/mediagraph/models"
 )
 
@@ -276,8 +277,12 @@ func (r *queryResolver) Asset(ctx context.Context, id string, locale *string) (*
 	return nilIfNotFound(r.Media.Assets.Asset(ctx, id))
 }
 
-func (r *queryResolver) Assets(ctx context.Context, filter *models.AssetFilter, orderBy *models.AssetOrder, first *int, after *string, last *int, before *string, locale *string) (*catalogue.AssetList, error) {
+func (r *queryResolver) Assets(ctx context.Context, filter *models.AssetFilter, query *string, orderBy *models.AssetOrder, first *int, after *string, last *int, before *string, locale *string) (*catalogue.AssetList, error) {
 	if _, err := r.Media.Assets.LocaleChain(locale); err != nil {
+		return nil, err
+	}
+	filter, err := searchexpr.Apply(filter, query)
+	if err != nil {
 		return nil, err
 	}
 	order := models.OrderCreatedAtDesc

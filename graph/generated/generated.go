@@ -343,7 +343,7 @@ type ComplexityRoot struct {
 		APITokens         func(childComplexity int) int
 		Asset             func(childComplexity int, id string, locale *string) int
 		AssetUsages       func(childComplexity int, assetID string) int
-		Assets            func(childComplexity int, filter *models.AssetFilter, orderBy *models.AssetOrder, first *int, after *string, last *int, before *string, locale *string) int
+		Assets            func(childComplexity int, filter *models.AssetFilter, query *string, orderBy *models.AssetOrder, first *int, after *string, last *int, before *string, locale *string) int
 		AuditLog          func(childComplexity int, filter *model.AuditLogFilter, first *int, after *string) int
 		Collection        func(childComplexity int, id string) int
 		Collections       func(childComplexity int, parentID *string) int
@@ -592,7 +592,7 @@ type QueryResolver interface {
 	Node(ctx context.Context, id string) (models.Node, error)
 	MediaSettings(ctx context.Context) (*model.MediaSettings, error)
 	Asset(ctx context.Context, id string, locale *string) (*models.Asset, error)
-	Assets(ctx context.Context, filter *models.AssetFilter, orderBy *models.AssetOrder, first *int, after *string, last *int, before *string, locale *string) (*catalogue.AssetList, error)
+	Assets(ctx context.Context, filter *models.AssetFilter, query *string, orderBy *models.AssetOrder, first *int, after *string, last *int, before *string, locale *string) (*catalogue.AssetList, error)
 	AuditLog(ctx context.Context, filter *model.AuditLogFilter, first *int, after *string) (*model.AuditLogConnection, error)
 	Collection(ctx context.Context, id string) (*models.Collection, error)
 	Collections(ctx context.Context, parentID *string) ([]*models.Collection, error)
@@ -2195,7 +2195,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Assets(childComplexity, args["filter"].(*models.AssetFilter), args["orderBy"].(*models.AssetOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["locale"].(*string)), true
+		return e.ComplexityRoot.Query.Assets(childComplexity, args["filter"].(*models.AssetFilter), args["query"].(*string), args["orderBy"].(*models.AssetOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["locale"].(*string)), true
 	case "Query.auditLog":
 		if e.ComplexityRoot.Query.AuditLog == nil {
 			break
@@ -2812,6 +2812,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		return graphql.NewInputUnmarshalerIndex(
 			graphql.NewInputUnmarshaler("AntivirusFilter", ec.unmarshalInputAntivirusFilter),
 			graphql.NewInputUnmarshaler("AntivirusStatusFilter", ec.unmarshalInputAntivirusStatusFilter),
+			graphql.NewInputUnmarshaler("AspectRatioBucketFilter", ec.unmarshalInputAspectRatioBucketFilter),
 			graphql.NewInputUnmarshaler("AssetFilter", ec.unmarshalInputAssetFilter),
 			graphql.NewInputUnmarshaler("AuditLogFilter", ec.unmarshalInputAuditLogFilter),
 			graphql.NewInputUnmarshaler("CollectionFilter", ec.unmarshalInputCollectionFilter),
@@ -3326,6 +3327,13 @@ extend type Query {
   assets(
     "Conditions the assets must meet."
     filter: AssetFilter
+    """
+    A search expression, as a search box takes it, combined with ` + "`" + `filter` + "`" + ` (both must hold):
+    ` + "`" + `kind:image tag:brand width>1000 created>2026-01-01 "duomo" -draft` + "`" + `. See the README's search
+    section for every field it knows; a mistake answers VALIDATION_FAILED on field ` + "`" + `query` + "`" + `, with the
+    column of the bad term.
+    """
+    query: String
     "The ordering."
     orderBy: AssetOrder = CREATED_AT_DESC
     "Page forward: at most this many assets (default 20, at most 500)."
@@ -3951,7 +3959,14 @@ input AssetFilter {
   md5: StringFilter
   "true lists the trash instead of the library. Only at the top level of a filter."
   deleted: Boolean
-  "Every word must appear, ignoring case, in the filename, a title, an alt text, the notes or a tag name."
+  """
+  Full-text search over the filename, titles and alt texts in every locale, author, copyright, tags,
+  smart tags, camera make, model and lens, the collection's name, and (management only) the notes and
+  the original filename. Accents and case are ignored. A word matches any word it begins (` + "`" + `cath` + "`" + ` finds
+  ` + "`" + `cathedral` + "`" + `); ` + "`" + `"quoted words"` + "`" + ` match as a phrase; ` + "`" + `-word` + "`" + ` or ` + "`" + `-"a phrase"` + "`" + ` leaves out the assets
+  matching it. Every other term must match. At most 10 terms. Order by ` + "`" + `RELEVANCE` + "`" + ` to get the best
+  matches first.
+  """
   search: String
   "Every one of these filters must hold."
   AND: [AssetFilter!]
@@ -4223,6 +4238,42 @@ type MediaSettings {
   maxSignedUploadBytes: Int64!
   "How long a signed upload ticket lasts, in seconds."
   uploadTicketTtlSeconds: Int!
+}
+`, BuiltIn: false},
+	{Name: "../../schema/search.graphqls", Input: `extend enum AssetOrder {
+  "Best match of ` + "`" + `filter.search` + "`" + ` (or the free words of ` + "`" + `query` + "`" + `) first; ties by id. Needs a search."
+  RELEVANCE
+}
+
+"A class of shape by width over height."
+enum AspectRatioBucket {
+  "As wide as tall."
+  SQUARE
+  "Taller than wide."
+  PORTRAIT
+  "Wider than tall, less than twice as wide."
+  LANDSCAPE
+  "At least twice as wide as tall."
+  PANORAMA
+}
+
+"Match assets by class of shape."
+input AspectRatioBucketFilter {
+  "In this class."
+  eq: AspectRatioBucket
+  "In any of these classes."
+  in: [AspectRatioBucket!]
+}
+
+extend input AssetFilter {
+  "By duration in seconds (sound and video)."
+  duration: FloatFilter
+  "By the API token that stored the asset (management only)."
+  createdBy: IDFilter
+  "By class of shape: square, portrait, landscape or panorama."
+  aspectRatioBucket: AspectRatioBucketFilter
+  "By the year the photo was taken, from its EXIF date."
+  year: IntFilter
 }
 `, BuiltIn: false},
 	{Name: "../../schema/subscription.graphqls", Input: `extend schema {
@@ -6492,54 +6543,62 @@ func (ec *executionContext) field_Query_assets_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["filter"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "query",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["query"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
 		func(ctx context.Context, v any) (*models.AssetOrder, error) {
 			return ec.unmarshalOAssetOrder2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAssetOrder(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["orderBy"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	args["orderBy"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+	args["after"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "last",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["last"] = arg4
-	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+	args["last"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "before",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["before"] = arg5
-	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "locale",
+	args["before"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "locale",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["locale"] = arg6
+	args["locale"] = arg7
 	return args, nil
 }
 
@@ -12988,7 +13047,7 @@ func (ec *executionContext) _Query_assets(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Assets(ctx, fc.Args["filter"].(*models.AssetFilter), fc.Args["orderBy"].(*models.AssetOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["locale"].(*string))
+			return ec.Resolvers.Query().Assets(ctx, fc.Args["filter"].(*models.AssetFilter), fc.Args["query"].(*string), fc.Args["orderBy"].(*models.AssetOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["locale"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *catalogue.AssetList) graphql.Marshaler {
@@ -16686,6 +16745,55 @@ func UnmarshalAntivirusStatusFilter(ctx context.Context, raw any) (models.ScanSt
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputAspectRatioBucketFilter(ctx context.Context, obj any) (models.AspectRatioBucketFilter, error) {
+	var it models.AspectRatioBucketFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"eq", "in"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "eq":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("eq"))
+			data, err := ec.unmarshalOAspectRatioBucket2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAspectRatioBucket(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Eq = data
+		case "in":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("in"))
+			data, err := ec.unmarshalOAspectRatioBucket2ᚕgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAspectRatioBucketᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.In = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAspectRatioBucketFilter unmarshals raw into the AspectRatioBucketFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAspectRatioBucketFilter(ctx context.Context, raw any) (models.AspectRatioBucketFilter, error) {
+	var out models.AspectRatioBucketFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AspectRatioBucketFilter", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputAssetFilter(ctx context.Context, obj any) (models.AssetFilter, error) {
 	var it models.AssetFilter
 	if obj == nil {
@@ -16697,7 +16805,7 @@ func (ec *executionContext) unmarshalInputAssetFilter(ctx context.Context, obj a
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"ids", "kind", "status", "format", "mimeType", "size", "width", "height", "aspectRatio", "orientation", "resolution", "tags", "smartTags", "colors", "collection", "inUse", "createdAt", "updatedAt", "filename", "originalFilename", "alt", "title", "author", "copyright", "notes", "md5", "deleted", "search", "AND", "OR", "antivirus", "moderation"}
+	fieldsInOrder := [...]string{"ids", "kind", "status", "format", "mimeType", "size", "width", "height", "aspectRatio", "orientation", "resolution", "tags", "smartTags", "colors", "collection", "inUse", "createdAt", "updatedAt", "filename", "originalFilename", "alt", "title", "author", "copyright", "notes", "md5", "deleted", "search", "AND", "OR", "antivirus", "moderation", "duration", "createdBy", "aspectRatioBucket", "year"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -16928,6 +17036,34 @@ func (ec *executionContext) unmarshalInputAssetFilter(ctx context.Context, obj a
 				return it, err
 			}
 			it.Moderation = data
+		case "duration":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("duration"))
+			data, err := ec.unmarshalOFloatFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFloatFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Duration = data
+		case "createdBy":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdBy"))
+			data, err := ec.unmarshalOIDFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐIDFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedBy = data
+		case "aspectRatioBucket":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("aspectRatioBucket"))
+			data, err := ec.unmarshalOAspectRatioBucketFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAspectRatioBucketFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AspectRatioBucket = data
+		case "year":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("year"))
+			data, err := ec.unmarshalOIntFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐIntFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Year = data
 		}
 	}
 	return it, nil
@@ -22406,6 +22542,36 @@ func (ec *executionContext) marshalNApiToken2ᚖgithubᚗcomᚋmediagraphᚋmedi
 	return ec._ApiToken(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNAspectRatioBucket2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAspectRatioBucket(ctx context.Context, v any) (models.AspectRatioBucket, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalNAspectRatioBucket2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAspectRatioBucket[tmp]
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAspectRatioBucket2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAspectRatioBucket(ctx context.Context, sel ast.SelectionSet, v models.AspectRatioBucket) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(marshalNAspectRatioBucket2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAspectRatioBucket[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "AspectRatioBucket!")
+	}
+	return res
+}
+
+var (
+	unmarshalNAspectRatioBucket2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAspectRatioBucket = map[string]models.AspectRatioBucket{
+		"SQUARE":    models.BucketSquare,
+		"PORTRAIT":  models.BucketPortrait,
+		"LANDSCAPE": models.BucketLandscape,
+		"PANORAMA":  models.BucketPanorama,
+	}
+	marshalNAspectRatioBucket2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAspectRatioBucket = map[models.AspectRatioBucket]string{
+		models.BucketSquare:    "SQUARE",
+		models.BucketPortrait:  "PORTRAIT",
+		models.BucketLandscape: "LANDSCAPE",
+		models.BucketPanorama:  "PANORAMA",
+	}
+)
+
 func (ec *executionContext) marshalNAsset2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAssetᚄ(ctx context.Context, sel ast.SelectionSet, v []*models.Asset) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -23760,6 +23926,84 @@ func (ec *executionContext) marshalOApiToken2ᚖgithubᚗcomᚋmediagraphᚋmedi
 	return ec._ApiToken(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalOAspectRatioBucket2ᚕgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAspectRatioBucketᚄ(ctx context.Context, v any) ([]models.AspectRatioBucket, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]models.AspectRatioBucket, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNAspectRatioBucket2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAspectRatioBucket(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOAspectRatioBucket2ᚕgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAspectRatioBucketᚄ(ctx context.Context, sel ast.SelectionSet, v []models.AspectRatioBucket) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAspectRatioBucket2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAspectRatioBucket(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOAspectRatioBucket2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAspectRatioBucket(ctx context.Context, v any) (*models.AspectRatioBucket, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalOAspectRatioBucket2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAspectRatioBucket[tmp]
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOAspectRatioBucket2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAspectRatioBucket(ctx context.Context, sel ast.SelectionSet, v *models.AspectRatioBucket) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(marshalOAspectRatioBucket2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAspectRatioBucket[*v])
+	return res
+}
+
+var (
+	unmarshalOAspectRatioBucket2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAspectRatioBucket = map[string]models.AspectRatioBucket{
+		"SQUARE":    models.BucketSquare,
+		"PORTRAIT":  models.BucketPortrait,
+		"LANDSCAPE": models.BucketLandscape,
+		"PANORAMA":  models.BucketPanorama,
+	}
+	marshalOAspectRatioBucket2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAspectRatioBucket = map[models.AspectRatioBucket]string{
+		models.BucketSquare:    "SQUARE",
+		models.BucketPortrait:  "PORTRAIT",
+		models.BucketLandscape: "LANDSCAPE",
+		models.BucketPanorama:  "PANORAMA",
+	}
+)
+
+func (ec *executionContext) unmarshalOAspectRatioBucketFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAspectRatioBucketFilter(ctx context.Context, v any) (*models.AspectRatioBucketFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputAspectRatioBucketFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalOAsset2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAsset(ctx context.Context, sel ast.SelectionSet, v *models.Asset) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -23899,6 +24143,7 @@ var (
 		"WIDTH_DESC":      models.OrderWidthDesc,
 		"HEIGHT_ASC":      models.OrderHeightAsc,
 		"HEIGHT_DESC":     models.OrderHeightDesc,
+		"RELEVANCE":       models.OrderRelevance,
 	}
 	marshalOAssetOrder2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAssetOrder = map[models.AssetOrder]string{
 		models.OrderCreatedAtAsc:  "CREATED_AT_ASC",
@@ -23913,6 +24158,7 @@ var (
 		models.OrderWidthDesc:     "WIDTH_DESC",
 		models.OrderHeightAsc:     "HEIGHT_ASC",
 		models.OrderHeightDesc:    "HEIGHT_DESC",
+		models.OrderRelevance:     "RELEVANCE",
 	}
 )
 

@@ -84,6 +84,9 @@ func (s *Assets) ListAssets(ctx context.Context, filter *models.AssetFilter, ord
 	if page, err = checkPage(page); err != nil {
 		return nil, err
 	}
+	if order == models.OrderRelevance && (filter == nil || filter.Search == nil) {
+		return nil, access.Invalid("orderBy", "RELEVANCE orders the matches of a search: give filter.search or query")
+	}
 	q := models.AssetQuery{Filter: filter, Order: order, Visibility: p.Visibility()}
 	res, err := s.db.ListAssets(ctx, q, page, s.cursors)
 	if err != nil {
