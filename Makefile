@@ -30,6 +30,7 @@ fuzz: ## run each fuzz target for FUZZTIME (make test runs them for 15 s)
 	$(GO) test -run '^$$' -fuzz '^FuzzGraphQLBody$$' -fuzztime $(FUZZTIME) ./server
 	$(GO) test -run '^$$' -fuzz '^FuzzNormalizeFilename$$' -fuzztime $(FUZZTIME) ./media/catalogue
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./media/photometa
+	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./media/query
 
 # The example sites (examples/): each builds Mediagraph, starts it on loopback, seeds it, builds its site
 # and checks in Chromium that every image loaded at the size it asked for. Needs node, npm and chromium.

@@ -166,6 +166,9 @@ type AssetFilter struct {
 	Moderation       *ModerationFilter
 	Deleted          *bool
 	Search           *string
+	AND              []*AssetFilter
+	OR               []*AssetFilter
+
 	// Duration is in seconds, of sound and video.
 	Duration *FloatFilter
 	// CreatedBy is the token that stored the asset.
@@ -173,8 +176,6 @@ type AssetFilter struct {
 	AspectRatioBucket *AspectRatioBucketFilter
 	// Year is the year the photo was taken, by its EXIF date.
 	Year *IntFilter
-	AND  []*AssetFilter
-	OR   []*AssetFilter
 }
 
 // FilterError explains why a filter cannot be run; Field is its path in the filter.
