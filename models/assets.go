@@ -219,45 +219,11 @@ func checkNestedDeleted(list []*AssetFilter, path string) error {
 
 // ListAssets returns one page of assets in the query's order.
 func (db *DB) ListAssets(ctx context.Context, q AssetQuery, page PageRequest, cursors Cursors) (*AssetPage, error) {
-	spec, ok := orderSpecs[q.Order]
-	if !ok && q.Order != OrderRelevance {
-		return nil, fmt.Errorf("unknown order %q", q.Order)
-	}
-	g, err := db.assetScope(ctx, q, true)
+	g, spec, limit, err := db.pageQuery(ctx, q, page, cursors)
 	if err != nil {
 		return nil, err
 	}
-	if q.Order == OrderRelevance {
-		if g, spec.expr, err = relevanceJoin(g, q.Filter, db.compileScope(q.Visibility)); err != nil {
-			return nil, err
-		}
-		spec.desc, spec.kind = true, sortInt
-	}
-	for _, bound := range []struct {
-		cursor *string
-		after  bool
-	}{{page.After, true}, {page.Before, false}} {
-		if bound.cursor == nil {
-			continue
-		}
-		c, err := keyset(spec, string(q.Order), *bound.cursor, bound.after, cursors)
-		if err != nil {
-			return nil, err
-		}
-		g = c.where(g)
-	}
 	backward := page.Last != nil && page.First == nil
-	limit := 0
-	if backward {
-		limit = *page.Last
-	} else if page.First != nil {
-		limit = *page.First
-	}
-	desc := spec.desc != backward
-	g = g.Order(clause.OrderBy{Columns: []clause.OrderByColumn{
-		{Column: clause.Column{Name: spec.expr, Raw: true}, Desc: desc},
-		{Column: clause.Column{Name: "assets.id", Raw: true}, Desc: desc},
-	}}).Limit(limit + 1)
 	assets, scores, err := findScoredAssets(g, q.Order == OrderRelevance, spec.expr)
 	if err != nil {
 		return nil, fmt.Errorf("list assets: %w", err)
@@ -282,6 +248,51 @@ func (db *DB) ListAssets(ctx context.Context, q AssetQuery, page PageRequest, cu
 		return cursors.encode(string(q.Order), spec.sortValue(a, q.Order), a.ID)
 	}
 	return p, nil
+}
+
+// pageQuery is the query of one page of a list, with one row more than the page to tell whether
+// another follows, and the ordering it sorts by.
+func (db *DB) pageQuery(ctx context.Context, q AssetQuery, page PageRequest, cursors Cursors) (*gorm.DB, orderSpec, int, error) {
+	spec, ok := orderSpecs[q.Order]
+	if !ok && q.Order != OrderRelevance {
+		return nil, spec, 0, fmt.Errorf("unknown order %q", q.Order)
+	}
+	g, err := db.assetScope(ctx, q, true)
+	if err != nil {
+		return nil, spec, 0, err
+	}
+	if q.Order == OrderRelevance {
+		if g, spec.expr, err = relevanceJoin(g, q.Filter, db.compileScope(q.Visibility)); err != nil {
+			return nil, spec, 0, err
+		}
+		spec.desc, spec.kind = true, sortInt
+	}
+	for _, bound := range []struct {
+		cursor *string
+		after  bool
+	}{{page.After, true}, {page.Before, false}} {
+		if bound.cursor == nil {
+			continue
+		}
+		c, err := keyset(spec, string(q.Order), *bound.cursor, bound.after, cursors)
+		if err != nil {
+			return nil, spec, 0, err
+		}
+		g = c.where(g)
+	}
+	backward := page.Last != nil && page.First == nil
+	limit := 0
+	if backward {
+		limit = *page.Last
+	} else if page.First != nil {
+		limit = *page.First
+	}
+	desc := spec.desc != backward
+	g = g.Order(clause.OrderBy{Columns: []clause.OrderByColumn{
+		{Column: clause.Column{Name: spec.expr, Raw: true}, Desc: desc},
+		{Column: clause.Column{Name: "assets.id", Raw: true}, Desc: desc},
+	}}).Limit(limit + 1)
+	return g, spec, limit, nil
 }
 
 // keyset is the condition "strictly after (or before) the cursor's row" in the given ordering.

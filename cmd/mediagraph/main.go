@@ -43,6 +43,9 @@ Commands:
   import --manifest DIR                   restore an export: ids, metadata, tags, collections, usages
   export [--filter JSON] [--versions] DIR write every asset's bytes in the collection tree, a JSON
                                           sidecar each and a manifest (--versions: earlier ones too)
+  bench seed --assets N                   write N synthetic assets in bulk (tags, collections, text) to
+                                          measure with; only into a database made for it
+  bench measure [--runs R] [--explain]    time the list queries (p50, p95 over R runs) over a seeded library
 
 Every command takes the flags below; each flag defaults to its environment variable.
 `
@@ -95,6 +98,8 @@ func run(ctx context.Context, args []string, stdout io.Writer, log *slog.Logger)
 		return importCmd(ctx, args[1:], stdout, os.Stderr, log)
 	case "export":
 		return export(ctx, args[1:], stdout, log)
+	case "bench":
+		return bench(ctx, args[1:], stdout, os.Stderr, log)
 	case "help", "-h", "--help":
 		printUsage(os.Stderr)
 		return nil
