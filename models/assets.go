@@ -219,7 +219,7 @@ func checkNestedDeleted(list []*AssetFilter, path string) error {
 
 // ListAssets returns one page of assets in the query's order.
 func (db *DB) ListAssets(ctx context.Context, q AssetQuery, page PageRequest, cursors Cursors) (*AssetPage, error) {
-	g, spec, limit, err := db.pageQuery(ctx, q, page, cursors)
+	g, spec, limit, err := db.pageQuery(ctx, q, page, cursors, false)
 	if err != nil {
 		return nil, err
 	}
@@ -251,8 +251,9 @@ func (db *DB) ListAssets(ctx context.Context, q AssetQuery, page PageRequest, cu
 }
 
 // pageQuery is the query of one page of a list, with one row more than the page to tell whether
-// another follows, and the ordering it sorts by.
-func (db *DB) pageQuery(ctx context.Context, q AssetQuery, page PageRequest, cursors Cursors) (*gorm.DB, orderSpec, int, error) {
+// another follows, and the ordering it sorts by; oneStep reads the rows as it finds them (see
+// idsFirst), so that the query can be offset.
+func (db *DB) pageQuery(ctx context.Context, q AssetQuery, page PageRequest, cursors Cursors, oneStep bool) (*gorm.DB, orderSpec, int, error) {
 	spec, ok := orderSpecs[q.Order]
 	if !ok && q.Order != OrderRelevance {
 		return nil, spec, 0, fmt.Errorf("unknown order %q", q.Order)
@@ -288,10 +289,14 @@ func (db *DB) pageQuery(ctx context.Context, q AssetQuery, page PageRequest, cur
 		limit = *page.First
 	}
 	desc := spec.desc != backward
-	g = g.Order(clause.OrderBy{Columns: []clause.OrderByColumn{
+	order := clause.OrderBy{Columns: []clause.OrderByColumn{
 		{Column: clause.Column{Name: spec.expr, Raw: true}, Desc: desc},
 		{Column: clause.Column{Name: "assets.id", Raw: true}, Desc: desc},
-	}}).Limit(limit + 1)
+	}}
+	g = g.Order(order).Limit(limit + 1)
+	if q.Order != OrderRelevance && !oneStep {
+		g = db.idsFirst(ctx, g, order)
+	}
 	return g, spec, limit, nil
 }
 
@@ -321,9 +326,11 @@ func keyset(spec orderSpec, order, cursor string, after bool, cursors Cursors) (
 	if spec.desc == after {
 		op = "<"
 	}
+	// A row value, which an index on (column, id) seeks to, where the OR of the same comparison
+	// would make the database read every row before the cursor's.
 	return cond{
-		sql:  fmt.Sprintf("%[1]s %[2]s ? OR (%[1]s = ? AND assets.id %[2]s ?)", spec.expr, op),
-		args: []any{value, value, id},
+		sql:  fmt.Sprintf("(%s, assets.id) %s (?, ?)", spec.expr, op),
+		args: []any{value, id},
 	}, nil
 }
 

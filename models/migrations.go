@@ -366,6 +366,11 @@ var migrations = []sqlMigration{
 		`CREATE INDEX search_docs_doc ON search_docs USING GIN (doc)`,
 		`CREATE INDEX search_docs_year ON search_docs (taken_year)`,
 	}},
+	// A collection's assets newest first, with what a list reads of them beside: the ids of a page
+	// of a collection's subtree come from this index alone.
+	{id: "0014_collection_listing", statements: []string{
+		`CREATE INDEX assets_collection_listing ON assets (collection_id, created_at, id, version, deleted_at)`,
+	}},
 }
 
 // Migrate applies every migration not yet applied, each in its own transaction.

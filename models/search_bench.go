@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
 )
 
 // ExplainOptions say what ExplainAssets explains and how.
@@ -30,7 +31,7 @@ func (db *DB) ExplainAssets(ctx context.Context, q AssetQuery, page PageRequest,
 		var n int64
 		stmt = g.Session(&gorm.Session{DryRun: true}).Count(&n).Statement
 	} else {
-		g, _, _, err := db.pageQuery(ctx, q, page, cursors)
+		g, _, _, err := db.pageQuery(ctx, q, page, cursors, false)
 		if err != nil {
 			return "", err
 		}
@@ -86,7 +87,7 @@ func (db *DB) ExplainAssets(ctx context.Context, q AssetQuery, page PageRequest,
 // the list without paging through it (benchmarks of keyset pagination).
 func (db *DB) CursorAtOffset(ctx context.Context, q AssetQuery, offset int, cursors Cursors) (string, error) {
 	one := 1
-	g, spec, _, err := db.pageQuery(ctx, q, PageRequest{First: &one}, cursors)
+	g, spec, _, err := db.pageQuery(ctx, q, PageRequest{First: &one}, cursors, true)
 	if err != nil {
 		return "", err
 	}
@@ -164,4 +165,13 @@ func (db *DB) PrepareScaleQuery(ctx context.Context, q *ScaleQuery, cursors Curs
 	}
 	q.Page.After = &c
 	return nil
+}
+
+// idsFirst reads a page in two steps: the ids of its rows, which indexes holding the filtered and
+// sorted columns answer without reading the rows they skip, then those rows whole. In one step
+// the database reads every candidate row whole before it sorts them, which over a large
+// collection costs most of the query.
+func (db *DB) idsFirst(ctx context.Context, page *gorm.DB, order clause.OrderBy) *gorm.DB {
+	return db.with(ctx).Model(&Asset{}).Joins(currentVersionJoin).
+		Where("assets.id IN (?)", page.Select("assets.id")).Order(order)
 }
