@@ -8,6 +8,9 @@ import (
 	"github.com/mozillazg/go-unidecode"
 )
 
+// maxSearchWord is the longest word a search looks for, in bytes (ASCII, after searchWords).
+const maxSearchWord = 200
+
 // searchTerm is one term of a search: a word (matched as a prefix: "cath" finds "cathedral"), or a
 // quoted phrase (its words in order, each whole); with not set, assets matching it are left out.
 type searchTerm struct {
@@ -63,7 +66,12 @@ func parseSearch(s string, field string) ([]searchTerm, error) {
 			}
 			raw, rest = rest[:end], rest[end:]
 		}
-		if t.words = searchWords(raw); len(t.words) > 0 {
+		t.words = searchWords(raw)
+		for i, w := range t.words {
+			// PostgreSQL refuses longer words in a query; no word of a document is that long.
+			t.words[i] = w[:min(len(w), maxSearchWord)]
+		}
+		if len(t.words) > 0 {
 			terms = append(terms, t)
 		}
 	}

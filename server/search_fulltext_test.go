@@ -59,6 +59,7 @@ func TestFullTextSearch(t *testing.T) {
 			{"notes: not delivery", delivery, "marco", nil},
 			{"original filename: not delivery", delivery, "anim", nil},
 			{"punctuation only", editor, "%%", nil},
+			{"a word longer than any", editor, strings.Repeat("cathedral", 400), nil},
 		} {
 			if got := search(c.token, c.words, "CREATED_AT_DESC"); !sameSet(got, c.want) {
 				t.Errorf("%s: search %q: %v, want %v", c.name, c.words, got, c.want)
