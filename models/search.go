@@ -148,16 +148,17 @@ func relevanceJoin(g *gorm.DB, f *AssetFilter, sc compileScope) (*gorm.DB, strin
 			" FROM search_docs sd WHERE sd.doc @@ to_tsquery('simple', ?)) rel ON rel.asset_id = assets.id", q, q), "rel.score", nil
 	}
 	t := sc.ftsTable()
-	return g.Joins("JOIN (SELECT sd.asset_id, mg_search_rank(matchinfo("+t+", 'pcxn')) AS score FROM "+t+
+	return g.Joins("JOIN (SELECT sd.asset_id, mg_search_rank(matchinfo("+t+", 'pcy')) AS score FROM "+t+
 		" JOIN search_docs sd ON sd.id = "+t+".docid WHERE "+t+" MATCH ?) rel ON rel.asset_id = assets.id", q), "rel.score", nil
 }
 
 // ftsWeights weigh the columns of the FTS tables (parts A to D) in searchRank.
 var ftsWeights = []float64{8, 4, 2, 1}
 
-// searchRank scores an FTS4 match from matchinfo(t, 'pcxn'): for each phrase and column, the
-// column's weight times the (dampened) hits in this row times the phrase's rarity in that column.
-// It is SQLite's mg_search_rank; the score is an integer so that cursors compare it exactly.
+// searchRank scores an FTS4 match from matchinfo(t, 'pcy'): for each phrase and column, the
+// column's weight times the (dampened) hits of the phrase in this row. It is SQLite's
+// mg_search_rank; the score is an integer so that cursors compare it exactly. (The hits in all rows
+// that an idf needs, matchinfo's x, cost a pass over every match of a prefix for every row.)
 func searchRank(info []byte) int64 {
 	v := make([]uint32, len(info)/4)
 	for i := range v {
@@ -167,16 +168,14 @@ func searchRank(info []byte) int64 {
 		return 0
 	}
 	p, c := int(v[0]), int(v[1])
-	if len(v) < 3+3*p*c {
+	if len(v) < 2+p*c {
 		return 0
 	}
-	n := float64(v[2+3*p*c])
 	score := 0.0
 	for i := range p {
 		for j := range min(c, len(ftsWeights)) {
-			x := v[2+3*(i*c+j):]
-			if hits, docs := float64(x[0]), float64(x[2]); hits > 0 && docs > 0 {
-				score += ftsWeights[j] * (1 + math.Log(hits)) * math.Log(1+n/docs)
+			if hits := float64(v[2+i*c+j]); hits > 0 {
+				score += ftsWeights[j] * (1 + math.Log(hits))
 			}
 		}
 	}
