@@ -351,6 +351,22 @@ var migrations = []sqlMigration{
 		`CREATE INDEX assets_moderation ON assets (moderation_status)`,
 		`ALTER TABLE api_tokens ADD COLUMN moderator BOOLEAN NOT NULL DEFAULT FALSE`,
 	}},
+	// Named transforms, which the gate applies unsigned, and the defaults and limits of named uploads.
+	{id: "0013_presets", statements: []string{
+		`CREATE TABLE transform_presets (
+			id VARCHAR(40) PRIMARY KEY,
+			name VARCHAR(64) NOT NULL UNIQUE,
+			params TEXT NOT NULL,
+			eager BOOLEAN NOT NULL DEFAULT FALSE,
+			created_at {time} NOT NULL,
+			updated_at {time} NOT NULL)`,
+		`CREATE TABLE upload_presets (
+			id VARCHAR(40) PRIMARY KEY,
+			name VARCHAR(64) NOT NULL UNIQUE,
+			settings TEXT NOT NULL,
+			created_at {time} NOT NULL,
+			updated_at {time} NOT NULL)`,
+	}},
 }
 
 // Migrate applies every migration not yet applied, each in its own transaction.

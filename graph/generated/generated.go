@@ -125,7 +125,7 @@ type ComplexityRoot struct {
 		Tags                 func(childComplexity int) int
 		Thumbhash            func(childComplexity int) int
 		Title                func(childComplexity int, locale *string) int
-		TransformURL         func(childComplexity int, params *imageurl.ImageParams) int
+		TransformURL         func(childComplexity int, params *imageurl.ImageParams, preset *string) int
 		URL                  func(childComplexity int, params *imageurl.ImageParams, signed *bool, expiresIn *int) int
 		UpdatedAt            func(childComplexity int) int
 		UpdatedBy            func(childComplexity int) int
@@ -298,6 +298,7 @@ type ComplexityRoot struct {
 		CreateAssetFromURL    func(childComplexity int, input model.CreateAssetFromURLInput) int
 		CreateCollection      func(childComplexity int, input model.CreateCollectionInput) int
 		CreateSignedAssetURL  func(childComplexity int, id string, expiresIn *int, params *imageurl.ImageParams) int
+		CreateTransformPreset func(childComplexity int, input model.CreateTransformPresetInput) int
 		CreateUploads         func(childComplexity int, input []*model.CreateUploadInput) int
 		CreateWebhook         func(childComplexity int, input model.CreateWebhookInput) int
 		DeleteAllAssets       func(childComplexity int, confirm string) int
@@ -305,6 +306,7 @@ type ComplexityRoot struct {
 		DeleteAssets          func(childComplexity int, ids []string) int
 		DeleteCollection      func(childComplexity int, id string) int
 		DeleteTag             func(childComplexity int, id string) int
+		DeleteTransformPreset func(childComplexity int, id string) int
 		DeleteWebhook         func(childComplexity int, id string) int
 		EmptyTrash            func(childComplexity int) int
 		MergeTags             func(childComplexity int, sourceIds []string, targetID string) int
@@ -328,6 +330,7 @@ type ComplexityRoot struct {
 		UpdateAsset           func(childComplexity int, id string, input model.UpdateAssetInput) int
 		UpdateAssets          func(childComplexity int, ids []string, input model.UpdateAssetInput) int
 		UpdateCollection      func(childComplexity int, id string, input model.UpdateCollectionInput) int
+		UpdateTransformPreset func(childComplexity int, id string, input model.UpdateTransformPresetInput) int
 		UpdateWebhook         func(childComplexity int, id string, input model.UpdateWebhookInput) int
 		UploadAssets          func(childComplexity int, files []*graphql.Upload, input *model.UploadAssetsInput) int
 	}
@@ -351,6 +354,7 @@ type ComplexityRoot struct {
 		MediaSettings     func(childComplexity int) int
 		Node              func(childComplexity int, id string) int
 		Tags              func(childComplexity int, search *string, first *int, after *string) int
+		TransformPresets  func(childComplexity int) int
 		Upload            func(childComplexity int, id string) int
 		Webhook           func(childComplexity int, id string) int
 		WebhookEventNames func(childComplexity int) int
@@ -410,6 +414,15 @@ type ComplexityRoot struct {
 	TagEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	TransformPreset struct {
+		CreatedAt func(childComplexity int) int
+		Eager     func(childComplexity int) int
+		ID        func(childComplexity int) int
+		Name      func(childComplexity int) int
+		Params    func(childComplexity int) int
+		UpdatedAt func(childComplexity int) int
 	}
 
 	UploadHeader struct {
@@ -496,7 +509,7 @@ type AssetResolver interface {
 
 	Path(ctx context.Context, obj *models.Asset) (string, error)
 	URL(ctx context.Context, obj *models.Asset, params *imageurl.ImageParams, signed *bool, expiresIn *int) (string, error)
-	TransformURL(ctx context.Context, obj *models.Asset, params *imageurl.ImageParams) (*string, error)
+	TransformURL(ctx context.Context, obj *models.Asset, params *imageurl.ImageParams, preset *string) (*string, error)
 	ResponsiveImage(ctx context.Context, obj *models.Asset, params *imageurl.ImageParams, sizes *string, locale *string) (*deliver.ResponsiveImage, error)
 
 	Alt(ctx context.Context, obj *models.Asset, locale *string) (*string, error)
@@ -571,6 +584,9 @@ type MutationResolver interface {
 	EmptyTrash(ctx context.Context) (int, error)
 	DeleteAllAssets(ctx context.Context, confirm string) (*catalogue.DeleteAllResult, error)
 	ModerateAssets(ctx context.Context, ids []string, status models.ModerationStatus, note *string) ([]*models.Asset, error)
+	CreateTransformPreset(ctx context.Context, input model.CreateTransformPresetInput) (*models.TransformPreset, error)
+	UpdateTransformPreset(ctx context.Context, id string, input model.UpdateTransformPresetInput) (*models.TransformPreset, error)
+	DeleteTransformPreset(ctx context.Context, id string) (*models.TransformPreset, error)
 	TagAssets(ctx context.Context, ids []string, tags []string) ([]*models.Asset, error)
 	UntagAssets(ctx context.Context, ids []string, tags []string) ([]*models.Asset, error)
 	RenameTag(ctx context.Context, id string, name string) (*models.Tag, error)
@@ -596,6 +612,7 @@ type QueryResolver interface {
 	AuditLog(ctx context.Context, filter *model.AuditLogFilter, first *int, after *string) (*model.AuditLogConnection, error)
 	Collection(ctx context.Context, id string) (*models.Collection, error)
 	Collections(ctx context.Context, parentID *string) ([]*models.Collection, error)
+	TransformPresets(ctx context.Context) ([]*models.TransformPreset, error)
 	Tags(ctx context.Context, search *string, first *int, after *string) (*catalogue.TagList, error)
 	APITokens(ctx context.Context) ([]*models.APIToken, error)
 	Upload(ctx context.Context, id string) (*intake.Ticket, error)
@@ -1051,7 +1068,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Asset.TransformURL(childComplexity, args["params"].(*imageurl.ImageParams)), true
+		return e.ComplexityRoot.Asset.TransformURL(childComplexity, args["params"].(*imageurl.ImageParams), args["preset"].(*string)), true
 	case "Asset.url":
 		if e.ComplexityRoot.Asset.URL == nil {
 			break
@@ -1784,6 +1801,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateSignedAssetURL(childComplexity, args["id"].(string), args["expiresIn"].(*int), args["params"].(*imageurl.ImageParams)), true
+	case "Mutation.createTransformPreset":
+		if e.ComplexityRoot.Mutation.CreateTransformPreset == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createTransformPreset_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateTransformPreset(childComplexity, args["input"].(model.CreateTransformPresetInput)), true
 	case "Mutation.createUploads":
 		if e.ComplexityRoot.Mutation.CreateUploads == nil {
 			break
@@ -1861,6 +1889,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteTag(childComplexity, args["id"].(string)), true
+	case "Mutation.deleteTransformPreset":
+		if e.ComplexityRoot.Mutation.DeleteTransformPreset == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteTransformPreset_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteTransformPreset(childComplexity, args["id"].(string)), true
 	case "Mutation.deleteWebhook":
 		if e.ComplexityRoot.Mutation.DeleteWebhook == nil {
 			break
@@ -2109,6 +2148,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateCollection(childComplexity, args["id"].(string), args["input"].(model.UpdateCollectionInput)), true
+	case "Mutation.updateTransformPreset":
+		if e.ComplexityRoot.Mutation.UpdateTransformPreset == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateTransformPreset_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateTransformPreset(childComplexity, args["id"].(string), args["input"].(model.UpdateTransformPresetInput)), true
 	case "Mutation.updateWebhook":
 		if e.ComplexityRoot.Mutation.UpdateWebhook == nil {
 			break
@@ -2269,6 +2319,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Tags(childComplexity, args["search"].(*string), args["first"].(*int), args["after"].(*string)), true
+	case "Query.transformPresets":
+		if e.ComplexityRoot.Query.TransformPresets == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.TransformPresets(childComplexity), true
 	case "Query.upload":
 		if e.ComplexityRoot.Query.Upload == nil {
 			break
@@ -2536,6 +2592,43 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.TagEdge.Node(childComplexity), true
+
+	case "TransformPreset.createdAt":
+		if e.ComplexityRoot.TransformPreset.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransformPreset.CreatedAt(childComplexity), true
+	case "TransformPreset.eager":
+		if e.ComplexityRoot.TransformPreset.Eager == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransformPreset.Eager(childComplexity), true
+	case "TransformPreset.id":
+		if e.ComplexityRoot.TransformPreset.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransformPreset.ID(childComplexity), true
+	case "TransformPreset.name":
+		if e.ComplexityRoot.TransformPreset.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransformPreset.Name(childComplexity), true
+	case "TransformPreset.query":
+		if e.ComplexityRoot.TransformPreset.Params == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransformPreset.Params(childComplexity), true
+	case "TransformPreset.updatedAt":
+		if e.ComplexityRoot.TransformPreset.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransformPreset.UpdatedAt(childComplexity), true
 
 	case "UploadHeader.name":
 		if e.ComplexityRoot.UploadHeader.Name == nil {
@@ -2821,6 +2914,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CreateApiTokenInput", ec.unmarshalInputCreateApiTokenInput),
 			graphql.NewInputUnmarshaler("CreateAssetFromUrlInput", ec.unmarshalInputCreateAssetFromUrlInput),
 			graphql.NewInputUnmarshaler("CreateCollectionInput", ec.unmarshalInputCreateCollectionInput),
+			graphql.NewInputUnmarshaler("CreateTransformPresetInput", ec.unmarshalInputCreateTransformPresetInput),
 			graphql.NewInputUnmarshaler("CreateUploadInput", ec.unmarshalInputCreateUploadInput),
 			graphql.NewInputUnmarshaler("CreateWebhookInput", ec.unmarshalInputCreateWebhookInput),
 			graphql.NewInputUnmarshaler("EntryRefInput", ec.unmarshalInputEntryRefInput),
@@ -2845,6 +2939,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("TimeFilter", ec.unmarshalInputTimeFilter),
 			graphql.NewInputUnmarshaler("UpdateAssetInput", ec.unmarshalInputUpdateAssetInput),
 			graphql.NewInputUnmarshaler("UpdateCollectionInput", ec.unmarshalInputUpdateCollectionInput),
+			graphql.NewInputUnmarshaler("UpdateTransformPresetInput", ec.unmarshalInputUpdateTransformPresetInput),
 			graphql.NewInputUnmarshaler("UpdateWebhookInput", ec.unmarshalInputUpdateWebhookInput),
 			graphql.NewInputUnmarshaler("UploadAssetsInput", ec.unmarshalInputUploadAssetsInput),
 			graphql.NewInputUnmarshaler("WebhookHeaderInput", ec.unmarshalInputWebhookHeaderInput),
@@ -3242,6 +3337,8 @@ type Asset implements Node {
   transformUrl(
     "A transform to apply."
     params: ImageParams
+    "A transform preset (` + "`" + `transformPresets` + "`" + `) to apply instead of ` + "`" + `params` + "`" + `: its URL carries no signature, even under a signing key."
+    preset: String
   ): String
   "A responsive image for ` + "`" + `<img srcset>` + "`" + `, computed from stored facts (no image work at query time); null for assets the gate does not transform (not an image, or damaged)."
   responsiveImage(
@@ -4098,6 +4195,60 @@ extend type Mutation {
     "A note for the uploader, such as why the asset was rejected."
     note: String
   ): [Asset!]!
+}
+`, BuiltIn: false},
+	{Name: "../../schema/presets.graphqls", Input: `"""
+A named transform (Cloudinary's transformation template, imgix's preset): ` + "`" + `?preset=NAME` + "`" + ` at the gate, or
+` + "`" + `transformUrl(preset: NAME)` + "`" + `, applies its parameters. A preset URL needs no signature even when signing is
+on, so a site uses presets without a signer; it takes no transform parameter of its own. Management only.
+"""
+type TransformPreset {
+  "The preset's id (` + "`" + `tpr_…` + "`" + `)."
+  id: ID!
+  "Its name, a slug: what ` + "`" + `?preset=` + "`" + ` and ` + "`" + `transformUrl(preset:)` + "`" + ` take."
+  name: String!
+  "Its parameters as a delivery URL's query string, such as ` + "`" + `fit=crop&h=300&w=400` + "`" + `."
+  query: String!
+  "Whether it is made as soon as an image is created or replaced, so that its first visitor gets a stored result."
+  eager: Boolean!
+  "When it was created."
+  createdAt: Time!
+  "When it was last changed."
+  updatedAt: Time!
+}
+
+"A new transform preset."
+input CreateTransformPresetInput {
+  "Its name: 1 to 64 lower-case letters, digits, ` + "`" + `-` + "`" + ` and ` + "`" + `_` + "`" + `, starting and ending with a letter or digit."
+  name: String!
+  "The transform it applies (at least one parameter)."
+  params: ImageParams!
+  "Make it as soon as an image is created or replaced; false by default."
+  eager: Boolean
+}
+
+"Changes to a transform preset; an omitted field stays as it is. URLs naming it serve the new transform."
+input UpdateTransformPresetInput {
+  "A new name; URLs with the old one stop working."
+  name: String
+  "The new transform."
+  params: ImageParams
+  "Make it as soon as an image is created or replaced."
+  eager: Boolean
+}
+
+extend type Query {
+  "The transform presets, by name (editors and admins). Management only."
+  transformPresets: [TransformPreset!]!
+}
+
+extend type Mutation {
+  "Name a transform (ADMIN)."
+  createTransformPreset("The preset." input: CreateTransformPresetInput!): TransformPreset!
+  "Change a transform preset (ADMIN)."
+  updateTransformPreset("The preset's id." id: ID!, "The changes." input: UpdateTransformPresetInput!): TransformPreset!
+  "Delete a transform preset (ADMIN): URLs naming it answer NOT_FOUND, results made of it stay until their version is replaced."
+  deleteTransformPreset("The preset's id." id: ID!): TransformPreset!
 }
 `, BuiltIn: false},
 	{Name: "../../schema/schema.graphqls", Input: `"""
@@ -5335,6 +5486,24 @@ func (ec *executionContext) childFields_TagEdge(ctx context.Context, field graph
 	return nil, fmt.Errorf("no field named %q was found under type TagEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_TransformPreset(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_TransformPreset_id(ctx, field)
+	case "name":
+		return ec.fieldContext_TransformPreset_name(ctx, field)
+	case "query":
+		return ec.fieldContext_TransformPreset_query(ctx, field)
+	case "eager":
+		return ec.fieldContext_TransformPreset_eager(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_TransformPreset_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_TransformPreset_updatedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TransformPreset", field.Name)
+}
+
 func (ec *executionContext) childFields_UploadHeader(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "name":
@@ -5710,6 +5879,14 @@ func (ec *executionContext) field_Asset_transformUrl_args(ctx context.Context, r
 		return nil, err
 	}
 	args["params"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "preset",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["preset"] = arg1
 	return args, nil
 }
 
@@ -5837,6 +6014,20 @@ func (ec *executionContext) field_Mutation_createSignedAssetUrl_args(ctx context
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createTransformPreset_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.CreateTransformPresetInput, error) {
+			return ec.unmarshalNCreateTransformPresetInput2githubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐCreateTransformPresetInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createUploads_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -5930,6 +6121,20 @@ func (ec *executionContext) field_Mutation_deleteCollection_args(ctx context.Con
 }
 
 func (ec *executionContext) field_Mutation_deleteTag_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deleteTransformPreset_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
@@ -6379,6 +6584,28 @@ func (ec *executionContext) field_Mutation_updateCollection_args(ctx context.Con
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.UpdateCollectionInput, error) {
 			return ec.unmarshalNUpdateCollectionInput2githubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐUpdateCollectionInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateTransformPreset_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.UpdateTransformPresetInput, error) {
+			return ec.unmarshalNUpdateTransformPresetInput2githubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐUpdateTransformPresetInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -7897,7 +8124,7 @@ func (ec *executionContext) _Asset_transformUrl(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Asset().TransformURL(ctx, obj, fc.Args["params"].(*imageurl.ImageParams))
+			return ec.Resolvers.Asset().TransformURL(ctx, obj, fc.Args["params"].(*imageurl.ImageParams), fc.Args["preset"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
@@ -12062,6 +12289,138 @@ func (ec *executionContext) fieldContext_Mutation_moderateAssets(ctx context.Con
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_createTransformPreset(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createTransformPreset(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateTransformPreset(ctx, fc.Args["input"].(model.CreateTransformPresetInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.TransformPreset) graphql.Marshaler {
+			return ec.marshalNTransformPreset2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐTransformPreset(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createTransformPreset(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TransformPreset(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createTransformPreset_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateTransformPreset(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateTransformPreset(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateTransformPreset(ctx, fc.Args["id"].(string), fc.Args["input"].(model.UpdateTransformPresetInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.TransformPreset) graphql.Marshaler {
+			return ec.marshalNTransformPreset2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐTransformPreset(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateTransformPreset(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TransformPreset(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateTransformPreset_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteTransformPreset(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteTransformPreset(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteTransformPreset(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.TransformPreset) graphql.Marshaler {
+			return ec.marshalNTransformPreset2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐTransformPreset(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteTransformPreset(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TransformPreset(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteTransformPreset_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_tagAssets(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -13150,6 +13509,38 @@ func (ec *executionContext) fieldContext_Query_collections(ctx context.Context, 
 	if fc.Args, err = ec.field_Query_collections_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_transformPresets(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_transformPresets(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().TransformPresets(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*models.TransformPreset) graphql.Marshaler {
+			return ec.marshalNTransformPreset2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐTransformPresetᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_transformPresets(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TransformPreset(ctx, field)
+		},
 	}
 	return fc, nil
 }
@@ -14470,6 +14861,144 @@ func (ec *executionContext) fieldContext_TagEdge_node(_ context.Context, field g
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _TransformPreset_id(ctx context.Context, field graphql.CollectedField, obj *models.TransformPreset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TransformPreset_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TransformPreset_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TransformPreset", field, false, false, "ID")
+}
+
+func (ec *executionContext) _TransformPreset_name(ctx context.Context, field graphql.CollectedField, obj *models.TransformPreset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TransformPreset_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TransformPreset_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TransformPreset", field, false, false, "String")
+}
+
+func (ec *executionContext) _TransformPreset_query(ctx context.Context, field graphql.CollectedField, obj *models.TransformPreset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TransformPreset_query(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Params, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TransformPreset_query(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TransformPreset", field, false, false, "String")
+}
+
+func (ec *executionContext) _TransformPreset_eager(ctx context.Context, field graphql.CollectedField, obj *models.TransformPreset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TransformPreset_eager(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Eager, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TransformPreset_eager(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TransformPreset", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _TransformPreset_createdAt(ctx context.Context, field graphql.CollectedField, obj *models.TransformPreset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TransformPreset_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TransformPreset_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TransformPreset", field, false, false, "Time")
+}
+
+func (ec *executionContext) _TransformPreset_updatedAt(ctx context.Context, field graphql.CollectedField, obj *models.TransformPreset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TransformPreset_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TransformPreset_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TransformPreset", field, false, false, "Time")
 }
 
 func (ec *executionContext) _UploadHeader_name(ctx context.Context, field graphql.CollectedField, obj *intake.Header) (ret graphql.Marshaler) {
@@ -17379,6 +17908,62 @@ func UnmarshalCreateCollectionInput(ctx context.Context, raw any) (model.CreateC
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputCreateTransformPresetInput(ctx context.Context, obj any) (model.CreateTransformPresetInput, error) {
+	var it model.CreateTransformPresetInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "params", "eager"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "params":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("params"))
+			data, err := ec.unmarshalNImageParams2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋimageurlᚐImageParams(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Params = data
+		case "eager":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("eager"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Eager = graphql.OmittableOf(data)
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateTransformPresetInput unmarshals raw into the CreateTransformPresetInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateTransformPresetInput(ctx context.Context, raw any) (model.CreateTransformPresetInput, error) {
+	var out model.CreateTransformPresetInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateTransformPresetInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputCreateUploadInput(ctx context.Context, obj any) (model.CreateUploadInput, error) {
 	var it model.CreateUploadInput
 	if obj == nil {
@@ -18944,6 +19529,62 @@ func (ec *executionContext) unmarshalInputUpdateCollectionInput(ctx context.Cont
 func UnmarshalUpdateCollectionInput(ctx context.Context, raw any) (model.UpdateCollectionInput, error) {
 	var out model.UpdateCollectionInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateCollectionInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputUpdateTransformPresetInput(ctx context.Context, obj any) (model.UpdateTransformPresetInput, error) {
+	var it model.UpdateTransformPresetInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "params", "eager"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = graphql.OmittableOf(data)
+		case "params":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("params"))
+			data, err := ec.unmarshalOImageParams2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋimageurlᚐImageParams(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Params = graphql.OmittableOf(data)
+		case "eager":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("eager"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Eager = graphql.OmittableOf(data)
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateTransformPresetInput unmarshals raw into the UpdateTransformPresetInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateTransformPresetInput(ctx context.Context, raw any) (model.UpdateTransformPresetInput, error) {
+	var out model.UpdateTransformPresetInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateTransformPresetInput", raw, &out)
 	return out, err
 }
 
@@ -20931,6 +21572,27 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "createTransformPreset":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createTransformPreset(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateTransformPreset":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateTransformPreset(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteTransformPreset":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteTransformPreset(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "tagAssets":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_tagAssets(ctx, field)
@@ -21168,6 +21830,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_collections(ctx, field)
+				})
+		case "transformPresets":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_transformPresets(ctx, field)
 				})
 		case "tags":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -21571,6 +22239,64 @@ func (ec *executionContext) _TagEdge(ctx context.Context, sel ast.SelectionSet, 
 			}
 		case "node":
 			out.Values[i] = ec._TagEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var transformPresetImplementors = []string{"TransformPreset"}
+
+func (ec *executionContext) _TransformPreset(ctx context.Context, sel ast.SelectionSet, obj *models.TransformPreset) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, transformPresetImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TransformPreset")
+		case "id":
+			out.Values[i] = ec._TransformPreset_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._TransformPreset_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "query":
+			out.Values[i] = ec._TransformPreset_query(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "eager":
+			out.Values[i] = ec._TransformPreset_eager(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createdAt":
+			out.Values[i] = ec._TransformPreset_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updatedAt":
+			out.Values[i] = ec._TransformPreset_updatedAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -22696,6 +23422,11 @@ func (ec *executionContext) unmarshalNCreateCollectionInput2githubᚗcomᚋmedia
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNCreateTransformPresetInput2githubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐCreateTransformPresetInput(ctx context.Context, v any) (model.CreateTransformPresetInput, error) {
+	res, err := ec.unmarshalInputCreateTransformPresetInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNCreateUploadInput2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐCreateUploadInputᚄ(ctx context.Context, v any) ([]*model.CreateUploadInput, error) {
 	vSlice := graphql.CoerceList(v)
 	var err error
@@ -22839,6 +23570,11 @@ var (
 		imageurl.AutoCompress: "COMPRESS",
 	}
 )
+
+func (ec *executionContext) unmarshalNImageParams2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋimageurlᚐImageParams(ctx context.Context, v any) (*imageurl.ImageParams, error) {
+	res, err := ec.unmarshalInputImageParams(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
 
 func (ec *executionContext) unmarshalNInt2int(ctx context.Context, v any) (int, error) {
 	res, err := graphql.UnmarshalInt(v)
@@ -23222,6 +23958,30 @@ func (ec *executionContext) marshalNTime2ᚖtimeᚐTime(ctx context.Context, sel
 	return res
 }
 
+func (ec *executionContext) marshalNTransformPreset2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐTransformPresetᚄ(ctx context.Context, sel ast.SelectionSet, v []*models.TransformPreset) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTransformPreset2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐTransformPreset(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNTransformPreset2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐTransformPreset(ctx context.Context, sel ast.SelectionSet, v *models.TransformPreset) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "TransformPreset!")
+		return graphql.Null
+	}
+	return ec._TransformPreset(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNUpdateAssetInput2githubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐUpdateAssetInput(ctx context.Context, v any) (model.UpdateAssetInput, error) {
 	res, err := ec.unmarshalInputUpdateAssetInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -23229,6 +23989,11 @@ func (ec *executionContext) unmarshalNUpdateAssetInput2githubᚗcomᚋmediagraph
 
 func (ec *executionContext) unmarshalNUpdateCollectionInput2githubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐUpdateCollectionInput(ctx context.Context, v any) (model.UpdateCollectionInput, error) {
 	res, err := ec.unmarshalInputUpdateCollectionInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateTransformPresetInput2githubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐUpdateTransformPresetInput(ctx context.Context, v any) (model.UpdateTransformPresetInput, error) {
+	res, err := ec.unmarshalInputUpdateTransformPresetInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 

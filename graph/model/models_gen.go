@@ -7,6 +7,7 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/mediagraph/mediagraph/media/catalogue"
+	"github.com/mediagraph/mediagraph/media/imageurl"
 	"github.com/mediagraph/mediagraph/models"
 )
 
@@ -88,6 +89,16 @@ type CreateCollectionInput struct {
 	Name string `json:"name"`
 	// The collection to create it in; the root when null.
 	ParentID graphql.Omittable[*string] `json:"parentId,omitempty"`
+}
+
+// A new transform preset.
+type CreateTransformPresetInput struct {
+	// Its name: 1 to 64 lower-case letters, digits, `-` and `_`, starting and ending with a letter or digit.
+	Name string `json:"name"`
+	// The transform it applies (at least one parameter).
+	Params *imageurl.ImageParams `json:"params"`
+	// Make it as soon as an image is created or replaced; false by default.
+	Eager graphql.Omittable[*bool] `json:"eager,omitempty"`
 }
 
 // A file to send straight to the store.
@@ -290,6 +301,16 @@ type UpdateAssetInput struct {
 type UpdateCollectionInput struct {
 	// A new name.
 	Name string `json:"name"`
+}
+
+// Changes to a transform preset; an omitted field stays as it is. URLs naming it serve the new transform.
+type UpdateTransformPresetInput struct {
+	// A new name; URLs with the old one stop working.
+	Name graphql.Omittable[*string] `json:"name,omitempty"`
+	// The new transform.
+	Params graphql.Omittable[*imageurl.ImageParams] `json:"params,omitempty"`
+	// Make it as soon as an image is created or replaced.
+	Eager graphql.Omittable[*bool] `json:"eager,omitempty"`
 }
 
 // Changes to a webhook; absent fields stay as they are.
