@@ -88,3 +88,55 @@ func (db *DB) TransformPresets(ctx context.Context, eagerOnly bool) ([]*Transfor
 	}
 	return out, nil
 }
+
+// UploadPreset is a named set of defaults and limits for uploads. Settings is its JSON document,
+// which intake alone reads and writes: the defaults are the upload inputs' own.
+type UploadPreset struct {
+	ID        string `gorm:"primaryKey;size:40"`
+	Name      string `gorm:"size:64;not null"`
+	Settings  string `gorm:"not null"`
+	CreatedAt time.Time
+	UpdatedAt time.Time
+}
+
+// CreateUploadPreset inserts a preset; ErrDuplicate when its name is taken.
+func (db *DB) CreateUploadPreset(ctx context.Context, p *UploadPreset) error {
+	if err := db.with(ctx).Create(p).Error; err != nil {
+		return fmt.Errorf("insert upload preset: %w", translate(err))
+	}
+	return nil
+}
+
+// SaveUploadPreset writes every field of a preset; ErrDuplicate when its new name is taken.
+func (db *DB) SaveUploadPreset(ctx context.Context, p *UploadPreset) error {
+	if err := db.with(ctx).Save(p).Error; err != nil {
+		return fmt.Errorf("save upload preset: %w", translate(err))
+	}
+	return nil
+}
+
+// DeleteUploadPreset removes a preset; ErrNotFound when there is none.
+func (db *DB) DeleteUploadPreset(ctx context.Context, id string) error {
+	return deleteByID(ctx, db, &UploadPreset{}, id)
+}
+
+// UploadPresetBy returns the preset whose column (id or name) is value; ErrNotFound when none is.
+func (db *DB) UploadPresetBy(ctx context.Context, column, value string) (*UploadPreset, error) {
+	var p UploadPreset
+	if column != "id" && column != "name" {
+		return nil, fmt.Errorf("upload preset by %q: not a key", column)
+	}
+	if err := db.with(ctx).Where(column+" = ?", value).Take(&p).Error; err != nil {
+		return nil, translate(err)
+	}
+	return &p, nil
+}
+
+// UploadPresets lists the upload presets by name.
+func (db *DB) UploadPresets(ctx context.Context) ([]*UploadPreset, error) {
+	var out []*UploadPreset
+	if err := db.with(ctx).Order("name").Find(&out).Error; err != nil {
+		return nil, fmt.Errorf("list upload presets: %w", err)
+	}
+	return out, nil
+}

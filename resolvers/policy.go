@@ -45,6 +45,8 @@ var policy = func() map[fieldKey]Class {
 	add(Management, "Mutation", everyField)
 	add(Management, "Query", "transformPresets")
 	add(Management, "TransformPreset", everyField)
+	add(Management, "Query", "uploadPresets")
+	add(Management, "UploadPreset", everyField)
 
 	add(Delivery, "Asset", "id", "kind", "status", "filename", "basename", "format", "mimeType", "size",
 		"width", "height", "aspectRatio", "orientation", "duration", "frameCount", "frameRate", "videoCodec",

@@ -3,9 +3,11 @@ package resolvers
 import (
 	"context"
 
+	"github.com/mediagraph/mediagraph/graph/model"
 	"github.com/mediagraph/mediagraph/media/access"
 	"github.com/mediagraph/mediagraph/media/deliver"
 	"github.com/mediagraph/mediagraph/media/imageurl"
+	"github.com/mediagraph/mediagraph/media/intake"
 	"github.com/mediagraph/mediagraph/models"
 )
 
@@ -23,4 +25,12 @@ func (r *assetResolver) presetURL(ctx context.Context, a *models.Asset, params *
 		return nil, err
 	}
 	return &u, nil
+}
+
+func uploadPresetInput(in model.UploadPresetInput) intake.UploadPresetInput {
+	return intake.UploadPresetInput{Name: in.Name.Value(), Preset: intake.UploadPreset{
+		Tags: in.Tags.Value(), CollectionID: in.CollectionID.Value(), Status: in.Status.Value(),
+		Metadata: metadataInput(in.DefaultFieldMetadata.Value()), Author: in.Author.Value(), Copyright: in.Copyright.Value(),
+		AllowedTypes: in.AllowedTypes.Value(), MaxBytes: in.MaxBytes.Value(),
+	}}
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/mediagraph/mediagraph/graph/model"
 	"github.com/mediagraph/mediagraph/media/deliver"
+	"github.com/mediagraph/mediagraph/media/intake"
 	"github.com/mediagraph/mediagraph/models"
 )
 
@@ -25,6 +26,22 @@ func (r *mutationResolver) DeleteTransformPreset(ctx context.Context, id string)
 	return r.Media.Deliver.DeleteTransformPreset(ctx, id)
 }
 
+func (r *mutationResolver) CreateUploadPreset(ctx context.Context, input model.UploadPresetInput) (*intake.UploadPreset, error) {
+	return r.Media.Intake.CreateUploadPreset(ctx, uploadPresetInput(input))
+}
+
+func (r *mutationResolver) UpdateUploadPreset(ctx context.Context, id string, input model.UploadPresetInput) (*intake.UploadPreset, error) {
+	return r.Media.Intake.UpdateUploadPreset(ctx, id, uploadPresetInput(input))
+}
+
+func (r *mutationResolver) DeleteUploadPreset(ctx context.Context, id string) (*intake.UploadPreset, error) {
+	return r.Media.Intake.DeleteUploadPreset(ctx, id)
+}
+
 func (r *queryResolver) TransformPresets(ctx context.Context) ([]*models.TransformPreset, error) {
 	return r.Media.Deliver.TransformPresets(ctx)
+}
+
+func (r *queryResolver) UploadPresets(ctx context.Context) ([]*intake.UploadPreset, error) {
+	return r.Media.Intake.UploadPresets(ctx)
 }

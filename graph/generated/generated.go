@@ -299,6 +299,7 @@ type ComplexityRoot struct {
 		CreateCollection      func(childComplexity int, input model.CreateCollectionInput) int
 		CreateSignedAssetURL  func(childComplexity int, id string, expiresIn *int, params *imageurl.ImageParams) int
 		CreateTransformPreset func(childComplexity int, input model.CreateTransformPresetInput) int
+		CreateUploadPreset    func(childComplexity int, input model.UploadPresetInput) int
 		CreateUploads         func(childComplexity int, input []*model.CreateUploadInput) int
 		CreateWebhook         func(childComplexity int, input model.CreateWebhookInput) int
 		DeleteAllAssets       func(childComplexity int, confirm string) int
@@ -307,6 +308,7 @@ type ComplexityRoot struct {
 		DeleteCollection      func(childComplexity int, id string) int
 		DeleteTag             func(childComplexity int, id string) int
 		DeleteTransformPreset func(childComplexity int, id string) int
+		DeleteUploadPreset    func(childComplexity int, id string) int
 		DeleteWebhook         func(childComplexity int, id string) int
 		EmptyTrash            func(childComplexity int) int
 		MergeTags             func(childComplexity int, sourceIds []string, targetID string) int
@@ -331,6 +333,7 @@ type ComplexityRoot struct {
 		UpdateAssets          func(childComplexity int, ids []string, input model.UpdateAssetInput) int
 		UpdateCollection      func(childComplexity int, id string, input model.UpdateCollectionInput) int
 		UpdateTransformPreset func(childComplexity int, id string, input model.UpdateTransformPresetInput) int
+		UpdateUploadPreset    func(childComplexity int, id string, input model.UploadPresetInput) int
 		UpdateWebhook         func(childComplexity int, id string, input model.UpdateWebhookInput) int
 		UploadAssets          func(childComplexity int, files []*graphql.Upload, input *model.UploadAssetsInput) int
 	}
@@ -356,6 +359,7 @@ type ComplexityRoot struct {
 		Tags              func(childComplexity int, search *string, first *int, after *string) int
 		TransformPresets  func(childComplexity int) int
 		Upload            func(childComplexity int, id string) int
+		UploadPresets     func(childComplexity int) int
 		Webhook           func(childComplexity int, id string) int
 		WebhookEventNames func(childComplexity int) int
 		Webhooks          func(childComplexity int) int
@@ -435,6 +439,21 @@ type ComplexityRoot struct {
 		Number  func(childComplexity int) int
 		Size    func(childComplexity int) int
 		URL     func(childComplexity int) int
+	}
+
+	UploadPreset struct {
+		AllowedTypes         func(childComplexity int) int
+		Author               func(childComplexity int) int
+		CollectionID         func(childComplexity int) int
+		Copyright            func(childComplexity int) int
+		CreatedAt            func(childComplexity int) int
+		DefaultFieldMetadata func(childComplexity int) int
+		ID                   func(childComplexity int) int
+		MaxBytes             func(childComplexity int) int
+		Name                 func(childComplexity int) int
+		Status               func(childComplexity int) int
+		Tags                 func(childComplexity int) int
+		UpdatedAt            func(childComplexity int) int
 	}
 
 	Usage struct {
@@ -587,6 +606,9 @@ type MutationResolver interface {
 	CreateTransformPreset(ctx context.Context, input model.CreateTransformPresetInput) (*models.TransformPreset, error)
 	UpdateTransformPreset(ctx context.Context, id string, input model.UpdateTransformPresetInput) (*models.TransformPreset, error)
 	DeleteTransformPreset(ctx context.Context, id string) (*models.TransformPreset, error)
+	CreateUploadPreset(ctx context.Context, input model.UploadPresetInput) (*intake.UploadPreset, error)
+	UpdateUploadPreset(ctx context.Context, id string, input model.UploadPresetInput) (*intake.UploadPreset, error)
+	DeleteUploadPreset(ctx context.Context, id string) (*intake.UploadPreset, error)
 	TagAssets(ctx context.Context, ids []string, tags []string) ([]*models.Asset, error)
 	UntagAssets(ctx context.Context, ids []string, tags []string) ([]*models.Asset, error)
 	RenameTag(ctx context.Context, id string, name string) (*models.Tag, error)
@@ -613,6 +635,7 @@ type QueryResolver interface {
 	Collection(ctx context.Context, id string) (*models.Collection, error)
 	Collections(ctx context.Context, parentID *string) ([]*models.Collection, error)
 	TransformPresets(ctx context.Context) ([]*models.TransformPreset, error)
+	UploadPresets(ctx context.Context) ([]*intake.UploadPreset, error)
 	Tags(ctx context.Context, search *string, first *int, after *string) (*catalogue.TagList, error)
 	APITokens(ctx context.Context) ([]*models.APIToken, error)
 	Upload(ctx context.Context, id string) (*intake.Ticket, error)
@@ -1812,6 +1835,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateTransformPreset(childComplexity, args["input"].(model.CreateTransformPresetInput)), true
+	case "Mutation.createUploadPreset":
+		if e.ComplexityRoot.Mutation.CreateUploadPreset == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createUploadPreset_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateUploadPreset(childComplexity, args["input"].(model.UploadPresetInput)), true
 	case "Mutation.createUploads":
 		if e.ComplexityRoot.Mutation.CreateUploads == nil {
 			break
@@ -1900,6 +1934,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteTransformPreset(childComplexity, args["id"].(string)), true
+	case "Mutation.deleteUploadPreset":
+		if e.ComplexityRoot.Mutation.DeleteUploadPreset == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteUploadPreset_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteUploadPreset(childComplexity, args["id"].(string)), true
 	case "Mutation.deleteWebhook":
 		if e.ComplexityRoot.Mutation.DeleteWebhook == nil {
 			break
@@ -2159,6 +2204,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateTransformPreset(childComplexity, args["id"].(string), args["input"].(model.UpdateTransformPresetInput)), true
+	case "Mutation.updateUploadPreset":
+		if e.ComplexityRoot.Mutation.UpdateUploadPreset == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateUploadPreset_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateUploadPreset(childComplexity, args["id"].(string), args["input"].(model.UploadPresetInput)), true
 	case "Mutation.updateWebhook":
 		if e.ComplexityRoot.Mutation.UpdateWebhook == nil {
 			break
@@ -2336,6 +2392,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Upload(childComplexity, args["id"].(string)), true
+	case "Query.uploadPresets":
+		if e.ComplexityRoot.Query.UploadPresets == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.UploadPresets(childComplexity), true
 	case "Query.webhook":
 		if e.ComplexityRoot.Query.Webhook == nil {
 			break
@@ -2668,6 +2730,79 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.UploadPart.URL(childComplexity), true
 
+	case "UploadPreset.allowedTypes":
+		if e.ComplexityRoot.UploadPreset.AllowedTypes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UploadPreset.AllowedTypes(childComplexity), true
+	case "UploadPreset.author":
+		if e.ComplexityRoot.UploadPreset.Author == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UploadPreset.Author(childComplexity), true
+	case "UploadPreset.collectionId":
+		if e.ComplexityRoot.UploadPreset.CollectionID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UploadPreset.CollectionID(childComplexity), true
+	case "UploadPreset.copyright":
+		if e.ComplexityRoot.UploadPreset.Copyright == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UploadPreset.Copyright(childComplexity), true
+	case "UploadPreset.createdAt":
+		if e.ComplexityRoot.UploadPreset.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UploadPreset.CreatedAt(childComplexity), true
+	case "UploadPreset.defaultFieldMetadata":
+		if e.ComplexityRoot.UploadPreset.DefaultFieldMetadata == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UploadPreset.DefaultFieldMetadata(childComplexity), true
+	case "UploadPreset.id":
+		if e.ComplexityRoot.UploadPreset.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UploadPreset.ID(childComplexity), true
+	case "UploadPreset.maxBytes":
+		if e.ComplexityRoot.UploadPreset.MaxBytes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UploadPreset.MaxBytes(childComplexity), true
+	case "UploadPreset.name":
+		if e.ComplexityRoot.UploadPreset.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UploadPreset.Name(childComplexity), true
+	case "UploadPreset.status":
+		if e.ComplexityRoot.UploadPreset.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UploadPreset.Status(childComplexity), true
+	case "UploadPreset.tags":
+		if e.ComplexityRoot.UploadPreset.Tags == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UploadPreset.Tags(childComplexity), true
+	case "UploadPreset.updatedAt":
+		if e.ComplexityRoot.UploadPreset.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UploadPreset.UpdatedAt(childComplexity), true
+
 	case "Usage.asset":
 		if e.ComplexityRoot.Usage.Asset == nil {
 			break
@@ -2942,6 +3077,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("UpdateTransformPresetInput", ec.unmarshalInputUpdateTransformPresetInput),
 			graphql.NewInputUnmarshaler("UpdateWebhookInput", ec.unmarshalInputUpdateWebhookInput),
 			graphql.NewInputUnmarshaler("UploadAssetsInput", ec.unmarshalInputUploadAssetsInput),
+			graphql.NewInputUnmarshaler("UploadPresetInput", ec.unmarshalInputUploadPresetInput),
 			graphql.NewInputUnmarshaler("WebhookHeaderInput", ec.unmarshalInputWebhookHeaderInput),
 		)
 	}
@@ -4250,6 +4386,85 @@ extend type Mutation {
   "Delete a transform preset (ADMIN): URLs naming it answer NOT_FOUND, results made of it stay until their version is replaced."
   deleteTransformPreset("The preset's id." id: ID!): TransformPreset!
 }
+
+"""
+A named set of upload defaults and limits (Cloudinary's upload presets): ` + "`" + `preset` + "`" + ` in ` + "`" + `uploadAssets` + "`" + `,
+` + "`" + `createUploads` + "`" + ` and ` + "`" + `createAssetFromUrl` + "`" + ` (` + "`" + `input.asset.preset` + "`" + `) applies it. Each default is one the call's
+own input overrides; the limits narrow the library's (` + "`" + `mediaSettings` + "`" + `), never widen them.
+Management only, like every field of it.
+"""
+type UploadPreset {
+  "The preset's id (` + "`" + `upp_…` + "`" + `)."
+  id: ID!
+  "Its name, a slug: what ` + "`" + `preset` + "`" + ` takes."
+  name: String!
+  "Tags put on uploads that give none, by name."
+  tags: [String!]!
+  "The collection of uploads that name none."
+  collectionId: ID
+  "Who may see uploads that say nothing; the library's default (PRIVATE) when null."
+  status: AssetStatus
+  "Metadata per locale of uploads that give none for that locale."
+  defaultFieldMetadata: [LocalizedMetadata!]!
+  "The author of uploads that name none."
+  author: String
+  "The copyright notice of uploads that give none."
+  copyright: String
+  "The types uploads may have, as ` + "`" + `MEDIAGRAPH_UPLOAD_TYPES` + "`" + ` writes them (` + "`" + `image/*` + "`" + `); empty: the library's. Both lists must admit a file."
+  allowedTypes: [String!]!
+  "The largest file, in bytes; the library's limits apply as well. Null: only the library's."
+  maxBytes: Int64
+  "When it was created."
+  createdAt: Time!
+  "When it was last changed."
+  updatedAt: Time!
+}
+
+"An upload preset: every setting at once (an update replaces them all)."
+input UploadPresetInput {
+  "Its name: 1 to 64 lower-case letters, digits, ` + "`" + `-` + "`" + ` and ` + "`" + `_` + "`" + `, starting and ending with a letter or digit; in an update, null keeps it."
+  name: String
+  "Tags put on uploads that give none, by name."
+  tags: [String!]
+  "The collection of uploads that name none."
+  collectionId: ID
+  "Who may see uploads that say nothing."
+  status: AssetStatus
+  "Metadata per locale of uploads that give none for that locale."
+  defaultFieldMetadata: [LocalizedMetadataInput!]
+  "The author of uploads that name none."
+  author: String
+  "The copyright notice of uploads that give none."
+  copyright: String
+  "The types uploads may have (` + "`" + `image/png` + "`" + `, ` + "`" + `image/*` + "`" + `); empty: the library's."
+  allowedTypes: [String!]
+  "The largest file, in bytes."
+  maxBytes: Int64
+}
+
+extend input UploadAssetsInput {
+  "An upload preset (` + "`" + `uploadPresets` + "`" + `): its settings are defaults for this input, and its limits apply to the files."
+  preset: String
+}
+
+extend input CreateUploadInput {
+  "An upload preset (` + "`" + `uploadPresets` + "`" + `): its settings are defaults for this input, and its limits apply to the declared file."
+  preset: String
+}
+
+extend type Query {
+  "The upload presets, by name (editors and admins). Management only."
+  uploadPresets: [UploadPreset!]!
+}
+
+extend type Mutation {
+  "Name a set of upload defaults and limits (ADMIN)."
+  createUploadPreset("The preset; ` + "`" + `name` + "`" + ` is required." input: UploadPresetInput!): UploadPreset!
+  "Replace an upload preset's settings (ADMIN)."
+  updateUploadPreset("The preset's id." id: ID!, "Its new settings." input: UploadPresetInput!): UploadPreset!
+  "Delete an upload preset (ADMIN): uploads naming it are refused with NOT_FOUND."
+  deleteUploadPreset("The preset's id." id: ID!): UploadPreset!
+}
 `, BuiltIn: false},
 	{Name: "../../schema/schema.graphqls", Input: `"""
 Mediagraph: the media library of a headless CMS. DELIVERY tokens read PUBLIC assets; EDITOR tokens read and
@@ -5528,6 +5743,36 @@ func (ec *executionContext) childFields_UploadPart(ctx context.Context, field gr
 	return nil, fmt.Errorf("no field named %q was found under type UploadPart", field.Name)
 }
 
+func (ec *executionContext) childFields_UploadPreset(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_UploadPreset_id(ctx, field)
+	case "name":
+		return ec.fieldContext_UploadPreset_name(ctx, field)
+	case "tags":
+		return ec.fieldContext_UploadPreset_tags(ctx, field)
+	case "collectionId":
+		return ec.fieldContext_UploadPreset_collectionId(ctx, field)
+	case "status":
+		return ec.fieldContext_UploadPreset_status(ctx, field)
+	case "defaultFieldMetadata":
+		return ec.fieldContext_UploadPreset_defaultFieldMetadata(ctx, field)
+	case "author":
+		return ec.fieldContext_UploadPreset_author(ctx, field)
+	case "copyright":
+		return ec.fieldContext_UploadPreset_copyright(ctx, field)
+	case "allowedTypes":
+		return ec.fieldContext_UploadPreset_allowedTypes(ctx, field)
+	case "maxBytes":
+		return ec.fieldContext_UploadPreset_maxBytes(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_UploadPreset_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_UploadPreset_updatedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type UploadPreset", field.Name)
+}
+
 func (ec *executionContext) childFields_Usage(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -6028,6 +6273,20 @@ func (ec *executionContext) field_Mutation_createTransformPreset_args(ctx contex
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createUploadPreset_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.UploadPresetInput, error) {
+			return ec.unmarshalNUploadPresetInput2githubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐUploadPresetInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createUploads_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6135,6 +6394,20 @@ func (ec *executionContext) field_Mutation_deleteTag_args(ctx context.Context, r
 }
 
 func (ec *executionContext) field_Mutation_deleteTransformPreset_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deleteUploadPreset_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
@@ -6606,6 +6879,28 @@ func (ec *executionContext) field_Mutation_updateTransformPreset_args(ctx contex
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.UpdateTransformPresetInput, error) {
 			return ec.unmarshalNUpdateTransformPresetInput2githubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐUpdateTransformPresetInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateUploadPreset_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.UploadPresetInput, error) {
+			return ec.unmarshalNUploadPresetInput2githubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐUploadPresetInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -12421,6 +12716,138 @@ func (ec *executionContext) fieldContext_Mutation_deleteTransformPreset(ctx cont
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_createUploadPreset(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createUploadPreset(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateUploadPreset(ctx, fc.Args["input"].(model.UploadPresetInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *intake.UploadPreset) graphql.Marshaler {
+			return ec.marshalNUploadPreset2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋintakeᚐUploadPreset(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createUploadPreset(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UploadPreset(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createUploadPreset_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateUploadPreset(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateUploadPreset(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateUploadPreset(ctx, fc.Args["id"].(string), fc.Args["input"].(model.UploadPresetInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *intake.UploadPreset) graphql.Marshaler {
+			return ec.marshalNUploadPreset2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋintakeᚐUploadPreset(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateUploadPreset(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UploadPreset(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateUploadPreset_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteUploadPreset(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteUploadPreset(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteUploadPreset(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *intake.UploadPreset) graphql.Marshaler {
+			return ec.marshalNUploadPreset2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋintakeᚐUploadPreset(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteUploadPreset(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UploadPreset(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteUploadPreset_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_tagAssets(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -13540,6 +13967,38 @@ func (ec *executionContext) fieldContext_Query_transformPresets(_ context.Contex
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_TransformPreset(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_uploadPresets(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_uploadPresets(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().UploadPresets(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*intake.UploadPreset) graphql.Marshaler {
+			return ec.marshalNUploadPreset2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋintakeᚐUploadPresetᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_uploadPresets(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UploadPreset(ctx, field)
 		},
 	}
 	return fc, nil
@@ -15146,6 +15605,291 @@ func (ec *executionContext) fieldContext_UploadPart_headers(_ context.Context, f
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _UploadPreset_id(ctx context.Context, field graphql.CollectedField, obj *intake.UploadPreset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UploadPreset_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UploadPreset_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UploadPreset", field, false, false, "ID")
+}
+
+func (ec *executionContext) _UploadPreset_name(ctx context.Context, field graphql.CollectedField, obj *intake.UploadPreset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UploadPreset_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UploadPreset_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UploadPreset", field, false, false, "String")
+}
+
+func (ec *executionContext) _UploadPreset_tags(ctx context.Context, field graphql.CollectedField, obj *intake.UploadPreset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UploadPreset_tags(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Tags, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UploadPreset_tags(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UploadPreset", field, false, false, "String")
+}
+
+func (ec *executionContext) _UploadPreset_collectionId(ctx context.Context, field graphql.CollectedField, obj *intake.UploadPreset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UploadPreset_collectionId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CollectionID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_UploadPreset_collectionId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UploadPreset", field, false, false, "ID")
+}
+
+func (ec *executionContext) _UploadPreset_status(ctx context.Context, field graphql.CollectedField, obj *intake.UploadPreset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UploadPreset_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.AssetStatus) graphql.Marshaler {
+			return ec.marshalOAssetStatus2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAssetStatus(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_UploadPreset_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UploadPreset", field, false, false, "AssetStatus")
+}
+
+func (ec *executionContext) _UploadPreset_defaultFieldMetadata(ctx context.Context, field graphql.CollectedField, obj *intake.UploadPreset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UploadPreset_defaultFieldMetadata(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DefaultFieldMetadata(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*models.AssetMetadata) graphql.Marshaler {
+			return ec.marshalNLocalizedMetadata2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAssetMetadataᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UploadPreset_defaultFieldMetadata(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UploadPreset",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LocalizedMetadata(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UploadPreset_author(ctx context.Context, field graphql.CollectedField, obj *intake.UploadPreset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UploadPreset_author(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Author, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_UploadPreset_author(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UploadPreset", field, false, false, "String")
+}
+
+func (ec *executionContext) _UploadPreset_copyright(ctx context.Context, field graphql.CollectedField, obj *intake.UploadPreset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UploadPreset_copyright(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Copyright, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_UploadPreset_copyright(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UploadPreset", field, false, false, "String")
+}
+
+func (ec *executionContext) _UploadPreset_allowedTypes(ctx context.Context, field graphql.CollectedField, obj *intake.UploadPreset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UploadPreset_allowedTypes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AllowedTypes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UploadPreset_allowedTypes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UploadPreset", field, false, false, "String")
+}
+
+func (ec *executionContext) _UploadPreset_maxBytes(ctx context.Context, field graphql.CollectedField, obj *intake.UploadPreset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UploadPreset_maxBytes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MaxBytes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int64) graphql.Marshaler {
+			return ec.marshalOInt642ᚖint64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_UploadPreset_maxBytes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UploadPreset", field, false, false, "Int64")
+}
+
+func (ec *executionContext) _UploadPreset_createdAt(ctx context.Context, field graphql.CollectedField, obj *intake.UploadPreset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UploadPreset_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UploadPreset_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UploadPreset", field, false, false, "Time")
+}
+
+func (ec *executionContext) _UploadPreset_updatedAt(ctx context.Context, field graphql.CollectedField, obj *intake.UploadPreset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UploadPreset_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UploadPreset_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UploadPreset", field, false, false, "Time")
 }
 
 func (ec *executionContext) _Usage_id(ctx context.Context, field graphql.CollectedField, obj *models.Usage) (ret graphql.Marshaler) {
@@ -17975,7 +18719,7 @@ func (ec *executionContext) unmarshalInputCreateUploadInput(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"filename", "mimeType", "size", "sha256", "md5", "skipIfExists", "status", "collectionId", "tags", "author", "copyright", "notes", "defaultFieldMetadata"}
+	fieldsInOrder := [...]string{"filename", "mimeType", "size", "sha256", "md5", "skipIfExists", "status", "collectionId", "tags", "author", "copyright", "notes", "defaultFieldMetadata", "preset"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -18073,6 +18817,13 @@ func (ec *executionContext) unmarshalInputCreateUploadInput(ctx context.Context,
 				return it, err
 			}
 			it.DefaultFieldMetadata = graphql.OmittableOf(data)
+		case "preset":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("preset"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Preset = graphql.OmittableOf(data)
 		}
 	}
 	return it, nil
@@ -19690,7 +20441,7 @@ func (ec *executionContext) unmarshalInputUploadAssetsInput(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"status", "collectionId", "tags", "author", "copyright", "notes", "focalPoint", "customData", "defaultFieldMetadata", "skipIfExists"}
+	fieldsInOrder := [...]string{"status", "collectionId", "tags", "author", "copyright", "notes", "focalPoint", "customData", "defaultFieldMetadata", "skipIfExists", "preset"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -19767,6 +20518,13 @@ func (ec *executionContext) unmarshalInputUploadAssetsInput(ctx context.Context,
 				return it, err
 			}
 			it.SkipIfExists = graphql.OmittableOf(data)
+		case "preset":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("preset"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Preset = graphql.OmittableOf(data)
 		}
 	}
 	return it, nil
@@ -19781,6 +20539,104 @@ func (ec *executionContext) unmarshalInputUploadAssetsInput(ctx context.Context,
 func UnmarshalUploadAssetsInput(ctx context.Context, raw any) (model.UploadAssetsInput, error) {
 	var out model.UploadAssetsInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "UploadAssetsInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputUploadPresetInput(ctx context.Context, obj any) (model.UploadPresetInput, error) {
+	var it model.UploadPresetInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "tags", "collectionId", "status", "defaultFieldMetadata", "author", "copyright", "allowedTypes", "maxBytes"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = graphql.OmittableOf(data)
+		case "tags":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tags"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Tags = graphql.OmittableOf(data)
+		case "collectionId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("collectionId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CollectionID = graphql.OmittableOf(data)
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalOAssetStatus2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAssetStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = graphql.OmittableOf(data)
+		case "defaultFieldMetadata":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("defaultFieldMetadata"))
+			data, err := ec.unmarshalOLocalizedMetadataInput2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐLocalizedMetadataInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DefaultFieldMetadata = graphql.OmittableOf(data)
+		case "author":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("author"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Author = graphql.OmittableOf(data)
+		case "copyright":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("copyright"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Copyright = graphql.OmittableOf(data)
+		case "allowedTypes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("allowedTypes"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AllowedTypes = graphql.OmittableOf(data)
+		case "maxBytes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("maxBytes"))
+			data, err := ec.unmarshalOInt642ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaxBytes = graphql.OmittableOf(data)
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUploadPresetInput unmarshals raw into the UploadPresetInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUploadPresetInput(ctx context.Context, raw any) (model.UploadPresetInput, error) {
+	var out model.UploadPresetInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UploadPresetInput", raw, &out)
 	return out, err
 }
 
@@ -21593,6 +22449,27 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "createUploadPreset":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createUploadPreset(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateUploadPreset":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateUploadPreset(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteUploadPreset":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteUploadPreset(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "tagAssets":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_tagAssets(ctx, field)
@@ -21836,6 +22713,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_transformPresets(ctx, field)
+				})
+		case "uploadPresets":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_uploadPresets(ctx, field)
 				})
 		case "tags":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -22383,6 +23266,94 @@ func (ec *executionContext) _UploadPart(ctx context.Context, sel ast.SelectionSe
 			}
 		case "headers":
 			out.Values[i] = ec._UploadPart_headers(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var uploadPresetImplementors = []string{"UploadPreset"}
+
+func (ec *executionContext) _UploadPreset(ctx context.Context, sel ast.SelectionSet, obj *intake.UploadPreset) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, uploadPresetImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("UploadPreset")
+		case "id":
+			out.Values[i] = ec._UploadPreset_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._UploadPreset_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "tags":
+			out.Values[i] = ec._UploadPreset_tags(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "collectionId":
+			out.Values[i] = ec._UploadPreset_collectionId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "status":
+			out.Values[i] = ec._UploadPreset_status(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "defaultFieldMetadata":
+			out.Values[i] = ec._UploadPreset_defaultFieldMetadata(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "author":
+			out.Values[i] = ec._UploadPreset_author(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "copyright":
+			out.Values[i] = ec._UploadPreset_copyright(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "allowedTypes":
+			out.Values[i] = ec._UploadPreset_allowedTypes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "maxBytes":
+			out.Values[i] = ec._UploadPreset_maxBytes(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "createdAt":
+			out.Values[i] = ec._UploadPreset_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updatedAt":
+			out.Values[i] = ec._UploadPreset_updatedAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -24093,6 +25064,35 @@ func (ec *executionContext) marshalNUploadPart2ᚖgithubᚗcomᚋmediagraphᚋme
 		return graphql.Null
 	}
 	return ec._UploadPart(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNUploadPreset2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋintakeᚐUploadPresetᚄ(ctx context.Context, sel ast.SelectionSet, v []*intake.UploadPreset) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNUploadPreset2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋintakeᚐUploadPreset(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNUploadPreset2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋintakeᚐUploadPreset(ctx context.Context, sel ast.SelectionSet, v *intake.UploadPreset) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "UploadPreset!")
+		return graphql.Null
+	}
+	return ec._UploadPreset(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNUploadPresetInput2githubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐUploadPresetInput(ctx context.Context, v any) (model.UploadPresetInput, error) {
+	res, err := ec.unmarshalInputUploadPresetInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNUploadStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐUploadStatus(ctx context.Context, v any) (models.UploadStatus, error) {

@@ -131,6 +131,8 @@ type CreateUploadInput struct {
 	Notes graphql.Omittable[*string] `json:"notes,omitempty"`
 	// Metadata per locale.
 	DefaultFieldMetadata graphql.Omittable[[]*LocalizedMetadataInput] `json:"defaultFieldMetadata,omitempty"`
+	// An upload preset (`uploadPresets`): its settings are defaults for this input, and its limits apply to the declared file.
+	Preset graphql.Omittable[*string] `json:"preset,omitempty"`
 }
 
 // A webhook to create.
@@ -357,6 +359,30 @@ type UploadAssetsInput struct {
 	// instead of storing a copy: the new bytes are deleted and the rest of this input is not applied to it.
 	// An asset in the trash does not count: a new asset is made.
 	SkipIfExists graphql.Omittable[*bool] `json:"skipIfExists,omitempty"`
+	// An upload preset (`uploadPresets`): its settings are defaults for this input, and its limits apply to the files.
+	Preset graphql.Omittable[*string] `json:"preset,omitempty"`
+}
+
+// An upload preset: every setting at once (an update replaces them all).
+type UploadPresetInput struct {
+	// Its name: 1 to 64 lower-case letters, digits, `-` and `_`, starting and ending with a letter or digit; in an update, null keeps it.
+	Name graphql.Omittable[*string] `json:"name,omitempty"`
+	// Tags put on uploads that give none, by name.
+	Tags graphql.Omittable[[]string] `json:"tags,omitempty"`
+	// The collection of uploads that name none.
+	CollectionID graphql.Omittable[*string] `json:"collectionId,omitempty"`
+	// Who may see uploads that say nothing.
+	Status graphql.Omittable[*models.AssetStatus] `json:"status,omitempty"`
+	// Metadata per locale of uploads that give none for that locale.
+	DefaultFieldMetadata graphql.Omittable[[]*LocalizedMetadataInput] `json:"defaultFieldMetadata,omitempty"`
+	// The author of uploads that name none.
+	Author graphql.Omittable[*string] `json:"author,omitempty"`
+	// The copyright notice of uploads that give none.
+	Copyright graphql.Omittable[*string] `json:"copyright,omitempty"`
+	// The types uploads may have (`image/png`, `image/*`); empty: the library's.
+	AllowedTypes graphql.Omittable[[]string] `json:"allowedTypes,omitempty"`
+	// The largest file, in bytes.
+	MaxBytes graphql.Omittable[*int64] `json:"maxBytes,omitempty"`
 }
 
 // A page of a webhook's deliveries. Management only.

@@ -5,16 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
-	"regexp"
 
 	"github.com/mediagraph/mediagraph/media/access"
+	"github.com/mediagraph/mediagraph/media/catalogue"
 	"github.com/mediagraph/mediagraph/media/imageurl"
 	"github.com/mediagraph/mediagraph/models"
 )
-
-// presetName is what a preset may be called: a slug, so that it needs no escaping in a URL and reads
-// the same in a template and in a query string.
-var presetName = regexp.MustCompile(`^[a-z0-9](?:[a-z0-9_-]{0,62}[a-z0-9])?$`)
 
 // TransformPresetInput is a named transform as an ADMIN writes it. Nil fields of an update stay.
 type TransformPresetInput struct {
@@ -81,8 +77,8 @@ func (s *Service) DeleteTransformPreset(ctx context.Context, id string) (*models
 
 func applyPresetInput(p *models.TransformPreset, in TransformPresetInput) error {
 	if in.Name != nil {
-		if !presetName.MatchString(*in.Name) {
-			return access.Invalid("input.name", "a preset's name is 1 to 64 lower-case letters, digits, - and _, starting and ending with a letter or digit")
+		if err := catalogue.CheckPresetName("input.name", *in.Name); err != nil {
+			return err
 		}
 		p.Name = *in.Name
 	}
@@ -111,8 +107,8 @@ func presetWriteError(err error, name string) error {
 // PresetParams are the parameters of the preset named name; field names the argument in errors. An
 // unknown name is NOT_FOUND.
 func (s *Service) PresetParams(ctx context.Context, field, name string) (imageurl.ImageParams, error) {
-	if !presetName.MatchString(name) {
-		return imageurl.ImageParams{}, access.Invalid(field, "%q is not a preset name", name)
+	if err := catalogue.CheckPresetName(field, name); err != nil {
+		return imageurl.ImageParams{}, err
 	}
 	p, err := s.db.TransformPresetNamed(ctx, name)
 	if errors.Is(err, models.ErrNotFound) {
