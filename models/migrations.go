@@ -367,6 +367,11 @@ var migrations = []sqlMigration{
 			created_at {time} NOT NULL,
 			updated_at {time} NOT NULL)`,
 	}},
+	// Variants: an asset may be a variant of another, whose visibility it follows.
+	{id: "0013_variants", statements: []string{
+		`ALTER TABLE assets ADD COLUMN variant_of_id VARCHAR(40) REFERENCES assets(id)`,
+		`CREATE INDEX assets_variant_of ON assets (variant_of_id)`,
+	}},
 }
 
 // Migrate applies every migration not yet applied, each in its own transaction.

@@ -163,6 +163,7 @@ func uploadOptions(input *model.UploadAssetsInput) intake.UploadOptions {
 		Metadata:     metadataInput(input.DefaultFieldMetadata.Value()),
 		SkipIfExists: isTrue(input.SkipIfExists.Value()),
 		Preset:       input.Preset.Value(),
+		VariantOf:    input.VariantOf.Value(),
 	}
 }
 

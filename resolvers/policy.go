@@ -47,6 +47,7 @@ var policy = func() map[fieldKey]Class {
 	add(Management, "TransformPreset", everyField)
 	add(Management, "Query", "uploadPresets")
 	add(Management, "UploadPreset", everyField)
+	add(Delivery, "Asset", "variants", "variantOf")
 
 	add(Delivery, "Asset", "id", "kind", "status", "filename", "basename", "format", "mimeType", "size",
 		"width", "height", "aspectRatio", "orientation", "duration", "frameCount", "frameRate", "videoCodec",

@@ -24,7 +24,7 @@ func (r *mutationResolver) CreateUploads(ctx context.Context, input []*model.Cre
 			Options: intake.SignedUploadOptions{
 				Status: in.Status.Value(), CollectionID: in.CollectionID.Value(), Tags: in.Tags.Value(),
 				Author: in.Author.Value(), Copyright: in.Copyright.Value(), Notes: in.Notes.Value(),
-				Metadata: metadataInput(in.DefaultFieldMetadata.Value()),
+				Metadata: metadataInput(in.DefaultFieldMetadata.Value()), VariantOf: in.VariantOf.Value(),
 			},
 		}
 	}

@@ -130,6 +130,8 @@ type ComplexityRoot struct {
 		UpdatedAt            func(childComplexity int) int
 		UpdatedBy            func(childComplexity int) int
 		Usages               func(childComplexity int) int
+		VariantOf            func(childComplexity int) int
+		Variants             func(childComplexity int) int
 		Version              func(childComplexity int) int
 		Versions             func(childComplexity int) int
 		VideoCodec           func(childComplexity int) int
@@ -548,6 +550,8 @@ type AssetResolver interface {
 	Antivirus(ctx context.Context, obj *models.Asset) (*models.Antivirus, error)
 	UpdatedBy(ctx context.Context, obj *models.Asset) (*models.APIToken, error)
 	Moderation(ctx context.Context, obj *models.Asset) (*models.Moderation, error)
+	Variants(ctx context.Context, obj *models.Asset) ([]*models.Asset, error)
+	VariantOf(ctx context.Context, obj *models.Asset) (*models.Asset, error)
 }
 type AssetEventResolver interface {
 	Event(ctx context.Context, obj *notify.AssetEvent) (string, error)
@@ -1121,6 +1125,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Asset.Usages(childComplexity), true
+	case "Asset.variantOf":
+		if e.ComplexityRoot.Asset.VariantOf == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Asset.VariantOf(childComplexity), true
+	case "Asset.variants":
+		if e.ComplexityRoot.Asset.Variants == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Asset.Variants(childComplexity), true
 	case "Asset.version":
 		if e.ComplexityRoot.Asset.Version == nil {
 			break
@@ -4933,6 +4949,36 @@ extend type Mutation {
   ): [Usage!]!
 }
 `, BuiltIn: false},
+	{Name: "../../schema/variants.graphqls", Input: `"Whether an asset list has variants in it; without it, lists leave them out."
+enum VariantInclusion {
+  "Originals and variants."
+  INCLUDE
+  "Variants only."
+  ONLY
+}
+
+extend input AssetFilter {
+  "Put variants in the list (` + "`" + `INCLUDE` + "`" + `), or list only them (` + "`" + `ONLY` + "`" + `); by default lists leave variants out. Only at the top level of a filter."
+  variants: VariantInclusion
+}
+
+extend input UploadAssetsInput {
+  "Make the new assets variants of this asset (an art-directed crop, a hand-made WebP): they follow its visibility, and the gate serves a variant whose format and width a request of the original asks for exactly."
+  variantOf: ID
+}
+
+extend input CreateUploadInput {
+  "Make the new asset a variant of this asset, as ` + "`" + `UploadAssetsInput.variantOf` + "`" + `."
+  variantOf: ID
+}
+
+extend type Asset {
+  "The variants of this asset that the caller may see, oldest first."
+  variants: [Asset!]!
+  "The original this asset is a variant of; null for an original, or one the caller may not see."
+  variantOf: Asset
+}
+`, BuiltIn: false},
 	{Name: "../../schema/webhook.graphqls", Input: `"""
 A receiver of events: an HTTP endpoint Mediagraph POSTs signed JSON to after each change it subscribes
 to (ADMIN only). Every event is delivered at least once; the order of deliveries is not promised.
@@ -5269,6 +5315,10 @@ func (ec *executionContext) childFields_Asset(ctx context.Context, field graphql
 		return ec.fieldContext_Asset_updatedBy(ctx, field)
 	case "moderation":
 		return ec.fieldContext_Asset_moderation(ctx, field)
+	case "variants":
+		return ec.fieldContext_Asset_variants(ctx, field)
+	case "variantOf":
+		return ec.fieldContext_Asset_variantOf(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Asset", field.Name)
 }
@@ -9186,6 +9236,70 @@ func (ec *executionContext) fieldContext_Asset_moderation(_ context.Context, fie
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Moderation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Asset_variants(ctx context.Context, field graphql.CollectedField, obj *models.Asset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Asset_variants(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Asset().Variants(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*models.Asset) graphql.Marshaler {
+			return ec.marshalNAsset2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAssetᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Asset_variants(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Asset",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Asset(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Asset_variantOf(ctx context.Context, field graphql.CollectedField, obj *models.Asset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Asset_variantOf(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Asset().VariantOf(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.Asset) graphql.Marshaler {
+			return ec.marshalOAsset2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAsset(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Asset_variantOf(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Asset",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Asset(ctx, field)
 		},
 	}
 	return fc, nil
@@ -17970,7 +18084,7 @@ func (ec *executionContext) unmarshalInputAssetFilter(ctx context.Context, obj a
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"ids", "kind", "status", "format", "mimeType", "size", "width", "height", "aspectRatio", "orientation", "resolution", "tags", "smartTags", "colors", "collection", "inUse", "createdAt", "updatedAt", "filename", "originalFilename", "alt", "title", "author", "copyright", "notes", "md5", "deleted", "search", "AND", "OR", "antivirus", "moderation"}
+	fieldsInOrder := [...]string{"ids", "kind", "status", "format", "mimeType", "size", "width", "height", "aspectRatio", "orientation", "resolution", "tags", "smartTags", "colors", "collection", "inUse", "createdAt", "updatedAt", "filename", "originalFilename", "alt", "title", "author", "copyright", "notes", "md5", "deleted", "search", "AND", "OR", "antivirus", "moderation", "variants"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -18201,6 +18315,13 @@ func (ec *executionContext) unmarshalInputAssetFilter(ctx context.Context, obj a
 				return it, err
 			}
 			it.Moderation = data
+		case "variants":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("variants"))
+			data, err := ec.unmarshalOVariantInclusion2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐVariantInclusion(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Variants = data
 		}
 	}
 	return it, nil
@@ -18719,7 +18840,7 @@ func (ec *executionContext) unmarshalInputCreateUploadInput(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"filename", "mimeType", "size", "sha256", "md5", "skipIfExists", "status", "collectionId", "tags", "author", "copyright", "notes", "defaultFieldMetadata", "preset"}
+	fieldsInOrder := [...]string{"filename", "mimeType", "size", "sha256", "md5", "skipIfExists", "status", "collectionId", "tags", "author", "copyright", "notes", "defaultFieldMetadata", "preset", "variantOf"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -18824,6 +18945,13 @@ func (ec *executionContext) unmarshalInputCreateUploadInput(ctx context.Context,
 				return it, err
 			}
 			it.Preset = graphql.OmittableOf(data)
+		case "variantOf":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("variantOf"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VariantOf = graphql.OmittableOf(data)
 		}
 	}
 	return it, nil
@@ -20441,7 +20569,7 @@ func (ec *executionContext) unmarshalInputUploadAssetsInput(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"status", "collectionId", "tags", "author", "copyright", "notes", "focalPoint", "customData", "defaultFieldMetadata", "skipIfExists", "preset"}
+	fieldsInOrder := [...]string{"status", "collectionId", "tags", "author", "copyright", "notes", "focalPoint", "customData", "defaultFieldMetadata", "skipIfExists", "preset", "variantOf"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -20525,6 +20653,13 @@ func (ec *executionContext) unmarshalInputUploadAssetsInput(ctx context.Context,
 				return it, err
 			}
 			it.Preset = graphql.OmittableOf(data)
+		case "variantOf":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("variantOf"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VariantOf = graphql.OmittableOf(data)
 		}
 	}
 	return it, nil
@@ -21197,6 +21332,18 @@ func (ec *executionContext) _Asset(ctx context.Context, sel ast.SelectionSet, ob
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Asset_moderation(ctx, field, obj)
+				})
+		case "variants":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Asset_variants(ctx, field, obj)
+				})
+		case "variantOf":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Asset_variantOf(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -26651,6 +26798,36 @@ func (ec *executionContext) marshalOUploadPart2ᚕᚖgithubᚗcomᚋmediagraph�
 
 	return ret
 }
+
+func (ec *executionContext) unmarshalOVariantInclusion2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐVariantInclusion(ctx context.Context, v any) (*models.VariantInclusion, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalOVariantInclusion2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐVariantInclusion[tmp]
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOVariantInclusion2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐVariantInclusion(ctx context.Context, sel ast.SelectionSet, v *models.VariantInclusion) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(marshalOVariantInclusion2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐVariantInclusion[*v])
+	return res
+}
+
+var (
+	unmarshalOVariantInclusion2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐVariantInclusion = map[string]models.VariantInclusion{
+		"INCLUDE": models.VariantsInclude,
+		"ONLY":    models.VariantsOnly,
+	}
+	marshalOVariantInclusion2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐVariantInclusion = map[models.VariantInclusion]string{
+		models.VariantsInclude: "INCLUDE",
+		models.VariantsOnly:    "ONLY",
+	}
+)
 
 func (ec *executionContext) marshalOWebhook2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐWebhook(ctx context.Context, sel ast.SelectionSet, v *models.Webhook) graphql.Marshaler {
 	if v == nil {

@@ -133,6 +133,8 @@ type CreateUploadInput struct {
 	DefaultFieldMetadata graphql.Omittable[[]*LocalizedMetadataInput] `json:"defaultFieldMetadata,omitempty"`
 	// An upload preset (`uploadPresets`): its settings are defaults for this input, and its limits apply to the declared file.
 	Preset graphql.Omittable[*string] `json:"preset,omitempty"`
+	// Make the new asset a variant of this asset, as `UploadAssetsInput.variantOf`.
+	VariantOf graphql.Omittable[*string] `json:"variantOf,omitempty"`
 }
 
 // A webhook to create.
@@ -361,6 +363,8 @@ type UploadAssetsInput struct {
 	SkipIfExists graphql.Omittable[*bool] `json:"skipIfExists,omitempty"`
 	// An upload preset (`uploadPresets`): its settings are defaults for this input, and its limits apply to the files.
 	Preset graphql.Omittable[*string] `json:"preset,omitempty"`
+	// Make the new assets variants of this asset (an art-directed crop, a hand-made WebP): they follow its visibility, and the gate serves a variant whose format and width a request of the original asks for exactly.
+	VariantOf graphql.Omittable[*string] `json:"variantOf,omitempty"`
 }
 
 // An upload preset: every setting at once (an update replaces them all).

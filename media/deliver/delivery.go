@@ -116,6 +116,9 @@ func (s *Service) Deliver(ctx context.Context, req DeliveryRequest) (*Delivery, 
 	if err != nil {
 		return nil, err
 	}
+	if v, err := s.exactVariant(ctx, d, req.Version, params, t); v != nil || err != nil {
+		return v, err
+	}
 	d.MimeType, d.VaryAccept = t.spec.Format.MimeType(), t.varyAccept
 	d.Filename = a.Basename + "." + t.spec.Format.Extension()
 	derived, digest := derivedKey(a, version, t.spec)
@@ -150,6 +153,9 @@ func (s *Service) deliverable(ctx context.Context, id string, grant imageurl.URL
 	a := found[0]
 	if access.CanSeePrivate(ctx) {
 		return a, nil
+	}
+	if err := s.withOriginal(ctx, a); err != nil {
+		return nil, err
 	}
 	switch (models.Availability{At: now}).Check(a) {
 	case models.Trashed: // trashing is how an editor takes an asset down: shared links stop too

@@ -51,10 +51,11 @@ type SignedUploadOptions struct {
 	Copyright    *string                    `json:"copyright,omitempty"`
 	Notes        *string                    `json:"notes,omitempty"`
 	Metadata     []catalogue.MetadataChange `json:"metadata,omitempty"`
+	VariantOf    *string                    `json:"variantOf,omitempty"`
 }
 
 func (o SignedUploadOptions) upload() UploadOptions {
-	return UploadOptions{Status: o.Status, CollectionID: o.CollectionID, Tags: o.Tags, Author: o.Author, Copyright: o.Copyright, Notes: o.Notes}
+	return UploadOptions{Status: o.Status, CollectionID: o.CollectionID, Tags: o.Tags, Author: o.Author, Copyright: o.Copyright, Notes: o.Notes, VariantOf: o.VariantOf}
 }
 
 // Ticket is an upload with, right after createUploads, the requests that send its bytes: one PUT, or
@@ -176,7 +177,7 @@ func (s *Service) presetRequest(ctx context.Context, field string, r UploadReque
 	}
 	o := r.Options
 	d := preset.defaults(UploadOptions{Status: o.Status, CollectionID: o.CollectionID, Tags: o.Tags, Author: o.Author, Copyright: o.Copyright, Notes: o.Notes, Metadata: o.Metadata})
-	r.Options = SignedUploadOptions{Status: d.Status, CollectionID: d.CollectionID, Tags: d.Tags, Author: d.Author, Copyright: d.Copyright, Notes: d.Notes, Metadata: d.Metadata}
+	r.Options = SignedUploadOptions{Status: d.Status, CollectionID: d.CollectionID, Tags: d.Tags, Author: d.Author, Copyright: d.Copyright, Notes: d.Notes, Metadata: d.Metadata, VariantOf: o.VariantOf}
 	return r, nil
 }
 
@@ -210,6 +211,9 @@ func (s *Service) CreateUploads(ctx context.Context, requests []UploadRequest) (
 			return nil, err
 		}
 		if r, err = s.checkUploadRequest(field, r); err != nil {
+			return nil, err
+		}
+		if err := s.assets.CheckVariantOf(ctx, field+".variantOf", r.Options.VariantOf); err != nil {
 			return nil, err
 		}
 		options, err := json.Marshal(r.Options)

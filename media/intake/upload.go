@@ -43,6 +43,8 @@ type UploadOptions struct {
 	SkipIfExists bool
 	// Preset names an upload preset: defaults for the options above, and limits on the files.
 	Preset *string
+	// VariantOf makes the new assets variants of this asset, whose visibility they follow.
+	VariantOf *string
 }
 
 // received is what storing a file taught us about it.
@@ -75,6 +77,9 @@ func (s *Service) UploadAssets(ctx context.Context, files []UploadFile, opts Upl
 	}
 	meta, tags, err := s.checkUploadOptions(opts)
 	if err != nil {
+		return nil, err
+	}
+	if err := s.assets.CheckVariantOf(ctx, "input.variantOf", opts.VariantOf); err != nil {
 		return nil, err
 	}
 	var stored []received
@@ -169,6 +174,7 @@ func (s *Service) register(ctx context.Context, stored []received, opts UploadOp
 	}
 	news := make([]catalogue.NewAsset, len(stored))
 	for i, in := range stored {
+		in.asset.VariantOfID = opts.VariantOf
 		news[i] = catalogue.NewAsset{Asset: in.asset, Version: in.version, Credits: in.credits}
 	}
 	err := s.db.Transaction(ctx, func(tx *models.DB) error {
