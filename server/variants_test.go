@@ -23,7 +23,9 @@ const variantsQuery = `query($id: ID!) { asset(id: $id) { id variants { id } var
 // listIDs lists the ids of the assets a filter finds.
 func listIDs(t *testing.T, s *apptest.Server, token string, filter map[string]any) []string {
 	t.Helper()
-	var out struct{ Assets struct{ Nodes []struct{ ID string } } }
+	var out struct {
+		Assets struct{ Nodes []struct{ ID string } }
+	}
 	s.Must(token, `query($f: AssetFilter) { assets(filter: $f, first: 50) { nodes { id } } }`, map[string]any{"f": filter}, &out)
 	ids := make([]string, len(out.Assets.Nodes))
 	for i, n := range out.Assets.Nodes {

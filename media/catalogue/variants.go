@@ -34,4 +34,3 @@ func (s *Assets) CheckVariantOf(ctx context.Context, field string, id *string) e
 	}
 	return nil
 }
-
