@@ -369,7 +369,9 @@ var migrations = []sqlMigration{
 	}},
 	// Variants: an asset may be a variant of another, whose visibility it follows.
 	{id: "0013_variants", statements: []string{
-		`ALTER TABLE assets ADD COLUMN variant_of_id VARCHAR(40) REFERENCES assets(id)`,
+		// No foreign key: purging an original must not wait for its variants, which then stay hidden
+		// from public readers (their original is not deliverable) until an editor deals with them.
+		`ALTER TABLE assets ADD COLUMN variant_of_id VARCHAR(40)`,
 		`CREATE INDEX assets_variant_of ON assets (variant_of_id)`,
 	}},
 }

@@ -101,6 +101,14 @@ func TestVariants(t *testing.T) {
 			t.Errorf("an editor lists the variants: %+v", out.Asset)
 		}
 
+		// Purging the original leaves the variant to editors, hidden from everyone else.
+		s.Must(editor, `mutation($ids: [ID!]!) { deleteAssets(ids: $ids) }`, map[string]any{"ids": []string{original}}, nil)
+		s.Must(s.Admin, `mutation { emptyTrash }`, nil, nil)
+		wantGateError(t, "the variant of a purged original", fetch(t, s, http.MethodGet, fmt.Sprintf("/media/asset/%s", variant), "", nil), http.StatusForbidden, "ASSET_ACCESS_DENIED")
+		if f := fetch(t, s, http.MethodGet, fmt.Sprintf("/media/asset/%s", variant), editor, nil); f.Status != http.StatusOK {
+			t.Errorf("an editor opens the variant of a purged original: HTTP %d", f.Status)
+		}
+
 		wantCode(t, "a variant of an unknown asset", s.Upload(editor, map[string]any{"variantOf": "ast_01hzzzzzzzzzzzzzzzzzzzzzzz"}, apptest.Fixture(t, "alpha.png")), "NOT_FOUND", "input.variantOf")
 		wantCode(t, "a variant of a variant", s.Upload(editor, map[string]any{"variantOf": variant}, apptest.Fixture(t, "alpha.png")), "VALIDATION_FAILED", "input.variantOf")
 	})

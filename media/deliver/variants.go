@@ -9,19 +9,19 @@ import (
 	"github.com/mediagraph/mediagraph/models"
 )
 
-// withOriginal loads the original of a variant, whose availability the variant's follows.
+// withOriginal loads the original of a variant, whose availability the variant's follows; a purged
+// original leaves VariantOf nil, which no public reader gets past.
 func (s *Service) withOriginal(ctx context.Context, a *models.Asset) error {
 	if a.VariantOfID == nil {
 		return nil
 	}
 	found, err := s.db.AssetsByID(ctx, []string{*a.VariantOfID}, models.Visibility{})
 	if err != nil {
-		return err
+		return fmt.Errorf("load the original of %s: %w", a.ID, err)
 	}
-	if len(found) == 0 {
-		return fmt.Errorf("asset %s: its original %s is missing", a.ID, *a.VariantOfID)
+	if len(found) > 0 {
+		a.VariantOf = found[0]
 	}
-	a.VariantOf = found[0]
 	return nil
 }
 
