@@ -47,6 +47,8 @@ type Workers struct {
 	Scan      *Scan
 	Outbox    Outbox
 	Attempted []Attempted
+	// Eager makes eager transform presets of new bytes; nil: this process makes none.
+	Eager *Eager
 }
 
 // rescueAfter is how long a job may stay running before River takes it for abandoned (its process
@@ -128,6 +130,11 @@ func start[TTx any](ctx context.Context, driver riverdriver.Driver[TTx], db *mod
 			return insert(ctx, p)
 		})}, subscribers...)
 	}
+	if w.Eager != nil {
+		subscribers = append(subscribers, addEager(workers, *w.Eager, func(ctx context.Context, p []river.InsertManyParams) error {
+			return insert(ctx, p)
+		}))
+	}
 	river.AddWorker(workers, &drainWorker{db: db, subscribers: subscribers})
 	periodic = append(periodic, river.NewPeriodicJob(river.PeriodicInterval(w.Outbox.Every),
 		func() (river.JobArgs, *river.InsertOpts) { return drainOutbox{}, nil },
@@ -139,6 +146,8 @@ func start[TTx any](ctx context.Context, driver riverdriver.Driver[TTx], db *mod
 		outboxQueue:    {MaxWorkers: 1},
 		// clamd scans a stream on one of its threads; two at a time keep it busy without a backlog
 		scanQueue: {MaxWorkers: 2},
+		// one at a time: each eager transform holds a core, which the gate's visitors need more
+		eagerQueue: {MaxWorkers: 1},
 	}
 	attempted := addAttempted(workers, queues, w.Attempted)
 	client, err := river.NewClient(driver, &river.Config{

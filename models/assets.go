@@ -191,7 +191,7 @@ func (db *DB) assetScope(ctx context.Context, q AssetQuery, withVersion bool) (*
 	if err != nil {
 		return nil, err
 	}
-	g := visibleAssets(db.with(ctx).Model(&Asset{}), q.Filter, q.Visibility)
+	g := variantScope(visibleAssets(db.with(ctx).Model(&Asset{}), q.Filter, q.Visibility), q.Filter)
 	if withVersion || c.version {
 		g = g.Joins(currentVersionJoin)
 	}
@@ -204,6 +204,9 @@ func checkNestedDeleted(list []*AssetFilter, path string) error {
 		p := fmt.Sprintf("%s[%d]", path, i)
 		if f != nil && f.Deleted != nil {
 			return &FilterError{p + ".deleted", "only allowed at the top level of a filter"}
+		}
+		if f != nil && f.Variants != nil {
+			return &FilterError{p + ".variants", "only allowed at the top level of a filter"}
 		}
 		if f != nil {
 			if err := checkNestedDeleted(f.AND, p+".AND"); err != nil {

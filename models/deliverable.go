@@ -3,6 +3,7 @@ package models
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"gorm.io/gorm"
@@ -29,7 +30,8 @@ const (
 // (every list, count, lookup and relation of a public-only reader).
 type Availability struct{ At time.Time }
 
-// Check says whether a is deliverable at the instant, and if not, why.
+// Check says whether a is deliverable at the instant, and if not, why. A variant is deliverable
+// when it and its original (a.VariantOf, which the caller loads) both are.
 func (v Availability) Check(a *Asset) Refusal {
 	switch {
 	case a.DeletedAt != nil:
@@ -41,15 +43,28 @@ func (v Availability) Check(a *Asset) Refusal {
 	case a.AvailableFrom != nil && v.At.Before(*a.AvailableFrom),
 		a.AvailableUntil != nil && !v.At.Before(*a.AvailableUntil):
 		return OutsideWindow
+	case a.VariantOfID != nil && a.VariantOf == nil:
+		return NotPublic // an original not loaded is not known to be deliverable
+	case a.VariantOf != nil:
+		return v.Check(a.VariantOf)
 	}
 	return Deliverable
 }
 
-// SQL is the same predicate over the assets table, with its arguments.
+// SQL is the same predicate over the assets table, with its arguments: of the asset, and of its
+// original when it is a variant.
 func (v Availability) SQL() (string, []any) {
-	return `assets.status = ? AND assets.deleted_at IS NULL AND assets.moderation_status = ?
+	own, args := v.of("assets")
+	original, more := v.of("o")
+	return own + ` AND (assets.variant_of_id IS NULL OR EXISTS (SELECT 1 FROM assets o WHERE o.id = assets.variant_of_id AND ` + original + `))`,
+		append(args, more...)
+}
+
+// of is the predicate over one row of assets, named table.
+func (v Availability) of(table string) (string, []any) {
+	return strings.NewReplacer("assets.", table+".").Replace(`assets.status = ? AND assets.deleted_at IS NULL AND assets.moderation_status = ?
 		AND (assets.available_from IS NULL OR assets.available_from <= ?)
-		AND (assets.available_until IS NULL OR assets.available_until > ?)`, []any{StatusPublic, ModerationApproved, v.At, v.At}
+		AND (assets.available_until IS NULL OR assets.available_until > ?)`), []any{StatusPublic, ModerationApproved, v.At, v.At}
 }
 
 // Where limits a query of assets to the deliverable ones.

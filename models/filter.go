@@ -3,6 +3,8 @@ package models
 import (
 	"fmt"
 	"time"
+
+	"gorm.io/gorm"
 )
 
 // The filter inputs below are bound directly to the GraphQL input types of the same names, so the
@@ -122,6 +124,25 @@ type ColorsFilter struct {
 	AnyIn []string
 }
 
+// VariantInclusion says whether a list has variants in it: lists leave them out unless asked.
+type VariantInclusion string
+
+const (
+	VariantsInclude VariantInclusion = "INCLUDE"
+	VariantsOnly    VariantInclusion = "ONLY"
+)
+
+// variantScope leaves variants out of a list, unless the filter asks for them too or for them only.
+func variantScope(g *gorm.DB, f *AssetFilter) *gorm.DB {
+	switch {
+	case f != nil && f.Variants != nil && *f.Variants == VariantsInclude:
+		return g
+	case f != nil && f.Variants != nil && *f.Variants == VariantsOnly:
+		return g.Where("assets.variant_of_id IS NOT NULL")
+	}
+	return g.Where("assets.variant_of_id IS NULL")
+}
+
 // ScanStatusFilter matches antivirus scan statuses.
 type ScanStatusFilter struct {
 	Eq *ScanStatus
@@ -165,6 +186,7 @@ type AssetFilter struct {
 	Antivirus        *AntivirusFilter
 	Moderation       *ModerationFilter
 	Deleted          *bool
+	Variants         *VariantInclusion
 	Search           *string
 	AND              []*AssetFilter
 	OR               []*AssetFilter
@@ -341,6 +363,7 @@ var assetFilterFields = indexFilterFields([]filterField{
 	{name: "antivirus.status", expr: "cv.antivirus_status", ops: opOneOf, value: valueEnum, version: true, management: true},
 	{name: "moderation.status", expr: "assets.moderation_status", ops: opOneOf, value: valueEnum, management: true},
 	{name: "deleted", ops: opScope, value: valueBool},
+	{name: "variants", ops: opScope, value: valueEnum},
 	{name: "search", ops: opWords, value: valueText},
 	{name: "duration", expr: "cv.duration", ops: opCompare, value: valueFloat, version: true},
 	{name: "createdBy", expr: "assets.created_by_id", ops: opIn | opNotIn, value: valueID, maxList: maxFilterList, management: true},

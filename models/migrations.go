@@ -353,6 +353,29 @@ var migrations = []sqlMigration{
 		`CREATE INDEX assets_moderation ON assets (moderation_status)`,
 		`ALTER TABLE api_tokens ADD COLUMN moderator BOOLEAN NOT NULL DEFAULT FALSE`,
 	}},
+	// Named transforms, which the gate applies unsigned, and the defaults and limits of named uploads.
+	{id: "0013_presets", statements: []string{
+		`CREATE TABLE transform_presets (
+			id VARCHAR(40) PRIMARY KEY,
+			name VARCHAR(64) NOT NULL UNIQUE,
+			params TEXT NOT NULL,
+			eager BOOLEAN NOT NULL DEFAULT FALSE,
+			created_at {time} NOT NULL,
+			updated_at {time} NOT NULL)`,
+		`CREATE TABLE upload_presets (
+			id VARCHAR(40) PRIMARY KEY,
+			name VARCHAR(64) NOT NULL UNIQUE,
+			settings TEXT NOT NULL,
+			created_at {time} NOT NULL,
+			updated_at {time} NOT NULL)`,
+	}},
+	// Variants: an asset may be a variant of another, whose visibility it follows.
+	{id: "0013_variants", statements: []string{
+		// No foreign key: purging an original must not wait for its variants, which then stay hidden
+		// from public readers (their original is not deliverable) until an editor deals with them.
+		`ALTER TABLE assets ADD COLUMN variant_of_id VARCHAR(40)`,
+		`CREATE INDEX assets_variant_of ON assets (variant_of_id)`,
+	}},
 	// Full-text search (models/search.go): one document per asset; the documents of assets stored
 	// before are written by Migrate.
 	{id: "0014_search_sqlite", dialect: SQLite, statements: []string{

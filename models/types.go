@@ -85,6 +85,10 @@ type Asset struct {
 	// GrantEpoch numbers the generation of the asset's signed links: a link signed under an older
 	// one no longer opens it.
 	GrantEpoch int `gorm:"not null"`
+	// VariantOfID is the original this asset is a variant of (an art-directed crop, a hand-made WebP);
+	// VariantOf is that original, loaded where its availability decides the variant's.
+	VariantOfID *string `gorm:"size:40"`
+	VariantOf   *Asset  `gorm:"-"`
 	// Moderation is the review of the current bytes.
 	Moderation Moderation `gorm:"embedded;embeddedPrefix:moderation_"`
 

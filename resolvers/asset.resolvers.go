@@ -92,7 +92,10 @@ func (r *assetResolver) URL(ctx context.Context, obj *models.Asset, params *imag
 	return r.Media.Deliver.URLFor(ctx, obj, imageurl.AssetPath(obj), p, signed != nil && *signed, expiresIn)
 }
 
-func (r *assetResolver) TransformURL(ctx context.Context, obj *models.Asset, params *imageurl.ImageParams) (*string, error) {
+func (r *assetResolver) TransformURL(ctx context.Context, obj *models.Asset, params *imageurl.ImageParams, preset *string) (*string, error) {
+	if preset != nil {
+		return r.presetURL(ctx, obj, params, *preset)
+	}
 	p, err := r.imageParams(ctx, obj, params)
 	if err != nil {
 		return nil, err

@@ -162,6 +162,8 @@ func uploadOptions(input *model.UploadAssetsInput) intake.UploadOptions {
 		CustomData:   customDataInput(input.CustomData),
 		Metadata:     metadataInput(input.DefaultFieldMetadata.Value()),
 		SkipIfExists: isTrue(input.SkipIfExists.Value()),
+		Preset:       input.Preset.Value(),
+		VariantOf:    input.VariantOf.Value(),
 	}
 }
 

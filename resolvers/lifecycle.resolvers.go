@@ -26,7 +26,7 @@ func (r *assetVersionResolver) TransformURL(ctx context.Context, obj *models.Ass
 	if err != nil {
 		return nil, err
 	}
-	return (&assetResolver{r.Resolver}).TransformURL(ctx, a, params) // the version's own facts, the asset's rules
+	return (&assetResolver{r.Resolver}).TransformURL(ctx, a, params, nil) // the version's own facts, the asset's rules
 }
 
 func (r *mutationResolver) RestoreAssetVersion(ctx context.Context, id string, version int) (*models.Asset, error) {

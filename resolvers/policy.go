@@ -43,6 +43,11 @@ var policy = func() map[fieldKey]Class {
 	add(Delivery, "Subscription", "assetEvents")
 	add(Delivery, "AssetEvent", "id", "event", "occurredAt", "assetId", "asset")
 	add(Management, "Mutation", everyField)
+	add(Management, "Query", "transformPresets")
+	add(Management, "TransformPreset", everyField)
+	add(Management, "Query", "uploadPresets")
+	add(Management, "UploadPreset", everyField)
+	add(Delivery, "Asset", "variants", "variantOf")
 
 	add(Delivery, "Asset", "id", "kind", "status", "filename", "basename", "format", "mimeType", "size",
 		"width", "height", "aspectRatio", "orientation", "duration", "frameCount", "frameRate", "videoCodec",

@@ -20,11 +20,11 @@ func (r *mutationResolver) CreateUploads(ctx context.Context, input []*model.Cre
 	for i, in := range input {
 		requests[i] = intake.UploadRequest{
 			Filename: in.Filename, MimeType: in.MimeType, Size: in.Size, SHA256: in.Sha256.Value(), MD5: in.Md5.Value(),
-			SkipIfExists: isTrue(in.SkipIfExists.Value()),
+			SkipIfExists: isTrue(in.SkipIfExists.Value()), Preset: in.Preset.Value(),
 			Options: intake.SignedUploadOptions{
 				Status: in.Status.Value(), CollectionID: in.CollectionID.Value(), Tags: in.Tags.Value(),
 				Author: in.Author.Value(), Copyright: in.Copyright.Value(), Notes: in.Notes.Value(),
-				Metadata: metadataInput(in.DefaultFieldMetadata.Value()),
+				Metadata: metadataInput(in.DefaultFieldMetadata.Value()), VariantOf: in.VariantOf.Value(),
 			},
 		}
 	}

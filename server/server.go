@@ -159,6 +159,7 @@ func (a *App) StartJobs(ctx context.Context) error {
 		Scan:      &jobs.Scan{Run: a.Media.Antivirus.Scan, RetryBase: a.Config.ScanRetryBase},
 		Outbox:    jobs.Outbox{Every: a.Config.EventDrainInterval, Subscribers: a.subscribers},
 		Attempted: attempted,
+		Eager:     &jobs.Eager{Run: a.Media.Deliver.MakeEagerPresets},
 	})
 	if err != nil {
 		return err

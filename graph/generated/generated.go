@@ -125,11 +125,13 @@ type ComplexityRoot struct {
 		Tags                 func(childComplexity int) int
 		Thumbhash            func(childComplexity int) int
 		Title                func(childComplexity int, locale *string) int
-		TransformURL         func(childComplexity int, params *imageurl.ImageParams) int
+		TransformURL         func(childComplexity int, params *imageurl.ImageParams, preset *string) int
 		URL                  func(childComplexity int, params *imageurl.ImageParams, signed *bool, expiresIn *int) int
 		UpdatedAt            func(childComplexity int) int
 		UpdatedBy            func(childComplexity int) int
 		Usages               func(childComplexity int) int
+		VariantOf            func(childComplexity int) int
+		Variants             func(childComplexity int) int
 		Version              func(childComplexity int) int
 		Versions             func(childComplexity int) int
 		VideoCodec           func(childComplexity int) int
@@ -298,6 +300,8 @@ type ComplexityRoot struct {
 		CreateAssetFromURL    func(childComplexity int, input model.CreateAssetFromURLInput) int
 		CreateCollection      func(childComplexity int, input model.CreateCollectionInput) int
 		CreateSignedAssetURL  func(childComplexity int, id string, expiresIn *int, params *imageurl.ImageParams) int
+		CreateTransformPreset func(childComplexity int, input model.CreateTransformPresetInput) int
+		CreateUploadPreset    func(childComplexity int, input model.UploadPresetInput) int
 		CreateUploads         func(childComplexity int, input []*model.CreateUploadInput) int
 		CreateWebhook         func(childComplexity int, input model.CreateWebhookInput) int
 		DeleteAllAssets       func(childComplexity int, confirm string) int
@@ -305,6 +309,8 @@ type ComplexityRoot struct {
 		DeleteAssets          func(childComplexity int, ids []string) int
 		DeleteCollection      func(childComplexity int, id string) int
 		DeleteTag             func(childComplexity int, id string) int
+		DeleteTransformPreset func(childComplexity int, id string) int
+		DeleteUploadPreset    func(childComplexity int, id string) int
 		DeleteWebhook         func(childComplexity int, id string) int
 		EmptyTrash            func(childComplexity int) int
 		MergeTags             func(childComplexity int, sourceIds []string, targetID string) int
@@ -328,6 +334,8 @@ type ComplexityRoot struct {
 		UpdateAsset           func(childComplexity int, id string, input model.UpdateAssetInput) int
 		UpdateAssets          func(childComplexity int, ids []string, input model.UpdateAssetInput) int
 		UpdateCollection      func(childComplexity int, id string, input model.UpdateCollectionInput) int
+		UpdateTransformPreset func(childComplexity int, id string, input model.UpdateTransformPresetInput) int
+		UpdateUploadPreset    func(childComplexity int, id string, input model.UploadPresetInput) int
 		UpdateWebhook         func(childComplexity int, id string, input model.UpdateWebhookInput) int
 		UploadAssets          func(childComplexity int, files []*graphql.Upload, input *model.UploadAssetsInput) int
 	}
@@ -351,7 +359,9 @@ type ComplexityRoot struct {
 		MediaSettings     func(childComplexity int) int
 		Node              func(childComplexity int, id string) int
 		Tags              func(childComplexity int, search *string, first *int, after *string) int
+		TransformPresets  func(childComplexity int) int
 		Upload            func(childComplexity int, id string) int
+		UploadPresets     func(childComplexity int) int
 		Webhook           func(childComplexity int, id string) int
 		WebhookEventNames func(childComplexity int) int
 		Webhooks          func(childComplexity int) int
@@ -412,6 +422,15 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	TransformPreset struct {
+		CreatedAt func(childComplexity int) int
+		Eager     func(childComplexity int) int
+		ID        func(childComplexity int) int
+		Name      func(childComplexity int) int
+		Params    func(childComplexity int) int
+		UpdatedAt func(childComplexity int) int
+	}
+
 	UploadHeader struct {
 		Name  func(childComplexity int) int
 		Value func(childComplexity int) int
@@ -422,6 +441,21 @@ type ComplexityRoot struct {
 		Number  func(childComplexity int) int
 		Size    func(childComplexity int) int
 		URL     func(childComplexity int) int
+	}
+
+	UploadPreset struct {
+		AllowedTypes         func(childComplexity int) int
+		Author               func(childComplexity int) int
+		CollectionID         func(childComplexity int) int
+		Copyright            func(childComplexity int) int
+		CreatedAt            func(childComplexity int) int
+		DefaultFieldMetadata func(childComplexity int) int
+		ID                   func(childComplexity int) int
+		MaxBytes             func(childComplexity int) int
+		Name                 func(childComplexity int) int
+		Status               func(childComplexity int) int
+		Tags                 func(childComplexity int) int
+		UpdatedAt            func(childComplexity int) int
 	}
 
 	Usage struct {
@@ -496,7 +530,7 @@ type AssetResolver interface {
 
 	Path(ctx context.Context, obj *models.Asset) (string, error)
 	URL(ctx context.Context, obj *models.Asset, params *imageurl.ImageParams, signed *bool, expiresIn *int) (string, error)
-	TransformURL(ctx context.Context, obj *models.Asset, params *imageurl.ImageParams) (*string, error)
+	TransformURL(ctx context.Context, obj *models.Asset, params *imageurl.ImageParams, preset *string) (*string, error)
 	ResponsiveImage(ctx context.Context, obj *models.Asset, params *imageurl.ImageParams, sizes *string, locale *string) (*deliver.ResponsiveImage, error)
 
 	Alt(ctx context.Context, obj *models.Asset, locale *string) (*string, error)
@@ -516,6 +550,8 @@ type AssetResolver interface {
 	Antivirus(ctx context.Context, obj *models.Asset) (*models.Antivirus, error)
 	UpdatedBy(ctx context.Context, obj *models.Asset) (*models.APIToken, error)
 	Moderation(ctx context.Context, obj *models.Asset) (*models.Moderation, error)
+	Variants(ctx context.Context, obj *models.Asset) ([]*models.Asset, error)
+	VariantOf(ctx context.Context, obj *models.Asset) (*models.Asset, error)
 }
 type AssetEventResolver interface {
 	Event(ctx context.Context, obj *notify.AssetEvent) (string, error)
@@ -571,6 +607,12 @@ type MutationResolver interface {
 	EmptyTrash(ctx context.Context) (int, error)
 	DeleteAllAssets(ctx context.Context, confirm string) (*catalogue.DeleteAllResult, error)
 	ModerateAssets(ctx context.Context, ids []string, status models.ModerationStatus, note *string) ([]*models.Asset, error)
+	CreateTransformPreset(ctx context.Context, input model.CreateTransformPresetInput) (*models.TransformPreset, error)
+	UpdateTransformPreset(ctx context.Context, id string, input model.UpdateTransformPresetInput) (*models.TransformPreset, error)
+	DeleteTransformPreset(ctx context.Context, id string) (*models.TransformPreset, error)
+	CreateUploadPreset(ctx context.Context, input model.UploadPresetInput) (*intake.UploadPreset, error)
+	UpdateUploadPreset(ctx context.Context, id string, input model.UploadPresetInput) (*intake.UploadPreset, error)
+	DeleteUploadPreset(ctx context.Context, id string) (*intake.UploadPreset, error)
 	TagAssets(ctx context.Context, ids []string, tags []string) ([]*models.Asset, error)
 	UntagAssets(ctx context.Context, ids []string, tags []string) ([]*models.Asset, error)
 	RenameTag(ctx context.Context, id string, name string) (*models.Tag, error)
@@ -596,6 +638,8 @@ type QueryResolver interface {
 	AuditLog(ctx context.Context, filter *model.AuditLogFilter, first *int, after *string) (*model.AuditLogConnection, error)
 	Collection(ctx context.Context, id string) (*models.Collection, error)
 	Collections(ctx context.Context, parentID *string) ([]*models.Collection, error)
+	TransformPresets(ctx context.Context) ([]*models.TransformPreset, error)
+	UploadPresets(ctx context.Context) ([]*intake.UploadPreset, error)
 	Tags(ctx context.Context, search *string, first *int, after *string) (*catalogue.TagList, error)
 	APITokens(ctx context.Context) ([]*models.APIToken, error)
 	Upload(ctx context.Context, id string) (*intake.Ticket, error)
@@ -1051,7 +1095,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Asset.TransformURL(childComplexity, args["params"].(*imageurl.ImageParams)), true
+		return e.ComplexityRoot.Asset.TransformURL(childComplexity, args["params"].(*imageurl.ImageParams), args["preset"].(*string)), true
 	case "Asset.url":
 		if e.ComplexityRoot.Asset.URL == nil {
 			break
@@ -1081,6 +1125,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Asset.Usages(childComplexity), true
+	case "Asset.variantOf":
+		if e.ComplexityRoot.Asset.VariantOf == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Asset.VariantOf(childComplexity), true
+	case "Asset.variants":
+		if e.ComplexityRoot.Asset.Variants == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Asset.Variants(childComplexity), true
 	case "Asset.version":
 		if e.ComplexityRoot.Asset.Version == nil {
 			break
@@ -1784,6 +1840,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateSignedAssetURL(childComplexity, args["id"].(string), args["expiresIn"].(*int), args["params"].(*imageurl.ImageParams)), true
+	case "Mutation.createTransformPreset":
+		if e.ComplexityRoot.Mutation.CreateTransformPreset == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createTransformPreset_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateTransformPreset(childComplexity, args["input"].(model.CreateTransformPresetInput)), true
+	case "Mutation.createUploadPreset":
+		if e.ComplexityRoot.Mutation.CreateUploadPreset == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createUploadPreset_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateUploadPreset(childComplexity, args["input"].(model.UploadPresetInput)), true
 	case "Mutation.createUploads":
 		if e.ComplexityRoot.Mutation.CreateUploads == nil {
 			break
@@ -1861,6 +1939,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteTag(childComplexity, args["id"].(string)), true
+	case "Mutation.deleteTransformPreset":
+		if e.ComplexityRoot.Mutation.DeleteTransformPreset == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteTransformPreset_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteTransformPreset(childComplexity, args["id"].(string)), true
+	case "Mutation.deleteUploadPreset":
+		if e.ComplexityRoot.Mutation.DeleteUploadPreset == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteUploadPreset_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteUploadPreset(childComplexity, args["id"].(string)), true
 	case "Mutation.deleteWebhook":
 		if e.ComplexityRoot.Mutation.DeleteWebhook == nil {
 			break
@@ -2109,6 +2209,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateCollection(childComplexity, args["id"].(string), args["input"].(model.UpdateCollectionInput)), true
+	case "Mutation.updateTransformPreset":
+		if e.ComplexityRoot.Mutation.UpdateTransformPreset == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateTransformPreset_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateTransformPreset(childComplexity, args["id"].(string), args["input"].(model.UpdateTransformPresetInput)), true
+	case "Mutation.updateUploadPreset":
+		if e.ComplexityRoot.Mutation.UpdateUploadPreset == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateUploadPreset_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateUploadPreset(childComplexity, args["id"].(string), args["input"].(model.UploadPresetInput)), true
 	case "Mutation.updateWebhook":
 		if e.ComplexityRoot.Mutation.UpdateWebhook == nil {
 			break
@@ -2269,6 +2391,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Tags(childComplexity, args["search"].(*string), args["first"].(*int), args["after"].(*string)), true
+	case "Query.transformPresets":
+		if e.ComplexityRoot.Query.TransformPresets == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.TransformPresets(childComplexity), true
 	case "Query.upload":
 		if e.ComplexityRoot.Query.Upload == nil {
 			break
@@ -2280,6 +2408,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Upload(childComplexity, args["id"].(string)), true
+	case "Query.uploadPresets":
+		if e.ComplexityRoot.Query.UploadPresets == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.UploadPresets(childComplexity), true
 	case "Query.webhook":
 		if e.ComplexityRoot.Query.Webhook == nil {
 			break
@@ -2537,6 +2671,43 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.TagEdge.Node(childComplexity), true
 
+	case "TransformPreset.createdAt":
+		if e.ComplexityRoot.TransformPreset.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransformPreset.CreatedAt(childComplexity), true
+	case "TransformPreset.eager":
+		if e.ComplexityRoot.TransformPreset.Eager == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransformPreset.Eager(childComplexity), true
+	case "TransformPreset.id":
+		if e.ComplexityRoot.TransformPreset.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransformPreset.ID(childComplexity), true
+	case "TransformPreset.name":
+		if e.ComplexityRoot.TransformPreset.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransformPreset.Name(childComplexity), true
+	case "TransformPreset.query":
+		if e.ComplexityRoot.TransformPreset.Params == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransformPreset.Params(childComplexity), true
+	case "TransformPreset.updatedAt":
+		if e.ComplexityRoot.TransformPreset.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TransformPreset.UpdatedAt(childComplexity), true
+
 	case "UploadHeader.name":
 		if e.ComplexityRoot.UploadHeader.Name == nil {
 			break
@@ -2574,6 +2745,79 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.UploadPart.URL(childComplexity), true
+
+	case "UploadPreset.allowedTypes":
+		if e.ComplexityRoot.UploadPreset.AllowedTypes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UploadPreset.AllowedTypes(childComplexity), true
+	case "UploadPreset.author":
+		if e.ComplexityRoot.UploadPreset.Author == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UploadPreset.Author(childComplexity), true
+	case "UploadPreset.collectionId":
+		if e.ComplexityRoot.UploadPreset.CollectionID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UploadPreset.CollectionID(childComplexity), true
+	case "UploadPreset.copyright":
+		if e.ComplexityRoot.UploadPreset.Copyright == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UploadPreset.Copyright(childComplexity), true
+	case "UploadPreset.createdAt":
+		if e.ComplexityRoot.UploadPreset.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UploadPreset.CreatedAt(childComplexity), true
+	case "UploadPreset.defaultFieldMetadata":
+		if e.ComplexityRoot.UploadPreset.DefaultFieldMetadata == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UploadPreset.DefaultFieldMetadata(childComplexity), true
+	case "UploadPreset.id":
+		if e.ComplexityRoot.UploadPreset.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UploadPreset.ID(childComplexity), true
+	case "UploadPreset.maxBytes":
+		if e.ComplexityRoot.UploadPreset.MaxBytes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UploadPreset.MaxBytes(childComplexity), true
+	case "UploadPreset.name":
+		if e.ComplexityRoot.UploadPreset.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UploadPreset.Name(childComplexity), true
+	case "UploadPreset.status":
+		if e.ComplexityRoot.UploadPreset.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UploadPreset.Status(childComplexity), true
+	case "UploadPreset.tags":
+		if e.ComplexityRoot.UploadPreset.Tags == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UploadPreset.Tags(childComplexity), true
+	case "UploadPreset.updatedAt":
+		if e.ComplexityRoot.UploadPreset.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UploadPreset.UpdatedAt(childComplexity), true
 
 	case "Usage.asset":
 		if e.ComplexityRoot.Usage.Asset == nil {
@@ -2822,6 +3066,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CreateApiTokenInput", ec.unmarshalInputCreateApiTokenInput),
 			graphql.NewInputUnmarshaler("CreateAssetFromUrlInput", ec.unmarshalInputCreateAssetFromUrlInput),
 			graphql.NewInputUnmarshaler("CreateCollectionInput", ec.unmarshalInputCreateCollectionInput),
+			graphql.NewInputUnmarshaler("CreateTransformPresetInput", ec.unmarshalInputCreateTransformPresetInput),
 			graphql.NewInputUnmarshaler("CreateUploadInput", ec.unmarshalInputCreateUploadInput),
 			graphql.NewInputUnmarshaler("CreateWebhookInput", ec.unmarshalInputCreateWebhookInput),
 			graphql.NewInputUnmarshaler("EntryRefInput", ec.unmarshalInputEntryRefInput),
@@ -2846,8 +3091,10 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("TimeFilter", ec.unmarshalInputTimeFilter),
 			graphql.NewInputUnmarshaler("UpdateAssetInput", ec.unmarshalInputUpdateAssetInput),
 			graphql.NewInputUnmarshaler("UpdateCollectionInput", ec.unmarshalInputUpdateCollectionInput),
+			graphql.NewInputUnmarshaler("UpdateTransformPresetInput", ec.unmarshalInputUpdateTransformPresetInput),
 			graphql.NewInputUnmarshaler("UpdateWebhookInput", ec.unmarshalInputUpdateWebhookInput),
 			graphql.NewInputUnmarshaler("UploadAssetsInput", ec.unmarshalInputUploadAssetsInput),
+			graphql.NewInputUnmarshaler("UploadPresetInput", ec.unmarshalInputUploadPresetInput),
 			graphql.NewInputUnmarshaler("WebhookHeaderInput", ec.unmarshalInputWebhookHeaderInput),
 		)
 	}
@@ -3243,6 +3490,8 @@ type Asset implements Node {
   transformUrl(
     "A transform to apply."
     params: ImageParams
+    "A transform preset (` + "`" + `transformPresets` + "`" + `) to apply instead of ` + "`" + `params` + "`" + `: its URL carries no signature, even under a signing key."
+    preset: String
   ): String
   "A responsive image for ` + "`" + `<img srcset>` + "`" + `, computed from stored facts (no image work at query time); null for assets the gate does not transform (not an image, or damaged)."
   responsiveImage(
@@ -4115,6 +4364,139 @@ extend type Mutation {
   ): [Asset!]!
 }
 `, BuiltIn: false},
+	{Name: "../../schema/presets.graphqls", Input: `"""
+A named transform (Cloudinary's transformation template, imgix's preset): ` + "`" + `?preset=NAME` + "`" + ` at the gate, or
+` + "`" + `transformUrl(preset: NAME)` + "`" + `, applies its parameters. A preset URL needs no signature even when signing is
+on, so a site uses presets without a signer; it takes no transform parameter of its own. Management only.
+"""
+type TransformPreset {
+  "The preset's id (` + "`" + `tpr_…` + "`" + `)."
+  id: ID!
+  "Its name, a slug: what ` + "`" + `?preset=` + "`" + ` and ` + "`" + `transformUrl(preset:)` + "`" + ` take."
+  name: String!
+  "Its parameters as a delivery URL's query string, such as ` + "`" + `fit=crop&h=300&w=400` + "`" + `."
+  query: String!
+  "Whether it is made as soon as an image is created or replaced, so that its first visitor gets a stored result."
+  eager: Boolean!
+  "When it was created."
+  createdAt: Time!
+  "When it was last changed."
+  updatedAt: Time!
+}
+
+"A new transform preset."
+input CreateTransformPresetInput {
+  "Its name: 1 to 64 lower-case letters, digits, ` + "`" + `-` + "`" + ` and ` + "`" + `_` + "`" + `, starting and ending with a letter or digit."
+  name: String!
+  "The transform it applies (at least one parameter)."
+  params: ImageParams!
+  "Make it as soon as an image is created or replaced; false by default."
+  eager: Boolean
+}
+
+"Changes to a transform preset; an omitted field stays as it is. URLs naming it serve the new transform."
+input UpdateTransformPresetInput {
+  "A new name; URLs with the old one stop working."
+  name: String
+  "The new transform."
+  params: ImageParams
+  "Make it as soon as an image is created or replaced."
+  eager: Boolean
+}
+
+extend type Query {
+  "The transform presets, by name (editors and admins). Management only."
+  transformPresets: [TransformPreset!]!
+}
+
+extend type Mutation {
+  "Name a transform (ADMIN)."
+  createTransformPreset("The preset." input: CreateTransformPresetInput!): TransformPreset!
+  "Change a transform preset (ADMIN)."
+  updateTransformPreset("The preset's id." id: ID!, "The changes." input: UpdateTransformPresetInput!): TransformPreset!
+  "Delete a transform preset (ADMIN): URLs naming it answer NOT_FOUND, results made of it stay until their version is replaced."
+  deleteTransformPreset("The preset's id." id: ID!): TransformPreset!
+}
+
+"""
+A named set of upload defaults and limits (Cloudinary's upload presets): ` + "`" + `preset` + "`" + ` in ` + "`" + `uploadAssets` + "`" + `,
+` + "`" + `createUploads` + "`" + ` and ` + "`" + `createAssetFromUrl` + "`" + ` (` + "`" + `input.asset.preset` + "`" + `) applies it. Each default is one the call's
+own input overrides; the limits narrow the library's (` + "`" + `mediaSettings` + "`" + `), never widen them.
+Management only, like every field of it.
+"""
+type UploadPreset {
+  "The preset's id (` + "`" + `upp_…` + "`" + `)."
+  id: ID!
+  "Its name, a slug: what ` + "`" + `preset` + "`" + ` takes."
+  name: String!
+  "Tags put on uploads that give none, by name."
+  tags: [String!]!
+  "The collection of uploads that name none."
+  collectionId: ID
+  "Who may see uploads that say nothing; the library's default (PRIVATE) when null."
+  status: AssetStatus
+  "Metadata per locale of uploads that give none for that locale."
+  defaultFieldMetadata: [LocalizedMetadata!]!
+  "The author of uploads that name none."
+  author: String
+  "The copyright notice of uploads that give none."
+  copyright: String
+  "The types uploads may have, as ` + "`" + `MEDIAGRAPH_UPLOAD_TYPES` + "`" + ` writes them (` + "`" + `image/*` + "`" + `); empty: the library's. Both lists must admit a file."
+  allowedTypes: [String!]!
+  "The largest file, in bytes; the library's limits apply as well. Null: only the library's."
+  maxBytes: Int64
+  "When it was created."
+  createdAt: Time!
+  "When it was last changed."
+  updatedAt: Time!
+}
+
+"An upload preset: every setting at once (an update replaces them all)."
+input UploadPresetInput {
+  "Its name: 1 to 64 lower-case letters, digits, ` + "`" + `-` + "`" + ` and ` + "`" + `_` + "`" + `, starting and ending with a letter or digit; in an update, null keeps it."
+  name: String
+  "Tags put on uploads that give none, by name."
+  tags: [String!]
+  "The collection of uploads that name none."
+  collectionId: ID
+  "Who may see uploads that say nothing."
+  status: AssetStatus
+  "Metadata per locale of uploads that give none for that locale."
+  defaultFieldMetadata: [LocalizedMetadataInput!]
+  "The author of uploads that name none."
+  author: String
+  "The copyright notice of uploads that give none."
+  copyright: String
+  "The types uploads may have (` + "`" + `image/png` + "`" + `, ` + "`" + `image/*` + "`" + `); empty: the library's."
+  allowedTypes: [String!]
+  "The largest file, in bytes."
+  maxBytes: Int64
+}
+
+extend input UploadAssetsInput {
+  "An upload preset (` + "`" + `uploadPresets` + "`" + `): its settings are defaults for this input, and its limits apply to the files."
+  preset: String
+}
+
+extend input CreateUploadInput {
+  "An upload preset (` + "`" + `uploadPresets` + "`" + `): its settings are defaults for this input, and its limits apply to the declared file."
+  preset: String
+}
+
+extend type Query {
+  "The upload presets, by name (editors and admins). Management only."
+  uploadPresets: [UploadPreset!]!
+}
+
+extend type Mutation {
+  "Name a set of upload defaults and limits (ADMIN)."
+  createUploadPreset("The preset; ` + "`" + `name` + "`" + ` is required." input: UploadPresetInput!): UploadPreset!
+  "Replace an upload preset's settings (ADMIN)."
+  updateUploadPreset("The preset's id." id: ID!, "Its new settings." input: UploadPresetInput!): UploadPreset!
+  "Delete an upload preset (ADMIN): uploads naming it are refused with NOT_FOUND."
+  deleteUploadPreset("The preset's id." id: ID!): UploadPreset!
+}
+`, BuiltIn: false},
 	{Name: "../../schema/schema.graphqls", Input: `"""
 Mediagraph: the media library of a headless CMS. DELIVERY tokens read PUBLIC assets; EDITOR tokens read and
 change all media; ADMIN tokens also manage API tokens. Send a token as ` + "`" + `Authorization: Bearer <token>` + "`" + `.
@@ -4618,6 +5000,36 @@ extend type Mutation {
   ): [Usage!]!
 }
 `, BuiltIn: false},
+	{Name: "../../schema/variants.graphqls", Input: `"Whether an asset list has variants in it; without it, lists leave them out."
+enum VariantInclusion {
+  "Originals and variants."
+  INCLUDE
+  "Variants only."
+  ONLY
+}
+
+extend input AssetFilter {
+  "Put variants in the list (` + "`" + `INCLUDE` + "`" + `), or list only them (` + "`" + `ONLY` + "`" + `); by default lists leave variants out. Only at the top level of a filter."
+  variants: VariantInclusion
+}
+
+extend input UploadAssetsInput {
+  "Make the new assets variants of this asset (an art-directed crop, a hand-made WebP): they follow its visibility, and the gate serves a variant whose format and width a request of the original asks for exactly."
+  variantOf: ID
+}
+
+extend input CreateUploadInput {
+  "Make the new asset a variant of this asset, as ` + "`" + `UploadAssetsInput.variantOf` + "`" + `."
+  variantOf: ID
+}
+
+extend type Asset {
+  "The variants of this asset that the caller may see, oldest first."
+  variants: [Asset!]!
+  "The original this asset is a variant of; null for an original, or one the caller may not see."
+  variantOf: Asset
+}
+`, BuiltIn: false},
 	{Name: "../../schema/webhook.graphqls", Input: `"""
 A receiver of events: an HTTP endpoint Mediagraph POSTs signed JSON to after each change it subscribes
 to (ADMIN only). Every event is delivered at least once; the order of deliveries is not promised.
@@ -4954,6 +5366,10 @@ func (ec *executionContext) childFields_Asset(ctx context.Context, field graphql
 		return ec.fieldContext_Asset_updatedBy(ctx, field)
 	case "moderation":
 		return ec.fieldContext_Asset_moderation(ctx, field)
+	case "variants":
+		return ec.fieldContext_Asset_variants(ctx, field)
+	case "variantOf":
+		return ec.fieldContext_Asset_variantOf(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Asset", field.Name)
 }
@@ -5386,6 +5802,24 @@ func (ec *executionContext) childFields_TagEdge(ctx context.Context, field graph
 	return nil, fmt.Errorf("no field named %q was found under type TagEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_TransformPreset(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_TransformPreset_id(ctx, field)
+	case "name":
+		return ec.fieldContext_TransformPreset_name(ctx, field)
+	case "query":
+		return ec.fieldContext_TransformPreset_query(ctx, field)
+	case "eager":
+		return ec.fieldContext_TransformPreset_eager(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_TransformPreset_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_TransformPreset_updatedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TransformPreset", field.Name)
+}
+
 func (ec *executionContext) childFields_UploadHeader(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "name":
@@ -5408,6 +5842,36 @@ func (ec *executionContext) childFields_UploadPart(ctx context.Context, field gr
 		return ec.fieldContext_UploadPart_headers(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type UploadPart", field.Name)
+}
+
+func (ec *executionContext) childFields_UploadPreset(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_UploadPreset_id(ctx, field)
+	case "name":
+		return ec.fieldContext_UploadPreset_name(ctx, field)
+	case "tags":
+		return ec.fieldContext_UploadPreset_tags(ctx, field)
+	case "collectionId":
+		return ec.fieldContext_UploadPreset_collectionId(ctx, field)
+	case "status":
+		return ec.fieldContext_UploadPreset_status(ctx, field)
+	case "defaultFieldMetadata":
+		return ec.fieldContext_UploadPreset_defaultFieldMetadata(ctx, field)
+	case "author":
+		return ec.fieldContext_UploadPreset_author(ctx, field)
+	case "copyright":
+		return ec.fieldContext_UploadPreset_copyright(ctx, field)
+	case "allowedTypes":
+		return ec.fieldContext_UploadPreset_allowedTypes(ctx, field)
+	case "maxBytes":
+		return ec.fieldContext_UploadPreset_maxBytes(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_UploadPreset_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_UploadPreset_updatedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type UploadPreset", field.Name)
 }
 
 func (ec *executionContext) childFields_Usage(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -5761,6 +6225,14 @@ func (ec *executionContext) field_Asset_transformUrl_args(ctx context.Context, r
 		return nil, err
 	}
 	args["params"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "preset",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["preset"] = arg1
 	return args, nil
 }
 
@@ -5888,6 +6360,34 @@ func (ec *executionContext) field_Mutation_createSignedAssetUrl_args(ctx context
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createTransformPreset_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.CreateTransformPresetInput, error) {
+			return ec.unmarshalNCreateTransformPresetInput2githubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐCreateTransformPresetInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createUploadPreset_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.UploadPresetInput, error) {
+			return ec.unmarshalNUploadPresetInput2githubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐUploadPresetInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createUploads_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -5981,6 +6481,34 @@ func (ec *executionContext) field_Mutation_deleteCollection_args(ctx context.Con
 }
 
 func (ec *executionContext) field_Mutation_deleteTag_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deleteTransformPreset_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deleteUploadPreset_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
@@ -6430,6 +6958,50 @@ func (ec *executionContext) field_Mutation_updateCollection_args(ctx context.Con
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.UpdateCollectionInput, error) {
 			return ec.unmarshalNUpdateCollectionInput2githubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐUpdateCollectionInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateTransformPreset_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.UpdateTransformPresetInput, error) {
+			return ec.unmarshalNUpdateTransformPresetInput2githubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐUpdateTransformPresetInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateUploadPreset_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.UploadPresetInput, error) {
+			return ec.unmarshalNUploadPresetInput2githubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐUploadPresetInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -7956,7 +8528,7 @@ func (ec *executionContext) _Asset_transformUrl(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Asset().TransformURL(ctx, obj, fc.Args["params"].(*imageurl.ImageParams))
+			return ec.Resolvers.Asset().TransformURL(ctx, obj, fc.Args["params"].(*imageurl.ImageParams), fc.Args["preset"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
@@ -8723,6 +9295,70 @@ func (ec *executionContext) fieldContext_Asset_moderation(_ context.Context, fie
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Moderation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Asset_variants(ctx context.Context, field graphql.CollectedField, obj *models.Asset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Asset_variants(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Asset().Variants(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*models.Asset) graphql.Marshaler {
+			return ec.marshalNAsset2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAssetᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Asset_variants(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Asset",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Asset(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Asset_variantOf(ctx context.Context, field graphql.CollectedField, obj *models.Asset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Asset_variantOf(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Asset().VariantOf(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.Asset) graphql.Marshaler {
+			return ec.marshalOAsset2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAsset(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Asset_variantOf(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Asset",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Asset(ctx, field)
 		},
 	}
 	return fc, nil
@@ -12121,6 +12757,270 @@ func (ec *executionContext) fieldContext_Mutation_moderateAssets(ctx context.Con
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_createTransformPreset(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createTransformPreset(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateTransformPreset(ctx, fc.Args["input"].(model.CreateTransformPresetInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.TransformPreset) graphql.Marshaler {
+			return ec.marshalNTransformPreset2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐTransformPreset(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createTransformPreset(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TransformPreset(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createTransformPreset_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateTransformPreset(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateTransformPreset(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateTransformPreset(ctx, fc.Args["id"].(string), fc.Args["input"].(model.UpdateTransformPresetInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.TransformPreset) graphql.Marshaler {
+			return ec.marshalNTransformPreset2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐTransformPreset(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateTransformPreset(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TransformPreset(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateTransformPreset_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteTransformPreset(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteTransformPreset(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteTransformPreset(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.TransformPreset) graphql.Marshaler {
+			return ec.marshalNTransformPreset2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐTransformPreset(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteTransformPreset(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TransformPreset(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteTransformPreset_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createUploadPreset(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createUploadPreset(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateUploadPreset(ctx, fc.Args["input"].(model.UploadPresetInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *intake.UploadPreset) graphql.Marshaler {
+			return ec.marshalNUploadPreset2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋintakeᚐUploadPreset(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createUploadPreset(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UploadPreset(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createUploadPreset_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateUploadPreset(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateUploadPreset(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateUploadPreset(ctx, fc.Args["id"].(string), fc.Args["input"].(model.UploadPresetInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *intake.UploadPreset) graphql.Marshaler {
+			return ec.marshalNUploadPreset2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋintakeᚐUploadPreset(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateUploadPreset(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UploadPreset(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateUploadPreset_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteUploadPreset(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteUploadPreset(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteUploadPreset(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *intake.UploadPreset) graphql.Marshaler {
+			return ec.marshalNUploadPreset2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋintakeᚐUploadPreset(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteUploadPreset(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UploadPreset(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteUploadPreset_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_tagAssets(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -13209,6 +14109,70 @@ func (ec *executionContext) fieldContext_Query_collections(ctx context.Context, 
 	if fc.Args, err = ec.field_Query_collections_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_transformPresets(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_transformPresets(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().TransformPresets(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*models.TransformPreset) graphql.Marshaler {
+			return ec.marshalNTransformPreset2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐTransformPresetᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_transformPresets(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TransformPreset(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_uploadPresets(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_uploadPresets(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().UploadPresets(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*intake.UploadPreset) graphql.Marshaler {
+			return ec.marshalNUploadPreset2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋintakeᚐUploadPresetᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_uploadPresets(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UploadPreset(ctx, field)
+		},
 	}
 	return fc, nil
 }
@@ -14531,6 +15495,144 @@ func (ec *executionContext) fieldContext_TagEdge_node(_ context.Context, field g
 	return fc, nil
 }
 
+func (ec *executionContext) _TransformPreset_id(ctx context.Context, field graphql.CollectedField, obj *models.TransformPreset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TransformPreset_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TransformPreset_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TransformPreset", field, false, false, "ID")
+}
+
+func (ec *executionContext) _TransformPreset_name(ctx context.Context, field graphql.CollectedField, obj *models.TransformPreset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TransformPreset_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TransformPreset_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TransformPreset", field, false, false, "String")
+}
+
+func (ec *executionContext) _TransformPreset_query(ctx context.Context, field graphql.CollectedField, obj *models.TransformPreset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TransformPreset_query(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Params, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TransformPreset_query(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TransformPreset", field, false, false, "String")
+}
+
+func (ec *executionContext) _TransformPreset_eager(ctx context.Context, field graphql.CollectedField, obj *models.TransformPreset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TransformPreset_eager(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Eager, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TransformPreset_eager(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TransformPreset", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _TransformPreset_createdAt(ctx context.Context, field graphql.CollectedField, obj *models.TransformPreset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TransformPreset_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TransformPreset_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TransformPreset", field, false, false, "Time")
+}
+
+func (ec *executionContext) _TransformPreset_updatedAt(ctx context.Context, field graphql.CollectedField, obj *models.TransformPreset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TransformPreset_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TransformPreset_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TransformPreset", field, false, false, "Time")
+}
+
 func (ec *executionContext) _UploadHeader_name(ctx context.Context, field graphql.CollectedField, obj *intake.Header) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -14676,6 +15778,291 @@ func (ec *executionContext) fieldContext_UploadPart_headers(_ context.Context, f
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _UploadPreset_id(ctx context.Context, field graphql.CollectedField, obj *intake.UploadPreset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UploadPreset_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UploadPreset_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UploadPreset", field, false, false, "ID")
+}
+
+func (ec *executionContext) _UploadPreset_name(ctx context.Context, field graphql.CollectedField, obj *intake.UploadPreset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UploadPreset_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UploadPreset_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UploadPreset", field, false, false, "String")
+}
+
+func (ec *executionContext) _UploadPreset_tags(ctx context.Context, field graphql.CollectedField, obj *intake.UploadPreset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UploadPreset_tags(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Tags, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UploadPreset_tags(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UploadPreset", field, false, false, "String")
+}
+
+func (ec *executionContext) _UploadPreset_collectionId(ctx context.Context, field graphql.CollectedField, obj *intake.UploadPreset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UploadPreset_collectionId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CollectionID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_UploadPreset_collectionId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UploadPreset", field, false, false, "ID")
+}
+
+func (ec *executionContext) _UploadPreset_status(ctx context.Context, field graphql.CollectedField, obj *intake.UploadPreset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UploadPreset_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.AssetStatus) graphql.Marshaler {
+			return ec.marshalOAssetStatus2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAssetStatus(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_UploadPreset_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UploadPreset", field, false, false, "AssetStatus")
+}
+
+func (ec *executionContext) _UploadPreset_defaultFieldMetadata(ctx context.Context, field graphql.CollectedField, obj *intake.UploadPreset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UploadPreset_defaultFieldMetadata(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DefaultFieldMetadata(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*models.AssetMetadata) graphql.Marshaler {
+			return ec.marshalNLocalizedMetadata2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAssetMetadataᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UploadPreset_defaultFieldMetadata(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UploadPreset",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LocalizedMetadata(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UploadPreset_author(ctx context.Context, field graphql.CollectedField, obj *intake.UploadPreset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UploadPreset_author(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Author, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_UploadPreset_author(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UploadPreset", field, false, false, "String")
+}
+
+func (ec *executionContext) _UploadPreset_copyright(ctx context.Context, field graphql.CollectedField, obj *intake.UploadPreset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UploadPreset_copyright(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Copyright, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_UploadPreset_copyright(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UploadPreset", field, false, false, "String")
+}
+
+func (ec *executionContext) _UploadPreset_allowedTypes(ctx context.Context, field graphql.CollectedField, obj *intake.UploadPreset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UploadPreset_allowedTypes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AllowedTypes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UploadPreset_allowedTypes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UploadPreset", field, false, false, "String")
+}
+
+func (ec *executionContext) _UploadPreset_maxBytes(ctx context.Context, field graphql.CollectedField, obj *intake.UploadPreset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UploadPreset_maxBytes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MaxBytes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int64) graphql.Marshaler {
+			return ec.marshalOInt642ᚖint64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_UploadPreset_maxBytes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UploadPreset", field, false, false, "Int64")
+}
+
+func (ec *executionContext) _UploadPreset_createdAt(ctx context.Context, field graphql.CollectedField, obj *intake.UploadPreset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UploadPreset_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UploadPreset_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UploadPreset", field, false, false, "Time")
+}
+
+func (ec *executionContext) _UploadPreset_updatedAt(ctx context.Context, field graphql.CollectedField, obj *intake.UploadPreset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UploadPreset_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UploadPreset_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UploadPreset", field, false, false, "Time")
 }
 
 func (ec *executionContext) _Usage_id(ctx context.Context, field graphql.CollectedField, obj *models.Usage) (ret graphql.Marshaler) {
@@ -16805,7 +18192,7 @@ func (ec *executionContext) unmarshalInputAssetFilter(ctx context.Context, obj a
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"ids", "kind", "status", "format", "mimeType", "size", "width", "height", "aspectRatio", "orientation", "resolution", "tags", "smartTags", "colors", "collection", "inUse", "createdAt", "updatedAt", "filename", "originalFilename", "alt", "title", "author", "copyright", "notes", "md5", "deleted", "search", "AND", "OR", "antivirus", "moderation", "duration", "createdBy", "aspectRatioBucket", "year"}
+	fieldsInOrder := [...]string{"ids", "kind", "status", "format", "mimeType", "size", "width", "height", "aspectRatio", "orientation", "resolution", "tags", "smartTags", "colors", "collection", "inUse", "createdAt", "updatedAt", "filename", "originalFilename", "alt", "title", "author", "copyright", "notes", "md5", "deleted", "search", "AND", "OR", "antivirus", "moderation", "duration", "createdBy", "aspectRatioBucket", "year", "variants"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -17064,6 +18451,13 @@ func (ec *executionContext) unmarshalInputAssetFilter(ctx context.Context, obj a
 				return it, err
 			}
 			it.Year = data
+		case "variants":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("variants"))
+			data, err := ec.unmarshalOVariantInclusion2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐVariantInclusion(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Variants = data
 		}
 	}
 	return it, nil
@@ -17515,6 +18909,62 @@ func UnmarshalCreateCollectionInput(ctx context.Context, raw any) (model.CreateC
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputCreateTransformPresetInput(ctx context.Context, obj any) (model.CreateTransformPresetInput, error) {
+	var it model.CreateTransformPresetInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "params", "eager"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "params":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("params"))
+			data, err := ec.unmarshalNImageParams2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋimageurlᚐImageParams(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Params = data
+		case "eager":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("eager"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Eager = graphql.OmittableOf(data)
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateTransformPresetInput unmarshals raw into the CreateTransformPresetInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateTransformPresetInput(ctx context.Context, raw any) (model.CreateTransformPresetInput, error) {
+	var out model.CreateTransformPresetInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateTransformPresetInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputCreateUploadInput(ctx context.Context, obj any) (model.CreateUploadInput, error) {
 	var it model.CreateUploadInput
 	if obj == nil {
@@ -17526,7 +18976,7 @@ func (ec *executionContext) unmarshalInputCreateUploadInput(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"filename", "mimeType", "size", "sha256", "md5", "skipIfExists", "status", "collectionId", "tags", "author", "copyright", "notes", "defaultFieldMetadata"}
+	fieldsInOrder := [...]string{"filename", "mimeType", "size", "sha256", "md5", "skipIfExists", "status", "collectionId", "tags", "author", "copyright", "notes", "defaultFieldMetadata", "preset", "variantOf"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -17624,6 +19074,20 @@ func (ec *executionContext) unmarshalInputCreateUploadInput(ctx context.Context,
 				return it, err
 			}
 			it.DefaultFieldMetadata = graphql.OmittableOf(data)
+		case "preset":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("preset"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Preset = graphql.OmittableOf(data)
+		case "variantOf":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("variantOf"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VariantOf = graphql.OmittableOf(data)
 		}
 	}
 	return it, nil
@@ -19083,6 +20547,62 @@ func UnmarshalUpdateCollectionInput(ctx context.Context, raw any) (model.UpdateC
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputUpdateTransformPresetInput(ctx context.Context, obj any) (model.UpdateTransformPresetInput, error) {
+	var it model.UpdateTransformPresetInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "params", "eager"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = graphql.OmittableOf(data)
+		case "params":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("params"))
+			data, err := ec.unmarshalOImageParams2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋimageurlᚐImageParams(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Params = graphql.OmittableOf(data)
+		case "eager":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("eager"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Eager = graphql.OmittableOf(data)
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateTransformPresetInput unmarshals raw into the UpdateTransformPresetInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateTransformPresetInput(ctx context.Context, raw any) (model.UpdateTransformPresetInput, error) {
+	var out model.UpdateTransformPresetInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateTransformPresetInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputUpdateWebhookInput(ctx context.Context, obj any) (model.UpdateWebhookInput, error) {
 	var it model.UpdateWebhookInput
 	if obj == nil {
@@ -19185,7 +20705,7 @@ func (ec *executionContext) unmarshalInputUploadAssetsInput(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"status", "collectionId", "tags", "author", "copyright", "notes", "focalPoint", "customData", "defaultFieldMetadata", "skipIfExists"}
+	fieldsInOrder := [...]string{"status", "collectionId", "tags", "author", "copyright", "notes", "focalPoint", "customData", "defaultFieldMetadata", "skipIfExists", "preset", "variantOf"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -19262,6 +20782,20 @@ func (ec *executionContext) unmarshalInputUploadAssetsInput(ctx context.Context,
 				return it, err
 			}
 			it.SkipIfExists = graphql.OmittableOf(data)
+		case "preset":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("preset"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Preset = graphql.OmittableOf(data)
+		case "variantOf":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("variantOf"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VariantOf = graphql.OmittableOf(data)
 		}
 	}
 	return it, nil
@@ -19276,6 +20810,104 @@ func (ec *executionContext) unmarshalInputUploadAssetsInput(ctx context.Context,
 func UnmarshalUploadAssetsInput(ctx context.Context, raw any) (model.UploadAssetsInput, error) {
 	var out model.UploadAssetsInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "UploadAssetsInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputUploadPresetInput(ctx context.Context, obj any) (model.UploadPresetInput, error) {
+	var it model.UploadPresetInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "tags", "collectionId", "status", "defaultFieldMetadata", "author", "copyright", "allowedTypes", "maxBytes"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = graphql.OmittableOf(data)
+		case "tags":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("tags"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Tags = graphql.OmittableOf(data)
+		case "collectionId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("collectionId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CollectionID = graphql.OmittableOf(data)
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalOAssetStatus2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAssetStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = graphql.OmittableOf(data)
+		case "defaultFieldMetadata":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("defaultFieldMetadata"))
+			data, err := ec.unmarshalOLocalizedMetadataInput2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐLocalizedMetadataInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DefaultFieldMetadata = graphql.OmittableOf(data)
+		case "author":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("author"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Author = graphql.OmittableOf(data)
+		case "copyright":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("copyright"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Copyright = graphql.OmittableOf(data)
+		case "allowedTypes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("allowedTypes"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AllowedTypes = graphql.OmittableOf(data)
+		case "maxBytes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("maxBytes"))
+			data, err := ec.unmarshalOInt642ᚖint64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaxBytes = graphql.OmittableOf(data)
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUploadPresetInput unmarshals raw into the UploadPresetInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUploadPresetInput(ctx context.Context, raw any) (model.UploadPresetInput, error) {
+	var out model.UploadPresetInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UploadPresetInput", raw, &out)
 	return out, err
 }
 
@@ -19836,6 +21468,18 @@ func (ec *executionContext) _Asset(ctx context.Context, sel ast.SelectionSet, ob
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Asset_moderation(ctx, field, obj)
+				})
+		case "variants":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Asset_variants(ctx, field, obj)
+				})
+		case "variantOf":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Asset_variantOf(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -21067,6 +22711,48 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "createTransformPreset":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createTransformPreset(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateTransformPreset":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateTransformPreset(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteTransformPreset":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteTransformPreset(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createUploadPreset":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createUploadPreset(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateUploadPreset":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateUploadPreset(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteUploadPreset":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteUploadPreset(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "tagAssets":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_tagAssets(ctx, field)
@@ -21304,6 +22990,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_collections(ctx, field)
+				})
+		case "transformPresets":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_transformPresets(ctx, field)
+				})
+		case "uploadPresets":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_uploadPresets(ctx, field)
 				})
 		case "tags":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -21727,6 +23425,64 @@ func (ec *executionContext) _TagEdge(ctx context.Context, sel ast.SelectionSet, 
 	return out
 }
 
+var transformPresetImplementors = []string{"TransformPreset"}
+
+func (ec *executionContext) _TransformPreset(ctx context.Context, sel ast.SelectionSet, obj *models.TransformPreset) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, transformPresetImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TransformPreset")
+		case "id":
+			out.Values[i] = ec._TransformPreset_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._TransformPreset_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "query":
+			out.Values[i] = ec._TransformPreset_query(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "eager":
+			out.Values[i] = ec._TransformPreset_eager(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createdAt":
+			out.Values[i] = ec._TransformPreset_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updatedAt":
+			out.Values[i] = ec._TransformPreset_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var uploadHeaderImplementors = []string{"UploadHeader"}
 
 func (ec *executionContext) _UploadHeader(ctx context.Context, sel ast.SelectionSet, obj *intake.Header) graphql.Marshaler {
@@ -21793,6 +23549,94 @@ func (ec *executionContext) _UploadPart(ctx context.Context, sel ast.SelectionSe
 			}
 		case "headers":
 			out.Values[i] = ec._UploadPart_headers(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var uploadPresetImplementors = []string{"UploadPreset"}
+
+func (ec *executionContext) _UploadPreset(ctx context.Context, sel ast.SelectionSet, obj *intake.UploadPreset) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, uploadPresetImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("UploadPreset")
+		case "id":
+			out.Values[i] = ec._UploadPreset_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._UploadPreset_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "tags":
+			out.Values[i] = ec._UploadPreset_tags(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "collectionId":
+			out.Values[i] = ec._UploadPreset_collectionId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "status":
+			out.Values[i] = ec._UploadPreset_status(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "defaultFieldMetadata":
+			out.Values[i] = ec._UploadPreset_defaultFieldMetadata(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "author":
+			out.Values[i] = ec._UploadPreset_author(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "copyright":
+			out.Values[i] = ec._UploadPreset_copyright(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "allowedTypes":
+			out.Values[i] = ec._UploadPreset_allowedTypes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "maxBytes":
+			out.Values[i] = ec._UploadPreset_maxBytes(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "createdAt":
+			out.Values[i] = ec._UploadPreset_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updatedAt":
+			out.Values[i] = ec._UploadPreset_updatedAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -22862,6 +24706,11 @@ func (ec *executionContext) unmarshalNCreateCollectionInput2githubᚗcomᚋmedia
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNCreateTransformPresetInput2githubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐCreateTransformPresetInput(ctx context.Context, v any) (model.CreateTransformPresetInput, error) {
+	res, err := ec.unmarshalInputCreateTransformPresetInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNCreateUploadInput2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐCreateUploadInputᚄ(ctx context.Context, v any) ([]*model.CreateUploadInput, error) {
 	vSlice := graphql.CoerceList(v)
 	var err error
@@ -23005,6 +24854,11 @@ var (
 		imageurl.AutoCompress: "COMPRESS",
 	}
 )
+
+func (ec *executionContext) unmarshalNImageParams2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋimageurlᚐImageParams(ctx context.Context, v any) (*imageurl.ImageParams, error) {
+	res, err := ec.unmarshalInputImageParams(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
 
 func (ec *executionContext) unmarshalNInt2int(ctx context.Context, v any) (int, error) {
 	res, err := graphql.UnmarshalInt(v)
@@ -23388,6 +25242,30 @@ func (ec *executionContext) marshalNTime2ᚖtimeᚐTime(ctx context.Context, sel
 	return res
 }
 
+func (ec *executionContext) marshalNTransformPreset2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐTransformPresetᚄ(ctx context.Context, sel ast.SelectionSet, v []*models.TransformPreset) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTransformPreset2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐTransformPreset(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNTransformPreset2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐTransformPreset(ctx context.Context, sel ast.SelectionSet, v *models.TransformPreset) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "TransformPreset!")
+		return graphql.Null
+	}
+	return ec._TransformPreset(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNUpdateAssetInput2githubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐUpdateAssetInput(ctx context.Context, v any) (model.UpdateAssetInput, error) {
 	res, err := ec.unmarshalInputUpdateAssetInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -23395,6 +25273,11 @@ func (ec *executionContext) unmarshalNUpdateAssetInput2githubᚗcomᚋmediagraph
 
 func (ec *executionContext) unmarshalNUpdateCollectionInput2githubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐUpdateCollectionInput(ctx context.Context, v any) (model.UpdateCollectionInput, error) {
 	res, err := ec.unmarshalInputUpdateCollectionInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateTransformPresetInput2githubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐUpdateTransformPresetInput(ctx context.Context, v any) (model.UpdateTransformPresetInput, error) {
+	res, err := ec.unmarshalInputUpdateTransformPresetInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -23494,6 +25377,35 @@ func (ec *executionContext) marshalNUploadPart2ᚖgithubᚗcomᚋmediagraphᚋme
 		return graphql.Null
 	}
 	return ec._UploadPart(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNUploadPreset2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋintakeᚐUploadPresetᚄ(ctx context.Context, sel ast.SelectionSet, v []*intake.UploadPreset) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNUploadPreset2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋintakeᚐUploadPreset(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNUploadPreset2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋintakeᚐUploadPreset(ctx context.Context, sel ast.SelectionSet, v *intake.UploadPreset) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "UploadPreset!")
+		return graphql.Null
+	}
+	return ec._UploadPreset(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNUploadPresetInput2githubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐUploadPresetInput(ctx context.Context, v any) (model.UploadPresetInput, error) {
+	res, err := ec.unmarshalInputUploadPresetInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNUploadStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐUploadStatus(ctx context.Context, v any) (models.UploadStatus, error) {
@@ -25132,6 +27044,36 @@ func (ec *executionContext) marshalOUploadPart2ᚕᚖgithubᚗcomᚋmediagraph�
 
 	return ret
 }
+
+func (ec *executionContext) unmarshalOVariantInclusion2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐVariantInclusion(ctx context.Context, v any) (*models.VariantInclusion, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalOVariantInclusion2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐVariantInclusion[tmp]
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOVariantInclusion2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐVariantInclusion(ctx context.Context, sel ast.SelectionSet, v *models.VariantInclusion) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(marshalOVariantInclusion2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐVariantInclusion[*v])
+	return res
+}
+
+var (
+	unmarshalOVariantInclusion2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐVariantInclusion = map[string]models.VariantInclusion{
+		"INCLUDE": models.VariantsInclude,
+		"ONLY":    models.VariantsOnly,
+	}
+	marshalOVariantInclusion2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐVariantInclusion = map[models.VariantInclusion]string{
+		models.VariantsInclude: "INCLUDE",
+		models.VariantsOnly:    "ONLY",
+	}
+)
 
 func (ec *executionContext) marshalOWebhook2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐWebhook(ctx context.Context, sel ast.SelectionSet, v *models.Webhook) graphql.Marshaler {
 	if v == nil {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/mediagraph/mediagraph/media/catalogue"
+	"github.com/mediagraph/mediagraph/media/imageurl"
 	"github.com/mediagraph/mediagraph/models"
 )
 
@@ -90,6 +91,16 @@ type CreateCollectionInput struct {
 	ParentID graphql.Omittable[*string] `json:"parentId,omitempty"`
 }
 
+// A new transform preset.
+type CreateTransformPresetInput struct {
+	// Its name: 1 to 64 lower-case letters, digits, `-` and `_`, starting and ending with a letter or digit.
+	Name string `json:"name"`
+	// The transform it applies (at least one parameter).
+	Params *imageurl.ImageParams `json:"params"`
+	// Make it as soon as an image is created or replaced; false by default.
+	Eager graphql.Omittable[*bool] `json:"eager,omitempty"`
+}
+
 // A file to send straight to the store.
 type CreateUploadInput struct {
 	// The file's name; it is normalized and gets the extension of its type.
@@ -120,6 +131,10 @@ type CreateUploadInput struct {
 	Notes graphql.Omittable[*string] `json:"notes,omitempty"`
 	// Metadata per locale.
 	DefaultFieldMetadata graphql.Omittable[[]*LocalizedMetadataInput] `json:"defaultFieldMetadata,omitempty"`
+	// An upload preset (`uploadPresets`): its settings are defaults for this input, and its limits apply to the declared file.
+	Preset graphql.Omittable[*string] `json:"preset,omitempty"`
+	// Make the new asset a variant of this asset, as `UploadAssetsInput.variantOf`.
+	VariantOf graphql.Omittable[*string] `json:"variantOf,omitempty"`
 }
 
 // A webhook to create.
@@ -292,6 +307,16 @@ type UpdateCollectionInput struct {
 	Name string `json:"name"`
 }
 
+// Changes to a transform preset; an omitted field stays as it is. URLs naming it serve the new transform.
+type UpdateTransformPresetInput struct {
+	// A new name; URLs with the old one stop working.
+	Name graphql.Omittable[*string] `json:"name,omitempty"`
+	// The new transform.
+	Params graphql.Omittable[*imageurl.ImageParams] `json:"params,omitempty"`
+	// Make it as soon as an image is created or replaced.
+	Eager graphql.Omittable[*bool] `json:"eager,omitempty"`
+}
+
 // Changes to a webhook; absent fields stay as they are.
 type UpdateWebhookInput struct {
 	// A new name.
@@ -336,6 +361,32 @@ type UploadAssetsInput struct {
 	// instead of storing a copy: the new bytes are deleted and the rest of this input is not applied to it.
 	// An asset in the trash does not count: a new asset is made.
 	SkipIfExists graphql.Omittable[*bool] `json:"skipIfExists,omitempty"`
+	// An upload preset (`uploadPresets`): its settings are defaults for this input, and its limits apply to the files.
+	Preset graphql.Omittable[*string] `json:"preset,omitempty"`
+	// Make the new assets variants of this asset (an art-directed crop, a hand-made WebP): they follow its visibility, and the gate serves a variant whose format and width a request of the original asks for exactly.
+	VariantOf graphql.Omittable[*string] `json:"variantOf,omitempty"`
+}
+
+// An upload preset: every setting at once (an update replaces them all).
+type UploadPresetInput struct {
+	// Its name: 1 to 64 lower-case letters, digits, `-` and `_`, starting and ending with a letter or digit; in an update, null keeps it.
+	Name graphql.Omittable[*string] `json:"name,omitempty"`
+	// Tags put on uploads that give none, by name.
+	Tags graphql.Omittable[[]string] `json:"tags,omitempty"`
+	// The collection of uploads that name none.
+	CollectionID graphql.Omittable[*string] `json:"collectionId,omitempty"`
+	// Who may see uploads that say nothing.
+	Status graphql.Omittable[*models.AssetStatus] `json:"status,omitempty"`
+	// Metadata per locale of uploads that give none for that locale.
+	DefaultFieldMetadata graphql.Omittable[[]*LocalizedMetadataInput] `json:"defaultFieldMetadata,omitempty"`
+	// The author of uploads that name none.
+	Author graphql.Omittable[*string] `json:"author,omitempty"`
+	// The copyright notice of uploads that give none.
+	Copyright graphql.Omittable[*string] `json:"copyright,omitempty"`
+	// The types uploads may have (`image/png`, `image/*`); empty: the library's.
+	AllowedTypes graphql.Omittable[[]string] `json:"allowedTypes,omitempty"`
+	// The largest file, in bytes.
+	MaxBytes graphql.Omittable[*int64] `json:"maxBytes,omitempty"`
 }
 
 // A page of a webhook's deliveries. Management only.

@@ -68,13 +68,14 @@ func (d *Delivery) Close() error {
 // Deliver checks that the caller may have an asset's bytes — an editor, a valid signed grant, or
 // anyone for a PUBLIC asset within its availability — and opens them, transformed as the URL asks.
 func (s *Service) Deliver(ctx context.Context, req DeliveryRequest) (*Delivery, error) {
-	params, ignored, err := imageurl.ParseImageParams(req.Query)
+	params, ignored, preset, err := s.requestParams(ctx, req.Query)
 	if err != nil {
 		return nil, err
 	}
 	now := models.Now()
-	// A transform inside the unsigned allow-list is checked as originals are: a signature is optional.
-	needsSignature := !params.IsZero() && !s.urls.Unsigned.Allows(params)
+	// A transform inside the unsigned allow-list, or a preset's, is checked as originals are: a
+	// signature is optional.
+	needsSignature := !params.IsZero() && !preset && !s.urls.Unsigned.Allows(params)
 	grant, err := s.urls.CheckURL(req.Path, req.Query, needsSignature, now)
 	if err != nil {
 		return nil, err
@@ -115,6 +116,9 @@ func (s *Service) Deliver(ctx context.Context, req DeliveryRequest) (*Delivery, 
 	if err != nil {
 		return nil, err
 	}
+	if v, err := s.exactVariant(ctx, d, req.Version, params, t); v != nil || err != nil {
+		return v, err
+	}
 	d.MimeType, d.VaryAccept = t.spec.Format.MimeType(), t.varyAccept
 	d.Filename = a.Basename + "." + t.spec.Format.Extension()
 	derived, digest := derivedKey(a, version, t.spec)
@@ -128,7 +132,7 @@ func (s *Service) Deliver(ctx context.Context, req DeliveryRequest) (*Delivery, 
 	}
 	s.observer.DerivedLookup(false)
 	out, err := s.transforms.make(ctx, req.Client, derived, func(work context.Context) ([]byte, error) {
-		return s.makeDerivative(work, a, current.Version, key, derived, t.spec)
+		return s.makeDerivative(work, a, current.Version, key, derived, t.spec, s.background.run)
 	})
 	if err != nil {
 		return nil, err
@@ -149,6 +153,9 @@ func (s *Service) deliverable(ctx context.Context, id string, grant imageurl.URL
 	a := found[0]
 	if access.CanSeePrivate(ctx) {
 		return a, nil
+	}
+	if err := s.withOriginal(ctx, a); err != nil {
+		return nil, err
 	}
 	switch (models.Availability{At: now}).Check(a) {
 	case models.Trashed: // trashing is how an editor takes an asset down: shared links stop too
@@ -214,8 +221,9 @@ func (s *Service) defaultFocalPoint(ctx context.Context, id string) (*models.Foc
 
 // makeDerivative transforms a version's bytes and stores the result under its key. It runs once per
 // key at a time, and outlives the request that started it, so that callers waiting on the same key
-// get it even when that client went away; ctx ends when none is left waiting.
-func (s *Service) makeDerivative(ctx context.Context, a *models.Asset, current int, key, derived string, spec imaging.Spec) ([]byte, error) {
+// get it even when that client went away; ctx ends when none is left waiting. keep runs the storing
+// of the result: in the background for a request, at once for a job.
+func (s *Service) makeDerivative(ctx context.Context, a *models.Asset, current int, key, derived string, spec imaging.Spec, keep func(func())) ([]byte, error) {
 	if limit := min(maxTransformedBytes, s.transformMemoryBudget()); a.Size > limit {
 		return nil, access.Invalid("params", "images over %d MiB are not transformed", limit>>20)
 	}
@@ -258,7 +266,7 @@ func (s *Service) makeDerivative(ctx context.Context, a *models.Asset, current i
 		return out, nil // a replaced version's transforms are made on demand, never kept: nothing would sweep them
 	}
 	d := &models.Derivative{ObjectKey: derived, AssetID: a.ID, Version: a.Version, Size: int64(len(out))}
-	s.background.run(func() { s.keepDerivative(d, out, spec.Format.MimeType()) })
+	keep(func() { s.keepDerivative(d, out, spec.Format.MimeType()) })
 	return out, nil
 }
 

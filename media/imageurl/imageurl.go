@@ -121,9 +121,16 @@ func (p ImageParams) WithFocalPoint(fp *models.FocalPoint) ImageParams {
 // for an attachment.
 var imageParamNames = []string{"w", "h", "fit", "crop", "fp-x", "fp-y", "ar", "dpr", "q", "fm", "auto", "blur"}
 
+// PresetParam names a transform preset: its parameters, and nothing else, are applied.
+const PresetParam = "preset"
+
+// formatAlias is the name that S3-backed CMSs give fm; a URL may use either, not both.
+const formatAlias = "format"
+
 // known reports whether a query parameter means something to a delivery URL.
 func known(name string) bool {
-	return slices.Contains(imageParamNames, name) || slices.Contains(grantParamNames, name) || name == "download"
+	return slices.Contains(imageParamNames, name) || slices.Contains(grantParamNames, name) ||
+		name == "download" || name == PresetParam || name == formatAlias
 }
 
 // ParseImageParams reads and checks the transform parameters of a query string. Parameters it does
@@ -171,8 +178,15 @@ func parseKnown(q url.Values) (ImageParams, error) {
 		c := ImageCrop(v[0])
 		p.Crop = &c
 	}
-	if v, ok := q["fm"]; ok {
-		f := ImageFormat(strings.Replace(v[0], "jpeg", "jpg", 1))
+	fm, ok := q["fm"]
+	if alias, aliased := q[formatAlias]; aliased {
+		if ok {
+			return p, access.Invalid(formatAlias, "format is another name for fm: give one of them")
+		}
+		fm, ok = alias, true
+	}
+	if ok {
+		f := ImageFormat(strings.Replace(fm[0], "jpeg", "jpg", 1))
 		p.Fm = &f
 	}
 	if v, ok := q["ar"]; ok {
@@ -412,6 +426,12 @@ func (s *Signer) AssetURL(path string, params ImageParams, opts URLOptions) stri
 		return s.PublicURL + path
 	}
 	return s.PublicURL + path + "?" + q.Encode()
+}
+
+// PresetURL is the absolute URL of the preset named name applied to the bytes on path. It carries no
+// signature: the preset alone decides what is made, so a site needs no signer to use it.
+func (s *Signer) PresetURL(path, name string) string {
+	return s.PublicURL + path + "?" + url.Values{PresetParam: {name}}.Encode()
 }
 
 // signature is the HMAC of a path and its query (less s), imgix-style: any change to either voids it.

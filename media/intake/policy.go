@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/mediagraph/mediagraph/media/access"
@@ -115,4 +116,28 @@ func (w *scriptWatch) Write(p []byte) (int, error) {
 	w.found = svgScript.Match(buf)
 	w.tail = bytes.Clone(buf[max(0, len(buf)-scriptWatchTail):])
 	return len(p), nil
+}
+
+// admitPreset applies an upload preset's limits on top of the settings' (which admitType and
+// admitSize apply whatever the preset says): a file of type mime ("" when not known yet) and size
+// bytes (below 1 when not known yet) must also be of one of its types and within its size.
+func admitPreset(p *UploadPreset, field, mime string, size int64) error {
+	if p == nil {
+		return nil
+	}
+	if mime != "" && len(p.AllowedTypes) > 0 && !slices.ContainsFunc(p.AllowedTypes, func(t string) bool { return typeMatches(t, mime) }) {
+		return &access.Error{Code: access.CodeMimeTypeNotAllowed, Field: field,
+			Message: fmt.Sprintf("%q is not among the types of upload preset %q: %s", mime, p.Name, strings.Join(p.AllowedTypes, ", "))}
+	}
+	if p.MaxBytes != nil && size > *p.MaxBytes {
+		return &access.Error{Code: access.CodeFileTooLarge, Field: field,
+			Message: fmt.Sprintf("the file is larger than the limit of %d bytes of upload preset %q", *p.MaxBytes, p.Name)}
+	}
+	return nil
+}
+
+// typeMatches reports whether a type pattern (image/png, image/*, */*) covers mime.
+func typeMatches(pattern, mime string) bool {
+	family, isFamily := strings.CutSuffix(pattern, "/*")
+	return pattern == mime || (isFamily && (family == "*" || strings.HasPrefix(mime, family+"/")))
 }

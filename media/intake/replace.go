@@ -21,7 +21,7 @@ func (s *Service) ReplaceAsset(ctx context.Context, id string, f UploadFile, rul
 	if err != nil {
 		return nil, err
 	}
-	if err := s.checkUpload([]UploadFile{f}); err != nil {
+	if err := s.checkUpload([]UploadFile{f}, nil); err != nil {
 		return nil, err
 	}
 	cur, err := s.liveAsset(ctx, id)

@@ -21,7 +21,7 @@ func (s *Service) RestoreAsset(ctx context.Context, id string, f UploadFile, opt
 	if err := catalogue.CheckRestoredID("id", id, models.AssetPrefix); err != nil {
 		return nil, err
 	}
-	if err := s.checkUpload([]UploadFile{f}); err != nil {
+	if err := s.checkUpload([]UploadFile{f}, nil); err != nil {
 		return nil, err
 	}
 	meta, tags, err := s.checkUploadOptions(opts)

@@ -37,6 +37,8 @@ type UploadRequest struct {
 	MD5          *string
 	SkipIfExists bool
 	Options      SignedUploadOptions
+	// Preset names an upload preset: defaults for Options, and limits on the declared file.
+	Preset *string
 }
 
 // SignedUploadOptions say how to file and describe the asset a signed upload becomes. They are kept
@@ -49,10 +51,11 @@ type SignedUploadOptions struct {
 	Copyright    *string                    `json:"copyright,omitempty"`
 	Notes        *string                    `json:"notes,omitempty"`
 	Metadata     []catalogue.MetadataChange `json:"metadata,omitempty"`
+	VariantOf    *string                    `json:"variantOf,omitempty"`
 }
 
 func (o SignedUploadOptions) upload() UploadOptions {
-	return UploadOptions{Status: o.Status, CollectionID: o.CollectionID, Tags: o.Tags, Author: o.Author, Copyright: o.Copyright, Notes: o.Notes}
+	return UploadOptions{Status: o.Status, CollectionID: o.CollectionID, Tags: o.Tags, Author: o.Author, Copyright: o.Copyright, Notes: o.Notes, VariantOf: o.VariantOf}
 }
 
 // Ticket is an upload with, right after createUploads, the requests that send its bytes: one PUT, or
@@ -159,6 +162,25 @@ func (s *Service) checkUploadRequest(field string, r UploadRequest) (UploadReque
 	return r, err
 }
 
+// presetRequest applies the upload preset a request names: its defaults, and its limits to the
+// declared type and size, which completing checks against the bytes.
+func (s *Service) presetRequest(ctx context.Context, field string, r UploadRequest) (UploadRequest, error) {
+	preset, err := s.uploadPreset(ctx, field+".preset", r.Preset)
+	if err != nil || preset == nil {
+		return r, err
+	}
+	if err := admitPreset(preset, field+".mimeType", strings.ToLower(strings.TrimSpace(r.MimeType)), 0); err != nil {
+		return r, err
+	}
+	if err := admitPreset(preset, field+".size", "", r.Size); err != nil {
+		return r, err
+	}
+	o := r.Options
+	d := preset.defaults(UploadOptions{Status: o.Status, CollectionID: o.CollectionID, Tags: o.Tags, Author: o.Author, Copyright: o.Copyright, Notes: o.Notes, Metadata: o.Metadata})
+	r.Options = SignedUploadOptions{Status: d.Status, CollectionID: d.CollectionID, Tags: d.Tags, Author: d.Author, Copyright: d.Copyright, Notes: d.Notes, Metadata: d.Metadata, VariantOf: o.VariantOf}
+	return r, nil
+}
+
 // checkSum checks a declared checksum in hexadecimal, any case.
 func checkSum(field string, sum *string, pattern *regexp.Regexp, digits string) (*string, error) {
 	if sum == nil {
@@ -184,7 +206,14 @@ func (s *Service) CreateUploads(ctx context.Context, requests []UploadRequest) (
 	now := models.Now()
 	uploads := make([]*models.Upload, len(requests))
 	for i, r := range requests {
-		if r, err = s.checkUploadRequest(fmt.Sprintf("input[%d]", i), r); err != nil {
+		field := fmt.Sprintf("input[%d]", i)
+		if r, err = s.presetRequest(ctx, field, r); err != nil {
+			return nil, err
+		}
+		if r, err = s.checkUploadRequest(field, r); err != nil {
+			return nil, err
+		}
+		if err := s.assets.CheckVariantOf(ctx, field+".variantOf", r.Options.VariantOf); err != nil {
 			return nil, err
 		}
 		options, err := json.Marshal(r.Options)

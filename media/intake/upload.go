@@ -41,6 +41,10 @@ type UploadOptions struct {
 	// SkipIfExists returns the live asset that holds the same bytes, if any, instead of a new one; the
 	// options above then apply to nothing.
 	SkipIfExists bool
+	// Preset names an upload preset: defaults for the options above, and limits on the files.
+	Preset *string
+	// VariantOf makes the new assets variants of this asset, whose visibility they follow.
+	VariantOf *string
 }
 
 // received is what storing a file taught us about it.
@@ -63,11 +67,19 @@ func (s *Service) UploadAssets(ctx context.Context, files []UploadFile, opts Upl
 	if err != nil {
 		return nil, err
 	}
-	if err := s.checkUpload(files); err != nil {
+	preset, err := s.uploadPreset(ctx, "input.preset", opts.Preset)
+	if err != nil {
+		return nil, err
+	}
+	opts = preset.defaults(opts)
+	if err := s.checkUpload(files, preset); err != nil {
 		return nil, err
 	}
 	meta, tags, err := s.checkUploadOptions(opts)
 	if err != nil {
+		return nil, err
+	}
+	if err := s.assets.CheckVariantOf(ctx, "input.variantOf", opts.VariantOf); err != nil {
 		return nil, err
 	}
 	var stored []received
@@ -77,11 +89,15 @@ func (s *Service) UploadAssets(ctx context.Context, files []UploadFile, opts Upl
 		}
 	}()
 	for i, f := range files {
-		in, err := s.receive(ctx, fmt.Sprintf("files[%d]", i), f, p, opts.SkipIfExists)
+		field := fmt.Sprintf("files[%d]", i)
+		in, err := s.receive(ctx, field, f, p, opts.SkipIfExists)
 		if err != nil {
 			return nil, err
 		}
 		stored = append(stored, in)
+		if err := admitReceived(preset, field, in); err != nil {
+			return nil, err
+		}
 	}
 	if opts.SkipIfExists {
 		s.dropRepeats(ctx, stored)
@@ -158,6 +174,7 @@ func (s *Service) register(ctx context.Context, stored []received, opts UploadOp
 	}
 	news := make([]catalogue.NewAsset, len(stored))
 	for i, in := range stored {
+		in.asset.VariantOfID = opts.VariantOf
 		news[i] = catalogue.NewAsset{Asset: in.asset, Version: in.version, Credits: in.credits}
 	}
 	err := s.db.Transaction(ctx, func(tx *models.DB) error {
@@ -192,7 +209,20 @@ func versionKeys(list []received) []string {
 	return keys
 }
 
-func (s *Service) checkUpload(files []UploadFile) error {
+// admitReceived applies a preset's limits to a file once its type and size are known: a stream of
+// unknown length is measured as it is stored.
+func admitReceived(preset *UploadPreset, field string, in received) error {
+	a := in.existing
+	if in.version != nil {
+		return admitPreset(preset, field, in.version.MimeType, in.version.Size)
+	}
+	if a == nil {
+		return nil // repeats an earlier file of the call, which was admitted
+	}
+	return admitPreset(preset, field, a.MimeType, a.Size)
+}
+
+func (s *Service) checkUpload(files []UploadFile, preset *UploadPreset) error {
 	if err := s.admitCount("files", len(files), "files"); err != nil {
 		return err
 	}
@@ -202,6 +232,9 @@ func (s *Service) checkUpload(files []UploadFile) error {
 			return err
 		}
 		if err := s.admitSize(field, f.Size, direct); err != nil {
+			return err
+		}
+		if err := admitPreset(preset, field, "", f.Size); err != nil {
 			return err
 		}
 	}
