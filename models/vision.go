@@ -119,34 +119,51 @@ func indexVisionTags(tx *gorm.DB, assetID string, number int) error {
 	return nil
 }
 
-// VisionOf reads the vision analyses of versions, by asset id; versions never analyzed are absent.
-func (db *DB) VisionOf(ctx context.Context, keys []VersionKey) (map[VersionKey]*Vision, error) {
-	out := make(map[VersionKey]*Vision, len(keys))
-	if len(keys) == 0 {
+// CurrentVision reads the vision analyses of the assets' current versions, by asset id; an asset
+// whose current version was not analyzed yet is absent.
+func (db *DB) CurrentVision(ctx context.Context, ids []string) (map[string]*Vision, error) {
+	out := make(map[string]*Vision, len(ids))
+	if len(ids) == 0 {
 		return out, nil
 	}
-	ids := make([]any, len(keys))
-	for i, k := range keys {
-		ids[i] = k.AssetID
-	}
 	var rows []*Vision
-	if err := db.with(ctx).Where(inList("asset_id", len(ids)), ids...).Find(&rows).Error; err != nil {
+	err := db.with(ctx).Joins("JOIN assets a ON a.id = asset_vision.asset_id AND a.version = asset_vision.number").
+		Where(inList("asset_vision.asset_id", len(ids)), toAny(ids)...).Find(&rows).Error
+	if err != nil {
 		return nil, fmt.Errorf("read vision: %w", translate(err))
 	}
-	want := map[VersionKey]bool{}
-	for _, k := range keys {
-		want[k] = true
-	}
 	for _, r := range rows {
-		if k := (VersionKey{AssetID: r.AssetID, Number: r.Number}); want[k] {
-			out[k] = r
-		}
+		out[r.AssetID] = r
 	}
 	return out, nil
 }
 
-// VersionKey names one version of an asset.
-type VersionKey struct {
-	AssetID string
-	Number  int
+// FacesBox is the box holding every face found in a version, nil when none were found or looked for.
+func (db *DB) FacesBox(ctx context.Context, assetID string, number int) (*Face, error) {
+	var v Vision
+	err := db.with(ctx).Where("asset_id = ? AND number = ? AND face_count > 0", assetID, number).Take(&v).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read faces of %s version %d: %w", assetID, number, translate(err))
+	}
+	faces, err := v.Faces.Get()
+	if err != nil {
+		return nil, err
+	}
+	return Box(faces), nil
+}
+
+// Box is the smallest box holding every face, nil when there are none.
+func Box(faces []Face) *Face {
+	if len(faces) == 0 {
+		return nil
+	}
+	x0, y0, x1, y1 := 1.0, 1.0, 0.0, 0.0
+	for _, f := range faces {
+		x0, y0 = min(x0, f.X), min(y0, f.Y)
+		x1, y1 = max(x1, f.X+f.Width), max(y1, f.Y+f.Height)
+	}
+	return &Face{X: x0, Y: y0, Width: x1 - x0, Height: y1 - y0}
 }

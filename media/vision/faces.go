@@ -51,16 +51,3 @@ func grey(t imaging.Thumbnail) []byte {
 	}
 	return out
 }
-
-// Box is the smallest box holding every face, nil when there are none.
-func Box(faces []models.Face) *models.Face {
-	if len(faces) == 0 {
-		return nil
-	}
-	x0, y0, x1, y1 := 1.0, 1.0, 0.0, 0.0
-	for _, f := range faces {
-		x0, y0 = min(x0, f.X), min(y0, f.Y)
-		x1, y1 = max(x1, f.X+f.Width), max(y1, f.Y+f.Height)
-	}
-	return &models.Face{X: x0, Y: y0, Width: x1 - x0, Height: y1 - y0}
-}

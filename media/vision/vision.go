@@ -10,6 +10,7 @@ import (
 	"log/slog"
 
 	"github.com/mediagraph/mediagraph/config"
+	"github.com/mediagraph/mediagraph/media/access"
 	"github.com/mediagraph/mediagraph/media/imaging"
 	"github.com/mediagraph/mediagraph/media/membudget"
 	"github.com/mediagraph/mediagraph/models"
@@ -62,14 +63,31 @@ func New(db *models.DB, store storage.Store, memory *membudget.Budget, settings 
 func (s *Service) Enabled() bool { return s.settings.Vision == "on" }
 
 // Analyze looks at the pixels of an asset's current version, if it is an image, and records what it
-// found. A file that cannot be decoded is recorded FAILED; only the database or the store failing is
-// an error, for the job to try again.
+// found; when the asset was replaced meanwhile it looks at the new version too (its job was absorbed
+// by this one). A file that cannot be decoded is recorded FAILED; only the database or the store
+// failing is an error, for the job to try again.
 func (s *Service) Analyze(ctx context.Context, assetID string) error {
-	found, err := s.db.AssetsByID(ctx, []string{assetID}, models.Visibility{})
-	if err != nil || len(found) == 0 {
-		return err // a purged asset needs nothing
+	if !s.Enabled() {
+		return nil
 	}
-	a := found[0]
+	done := -1
+	for range maxRounds {
+		found, err := s.db.AssetsByID(ctx, []string{assetID}, models.Visibility{})
+		if err != nil || len(found) == 0 || found[0].Version == done {
+			return err // a purged asset needs nothing
+		}
+		if err := s.analyzeCurrent(ctx, found[0]); err != nil {
+			return err
+		}
+		done = found[0].Version
+	}
+	return nil
+}
+
+// maxRounds bounds the versions one job follows when an asset is replaced again and again.
+const maxRounds = 3
+
+func (s *Service) analyzeCurrent(ctx context.Context, a *models.Asset) error {
 	if a.Kind != models.KindImage || a.Antivirus.Status == models.ScanInfected {
 		return nil
 	}
@@ -84,6 +102,9 @@ func (s *Service) Analyze(ctx context.Context, assetID string) error {
 		return err
 	}
 	if err := s.look(ctx, buf, an.SmartTags, v); err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
 		v.Status, v.Error = models.VisionFailed, ptr(err.Error())
 	}
 	v.AnalyzedAt = models.Now()
@@ -167,3 +188,12 @@ func (s *Service) readText(ctx context.Context, buf []byte, h imaging.Header, v 
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// ForAssets reads what the analysis found in the current versions of the assets, by asset id, for
+// any authenticated caller; an asset not analyzed yet is absent.
+func (s *Service) ForAssets(ctx context.Context, ids []string) (map[string]*models.Vision, error) {
+	if _, err := access.Authorize(ctx, access.Read); err != nil {
+		return nil, err
+	}
+	return s.db.CurrentVision(ctx, ids)
+}
