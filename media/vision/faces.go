@@ -1,6 +1,9 @@
 package vision
 
 import (
+	"fmt"
+	"os"
+
 	"github.com/mediagraph/mediagraph/media/imaging"
 	"github.com/mediagraph/mediagraph/models"
 )
@@ -14,6 +17,10 @@ type FaceDetector struct{ c *cascade }
 // NewFaceDetector loads the cascade file at path; the error says why faces cannot be found (no
 // OpenCV in this binary, no such file), in words an editor can read.
 func NewFaceDetector(path string) (*FaceDetector, error) {
+	// OpenCV would print its own complaint about a missing file on stderr.
+	if _, err := os.Stat(path); err != nil {
+		return nil, fmt.Errorf("the cascade file is missing (Debian's opencv-data): %w", err)
+	}
 	c, err := loadCascade(path)
 	if err != nil {
 		return nil, err

@@ -39,8 +39,9 @@ const (
 	// faceConfidence is the confidence of tags from the cascade, which says yes or no per box: about
 	// the share of its boxes that are faces at the strictness used (5 neighbours).
 	faceConfidence = 0.9
-	// portraitArea is the share of the image one face must cover for a portrait.
-	portraitArea = 0.04
+	// portraitArea is the share of the image one face must cover for a portrait: a head-and-shoulders
+	// shot's face covers 3 to 10 %.
+	portraitArea = 0.025
 	// minWordConfidence is what Tesseract must give a word for it to be a tag; minTextWords is the
 	// number of such words an image must hold to be tagged "text".
 	minWordConfidence = 0.8
