@@ -92,9 +92,11 @@ func countFaces(t *testing.T, b []byte) int {
 	return len(faces)
 }
 
+func visionOn(c *config.Config) { c.Vision = "on" }
+
 func TestVision(t *testing.T) {
 	apptest.Each(t, func(t *testing.T, start apptest.Setup) {
-		s := start(t)
+		s := start(t, visionOn)
 		faceID := uploadBytes(t, s, "astronaut.jpg", visiontest.Face(t))
 		textID := uploadBytes(t, s, "notice.png", visiontest.TextPNG(t, "Lighthouse keepers", "watch the harbour"))
 
@@ -171,7 +173,7 @@ func TestVision(t *testing.T) {
 func TestVisionWithoutDetectors(t *testing.T) {
 	for name, db := range map[string]func(testing.TB) string{"sqlite": testdb.SQLite, "postgres": testdb.Postgres} {
 		t.Run(name, func(t *testing.T) {
-			s := apptest.Start(t, db(t), func(c *config.Config) {
+			s := apptest.Start(t, db(t), visionOn, func(c *config.Config) {
 				c.FaceCascade = "/nonexistent/haarcascade_frontalface_alt2.xml"
 				c.Tesseract = "/nonexistent/tesseract"
 				c.OCRAllBelowPixels = 1 << 30

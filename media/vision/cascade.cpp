@@ -45,7 +45,7 @@ extern "C" int mg_cascade_detect(void *cascade, const unsigned char *grey, int w
 		cv::equalizeHist(in, eq);
 		std::vector<cv::Rect> found;
 		static_cast<cv::CascadeClassifier *>(cascade)->detectMultiScale(
-			eq, found, 1.1, 5, cv::CASCADE_SCALE_IMAGE, cv::Size(min_side, min_side));
+			eq, found, 1.2, 4, cv::CASCADE_SCALE_IMAGE, cv::Size(min_side, min_side));
 		for (size_t i = 0; i < found.size() && (int)i < max; i++) {
 			out[i] = mg_rect{found[i].x, found[i].y, found[i].width, found[i].height};
 		}

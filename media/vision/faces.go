@@ -29,8 +29,9 @@ func NewFaceDetector(path string) (*FaceDetector, error) {
 }
 
 // minFaceFraction is the smallest face looked for, as a fraction of the image's shorter side: smaller
-// ones in a small decode are a few pixels wide, where the cascade finds mostly noise.
-const minFaceFraction = 1.0 / 20
+// ones are background faces no crop centres on, and each smaller scale searched costs more time
+// than all the larger ones (measured: a twentieth took half again as long as a twelfth).
+const minFaceFraction = 1.0 / 12
 
 // Faces finds the faces in t, as fractions of its size.
 func (d *FaceDetector) Faces(t imaging.Thumbnail) ([]models.Face, error) {

@@ -37,7 +37,7 @@ const (
 	// minColorShare is the share of the pixels a color must cover to be a tag.
 	minColorShare = 0.2
 	// faceConfidence is the confidence of tags from the cascade, which says yes or no per box: about
-	// the share of its boxes that are faces at the strictness used (5 neighbours).
+	// the share of its boxes that are faces at the strictness used (4 neighbours, scale steps of 1.2).
 	faceConfidence = 0.9
 	// portraitArea is the share of the image one face must cover for a portrait: a head-and-shoulders
 	// shot's face covers 3 to 10 %.

@@ -17,8 +17,8 @@ import (
 	"github.com/mediagraph/mediagraph/storage"
 )
 
-// Sizes of the decodes: faces are looked for in a small one (a face of a twentieth of the shorter
-// side is still 24 px there), text is read in a larger one (Tesseract wants letters 20 px or more).
+// Sizes of the decodes: faces are looked for in a small one (a face of a twelfth of the shorter side
+// is still 30 px there in a 3:2 photo), text is read in a larger one (Tesseract wants letters 20 px or more).
 const (
 	faceSide = 640
 	textSide = 2000
@@ -101,7 +101,7 @@ func (s *Service) analyzeCurrent(ctx context.Context, a *models.Asset) error {
 	if err != nil {
 		return err
 	}
-	if err := s.look(ctx, buf, an.SmartTags, v); err != nil {
+	if err := s.Inspect(ctx, buf, an.SmartTags, v); err != nil {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
@@ -122,8 +122,9 @@ func (s *Service) read(ctx context.Context, av *models.AssetVersion) ([]byte, fu
 	return buf, release, nil
 }
 
-// look runs the detectors over buf and fills v; an error is about the file.
-func (s *Service) look(ctx context.Context, buf []byte, keywords []string, v *models.Vision) error {
+// Inspect runs the detectors over the image in buf, whose keywords are given, and fills v with what
+// they found; an error is about the file (nil buf: one too large to read).
+func (s *Service) Inspect(ctx context.Context, buf []byte, keywords []string, v *models.Vision) error {
 	if buf == nil {
 		return fmt.Errorf("the file is larger than the %d MiB analyzed", maxReadBytes>>20)
 	}
