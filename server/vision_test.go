@@ -166,6 +166,21 @@ func TestVision(t *testing.T) {
 				t.Errorf("crop %s keeps %d faces, want %d", crop, n, want)
 			}
 		}
+
+		// A replacement is analyzed anew: its version has its own faces, text and tags.
+		s.Multipart(s.Admin, `mutation($id: ID!, $file: Upload!) { replaceAsset(id: $id, file: $file) { id } }`,
+			map[string]any{"id": faceID, "file": nil}, []string{"variables.file"},
+			apptest.File{Name: "minutes.png", Content: bytes.NewReader(visiontest.TextPNG(t, "Minutes of the meeting"))}).Decode(t, nil)
+		replaced := waitVision(t, s, faceID)
+		if len(replaced.Faces) != 0 || replaced.OcrText == nil || !strings.Contains(*replaced.OcrText, "Minutes") || tagSource(replaced, "face") != "" {
+			t.Errorf("the replaced portrait: %+v", replaced)
+		}
+		if got := ids(map[string]any{"faces": map[string]any{"gt": 0}}); len(got) != 0 {
+			t.Errorf("faces > 0 after the replacement: %v", got)
+		}
+		if got := ids(map[string]any{"smartTags": map[string]any{"anyIn": []string{"portrait"}}}); len(got) != 0 {
+			t.Errorf("the old version's tags still find the asset: %v", got)
+		}
 	})
 }
 
