@@ -78,17 +78,19 @@ func (v *Vision) FaceList() ([]Face, error) {
 }
 
 // SaveVision records the vision analysis of one version, replacing an earlier one, and indexes its
-// tags for the smartTags filter when the version is still the asset's current one.
+// tags for the smartTags filter when the version is still the asset's current one. It is a catalogue
+// change: the generation advances, so caches of what readers saw drop their answers.
 func (db *DB) SaveVision(ctx context.Context, v *Vision) error {
-	return db.with(ctx).Transaction(func(tx *gorm.DB) error {
-		err := tx.Clauses(clause.OnConflict{
+	return db.Transaction(ctx, func(tx *DB) error {
+		g := tx.with(ctx)
+		err := g.Clauses(clause.OnConflict{
 			Columns:   []clause.Column{{Name: "asset_id"}, {Name: "number"}},
 			UpdateAll: true,
 		}).Create(v).Error
 		if err != nil {
 			return fmt.Errorf("save vision of %s version %d: %w", v.AssetID, v.Number, translate(err))
 		}
-		return indexVisionTags(tx, v.AssetID, v.Number)
+		return indexVisionTags(g, v.AssetID, v.Number)
 	})
 }
 

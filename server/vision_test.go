@@ -181,6 +181,18 @@ func TestVision(t *testing.T) {
 		if got := ids(map[string]any{"smartTags": map[string]any{"anyIn": []string{"portrait"}}}); len(got) != 0 {
 			t.Errorf("the old version's tags still find the asset: %v", got)
 		}
+
+		// Saving an analysis is a catalogue change: the delivery cache must not keep the answers before it.
+		before, err := s.App.Media.Generation(t.Context())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.App.Media.Vision.Analyze(t.Context(), textID); err != nil {
+			t.Fatal(err)
+		}
+		if after, err := s.App.Media.Generation(t.Context()); err != nil || after <= before {
+			t.Errorf("generation %d after an analysis, %d before (%v)", after, before, err)
+		}
 	})
 }
 
