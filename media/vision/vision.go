@@ -32,7 +32,6 @@ type Service struct {
 	store    storage.Store
 	memory   *membudget.Budget
 	settings config.Library
-	log      *slog.Logger
 	faces    *FaceDetector
 	noFaces  string // why faces is nil
 	reader   *Reader
@@ -42,7 +41,7 @@ type Service struct {
 // New prepares the detectors the settings name; one that cannot be loaded is reported in the log
 // and in every analysis, and the others still run.
 func New(db *models.DB, store storage.Store, memory *membudget.Budget, settings config.Library, log *slog.Logger) *Service {
-	s := &Service{db: db, store: store, memory: memory, settings: settings, log: log, tagger: DerivedTagger{},
+	s := &Service{db: db, store: store, memory: memory, settings: settings, tagger: DerivedTagger{},
 		reader: NewReader(settings.Tesseract, settings.OCRTimeout)}
 	if !s.Enabled() {
 		return s
