@@ -1,9 +1,11 @@
-# Mediagraph in a container: a Debian build stage with Go, cgo (SQLite) and libvips' headers, and a
-# Debian slim runtime with libvips and FFmpeg, as a non-root user with its data under /data.
+# Mediagraph in a container: a Debian build stage with Go, cgo (SQLite) and the headers of libvips and
+# OpenCV's object detection, and a Debian slim runtime with libvips, FFmpeg, OpenCV's libraries and face
+# cascades and Tesseract (English), as a non-root user with its data under /data.
 #   docker build -t mediagraph .
 #   docker run -p 8080:8080 -v mediagraph-data:/data mediagraph
 FROM golang:1.26-bookworm AS build
-RUN apt-get update -q && apt-get install -y -q --no-install-recommends libvips-dev pkg-config && rm -rf /var/lib/apt/lists/*
+RUN apt-get update -q && apt-get install -y -q --no-install-recommends libvips-dev pkg-config \
+	libopencv-objdetect-dev libopencv-imgproc-dev libopencv-core-dev && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY go.mod go.sum ./
 RUN go mod download
@@ -12,6 +14,7 @@ RUN go build -trimpath -ldflags="-s -w" -o /out/mediagraph ./cmd/mediagraph
 
 FROM debian:bookworm-slim
 RUN apt-get update -q && apt-get install -y -q --no-install-recommends libvips42 ffmpeg ca-certificates curl \
+	libopencv-objdetect406 libopencv-imgproc406 libopencv-core406 opencv-data tesseract-ocr tesseract-ocr-eng \
 	&& rm -rf /var/lib/apt/lists/* \
 	&& useradd --system --uid 10001 --home-dir /data --shell /usr/sbin/nologin mediagraph \
 	&& mkdir -p /data && chown mediagraph /data

@@ -107,6 +107,14 @@ type Library struct {
 	TrashRetention time.Duration
 	// SubscriptionPoll is how often subscriptions look for events committed by any instance.
 	SubscriptionPoll time.Duration
+	// Vision ("on" or "off") looks at new images' pixels; FaceCascade and Tesseract are the detector's
+	// cascade file and the OCR command; OCRAllBelowPixels reads every smaller image for text, and
+	// OCRTimeout bounds one reading.
+	Vision            string
+	FaceCascade       string
+	Tesseract         string
+	OCRAllBelowPixels int64
+	OCRTimeout        time.Duration
 }
 
 // DefaultLocale is the locale every fallback chain ends in.

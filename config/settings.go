@@ -84,6 +84,11 @@ func settings(c *Config) []Setting {
 		{"MEDIAGRAPH_AUDIT_RETENTION", "audit-retention", "8760h", "how long the audit log keeps events (365 days)", duration(&c.AuditRetention)},
 		{"MEDIAGRAPH_SUBSCRIPTION_POLL", "subscription-poll", "250ms", "how often GraphQL subscriptions look for events committed by any instance", duration(&c.SubscriptionPoll)},
 		{"MEDIAGRAPH_DELIVERY_CACHE_BYTES", "delivery-cache-bytes", "67108864", "memory for delivery tokens' cached query responses, in bytes; 0 turns the cache off", integer(&c.DeliveryCacheBytes, 0, math.MaxInt64, "a number of bytes (0 for no cache)")},
+		{"MEDIAGRAPH_VISION", "vision", "on", "on, or off: a background job looks at each new image's pixels for faces, text and smart tags", oneOf(&c.Vision, "on", "off")},
+		{"MEDIAGRAPH_FACE_CASCADE", "face-cascade", "/usr/share/opencv4/haarcascades/haarcascade_frontalface_alt2.xml", "OpenCV cascade file faces are detected with (Debian's opencv-data); when it is missing faces are null and visionAnalysis says why", text(&c.FaceCascade)},
+		{"MEDIAGRAPH_TESSERACT", "tesseract", "tesseract", "Tesseract command images are read for text with (Debian's tesseract-ocr, tesseract-ocr-eng); when it is missing ocrText is null and visionAnalysis says why", text(&c.Tesseract)},
+		{"MEDIAGRAPH_OCR_ALL_BELOW_PIXELS", "ocr-all-below-pixels", "0", "images of fewer pixels than this are all read for text; larger ones only when they look like a document or a screenshot", integer(&c.OCRAllBelowPixels, 0, math.MaxInt64, "a number of pixels (0: only documents and screenshots)")},
+		{"MEDIAGRAPH_OCR_TIMEOUT", "ocr-timeout", "20s", "longest Tesseract may take to read one image; one that takes longer is stopped and the image has no text", duration(&c.OCRTimeout)},
 	}
 }
 

@@ -22,6 +22,7 @@ import (
 	"github.com/mediagraph/mediagraph/media/membudget"
 	"github.com/mediagraph/mediagraph/media/notify"
 	"github.com/mediagraph/mediagraph/media/observe"
+	"github.com/mediagraph/mediagraph/media/vision"
 	"github.com/mediagraph/mediagraph/models"
 	"github.com/mediagraph/mediagraph/remote"
 	"github.com/mediagraph/mediagraph/storage"
@@ -55,6 +56,7 @@ type Library struct {
 	// Subscriptions streams events to GraphQL subscriptions.
 	Subscriptions *notify.Hub
 	Audit         *notify.Audit
+	Vision        *vision.Service // looks at images' pixels (faces, text, tags) in a background job
 	db            *models.DB
 	store         storage.Store
 	settings      config.Library
@@ -96,6 +98,7 @@ func New(ctx context.Context, db *models.DB, store storage.Store, settings confi
 		Audit:         notify.NewAudit(db, settings.AuditRetention),
 		db:            db, store: store, settings: settings, spoolDir: rt.SpoolDir,
 	}
+	lib.Vision = vision.New(db, store, memory, settings, log)
 	lib.Intake.Observe(rt.Observer)
 	lib.Deliver.Observe(rt.Observer)
 	return lib, nil

@@ -61,7 +61,10 @@ func (db *DB) reindexAnalysis(ctx context.Context, a *Asset) error {
 			return fmt.Errorf("clear analysis index: %w", translate(err))
 		}
 	}
-	return db.indexAnalysis(ctx, a)
+	if err := db.indexAnalysis(ctx, a); err != nil {
+		return err
+	}
+	return indexVisionTags(db.with(ctx), a.ID, a.Version)
 }
 
 // indexAnalysis writes the rows that let filters find an asset by its colors and smart tags.

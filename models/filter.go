@@ -185,6 +185,7 @@ type AssetFilter struct {
 	MD5              *StringFilter
 	Antivirus        *AntivirusFilter
 	Moderation       *ModerationFilter
+	Faces            *IntFilter
 	Deleted          *bool
 	Variants         *VariantInclusion
 	Search           *string
@@ -330,6 +331,9 @@ const (
 		" WHEN cv.width IS NOT NULL AND cv.height IS NOT NULL THEN 'LARGE' END)"
 )
 
+// faceCountSQL is the number of faces found in the current version, NULL when none were looked for.
+const faceCountSQL = "(SELECT av.face_count FROM asset_vision av WHERE av.asset_id = cv.asset_id AND av.number = cv.number)"
+
 // assetFilterFields is every field of AssetFilter but AND and OR, in the order the compiler visits them.
 var assetFilterFields = indexFilterFields([]filterField{
 	{name: "ids", expr: "assets.id", ops: opIn | opNotIn, value: valueID, maxList: maxFilterList},
@@ -362,6 +366,7 @@ var assetFilterFields = indexFilterFields([]filterField{
 	{name: "inUse", of: usageRows, ops: opExists, value: valueBool},
 	{name: "antivirus.status", expr: "cv.antivirus_status", ops: opOneOf, value: valueEnum, version: true, management: true},
 	{name: "moderation.status", expr: "assets.moderation_status", ops: opOneOf, value: valueEnum, management: true},
+	{name: "faces", expr: faceCountSQL, ops: opCompare | opExists, value: valueInt, version: true},
 	{name: "deleted", ops: opScope, value: valueBool},
 	{name: "variants", ops: opScope, value: valueEnum},
 	{name: "search", ops: opWords, value: valueText},

@@ -394,6 +394,25 @@ var migrations = []sqlMigration{
 	{id: "0014_collection_listing", statements: []string{
 		`CREATE INDEX assets_collection_listing ON assets (collection_id, created_at, id, version, deleted_at)`,
 	}},
+	// What looking at each version's pixels found (faces, text, tags); ocr_text is the column full-text
+	// search indexes. No row: not analyzed yet.
+	{id: "0018_vision", statements: []string{
+		`CREATE TABLE asset_vision (
+			asset_id VARCHAR(40) NOT NULL,
+			number INTEGER NOT NULL,
+			status VARCHAR(16) NOT NULL,
+			faces TEXT,
+			face_count INTEGER,
+			faces_unavailable TEXT,
+			ocr_text TEXT,
+			ocr_unavailable TEXT,
+			tags TEXT,
+			error TEXT,
+			analyzed_at {time} NOT NULL,
+			PRIMARY KEY (asset_id, number),
+			FOREIGN KEY (asset_id, number) REFERENCES asset_versions (asset_id, number) ON DELETE CASCADE)`,
+		`CREATE INDEX asset_vision_faces ON asset_vision (face_count)`,
+	}},
 }
 
 // Migrate applies every migration not yet applied, each in its own transaction.

@@ -70,11 +70,12 @@ func (r *assetResolver) Exif(ctx context.Context, obj *models.Asset) (*catalogue
 }
 
 func (r *assetResolver) SmartTags(ctx context.Context, obj *models.Asset) ([]string, error) {
-	an, err := obj.Analysis.Get()
-	if an.SmartTags == nil {
-		an.SmartTags = []string{}
+	tags, err := smartTagDetails(ctx, obj)
+	names := make([]string, len(tags))
+	for i, t := range tags {
+		names[i] = t.Name
 	}
-	return an.SmartTags, err
+	return names, err
 }
 
 func (r *assetResolver) Path(ctx context.Context, obj *models.Asset) (string, error) {

@@ -89,6 +89,12 @@ var policy = func() map[fieldKey]Class {
 	add(Management, "UploadHeader", everyField)
 	add(Management, "Antivirus", everyField)
 	add(Management, "Moderation", everyField)
+	add(Delivery, "Asset", "faces", "smartTagDetails", "visionAnalysis")
+	add(Management, "Asset", "ocrText")
+	add(Delivery, "Face", "x", "y", "width", "height")
+	add(Delivery, "SmartTagDetail", "name", "source", "confidence")
+	add(Delivery, "VisionAnalysis", "status", "analyzedAt")
+	add(Management, "VisionAnalysis", "facesUnavailable", "ocrUnavailable", "error")
 	for _, t := range []string{"Webhook", "WebhookHeader", "WebhookDelivery", "WebhookDeliveryConnection", "CreatedWebhook",
 		"AuditEntry", "AuditChange", "AuditLogConnection"} {
 		add(Management, t, everyField)

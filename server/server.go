@@ -111,6 +111,7 @@ func open(ctx context.Context, cfg config.Config, db *models.DB, log *slog.Logge
 	}
 	app := &App{Config: cfg, DB: db, Media: m, Log: log, store: store, tmpDir: tmpDir, metrics: observed}
 	app.wireNotify()
+	app.wireVision()
 	return app, app.watch()
 }
 
@@ -158,7 +159,7 @@ func (a *App) StartJobs(ctx context.Context) error {
 		Reprocess: a.Media.Intake.Reprocess,
 		Scan:      &jobs.Scan{Run: a.Media.Antivirus.Scan, RetryBase: a.Config.ScanRetryBase},
 		Outbox:    jobs.Outbox{Every: a.Config.EventDrainInterval, Subscribers: a.subscribers},
-		Attempted: attempted,
+		Attempted: append(attempted, a.visionJobs()...),
 		Eager:     &jobs.Eager{Run: a.Media.Deliver.MakeEagerPresets},
 	})
 	if err != nil {

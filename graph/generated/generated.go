@@ -49,6 +49,7 @@ type ResolverRoot interface {
 	Subscription() SubscriptionResolver
 	Tag() TagResolver
 	Usage() UsageResolver
+	VisionAnalysis() VisionAnalysisResolver
 	Webhook() WebhookResolver
 	WebhookDelivery() WebhookDeliveryResolver
 }
@@ -97,6 +98,7 @@ type ComplexityRoot struct {
 		DeletedAt            func(childComplexity int) int
 		Duration             func(childComplexity int) int
 		Exif                 func(childComplexity int) int
+		Faces                func(childComplexity int) int
 		Filename             func(childComplexity int) int
 		FocalPoint           func(childComplexity int, locale *string) int
 		Format               func(childComplexity int) int
@@ -112,6 +114,7 @@ type ComplexityRoot struct {
 		MimeType             func(childComplexity int) int
 		Moderation           func(childComplexity int) int
 		Notes                func(childComplexity int) int
+		OcrText              func(childComplexity int) int
 		Orientation          func(childComplexity int) int
 		OriginalFilename     func(childComplexity int) int
 		PageCount            func(childComplexity int) int
@@ -120,6 +123,7 @@ type ComplexityRoot struct {
 		ResponsiveImage      func(childComplexity int, params *imageurl.ImageParams, sizes *string, locale *string) int
 		SHA256               func(childComplexity int) int
 		Size                 func(childComplexity int) int
+		SmartTagDetails      func(childComplexity int) int
 		SmartTags            func(childComplexity int) int
 		Status               func(childComplexity int) int
 		Tags                 func(childComplexity int) int
@@ -135,6 +139,7 @@ type ComplexityRoot struct {
 		Version              func(childComplexity int) int
 		Versions             func(childComplexity int) int
 		VideoCodec           func(childComplexity int) int
+		VisionAnalysis       func(childComplexity int) int
 		Width                func(childComplexity int) int
 	}
 
@@ -254,6 +259,13 @@ type ComplexityRoot struct {
 		Model        func(childComplexity int) int
 		Orientation  func(childComplexity int) int
 		Raw          func(childComplexity int) int
+	}
+
+	Face struct {
+		Height func(childComplexity int) int
+		Width  func(childComplexity int) int
+		X      func(childComplexity int) int
+		Y      func(childComplexity int) int
 	}
 
 	FocalPoint struct {
@@ -399,6 +411,12 @@ type ComplexityRoot struct {
 		URL       func(childComplexity int) int
 	}
 
+	SmartTagDetail struct {
+		Confidence func(childComplexity int) int
+		Name       func(childComplexity int) int
+		Source     func(childComplexity int) int
+	}
+
 	Subscription struct {
 		AssetEvents func(childComplexity int, filter *models.AssetFilter, events []string) int
 	}
@@ -465,6 +483,14 @@ type ComplexityRoot struct {
 		ID        func(childComplexity int) int
 		Live      func(childComplexity int) int
 		UpdatedAt func(childComplexity int) int
+	}
+
+	VisionAnalysis struct {
+		AnalyzedAt       func(childComplexity int) int
+		Error            func(childComplexity int) int
+		FacesUnavailable func(childComplexity int) int
+		OCRUnavailable   func(childComplexity int) int
+		Status           func(childComplexity int) int
 	}
 
 	Webhook struct {
@@ -552,6 +578,10 @@ type AssetResolver interface {
 	Moderation(ctx context.Context, obj *models.Asset) (*models.Moderation, error)
 	Variants(ctx context.Context, obj *models.Asset) ([]*models.Asset, error)
 	VariantOf(ctx context.Context, obj *models.Asset) (*models.Asset, error)
+	Faces(ctx context.Context, obj *models.Asset) ([]*models.Face, error)
+	OcrText(ctx context.Context, obj *models.Asset) (*string, error)
+	SmartTagDetails(ctx context.Context, obj *models.Asset) ([]*models.SmartTag, error)
+	VisionAnalysis(ctx context.Context, obj *models.Asset) (*models.Vision, error)
 }
 type AssetEventResolver interface {
 	Event(ctx context.Context, obj *notify.AssetEvent) (string, error)
@@ -661,6 +691,9 @@ type TagResolver interface {
 type UsageResolver interface {
 	Asset(ctx context.Context, obj *models.Usage) (*models.Asset, error)
 	Entry(ctx context.Context, obj *models.Usage) (*model.EntryRef, error)
+}
+type VisionAnalysisResolver interface {
+	AnalyzedAt(ctx context.Context, obj *models.Vision) (*time.Time, error)
 }
 type WebhookResolver interface {
 	Events(ctx context.Context, obj *models.Webhook) ([]string, error)
@@ -902,6 +935,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Asset.Exif(childComplexity), true
+	case "Asset.faces":
+		if e.ComplexityRoot.Asset.Faces == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Asset.Faces(childComplexity), true
 	case "Asset.filename":
 		if e.ComplexityRoot.Asset.Filename == nil {
 			break
@@ -997,6 +1036,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Asset.Notes(childComplexity), true
+	case "Asset.ocrText":
+		if e.ComplexityRoot.Asset.OcrText == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Asset.OcrText(childComplexity), true
 	case "Asset.orientation":
 		if e.ComplexityRoot.Asset.Orientation == nil {
 			break
@@ -1050,6 +1095,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Asset.Size(childComplexity), true
+	case "Asset.smartTagDetails":
+		if e.ComplexityRoot.Asset.SmartTagDetails == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Asset.SmartTagDetails(childComplexity), true
 	case "Asset.smartTags":
 		if e.ComplexityRoot.Asset.SmartTags == nil {
 			break
@@ -1155,6 +1206,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Asset.VideoCodec(childComplexity), true
+	case "Asset.visionAnalysis":
+		if e.ComplexityRoot.Asset.VisionAnalysis == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Asset.VisionAnalysis(childComplexity), true
 	case "Asset.width":
 		if e.ComplexityRoot.Asset.Width == nil {
 			break
@@ -1641,6 +1698,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Exif.Raw(childComplexity), true
+
+	case "Face.height":
+		if e.ComplexityRoot.Face.Height == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Face.Height(childComplexity), true
+	case "Face.width":
+		if e.ComplexityRoot.Face.Width == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Face.Width(childComplexity), true
+	case "Face.x":
+		if e.ComplexityRoot.Face.X == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Face.X(childComplexity), true
+	case "Face.y":
+		if e.ComplexityRoot.Face.Y == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Face.Y(childComplexity), true
 
 	case "FocalPoint.x":
 		if e.ComplexityRoot.FocalPoint.X == nil {
@@ -2596,6 +2678,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.SignedUpload.URL(childComplexity), true
 
+	case "SmartTagDetail.confidence":
+		if e.ComplexityRoot.SmartTagDetail.Confidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SmartTagDetail.Confidence(childComplexity), true
+	case "SmartTagDetail.name":
+		if e.ComplexityRoot.SmartTagDetail.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SmartTagDetail.Name(childComplexity), true
+	case "SmartTagDetail.source":
+		if e.ComplexityRoot.SmartTagDetail.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SmartTagDetail.Source(childComplexity), true
+
 	case "Subscription.assetEvents":
 		if e.ComplexityRoot.Subscription.AssetEvents == nil {
 			break
@@ -2855,6 +2956,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Usage.UpdatedAt(childComplexity), true
+
+	case "VisionAnalysis.analyzedAt":
+		if e.ComplexityRoot.VisionAnalysis.AnalyzedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VisionAnalysis.AnalyzedAt(childComplexity), true
+	case "VisionAnalysis.error":
+		if e.ComplexityRoot.VisionAnalysis.Error == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VisionAnalysis.Error(childComplexity), true
+	case "VisionAnalysis.facesUnavailable":
+		if e.ComplexityRoot.VisionAnalysis.FacesUnavailable == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VisionAnalysis.FacesUnavailable(childComplexity), true
+	case "VisionAnalysis.ocrUnavailable":
+		if e.ComplexityRoot.VisionAnalysis.OCRUnavailable == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VisionAnalysis.OCRUnavailable(childComplexity), true
+	case "VisionAnalysis.status":
+		if e.ComplexityRoot.VisionAnalysis.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VisionAnalysis.Status(childComplexity), true
 
 	case "Webhook.batch":
 		if e.ComplexityRoot.Webhook.Batch == nil {
@@ -5030,6 +5162,85 @@ extend type Asset {
   variantOf: Asset
 }
 `, BuiltIn: false},
+	{Name: "../../schema/vision.graphqls", Input: `"A face found in an image: its box as fractions (0 to 1) of the image's width and height as displayed, from the top-left corner."
+type Face {
+  "The left edge, as a fraction of the image's width."
+  x: Float!
+  "The top edge, as a fraction of the image's height."
+  y: Float!
+  "The box's width, as a fraction of the image's width."
+  width: Float!
+  "The box's height, as a fraction of the image's height."
+  height: Float!
+}
+
+"Where a smart tag came from."
+enum SmartTagSource {
+  "The file's own keywords (IPTC, XMP)."
+  KEYWORD
+  "A trained model looking at the pixels: OpenCV's face detector (` + "`" + `face` + "`" + `, ` + "`" + `person` + "`" + `, ` + "`" + `portrait` + "`" + `, ` + "`" + `group` + "`" + `). No image classifier ships in a package this service can install, so there are no other model tags."
+  MODEL
+  "The text read in the image: ` + "`" + `text` + "`" + `, ` + "`" + `document` + "`" + `, and the words Tesseract read with the most confidence."
+  OCR
+  "A named color covering at least a fifth of the image."
+  COLOR
+}
+
+"A smart tag, with where it came from and how sure its source is."
+type SmartTagDetail {
+  "The tag, as ` + "`" + `smartTags` + "`" + ` lists it."
+  name: String!
+  "Where it came from."
+  source: SmartTagSource!
+  "From 0 to 1: 1 for keywords; the share of the pixels for a color; Tesseract's confidence for text; the face detector's precision for its tags."
+  confidence: Float!
+}
+
+"How far the analysis of an image's pixels is."
+enum VisionStatus {
+  "Queued: the background job has not looked at the current version yet."
+  PENDING
+  "Done: ` + "`" + `faces` + "`" + `, ` + "`" + `ocrText` + "`" + ` and the smart tags hold what it found."
+  DONE
+  "The image could not be decoded; ` + "`" + `error` + "`" + ` says why."
+  FAILED
+}
+
+"The analysis of an image's pixels (faces, text, smart tags), run by a background job on each new version."
+type VisionAnalysis {
+  "How far it is."
+  status: VisionStatus!
+  "Why ` + "`" + `faces` + "`" + ` is null once DONE: no face detector (OpenCV or its cascade file is not installed) or it failed. Management only."
+  facesUnavailable: String
+  "Why ` + "`" + `ocrText` + "`" + ` is null once DONE: the image does not look like a document or a screenshot, Tesseract is not installed, or it failed or ran out of time. Management only."
+  ocrUnavailable: String
+  "Why the analysis FAILED. Management only."
+  error: String
+  "When it was done."
+  analyzedAt: Time
+}
+
+extend type Asset {
+  "The faces found in the image: an empty list when there are none. Null for assets that are not images, before the analysis (` + "`" + `visionAnalysis.status` + "`" + ` PENDING), and when no face detector is installed (` + "`" + `visionAnalysis.facesUnavailable` + "`" + ` says so)."
+  faces: [Face!]
+  "The text read in the image (OCR), a line of the image a line. Null when it was not read: ` + "`" + `visionAnalysis.ocrUnavailable` + "`" + ` says why. Management only: delivery tokens read null, with a FORBIDDEN error."
+  ocrText: String
+  "The smart tags, each with where it came from and how sure its source is: the file's keywords, then what the pixel analysis found. ` + "`" + `smartTags` + "`" + ` lists the same names."
+  smartTagDetails: [SmartTagDetail!]!
+  "The analysis of the image's pixels; null for assets that are not images."
+  visionAnalysis: VisionAnalysis
+}
+
+extend enum ImageCrop {
+  "The faces: centred on the box holding every face found; without faces, the focal point (` + "`" + `fpX` + "`" + `/` + "`" + `fpY` + "`" + `, else the asset's), else the centre."
+  FACES
+}
+
+extend input AssetFilter {
+  "By the number of faces found in the current version, e.g. ` + "`" + `{ gt: 0 }` + "`" + `. An image not analyzed yet, or analyzed without a face detector, has no number: only ` + "`" + `exists: false` + "`" + ` matches it."
+  faces: IntFilter
+}
+`, BuiltIn: false},
 	{Name: "../../schema/webhook.graphqls", Input: `"""
 A receiver of events: an HTTP endpoint Mediagraph POSTs signed JSON to after each change it subscribes
 to (ADMIN only). Every event is delivered at least once; the order of deliveries is not promised.
@@ -5370,6 +5581,14 @@ func (ec *executionContext) childFields_Asset(ctx context.Context, field graphql
 		return ec.fieldContext_Asset_variants(ctx, field)
 	case "variantOf":
 		return ec.fieldContext_Asset_variantOf(ctx, field)
+	case "faces":
+		return ec.fieldContext_Asset_faces(ctx, field)
+	case "ocrText":
+		return ec.fieldContext_Asset_ocrText(ctx, field)
+	case "smartTagDetails":
+		return ec.fieldContext_Asset_smartTagDetails(ctx, field)
+	case "visionAnalysis":
+		return ec.fieldContext_Asset_visionAnalysis(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Asset", field.Name)
 }
@@ -5610,6 +5829,20 @@ func (ec *executionContext) childFields_Exif(ctx context.Context, field graphql.
 	return nil, fmt.Errorf("no field named %q was found under type Exif", field.Name)
 }
 
+func (ec *executionContext) childFields_Face(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "x":
+		return ec.fieldContext_Face_x(ctx, field)
+	case "y":
+		return ec.fieldContext_Face_y(ctx, field)
+	case "width":
+		return ec.fieldContext_Face_width(ctx, field)
+	case "height":
+		return ec.fieldContext_Face_height(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Face", field.Name)
+}
+
 func (ec *executionContext) childFields_FocalPoint(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "x":
@@ -5764,6 +5997,18 @@ func (ec *executionContext) childFields_SignedUpload(ctx context.Context, field 
 	return nil, fmt.Errorf("no field named %q was found under type SignedUpload", field.Name)
 }
 
+func (ec *executionContext) childFields_SmartTagDetail(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "name":
+		return ec.fieldContext_SmartTagDetail_name(ctx, field)
+	case "source":
+		return ec.fieldContext_SmartTagDetail_source(ctx, field)
+	case "confidence":
+		return ec.fieldContext_SmartTagDetail_confidence(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SmartTagDetail", field.Name)
+}
+
 func (ec *executionContext) childFields_Tag(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -5890,6 +6135,22 @@ func (ec *executionContext) childFields_Usage(ctx context.Context, field graphql
 		return ec.fieldContext_Usage_updatedAt(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Usage", field.Name)
+}
+
+func (ec *executionContext) childFields_VisionAnalysis(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "status":
+		return ec.fieldContext_VisionAnalysis_status(ctx, field)
+	case "facesUnavailable":
+		return ec.fieldContext_VisionAnalysis_facesUnavailable(ctx, field)
+	case "ocrUnavailable":
+		return ec.fieldContext_VisionAnalysis_ocrUnavailable(ctx, field)
+	case "error":
+		return ec.fieldContext_VisionAnalysis_error(ctx, field)
+	case "analyzedAt":
+		return ec.fieldContext_VisionAnalysis_analyzedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type VisionAnalysis", field.Name)
 }
 
 func (ec *executionContext) childFields_Webhook(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -9364,6 +9625,125 @@ func (ec *executionContext) fieldContext_Asset_variantOf(_ context.Context, fiel
 	return fc, nil
 }
 
+func (ec *executionContext) _Asset_faces(ctx context.Context, field graphql.CollectedField, obj *models.Asset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Asset_faces(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Asset().Faces(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*models.Face) graphql.Marshaler {
+			return ec.marshalOFace2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFaceᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Asset_faces(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Asset",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Face(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Asset_ocrText(ctx context.Context, field graphql.CollectedField, obj *models.Asset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Asset_ocrText(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Asset().OcrText(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Asset_ocrText(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Asset", field, true, true, "String")
+}
+
+func (ec *executionContext) _Asset_smartTagDetails(ctx context.Context, field graphql.CollectedField, obj *models.Asset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Asset_smartTagDetails(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Asset().SmartTagDetails(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*models.SmartTag) graphql.Marshaler {
+			return ec.marshalNSmartTagDetail2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐSmartTagᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Asset_smartTagDetails(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Asset",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SmartTagDetail(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Asset_visionAnalysis(ctx context.Context, field graphql.CollectedField, obj *models.Asset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Asset_visionAnalysis(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Asset().VisionAnalysis(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.Vision) graphql.Marshaler {
+			return ec.marshalOVisionAnalysis2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐVision(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Asset_visionAnalysis(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Asset",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_VisionAnalysis(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _AssetConnection_edges(ctx context.Context, field graphql.CollectedField, obj *catalogue.AssetList) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11296,6 +11676,98 @@ func (ec *executionContext) _Exif_raw(ctx context.Context, field graphql.Collect
 }
 func (ec *executionContext) fieldContext_Exif_raw(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Exif", field, false, false, "JSON")
+}
+
+func (ec *executionContext) _Face_x(ctx context.Context, field graphql.CollectedField, obj *models.Face) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Face_x(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.X, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Face_x(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Face", field, false, false, "Float")
+}
+
+func (ec *executionContext) _Face_y(ctx context.Context, field graphql.CollectedField, obj *models.Face) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Face_y(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Y, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Face_y(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Face", field, false, false, "Float")
+}
+
+func (ec *executionContext) _Face_width(ctx context.Context, field graphql.CollectedField, obj *models.Face) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Face_width(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Width, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Face_width(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Face", field, false, false, "Float")
+}
+
+func (ec *executionContext) _Face_height(ctx context.Context, field graphql.CollectedField, obj *models.Face) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Face_height(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Height, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Face_height(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Face", field, false, false, "Float")
 }
 
 func (ec *executionContext) _FocalPoint_x(ctx context.Context, field graphql.CollectedField, obj *models.FocalPoint) (ret graphql.Marshaler) {
@@ -15185,6 +15657,75 @@ func (ec *executionContext) fieldContext_SignedUpload_error(_ context.Context, f
 	return graphql.NewScalarFieldContext("SignedUpload", field, false, false, "String")
 }
 
+func (ec *executionContext) _SmartTagDetail_name(ctx context.Context, field graphql.CollectedField, obj *models.SmartTag) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SmartTagDetail_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SmartTagDetail_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SmartTagDetail", field, false, false, "String")
+}
+
+func (ec *executionContext) _SmartTagDetail_source(ctx context.Context, field graphql.CollectedField, obj *models.SmartTag) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SmartTagDetail_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Source, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.TagSource) graphql.Marshaler {
+			return ec.marshalNSmartTagSource2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐTagSource(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SmartTagDetail_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SmartTagDetail", field, false, false, "SmartTagSource")
+}
+
+func (ec *executionContext) _SmartTagDetail_confidence(ctx context.Context, field graphql.CollectedField, obj *models.SmartTag) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SmartTagDetail_confidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Confidence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SmartTagDetail_confidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SmartTagDetail", field, false, false, "Float")
+}
+
 func (ec *executionContext) _Subscription_assetEvents(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
 	return graphql.ResolveFieldStream(
 		ctx,
@@ -16219,6 +16760,121 @@ func (ec *executionContext) _Usage_updatedAt(ctx context.Context, field graphql.
 }
 func (ec *executionContext) fieldContext_Usage_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Usage", field, false, false, "Time")
+}
+
+func (ec *executionContext) _VisionAnalysis_status(ctx context.Context, field graphql.CollectedField, obj *models.Vision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VisionAnalysis_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.VisionStatus) graphql.Marshaler {
+			return ec.marshalNVisionStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐVisionStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VisionAnalysis_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VisionAnalysis", field, false, false, "VisionStatus")
+}
+
+func (ec *executionContext) _VisionAnalysis_facesUnavailable(ctx context.Context, field graphql.CollectedField, obj *models.Vision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VisionAnalysis_facesUnavailable(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FacesUnavailable, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_VisionAnalysis_facesUnavailable(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VisionAnalysis", field, false, false, "String")
+}
+
+func (ec *executionContext) _VisionAnalysis_ocrUnavailable(ctx context.Context, field graphql.CollectedField, obj *models.Vision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VisionAnalysis_ocrUnavailable(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OCRUnavailable, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_VisionAnalysis_ocrUnavailable(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VisionAnalysis", field, false, false, "String")
+}
+
+func (ec *executionContext) _VisionAnalysis_error(ctx context.Context, field graphql.CollectedField, obj *models.Vision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VisionAnalysis_error(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Error, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_VisionAnalysis_error(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VisionAnalysis", field, false, false, "String")
+}
+
+func (ec *executionContext) _VisionAnalysis_analyzedAt(ctx context.Context, field graphql.CollectedField, obj *models.Vision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VisionAnalysis_analyzedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.VisionAnalysis().AnalyzedAt(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_VisionAnalysis_analyzedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VisionAnalysis", field, true, true, "Time")
 }
 
 func (ec *executionContext) _Webhook_id(ctx context.Context, field graphql.CollectedField, obj *models.Webhook) (ret graphql.Marshaler) {
@@ -18192,7 +18848,7 @@ func (ec *executionContext) unmarshalInputAssetFilter(ctx context.Context, obj a
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"ids", "kind", "status", "format", "mimeType", "size", "width", "height", "aspectRatio", "orientation", "resolution", "tags", "smartTags", "colors", "collection", "inUse", "createdAt", "updatedAt", "filename", "originalFilename", "alt", "title", "author", "copyright", "notes", "md5", "deleted", "search", "AND", "OR", "antivirus", "moderation", "duration", "createdBy", "aspectRatioBucket", "year", "variants"}
+	fieldsInOrder := [...]string{"ids", "kind", "status", "format", "mimeType", "size", "width", "height", "aspectRatio", "orientation", "resolution", "tags", "smartTags", "colors", "collection", "inUse", "createdAt", "updatedAt", "filename", "originalFilename", "alt", "title", "author", "copyright", "notes", "md5", "deleted", "search", "AND", "OR", "antivirus", "moderation", "duration", "createdBy", "aspectRatioBucket", "year", "variants", "faces"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -18458,6 +19114,13 @@ func (ec *executionContext) unmarshalInputAssetFilter(ctx context.Context, obj a
 				return it, err
 			}
 			it.Variants = data
+		case "faces":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("faces"))
+			data, err := ec.unmarshalOIntFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐIntFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Faces = data
 		}
 	}
 	return it, nil
@@ -21481,6 +22144,30 @@ func (ec *executionContext) _Asset(ctx context.Context, sel ast.SelectionSet, ob
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Asset_variantOf(ctx, field, obj)
 				})
+		case "faces":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Asset_faces(ctx, field, obj)
+				})
+		case "ocrText":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Asset_ocrText(ctx, field, obj)
+				})
+		case "smartTagDetails":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Asset_smartTagDetails(ctx, field, obj)
+				})
+		case "visionAnalysis":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Asset_visionAnalysis(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -22268,6 +22955,54 @@ func (ec *executionContext) _Exif(ctx context.Context, sel ast.SelectionSet, obj
 		case "raw":
 			out.Values[i] = ec._Exif_raw(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var faceImplementors = []string{"Face"}
+
+func (ec *executionContext) _Face(ctx context.Context, sel ast.SelectionSet, obj *models.Face) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, faceImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Face")
+		case "x":
+			out.Values[i] = ec._Face_x(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "y":
+			out.Values[i] = ec._Face_y(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "width":
+			out.Values[i] = ec._Face_width(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "height":
+			out.Values[i] = ec._Face_height(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		default:
@@ -23269,6 +24004,49 @@ func (ec *executionContext) _SignedUpload(ctx context.Context, sel ast.Selection
 	return out
 }
 
+var smartTagDetailImplementors = []string{"SmartTagDetail"}
+
+func (ec *executionContext) _SmartTagDetail(ctx context.Context, sel ast.SelectionSet, obj *models.SmartTag) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, smartTagDetailImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SmartTagDetail")
+		case "name":
+			out.Values[i] = ec._SmartTagDetail_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "source":
+			out.Values[i] = ec._SmartTagDetail_source(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "confidence":
+			out.Values[i] = ec._SmartTagDetail_confidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var subscriptionImplementors = []string{"Subscription"}
 
 func (ec *executionContext) _Subscription(ctx context.Context, sel ast.SelectionSet) func(ctx context.Context) graphql.Marshaler {
@@ -23700,6 +24478,60 @@ func (ec *executionContext) _Usage(ctx context.Context, sel ast.SelectionSet, ob
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var visionAnalysisImplementors = []string{"VisionAnalysis"}
+
+func (ec *executionContext) _VisionAnalysis(ctx context.Context, sel ast.SelectionSet, obj *models.Vision) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, visionAnalysisImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("VisionAnalysis")
+		case "status":
+			out.Values[i] = ec._VisionAnalysis_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "facesUnavailable":
+			out.Values[i] = ec._VisionAnalysis_facesUnavailable(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "ocrUnavailable":
+			out.Values[i] = ec._VisionAnalysis_ocrUnavailable(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "error":
+			out.Values[i] = ec._VisionAnalysis_error(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "analyzedAt":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._VisionAnalysis_analyzedAt(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -24772,6 +25604,14 @@ func (ec *executionContext) unmarshalNEntryRefInput2githubᚗcomᚋmediagraphᚋ
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNFace2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFace(ctx context.Context, sel ast.SelectionSet, v *models.Face) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Face!")
+		return graphql.Null
+	}
+	return ec._Face(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNFloat2float64(ctx context.Context, v any) (float64, error) {
 	res, err := graphql.UnmarshalFloatContext(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -25114,6 +25954,60 @@ func (ec *executionContext) marshalNSignedUpload2ᚖgithubᚗcomᚋmediagraphᚋ
 	}
 	return ec._SignedUpload(ctx, sel, v)
 }
+
+func (ec *executionContext) marshalNSmartTagDetail2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐSmartTagᚄ(ctx context.Context, sel ast.SelectionSet, v []*models.SmartTag) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSmartTagDetail2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐSmartTag(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSmartTagDetail2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐSmartTag(ctx context.Context, sel ast.SelectionSet, v *models.SmartTag) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SmartTagDetail!")
+		return graphql.Null
+	}
+	return ec._SmartTagDetail(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNSmartTagSource2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐTagSource(ctx context.Context, v any) (models.TagSource, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalNSmartTagSource2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐTagSource[tmp]
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSmartTagSource2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐTagSource(ctx context.Context, sel ast.SelectionSet, v models.TagSource) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(marshalNSmartTagSource2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐTagSource[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "SmartTagSource!")
+	}
+	return res
+}
+
+var (
+	unmarshalNSmartTagSource2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐTagSource = map[string]models.TagSource{
+		"KEYWORD": models.TagKeyword,
+		"MODEL":   models.TagModel,
+		"OCR":     models.TagOCR,
+		"COLOR":   models.TagColor,
+	}
+	marshalNSmartTagSource2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐTagSource = map[models.TagSource]string{
+		models.TagKeyword: "KEYWORD",
+		models.TagModel:   "MODEL",
+		models.TagOCR:     "OCR",
+		models.TagColor:   "COLOR",
+	}
+)
 
 func (ec *executionContext) unmarshalNString2string(ctx context.Context, v any) (string, error) {
 	res, err := graphql.UnmarshalString(v)
@@ -25461,6 +26355,34 @@ func (ec *executionContext) marshalNUsage2ᚖgithubᚗcomᚋmediagraphᚋmediagr
 	}
 	return ec._Usage(ctx, sel, v)
 }
+
+func (ec *executionContext) unmarshalNVisionStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐVisionStatus(ctx context.Context, v any) (models.VisionStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalNVisionStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐVisionStatus[tmp]
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNVisionStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐVisionStatus(ctx context.Context, sel ast.SelectionSet, v models.VisionStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(marshalNVisionStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐVisionStatus[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "VisionStatus!")
+	}
+	return res
+}
+
+var (
+	unmarshalNVisionStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐVisionStatus = map[string]models.VisionStatus{
+		"PENDING": models.VisionPending,
+		"DONE":    models.VisionDone,
+		"FAILED":  models.VisionFailed,
+	}
+	marshalNVisionStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐVisionStatus = map[models.VisionStatus]string{
+		models.VisionPending: "PENDING",
+		models.VisionDone:    "DONE",
+		models.VisionFailed:  "FAILED",
+	}
+)
 
 func (ec *executionContext) marshalNWebhook2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐWebhookᚄ(ctx context.Context, sel ast.SelectionSet, v []*models.Webhook) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
@@ -26244,6 +27166,25 @@ func (ec *executionContext) marshalOExif2ᚖgithubᚗcomᚋmediagraphᚋmediagra
 	return ec._Exif(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOFace2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFaceᚄ(ctx context.Context, sel ast.SelectionSet, v []*models.Face) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFace2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFace(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalOFloat2ᚖfloat64(ctx context.Context, v any) (*float64, error) {
 	if v == nil {
 		return nil, nil
@@ -26409,6 +27350,7 @@ var (
 		"LEFT":       imageurl.CropLeft,
 		"RIGHT":      imageurl.CropRight,
 		"ENTROPY":    imageurl.CropEntropy,
+		"FACES":      imageurl.CropFaces,
 	}
 	marshalOImageCrop2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋimageurlᚐImageCrop = map[imageurl.ImageCrop]string{
 		imageurl.CropFocalPoint: "FOCALPOINT",
@@ -26418,6 +27360,7 @@ var (
 		imageurl.CropLeft:       "LEFT",
 		imageurl.CropRight:      "RIGHT",
 		imageurl.CropEntropy:    "ENTROPY",
+		imageurl.CropFaces:      "FACES",
 	}
 )
 
@@ -27074,6 +28017,13 @@ var (
 		models.VariantsOnly:    "ONLY",
 	}
 )
+
+func (ec *executionContext) marshalOVisionAnalysis2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐVision(ctx context.Context, sel ast.SelectionSet, v *models.Vision) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._VisionAnalysis(ctx, sel, v)
+}
 
 func (ec *executionContext) marshalOWebhook2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐWebhook(ctx context.Context, sel ast.SelectionSet, v *models.Webhook) graphql.Marshaler {
 	if v == nil {

@@ -76,6 +76,7 @@ type Loaders struct {
 	CollectionAssets *Relation[int64]
 	TagAssets        *Relation[int64]
 	Tokens           *Relation[*models.APIToken]
+	AssetVision      *Relation[*models.Vision]
 }
 
 // New returns the loaders of one request. Lists and counts have nothing to say for an object without
@@ -94,6 +95,7 @@ func New(m *media.Library) *Loaders {
 	l.CollectionAssets = newRelation(&l.collections, m.Collections.CountCollectionAssets, "")
 	l.TagAssets = newRelation(&l.tags, m.Tags.CountTagAssets, "")
 	l.Tokens = newRelation(&l.tokens, m.Tokens.TokensByID, "")
+	l.AssetVision = newRelation(&l.assets, m.Vision.ForAssets, "")
 	return l
 }
 

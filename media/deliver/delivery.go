@@ -105,6 +105,13 @@ func (s *Service) Deliver(ctx context.Context, req DeliveryRequest) (*Delivery, 
 	if params.IsZero() {
 		return s.openOriginal(ctx, d, key)
 	}
+	if params.NeedsFaces() {
+		box, err := s.db.FacesBox(ctx, a.ID, version)
+		if err != nil {
+			return nil, err
+		}
+		params, d.Volatile = params.WithFaces(box), true
+	}
 	if params.NeedsFocalPoint() {
 		focal, err := s.defaultFocalPoint(ctx, a.ID)
 		if err != nil {

@@ -42,6 +42,7 @@ const (
 	CropLeft       ImageCrop = "left"
 	CropRight      ImageCrop = "right"
 	CropEntropy    ImageCrop = "entropy"
+	CropFaces      ImageCrop = "faces"
 
 	FormatJPG  ImageFormat = "jpg"
 	FormatPNG  ImageFormat = "png"
@@ -55,7 +56,7 @@ const (
 
 var (
 	imageFits    = []ImageFit{FitCrop, FitClip, FitMax, FitFill, FitScale}
-	imageCrops   = []ImageCrop{CropFocalPoint, CropCenter, CropTop, CropBottom, CropLeft, CropRight, CropEntropy}
+	imageCrops   = []ImageCrop{CropFocalPoint, CropCenter, CropTop, CropBottom, CropLeft, CropRight, CropEntropy, CropFaces}
 	imageFormats = []ImageFormat{FormatJPG, FormatPNG, FormatWebP, FormatAVIF, FormatGIF}
 	imageAutos   = []ImageAuto{AutoFormat, AutoCompress}
 )
@@ -113,6 +114,25 @@ func (p ImageParams) WithFocalPoint(fp *models.FocalPoint) ImageParams {
 	}
 	if p.FpY == nil {
 		p.FpY = &fp.Y
+	}
+	return p
+}
+
+// NeedsFaces reports whether p crops around the faces found in the image.
+func (p ImageParams) NeedsFaces() bool { return p.Crop != nil && *p.Crop == CropFaces }
+
+// WithFaces turns a crop around the faces into one around a focal point: the centre of box, the box
+// holding every face; without faces (nil), the focal point p gives or the asset's, else the centre
+// (WithFocalPoint fills those in). As with WithFocalPoint, the point goes into the transform's key.
+func (p ImageParams) WithFaces(box *models.Face) ImageParams {
+	if !p.NeedsFaces() {
+		return p
+	}
+	c := CropFocalPoint
+	p.Crop = &c
+	if box != nil {
+		x, y := box.X+box.Width/2, box.Y+box.Height/2
+		p.FpX, p.FpY = &x, &y
 	}
 	return p
 }
