@@ -107,6 +107,11 @@ type Library struct {
 	TrashRetention time.Duration
 	// SubscriptionPoll is how often subscriptions look for events committed by any instance.
 	SubscriptionPoll time.Duration
+	// LoginMaxFailures failed sign-ins of one address or email lock it out for LoginBackoff.
+	LoginMaxFailures int
+	LoginBackoff     time.Duration
+	// SessionTTL is how long a browser session lasts after sign-in.
+	SessionTTL time.Duration
 }
 
 // DefaultLocale is the locale every fallback chain ends in.

@@ -351,6 +351,7 @@ var migrations = []sqlMigration{
 		`CREATE INDEX assets_moderation ON assets (moderation_status)`,
 		`ALTER TABLE api_tokens ADD COLUMN moderator BOOLEAN NOT NULL DEFAULT FALSE`,
 	}},
+	membersMigration,
 }
 
 // Migrate applies every migration not yet applied, each in its own transaction.

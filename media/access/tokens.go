@@ -75,7 +75,21 @@ func (s *Tokens) Authenticate(ctx context.Context, token string) (*Principal, er
 		return nil, errBadToken
 	}
 	s.touchToken(ctx, t.ID)
-	return &Principal{TokenID: t.ID, Name: t.Name, Role: t.Role, Moderator: t.Moderator, At: models.Now()}, nil
+	p := &Principal{TokenID: t.ID, Name: t.Name, Role: t.Role, Moderator: t.Moderator, At: models.Now()}
+	p.RoleID, p.Permissions = tokenRole(t.Role)
+	return p, nil
+}
+
+// tokenRole maps a token's role onto the built-in role it holds: DELIVERY tokens hold none, they are
+// the delivery policy.
+func tokenRole(r models.Role) (string, models.Permissions) {
+	switch r {
+	case models.RoleAdmin:
+		return models.AdminRoleID, models.AdminPermissions
+	case models.RoleEditor:
+		return models.EditorRoleID, models.EditorPermissions
+	}
+	return "", models.NoPermissions
 }
 
 func (s *Tokens) touchToken(ctx context.Context, id string) {
@@ -97,7 +111,7 @@ func (s *Tokens) CreateToken(ctx context.Context, name string, role models.Role)
 // CreateModeratorToken is CreateToken for a token that may also moderate assets (moderator: only an
 // EDITOR needs it; an ADMIN moderates anyway, a DELIVERY token never).
 func (s *Tokens) CreateModeratorToken(ctx context.Context, name string, role models.Role, moderator bool) (*models.APIToken, string, error) {
-	if _, err := Authorize(ctx, Admin); err != nil {
+	if _, err := Authorize(ctx, ManageTokens); err != nil {
 		return nil, "", err
 	}
 	name = strings.TrimSpace(name)
@@ -115,6 +129,9 @@ func (s *Tokens) CreateModeratorToken(ctx context.Context, name string, role mod
 		return nil, "", err
 	}
 	t := &models.APIToken{ID: models.NewID(models.TokenPrefix), Name: name, Role: role, LookupKey: lookup, SecretHash: hashSecret(secret), Moderator: moderator}
+	if roleID, _ := tokenRole(role); roleID != "" {
+		t.RoleID = &roleID
+	}
 	if err := s.db.CreateToken(ctx, t); err != nil {
 		return nil, "", err
 	}
@@ -123,7 +140,7 @@ func (s *Tokens) CreateModeratorToken(ctx context.Context, name string, role mod
 
 // ListTokens lists every token, revoked ones included.
 func (s *Tokens) ListTokens(ctx context.Context) ([]*models.APIToken, error) {
-	if _, err := Authorize(ctx, Admin); err != nil {
+	if _, err := Authorize(ctx, ManageTokens); err != nil {
 		return nil, err
 	}
 	return s.db.ListTokens(ctx)
@@ -132,7 +149,7 @@ func (s *Tokens) ListTokens(ctx context.Context) ([]*models.APIToken, error) {
 // RevokeToken revokes a token; requests carrying it are refused from then on, and so are the signed
 // URLs it made (within grantCacheTTL). The last active ADMIN token cannot be revoked.
 func (s *Tokens) RevokeToken(ctx context.Context, id string) (*models.APIToken, error) {
-	if _, err := Authorize(ctx, Admin); err != nil {
+	if _, err := Authorize(ctx, ManageTokens); err != nil {
 		return nil, err
 	}
 	switch err := s.db.RevokeToken(ctx, id); {
@@ -150,7 +167,7 @@ func (s *Tokens) RevokeToken(ctx context.Context, id string) (*models.APIToken, 
 
 // Token returns one token.
 func (s *Tokens) Token(ctx context.Context, id string) (*models.APIToken, error) {
-	if _, err := Authorize(ctx, Admin); err != nil {
+	if _, err := Authorize(ctx, ManageTokens); err != nil {
 		return nil, err
 	}
 	ts, err := s.db.TokensByID(ctx, []string{id})
@@ -176,7 +193,7 @@ func (s *Tokens) TokensByID(ctx context.Context, ids []string) (map[string]*mode
 }
 
 // Operator is the principal of the command line: whoever runs it holds the database already.
-var Operator = &Principal{Name: "operator", Role: models.RoleAdmin}
+var Operator = &Principal{Name: "operator", Role: models.RoleAdmin, RoleID: models.AdminRoleID, Permissions: models.AdminPermissions}
 
 // EnsureFirstToken creates an ADMIN token when the database has none at all, so that a new
 // installation can be used; it returns "" when tokens already exist.
