@@ -444,3 +444,16 @@ func (m *Member) NodeID() string { return m.ID }
 
 // NodeID implements Node.
 func (r *AccessRole) NodeID() string { return r.ID }
+
+// PrincipalExists reports whether id names a member or an API token.
+func (db *DB) PrincipalExists(ctx context.Context, id string) (bool, error) {
+	var n int64
+	err := db.with(ctx).Raw(`SELECT (SELECT COUNT(*) FROM members WHERE id = ?) + (SELECT COUNT(*) FROM api_tokens WHERE id = ?)`, id, id).Scan(&n).Error
+	if err != nil {
+		return false, fmt.Errorf("look up principal: %w", err)
+	}
+	return n > 0, nil
+}
+
+// Principal is who did something, as the API shows it: a *Member or an *APIToken.
+type Principal interface{ NodeID() string }

@@ -76,6 +76,8 @@ type Loaders struct {
 	CollectionAssets *Relation[int64]
 	TagAssets        *Relation[int64]
 	Tokens           *Relation[*models.APIToken]
+	// Principals are the members and tokens that created and changed things, on the tokens' keys.
+	Principals *Relation[models.Principal]
 }
 
 // New returns the loaders of one request. Lists and counts have nothing to say for an object without
@@ -94,6 +96,7 @@ func New(m *media.Library) *Loaders {
 	l.CollectionAssets = newRelation(&l.collections, m.Collections.CountCollectionAssets, "")
 	l.TagAssets = newRelation(&l.tags, m.Tags.CountTagAssets, "")
 	l.Tokens = newRelation(&l.tokens, m.Tokens.TokensByID, "")
+	l.Principals = newRelation(&l.tokens, m.PrincipalsByID, "")
 	return l
 }
 

@@ -143,3 +143,17 @@ func (s *Members) DeleteRole(ctx context.Context, id string) (string, error) {
 	}
 	return id, err
 }
+
+// RoleByName finds a role by its name, regardless of case, or by its id.
+func (s *Members) RoleByName(ctx context.Context, name string) (*models.AccessRole, error) {
+	roles, err := s.Roles(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range roles {
+		if r.ID == name || r.NameKey == strings.ToLower(strings.TrimSpace(name)) {
+			return r, nil
+		}
+	}
+	return nil, &Error{Code: CodeNotFound, Field: "role", Message: "no role is named " + quote(name) + ": see the roles query"}
+}

@@ -182,7 +182,7 @@ func (s *Tokens) Token(ctx context.Context, id string) (*models.APIToken, error)
 
 // TokensByID returns the tokens among ids (revoked ones included), for showing who created what.
 func (s *Tokens) TokensByID(ctx context.Context, ids []string) (map[string]*models.APIToken, error) {
-	if _, err := Authorize(ctx, Write); err != nil {
+	if _, err := Authorize(ctx, Read); err != nil {
 		return nil, err
 	}
 	ts, err := s.db.TokensByID(ctx, ids)

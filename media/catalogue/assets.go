@@ -148,6 +148,9 @@ func (s *core) loadForWrite(ctx context.Context, db *models.DB, ids []string, st
 	if err != nil {
 		return nil, err
 	}
+	if err := checkWriteScope(ctx, db, ids, access.Write); err != nil {
+		return nil, err
+	}
 	byID := models.ByID(assets)
 	out := make([]*models.Asset, 0, len(ids))
 	for _, id := range ids {
@@ -371,4 +374,23 @@ func (s *Assets) VersionsForAssets(ctx context.Context, ids []string) (map[strin
 		return nil, err
 	}
 	return s.db.VersionsForAssets(ctx, ids)
+}
+
+// checkWriteScope refuses a write to assets outside the caller's OWN write scope, if they have one.
+func checkWriteScope(ctx context.Context, db *models.DB, ids []string, need access.Need) error {
+	role := access.WriteScope(ctx, need)
+	if role == "" {
+		return nil
+	}
+	own, err := db.AssetsByID(ctx, ids, models.Visibility{OwnRole: role})
+	if err != nil {
+		return err
+	}
+	mine := models.ByID(own)
+	for _, id := range ids {
+		if mine[id] == nil {
+			return access.NewError(access.CodeForbidden, "asset %q was not created by your role: your role changes only its own media", id)
+		}
+	}
+	return nil
 }
