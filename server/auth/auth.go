@@ -147,19 +147,20 @@ func (a *Auth) Middleware(next http.Handler) http.Handler {
 	})
 }
 
-// refuseSession answers a cookie that no longer signs in: GraphQL and /auth say why (the UI then
-// asks to sign in again); elsewhere (an <img> of a public asset) the request goes on anonymous.
+// refuseSession answers a cookie that no longer signs in: GraphQL says why (the UI then asks to sign
+// in again), sign-out clears it; elsewhere (a sign-in, an <img> of a public asset) the request goes
+// on anonymous.
 func (a *Auth) refuseSession(w http.ResponseWriter, r *http.Request, next http.Handler, err error) {
-	if _, coded := access.AsError(err); coded && r.URL.Path != "/graphql" && !strings.HasPrefix(r.URL.Path, "/auth/") {
-		next.ServeHTTP(w, r)
-		return
-	}
-	if r.URL.Path == "/auth/logout" {
+	_, coded := access.AsError(err)
+	switch {
+	case coded && r.URL.Path == "/auth/logout":
 		http.SetCookie(w, a.cookie("", -1))
 		w.WriteHeader(http.StatusNoContent)
-		return
+	case coded && r.URL.Path != "/graphql":
+		next.ServeHTTP(w, r)
+	default:
+		a.Refuse(w, r, err)
 	}
-	a.Refuse(w, r, err)
 }
 
 // checkOrigin refuses a request from another origin than the service's. A cookie-authenticated
