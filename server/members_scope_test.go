@@ -36,7 +36,7 @@ func (b *signedBrowser) upload(fixture string) string {
 }
 
 // ownRole creates a role that reads, writes and deletes only its own media.
-func ownRole(t *testing.T, s *apptest.Server, name string) string {
+func ownRole(t testing.TB, s *apptest.Server, name string) string {
 	t.Helper()
 	var out struct{ CreateRole struct{ ID string } }
 	s.Must(s.Admin, `mutation($name: String!) { createRole(input: { name: $name, permissions: { readMedia: OWN, writeMedia: OWN, deleteMedia: OWN, manageTags: true } }) { id } }`,

@@ -16,7 +16,7 @@ import (
 
 // signedBrowser is a person's browser: it keeps the session cookie and sends what the web UI sends.
 type signedBrowser struct {
-	t      *testing.T
+	t      testing.TB
 	s      *apptest.Server
 	cookie *http.Cookie
 	// origin is sent as Origin; csrf says whether the CSRF header goes along.
@@ -24,7 +24,7 @@ type signedBrowser struct {
 	csrf   bool
 }
 
-func newBrowser(t *testing.T, s *apptest.Server) *signedBrowser {
+func newBrowser(t testing.TB, s *apptest.Server) *signedBrowser {
 	return &signedBrowser{t: t, s: s, origin: s.URL, csrf: true}
 }
 
@@ -115,7 +115,7 @@ func (b *signedBrowser) get(path string) int {
 }
 
 // invite creates a member of role through the admin token and returns their id and invitation token.
-func invite(t *testing.T, s *apptest.Server, email, roleID string) (id, token string) {
+func invite(t testing.TB, s *apptest.Server, email, roleID string) (id, token string) {
 	t.Helper()
 	var out struct {
 		CreateMember struct {
@@ -135,7 +135,7 @@ func invite(t *testing.T, s *apptest.Server, email, roleID string) (id, token st
 const editorRoleID = "rol_00000000000000000000000002"
 
 // signedIn invites a member, sets their password and signs them in.
-func signedIn(t *testing.T, s *apptest.Server, email, roleID string) (*signedBrowser, string) {
+func signedIn(t testing.TB, s *apptest.Server, email, roleID string) (*signedBrowser, string) {
 	t.Helper()
 	id, token := invite(t, s, email, roleID)
 	b := newBrowser(t, s)

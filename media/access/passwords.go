@@ -13,8 +13,9 @@ import (
 	"golang.org/x/crypto/argon2"
 )
 
-// Password hashing parameters: argon2id with 19 MiB, 2 passes, 1 lane takes about 60 ms here
-// (BenchmarkLogin). They are written into every hash, so raising them later leaves old hashes valid.
+// Password hashing parameters: argon2id with 19 MiB, 2 passes and 1 lane takes about 75 ms on the
+// 2-core test machine (BenchmarkLogin). They are written into every hash, so raising them later
+// leaves old hashes valid.
 const (
 	argonMemoryKiB = 19 * 1024
 	argonTime      = 2

@@ -65,6 +65,12 @@ const (
 	ManageTokens
 	// ManageWebhooks: webhooks (manageWebhooks).
 	ManageWebhooks
+	// ManageTags: renaming, merging and deleting tags (manageTags); tagging assets is a Write.
+	ManageTags
+	// ManageCollections: creating, renaming, moving and deleting collections (manageCollections).
+	ManageCollections
+	// Publish: setting assets PUBLIC or PRIVATE (publishMedia).
+	Publish
 )
 
 // Authorize is the one permission check: every operation of the domain starts with it.
@@ -90,11 +96,33 @@ func (p *Principal) allows(need Need) error {
 		return NewError(CodeForbidden, "your role does not let you change media")
 	case need == Admin && p.Role != models.RoleAdmin:
 		return NewError(CodeForbidden, "this operation needs an ADMIN token or the Admin role")
-	case need == ManageTokens && p.Role != models.RoleAdmin && !perm.ManageTokens,
-		need == ManageWebhooks && p.Role != models.RoleAdmin && !perm.ManageWebhooks:
-		return NewError(CodeForbidden, "this operation needs an ADMIN token or a role that manages it")
+	case p.Role != models.RoleAdmin && !p.manages(need):
+		return NewError(CodeForbidden, "this operation needs an ADMIN token or a role that is allowed it")
 	}
 	return nil
+}
+
+// manages reports whether the principal's permissions grant a need that is one flag of a role; an
+// empty set of permissions (a principal made before roles, such as the service's own) grants what
+// EDITOR tokens always could.
+func (p *Principal) manages(need Need) bool {
+	perm := p.Permissions
+	if perm == (models.Permissions{}) {
+		perm = models.EditorPermissions
+	}
+	switch need {
+	case ManageTokens:
+		return perm.ManageTokens
+	case ManageWebhooks:
+		return perm.ManageWebhooks
+	case ManageTags:
+		return perm.ManageTags
+	case ManageCollections:
+		return perm.ManageCollections
+	case Publish:
+		return perm.PublishMedia
+	}
+	return true
 }
 
 // AuthorizeModeration lets ADMIN tokens, EDITOR tokens made moderators and roles that moderate

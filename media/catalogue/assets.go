@@ -207,6 +207,11 @@ func (s *core) writeAssetsLogged(ctx context.Context, ids []string, state assetS
 	if _, err := access.Authorize(ctx, access.Write); err != nil {
 		return nil, err
 	}
+	if kind == models.EventAssetDeleted {
+		if err := s.authorizeDelete(ctx, ids); err != nil {
+			return nil, err
+		}
+	}
 	return s.writeAuthorized(ctx, ids, state, kind, fn)
 }
 
@@ -250,6 +255,9 @@ func (s *Assets) SetAssetStatus(ctx context.Context, ids []string, status models
 func (s *core) setStatus(ctx context.Context, tx *models.DB, assets []*models.Asset, status models.AssetStatus) error {
 	if status != models.StatusPublic && status != models.StatusPrivate {
 		return access.Invalid("status", "unknown status %q", status)
+	}
+	if _, err := access.Authorize(ctx, access.Publish); err != nil {
+		return err
 	}
 	ids := assetIDs(assets)
 	if status == models.StatusPrivate {
@@ -339,7 +347,7 @@ func (s *Assets) RestoreAssets(ctx context.Context, ids []string) ([]*models.Ass
 
 // PurgeAssets removes trashed assets for good: their rows, then the bytes of every version.
 func (s *Assets) PurgeAssets(ctx context.Context, ids []string) ([]string, error) {
-	if _, err := access.Authorize(ctx, access.Write); err != nil {
+	if err := s.authorizeDelete(ctx, ids); err != nil {
 		return nil, err
 	}
 	return s.purge(ctx, ids)
@@ -393,4 +401,12 @@ func checkWriteScope(ctx context.Context, db *models.DB, ids []string, need acce
 		}
 	}
 	return nil
+}
+
+// authorizeDelete checks that the caller may delete media, and these assets under their deleteMedia scope.
+func (s *core) authorizeDelete(ctx context.Context, ids []string) error {
+	if _, err := access.Authorize(ctx, access.Delete); err != nil {
+		return err
+	}
+	return checkWriteScope(ctx, s.db, models.Uniq(ids), access.Delete)
 }
