@@ -1,9 +1,24 @@
 package resolvers
 
 import (
+	"context"
+
 	"github.com/mediagraph/mediagraph/graph/model"
+	"github.com/mediagraph/mediagraph/media/access"
 	"github.com/mediagraph/mediagraph/models"
 )
+
+// role is the role of a member or token.
+func (r *Resolver) role(ctx context.Context, id string) (*models.AccessRole, error) {
+	found, err := r.Media.Members.RolesByID(ctx, []string{id})
+	if err != nil {
+		return nil, err
+	}
+	if role := found[id]; role != nil {
+		return role, nil
+	}
+	return nil, access.NotFound("role", id)
+}
 
 // permissionsInput reads a role's permissions: an omitted scope is NONE, an omitted flag false.
 func permissionsInput(in *model.PermissionsInput) *models.Permissions {

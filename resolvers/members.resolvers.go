@@ -14,15 +14,15 @@ import (
 	"github.com/mediagraph/mediagraph/models"
 )
 
+func (r *apiTokenResolver) AccessRole(ctx context.Context, obj *models.APIToken) (*models.AccessRole, error) {
+	if obj.RoleID == nil {
+		return nil, nil
+	}
+	return r.role(ctx, *obj.RoleID)
+}
+
 func (r *memberResolver) Role(ctx context.Context, obj *models.Member) (*models.AccessRole, error) {
-	found, err := r.Media.Members.RolesByID(ctx, []string{obj.RoleID})
-	if err != nil {
-		return nil, err
-	}
-	if role := found[obj.RoleID]; role != nil {
-		return role, nil
-	}
-	return nil, access.NotFound("role", obj.RoleID)
+	return r.role(ctx, obj.RoleID)
 }
 
 func (r *mutationResolver) CreateMember(ctx context.Context, input model.CreateMemberInput) (*model.CreatedMember, error) {

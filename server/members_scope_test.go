@@ -88,8 +88,22 @@ func TestOwnScope(t *testing.T) {
 		piaAsset, patAsset := pia.upload("alpha.png"), pat.upload("anim.gif")
 		vicAsset := vic.upload("focal-red-square.png")
 		adminAsset := s.MustUpload(s.Admin, nil, apptest.Fixture(t, "alpha.png"))[0].ID
+		// An API token may hold a role too: what it uploads is the role's, and it reads the role's.
+		var tok struct {
+			CreateAPIToken struct {
+				Secret string
+				Token  struct{ AccessRole struct{ ID string } }
+			} `json:"createApiToken"`
+		}
+		s.Must(s.Admin, `mutation($r: ID!) { createApiToken(input: { name: "photo script", role: EDITOR, roleId: $r }) { secret token { accessRole { id } } } }`,
+			map[string]any{"r": photo}, &tok)
+		if tok.CreateAPIToken.Token.AccessRole.ID != photo {
+			t.Errorf("token's role %+v, want %s", tok.CreateAPIToken.Token.AccessRole, photo)
+		}
+		script := tok.CreateAPIToken.Secret
+		scriptAsset := s.MustUpload(script, nil, apptest.Fixture(t, "focal-red-square.png"))[0].ID
 		s.Must(s.Admin, `mutation($ids: [ID!]!, $col: ID!) { tagAssets(ids: $ids, tags: ["shared"]) { id } moveAssets(ids: $ids, collectionId: $col) { id } }`,
-			map[string]any{"ids": []string{piaAsset, patAsset, vicAsset, adminAsset}, "col": colID}, nil)
+			map[string]any{"ids": []string{piaAsset, patAsset, vicAsset, adminAsset, scriptAsset}, "col": colID}, nil)
 		s.Must(s.Admin, `mutation($ids: [ID!]!) { tagAssets(ids: $ids, tags: ["video-only"]) { id } }`, map[string]any{"ids": []string{vicAsset}}, nil)
 
 		var created struct {
@@ -120,8 +134,13 @@ func TestOwnScope(t *testing.T) {
 				}
 			}
 		}
-		check("pia", pia, []string{piaAsset, patAsset})
+		check("pia", pia, []string{piaAsset, patAsset, scriptAsset})
 		check("vic", vic, []string{vicAsset})
+		var scripted struct{ Assets struct{ TotalCount int } }
+		s.Must(script, `{ assets { totalCount } }`, nil, &scripted)
+		if scripted.Assets.TotalCount != 3 {
+			t.Errorf("the role's token sees %d assets, want the role's 3", scripted.Assets.TotalCount)
+		}
 
 		// Lookups of others' assets find nothing; the gate refuses their PRIVATE bytes.
 		var look struct {
@@ -152,7 +171,7 @@ func TestOwnScope(t *testing.T) {
 		// The creator changes in bulk: pat's asset and the admin's go to vic, in one call.
 		s.Must(s.Admin, `mutation($ids: [ID!]!, $to: ID!) { updateAssets(ids: $ids, input: { creatorId: $to }) { id createdBy { id } } }`,
 			map[string]any{"ids": []string{patAsset, adminAsset}, "to": vid}, nil)
-		check("pia", pia, []string{piaAsset})
+		check("pia", pia, []string{piaAsset, scriptAsset})
 		check("vic", vic, []string{vicAsset, patAsset, adminAsset})
 		if st := vic.get("/media/asset/" + patAsset); st != http.StatusOK {
 			t.Errorf("vic at the gate of the asset now theirs: %d, want 200", st)

@@ -36,6 +36,7 @@ func NewExecutableSchema(cfg Config) graphql.ExecutableSchema {
 type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
+	ApiToken() ApiTokenResolver
 	Asset() AssetResolver
 	AssetEvent() AssetEventResolver
 	AssetVersion() AssetVersionResolver
@@ -74,6 +75,7 @@ type ComplexityRoot struct {
 	}
 
 	ApiToken struct {
+		AccessRole func(childComplexity int) int
 		CreatedAt  func(childComplexity int) int
 		ID         func(childComplexity int) int
 		LastUsedAt func(childComplexity int) int
@@ -535,6 +537,9 @@ type ComplexityRoot struct {
 
 // region    ************************** generated!.gotpl **************************
 
+type ApiTokenResolver interface {
+	AccessRole(ctx context.Context, obj *models.APIToken) (*models.AccessRole, error)
+}
 type AssetResolver interface {
 	FrameCount(ctx context.Context, obj *models.Asset) (*int, error)
 	FrameRate(ctx context.Context, obj *models.Asset) (*float64, error)
@@ -774,6 +779,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Antivirus.ThreatName(childComplexity), true
 
+	case "ApiToken.accessRole":
+		if e.ComplexityRoot.ApiToken.AccessRole == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApiToken.AccessRole(childComplexity), true
 	case "ApiToken.createdAt":
 		if e.ComplexityRoot.ApiToken.CreatedAt == nil {
 			break
@@ -4538,6 +4549,16 @@ input UpdateRoleInput {
   permissions: PermissionsInput
 }
 
+extend input CreateApiTokenInput {
+  "A role whose permissions the token holds (with role EDITOR); omitted, ADMIN tokens hold Admin and EDITOR tokens Editor."
+  roleId: ID
+}
+
+extend type ApiToken {
+  "The role whose permissions the token holds; null for DELIVERY tokens, which are the delivery policy."
+  accessRole: AccessRole
+}
+
 extend input UpdateAssetInput {
   "Attribute the assets to this member or API token (ADMIN only; management only)."
   creatorId: ID
@@ -5334,6 +5355,8 @@ func (ec *executionContext) childFields_ApiToken(ctx context.Context, field grap
 		return ec.fieldContext_ApiToken_lastUsedAt(ctx, field)
 	case "revokedAt":
 		return ec.fieldContext_ApiToken_revokedAt(ctx, field)
+	case "accessRole":
+		return ec.fieldContext_ApiToken_accessRole(ctx, field)
 	case "moderator":
 		return ec.fieldContext_ApiToken_moderator(ctx, field)
 	}
@@ -7918,6 +7941,38 @@ func (ec *executionContext) _ApiToken_revokedAt(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_ApiToken_revokedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ApiToken", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ApiToken_accessRole(ctx context.Context, field graphql.CollectedField, obj *models.APIToken) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ApiToken_accessRole(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ApiToken().AccessRole(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.AccessRole) graphql.Marshaler {
+			return ec.marshalOAccessRole2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAccessRole(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ApiToken_accessRole(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ApiToken",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AccessRole(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _ApiToken_moderator(ctx context.Context, field graphql.CollectedField, obj *models.APIToken) (ret graphql.Marshaler) {
@@ -19103,7 +19158,7 @@ func (ec *executionContext) unmarshalInputCreateApiTokenInput(ctx context.Contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"name", "role", "moderator"}
+	fieldsInOrder := [...]string{"name", "role", "roleId", "moderator"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -19124,6 +19179,13 @@ func (ec *executionContext) unmarshalInputCreateApiTokenInput(ctx context.Contex
 				return it, err
 			}
 			it.Role = data
+		case "roleId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("roleId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RoleID = graphql.OmittableOf(data)
 		case "moderator":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("moderator"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -21608,37 +21670,43 @@ func (ec *executionContext) _ApiToken(ctx context.Context, sel ast.SelectionSet,
 		case "id":
 			out.Values[i] = ec._ApiToken_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "name":
 			out.Values[i] = ec._ApiToken_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "role":
 			out.Values[i] = ec._ApiToken_role(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "createdAt":
 			out.Values[i] = ec._ApiToken_createdAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "lastUsedAt":
 			out.Values[i] = ec._ApiToken_lastUsedAt(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "revokedAt":
 			out.Values[i] = ec._ApiToken_revokedAt(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "accessRole":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ApiToken_accessRole(ctx, field, obj)
+				})
 		case "moderator":
 			out.Values[i] = ec._ApiToken_moderator(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -26325,6 +26393,13 @@ func (ec *executionContext) marshalOAccessRole2ᚕᚖgithubᚗcomᚋmediagraph�
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalOAccessRole2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAccessRole(ctx context.Context, sel ast.SelectionSet, v *models.AccessRole) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._AccessRole(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOAntivirus2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAntivirus(ctx context.Context, sel ast.SelectionSet, v *models.Antivirus) graphql.Marshaler {

@@ -66,6 +66,8 @@ type CreateAPITokenInput struct {
 	Name string `json:"name"`
 	// What it may do.
 	Role models.Role `json:"role"`
+	// A role whose permissions the token holds (with role EDITOR); omitted, ADMIN tokens hold Admin and EDITOR tokens Editor.
+	RoleID graphql.Omittable[*string] `json:"roleId,omitempty"`
 	// Let an EDITOR token moderate assets; ADMIN tokens moderate anyway. False by default.
 	Moderator graphql.Omittable[*bool] `json:"moderator,omitempty"`
 }

@@ -77,7 +77,42 @@ func (s *Tokens) Authenticate(ctx context.Context, token string) (*Principal, er
 	s.touchToken(ctx, t.ID)
 	p := &Principal{TokenID: t.ID, Name: t.Name, Role: t.Role, Moderator: t.Moderator, At: models.Now()}
 	p.RoleID, p.Permissions = tokenRole(t.Role)
+	if t.RoleID != nil && *t.RoleID != p.RoleID {
+		if p.RoleID, p.Permissions, err = s.ownRole(ctx, *t.RoleID); err != nil {
+			return nil, err
+		}
+	}
 	return p, nil
+}
+
+// ownRole reads the permissions of a token's own role, at each request so that a change of the
+// role applies at once on every instance.
+func (s *Tokens) ownRole(ctx context.Context, id string) (string, models.Permissions, error) {
+	rs, err := s.db.RolesByID(ctx, []string{id})
+	if err != nil {
+		return "", models.NoPermissions, err
+	}
+	if len(rs) == 0 {
+		return "", models.NoPermissions, errBadToken
+	}
+	return id, rs[0].Permissions, nil
+}
+
+func (s *Tokens) checkTokenRole(ctx context.Context, role models.Role, roleID string) error {
+	if role != models.RoleEditor {
+		return Invalid("roleId", "a token with a role of its own is an EDITOR token: its role says the rest")
+	}
+	rs, err := s.db.RolesByID(ctx, []string{roleID})
+	if err != nil {
+		return err
+	}
+	if len(rs) == 0 {
+		return &Error{Code: CodeNotFound, Field: "roleId", Message: "role " + quote(roleID) + " not found"}
+	}
+	if roleID == models.AdminRoleID {
+		return Invalid("roleId", "an ADMIN token holds the Admin role: create it with role ADMIN")
+	}
+	return nil
 }
 
 // tokenRole maps a token's role onto the built-in role it holds: DELIVERY tokens hold none, they are
@@ -111,8 +146,19 @@ func (s *Tokens) CreateToken(ctx context.Context, name string, role models.Role)
 // CreateModeratorToken is CreateToken for a token that may also moderate assets (moderator: only an
 // EDITOR needs it; an ADMIN moderates anyway, a DELIVERY token never).
 func (s *Tokens) CreateModeratorToken(ctx context.Context, name string, role models.Role, moderator bool) (*models.APIToken, string, error) {
+	return s.CreateTokenOfRole(ctx, name, role, moderator, nil)
+}
+
+// CreateTokenOfRole is CreateModeratorToken for a token holding a role of its own (roleID; nil for
+// the built-in role of its token role): such a token is an EDITOR token with that role's permissions.
+func (s *Tokens) CreateTokenOfRole(ctx context.Context, name string, role models.Role, moderator bool, roleID *string) (*models.APIToken, string, error) {
 	if _, err := Authorize(ctx, ManageTokens); err != nil {
 		return nil, "", err
+	}
+	if roleID != nil {
+		if err := s.checkTokenRole(ctx, role, *roleID); err != nil {
+			return nil, "", err
+		}
 	}
 	name = strings.TrimSpace(name)
 	if name == "" || len(name) > 200 {
@@ -129,8 +175,10 @@ func (s *Tokens) CreateModeratorToken(ctx context.Context, name string, role mod
 		return nil, "", err
 	}
 	t := &models.APIToken{ID: models.NewID(models.TokenPrefix), Name: name, Role: role, LookupKey: lookup, SecretHash: hashSecret(secret), Moderator: moderator}
-	if roleID, _ := tokenRole(role); roleID != "" {
-		t.RoleID = &roleID
+	if builtIn, _ := tokenRole(role); roleID == nil && builtIn != "" {
+		t.RoleID = &builtIn
+	} else {
+		t.RoleID = roleID
 	}
 	if err := s.db.CreateToken(ctx, t); err != nil {
 		return nil, "", err
