@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -247,6 +248,11 @@ func TestMemberSession(t *testing.T) {
 		kinds := map[string]int{}
 		for _, n := range audit.AuditLog.Nodes {
 			kinds[n.Event]++
+			if n.Event == "member.created" && !slices.ContainsFunc(n.Changes, func(c struct{ AssetID, Field, Before, After string }) bool {
+				return c.AssetID == id && c.Field == "email" && c.Before == "null" && c.After == `"ann@example.com"`
+			}) {
+				t.Errorf("member.created changes %+v, want the email set", n.Changes)
+			}
 		}
 		if kinds["member.signed_in"] != 2 || kinds["member.sign_in_failed"] != 2 || kinds["member.created"] != 1 || kinds["member.deactivated"] != 1 {
 			t.Errorf("audit entries %v", kinds)

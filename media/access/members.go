@@ -70,7 +70,7 @@ func normalizeEmail(email string) (string, error) {
 	email = strings.ToLower(strings.TrimSpace(email))
 	a, err := mail.ParseAddress(email)
 	if err != nil || a.Address != email || len(email) > 254 {
-		return "", Invalid("email", "%q is not an email address", email)
+		return "", Invalid("input.email", "%q is not an email address", email)
 	}
 	return email, nil
 }
@@ -86,12 +86,12 @@ func (s *Members) apply(ctx context.Context, m *models.Member, in MemberInput) e
 	if in.Name != nil {
 		name := strings.TrimSpace(*in.Name)
 		if name == "" || len(name) > 200 {
-			return Invalid("name", "a member's name is 1 to 200 characters")
+			return Invalid("input.name", "a member's name is 1 to 200 characters")
 		}
 		m.Name = name
 	}
 	if in.RoleID != nil {
-		if _, err := s.role(ctx, *in.RoleID, "roleId"); err != nil {
+		if _, err := s.role(ctx, *in.RoleID, "input.roleId"); err != nil {
 			return err
 		}
 		m.RoleID = *in.RoleID
@@ -106,7 +106,7 @@ func (s *Members) CreateMember(ctx context.Context, in MemberInput) (*models.Mem
 		return nil, "", err
 	}
 	if in.Email == nil || in.RoleID == nil {
-		return nil, "", Invalid("email", "a member needs an email and a role")
+		return nil, "", Invalid("input.email", "a member needs an email and a role")
 	}
 	m := &models.Member{ID: models.NewID(models.MemberPrefix)}
 	if in.Name == nil {
@@ -123,10 +123,10 @@ func (s *Members) CreateMember(ctx context.Context, in MemberInput) (*models.Mem
 		if err := tx.CreateMember(ctx, m, inv); err != nil {
 			return err
 		}
-		return audit(ctx, tx, p.ActorID(), EventMemberCreated, m.ID, models.JSONObject{"email": m.Email, "roleId": m.RoleID})
+		return audit(ctx, tx, p.ActorID(), EventMemberCreated, m.ID, set(map[string]any{"email": m.Email, "name": m.Name, "roleId": m.RoleID}))
 	})
 	if errors.Is(err, models.ErrDuplicate) {
-		return nil, "", &Error{Code: CodeConflict, Field: "email", Message: "a member with this email exists already"}
+		return nil, "", &Error{Code: CodeConflict, Field: "input.email", Message: "a member with this email exists already"}
 	}
 	if err != nil {
 		return nil, "", err
@@ -153,9 +153,10 @@ func randomSecret() (string, error) {
 	return base64.RawURLEncoding.EncodeToString(buf), nil
 }
 
-// audit records an entry of the audit log about a member or role, keyed by its id in the changes.
-func audit(ctx context.Context, tx *models.DB, actor string, kind models.EventKind, subject string, details models.JSONObject) error {
-	e := &models.Event{Kind: kind, Changes: models.JSONObject{subject: details}}
+// audit records an entry of the audit log about a member or role, keyed by its id in the changes
+// as an asset's are, each field with its value before and after.
+func audit(ctx context.Context, tx *models.DB, actor string, kind models.EventKind, subject string, changes models.JSONObject) error {
+	e := &models.Event{Kind: kind, Changes: models.JSONObject{subject: changes}}
 	if actor != "" {
 		e.TokenID = &actor
 	}
@@ -301,7 +302,7 @@ func (s *Members) DeactivateMember(ctx context.Context, id string) (*models.Memb
 		if err := tx.DeactivateMember(ctx, id, models.Now()); err != nil {
 			return err
 		}
-		return audit(ctx, tx, p.ActorID(), EventMemberDeactivated, id, nil)
+		return audit(ctx, tx, p.ActorID(), EventMemberDeactivated, id, set(map[string]any{"deactivated": true}))
 	})
 	if err != nil {
 		return nil, err
@@ -334,4 +335,13 @@ func (s *Members) InviteAgain(ctx context.Context, id string) (string, error) {
 		return "", err
 	}
 	return link, s.db.CreateInvitation(ctx, inv)
+}
+
+// set is the changes of fields that were set: each value is an "after", with nothing before.
+func set(fields map[string]any) models.JSONObject {
+	out := models.JSONObject{}
+	for k, v := range fields {
+		out[k] = map[string]any{"before": nil, "after": v}
+	}
+	return out
 }

@@ -108,7 +108,7 @@ func (s *Members) saveRole(ctx context.Context, r *models.AccessRole, in RoleInp
 		if err := tx.SaveRole(ctx, r); err != nil {
 			return err
 		}
-		return audit(ctx, tx, p.ActorID(), kind, r.ID, models.JSONObject{"name": r.Name, "permissions": r.Permissions})
+		return audit(ctx, tx, p.ActorID(), kind, r.ID, set(map[string]any{"name": r.Name, "permissions": r.Permissions}))
 	})
 	if errors.Is(err, models.ErrDuplicate) {
 		return nil, &Error{Code: CodeConflict, Field: "input.name", Message: "a role named " + quote(r.Name) + " exists already"}
@@ -136,7 +136,7 @@ func (s *Members) DeleteRole(ctx context.Context, id string) (string, error) {
 		if err := tx.DeleteRole(ctx, id); err != nil {
 			return err
 		}
-		return audit(ctx, tx, p.ActorID(), EventRoleDeleted, id, models.JSONObject{"name": r.Name})
+		return audit(ctx, tx, p.ActorID(), EventRoleDeleted, id, models.JSONObject{"name": map[string]any{"before": r.Name, "after": nil}})
 	})
 	if errors.Is(err, models.ErrRoleInUse) {
 		return "", NewError(CodeConflict, "role %s is held by members or tokens: give them another role first", r.Name)

@@ -54,7 +54,7 @@ func (s *Members) Login(ctx context.Context, email, password, addr, userAgent st
 		if err := tx.ClearLoginFailures(ctx, keys[1]); err != nil {
 			return err
 		}
-		return audit(ctx, tx, m.ID, EventSignedIn, m.ID, models.JSONObject{"sessionId": sess.ID, "address": addr})
+		return audit(ctx, tx, m.ID, EventSignedIn, m.ID, set(map[string]any{"sessionId": sess.ID, "address": addr}))
 	})
 	if err != nil {
 		return nil, "", err
@@ -100,7 +100,7 @@ func (s *Members) failed(ctx context.Context, keys []string, email string, now t
 		return err
 	}
 	err := s.db.Transaction(ctx, func(tx *models.DB) error {
-		return audit(ctx, tx, "", EventSignInFailed, keys[0], models.JSONObject{"email": email})
+		return audit(ctx, tx, "", EventSignInFailed, keys[0], set(map[string]any{"email": email}))
 	})
 	if err != nil {
 		return err
