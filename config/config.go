@@ -115,6 +115,11 @@ type Library struct {
 	Tesseract         string
 	OCRAllBelowPixels int64
 	OCRTimeout        time.Duration
+	// LoginMaxFailures failed sign-ins of one address or email lock it out for LoginBackoff.
+	LoginMaxFailures int
+	LoginBackoff     time.Duration
+	// SessionTTL is how long a browser session lasts after sign-in.
+	SessionTTL time.Duration
 }
 
 // DefaultLocale is the locale every fallback chain ends in.

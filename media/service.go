@@ -45,6 +45,7 @@ type Runtime struct {
 // database and one store.
 type Library struct {
 	Tokens      *access.Tokens
+	Members     *access.Members
 	Assets      *catalogue.Assets
 	Tags        *catalogue.Tags
 	Collections *catalogue.Collections
@@ -87,6 +88,8 @@ func New(ctx context.Context, db *models.DB, store storage.Store, settings confi
 	tokens := access.NewTokens(db, log)
 	lib := &Library{
 		Tokens: tokens,
+		Members: access.NewMembers(db, access.MemberSettings{PublicURL: settings.PublicURL, MaxFailures: settings.LoginMaxFailures,
+			Backoff: settings.LoginBackoff, SessionTTL: settings.SessionTTL}, log),
 		Assets: cat.Assets, Tags: cat.Tags, Collections: cat.Collections, Usages: cat.Usages,
 		Intake:    intake.New(db, store, settings, cat, memory, log),
 		Deliver:   deliver.New(db, cat.Registry, store, settings, urls, tokens, memory, log),

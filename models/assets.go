@@ -93,6 +93,8 @@ type Visibility struct {
 	PublicOnly bool
 	// At is the instant availability windows are judged at; zero means now.
 	At time.Time
+	// OwnRole, when set, limits the reader to the assets created by members and tokens of this role.
+	OwnRole string
 }
 
 // AssetQuery selects and orders assets.
@@ -122,6 +124,7 @@ type AssetPage struct {
 // visibleAssets applies the reader's visibility and the trash rule: trashed assets appear only when a
 // filter asks for the trash, and never to a public-only reader.
 func visibleAssets(g *gorm.DB, f *AssetFilter, vis Visibility) *gorm.DB {
+	g = vis.own(g)
 	trash := f != nil && f.Deleted != nil && *f.Deleted
 	switch {
 	case vis.PublicOnly && trash:
@@ -356,6 +359,8 @@ func (db *DB) AssetsByID(ctx context.Context, ids []string, vis Visibility) ([]*
 	g := db.with(ctx).Model(&Asset{}).Joins(currentVersionJoin).Where(inList("assets.id", len(ids)), toAny(ids)...)
 	if vis.PublicOnly {
 		g = visibleAssets(g, nil, vis)
+	} else {
+		g = vis.own(g)
 	}
 	assets, err := findAssets(g)
 	if err != nil {

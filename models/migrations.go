@@ -413,6 +413,7 @@ var migrations = []sqlMigration{
 			FOREIGN KEY (asset_id, number) REFERENCES asset_versions (asset_id, number) ON DELETE CASCADE)`,
 		`CREATE INDEX asset_vision_faces ON asset_vision (face_count)`,
 	}},
+	membersMigration,
 }
 
 // Migrate applies every migration not yet applied, each in its own transaction.

@@ -147,6 +147,11 @@ func (db *DB) tagScope(ctx context.Context, q TagQuery) *gorm.DB {
 		c := containsFolded("tags.name", *q.Search)
 		g = c.where(g)
 	}
+	if q.Visibility.OwnRole != "" {
+		// An OWN reader sees the tags of their role's assets, and tags no asset carries yet.
+		g = g.Where(`NOT EXISTS (SELECT 1 FROM asset_tags at WHERE at.tag_id = tags.id) OR EXISTS (SELECT 1 FROM asset_tags at
+			JOIN assets ON assets.id = at.asset_id WHERE at.tag_id = tags.id AND `+ownSQL+`)`, q.Visibility.OwnRole, q.Visibility.OwnRole)
+	}
 	if q.Visibility.PublicOnly {
 		deliverable, args := q.Visibility.availability().SQL()
 		g = g.Where(`EXISTS (SELECT 1 FROM asset_tags at JOIN assets ON assets.id = at.asset_id

@@ -299,6 +299,8 @@ type APIToken struct {
 	RevokedAt  *time.Time
 	// Moderator lets an EDITOR token moderate assets, as ADMIN tokens do.
 	Moderator bool `gorm:"not null;default:false"`
+	// RoleID is the role whose permissions the token holds; nil for DELIVERY tokens.
+	RoleID *string `gorm:"size:40"`
 }
 
 // UploadStatus is where a signed upload is in its life.

@@ -24,6 +24,9 @@ type UsageStats struct {
 
 // visibleUsages limits public-only readers to the references of live entries: drafts are the editors'.
 func visibleUsages(g *gorm.DB, vis Visibility) *gorm.DB {
+	if vis.OwnRole != "" {
+		g = g.Where("asset_id IN (SELECT assets.id FROM assets WHERE "+ownSQL+")", vis.OwnRole, vis.OwnRole)
+	}
 	if vis.PublicOnly {
 		return g.Where("live")
 	}

@@ -176,7 +176,7 @@ func (r *assetResolver) InUse(ctx context.Context, obj *models.Asset) (bool, err
 	return stats.Count > 0, err
 }
 
-func (r *assetResolver) CreatedBy(ctx context.Context, obj *models.Asset) (*models.APIToken, error) {
+func (r *assetResolver) CreatedBy(ctx context.Context, obj *models.Asset) (models.Principal, error) {
 	return createdBy(ctx, obj.CreatedByID)
 }
 
@@ -184,7 +184,7 @@ func (r *assetResolver) Versions(ctx context.Context, obj *models.Asset) ([]*mod
 	return loaders.For(ctx).AssetVersions.Load(ctx, obj.ID)
 }
 
-func (r *assetVersionResolver) CreatedBy(ctx context.Context, obj *models.AssetVersion) (*models.APIToken, error) {
+func (r *assetVersionResolver) CreatedBy(ctx context.Context, obj *models.AssetVersion) (models.Principal, error) {
 	return createdBy(ctx, obj.CreatedByID)
 }
 
@@ -239,6 +239,7 @@ func (r *mutationResolver) UpdateAssets(ctx context.Context, ids []string, input
 		Metadata:       metadataInput(input.DefaultFieldMetadata.Value()),
 		AvailableFrom:  optional(input.AvailableFrom),
 		AvailableUntil: optional(input.AvailableUntil),
+		CreatorID:      optionalValue(input.CreatorID),
 	})
 	return seeAssets(ctx, assets), err
 }

@@ -16,7 +16,7 @@ import (
 	"github.com/mediagraph/mediagraph/models"
 )
 
-func (r *assetResolver) UpdatedBy(ctx context.Context, obj *models.Asset) (*models.APIToken, error) {
+func (r *assetResolver) UpdatedBy(ctx context.Context, obj *models.Asset) (models.Principal, error) {
 	return createdBy(ctx, obj.UpdatedByID)
 }
 
@@ -28,7 +28,7 @@ func (r *auditEntryResolver) OccurredAt(ctx context.Context, obj *models.Event) 
 	return &obj.CreatedAt, nil
 }
 
-func (r *auditEntryResolver) Actor(ctx context.Context, obj *models.Event) (*models.APIToken, error) {
+func (r *auditEntryResolver) Actor(ctx context.Context, obj *models.Event) (models.Principal, error) {
 	return createdBy(ctx, obj.TokenID)
 }
 

@@ -115,12 +115,13 @@ func seeAssets(ctx context.Context, assets []*models.Asset) []*models.Asset {
 	return assets
 }
 
-// createdBy shows who created something; the delivery policy keeps it from DELIVERY tokens.
-func createdBy(ctx context.Context, id *string) (*models.APIToken, error) {
+// createdBy shows who created something, a member or a token; the delivery policy keeps it from
+// DELIVERY tokens.
+func createdBy(ctx context.Context, id *string) (models.Principal, error) {
 	if id == nil {
 		return nil, nil
 	}
-	return loaders.For(ctx).Tokens.Load(ctx, *id)
+	return loaders.For(ctx).Principals.Load(ctx, *id)
 }
 
 // nilIfNotFound turns NOT_FOUND into null, for lookups whose contract is "null when absent or hidden".

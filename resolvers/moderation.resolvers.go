@@ -16,7 +16,7 @@ func (r *assetResolver) Moderation(ctx context.Context, obj *models.Asset) (*mod
 	return &obj.Moderation, nil // management only: refused to DELIVERY by the delivery policy
 }
 
-func (r *moderationResolver) ModeratedBy(ctx context.Context, obj *models.Moderation) (*models.APIToken, error) {
+func (r *moderationResolver) ModeratedBy(ctx context.Context, obj *models.Moderation) (models.Principal, error) {
 	return createdBy(ctx, obj.ByID)
 }
 

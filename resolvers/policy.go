@@ -83,6 +83,12 @@ var policy = func() map[fieldKey]Class {
 	add(Delivery, "LocaleFallback", "locale", "fallbacks")
 
 	add(Management, "ApiToken", everyField)
+	add(Management, "Query", "me", "members", "member", "roles", "mySessions")
+	add(Management, "Member", everyField)
+	add(Management, "AccessRole", everyField)
+	add(Management, "Permissions", everyField)
+	add(Management, "MemberSession", everyField)
+	add(Management, "CreatedMember", everyField)
 	add(Management, "CreatedApiToken", everyField)
 	add(Management, "SignedUpload", everyField)
 	add(Management, "UploadPart", everyField)

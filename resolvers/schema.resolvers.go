@@ -26,6 +26,8 @@ func (r *queryResolver) Node(ctx context.Context, id string) (models.Node, error
 		return asNode(r.Media.Usages.Usage(ctx, id))
 	case models.TokenPrefix:
 		return asNode(r.Media.Tokens.Token(ctx, id))
+	case models.MemberPrefix:
+		return asNode(r.Media.Members.Member(ctx, id))
 	case models.UploadPrefix:
 		return asNode(r.Media.Intake.Upload(ctx, id))
 	}

@@ -8,13 +8,14 @@ package resolvers
 import (
 	"context"
 
+	"github.com/mediagraph/mediagraph/graph/generated"
 	"github.com/mediagraph/mediagraph/graph/model"
 	"github.com/mediagraph/mediagraph/models"
 )
 
 func (r *mutationResolver) CreateAPIToken(ctx context.Context, input model.CreateAPITokenInput) (*model.CreatedAPIToken, error) {
 	moderator, _ := input.Moderator.ValueOK()
-	t, secret, err := r.Media.Tokens.CreateModeratorToken(ctx, input.Name, input.Role, moderator != nil && *moderator)
+	t, secret, err := r.Media.Tokens.CreateTokenOfRole(ctx, input.Name, input.Role, moderator != nil && *moderator, input.RoleID.Value())
 	if err != nil {
 		return nil, err
 	}
@@ -28,3 +29,7 @@ func (r *mutationResolver) RevokeAPIToken(ctx context.Context, id string) (*mode
 func (r *queryResolver) APITokens(ctx context.Context) ([]*models.APIToken, error) {
 	return r.Media.Tokens.ListTokens(ctx)
 }
+
+func (r *Resolver) ApiToken() generated.ApiTokenResolver { return &apiTokenResolver{r} }
+
+type apiTokenResolver struct{ *Resolver }

@@ -106,10 +106,11 @@ func selection(types map[string]introspectedType, name string, depth int) string
 			continue
 		}
 		kind, of := f.Type.named()
+		composite := kind == "OBJECT" || kind == "INTERFACE" // an interface (Principal) selects its own fields
 		switch {
-		case kind == "OBJECT" && depth == 0:
+		case composite && depth == 0:
 			parts = append(parts, f.Name+" { __typename }")
-		case kind == "OBJECT":
+		case composite:
 			parts = append(parts, f.Name+" { "+selection(types, of, depth-1)+" }")
 		default:
 			parts = append(parts, f.Name)

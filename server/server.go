@@ -22,6 +22,7 @@ import (
 	"github.com/mediagraph/mediagraph/media/access"
 	"github.com/mediagraph/mediagraph/models"
 	"github.com/mediagraph/mediagraph/requestid"
+	"github.com/mediagraph/mediagraph/server/auth"
 	"github.com/mediagraph/mediagraph/server/cors"
 	"github.com/mediagraph/mediagraph/server/gate"
 	"github.com/mediagraph/mediagraph/server/gqlhttp"
@@ -227,11 +228,13 @@ func (a *App) Handler() http.Handler {
 		}
 		w.Write([]byte("ready\n"))
 	})
+	signIn := &auth.Auth{Members: a.Media.Members, PublicURL: a.Config.PublicURL, SessionTTL: a.Config.SessionTTL, Refuse: a.refuse}
+	signIn.Register(mux)
 	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "/graphiql", http.StatusFound)
 	})
 	return requestid.Middleware(a.observed(mux, func(h http.Handler) http.Handler {
-		return a.recoverer(cors.New(a.Config.CORSOrigins).Handler(a.authenticate(h)))
+		return a.recoverer(cors.New(a.Config.CORSOrigins).Handler(signIn.Middleware(a.authenticate(h))))
 	}))
 }
 

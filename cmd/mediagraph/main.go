@@ -32,6 +32,8 @@ Commands:
                                           --moderator lets an EDITOR token moderate assets
   token list                              list API tokens
   token revoke ID                         revoke an API token
+  member create --email E --role ROLE     invite a member (role: a role's name or id, e.g. Admin,
+                                          Editor, Viewer); prints the invitation link alone
   reprocess --all | reprocess ID...       analyze assets' bytes again, as background jobs (shows progress)
   scan --all | --status S | ID...         scan versions with clamd again, as background jobs (shows progress)
   check [--repair]                        report crash leftovers older than --orphan-grace (exit 1 when
@@ -86,6 +88,11 @@ func run(ctx context.Context, args []string, stdout io.Writer, log *slog.Logger)
 			return errors.New("token needs a subcommand: create, list or revoke")
 		}
 		return token(ctx, args[1], args[2:], stdout, log)
+	case "member":
+		if len(args) < 2 || args[1] != "create" {
+			return errors.New("member needs a subcommand: create")
+		}
+		return memberCreate(ctx, args[2:], stdout, log)
 	case "reprocess":
 		return reprocess(ctx, args[1:], stdout, os.Stderr, log)
 	case "scan":
@@ -140,6 +147,9 @@ func serve(ctx context.Context, args []string, log *slog.Logger) error {
 	if token != "" {
 		fmt.Fprintf(os.Stderr, "\n  First start: created an ADMIN API token. It is shown only this once:\n\n    %s\n\n"+
 			"  Use it as  Authorization: Bearer <token>  (GraphiQL: %s/graphiql, Headers tab).\n\n", token, app.Config.PublicURL)
+		if err := printFirstMember(ctx, app); err != nil {
+			return err
+		}
 	}
 	if app.Config.ClamdAddr == "" {
 		log.Warn("antivirus scanning is off: MEDIAGRAPH_CLAMD_ADDR is not set, so new files are marked SKIPPED (no scanner configured)")

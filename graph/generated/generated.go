@@ -36,12 +36,14 @@ func NewExecutableSchema(cfg Config) graphql.ExecutableSchema {
 type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
+	ApiToken() ApiTokenResolver
 	Asset() AssetResolver
 	AssetEvent() AssetEventResolver
 	AssetVersion() AssetVersionResolver
 	AuditEntry() AuditEntryResolver
 	Collection() CollectionResolver
 	LocalizedMetadata() LocalizedMetadataResolver
+	Member() MemberResolver
 	Moderation() ModerationResolver
 	Mutation() MutationResolver
 	Query() QueryResolver
@@ -58,6 +60,13 @@ type DirectiveRoot struct {
 }
 
 type ComplexityRoot struct {
+	AccessRole struct {
+		BuiltIn     func(childComplexity int) int
+		ID          func(childComplexity int) int
+		Name        func(childComplexity int) int
+		Permissions func(childComplexity int) int
+	}
+
 	Antivirus struct {
 		Attempts   func(childComplexity int) int
 		Error      func(childComplexity int) int
@@ -67,6 +76,7 @@ type ComplexityRoot struct {
 	}
 
 	ApiToken struct {
+		AccessRole func(childComplexity int) int
 		CreatedAt  func(childComplexity int) int
 		ID         func(childComplexity int) int
 		LastUsedAt func(childComplexity int) int
@@ -228,6 +238,11 @@ type ComplexityRoot struct {
 		Token  func(childComplexity int) int
 	}
 
+	CreatedMember struct {
+		InvitationURL func(childComplexity int) int
+		Member        func(childComplexity int) int
+	}
+
 	CreatedWebhook struct {
 		Secret  func(childComplexity int) int
 		Webhook func(childComplexity int) int
@@ -299,6 +314,23 @@ type ComplexityRoot struct {
 		UploadTypes            func(childComplexity int) int
 	}
 
+	Member struct {
+		CreatedAt     func(childComplexity int) int
+		DeactivatedAt func(childComplexity int) int
+		Email         func(childComplexity int) int
+		ID            func(childComplexity int) int
+		Name          func(childComplexity int) int
+		Role          func(childComplexity int) int
+	}
+
+	MemberSession struct {
+		CreatedAt  func(childComplexity int) int
+		ExpiresAt  func(childComplexity int) int
+		ID         func(childComplexity int) int
+		LastUsedAt func(childComplexity int) int
+		UserAgent  func(childComplexity int) int
+	}
+
 	Moderation struct {
 		At          func(childComplexity int) int
 		ModeratedBy func(childComplexity int) int
@@ -311,15 +343,19 @@ type ComplexityRoot struct {
 		CreateAPIToken        func(childComplexity int, input model.CreateAPITokenInput) int
 		CreateAssetFromURL    func(childComplexity int, input model.CreateAssetFromURLInput) int
 		CreateCollection      func(childComplexity int, input model.CreateCollectionInput) int
+		CreateMember          func(childComplexity int, input model.CreateMemberInput) int
+		CreateRole            func(childComplexity int, input model.CreateRoleInput) int
 		CreateSignedAssetURL  func(childComplexity int, id string, expiresIn *int, params *imageurl.ImageParams) int
 		CreateTransformPreset func(childComplexity int, input model.CreateTransformPresetInput) int
 		CreateUploadPreset    func(childComplexity int, input model.UploadPresetInput) int
 		CreateUploads         func(childComplexity int, input []*model.CreateUploadInput) int
 		CreateWebhook         func(childComplexity int, input model.CreateWebhookInput) int
+		DeactivateMember      func(childComplexity int, id string) int
 		DeleteAllAssets       func(childComplexity int, confirm string) int
 		DeleteAssetVersion    func(childComplexity int, id string, version int) int
 		DeleteAssets          func(childComplexity int, ids []string) int
 		DeleteCollection      func(childComplexity int, id string) int
+		DeleteRole            func(childComplexity int, id string) int
 		DeleteTag             func(childComplexity int, id string) int
 		DeleteTransformPreset func(childComplexity int, id string) int
 		DeleteUploadPreset    func(childComplexity int, id string) int
@@ -336,6 +372,7 @@ type ComplexityRoot struct {
 		RestoreAssetVersion   func(childComplexity int, id string, version int) int
 		RestoreAssets         func(childComplexity int, ids []string) int
 		RevokeAPIToken        func(childComplexity int, id string) int
+		RevokeSession         func(childComplexity int, id string) int
 		RevokeSignedUrls      func(childComplexity int, assetIds []string) int
 		RotateWebhookSecret   func(childComplexity int, id string) int
 		SetAssetStatus        func(childComplexity int, ids []string, status models.AssetStatus) int
@@ -346,6 +383,8 @@ type ComplexityRoot struct {
 		UpdateAsset           func(childComplexity int, id string, input model.UpdateAssetInput) int
 		UpdateAssets          func(childComplexity int, ids []string, input model.UpdateAssetInput) int
 		UpdateCollection      func(childComplexity int, id string, input model.UpdateCollectionInput) int
+		UpdateMember          func(childComplexity int, id string, input model.UpdateMemberInput) int
+		UpdateRole            func(childComplexity int, id string, input model.UpdateRoleInput) int
 		UpdateTransformPreset func(childComplexity int, id string, input model.UpdateTransformPresetInput) int
 		UpdateUploadPreset    func(childComplexity int, id string, input model.UploadPresetInput) int
 		UpdateWebhook         func(childComplexity int, id string, input model.UpdateWebhookInput) int
@@ -359,6 +398,19 @@ type ComplexityRoot struct {
 		StartCursor     func(childComplexity int) int
 	}
 
+	Permissions struct {
+		DeleteMedia       func(childComplexity int) int
+		ManageCollections func(childComplexity int) int
+		ManageSettings    func(childComplexity int) int
+		ManageTags        func(childComplexity int) int
+		ManageTokens      func(childComplexity int) int
+		ManageWebhooks    func(childComplexity int) int
+		Moderate          func(childComplexity int) int
+		PublishMedia      func(childComplexity int) int
+		ReadMedia         func(childComplexity int) int
+		WriteMedia        func(childComplexity int) int
+	}
+
 	Query struct {
 		APITokens         func(childComplexity int) int
 		Asset             func(childComplexity int, id string, locale *string) int
@@ -368,8 +420,13 @@ type ComplexityRoot struct {
 		Collection        func(childComplexity int, id string) int
 		Collections       func(childComplexity int, parentID *string) int
 		EntryAssets       func(childComplexity int, entry model.EntryRefInput, locale *string) int
+		Me                func(childComplexity int) int
 		MediaSettings     func(childComplexity int) int
+		Member            func(childComplexity int, id string) int
+		Members           func(childComplexity int) int
+		MySessions        func(childComplexity int) int
 		Node              func(childComplexity int, id string) int
+		Roles             func(childComplexity int) int
 		Tags              func(childComplexity int, search *string, first *int, after *string) int
 		TransformPresets  func(childComplexity int) int
 		Upload            func(childComplexity int, id string) int
@@ -540,6 +597,9 @@ type ComplexityRoot struct {
 
 // region    ************************** generated!.gotpl **************************
 
+type ApiTokenResolver interface {
+	AccessRole(ctx context.Context, obj *models.APIToken) (*models.AccessRole, error)
+}
 type AssetResolver interface {
 	FrameCount(ctx context.Context, obj *models.Asset) (*int, error)
 	FrameRate(ctx context.Context, obj *models.Asset) (*float64, error)
@@ -570,11 +630,11 @@ type AssetResolver interface {
 	Usages(ctx context.Context, obj *models.Asset) ([]*models.Usage, error)
 	InUse(ctx context.Context, obj *models.Asset) (bool, error)
 
-	CreatedBy(ctx context.Context, obj *models.Asset) (*models.APIToken, error)
+	CreatedBy(ctx context.Context, obj *models.Asset) (models.Principal, error)
 
 	Versions(ctx context.Context, obj *models.Asset) ([]*models.AssetVersion, error)
 	Antivirus(ctx context.Context, obj *models.Asset) (*models.Antivirus, error)
-	UpdatedBy(ctx context.Context, obj *models.Asset) (*models.APIToken, error)
+	UpdatedBy(ctx context.Context, obj *models.Asset) (models.Principal, error)
 	Moderation(ctx context.Context, obj *models.Asset) (*models.Moderation, error)
 	Variants(ctx context.Context, obj *models.Asset) ([]*models.Asset, error)
 	VariantOf(ctx context.Context, obj *models.Asset) (*models.Asset, error)
@@ -587,7 +647,7 @@ type AssetEventResolver interface {
 	Event(ctx context.Context, obj *notify.AssetEvent) (string, error)
 }
 type AssetVersionResolver interface {
-	CreatedBy(ctx context.Context, obj *models.AssetVersion) (*models.APIToken, error)
+	CreatedBy(ctx context.Context, obj *models.AssetVersion) (models.Principal, error)
 	Antivirus(ctx context.Context, obj *models.AssetVersion) (*models.Antivirus, error)
 	URL(ctx context.Context, obj *models.AssetVersion, signed *bool, expiresIn *int) (string, error)
 	TransformURL(ctx context.Context, obj *models.AssetVersion, params *imageurl.ImageParams) (*string, error)
@@ -595,7 +655,7 @@ type AssetVersionResolver interface {
 type AuditEntryResolver interface {
 	Event(ctx context.Context, obj *models.Event) (string, error)
 	OccurredAt(ctx context.Context, obj *models.Event) (*time.Time, error)
-	Actor(ctx context.Context, obj *models.Event) (*models.APIToken, error)
+	Actor(ctx context.Context, obj *models.Event) (models.Principal, error)
 	AssetIds(ctx context.Context, obj *models.Event) ([]string, error)
 	TagIds(ctx context.Context, obj *models.Event) ([]string, error)
 	CollectionIds(ctx context.Context, obj *models.Event) ([]string, error)
@@ -612,8 +672,11 @@ type LocalizedMetadataResolver interface {
 	FocalPoint(ctx context.Context, obj *models.AssetMetadata) (*models.FocalPoint, error)
 	CustomData(ctx context.Context, obj *models.AssetMetadata) (map[string]any, error)
 }
+type MemberResolver interface {
+	Role(ctx context.Context, obj *models.Member) (*models.AccessRole, error)
+}
 type ModerationResolver interface {
-	ModeratedBy(ctx context.Context, obj *models.Moderation) (*models.APIToken, error)
+	ModeratedBy(ctx context.Context, obj *models.Moderation) (models.Principal, error)
 }
 type MutationResolver interface {
 	UploadAssets(ctx context.Context, files []*graphql.Upload, input *model.UploadAssetsInput) ([]*models.Asset, error)
@@ -636,6 +699,13 @@ type MutationResolver interface {
 	DeleteAssetVersion(ctx context.Context, id string, version int) (*models.Asset, error)
 	EmptyTrash(ctx context.Context) (int, error)
 	DeleteAllAssets(ctx context.Context, confirm string) (*catalogue.DeleteAllResult, error)
+	CreateMember(ctx context.Context, input model.CreateMemberInput) (*model.CreatedMember, error)
+	UpdateMember(ctx context.Context, id string, input model.UpdateMemberInput) (*models.Member, error)
+	DeactivateMember(ctx context.Context, id string) (*models.Member, error)
+	CreateRole(ctx context.Context, input model.CreateRoleInput) (*models.AccessRole, error)
+	UpdateRole(ctx context.Context, id string, input model.UpdateRoleInput) (*models.AccessRole, error)
+	DeleteRole(ctx context.Context, id string) (string, error)
+	RevokeSession(ctx context.Context, id string) (string, error)
 	ModerateAssets(ctx context.Context, ids []string, status models.ModerationStatus, note *string) ([]*models.Asset, error)
 	CreateTransformPreset(ctx context.Context, input model.CreateTransformPresetInput) (*models.TransformPreset, error)
 	UpdateTransformPreset(ctx context.Context, id string, input model.UpdateTransformPresetInput) (*models.TransformPreset, error)
@@ -668,6 +738,11 @@ type QueryResolver interface {
 	AuditLog(ctx context.Context, filter *model.AuditLogFilter, first *int, after *string) (*model.AuditLogConnection, error)
 	Collection(ctx context.Context, id string) (*models.Collection, error)
 	Collections(ctx context.Context, parentID *string) ([]*models.Collection, error)
+	Me(ctx context.Context) (*models.Member, error)
+	Members(ctx context.Context) ([]*models.Member, error)
+	Member(ctx context.Context, id string) (*models.Member, error)
+	Roles(ctx context.Context) ([]*models.AccessRole, error)
+	MySessions(ctx context.Context) ([]*models.Session, error)
 	TransformPresets(ctx context.Context) ([]*models.TransformPreset, error)
 	UploadPresets(ctx context.Context) ([]*intake.UploadPreset, error)
 	Tags(ctx context.Context, search *string, first *int, after *string) (*catalogue.TagList, error)
@@ -725,6 +800,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 	_ = ec
 	switch typeName + "." + field {
 
+	case "AccessRole.builtIn":
+		if e.ComplexityRoot.AccessRole.BuiltIn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccessRole.BuiltIn(childComplexity), true
+	case "AccessRole.id":
+		if e.ComplexityRoot.AccessRole.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccessRole.ID(childComplexity), true
+	case "AccessRole.name":
+		if e.ComplexityRoot.AccessRole.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccessRole.Name(childComplexity), true
+	case "AccessRole.permissions":
+		if e.ComplexityRoot.AccessRole.Permissions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccessRole.Permissions(childComplexity), true
+
 	case "Antivirus.attempts":
 		if e.ComplexityRoot.Antivirus.Attempts == nil {
 			break
@@ -756,6 +856,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Antivirus.ThreatName(childComplexity), true
 
+	case "ApiToken.accessRole":
+		if e.ComplexityRoot.ApiToken.AccessRole == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApiToken.AccessRole(childComplexity), true
 	case "ApiToken.createdAt":
 		if e.ComplexityRoot.ApiToken.CreatedAt == nil {
 			break
@@ -1569,6 +1675,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CreatedApiToken.Token(childComplexity), true
 
+	case "CreatedMember.invitationUrl":
+		if e.ComplexityRoot.CreatedMember.InvitationURL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreatedMember.InvitationURL(childComplexity), true
+	case "CreatedMember.member":
+		if e.ComplexityRoot.CreatedMember.Member == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CreatedMember.Member(childComplexity), true
+
 	case "CreatedWebhook.secret":
 		if e.ComplexityRoot.CreatedWebhook.Secret == nil {
 			break
@@ -1842,6 +1961,74 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.MediaSettings.UploadTypes(childComplexity), true
 
+	case "Member.createdAt":
+		if e.ComplexityRoot.Member.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Member.CreatedAt(childComplexity), true
+	case "Member.deactivatedAt":
+		if e.ComplexityRoot.Member.DeactivatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Member.DeactivatedAt(childComplexity), true
+	case "Member.email":
+		if e.ComplexityRoot.Member.Email == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Member.Email(childComplexity), true
+	case "Member.id":
+		if e.ComplexityRoot.Member.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Member.ID(childComplexity), true
+	case "Member.name":
+		if e.ComplexityRoot.Member.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Member.Name(childComplexity), true
+	case "Member.role":
+		if e.ComplexityRoot.Member.Role == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Member.Role(childComplexity), true
+
+	case "MemberSession.createdAt":
+		if e.ComplexityRoot.MemberSession.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MemberSession.CreatedAt(childComplexity), true
+	case "MemberSession.expiresAt":
+		if e.ComplexityRoot.MemberSession.ExpiresAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MemberSession.ExpiresAt(childComplexity), true
+	case "MemberSession.id":
+		if e.ComplexityRoot.MemberSession.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MemberSession.ID(childComplexity), true
+	case "MemberSession.lastUsedAt":
+		if e.ComplexityRoot.MemberSession.LastUsedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MemberSession.LastUsedAt(childComplexity), true
+	case "MemberSession.userAgent":
+		if e.ComplexityRoot.MemberSession.UserAgent == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MemberSession.UserAgent(childComplexity), true
+
 	case "Moderation.moderatedAt":
 		if e.ComplexityRoot.Moderation.At == nil {
 			break
@@ -1911,6 +2098,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateCollection(childComplexity, args["input"].(model.CreateCollectionInput)), true
+	case "Mutation.createMember":
+		if e.ComplexityRoot.Mutation.CreateMember == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createMember_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateMember(childComplexity, args["input"].(model.CreateMemberInput)), true
+	case "Mutation.createRole":
+		if e.ComplexityRoot.Mutation.CreateRole == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createRole_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateRole(childComplexity, args["input"].(model.CreateRoleInput)), true
 	case "Mutation.createSignedAssetUrl":
 		if e.ComplexityRoot.Mutation.CreateSignedAssetURL == nil {
 			break
@@ -1966,6 +2175,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateWebhook(childComplexity, args["input"].(model.CreateWebhookInput)), true
+	case "Mutation.deactivateMember":
+		if e.ComplexityRoot.Mutation.DeactivateMember == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deactivateMember_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeactivateMember(childComplexity, args["id"].(string)), true
 	case "Mutation.deleteAllAssets":
 		if e.ComplexityRoot.Mutation.DeleteAllAssets == nil {
 			break
@@ -2010,6 +2230,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteCollection(childComplexity, args["id"].(string)), true
+	case "Mutation.deleteRole":
+		if e.ComplexityRoot.Mutation.DeleteRole == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteRole_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteRole(childComplexity, args["id"].(string)), true
 	case "Mutation.deleteTag":
 		if e.ComplexityRoot.Mutation.DeleteTag == nil {
 			break
@@ -2181,6 +2412,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RevokeAPIToken(childComplexity, args["id"].(string)), true
+	case "Mutation.revokeSession":
+		if e.ComplexityRoot.Mutation.RevokeSession == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_revokeSession_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RevokeSession(childComplexity, args["id"].(string)), true
 	case "Mutation.revokeSignedUrls":
 		if e.ComplexityRoot.Mutation.RevokeSignedUrls == nil {
 			break
@@ -2291,6 +2533,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateCollection(childComplexity, args["id"].(string), args["input"].(model.UpdateCollectionInput)), true
+	case "Mutation.updateMember":
+		if e.ComplexityRoot.Mutation.UpdateMember == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateMember_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateMember(childComplexity, args["id"].(string), args["input"].(model.UpdateMemberInput)), true
+	case "Mutation.updateRole":
+		if e.ComplexityRoot.Mutation.UpdateRole == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateRole_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateRole(childComplexity, args["id"].(string), args["input"].(model.UpdateRoleInput)), true
 	case "Mutation.updateTransformPreset":
 		if e.ComplexityRoot.Mutation.UpdateTransformPreset == nil {
 			break
@@ -2360,6 +2624,67 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PageInfo.StartCursor(childComplexity), true
+
+	case "Permissions.deleteMedia":
+		if e.ComplexityRoot.Permissions.DeleteMedia == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Permissions.DeleteMedia(childComplexity), true
+	case "Permissions.manageCollections":
+		if e.ComplexityRoot.Permissions.ManageCollections == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Permissions.ManageCollections(childComplexity), true
+	case "Permissions.manageSettings":
+		if e.ComplexityRoot.Permissions.ManageSettings == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Permissions.ManageSettings(childComplexity), true
+	case "Permissions.manageTags":
+		if e.ComplexityRoot.Permissions.ManageTags == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Permissions.ManageTags(childComplexity), true
+	case "Permissions.manageTokens":
+		if e.ComplexityRoot.Permissions.ManageTokens == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Permissions.ManageTokens(childComplexity), true
+	case "Permissions.manageWebhooks":
+		if e.ComplexityRoot.Permissions.ManageWebhooks == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Permissions.ManageWebhooks(childComplexity), true
+	case "Permissions.moderate":
+		if e.ComplexityRoot.Permissions.Moderate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Permissions.Moderate(childComplexity), true
+	case "Permissions.publishMedia":
+		if e.ComplexityRoot.Permissions.PublishMedia == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Permissions.PublishMedia(childComplexity), true
+	case "Permissions.readMedia":
+		if e.ComplexityRoot.Permissions.ReadMedia == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Permissions.ReadMedia(childComplexity), true
+	case "Permissions.writeMedia":
+		if e.ComplexityRoot.Permissions.WriteMedia == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Permissions.WriteMedia(childComplexity), true
 
 	case "Query.apiTokens":
 		if e.ComplexityRoot.Query.APITokens == nil {
@@ -2445,12 +2770,41 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.EntryAssets(childComplexity, args["entry"].(model.EntryRefInput), args["locale"].(*string)), true
 
+	case "Query.me":
+		if e.ComplexityRoot.Query.Me == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.Me(childComplexity), true
 	case "Query.mediaSettings":
 		if e.ComplexityRoot.Query.MediaSettings == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Query.MediaSettings(childComplexity), true
+	case "Query.member":
+		if e.ComplexityRoot.Query.Member == nil {
+			break
+		}
+
+		args, err := ec.field_Query_member_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Member(childComplexity, args["id"].(string)), true
+	case "Query.members":
+		if e.ComplexityRoot.Query.Members == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.Members(childComplexity), true
+	case "Query.mySessions":
+		if e.ComplexityRoot.Query.MySessions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.MySessions(childComplexity), true
 	case "Query.node":
 		if e.ComplexityRoot.Query.Node == nil {
 			break
@@ -2462,6 +2816,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Node(childComplexity, args["id"].(string)), true
+	case "Query.roles":
+		if e.ComplexityRoot.Query.Roles == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.Roles(childComplexity), true
 	case "Query.tags":
 		if e.ComplexityRoot.Query.Tags == nil {
 			break
@@ -3198,6 +3558,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CreateApiTokenInput", ec.unmarshalInputCreateApiTokenInput),
 			graphql.NewInputUnmarshaler("CreateAssetFromUrlInput", ec.unmarshalInputCreateAssetFromUrlInput),
 			graphql.NewInputUnmarshaler("CreateCollectionInput", ec.unmarshalInputCreateCollectionInput),
+			graphql.NewInputUnmarshaler("CreateMemberInput", ec.unmarshalInputCreateMemberInput),
+			graphql.NewInputUnmarshaler("CreateRoleInput", ec.unmarshalInputCreateRoleInput),
 			graphql.NewInputUnmarshaler("CreateTransformPresetInput", ec.unmarshalInputCreateTransformPresetInput),
 			graphql.NewInputUnmarshaler("CreateUploadInput", ec.unmarshalInputCreateUploadInput),
 			graphql.NewInputUnmarshaler("CreateWebhookInput", ec.unmarshalInputCreateWebhookInput),
@@ -3214,6 +3576,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("ModerationFilter", ec.unmarshalInputModerationFilter),
 			graphql.NewInputUnmarshaler("ModerationStatusFilter", ec.unmarshalInputModerationStatusFilter),
 			graphql.NewInputUnmarshaler("OrientationFilter", ec.unmarshalInputOrientationFilter),
+			graphql.NewInputUnmarshaler("PermissionsInput", ec.unmarshalInputPermissionsInput),
 			graphql.NewInputUnmarshaler("ReplaceAssetInput", ec.unmarshalInputReplaceAssetInput),
 			graphql.NewInputUnmarshaler("ResolutionFilter", ec.unmarshalInputResolutionFilter),
 			graphql.NewInputUnmarshaler("StatusFilter", ec.unmarshalInputStatusFilter),
@@ -3223,6 +3586,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("TimeFilter", ec.unmarshalInputTimeFilter),
 			graphql.NewInputUnmarshaler("UpdateAssetInput", ec.unmarshalInputUpdateAssetInput),
 			graphql.NewInputUnmarshaler("UpdateCollectionInput", ec.unmarshalInputUpdateCollectionInput),
+			graphql.NewInputUnmarshaler("UpdateMemberInput", ec.unmarshalInputUpdateMemberInput),
+			graphql.NewInputUnmarshaler("UpdateRoleInput", ec.unmarshalInputUpdateRoleInput),
 			graphql.NewInputUnmarshaler("UpdateTransformPresetInput", ec.unmarshalInputUpdateTransformPresetInput),
 			graphql.NewInputUnmarshaler("UpdateWebhookInput", ec.unmarshalInputUpdateWebhookInput),
 			graphql.NewInputUnmarshaler("UploadAssetsInput", ec.unmarshalInputUploadAssetsInput),
@@ -3529,7 +3894,7 @@ type AssetVersion {
   "When this version was stored."
   createdAt: Time!
   "The token that stored it; null for the command line."
-  createdBy: ApiToken
+  createdBy: Principal
 }
 
 "A file in the media library: its bytes, what is known about them and how editors described them."
@@ -3669,7 +4034,7 @@ type Asset implements Node {
   "When the asset was moved to the trash; null when it is not in the trash. Management only."
   deletedAt: Time
   "The token that created the asset; null for the command line. Management only."
-  createdBy: ApiToken
+  createdBy: Principal
   "The number of the current version."
   version: Int!
   "Every stored version, oldest first. Management only."
@@ -3892,7 +4257,7 @@ type AuditEntry {
   "When the change committed."
   occurredAt: Time!
   "The API token that made the change; null for the service's own work (analysis, sweeps)."
-  actor: ApiToken
+  actor: Principal
   "The assets it concerns."
   assetIds: [ID!]!
   "The tags it concerns."
@@ -3939,7 +4304,7 @@ extend type Query {
 
 extend type Asset {
   "The token of the latest change to the asset (management only)."
-  updatedBy: ApiToken
+  updatedBy: Principal
 }
 `, BuiltIn: false},
 	{Name: "../../schema/collection.graphqls", Input: `"A folder of assets. Collections form a tree; an asset is in at most one collection."
@@ -4428,6 +4793,203 @@ extend type Mutation {
   ): DeleteAllAssetsResult!
 }
 `, BuiltIn: false},
+	{Name: "../../schema/members.graphqls", Input: `"Who did something: a member signed in through a browser, or an API token."
+interface Principal {
+  "The member's (` + "`" + `mem_…` + "`" + `) or token's (` + "`" + `tok_…` + "`" + `) id."
+  id: ID!
+  "The member's or the token's name."
+  name: String!
+}
+
+"How much of the media a permission reaches."
+enum PermissionScope {
+  "Every asset."
+  ALL
+  "Only the assets created by members and API tokens of the same role (per role, as microCMS's \"media created by members of this role\")."
+  OWN
+  "No asset."
+  NONE
+}
+
+"What a role may do. Management only."
+type Permissions {
+  "Which assets its holders read; NONE reads what the public does (PUBLIC assets)."
+  readMedia: PermissionScope!
+  "Which assets its holders change."
+  writeMedia: PermissionScope!
+  "Which assets its holders move to the trash and purge."
+  deleteMedia: PermissionScope!
+  "Whether they may publish (set assets PUBLIC)."
+  publishMedia: Boolean!
+  "Whether they may manage tags."
+  manageTags: Boolean!
+  "Whether they may manage collections."
+  manageCollections: Boolean!
+  "Whether they may manage API tokens."
+  manageTokens: Boolean!
+  "Whether they may manage webhooks."
+  manageWebhooks: Boolean!
+  "Whether they may change settings."
+  manageSettings: Boolean!
+  "Whether they may moderate assets."
+  moderate: Boolean!
+}
+
+"Permissions to give a role; an omitted scope is NONE, an omitted flag false."
+input PermissionsInput {
+  "Which assets its holders read."
+  readMedia: PermissionScope
+  "Which assets its holders change."
+  writeMedia: PermissionScope
+  "Which assets its holders move to the trash and purge."
+  deleteMedia: PermissionScope
+  "Whether they may publish."
+  publishMedia: Boolean
+  "Whether they may manage tags."
+  manageTags: Boolean
+  "Whether they may manage collections."
+  manageCollections: Boolean
+  "Whether they may manage API tokens."
+  manageTokens: Boolean
+  "Whether they may manage webhooks."
+  manageWebhooks: Boolean
+  "Whether they may change settings."
+  manageSettings: Boolean
+  "Whether they may moderate assets."
+  moderate: Boolean
+}
+
+"A named set of permissions held by members and API tokens (ADMIN tokens hold Admin, EDITOR tokens Editor). Management only."
+type AccessRole implements Node {
+  "The role's id (` + "`" + `rol_…` + "`" + `)."
+  id: ID!
+  "Its name, unique regardless of case."
+  name: String!
+  "Whether it is one of the built-in roles (Admin, Editor, Viewer), which cannot be changed or deleted."
+  builtIn: Boolean!
+  "What it may do."
+  permissions: Permissions!
+}
+
+"A person who signs in. Management only."
+type Member implements Node & Principal {
+  "The member's id (` + "`" + `mem_…` + "`" + `)."
+  id: ID!
+  "Their email, which they sign in with."
+  email: String!
+  "Their name."
+  name: String!
+  "Their role."
+  role: AccessRole!
+  "When they were deactivated; null while they may sign in."
+  deactivatedAt: Time
+  "When they were invited."
+  createdAt: Time!
+}
+
+"A browser session of the signed-in member. Management only."
+type MemberSession {
+  "The session's id (` + "`" + `ses_…` + "`" + `); not its secret."
+  id: ID!
+  "The browser that signed in, as it described itself."
+  userAgent: String
+  "When it signed in."
+  createdAt: Time!
+  "When it was last used, to the minute."
+  lastUsedAt: Time!
+  "When it ends unless revoked first."
+  expiresAt: Time!
+}
+
+"A new member with the one-time link where they set their password. Management only."
+type CreatedMember {
+  "The member."
+  member: Member!
+  "The invitation link, valid for 7 days and usable once."
+  invitationUrl: String!
+}
+
+"A member to invite."
+input CreateMemberInput {
+  "Their email."
+  email: String!
+  "Their name; the email when omitted."
+  name: String
+  "Their role (` + "`" + `roles` + "`" + ` lists them)."
+  roleId: ID!
+}
+
+"Changes to a member; omitted fields stay as they are."
+input UpdateMemberInput {
+  "Their email."
+  email: String
+  "Their name."
+  name: String
+  "Their role."
+  roleId: ID
+}
+
+"A role to create."
+input CreateRoleInput {
+  "Its name."
+  name: String!
+  "What it may do."
+  permissions: PermissionsInput!
+}
+
+"Changes to a role; omitted fields stay as they are."
+input UpdateRoleInput {
+  "Its name."
+  name: String
+  "What it may do (replaces every permission)."
+  permissions: PermissionsInput
+}
+
+extend input CreateApiTokenInput {
+  "A role whose permissions the token holds (with role EDITOR); omitted, ADMIN tokens hold Admin and EDITOR tokens Editor."
+  roleId: ID
+}
+
+extend type ApiToken {
+  "The role whose permissions the token holds; null for DELIVERY tokens, which are the delivery policy."
+  accessRole: AccessRole
+}
+
+extend input UpdateAssetInput {
+  "Attribute the assets to this member or API token (ADMIN only; management only)."
+  creatorId: ID
+}
+
+extend type Query {
+  "The signed-in member, or null when the request carries an API token (a token is not a member). Management only."
+  me: Member
+  "Every member, deactivated ones included (ADMIN only; management only)."
+  members: [Member!]
+  "One member (ADMIN, or the member themself; management only)."
+  member("The member." id: ID!): Member
+  "Every role, built-in ones first (management only)."
+  roles: [AccessRole!]
+  "The signed-in member's live sessions; empty for an API token (management only)."
+  mySessions: [MemberSession!]
+}
+
+extend type Mutation {
+  "Invite a member: returns the one-time link where they set their password (ADMIN only)."
+  createMember("The member." input: CreateMemberInput!): CreatedMember!
+  "Change a member's email, name or role (ADMIN only)."
+  updateMember("The member." id: ID!, "The changes." input: UpdateMemberInput!): Member!
+  "Deactivate a member: their sessions end at once; their assets stay, attributed to them (ADMIN only)."
+  deactivateMember("The member." id: ID!): Member!
+  "Create a role (ADMIN only)."
+  createRole("The role." input: CreateRoleInput!): AccessRole!
+  "Change a role; built-in roles cannot be changed (ADMIN only)."
+  updateRole("The role." id: ID!, "The changes." input: UpdateRoleInput!): AccessRole!
+  "Delete a role nobody holds; built-in roles cannot be deleted (ADMIN only). Returns its id."
+  deleteRole("The role." id: ID!): ID!
+  "End one of the signed-in member's sessions. Returns its id."
+  revokeSession("The session." id: ID!): ID!
+}
+`, BuiltIn: false},
 	{Name: "../../schema/moderation.graphqls", Input: `"Where the review of an asset stands. Without moderation (MEDIAGRAPH_MODERATION=off) every asset is APPROVED."
 enum ModerationStatus {
   "Waiting for a moderator: the asset may not be made PUBLIC nor published by a live entry, and its new bytes are delivered to editors only."
@@ -4445,7 +5007,7 @@ type Moderation {
   "What the moderator wrote, for the uploader."
   note: String
   "The token of the moderator who decided; null before a decision, or when the command line decided."
-  moderatedBy: ApiToken
+  moderatedBy: Principal
   "When the moderator decided."
   moderatedAt: Time
 }
@@ -4894,7 +5456,7 @@ enum Role {
 }
 
 "A credential for the API. Only a hash of its secret is stored. Management only, like every field of it."
-type ApiToken implements Node {
+type ApiToken implements Node & Principal {
   "The token's id (` + "`" + `tok_…` + "`" + `); not the secret."
   id: ID!
   "A name saying who or what uses it."
@@ -5423,6 +5985,20 @@ var parsedSchema = gqlparser.MustLoadSchema(sources...)
 // Each function is generated once per unique object type, deduplicating the
 // switch statements that were previously inlined in every fieldContext_* function.
 
+func (ec *executionContext) childFields_AccessRole(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_AccessRole_id(ctx, field)
+	case "name":
+		return ec.fieldContext_AccessRole_name(ctx, field)
+	case "builtIn":
+		return ec.fieldContext_AccessRole_builtIn(ctx, field)
+	case "permissions":
+		return ec.fieldContext_AccessRole_permissions(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AccessRole", field.Name)
+}
+
 func (ec *executionContext) childFields_Antivirus(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "status":
@@ -5453,6 +6029,8 @@ func (ec *executionContext) childFields_ApiToken(ctx context.Context, field grap
 		return ec.fieldContext_ApiToken_lastUsedAt(ctx, field)
 	case "revokedAt":
 		return ec.fieldContext_ApiToken_revokedAt(ctx, field)
+	case "accessRole":
+		return ec.fieldContext_ApiToken_accessRole(ctx, field)
 	case "moderator":
 		return ec.fieldContext_ApiToken_moderator(ctx, field)
 	}
@@ -5763,6 +6341,16 @@ func (ec *executionContext) childFields_CreatedApiToken(ctx context.Context, fie
 	return nil, fmt.Errorf("no field named %q was found under type CreatedApiToken", field.Name)
 }
 
+func (ec *executionContext) childFields_CreatedMember(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "member":
+		return ec.fieldContext_CreatedMember_member(ctx, field)
+	case "invitationUrl":
+		return ec.fieldContext_CreatedMember_invitationUrl(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CreatedMember", field.Name)
+}
+
 func (ec *executionContext) childFields_CreatedWebhook(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "webhook":
@@ -5905,6 +6493,40 @@ func (ec *executionContext) childFields_MediaSettings(ctx context.Context, field
 	return nil, fmt.Errorf("no field named %q was found under type MediaSettings", field.Name)
 }
 
+func (ec *executionContext) childFields_Member(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Member_id(ctx, field)
+	case "email":
+		return ec.fieldContext_Member_email(ctx, field)
+	case "name":
+		return ec.fieldContext_Member_name(ctx, field)
+	case "role":
+		return ec.fieldContext_Member_role(ctx, field)
+	case "deactivatedAt":
+		return ec.fieldContext_Member_deactivatedAt(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Member_createdAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Member", field.Name)
+}
+
+func (ec *executionContext) childFields_MemberSession(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_MemberSession_id(ctx, field)
+	case "userAgent":
+		return ec.fieldContext_MemberSession_userAgent(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_MemberSession_createdAt(ctx, field)
+	case "lastUsedAt":
+		return ec.fieldContext_MemberSession_lastUsedAt(ctx, field)
+	case "expiresAt":
+		return ec.fieldContext_MemberSession_expiresAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MemberSession", field.Name)
+}
+
 func (ec *executionContext) childFields_Moderation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "status":
@@ -5931,6 +6553,32 @@ func (ec *executionContext) childFields_PageInfo(ctx context.Context, field grap
 		return ec.fieldContext_PageInfo_endCursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
+}
+
+func (ec *executionContext) childFields_Permissions(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "readMedia":
+		return ec.fieldContext_Permissions_readMedia(ctx, field)
+	case "writeMedia":
+		return ec.fieldContext_Permissions_writeMedia(ctx, field)
+	case "deleteMedia":
+		return ec.fieldContext_Permissions_deleteMedia(ctx, field)
+	case "publishMedia":
+		return ec.fieldContext_Permissions_publishMedia(ctx, field)
+	case "manageTags":
+		return ec.fieldContext_Permissions_manageTags(ctx, field)
+	case "manageCollections":
+		return ec.fieldContext_Permissions_manageCollections(ctx, field)
+	case "manageTokens":
+		return ec.fieldContext_Permissions_manageTokens(ctx, field)
+	case "manageWebhooks":
+		return ec.fieldContext_Permissions_manageWebhooks(ctx, field)
+	case "manageSettings":
+		return ec.fieldContext_Permissions_manageSettings(ctx, field)
+	case "moderate":
+		return ec.fieldContext_Permissions_moderate(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Permissions", field.Name)
 }
 
 func (ec *executionContext) childFields_ResponsiveImage(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -6591,6 +7239,34 @@ func (ec *executionContext) field_Mutation_createCollection_args(ctx context.Con
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createMember_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.CreateMemberInput, error) {
+			return ec.unmarshalNCreateMemberInput2githubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐCreateMemberInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createRole_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.CreateRoleInput, error) {
+			return ec.unmarshalNCreateRoleInput2githubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐCreateRoleInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createSignedAssetUrl_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6677,6 +7353,20 @@ func (ec *executionContext) field_Mutation_createWebhook_args(ctx context.Contex
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_deactivateMember_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_deleteAllAssets_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6728,6 +7418,20 @@ func (ec *executionContext) field_Mutation_deleteAssets_args(ctx context.Context
 }
 
 func (ec *executionContext) field_Mutation_deleteCollection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deleteRole_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
@@ -7023,6 +7727,20 @@ func (ec *executionContext) field_Mutation_revokeApiToken_args(ctx context.Conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_revokeSession_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_revokeSignedUrls_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -7219,6 +7937,50 @@ func (ec *executionContext) field_Mutation_updateCollection_args(ctx context.Con
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.UpdateCollectionInput, error) {
 			return ec.unmarshalNUpdateCollectionInput2githubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐUpdateCollectionInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateMember_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.UpdateMemberInput, error) {
+			return ec.unmarshalNUpdateMemberInput2githubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐUpdateMemberInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateRole_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.UpdateRoleInput, error) {
+			return ec.unmarshalNUpdateRoleInput2githubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐUpdateRoleInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -7515,6 +8277,20 @@ func (ec *executionContext) field_Query_entryAssets_args(ctx context.Context, ra
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_member_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_node_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -7704,6 +8480,107 @@ func (ec *executionContext) field___Type_inputFields_args(ctx context.Context, r
 // endregion ***************************** args.gotpl *****************************
 
 // region    **************************** field.gotpl *****************************
+
+func (ec *executionContext) _AccessRole_id(ctx context.Context, field graphql.CollectedField, obj *models.AccessRole) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccessRole_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccessRole_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AccessRole", field, false, false, "ID")
+}
+
+func (ec *executionContext) _AccessRole_name(ctx context.Context, field graphql.CollectedField, obj *models.AccessRole) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccessRole_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccessRole_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AccessRole", field, false, false, "String")
+}
+
+func (ec *executionContext) _AccessRole_builtIn(ctx context.Context, field graphql.CollectedField, obj *models.AccessRole) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccessRole_builtIn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BuiltIn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccessRole_builtIn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AccessRole", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _AccessRole_permissions(ctx context.Context, field graphql.CollectedField, obj *models.AccessRole) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccessRole_permissions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Permissions, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.Permissions) graphql.Marshaler {
+			return ec.marshalNPermissions2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐPermissions(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AccessRole_permissions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AccessRole",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Permissions(ctx, field)
+		},
+	}
+	return fc, nil
+}
 
 func (ec *executionContext) _Antivirus_status(ctx context.Context, field graphql.CollectedField, obj *models.Antivirus) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -7956,6 +8833,38 @@ func (ec *executionContext) _ApiToken_revokedAt(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_ApiToken_revokedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ApiToken", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ApiToken_accessRole(ctx context.Context, field graphql.CollectedField, obj *models.APIToken) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ApiToken_accessRole(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ApiToken().AccessRole(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.AccessRole) graphql.Marshaler {
+			return ec.marshalOAccessRole2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAccessRole(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ApiToken_accessRole(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ApiToken",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AccessRole(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _ApiToken_moderator(ctx context.Context, field graphql.CollectedField, obj *models.APIToken) (ret graphql.Marshaler) {
@@ -9390,8 +10299,8 @@ func (ec *executionContext) _Asset_createdBy(ctx context.Context, field graphql.
 			return ec.Resolvers.Asset().CreatedBy(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *models.APIToken) graphql.Marshaler {
-			return ec.marshalOApiToken2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAPIToken(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v models.Principal) graphql.Marshaler {
+			return ec.marshalOPrincipal2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐPrincipal(ctx, selections, v)
 		},
 		true,
 		false,
@@ -9404,7 +10313,7 @@ func (ec *executionContext) fieldContext_Asset_createdBy(_ context.Context, fiel
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_ApiToken(ctx, field)
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
 		},
 	}
 	return fc, nil
@@ -9509,8 +10418,8 @@ func (ec *executionContext) _Asset_updatedBy(ctx context.Context, field graphql.
 			return ec.Resolvers.Asset().UpdatedBy(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *models.APIToken) graphql.Marshaler {
-			return ec.marshalOApiToken2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAPIToken(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v models.Principal) graphql.Marshaler {
+			return ec.marshalOPrincipal2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐPrincipal(ctx, selections, v)
 		},
 		true,
 		false,
@@ -9523,7 +10432,7 @@ func (ec *executionContext) fieldContext_Asset_updatedBy(_ context.Context, fiel
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_ApiToken(ctx, field)
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
 		},
 	}
 	return fc, nil
@@ -10284,8 +11193,8 @@ func (ec *executionContext) _AssetVersion_createdBy(ctx context.Context, field g
 			return ec.Resolvers.AssetVersion().CreatedBy(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *models.APIToken) graphql.Marshaler {
-			return ec.marshalOApiToken2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAPIToken(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v models.Principal) graphql.Marshaler {
+			return ec.marshalOPrincipal2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐPrincipal(ctx, selections, v)
 		},
 		true,
 		false,
@@ -10298,7 +11207,7 @@ func (ec *executionContext) fieldContext_AssetVersion_createdBy(_ context.Contex
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_ApiToken(ctx, field)
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
 		},
 	}
 	return fc, nil
@@ -10597,8 +11506,8 @@ func (ec *executionContext) _AuditEntry_actor(ctx context.Context, field graphql
 			return ec.Resolvers.AuditEntry().Actor(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *models.APIToken) graphql.Marshaler {
-			return ec.marshalOApiToken2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAPIToken(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v models.Principal) graphql.Marshaler {
+			return ec.marshalOPrincipal2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐPrincipal(ctx, selections, v)
 		},
 		true,
 		false,
@@ -10611,7 +11520,7 @@ func (ec *executionContext) fieldContext_AuditEntry_actor(_ context.Context, fie
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_ApiToken(ctx, field)
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
 		},
 	}
 	return fc, nil
@@ -11184,6 +12093,61 @@ func (ec *executionContext) _CreatedApiToken_secret(ctx context.Context, field g
 }
 func (ec *executionContext) fieldContext_CreatedApiToken_secret(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CreatedApiToken", field, false, false, "String")
+}
+
+func (ec *executionContext) _CreatedMember_member(ctx context.Context, field graphql.CollectedField, obj *model.CreatedMember) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreatedMember_member(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Member, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.Member) graphql.Marshaler {
+			return ec.marshalNMember2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐMember(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CreatedMember_member(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CreatedMember",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Member(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CreatedMember_invitationUrl(ctx context.Context, field graphql.CollectedField, obj *model.CreatedMember) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CreatedMember_invitationUrl(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InvitationURL, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CreatedMember_invitationUrl(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CreatedMember", field, false, false, "String")
 }
 
 func (ec *executionContext) _CreatedWebhook_webhook(ctx context.Context, field graphql.CollectedField, obj *model.CreatedWebhook) (ret graphql.Marshaler) {
@@ -12225,6 +13189,268 @@ func (ec *executionContext) fieldContext_MediaSettings_uploadTicketTtlSeconds(_ 
 	return graphql.NewScalarFieldContext("MediaSettings", field, false, false, "Int")
 }
 
+func (ec *executionContext) _Member_id(ctx context.Context, field graphql.CollectedField, obj *models.Member) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Member_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Member_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Member", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Member_email(ctx context.Context, field graphql.CollectedField, obj *models.Member) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Member_email(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Email, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Member_email(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Member", field, false, false, "String")
+}
+
+func (ec *executionContext) _Member_name(ctx context.Context, field graphql.CollectedField, obj *models.Member) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Member_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Member_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Member", field, false, false, "String")
+}
+
+func (ec *executionContext) _Member_role(ctx context.Context, field graphql.CollectedField, obj *models.Member) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Member_role(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Member().Role(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.AccessRole) graphql.Marshaler {
+			return ec.marshalNAccessRole2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAccessRole(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Member_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Member",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AccessRole(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Member_deactivatedAt(ctx context.Context, field graphql.CollectedField, obj *models.Member) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Member_deactivatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeactivatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Member_deactivatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Member", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Member_createdAt(ctx context.Context, field graphql.CollectedField, obj *models.Member) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Member_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Member_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Member", field, false, false, "Time")
+}
+
+func (ec *executionContext) _MemberSession_id(ctx context.Context, field graphql.CollectedField, obj *models.Session) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MemberSession_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MemberSession_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MemberSession", field, false, false, "ID")
+}
+
+func (ec *executionContext) _MemberSession_userAgent(ctx context.Context, field graphql.CollectedField, obj *models.Session) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MemberSession_userAgent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UserAgent, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MemberSession_userAgent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MemberSession", field, false, false, "String")
+}
+
+func (ec *executionContext) _MemberSession_createdAt(ctx context.Context, field graphql.CollectedField, obj *models.Session) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MemberSession_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MemberSession_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MemberSession", field, false, false, "Time")
+}
+
+func (ec *executionContext) _MemberSession_lastUsedAt(ctx context.Context, field graphql.CollectedField, obj *models.Session) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MemberSession_lastUsedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LastUsedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MemberSession_lastUsedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MemberSession", field, false, false, "Time")
+}
+
+func (ec *executionContext) _MemberSession_expiresAt(ctx context.Context, field graphql.CollectedField, obj *models.Session) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MemberSession_expiresAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExpiresAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MemberSession_expiresAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MemberSession", field, false, false, "Time")
+}
+
 func (ec *executionContext) _Moderation_status(ctx context.Context, field graphql.CollectedField, obj *models.Moderation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12283,8 +13509,8 @@ func (ec *executionContext) _Moderation_moderatedBy(ctx context.Context, field g
 			return ec.Resolvers.Moderation().ModeratedBy(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *models.APIToken) graphql.Marshaler {
-			return ec.marshalOApiToken2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAPIToken(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v models.Principal) graphql.Marshaler {
+			return ec.marshalOPrincipal2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐPrincipal(ctx, selections, v)
 		},
 		true,
 		false,
@@ -12297,7 +13523,7 @@ func (ec *executionContext) fieldContext_Moderation_moderatedBy(_ context.Contex
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_ApiToken(ctx, field)
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
 		},
 	}
 	return fc, nil
@@ -13179,6 +14405,314 @@ func (ec *executionContext) fieldContext_Mutation_deleteAllAssets(ctx context.Co
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_deleteAllAssets_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createMember(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createMember(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateMember(ctx, fc.Args["input"].(model.CreateMemberInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CreatedMember) graphql.Marshaler {
+			return ec.marshalNCreatedMember2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐCreatedMember(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createMember(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CreatedMember(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createMember_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateMember(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateMember(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateMember(ctx, fc.Args["id"].(string), fc.Args["input"].(model.UpdateMemberInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.Member) graphql.Marshaler {
+			return ec.marshalNMember2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐMember(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateMember(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Member(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateMember_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deactivateMember(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deactivateMember(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeactivateMember(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.Member) graphql.Marshaler {
+			return ec.marshalNMember2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐMember(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deactivateMember(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Member(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deactivateMember_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createRole(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createRole(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateRole(ctx, fc.Args["input"].(model.CreateRoleInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.AccessRole) graphql.Marshaler {
+			return ec.marshalNAccessRole2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAccessRole(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createRole(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AccessRole(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createRole_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateRole(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateRole(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateRole(ctx, fc.Args["id"].(string), fc.Args["input"].(model.UpdateRoleInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.AccessRole) graphql.Marshaler {
+			return ec.marshalNAccessRole2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAccessRole(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateRole(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AccessRole(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateRole_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteRole(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteRole(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteRole(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteRole(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ID does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteRole_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_revokeSession(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_revokeSession(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RevokeSession(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_revokeSession(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ID does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_revokeSession_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -14289,6 +15823,236 @@ func (ec *executionContext) fieldContext_PageInfo_endCursor(_ context.Context, f
 	return graphql.NewScalarFieldContext("PageInfo", field, false, false, "String")
 }
 
+func (ec *executionContext) _Permissions_readMedia(ctx context.Context, field graphql.CollectedField, obj *models.Permissions) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Permissions_readMedia(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReadMedia, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.Scope) graphql.Marshaler {
+			return ec.marshalNPermissionScope2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐScope(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Permissions_readMedia(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Permissions", field, false, false, "PermissionScope")
+}
+
+func (ec *executionContext) _Permissions_writeMedia(ctx context.Context, field graphql.CollectedField, obj *models.Permissions) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Permissions_writeMedia(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WriteMedia, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.Scope) graphql.Marshaler {
+			return ec.marshalNPermissionScope2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐScope(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Permissions_writeMedia(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Permissions", field, false, false, "PermissionScope")
+}
+
+func (ec *executionContext) _Permissions_deleteMedia(ctx context.Context, field graphql.CollectedField, obj *models.Permissions) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Permissions_deleteMedia(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeleteMedia, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.Scope) graphql.Marshaler {
+			return ec.marshalNPermissionScope2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐScope(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Permissions_deleteMedia(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Permissions", field, false, false, "PermissionScope")
+}
+
+func (ec *executionContext) _Permissions_publishMedia(ctx context.Context, field graphql.CollectedField, obj *models.Permissions) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Permissions_publishMedia(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PublishMedia, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Permissions_publishMedia(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Permissions", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Permissions_manageTags(ctx context.Context, field graphql.CollectedField, obj *models.Permissions) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Permissions_manageTags(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ManageTags, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Permissions_manageTags(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Permissions", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Permissions_manageCollections(ctx context.Context, field graphql.CollectedField, obj *models.Permissions) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Permissions_manageCollections(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ManageCollections, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Permissions_manageCollections(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Permissions", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Permissions_manageTokens(ctx context.Context, field graphql.CollectedField, obj *models.Permissions) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Permissions_manageTokens(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ManageTokens, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Permissions_manageTokens(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Permissions", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Permissions_manageWebhooks(ctx context.Context, field graphql.CollectedField, obj *models.Permissions) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Permissions_manageWebhooks(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ManageWebhooks, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Permissions_manageWebhooks(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Permissions", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Permissions_manageSettings(ctx context.Context, field graphql.CollectedField, obj *models.Permissions) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Permissions_manageSettings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ManageSettings, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Permissions_manageSettings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Permissions", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Permissions_moderate(ctx context.Context, field graphql.CollectedField, obj *models.Permissions) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Permissions_moderate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Moderate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Permissions_moderate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Permissions", field, false, false, "Boolean")
+}
+
 func (ec *executionContext) _Query_node(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -14581,6 +16345,178 @@ func (ec *executionContext) fieldContext_Query_collections(ctx context.Context, 
 	if fc.Args, err = ec.field_Query_collections_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_me(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_me(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().Me(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.Member) graphql.Marshaler {
+			return ec.marshalOMember2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐMember(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_me(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Member(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_members(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_members(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().Members(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*models.Member) graphql.Marshaler {
+			return ec.marshalOMember2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐMemberᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_members(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Member(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_member(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_member(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Member(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.Member) graphql.Marshaler {
+			return ec.marshalOMember2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐMember(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_member(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Member(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_member_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_roles(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_roles(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().Roles(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*models.AccessRole) graphql.Marshaler {
+			return ec.marshalOAccessRole2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAccessRoleᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_roles(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AccessRole(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_mySessions(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_mySessions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().MySessions(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*models.Session) graphql.Marshaler {
+			return ec.marshalOMemberSession2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐSessionᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_mySessions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MemberSession(ctx, field)
+		},
 	}
 	return fc, nil
 }
@@ -19415,7 +21351,7 @@ func (ec *executionContext) unmarshalInputCreateApiTokenInput(ctx context.Contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"name", "role", "moderator"}
+	fieldsInOrder := [...]string{"name", "role", "roleId", "moderator"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -19436,6 +21372,13 @@ func (ec *executionContext) unmarshalInputCreateApiTokenInput(ctx context.Contex
 				return it, err
 			}
 			it.Role = data
+		case "roleId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("roleId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RoleID = graphql.OmittableOf(data)
 		case "moderator":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("moderator"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -19569,6 +21512,111 @@ func (ec *executionContext) unmarshalInputCreateCollectionInput(ctx context.Cont
 func UnmarshalCreateCollectionInput(ctx context.Context, raw any) (model.CreateCollectionInput, error) {
 	var out model.CreateCollectionInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateCollectionInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCreateMemberInput(ctx context.Context, obj any) (model.CreateMemberInput, error) {
+	var it model.CreateMemberInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"email", "name", "roleId"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "email":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("email"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Email = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = graphql.OmittableOf(data)
+		case "roleId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("roleId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RoleID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateMemberInput unmarshals raw into the CreateMemberInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateMemberInput(ctx context.Context, raw any) (model.CreateMemberInput, error) {
+	var out model.CreateMemberInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateMemberInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCreateRoleInput(ctx context.Context, obj any) (model.CreateRoleInput, error) {
+	var it model.CreateRoleInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "permissions"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "permissions":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("permissions"))
+			data, err := ec.unmarshalNPermissionsInput2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐPermissionsInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Permissions = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateRoleInput unmarshals raw into the CreateRoleInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateRoleInput(ctx context.Context, raw any) (model.CreateRoleInput, error) {
+	var out model.CreateRoleInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateRoleInput", raw, &out)
 	return out, err
 }
 
@@ -20671,6 +22719,111 @@ func UnmarshalOrientationFilter(ctx context.Context, raw any) (models.Orientatio
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputPermissionsInput(ctx context.Context, obj any) (model.PermissionsInput, error) {
+	var it model.PermissionsInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"readMedia", "writeMedia", "deleteMedia", "publishMedia", "manageTags", "manageCollections", "manageTokens", "manageWebhooks", "manageSettings", "moderate"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "readMedia":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("readMedia"))
+			data, err := ec.unmarshalOPermissionScope2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐScope(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReadMedia = graphql.OmittableOf(data)
+		case "writeMedia":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("writeMedia"))
+			data, err := ec.unmarshalOPermissionScope2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐScope(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WriteMedia = graphql.OmittableOf(data)
+		case "deleteMedia":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deleteMedia"))
+			data, err := ec.unmarshalOPermissionScope2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐScope(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeleteMedia = graphql.OmittableOf(data)
+		case "publishMedia":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishMedia"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishMedia = graphql.OmittableOf(data)
+		case "manageTags":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("manageTags"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ManageTags = graphql.OmittableOf(data)
+		case "manageCollections":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("manageCollections"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ManageCollections = graphql.OmittableOf(data)
+		case "manageTokens":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("manageTokens"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ManageTokens = graphql.OmittableOf(data)
+		case "manageWebhooks":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("manageWebhooks"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ManageWebhooks = graphql.OmittableOf(data)
+		case "manageSettings":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("manageSettings"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ManageSettings = graphql.OmittableOf(data)
+		case "moderate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("moderate"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Moderate = graphql.OmittableOf(data)
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalPermissionsInput unmarshals raw into the PermissionsInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPermissionsInput(ctx context.Context, raw any) (model.PermissionsInput, error) {
+	var out model.PermissionsInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "PermissionsInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputReplaceAssetInput(ctx context.Context, obj any) (model.ReplaceAssetInput, error) {
 	var it model.ReplaceAssetInput
 	if obj == nil {
@@ -21060,7 +23213,7 @@ func (ec *executionContext) unmarshalInputUpdateAssetInput(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"filename", "author", "copyright", "notes", "status", "collectionId", "tags", "focalPoint", "customData", "defaultFieldMetadata", "availableFrom", "availableUntil"}
+	fieldsInOrder := [...]string{"filename", "author", "copyright", "notes", "status", "collectionId", "tags", "focalPoint", "customData", "defaultFieldMetadata", "availableFrom", "availableUntil", "creatorId"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -21151,6 +23304,13 @@ func (ec *executionContext) unmarshalInputUpdateAssetInput(ctx context.Context, 
 				return it, err
 			}
 			it.AvailableUntil = graphql.OmittableOf(data)
+		case "creatorId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("creatorId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatorID = graphql.OmittableOf(data)
 		}
 	}
 	return it, nil
@@ -21207,6 +23367,111 @@ func (ec *executionContext) unmarshalInputUpdateCollectionInput(ctx context.Cont
 func UnmarshalUpdateCollectionInput(ctx context.Context, raw any) (model.UpdateCollectionInput, error) {
 	var out model.UpdateCollectionInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateCollectionInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputUpdateMemberInput(ctx context.Context, obj any) (model.UpdateMemberInput, error) {
+	var it model.UpdateMemberInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"email", "name", "roleId"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "email":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("email"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Email = graphql.OmittableOf(data)
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = graphql.OmittableOf(data)
+		case "roleId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("roleId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RoleID = graphql.OmittableOf(data)
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateMemberInput unmarshals raw into the UpdateMemberInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateMemberInput(ctx context.Context, raw any) (model.UpdateMemberInput, error) {
+	var out model.UpdateMemberInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateMemberInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputUpdateRoleInput(ctx context.Context, obj any) (model.UpdateRoleInput, error) {
+	var it model.UpdateRoleInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "permissions"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = graphql.OmittableOf(data)
+		case "permissions":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("permissions"))
+			data, err := ec.unmarshalOPermissionsInput2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐPermissionsInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Permissions = graphql.OmittableOf(data)
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateRoleInput unmarshals raw into the UpdateRoleInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateRoleInput(ctx context.Context, raw any) (model.UpdateRoleInput, error) {
+	var out model.UpdateRoleInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateRoleInput", raw, &out)
 	return out, err
 }
 
@@ -21631,6 +23896,18 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 	switch obj := (obj).(type) {
 	case nil:
 		return graphql.Null
+	case *models.Member:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Member(ctx, sel, obj)
+	case models.APIToken:
+		return ec._ApiToken(ctx, sel, &obj)
+	case *models.APIToken:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._ApiToken(ctx, sel, obj)
 	case models.Usage:
 		return ec._Usage(ctx, sel, &obj)
 	case *models.Usage:
@@ -21666,6 +23943,29 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Asset(ctx, sel, obj)
+	case *models.AccessRole:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._AccessRole(ctx, sel, obj)
+	default:
+		if typedObj, ok := obj.(graphql.Marshaler); ok {
+			return typedObj
+		} else {
+			panic(fmt.Errorf("unexpected type %T; non-generated variants of Node must implement graphql.Marshaler", obj))
+		}
+	}
+}
+
+func (ec *executionContext) _Principal(ctx context.Context, sel ast.SelectionSet, obj models.Principal) graphql.Marshaler {
+	switch obj := (obj).(type) {
+	case nil:
+		return graphql.Null
+	case *models.Member:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Member(ctx, sel, obj)
 	case models.APIToken:
 		return ec._ApiToken(ctx, sel, &obj)
 	case *models.APIToken:
@@ -21677,7 +23977,7 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 		if typedObj, ok := obj.(graphql.Marshaler); ok {
 			return typedObj
 		} else {
-			panic(fmt.Errorf("unexpected type %T; non-generated variants of Node must implement graphql.Marshaler", obj))
+			panic(fmt.Errorf("unexpected type %T; non-generated variants of Principal must implement graphql.Marshaler", obj))
 		}
 	}
 }
@@ -21685,6 +23985,54 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 // endregion ************************** interface.gotpl ***************************
 
 // region    **************************** object.gotpl ****************************
+
+var accessRoleImplementors = []string{"AccessRole", "Node"}
+
+func (ec *executionContext) _AccessRole(ctx context.Context, sel ast.SelectionSet, obj *models.AccessRole) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, accessRoleImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AccessRole")
+		case "id":
+			out.Values[i] = ec._AccessRole_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._AccessRole_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "builtIn":
+			out.Values[i] = ec._AccessRole_builtIn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "permissions":
+			out.Values[i] = ec._AccessRole_permissions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
 
 var antivirusImplementors = []string{"Antivirus"}
 
@@ -21739,7 +24087,7 @@ func (ec *executionContext) _Antivirus(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
-var apiTokenImplementors = []string{"ApiToken", "Node"}
+var apiTokenImplementors = []string{"ApiToken", "Node", "Principal"}
 
 func (ec *executionContext) _ApiToken(ctx context.Context, sel ast.SelectionSet, obj *models.APIToken) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, apiTokenImplementors)
@@ -21753,37 +24101,43 @@ func (ec *executionContext) _ApiToken(ctx context.Context, sel ast.SelectionSet,
 		case "id":
 			out.Values[i] = ec._ApiToken_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "name":
 			out.Values[i] = ec._ApiToken_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "role":
 			out.Values[i] = ec._ApiToken_role(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "createdAt":
 			out.Values[i] = ec._ApiToken_createdAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "lastUsedAt":
 			out.Values[i] = ec._ApiToken_lastUsedAt(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "revokedAt":
 			out.Values[i] = ec._ApiToken_revokedAt(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "accessRole":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ApiToken_accessRole(ctx, field, obj)
+				})
 		case "moderator":
 			out.Values[i] = ec._ApiToken_moderator(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -22757,6 +25111,44 @@ func (ec *executionContext) _CreatedApiToken(ctx context.Context, sel ast.Select
 	return out
 }
 
+var createdMemberImplementors = []string{"CreatedMember"}
+
+func (ec *executionContext) _CreatedMember(ctx context.Context, sel ast.SelectionSet, obj *model.CreatedMember) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, createdMemberImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CreatedMember")
+		case "member":
+			out.Values[i] = ec._CreatedMember_member(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "invitationUrl":
+			out.Values[i] = ec._CreatedMember_invitationUrl(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var createdWebhookImplementors = []string{"CreatedWebhook"}
 
 func (ec *executionContext) _CreatedWebhook(ctx context.Context, sel ast.SelectionSet, obj *model.CreatedWebhook) graphql.Marshaler {
@@ -23231,6 +25623,118 @@ func (ec *executionContext) _MediaSettings(ctx context.Context, sel ast.Selectio
 	return out
 }
 
+var memberImplementors = []string{"Member", "Node", "Principal"}
+
+func (ec *executionContext) _Member(ctx context.Context, sel ast.SelectionSet, obj *models.Member) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, memberImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Member")
+		case "id":
+			out.Values[i] = ec._Member_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "email":
+			out.Values[i] = ec._Member_email(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "name":
+			out.Values[i] = ec._Member_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "role":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Member_role(ctx, field, obj)
+				})
+		case "deactivatedAt":
+			out.Values[i] = ec._Member_deactivatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._Member_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var memberSessionImplementors = []string{"MemberSession"}
+
+func (ec *executionContext) _MemberSession(ctx context.Context, sel ast.SelectionSet, obj *models.Session) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, memberSessionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MemberSession")
+		case "id":
+			out.Values[i] = ec._MemberSession_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "userAgent":
+			out.Values[i] = ec._MemberSession_userAgent(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "createdAt":
+			out.Values[i] = ec._MemberSession_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "lastUsedAt":
+			out.Values[i] = ec._MemberSession_lastUsedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "expiresAt":
+			out.Values[i] = ec._MemberSession_expiresAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var moderationImplementors = []string{"Moderation"}
 
 func (ec *executionContext) _Moderation(ctx context.Context, sel ast.SelectionSet, obj *models.Moderation) graphql.Marshaler {
@@ -23435,6 +25939,55 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "deleteAllAssets":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_deleteAllAssets(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createMember":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createMember(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateMember":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateMember(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deactivateMember":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deactivateMember(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createRole":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createRole(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateRole":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateRole(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteRole":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteRole(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "revokeSession":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_revokeSession(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -23665,6 +26218,84 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
+var permissionsImplementors = []string{"Permissions"}
+
+func (ec *executionContext) _Permissions(ctx context.Context, sel ast.SelectionSet, obj *models.Permissions) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, permissionsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Permissions")
+		case "readMedia":
+			out.Values[i] = ec._Permissions_readMedia(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "writeMedia":
+			out.Values[i] = ec._Permissions_writeMedia(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteMedia":
+			out.Values[i] = ec._Permissions_deleteMedia(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "publishMedia":
+			out.Values[i] = ec._Permissions_publishMedia(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "manageTags":
+			out.Values[i] = ec._Permissions_manageTags(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "manageCollections":
+			out.Values[i] = ec._Permissions_manageCollections(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "manageTokens":
+			out.Values[i] = ec._Permissions_manageTokens(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "manageWebhooks":
+			out.Values[i] = ec._Permissions_manageWebhooks(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "manageSettings":
+			out.Values[i] = ec._Permissions_manageSettings(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "moderate":
+			out.Values[i] = ec._Permissions_moderate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var queryImplementors = []string{"Query"}
 
 func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
@@ -23725,6 +26356,36 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_collections(ctx, field)
+				})
+		case "me":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_me(ctx, field)
+				})
+		case "members":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_members(ctx, field)
+				})
+		case "member":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_member(ctx, field)
+				})
+		case "roles":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_roles(ctx, field)
+				})
+		case "mySessions":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_mySessions(ctx, field)
 				})
 		case "transformPresets":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -25178,6 +27839,14 @@ func (ec *executionContext) ___Type(ctx context.Context, sel ast.SelectionSet, o
 
 // region    ***************************** type.gotpl *****************************
 
+func (ec *executionContext) marshalNAccessRole2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAccessRole(ctx context.Context, sel ast.SelectionSet, v *models.AccessRole) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AccessRole!")
+		return graphql.Null
+	}
+	return ec._AccessRole(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNAntivirusStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐScanStatus(ctx context.Context, v any) (models.ScanStatus, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := unmarshalNAntivirusStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐScanStatus[tmp]
@@ -25538,6 +28207,16 @@ func (ec *executionContext) unmarshalNCreateCollectionInput2githubᚗcomᚋmedia
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNCreateMemberInput2githubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐCreateMemberInput(ctx context.Context, v any) (model.CreateMemberInput, error) {
+	res, err := ec.unmarshalInputCreateMemberInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCreateRoleInput2githubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐCreateRoleInput(ctx context.Context, v any) (model.CreateRoleInput, error) {
+	res, err := ec.unmarshalInputCreateRoleInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNCreateTransformPresetInput2githubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐCreateTransformPresetInput(ctx context.Context, v any) (model.CreateTransformPresetInput, error) {
 	res, err := ec.unmarshalInputCreateTransformPresetInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -25573,6 +28252,14 @@ func (ec *executionContext) marshalNCreatedApiToken2ᚖgithubᚗcomᚋmediagraph
 		return graphql.Null
 	}
 	return ec._CreatedApiToken(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCreatedMember2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐCreatedMember(ctx context.Context, sel ast.SelectionSet, v *model.CreatedMember) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CreatedMember!")
+		return graphql.Null
+	}
+	return ec._CreatedMember(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNCreatedWebhook2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐCreatedWebhook(ctx context.Context, sel ast.SelectionSet, v *model.CreatedWebhook) graphql.Marshaler {
@@ -25807,6 +28494,22 @@ func (ec *executionContext) marshalNMediaSettings2ᚖgithubᚗcomᚋmediagraph�
 	return ec._MediaSettings(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNMember2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐMember(ctx context.Context, sel ast.SelectionSet, v *models.Member) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Member!")
+		return graphql.Null
+	}
+	return ec._Member(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNMemberSession2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐSession(ctx context.Context, sel ast.SelectionSet, v *models.Session) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MemberSession!")
+		return graphql.Null
+	}
+	return ec._MemberSession(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNModerationStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐModerationStatus(ctx context.Context, v any) (models.ModerationStatus, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := unmarshalNModerationStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐModerationStatus[tmp]
@@ -25873,6 +28576,30 @@ func (ec *executionContext) marshalNPageInfo2ᚖgithubᚗcomᚋmediagraphᚋmedi
 		return graphql.Null
 	}
 	return ec._PageInfo(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNPermissionScope2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐScope(ctx context.Context, v any) (models.Scope, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := models.Scope(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNPermissionScope2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐScope(ctx context.Context, sel ast.SelectionSet, v models.Scope) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "PermissionScope!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNPermissions2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐPermissions(ctx context.Context, sel ast.SelectionSet, v models.Permissions) graphql.Marshaler {
+	return ec._Permissions(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNPermissionsInput2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐPermissionsInput(ctx context.Context, v any) (*model.PermissionsInput, error) {
+	res, err := ec.unmarshalInputPermissionsInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNResolution2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐResolution(ctx context.Context, v any) (models.Resolution, error) {
@@ -26167,6 +28894,16 @@ func (ec *executionContext) unmarshalNUpdateAssetInput2githubᚗcomᚋmediagraph
 
 func (ec *executionContext) unmarshalNUpdateCollectionInput2githubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐUpdateCollectionInput(ctx context.Context, v any) (model.UpdateCollectionInput, error) {
 	res, err := ec.unmarshalInputUpdateCollectionInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateMemberInput2githubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐUpdateMemberInput(ctx context.Context, v any) (model.UpdateMemberInput, error) {
+	res, err := ec.unmarshalInputUpdateMemberInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateRoleInput2githubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐUpdateRoleInput(ctx context.Context, v any) (model.UpdateRoleInput, error) {
+	res, err := ec.unmarshalInputUpdateRoleInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -26639,6 +29376,32 @@ func (ec *executionContext) marshalN__TypeKind2string(ctx context.Context, sel a
 	return res
 }
 
+func (ec *executionContext) marshalOAccessRole2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAccessRoleᚄ(ctx context.Context, sel ast.SelectionSet, v []*models.AccessRole) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAccessRole2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAccessRole(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOAccessRole2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAccessRole(ctx context.Context, sel ast.SelectionSet, v *models.AccessRole) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._AccessRole(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOAntivirus2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAntivirus(ctx context.Context, sel ast.SelectionSet, v *models.Antivirus) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -26751,13 +29514,6 @@ func (ec *executionContext) marshalOApiToken2ᚕᚖgithubᚗcomᚋmediagraphᚋm
 	}
 
 	return ret
-}
-
-func (ec *executionContext) marshalOApiToken2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAPIToken(ctx context.Context, sel ast.SelectionSet, v *models.APIToken) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
-	return ec._ApiToken(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOAspectRatioBucket2ᚕgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAspectRatioBucketᚄ(ctx context.Context, v any) ([]models.AspectRatioBucket, error) {
@@ -27539,6 +30295,51 @@ func (ec *executionContext) unmarshalOLocalizedMetadataInput2ᚕᚖgithubᚗcom�
 	return res, nil
 }
 
+func (ec *executionContext) marshalOMember2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐMemberᚄ(ctx context.Context, sel ast.SelectionSet, v []*models.Member) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMember2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐMember(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOMember2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐMember(ctx context.Context, sel ast.SelectionSet, v *models.Member) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Member(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOMemberSession2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐSessionᚄ(ctx context.Context, sel ast.SelectionSet, v []*models.Session) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMemberSession2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐSession(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalOMimeTypeFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐMimeTypeFilter(ctx context.Context, v any) (*models.MimeTypeFilter, error) {
 	if v == nil {
 		return nil, nil
@@ -27719,6 +30520,40 @@ func (ec *executionContext) unmarshalOOrientationFilter2ᚖgithubᚗcomᚋmediag
 	}
 	res, err := ec.unmarshalInputOrientationFilter(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOPermissionScope2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐScope(ctx context.Context, v any) (*models.Scope, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := models.Scope(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOPermissionScope2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐScope(ctx context.Context, sel ast.SelectionSet, v *models.Scope) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
+}
+
+func (ec *executionContext) unmarshalOPermissionsInput2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐPermissionsInput(ctx context.Context, v any) (*model.PermissionsInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputPermissionsInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOPrincipal2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐPrincipal(ctx context.Context, sel ast.SelectionSet, v models.Principal) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Principal(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOReplaceAssetInput2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐReplaceAssetInput(ctx context.Context, v any) (*model.ReplaceAssetInput, error) {

@@ -77,6 +77,8 @@ type Loaders struct {
 	TagAssets        *Relation[int64]
 	Tokens           *Relation[*models.APIToken]
 	AssetVision      *Relation[*models.Vision]
+	// Principals are the members and tokens that created and changed things, on the tokens' keys.
+	Principals *Relation[models.Principal]
 }
 
 // New returns the loaders of one request. Lists and counts have nothing to say for an object without
@@ -96,6 +98,7 @@ func New(m *media.Library) *Loaders {
 	l.TagAssets = newRelation(&l.tags, m.Tags.CountTagAssets, "")
 	l.Tokens = newRelation(&l.tokens, m.Tokens.TokensByID, "")
 	l.AssetVision = newRelation(&l.assets, m.Vision.ForAssets, "")
+	l.Principals = newRelation(&l.tokens, m.PrincipalsByID, "")
 	return l
 }
 

@@ -67,6 +67,8 @@ type CreateAPITokenInput struct {
 	Name string `json:"name"`
 	// What it may do.
 	Role models.Role `json:"role"`
+	// A role whose permissions the token holds (with role EDITOR); omitted, ADMIN tokens hold Admin and EDITOR tokens Editor.
+	RoleID graphql.Omittable[*string] `json:"roleId,omitempty"`
 	// Let an EDITOR token moderate assets; ADMIN tokens moderate anyway. False by default.
 	Moderator graphql.Omittable[*bool] `json:"moderator,omitempty"`
 }
@@ -89,6 +91,24 @@ type CreateCollectionInput struct {
 	Name string `json:"name"`
 	// The collection to create it in; the root when null.
 	ParentID graphql.Omittable[*string] `json:"parentId,omitempty"`
+}
+
+// A member to invite.
+type CreateMemberInput struct {
+	// Their email.
+	Email string `json:"email"`
+	// Their name; the email when omitted.
+	Name graphql.Omittable[*string] `json:"name,omitempty"`
+	// Their role (`roles` lists them).
+	RoleID string `json:"roleId"`
+}
+
+// A role to create.
+type CreateRoleInput struct {
+	// Its name.
+	Name string `json:"name"`
+	// What it may do.
+	Permissions *PermissionsInput `json:"permissions"`
 }
 
 // A new transform preset.
@@ -163,6 +183,14 @@ type CreatedAPIToken struct {
 	Token *models.APIToken `json:"token"`
 	// The bearer secret, to send as `Authorization: Bearer <secret>`.
 	Secret string `json:"secret"`
+}
+
+// A new member with the one-time link where they set their password. Management only.
+type CreatedMember struct {
+	// The member.
+	Member *models.Member `json:"member"`
+	// The invitation link, valid for 7 days and usable once.
+	InvitationURL string `json:"invitationUrl"`
 }
 
 // A new webhook, or one with a new secret, with the secret shown this once. Management only.
@@ -255,6 +283,30 @@ type MediaSettings struct {
 type Mutation struct {
 }
 
+// Permissions to give a role; an omitted scope is NONE, an omitted flag false.
+type PermissionsInput struct {
+	// Which assets its holders read.
+	ReadMedia graphql.Omittable[*models.Scope] `json:"readMedia,omitempty"`
+	// Which assets its holders change.
+	WriteMedia graphql.Omittable[*models.Scope] `json:"writeMedia,omitempty"`
+	// Which assets its holders move to the trash and purge.
+	DeleteMedia graphql.Omittable[*models.Scope] `json:"deleteMedia,omitempty"`
+	// Whether they may publish.
+	PublishMedia graphql.Omittable[*bool] `json:"publishMedia,omitempty"`
+	// Whether they may manage tags.
+	ManageTags graphql.Omittable[*bool] `json:"manageTags,omitempty"`
+	// Whether they may manage collections.
+	ManageCollections graphql.Omittable[*bool] `json:"manageCollections,omitempty"`
+	// Whether they may manage API tokens.
+	ManageTokens graphql.Omittable[*bool] `json:"manageTokens,omitempty"`
+	// Whether they may manage webhooks.
+	ManageWebhooks graphql.Omittable[*bool] `json:"manageWebhooks,omitempty"`
+	// Whether they may change settings.
+	ManageSettings graphql.Omittable[*bool] `json:"manageSettings,omitempty"`
+	// Whether they may moderate assets.
+	Moderate graphql.Omittable[*bool] `json:"moderate,omitempty"`
+}
+
 // Read the media library.
 type Query struct {
 }
@@ -299,12 +351,32 @@ type UpdateAssetInput struct {
 	AvailableFrom graphql.Omittable[*time.Time] `json:"availableFrom,omitempty"`
 	// Deliver the asset until this instant (null: no end).
 	AvailableUntil graphql.Omittable[*time.Time] `json:"availableUntil,omitempty"`
+	// Attribute the assets to this member or API token (ADMIN only; management only).
+	CreatorID graphql.Omittable[*string] `json:"creatorId,omitempty"`
 }
 
 // Changes to a collection.
 type UpdateCollectionInput struct {
 	// A new name.
 	Name string `json:"name"`
+}
+
+// Changes to a member; omitted fields stay as they are.
+type UpdateMemberInput struct {
+	// Their email.
+	Email graphql.Omittable[*string] `json:"email,omitempty"`
+	// Their name.
+	Name graphql.Omittable[*string] `json:"name,omitempty"`
+	// Their role.
+	RoleID graphql.Omittable[*string] `json:"roleId,omitempty"`
+}
+
+// Changes to a role; omitted fields stay as they are.
+type UpdateRoleInput struct {
+	// Its name.
+	Name graphql.Omittable[*string] `json:"name,omitempty"`
+	// What it may do (replaces every permission).
+	Permissions graphql.Omittable[*PermissionsInput] `json:"permissions,omitempty"`
 }
 
 // Changes to a transform preset; an omitted field stays as it is. URLs naming it serve the new transform.

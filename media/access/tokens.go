@@ -75,7 +75,56 @@ func (s *Tokens) Authenticate(ctx context.Context, token string) (*Principal, er
 		return nil, errBadToken
 	}
 	s.touchToken(ctx, t.ID)
-	return &Principal{TokenID: t.ID, Name: t.Name, Role: t.Role, Moderator: t.Moderator, At: models.Now()}, nil
+	p := &Principal{TokenID: t.ID, Name: t.Name, Role: t.Role, Moderator: t.Moderator, At: models.Now()}
+	p.RoleID, p.Permissions = tokenRole(t.Role)
+	if t.RoleID != nil && *t.RoleID != p.RoleID {
+		if p.RoleID, p.Permissions, err = s.ownRole(ctx, *t.RoleID); err != nil {
+			return nil, err
+		}
+	}
+	return p, nil
+}
+
+// ownRole reads the permissions of a token's own role, at each request so that a change of the
+// role applies at once on every instance.
+func (s *Tokens) ownRole(ctx context.Context, id string) (string, models.Permissions, error) {
+	rs, err := s.db.RolesByID(ctx, []string{id})
+	if err != nil {
+		return "", models.NoPermissions, err
+	}
+	if len(rs) == 0 {
+		return "", models.NoPermissions, errBadToken
+	}
+	return id, rs[0].Permissions, nil
+}
+
+func (s *Tokens) checkTokenRole(ctx context.Context, role models.Role, roleID string) error {
+	if role != models.RoleEditor {
+		return Invalid("roleId", "a token with a role of its own is an EDITOR token: its role says the rest")
+	}
+	rs, err := s.db.RolesByID(ctx, []string{roleID})
+	if err != nil {
+		return err
+	}
+	if len(rs) == 0 {
+		return &Error{Code: CodeNotFound, Field: "roleId", Message: "role " + quote(roleID) + " not found"}
+	}
+	if roleID == models.AdminRoleID {
+		return Invalid("roleId", "an ADMIN token holds the Admin role: create it with role ADMIN")
+	}
+	return nil
+}
+
+// tokenRole maps a token's role onto the built-in role it holds: DELIVERY tokens hold none, they are
+// the delivery policy.
+func tokenRole(r models.Role) (string, models.Permissions) {
+	switch r {
+	case models.RoleAdmin:
+		return models.AdminRoleID, models.AdminPermissions
+	case models.RoleEditor:
+		return models.EditorRoleID, models.EditorPermissions
+	}
+	return "", models.NoPermissions
 }
 
 func (s *Tokens) touchToken(ctx context.Context, id string) {
@@ -97,8 +146,19 @@ func (s *Tokens) CreateToken(ctx context.Context, name string, role models.Role)
 // CreateModeratorToken is CreateToken for a token that may also moderate assets (moderator: only an
 // EDITOR needs it; an ADMIN moderates anyway, a DELIVERY token never).
 func (s *Tokens) CreateModeratorToken(ctx context.Context, name string, role models.Role, moderator bool) (*models.APIToken, string, error) {
-	if _, err := Authorize(ctx, Admin); err != nil {
+	return s.CreateTokenOfRole(ctx, name, role, moderator, nil)
+}
+
+// CreateTokenOfRole is CreateModeratorToken for a token holding a role of its own (roleID; nil for
+// the built-in role of its token role): such a token is an EDITOR token with that role's permissions.
+func (s *Tokens) CreateTokenOfRole(ctx context.Context, name string, role models.Role, moderator bool, roleID *string) (*models.APIToken, string, error) {
+	if _, err := Authorize(ctx, ManageTokens); err != nil {
 		return nil, "", err
+	}
+	if roleID != nil {
+		if err := s.checkTokenRole(ctx, role, *roleID); err != nil {
+			return nil, "", err
+		}
 	}
 	name = strings.TrimSpace(name)
 	if name == "" || len(name) > 200 {
@@ -115,6 +175,11 @@ func (s *Tokens) CreateModeratorToken(ctx context.Context, name string, role mod
 		return nil, "", err
 	}
 	t := &models.APIToken{ID: models.NewID(models.TokenPrefix), Name: name, Role: role, LookupKey: lookup, SecretHash: hashSecret(secret), Moderator: moderator}
+	if builtIn, _ := tokenRole(role); roleID == nil && builtIn != "" {
+		t.RoleID = &builtIn
+	} else {
+		t.RoleID = roleID
+	}
 	if err := s.db.CreateToken(ctx, t); err != nil {
 		return nil, "", err
 	}
@@ -123,7 +188,7 @@ func (s *Tokens) CreateModeratorToken(ctx context.Context, name string, role mod
 
 // ListTokens lists every token, revoked ones included.
 func (s *Tokens) ListTokens(ctx context.Context) ([]*models.APIToken, error) {
-	if _, err := Authorize(ctx, Admin); err != nil {
+	if _, err := Authorize(ctx, ManageTokens); err != nil {
 		return nil, err
 	}
 	return s.db.ListTokens(ctx)
@@ -132,7 +197,7 @@ func (s *Tokens) ListTokens(ctx context.Context) ([]*models.APIToken, error) {
 // RevokeToken revokes a token; requests carrying it are refused from then on, and so are the signed
 // URLs it made (within grantCacheTTL). The last active ADMIN token cannot be revoked.
 func (s *Tokens) RevokeToken(ctx context.Context, id string) (*models.APIToken, error) {
-	if _, err := Authorize(ctx, Admin); err != nil {
+	if _, err := Authorize(ctx, ManageTokens); err != nil {
 		return nil, err
 	}
 	switch err := s.db.RevokeToken(ctx, id); {
@@ -150,7 +215,7 @@ func (s *Tokens) RevokeToken(ctx context.Context, id string) (*models.APIToken, 
 
 // Token returns one token.
 func (s *Tokens) Token(ctx context.Context, id string) (*models.APIToken, error) {
-	if _, err := Authorize(ctx, Admin); err != nil {
+	if _, err := Authorize(ctx, ManageTokens); err != nil {
 		return nil, err
 	}
 	ts, err := s.db.TokensByID(ctx, []string{id})
@@ -165,7 +230,7 @@ func (s *Tokens) Token(ctx context.Context, id string) (*models.APIToken, error)
 
 // TokensByID returns the tokens among ids (revoked ones included), for showing who created what.
 func (s *Tokens) TokensByID(ctx context.Context, ids []string) (map[string]*models.APIToken, error) {
-	if _, err := Authorize(ctx, Write); err != nil {
+	if _, err := Authorize(ctx, Read); err != nil {
 		return nil, err
 	}
 	ts, err := s.db.TokensByID(ctx, ids)
@@ -176,7 +241,7 @@ func (s *Tokens) TokensByID(ctx context.Context, ids []string) (map[string]*mode
 }
 
 // Operator is the principal of the command line: whoever runs it holds the database already.
-var Operator = &Principal{Name: "operator", Role: models.RoleAdmin}
+var Operator = &Principal{Name: "operator", Role: models.RoleAdmin, RoleID: models.AdminRoleID, Permissions: models.AdminPermissions}
 
 // EnsureFirstToken creates an ADMIN token when the database has none at all, so that a new
 // installation can be used; it returns "" when tokens already exist.

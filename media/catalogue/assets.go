@@ -151,6 +151,9 @@ func (s *core) loadForWrite(ctx context.Context, db *models.DB, ids []string, st
 	if err != nil {
 		return nil, err
 	}
+	if err := checkWriteScope(ctx, db, ids, access.Write); err != nil {
+		return nil, err
+	}
 	byID := models.ByID(assets)
 	out := make([]*models.Asset, 0, len(ids))
 	for _, id := range ids {
@@ -207,6 +210,11 @@ func (s *core) writeAssetsLogged(ctx context.Context, ids []string, state assetS
 	if _, err := access.Authorize(ctx, access.Write); err != nil {
 		return nil, err
 	}
+	if kind == models.EventAssetDeleted {
+		if err := s.authorizeDelete(ctx, ids); err != nil {
+			return nil, err
+		}
+	}
 	return s.writeAuthorized(ctx, ids, state, kind, fn)
 }
 
@@ -250,6 +258,9 @@ func (s *Assets) SetAssetStatus(ctx context.Context, ids []string, status models
 func (s *core) setStatus(ctx context.Context, tx *models.DB, assets []*models.Asset, status models.AssetStatus) error {
 	if status != models.StatusPublic && status != models.StatusPrivate {
 		return access.Invalid("status", "unknown status %q", status)
+	}
+	if _, err := access.Authorize(ctx, access.Publish); err != nil {
+		return err
 	}
 	ids := assetIDs(assets)
 	if status == models.StatusPrivate {
@@ -339,7 +350,7 @@ func (s *Assets) RestoreAssets(ctx context.Context, ids []string) ([]*models.Ass
 
 // PurgeAssets removes trashed assets for good: their rows, then the bytes of every version.
 func (s *Assets) PurgeAssets(ctx context.Context, ids []string) ([]string, error) {
-	if _, err := access.Authorize(ctx, access.Write); err != nil {
+	if err := s.authorizeDelete(ctx, ids); err != nil {
 		return nil, err
 	}
 	return s.purge(ctx, ids)
@@ -374,4 +385,31 @@ func (s *Assets) VersionsForAssets(ctx context.Context, ids []string) (map[strin
 		return nil, err
 	}
 	return s.db.VersionsForAssets(ctx, ids)
+}
+
+// checkWriteScope refuses a write to assets outside the caller's OWN write scope, if they have one.
+func checkWriteScope(ctx context.Context, db *models.DB, ids []string, need access.Need) error {
+	role := access.WriteScope(ctx, need)
+	if role == "" {
+		return nil
+	}
+	own, err := db.AssetsByID(ctx, ids, models.Visibility{OwnRole: role})
+	if err != nil {
+		return err
+	}
+	mine := models.ByID(own)
+	for _, id := range ids {
+		if mine[id] == nil {
+			return access.NewError(access.CodeForbidden, "asset %q was not created by your role: your role changes only its own media", id)
+		}
+	}
+	return nil
+}
+
+// authorizeDelete checks that the caller may delete media, and these assets under their deleteMedia scope.
+func (s *core) authorizeDelete(ctx context.Context, ids []string) error {
+	if _, err := access.Authorize(ctx, access.Delete); err != nil {
+		return err
+	}
+	return checkWriteScope(ctx, s.db, models.Uniq(ids), access.Delete)
 }

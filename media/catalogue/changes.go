@@ -44,6 +44,8 @@ type AssetChanges struct {
 	// AvailableFrom and AvailableUntil bound when the gate delivers the asset to readers.
 	AvailableFrom  Optional[*time.Time]
 	AvailableUntil Optional[*time.Time]
+	// CreatorID attributes the assets to another member or API token (ADMIN only).
+	CreatorID Optional[string]
 }
 
 // Text limits, in characters.
@@ -259,6 +261,12 @@ func (s *Assets) applyChanges(ctx context.Context, tx *models.DB, assets []*mode
 			cols[col] = v.Value
 		}
 	}
+	if ch.CreatorID.Set {
+		if err := checkCreator(ctx, tx, ch.CreatorID.Value); err != nil {
+			return err
+		}
+		cols["created_by_id"] = ch.CreatorID.Value
+	}
 	if ch.CollectionID.Set {
 		if err := checkCollection(ctx, tx, "collectionId", ch.CollectionID.Value); err != nil {
 			return err
@@ -331,4 +339,19 @@ func Localize[T any](rows []*models.AssetMetadata, chain []string, get func(*mod
 	}
 	var zero T
 	return zero, false
+}
+
+// checkCreator lets an ADMIN attribute assets to an existing member or API token.
+func checkCreator(ctx context.Context, tx *models.DB, id string) error {
+	if _, err := access.Authorize(ctx, access.Admin); err != nil {
+		return err
+	}
+	ok, err := tx.PrincipalExists(ctx, id)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return access.Invalid("creatorId", "no member or API token has the id %q", id)
+	}
+	return nil
 }

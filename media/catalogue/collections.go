@@ -115,7 +115,7 @@ func (s *Collections) CreateCollection(ctx context.Context, name string, parentI
 }
 
 func (s *Collections) create(ctx context.Context, id, name string, parentID *string) (*models.Collection, error) {
-	if _, err := access.Authorize(ctx, access.Write); err != nil {
+	if _, err := access.Authorize(ctx, access.ManageCollections); err != nil {
 		return nil, err
 	}
 	name, err := checkCollectionName("name", name)
@@ -138,7 +138,7 @@ func (s *Collections) create(ctx context.Context, id, name string, parentID *str
 
 // RenameCollection renames a collection.
 func (s *Collections) RenameCollection(ctx context.Context, id, name string) (*models.Collection, error) {
-	if _, err := access.Authorize(ctx, access.Write); err != nil {
+	if _, err := access.Authorize(ctx, access.ManageCollections); err != nil {
 		return nil, err
 	}
 	name, err := checkCollectionName("name", name)
@@ -168,7 +168,7 @@ func (s *core) collectionForWrite(ctx context.Context, tx *models.DB, id string)
 // MoveCollection moves a collection, with everything in it, under another parent (nil: the root).
 // A collection cannot move into itself or anything inside it.
 func (s *Collections) MoveCollection(ctx context.Context, id string, parentID *string) (*models.Collection, error) {
-	if _, err := access.Authorize(ctx, access.Write); err != nil {
+	if _, err := access.Authorize(ctx, access.ManageCollections); err != nil {
 		return nil, err
 	}
 	var c *models.Collection
@@ -217,7 +217,7 @@ func count(n int64, one, many string) string {
 // DeleteCollection deletes an empty collection; one holding collections or assets (trashed ones
 // included) answers FOLDER_HAS_CONTENT.
 func (s *Collections) DeleteCollection(ctx context.Context, id string) (string, error) {
-	if _, err := access.Authorize(ctx, access.Write); err != nil {
+	if _, err := access.Authorize(ctx, access.ManageCollections); err != nil {
 		return "", err
 	}
 	err := s.change(ctx, models.Event{Kind: models.EventCollectionDeleted, CollectionIDs: []string{id}}, func(tx *models.DB) error {

@@ -13,8 +13,9 @@ import (
 // when the change does, attributed to the caller in ctx (nobody, for the library's own work).
 func record(ctx context.Context, tx *models.DB, events ...models.Event) error {
 	var token *string
-	if p := access.PrincipalFrom(ctx); p != nil && p.TokenID != "" {
-		token = &p.TokenID
+	if p := access.PrincipalFrom(ctx); p != nil && p.ActorID() != "" {
+		actor := p.ActorID()
+		token = &actor
 	}
 	list := make([]*models.Event, len(events))
 	var touched []string

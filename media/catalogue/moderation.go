@@ -37,8 +37,8 @@ func (s *Assets) ModerateAssets(ctx context.Context, ids []string, status models
 	}
 	now := models.Now()
 	m := models.Moderation{Status: status, Note: BlankToNil(note), At: &now}
-	if p.TokenID != "" {
-		m.ByID = &p.TokenID
+	if actor := p.ActorID(); actor != "" {
+		m.ByID = &actor
 	}
 	return s.changeAssets(ctx, ids, liveAssets, models.EventAssetModerationChanged, func(tx *models.DB, assets []*models.Asset) error {
 		return tx.SaveModeration(ctx, assetIDs(assets), m)

@@ -129,7 +129,7 @@ func (s *Tags) UntagAssets(ctx context.Context, ids, names []string) ([]*models.
 // carrying the tags so that their updated_at says they changed, and records an event of kind about
 // the tags and those assets.
 func (s *core) tagWrite(ctx context.Context, kind models.EventKind, tagIDs []string, fn func(tx *models.DB, tags []*models.Tag) error) error {
-	if _, err := access.Authorize(ctx, access.Write); err != nil {
+	if _, err := access.Authorize(ctx, access.ManageTags); err != nil {
 		return err
 	}
 	return s.db.Transaction(ctx, func(tx *models.DB) error {

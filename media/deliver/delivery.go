@@ -159,7 +159,9 @@ func (s *Service) deliverable(ctx context.Context, id string, grant imageurl.URL
 	}
 	a := found[0]
 	if access.CanSeePrivate(ctx) {
-		return a, nil
+		if mine, err := s.inReadScope(ctx, id); err != nil || mine {
+			return a, err
+		}
 	}
 	if err := s.withOriginal(ctx, a); err != nil {
 		return nil, err
@@ -530,4 +532,15 @@ func (c *clientCounts) leave(client string) {
 	if c.n[client]--; c.n[client] <= 0 {
 		delete(c.n, client)
 	}
+}
+
+// inReadScope reports whether the asset of id is within the caller's OWN read scope (always, when
+// they have none); outside it, the caller receives what the public does.
+func (s *Service) inReadScope(ctx context.Context, id string) (bool, error) {
+	vis := access.ReadScope(ctx)
+	if vis.OwnRole == "" {
+		return true, nil
+	}
+	mine, err := s.db.AssetsByID(ctx, []string{id}, models.Visibility{OwnRole: vis.OwnRole})
+	return len(mine) > 0, err
 }

@@ -232,8 +232,8 @@ func (s *Service) CreateUploads(ctx context.Context, requests []UploadRequest) (
 			return nil, err
 		}
 		u.ObjectKey = objectKey(u.AssetID, u.VersionID, name)
-		if p.TokenID != "" {
-			u.CreatedByID = &p.TokenID
+		if actor := p.ActorID(); actor != "" {
+			u.CreatedByID = &actor
 		}
 		uploads[i] = u
 	}
@@ -326,7 +326,7 @@ func (s *Service) Upload(ctx context.Context, id string) (*Ticket, error) {
 }
 
 func ownsUpload(p *access.Principal, u *models.Upload) bool {
-	return p.Role == models.RoleAdmin || (u.CreatedByID != nil && *u.CreatedByID == p.TokenID)
+	return p.Role == models.RoleAdmin || (u.CreatedByID != nil && *u.CreatedByID == p.ActorID())
 }
 
 // CompletedParts are the parts a client sent for a multipart upload, with the ETags the store gave.

@@ -377,8 +377,8 @@ func (s *Service) toStore(r io.Reader, v *models.AssetVersion) io.Reader {
 func newAsset(filename string, ft fileType, p *access.Principal, assetID, versionID string) (*models.Asset, *models.AssetVersion) {
 	base, name := catalogue.NormalizeFilename(filename, ft.ext, assetID)
 	a := &models.Asset{ID: assetID, Filename: name, Basename: base, Version: 1}
-	if p.TokenID != "" {
-		a.CreatedByID = &p.TokenID
+	if actor := p.ActorID(); actor != "" {
+		a.CreatedByID = &actor
 	}
 	v := &models.AssetVersion{
 		ID: versionID, AssetID: a.ID, Number: 1, Filename: name, OriginalFilename: filename, Kind: ft.kind, Format: ft.format, MimeType: ft.mime,

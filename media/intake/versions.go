@@ -61,8 +61,8 @@ func restoredVersion(old *models.AssetVersion, p *access.Principal) *models.Asse
 	v.ID = models.NewID(models.VersionPrefix)
 	v.ObjectKey = objectKey(v.AssetID, v.ID, v.Filename)
 	v.CreatedByID, v.CreatedAt = nil, models.Now()
-	if p.TokenID != "" {
-		v.CreatedByID = &p.TokenID
+	if actor := p.ActorID(); actor != "" {
+		v.CreatedByID = &actor
 	}
 	return &v
 }

@@ -40,6 +40,9 @@ func (a *Audit) Log(ctx context.Context, f AuditFilter, first *int, after *strin
 	if _, err := access.Authorize(ctx, access.Write); err != nil {
 		return nil, false, err
 	}
+	if access.ReadScope(ctx).OwnRole != "" {
+		return nil, false, access.NewError(access.CodeForbidden, "the audit log covers every asset: your role reads only its own media")
+	}
 	n := 50
 	if first != nil {
 		n = *first

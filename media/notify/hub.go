@@ -199,7 +199,8 @@ func (h *Hub) send(s *subscriber, items []Item) error {
 	if err != nil {
 		return err
 	}
-	public := !access.CanSeePrivate(s.ctx)
+	// A reader limited to what the public or their role's OWN scope holds learns nothing of other assets.
+	public := !access.CanSeePrivate(s.ctx) || access.ReadScope(s.ctx).OwnRole != ""
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	for _, it := range wanted {

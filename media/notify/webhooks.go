@@ -86,7 +86,7 @@ type Input struct {
 
 // Create registers a webhook; the secret it returns signs its deliveries and is shown only this once.
 func (s *Webhooks) Create(ctx context.Context, in Input) (*models.Webhook, string, error) {
-	if _, err := access.Authorize(ctx, access.Admin); err != nil {
+	if _, err := access.Authorize(ctx, access.ManageWebhooks); err != nil {
 		return nil, "", err
 	}
 	n, err := s.db.CountWebhooks(ctx)
@@ -247,7 +247,7 @@ func newSecret() (string, error) {
 
 // Get returns a webhook (ADMIN).
 func (s *Webhooks) Get(ctx context.Context, id string) (*models.Webhook, error) {
-	if _, err := access.Authorize(ctx, access.Admin); err != nil {
+	if _, err := access.Authorize(ctx, access.ManageWebhooks); err != nil {
 		return nil, err
 	}
 	w, err := s.db.Webhook(ctx, id)
@@ -259,7 +259,7 @@ func (s *Webhooks) Get(ctx context.Context, id string) (*models.Webhook, error) 
 
 // List returns every webhook (ADMIN).
 func (s *Webhooks) List(ctx context.Context) ([]*models.Webhook, error) {
-	if _, err := access.Authorize(ctx, access.Admin); err != nil {
+	if _, err := access.Authorize(ctx, access.ManageWebhooks); err != nil {
 		return nil, err
 	}
 	return s.db.Webhooks(ctx, false)
@@ -299,7 +299,7 @@ func (s *Webhooks) RotateSecret(ctx context.Context, id string) (*models.Webhook
 
 // Deliveries returns a page of a webhook's delivery log, newest first.
 func (s *Webhooks) Deliveries(ctx context.Context, webhookID string, first *int, after *string) ([]*models.WebhookDelivery, bool, error) {
-	if _, err := access.Authorize(ctx, access.Admin); err != nil {
+	if _, err := access.Authorize(ctx, access.ManageWebhooks); err != nil {
 		return nil, false, err
 	}
 	n := 20
@@ -341,7 +341,7 @@ func (s *Webhooks) Test(ctx context.Context, id string) (*models.WebhookDelivery
 // Redeliver queues a new delivery of what an earlier one sent, with a new delivery id (it is a new
 // delivery; the events' ids in the body stay, for receivers that deduplicate on them).
 func (s *Webhooks) Redeliver(ctx context.Context, deliveryID string) (*models.WebhookDelivery, error) {
-	if _, err := access.Authorize(ctx, access.Admin); err != nil {
+	if _, err := access.Authorize(ctx, access.ManageWebhooks); err != nil {
 		return nil, err
 	}
 	old, err := s.db.Delivery(ctx, deliveryID)

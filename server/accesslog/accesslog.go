@@ -74,7 +74,7 @@ func Principal(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if h, ok := r.Context().Value(holderKey{}).(*holder); ok {
 			if p := access.PrincipalFrom(r.Context()); p != nil {
-				h.principal = p.TokenID
+				h.principal = p.ActorID()
 			}
 		}
 		next.ServeHTTP(w, r)

@@ -25,7 +25,7 @@ const (
 // websocket is the graphql-transport-ws transport of subscriptions. The token comes in the payload of
 // connection_init (browsers cannot set headers on a WebSocket), as "Authorization": "Bearer mg_…" or
 // the bare token; without one the connection keeps the principal of its upgrade request, if any.
-// Origins are not checked: the token, never a cookie, is the credential.
+// A connection upgraded with a session cookie had its Origin checked by the sign-in middleware.
 func websocket(m *media.Library) transport.Websocket {
 	return transport.Websocket{
 		Implementation:        transport.CoderWebsocketImplementation{AcceptOptions: coderws.AcceptOptions{InsecureSkipVerify: true}},

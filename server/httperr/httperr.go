@@ -32,6 +32,11 @@ var statuses = map[access.Code]int{
 	access.CodeAssetNotApproved:   http.StatusConflict,
 	access.CodeRateLimited:        http.StatusTooManyRequests,
 	access.CodeInternal:           http.StatusInternalServerError,
+	access.CodeInvalidCredentials: http.StatusUnauthorized,
+	access.CodeMemberDeactivated:  http.StatusUnauthorized,
+	access.CodeCSRFRejected:       http.StatusForbidden,
+	access.CodeInvitationExpired:  http.StatusGone,
+	access.CodeInvitationUsed:     http.StatusConflict,
 }
 
 // Status is the HTTP status a request refused with code answers. A code the table does not know is
