@@ -26,6 +26,7 @@ import (
 	"github.com/mediagraph/mediagraph/server/gate"
 	"github.com/mediagraph/mediagraph/server/gqlhttp"
 	"github.com/mediagraph/mediagraph/server/metrics"
+	"github.com/mediagraph/mediagraph/server/web/app"
 	"github.com/mediagraph/mediagraph/server/web/graphiql"
 	"github.com/mediagraph/mediagraph/storage"
 	"github.com/mediagraph/mediagraph/storage/disk"
@@ -225,9 +226,11 @@ func (a *App) Handler() http.Handler {
 		}
 		w.Write([]byte("ready\n"))
 	})
-	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
-		http.Redirect(w, r, "/graphiql", http.StatusFound)
-	})
+	index := app.Index()
+	for _, route := range app.Routes {
+		mux.Handle("GET "+route, index)
+	}
+	mux.Handle("GET "+app.Prefix, app.Assets())
 	return requestid.Middleware(a.observed(mux, func(h http.Handler) http.Handler {
 		return a.recoverer(cors.New(a.Config.CORSOrigins).Handler(a.authenticate(h)))
 	}))

@@ -1,0 +1,74 @@
+// The two clients of a session: urql with a normalized cache (graphcache) for queries, mutations and
+// the live subscription over graphql-ws, and the project's own client for uploads with progress.
+import { Client, fetchExchange, subscriptionExchange } from 'urql';
+import { cacheExchange } from '@urql/exchange-graphcache';
+import { createClient as createWS } from 'graphql-ws';
+import { createClient as createMediagraph, type Client as Mediagraph } from '@mediagraph/client';
+import { authHeaders, type Session } from './session';
+
+// Types without an id of their own live inside their parent's record.
+const embedded = [
+  'AssetConnection', 'AssetEdge', 'PageInfo', 'Color', 'Exif', 'FocalPoint', 'LocalizedMetadata',
+  'AssetVersion', 'Antivirus', 'Moderation', 'MediaSettings', 'LocaleFallback', 'TagConnection', 'TagEdge',
+  'EntryRef', 'CreatedApiToken', 'CreatedWebhook', 'ResponsiveImage', 'WebhookHeader', 'AssetEvent',
+];
+
+export interface Api {
+  urql: Client;
+  uploads: Mediagraph;
+  /** The session's headers, for the requests urql does not send (multipart replacements). */
+  headers: Record<string, string>;
+  close(): void;
+}
+
+export function createApi(session: Session, onAuthError: () => void): Api {
+  const headers = authHeaders(session);
+  const ws = createWS({
+    url: location.origin.replace(/^http/, 'ws') + '/graphql',
+    connectionParams: session.kind === 'token' ? { Authorization: headers.Authorization } : {},
+    lazy: true,
+    retryAttempts: Infinity,
+  });
+  const urql = new Client({
+    url: '/graphql',
+    fetchOptions: () => ({ headers, credentials: 'same-origin' }),
+    requestPolicy: 'cache-and-network',
+    exchanges: [
+      cacheExchange({
+        keys: Object.fromEntries(embedded.map((t) => [t, () => null])),
+        updates: {
+          Mutation: {
+            deleteAssets: (_r, _a, cache) => cache.invalidate('Query', 'assets'),
+            purgeAssets: (_r, _a, cache) => cache.invalidate('Query', 'assets'),
+            restoreAssets: (_r, _a, cache) => cache.invalidate('Query', 'assets'),
+            createCollection: (_r, _a, cache) => cache.invalidate('Query', 'collections'),
+            deleteCollection: (_r, _a, cache) => cache.invalidate('Query', 'collections'),
+            moveCollection: (_r, _a, cache) => cache.invalidate('Query', 'collections'),
+            tagAssets: (_r, _a, cache) => cache.invalidate('Query', 'tags'),
+            untagAssets: (_r, _a, cache) => cache.invalidate('Query', 'tags'),
+            createApiToken: (_r, _a, cache) => cache.invalidate('Query', 'apiTokens'),
+            createWebhook: (_r, _a, cache) => cache.invalidate('Query', 'webhooks'),
+            deleteWebhook: (_r, _a, cache) => cache.invalidate('Query', 'webhooks'),
+          },
+        },
+      }),
+      fetchExchange,
+      subscriptionExchange({
+        forwardSubscription: (request) => ({
+          subscribe: (sink) => ({ unsubscribe: ws.subscribe({ ...request, query: request.query ?? '' }, sink) }),
+        }),
+      }),
+    ],
+  });
+  const uploads = createMediagraph({
+    url: location.origin,
+    token: session.kind === 'token' ? session.token : undefined,
+    headers: session.kind === 'cookie' ? headers : {},
+    fetch: async (input, init) => {
+      const res = await fetch(input, init);
+      if (res.status === 401) onAuthError();
+      return res;
+    },
+  });
+  return { urql, uploads, headers, close: () => void ws.dispose() };
+}
