@@ -58,13 +58,10 @@ export const LocalizedQuery = graphql(`
   }
 `);
 
+// One level at a time: the API's complexity limit refuses a whole deep tree in one query.
 export const CollectionsQuery = graphql(`
-  query Collections {
-    collections { ...CollectionTree }
-  }
-  fragment CollectionTree on Collection {
-    id name assetCount
-    children { id name assetCount children { id name assetCount children { id name assetCount } } }
+  query Collections($parentId: ID) {
+    collections(parentId: $parentId) { id name assetCount }
   }
 `);
 

@@ -5,24 +5,15 @@ import {
   CollectionsQuery, DeleteAssetsMutation, ModerateMutation, MoveAssetsMutation, PurgeAssetsMutation, RestoreAssetsMutation,
   SetStatusMutation, TagAssetsMutation, UntagAssetsMutation,
 } from '../ops';
-import type { CollectionTreeFragment } from '../gql/graphql';
 import { ErrorText } from '../lib/errors';
 import type { Mode } from '../lib/filter';
 import { Seam } from '../seams';
-
-type Flat = { id: string; label: string };
-function flatten(nodes: Pick<CollectionTreeFragment, 'id' | 'name'>[] & { children?: unknown }[], prefix = ''): Flat[] {
-  return nodes.flatMap((n) => {
-    const c = n as { id: string; name: string; children?: typeof nodes };
-    return [{ id: c.id, label: prefix + c.name }, ...flatten(c.children ?? [], `${prefix}${c.name} / `)];
-  });
-}
 
 export function BulkBar({ ids, mode, onDone, onSelectAll }: { ids: string[]; mode: Mode; onDone(clear: boolean): void; onSelectAll(): void }) {
   const [tag, setTag] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState('');
-  const [{ data: cols }] = useQuery({ query: CollectionsQuery });
+  const [{ data: cols }] = useQuery({ query: CollectionsQuery, variables: { parentId: null } });
   const [, tagM] = useMutation(TagAssetsMutation);
   const [, untagM] = useMutation(UntagAssetsMutation);
   const [, moveM] = useMutation(MoveAssetsMutation);
@@ -59,7 +50,7 @@ export function BulkBar({ ids, mode, onDone, onSelectAll }: { ids: string[]; mod
             <select value="" onChange={(e) => run('Moved', moveM({ ids, collectionId: e.target.value === 'none' ? null : e.target.value }))}>
               <option value="">collection…</option>
               <option value="none">no collection</option>
-              {flatten(cols?.collections ?? []).map((c) => <option key={c.id} value={c.id}>{c.label}</option>)}
+              {(cols?.collections ?? []).map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
             </select>
           </label>
           <label>

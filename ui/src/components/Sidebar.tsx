@@ -6,21 +6,16 @@ import {
   CollectionsQuery, CreateCollectionMutation, DeleteCollectionMutation, MoveAssetsMutation, MoveCollectionMutation,
   RenameCollectionMutation, TagsQuery,
 } from '../ops';
-import type { CollectionTreeFragment } from '../gql/graphql';
 import { ErrorText } from '../lib/errors';
 import { setParams } from '../lib/router';
 import { dragType } from './AssetViews';
 
 const collectionDrag = 'application/x-mediagraph-collection';
 
-type Node = Pick<CollectionTreeFragment, 'id' | 'name' | 'assetCount'> & { children?: Node[] };
 
 export function Sidebar({ params }: { params: URLSearchParams }) {
-  const [{ data, error }, refetch] = useQuery({ query: CollectionsQuery });
   const [tags] = useQuery({ query: TagsQuery, variables: {} });
   const [, create] = useMutation(CreateCollectionMutation);
-  const [, rename] = useMutation(RenameCollectionMutation);
-  const [, remove] = useMutation(DeleteCollectionMutation);
   const [, moveCol] = useMutation(MoveCollectionMutation);
   const [, moveAssets] = useMutation(MoveAssetsMutation);
   const [problem, setProblem] = useState<unknown>(null);
@@ -30,7 +25,6 @@ export function Sidebar({ params }: { params: URLSearchParams }) {
   const act = async (p: Promise<{ error?: unknown }>) => {
     const r = await p;
     setProblem(r.error ?? null);
-    if (!r.error) refetch({ requestPolicy: 'network-only' });
   };
 
   const onDrop = (target: string | null) => (e: React.DragEvent) => {
@@ -52,38 +46,7 @@ export function Sidebar({ params }: { params: URLSearchParams }) {
     onDrop: onDrop(target),
   });
 
-  const tree = (nodes: Node[]) => (
-    <ul role="group">
-      {nodes.map((c) => (
-        <li key={c.id}>
-          <div
-            className={`coll${current === c.id ? ' current' : ''}`}
-            data-collection={c.name}
-            draggable
-            onDragStart={(e) => e.dataTransfer.setData(collectionDrag, c.id)}
-            {...dropProps(c.id)}
-          >
-            <button type="button" className="link" aria-current={current === c.id ? 'true' : undefined} onClick={() => setParams({ collection: c.id })}>
-              {c.name} <small>{c.assetCount}</small>
-            </button>
-            <button type="button" className="tiny" aria-label={`New collection in ${c.name}`} onClick={() => {
-              const name = prompt(`New collection in ${c.name}`);
-              if (name) void act(create({ input: { name, parentId: c.id } }));
-            }}>+</button>
-            <button type="button" className="tiny" aria-label={`Rename ${c.name}`} onClick={() => {
-              const name = prompt('Rename collection', c.name);
-              if (name && name !== c.name) void act(rename({ id: c.id, name }));
-            }}>✎</button>
-            <button type="button" className="tiny" aria-label={`Delete ${c.name}`} onClick={() => {
-              if (confirm(`Delete the collection ${c.name}?`)) void act(remove({ id: c.id }));
-            }}>×</button>
-          </div>
-          {c.children && c.children.length > 0 && tree(c.children)}
-        </li>
-      ))}
-    </ul>
-  );
-
+  const branch = (parentId: string | null) => <Branch parentId={parentId} current={current} drop={dropProps} act={act} />;
   return (
     <aside className="sidebar" aria-label="Collections and tags">
       <h2>Collections</h2>
@@ -97,9 +60,8 @@ export function Sidebar({ params }: { params: URLSearchParams }) {
       <div className={`coll${current === 'none' ? ' current' : ''}`}>
         <button type="button" className="link" onClick={() => setParams({ collection: 'none' })}>Not in a collection</button>
       </div>
-      <ErrorText error={error} />
       {problem ? <ErrorText error={problem} /> : null}
-      {data && tree(data.collections as Node[])}
+      {branch(null)}
       <h2>Tags</h2>
       <ErrorText error={tags.error} />
       <ul className="tags">
@@ -120,5 +82,49 @@ export function Sidebar({ params }: { params: URLSearchParams }) {
         })}
       </ul>
     </aside>
+  );
+}
+
+type Act = (p: Promise<{ error?: unknown }>) => Promise<void>;
+type Drop = (target: string | null) => Record<string, (e: React.DragEvent) => void>;
+
+/** The collections inside one parent, each with its own branch below it. */
+function Branch({ parentId, current, drop, act }: { parentId: string | null; current: string | null; drop: Drop; act: Act }) {
+  const [{ data, error }] = useQuery({ query: CollectionsQuery, variables: { parentId } });
+  const [, create] = useMutation(CreateCollectionMutation);
+  const [, rename] = useMutation(RenameCollectionMutation);
+  const [, remove] = useMutation(DeleteCollectionMutation);
+  if (error) return <ErrorText error={error} />;
+  if (!data?.collections.length) return null;
+  return (
+    <ul>
+      {data.collections.map((c) => (
+        <li key={c.id}>
+          <div
+            className={`coll${current === c.id ? ' current' : ''}`}
+            data-collection={c.name}
+            draggable
+            onDragStart={(e) => e.dataTransfer.setData(collectionDrag, c.id)}
+            {...drop(c.id)}
+          >
+            <button type="button" className="link" aria-current={current === c.id ? 'true' : undefined} onClick={() => setParams({ collection: c.id })}>
+              {c.name} <small>{c.assetCount}</small>
+            </button>
+            <button type="button" className="tiny" aria-label={`New collection in ${c.name}`} onClick={() => {
+              const name = prompt(`New collection in ${c.name}`);
+              if (name) void act(create({ input: { name, parentId: c.id } }));
+            }}>+</button>
+            <button type="button" className="tiny" aria-label={`Rename ${c.name}`} onClick={() => {
+              const name = prompt('Rename collection', c.name);
+              if (name && name !== c.name) void act(rename({ id: c.id, name }));
+            }}>✎</button>
+            <button type="button" className="tiny" aria-label={`Delete ${c.name}`} onClick={() => {
+              if (confirm(`Delete the collection ${c.name}?`)) void act(remove({ id: c.id }));
+            }}>×</button>
+          </div>
+          <Branch parentId={c.id} current={current} drop={drop} act={act} />
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -1,7 +1,7 @@
 // The two clients of a session: urql with a normalized cache (graphcache) for queries, mutations and
 // the live subscription over graphql-ws, and the project's own client for uploads with progress.
 import { Client, fetchExchange, subscriptionExchange } from 'urql';
-import { cacheExchange } from '@urql/exchange-graphcache';
+import { cacheExchange, type UpdateResolver } from '@urql/exchange-graphcache';
 import { createClient as createWS } from 'graphql-ws';
 import { createClient as createMediagraph, type Client as Mediagraph } from '@mediagraph/client';
 import { authHeaders, type Session } from './session';
@@ -12,6 +12,15 @@ const embedded = [
   'AssetVersion', 'Antivirus', 'Moderation', 'MediaSettings', 'LocaleFallback', 'TagConnection', 'TagEdge',
   'EntryRef', 'CreatedApiToken', 'CreatedWebhook', 'ResponsiveImage', 'WebhookHeader', 'AssetEvent',
 ];
+
+/** A mutation's update that drops the cached lists it changes, under every set of arguments. */
+function stale(...fields: string[]): UpdateResolver {
+  return (_result, _args, cache) => {
+    for (const f of cache.inspectFields('Query')) {
+      if (fields.includes(f.fieldName)) cache.invalidate('Query', f.fieldName, f.arguments ?? undefined);
+    }
+  };
+}
 
 export interface Api {
   urql: Client;
@@ -38,17 +47,19 @@ export function createApi(session: Session, onAuthError: () => void): Api {
         keys: Object.fromEntries(embedded.map((t) => [t, () => null])),
         updates: {
           Mutation: {
-            deleteAssets: (_r, _a, cache) => cache.invalidate('Query', 'assets'),
-            purgeAssets: (_r, _a, cache) => cache.invalidate('Query', 'assets'),
-            restoreAssets: (_r, _a, cache) => cache.invalidate('Query', 'assets'),
-            createCollection: (_r, _a, cache) => cache.invalidate('Query', 'collections'),
-            deleteCollection: (_r, _a, cache) => cache.invalidate('Query', 'collections'),
-            moveCollection: (_r, _a, cache) => cache.invalidate('Query', 'collections'),
-            tagAssets: (_r, _a, cache) => cache.invalidate('Query', 'tags'),
-            untagAssets: (_r, _a, cache) => cache.invalidate('Query', 'tags'),
-            createApiToken: (_r, _a, cache) => cache.invalidate('Query', 'apiTokens'),
-            createWebhook: (_r, _a, cache) => cache.invalidate('Query', 'webhooks'),
-            deleteWebhook: (_r, _a, cache) => cache.invalidate('Query', 'webhooks'),
+            deleteAssets: stale('assets', 'collections'),
+            purgeAssets: stale('assets', 'collections'),
+            restoreAssets: stale('assets', 'collections'),
+            moveAssets: stale('collections'),
+            createCollection: stale('collections'),
+            updateCollection: stale('collections'),
+            deleteCollection: stale('collections'),
+            moveCollection: stale('collections'),
+            tagAssets: stale('tags'),
+            untagAssets: stale('tags'),
+            createApiToken: stale('apiTokens'),
+            createWebhook: stale('webhooks'),
+            deleteWebhook: stale('webhooks'),
           },
         },
       }),
