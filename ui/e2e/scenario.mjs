@@ -92,7 +92,11 @@ try {
     const fb = await page.locator('[data-fallback="de.alt"]').textContent();
     if (!fb?.includes("Duomo all'alba") || !fb.includes('it')) throw new Error('German shows ' + fb);
     await page.getByLabel('As delivered in').selectOption('de');
-    await page.locator('[data-served-alt="de"]', { hasText: "Duomo all'alba" }).waitFor();
+    await page.locator('[data-served-alt="de"]', { hasText: "Duomo all'alba" }).waitFor().catch(async (e) => {
+      const served = await page.locator('[data-served-alt="de"]').textContent();
+      const api = await gql('query($id: ID!) { asset(id: $id) { de: alt(locale: "de") it: alt(locale: "it") en: alt(locale: "en") } }', { id: (await assetByName('photo-12mp')).id });
+      throw new Error(`the UI shows the German alt as delivered: "${served}", the API: ${JSON.stringify(api)}: ${e}`);
+    });
     await shot(page, 'detail');
     await axe(page, 'detail');
     return fb;

@@ -99,6 +99,7 @@ function Texts({ a }: { a: A }) {
   const [, update] = useMutation(UpdateAssetMutation);
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState('');
+  const [saves, setSaves] = useState(0);
   const initial = useMemo(() => Object.fromEntries(a.defaultFieldMetadata.map((m) => [m.locale, { alt: m.alt ?? '', title: m.title ?? '' }])), [a]);
   const [values, setValues] = useState<Record<string, { alt: string; title: string }>>(initial);
   if (!settings) return null;
@@ -119,6 +120,7 @@ function Texts({ a }: { a: A }) {
     const r = await update({ id: a.id, input: { defaultFieldMetadata } });
     setError(r.error ?? null);
     setSaved(r.error ? '' : 'Saved');
+    setSaves((n) => n + 1);
   };
   return (
     <section aria-labelledby="texts-h">
@@ -150,7 +152,8 @@ function Texts({ a }: { a: A }) {
         </tbody>
       </table>
       <button type="button" onClick={save}>Save texts</button> <span role="status">{saved}</span>
-      <ServerAlt id={a.id} locales={settings.locales} />
+      {/* Asked again after each save: the texts delivered depend on every locale's, not on one field. */}
+      <ServerAlt key={saves} id={a.id} locales={settings.locales} />
       <ErrorText error={error} />
     </section>
   );
@@ -159,7 +162,7 @@ function Texts({ a }: { a: A }) {
 /** What the API answers for each locale, fallbacks applied: the proof that the UI's view of them holds. */
 function ServerAlt({ id, locales }: { id: string; locales: string[] }) {
   const [locale, setLocale] = useState(locales[locales.length - 1] ?? 'en');
-  const [{ data, error }] = useQuery({ query: LocalizedQuery, variables: { id, locale }, requestPolicy: 'cache-and-network' });
+  const [{ data, error }] = useQuery({ query: LocalizedQuery, variables: { id, locale }, requestPolicy: 'network-only' });
   return (
     <p className="served">
       <label>
