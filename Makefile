@@ -50,7 +50,7 @@ ui: ## rebuild the web UI bundle after editing ui/ or the schema (needs node and
 # (written to $(E2E_SHOTS)) and the first-render figure for 1,000 assets.
 E2E_SHOTS ?= $(CURDIR)/data/ui-screenshots
 e2e: ## drive the web UI in Chromium (needs node, npm ci in ui/ and chromium)
-	MEDIAGRAPH_UI_SHOTS=$(E2E_SHOTS) $(GO) test -count=1 -v -run 'TestUI' ./server/web/app/
+	MEDIAGRAPH_UI_E2E=1 MEDIAGRAPH_UI_SHOTS=$(E2E_SHOTS) $(GO) test -count=1 -v -run 'TestUI' ./server/web/app/
 
 examples: ## build the Next.js and Astro examples against a fresh Mediagraph and check them in Chromium
 	examples/run

@@ -94,7 +94,8 @@ function Card({ props, index, perRow }: { props: ViewProps; index: number; perRo
 export function CardsView(props: ViewProps & { masonry: boolean }) {
   const scroller = useRef<HTMLDivElement>(null);
   const width = useWidth(scroller);
-  const lanes = Math.max(1, Math.floor(width / 190));
+  // Two columns even on a phone: a single column of full-width cards scrolls too far to find anything.
+  const lanes = Math.max(1, Math.floor(width / (width < 500 ? 170 : 190)));
   const col = width / lanes;
   const caption = 52;
   const v = useVirtualizer({

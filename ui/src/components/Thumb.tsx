@@ -33,7 +33,7 @@ export function Thumb({ asset }: { asset: AssetCardFragment }) {
     );
   }
   return (
-    <div className="thumb" style={asset.lqip ? { backgroundImage: `url("${asset.lqip}")` } : undefined}>
+    <div className="thumb" style={asset.lqip && !loaded ? { backgroundImage: `url("${asset.lqip}")` } : undefined}>
       {!asset.lqip && asset.blurhash && !loaded && <canvas ref={canvas} width={16} height={16} aria-hidden="true" />}
       <img
         src={asset.thumb}

@@ -19,7 +19,10 @@ export interface AssetList {
   loadMore(): void;
 }
 
-export const pageSize = 100;
+// The first page is small so the first screen paints soon; the next ones are larger, so that a long
+// scroll costs fewer round trips.
+export const firstPageSize = 60;
+export const pageSize = 200;
 
 export function useAssetList(filter: AssetFilter, orderBy: AssetOrder, reload: number): AssetList {
   const client = useClient();
@@ -36,7 +39,7 @@ export function useAssetList(filter: AssetFilter, orderBy: AssetOrder, reload: n
       const gen = generation.current;
       setLoading(true);
       const sub = client
-        .query(AssetsQuery, { filter, orderBy, first: pageSize, after }, { requestPolicy: 'cache-and-network' })
+        .query(AssetsQuery, { filter, orderBy, first: index === 0 ? firstPageSize : pageSize, after }, { requestPolicy: 'cache-and-network' })
         .subscribe((result) => {
           if (gen !== generation.current) return;
           setLoading(false);
