@@ -5,7 +5,7 @@ import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
-export const cfg = JSON.parse(process.env.MEDIAGRAPH_UI_E2E);
+export const cfg = JSON.parse(process.env.MEDIAGRAPH_UI_E2E_RUN);
 export const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 export function launch() {

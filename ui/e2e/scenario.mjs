@@ -158,6 +158,7 @@ try {
     const p2 = await other.newPage();
     await signIn(p2);
     await p2.locator('.card').first().waitFor();
+    await p2.locator('html[data-live="connected"]').waitFor();
     await page.getByRole('button', { name: 'grid' }).click();
     await page.locator('label:has-text("Upload files") input[type=file]').setInputFiles(fx('anim.gif'));
     await p2.locator('.card .name', { hasText: 'anim.gif' }).waitFor({ timeout: 30000 });

@@ -1,13 +1,14 @@
-import { useEffect, useState } from 'react';
 import { useSubscription } from 'urql';
 import type { Session } from './lib/session';
 import { navigate, useLocation } from './lib/router';
 import { AssetEventsSubscription } from './ops';
+import type { AssetEventsSubscription as AssetEventsSubscriptionResult } from './gql/graphql';
 import { Library } from './pages/Library';
 import { TokensPage } from './pages/Tokens';
 import { WebhooksPage } from './pages/Webhooks';
 import { UploadProvider } from './components/Uploads';
 import { Seam } from './seams';
+import { useLive } from './lib/context';
 
 const nav = [
   { path: '/', label: 'Library' },
@@ -23,12 +24,14 @@ const listEvents = new Set(['asset.created', 'asset.deleted', 'asset.restored', 
 
 export function Shell({ session, onSignOut }: { session: Session; onSignOut: () => void }) {
   const { path } = useLocation();
-  const [reload, setReload] = useState(0);
-  const [live] = useSubscription({ query: AssetEventsSubscription });
-  useEffect(() => {
-    const ev = live.data?.assetEvents;
-    if (ev && listEvents.has(ev.event)) setReload((n) => n + 1);
-  }, [live.data]);
+  // Counted in the handler, which sees every event: events arriving together (created, then analyzed)
+  // would otherwise leave only the last one to look at.
+  const [live] = useSubscription<AssetEventsSubscriptionResult, number>(
+    { query: AssetEventsSubscription },
+    (count = 0, data) => (listEvents.has(data.assetEvents.event) ? count + 1 : count),
+  );
+  const reload = live.data ?? 0;
+  const connected = useLive() && !live.error;
 
   let page;
   switch (path) {
@@ -72,7 +75,7 @@ export function Shell({ session, onSignOut }: { session: Session; onSignOut: () 
           <a href="/graphiql">GraphiQL</a>
         </nav>
         <span className="who" aria-live="polite">
-          <span className={live.error ? 'dot off' : 'dot on'} title={live.error ? 'live updates disconnected' : 'live'} />
+          <span className={connected ? 'dot on' : 'dot off'} title={connected ? 'live updates on' : 'live updates disconnected'} />
           {session.kind === 'cookie' ? session.member.email ?? 'member' : 'API token'}
         </span>
         <button type="button" onClick={onSignOut}>Sign out</button>

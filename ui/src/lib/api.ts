@@ -5,6 +5,7 @@ import { cacheExchange, type UpdateResolver } from '@urql/exchange-graphcache';
 import { createClient as createWS } from 'graphql-ws';
 import { createClient as createMediagraph, type Client as Mediagraph } from '@mediagraph/client';
 import { authHeaders, type Session } from './session';
+import { setLive } from './live';
 
 // Types without an id of their own live inside their parent's record.
 const embedded = [
@@ -37,6 +38,10 @@ export function createApi(session: Session, onAuthError: () => void): Api {
     connectionParams: session.kind === 'token' ? { Authorization: headers.Authorization } : {},
     lazy: true,
     retryAttempts: Infinity,
+    on: {
+      connected: () => setLive(true),
+      closed: () => setLive(false),
+    },
   });
   const urql = new Client({
     url: '/graphql',

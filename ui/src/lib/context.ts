@@ -16,3 +16,5 @@ export function useSettings() {
   const [{ data }] = useQuery({ query: SettingsQuery, requestPolicy: 'cache-first' });
   return data?.mediaSettings;
 }
+
+export { useLive } from './live';
