@@ -165,6 +165,48 @@ try {
     await other.close();
   });
 
+  await step('a duplicate upload is reported as already in the library', async () => {
+    await page.getByRole('button', { name: 'Clear finished' }).click();
+    await page.locator('label:has-text("Upload files") input[type=file]').setInputFiles(fx('alpha.png'));
+    await page.locator('.uploads li[data-state="duplicate"]', { hasText: 'already in the library' }).waitFor({ timeout: 30000 });
+    const n = (await gql('{ assets(filter: { filename: { matches: "alpha" } }) { totalCount } }')).assets.totalCount;
+    if (n !== 1) throw new Error(`${n} assets named alpha`);
+  });
+
+  await step('keyboard: Tab reaches the assets, arrows move between them, Enter opens one', async () => {
+    const first = page.locator('[data-index="0"] [data-open]');
+    await first.focus();
+    await page.keyboard.press('ArrowRight');
+    const focused = await page.evaluate(() => document.activeElement?.closest('[data-index]')?.getAttribute('data-index'));
+    if (focused !== '1') throw new Error('ArrowRight focused item ' + focused);
+    await page.keyboard.press('Enter');
+    await page.locator('.detail h2').waitFor();
+    const visible = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+    await page.keyboard.press('Escape');
+    await page.locator('.detail').waitFor({ state: 'detached' });
+    return { focusOutline: visible };
+  });
+
+  await step('deleting a collection with content shows FOLDER_HAS_CONTENT', async () => {
+    page.once('dialog', (d) => d.accept());
+    await page.getByRole('button', { name: 'Delete trip' }).click();
+    const alert = page.locator('.sidebar [role=alert]', { hasText: 'FOLDER_HAS_CONTENT' });
+    await alert.waitFor();
+    return await alert.textContent();
+  });
+
+  await step('delete to the trash, restore from it', async () => {
+    await page.getByLabel('Select anim.gif').click();
+    await page.getByRole('button', { name: 'Delete', exact: true }).click();
+    await card('anim.gif').waitFor({ state: 'detached' });
+    await page.getByRole('link', { name: 'Trash' }).click();
+    await page.getByLabel('Select anim.gif').click();
+    await page.getByRole('button', { name: 'Restore', exact: true }).click();
+    await card('anim.gif').waitFor({ state: 'detached' });
+    await page.getByRole('link', { name: 'Library' }).click();
+    await card('anim.gif').waitFor();
+  });
+
   await step('the other pages, and a phone-sized screen', async () => {
     for (const [path, name] of [['/trash', 'trash'], ['/moderation', 'moderation'], ['/tokens', 'tokens'], ['/webhooks', 'webhooks']]) {
       await page.goto(cfg.url + path);
