@@ -227,6 +227,27 @@ try {
     if (overflow > 2) throw new Error(`the phone layout scrolls sideways by ${overflow}px`);
   });
 
+  await step('a revoked token returns to the sign-in page, saying why', async () => {
+    const admin = (query, variables) => fetch(cfg.url + '/graphql', {
+      method: 'POST', headers: { Authorization: 'Bearer ' + cfg.admin, 'Content-Type': 'application/json' }, body: JSON.stringify({ query, variables }),
+    }).then((r) => r.json());
+    const made = await admin('mutation { createApiToken(input: { name: "to revoke", role: EDITOR }) { secret token { id } } }');
+    const other = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const p3 = await other.newPage();
+    p3.on('pageerror', (e) => logs.push('revoked page: ' + String(e)));
+    p3.on('console', (m) => logs.push('revoked page: ' + m.text()));
+    await p3.goto(cfg.url + '/');
+    await p3.getByLabel('API token', { exact: true }).fill(made.data.createApiToken.secret);
+    await p3.getByRole('button', { name: 'Use token' }).click();
+    await p3.getByRole('heading', { name: 'Library' }).waitFor();
+    const revoked = await admin('mutation($id: ID!) { revokeApiToken(id: $id) { id revokedAt } }', { id: made.data.createApiToken.token.id });
+    await p3.reload();
+    await p3.getByText('Your session ended: sign in again.').waitFor().catch(async (e) => {
+      throw new Error(`revoke answered ${JSON.stringify(revoked)}; the page shows: ${(await p3.locator('body').innerText()).slice(0, 400)}: ${e}`);
+    });
+    await other.close();
+  });
+
   await step('an API error is shown with its message and code', async () => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto(cfg.url + '/?where=' + encodeURIComponent('{"kind":{"eq":"BOGUS"}}'));

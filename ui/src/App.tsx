@@ -10,19 +10,32 @@ import { ApiContext } from './lib/context';
 export function App() {
   const { path } = useLocation();
   const [session, setSession] = useState<Session | null>(loadSession);
+  const [ended, setEnded] = useState(false);
   const signOut = async () => {
     if (session?.kind === 'cookie') await postAuth('/auth/logout', {}).catch(() => undefined);
     saveSession(null);
     setSession(null);
   };
-  const api = useMemo<Api | null>(() => (session ? createApi(session, () => setSession(null)) : null), [session]);
+  const api = useMemo<Api | null>(
+    () =>
+      session
+        ? createApi(session, () => {
+            saveSession(null);
+            setSession(null);
+            setEnded(true);
+          })
+        : null,
+    [session],
+  );
   useEffect(() => () => api?.close(), [api]);
 
   if (path.startsWith('/invite/')) return <Invite token={decodeURIComponent(path.slice('/invite/'.length))} />;
   if (!session || !api) {
     return (
       <SignIn
+        notice={ended ? 'Your session ended: sign in again.' : null}
         onSignedIn={(s) => {
+          setEnded(false);
           saveSession(s);
           setSession(s);
         }}

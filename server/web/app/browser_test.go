@@ -127,7 +127,7 @@ func TestUIScenario(t *testing.T) {
 		}
 	}
 	r := drive(t, node, "scenario.mjs", map[string]any{
-		"url": s.URL, "token": s.Token("EDITOR"), "fixtures": filepath.Dir(fixtures.Path("alpha.png")),
+		"url": s.URL, "token": s.Token("EDITOR"), "admin": s.Admin, "fixtures": filepath.Dir(fixtures.Path("alpha.png")),
 		"folder": folder, "shots": shotsDir(t),
 	})
 	for page, violations := range r.Axe {

@@ -1,6 +1,6 @@
 // The two clients of a session: urql with a normalized cache (graphcache) for queries, mutations and
 // the live subscription over graphql-ws, and the project's own client for uploads with progress.
-import { Client, fetchExchange, subscriptionExchange } from 'urql';
+import { Client, fetchExchange, mapExchange, subscriptionExchange } from 'urql';
 import { cacheExchange, type UpdateResolver } from '@urql/exchange-graphcache';
 import { createClient as createWS } from 'graphql-ws';
 import { createClient as createMediagraph, type Client as Mediagraph } from '@mediagraph/client';
@@ -48,6 +48,13 @@ export function createApi(session: Session, onAuthError: () => void): Api {
     fetchOptions: () => ({ headers, credentials: 'same-origin' }),
     requestPolicy: 'cache-and-network',
     exchanges: [
+      // A session that ended (expired, signed out elsewhere, token revoked) returns to the sign-in page.
+      mapExchange({
+        onError(error) {
+          const status = (error.response as Response | undefined)?.status;
+          if (status === 401 || error.graphQLErrors.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) onAuthError();
+        },
+      }),
       cacheExchange({
         keys: Object.fromEntries(embedded.map((t) => [t, () => null])),
         updates: {

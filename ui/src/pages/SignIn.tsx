@@ -3,7 +3,7 @@ import { ErrorText } from '../lib/errors';
 import { postAuth, type Session } from '../lib/session';
 import { navigate } from '../lib/router';
 
-export function SignIn({ onSignedIn }: { onSignedIn: (s: Session) => void }) {
+export function SignIn({ onSignedIn, notice }: { onSignedIn: (s: Session) => void; notice: string | null }) {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
@@ -44,6 +44,7 @@ export function SignIn({ onSignedIn }: { onSignedIn: (s: Session) => void }) {
   return (
     <main className="signin">
       <h1>Mediagraph</h1>
+      {notice && <p role="status">{notice}</p>}
       <form onSubmit={withMember} aria-labelledby="member-h">
         <h2 id="member-h">Sign in</h2>
         <label>
