@@ -15,6 +15,7 @@ import (
 	"github.com/mediagraph/mediagraph/internal/apptest"
 	"github.com/mediagraph/mediagraph/internal/browser"
 	"github.com/mediagraph/mediagraph/internal/fixtures"
+	"github.com/mediagraph/mediagraph/internal/testclamd"
 	"github.com/mediagraph/mediagraph/internal/testdb"
 )
 
@@ -161,5 +162,38 @@ func TestUIPerformance(t *testing.T) {
 	}
 	if all.Figures["loaded"] != "Assets, 10000 loaded" {
 		t.Errorf("scrolled to the end with %v", all.Figures["loaded"])
+	}
+}
+
+// An EICAR upload scanned by a real clamd: the UI badges it and opens it on the threat warning.
+func TestUIThreatDetected(t *testing.T) {
+	node := needBrowser(t)
+	d := testclamd.Start(t, testclamd.Options{})
+	s := apptest.Start(t, testdb.SQLite(t), func(c *config.Config) {
+		c.ClamdAddr = d.TCP
+		c.UploadTypes = append(c.UploadTypes, "text/plain")
+	})
+	editor := s.Token("EDITOR")
+	id := s.MustUpload(editor, nil, apptest.File{Name: "eicar.txt", Content: bytes.NewReader(testclamd.EICAR(t))})[0].ID
+	var got struct {
+		Asset struct {
+			Filename  string
+			Antivirus struct{ Status, ThreatName string }
+		}
+	}
+	for deadline := time.Now().Add(2 * time.Minute); ; time.Sleep(200 * time.Millisecond) {
+		s.Must(editor, `query($id: ID!) { asset(id: $id) { filename antivirus { status threatName } } }`, map[string]any{"id": id}, &got)
+		if got.Asset.Antivirus.Status != "PENDING" || time.Now().After(deadline) {
+			break
+		}
+	}
+	if got.Asset.Antivirus.Status != "INFECTED" {
+		t.Fatalf("the EICAR upload was scanned %+v", got.Asset.Antivirus)
+	}
+	r := drive(t, node, "threat.mjs", map[string]any{
+		"url": s.URL, "token": editor, "filename": got.Asset.Filename, "threat": got.Asset.Antivirus.ThreatName, "shots": shotsDir(t),
+	})
+	for _, v := range r.Axe["threat"] {
+		t.Errorf("axe on the threat warning: %s (%s) at %v", v.ID, v.Impact, v.Nodes)
 	}
 }
