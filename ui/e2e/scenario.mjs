@@ -215,6 +215,10 @@ try {
       await shot(page, name);
       await axe(page, name);
     }
+    await page.goto(cfg.url + '/?view=masonry');
+    await card('alpha.png').waitFor();
+    await shot(page, 'masonry');
+    await axe(page, 'masonry');
     await page.goto(cfg.url + '/');
     await card('alpha.png').waitFor();
     await axe(page, 'library');

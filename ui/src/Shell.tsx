@@ -48,7 +48,13 @@ export function Shell({ session, onSignOut }: { session: Session; onSignOut: () 
       page = <WebhooksPage />;
       break;
     case '/members':
-      page = <Seam name="members" />;
+      page = (
+        <section className="admin" aria-labelledby="members-h">
+          <h1 id="members-h">Members and roles</h1>
+          <p>Members are managed here once member sign-in is available on this server.</p>
+          <Seam name="members" />
+        </section>
+      );
       break;
     default:
       page = <Library mode="library" reload={reload} />;
