@@ -6,7 +6,7 @@ GO ?= go
 VERSITYGW_VERSION = v1.8.0
 STATICCHECK_VERSION = v0.6.1
 
-.PHONY: run test build generate fuzz examples clients
+.PHONY: run test build generate fuzz examples clients ui e2e
 
 run: ## start the service: SQLite and blobs under ./data, GraphiQL at http://localhost:8080/graphiql
 	@scripts/need run
@@ -20,6 +20,7 @@ test: .tools/versitygw .tools/staticcheck ## formatting, vet, generated-code dri
 	.tools/staticcheck -checks "all,-ST1000,-ST1003,-ST1020,-ST1021,-ST1022" $$($(GO) list ./... | grep -v /graph/generated)
 	@scripts/check-generated
 	@scripts/check-layers
+	@scripts/check-ui
 	$(GO) test -race -count=1 ./...
 	@$(MAKE) --no-print-directory fuzz FUZZTIME=15s
 
@@ -39,6 +40,18 @@ fuzz: ## run each fuzz target for FUZZTIME (make test runs them for 15 s)
 clients: .tools/versitygw ## build @mediagraph/client and run its tests against a real serve (needs node and npm)
 	@command -v npm >/dev/null || { echo "make clients needs node and npm: apt-get install nodejs npm"; exit 1; }
 	cd clients/js && npm ci --no-audit --no-fund && npm run check-generated --silent && npm run build && MEDIAGRAPH_REQUIRE_S3=1 npm test
+
+# The web UI (ui/): its GraphQL types generated from the schema, type-checked, bundled into
+# server/web/app/dist (committed, embedded by the binary, so make run needs no Node).
+ui: ## rebuild the web UI bundle after editing ui/ or the schema (needs node and npm)
+	@command -v npm >/dev/null || { echo "make ui needs node and npm: apt-get install nodejs npm"; exit 1; }
+	cd ui && npm ci --no-audit --no-fund && npm run build
+
+# The web UI in Chromium against a real serve on SQLite: the editors' scenario, axe-core, screenshots
+# (written to $(E2E_SHOTS)) and the first-render figure for 1,000 assets.
+E2E_SHOTS ?= $(CURDIR)/data/ui-screenshots
+e2e: ## drive the web UI in Chromium (needs node, npm ci in ui/ and chromium)
+	MEDIAGRAPH_UI_E2E=1 MEDIAGRAPH_UI_SHOTS=$(E2E_SHOTS) $(GO) test -count=1 -v -run 'TestUI' ./server/web/app/
 
 examples: ## build the Next.js and Astro examples against a fresh Mediagraph and check them in Chromium
 	examples/run

@@ -27,6 +27,7 @@ import (
 	"github.com/mediagraph/mediagraph/server/gate"
 	"github.com/mediagraph/mediagraph/server/gqlhttp"
 	"github.com/mediagraph/mediagraph/server/metrics"
+	"github.com/mediagraph/mediagraph/server/web/app"
 	"github.com/mediagraph/mediagraph/server/web/graphiql"
 	"github.com/mediagraph/mediagraph/storage"
 	"github.com/mediagraph/mediagraph/storage/disk"
@@ -230,9 +231,11 @@ func (a *App) Handler() http.Handler {
 	})
 	signIn := &auth.Auth{Members: a.Media.Members, PublicURL: a.Config.PublicURL, SessionTTL: a.Config.SessionTTL, Refuse: a.refuse}
 	signIn.Register(mux)
-	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
-		http.Redirect(w, r, "/graphiql", http.StatusFound)
-	})
+	index := app.Index()
+	for _, route := range app.Routes {
+		mux.Handle("GET "+route, index)
+	}
+	mux.Handle("GET "+app.Prefix, app.Assets())
 	return requestid.Middleware(a.observed(mux, func(h http.Handler) http.Handler {
 		return a.recoverer(cors.New(a.Config.CORSOrigins).Handler(signIn.Middleware(a.authenticate(h))))
 	}))

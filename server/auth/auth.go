@@ -42,7 +42,6 @@ func (a *Auth) Register(mux *http.ServeMux) {
 	mux.HandleFunc("POST /auth/login", a.login)
 	mux.HandleFunc("POST /auth/logout", a.logout)
 	mux.HandleFunc("POST /auth/invitation", a.acceptInvitation)
-	mux.HandleFunc("GET "+access.InvitationPath+"{token}", invitationPage)
 }
 
 type memberJSON struct {

@@ -1,0 +1,265 @@
+// The editors' scenario of the media area, in Chromium against a real serve: sign in, upload files and
+// a folder, search, bulk-tag, drag into a collection, localized alt with its fallback, focal point,
+// replace and restore, table sorting, live updates in a second browser, axe-core and screenshots.
+import { axe, cfg, gql, launch, report, results, shot, signIn, step } from './lib.mjs';
+
+const browser = await launch();
+const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, bypassCSP: true });
+const page = await ctx.newPage();
+page.setDefaultTimeout(10000);
+const logs = [];
+page.on('console', (m) => m.type() === 'error' && logs.push(m.text()));
+page.on('pageerror', (e) => logs.push(String(e)));
+const fx = (n) => `${cfg.fixtures}/${n}`;
+const card = (name) => page.locator('.card', { has: page.locator('.name', { hasText: name }) });
+const assetByName = async (name) =>
+  (await gql('query($f: AssetFilter) { assets(filter: $f) { nodes { id filename version size tags { name } collection { name } defaultFieldMetadata { locale alt focalPoint { x y } } } } }',
+    { f: { filename: { matches: name } } })).assets.nodes[0];
+
+try {
+  await step('sign in with an API token', async () => {
+    await page.goto(cfg.url + '/');
+    await shot(page, 'signin');
+    await axe(page, 'signin');
+    await signIn(page);
+  });
+
+  await step('upload four files with progress and thumbnails', async () => {
+    await page.locator('label:has-text("Upload files") input[type=file]').setInputFiles(['photo-12mp.jpg', 'alpha.png', 'clip.mp4', 'tone.mp3'].map(fx));
+    await page.locator('.uploads li').first().waitFor();
+    await page.waitForFunction(() => document.querySelectorAll('.uploads li[data-state="done"], .uploads li[data-state="duplicate"]').length >= 4, null, { timeout: 60000 });
+    const bad = await page.locator('.uploads li[data-state="failed"]').allTextContents();
+    if (bad.length) throw new Error('failed uploads: ' + bad.join(' | '));
+    await card('alpha.png').locator('img.in').waitFor({ timeout: 30000 });
+    await card('tone.mp3').waitFor();
+    await shot(page, 'library-uploaded');
+    return { progressBars: await page.locator('.uploads progress').count() };
+  });
+
+  await step('upload a folder of two files into a collection named after it', async () => {
+    await page.locator('label:has-text("Upload folder") input[type=file]').setInputFiles(cfg.folder);
+    await page.waitForFunction(() => document.querySelectorAll('.uploads li[data-state="done"]').length >= 6, null, { timeout: 60000 });
+    const a = await assetByName('focal-red-square');
+    if (a?.collection?.name !== 'trip') throw new Error('the folder file is in ' + JSON.stringify(a?.collection));
+    await page.locator('[data-collection="trip"]').waitFor();
+  });
+
+  await step('search "cathedral" finds the photo', async () => {
+    await page.getByRole('searchbox').fill('cathedral');
+    try {
+      await page.waitForFunction(() => {
+        const names = [...document.querySelectorAll('.card .name')].map((n) => n.textContent);
+        return names.length === 1 && names[0] === 'photo-12mp.jpg';
+      });
+      await shot(page, 'search');
+    } catch (e) {
+      const names = await page.locator('.card .name').allTextContents();
+      throw new Error(`cards ${JSON.stringify(names)} for "cathedral": ${e}`);
+    } finally {
+      await page.getByRole('searchbox').fill('');
+    }
+    await card('alpha.png').waitFor();
+  });
+
+  await step('bulk-tag two assets', async () => {
+    await page.getByLabel('Select alpha.png').click();
+    await page.getByLabel('Select clip.mp4').click();
+    await page.getByLabel('Tags', { exact: true }).fill('hero');
+    await page.getByRole('button', { name: 'Tag', exact: true }).click();
+    await page.getByText('Tagged: 2 assets').waitFor();
+    await shot(page, 'bulk');
+    for (const n of ['alpha', 'clip']) {
+      const a = await assetByName(n);
+      if (!a.tags.some((t) => t.name === 'hero')) throw new Error(n + ' is not tagged: ' + JSON.stringify(a.tags));
+    }
+    await page.getByRole('button', { name: 'Clear selection' }).click();
+  });
+
+  await step('drag an asset into a collection', async () => {
+    await card('tone.mp3').dragTo(page.locator('[data-collection="trip"]'));
+    for (let i = 0; i < 50; i++) {
+      if ((await assetByName('tone'))?.collection?.name === 'trip') return;
+      await page.waitForTimeout(100);
+    }
+    throw new Error('tone.mp3 is not in trip: ' + JSON.stringify((await assetByName('tone')).collection));
+  });
+
+  await step('Italian alt, shown as the German fallback', async () => {
+    await card('photo-12mp.jpg').locator('[data-open]').click();
+    await page.getByLabel('Alt it').fill("Duomo all'alba");
+    await page.getByRole('button', { name: 'Save texts' }).click();
+    await page.locator('.detail [role=status]', { hasText: 'Saved' }).first().waitFor();
+    const fb = await page.locator('[data-fallback="de.alt"]').textContent();
+    if (!fb?.includes("Duomo all'alba") || !fb.includes('it')) throw new Error('German shows ' + fb);
+    await page.getByLabel('As delivered in').selectOption('de');
+    await page.locator('[data-served-alt="de"]', { hasText: "Duomo all'alba" }).waitFor().catch(async (e) => {
+      const served = await page.locator('[data-served-alt="de"]').textContent();
+      const api = await gql('query($id: ID!) { asset(id: $id) { de: alt(locale: "de") it: alt(locale: "it") en: alt(locale: "en") } }', { id: (await assetByName('photo-12mp')).id });
+      throw new Error(`the UI shows the German alt as delivered: "${served}", the API: ${JSON.stringify(api)}: ${e}`);
+    });
+    await shot(page, 'detail');
+    await axe(page, 'detail');
+    return fb;
+  });
+
+  await step('move the focal point and see the crop follow', async () => {
+    const crop = page.locator('img[data-crop="16:9"]');
+    const before = await crop.evaluate((e) => e.style.objectPosition);
+    const box = await page.locator('.focal').boundingBox();
+    await page.mouse.click(box.x + box.width * 0.2, box.y + box.height * 0.3);
+    await page.waitForFunction((b) => document.querySelector('img[data-crop="16:9"]').style.objectPosition !== b, before);
+    const after = await crop.evaluate((e) => e.style.objectPosition);
+    for (let i = 0; i < 50; i++) {
+      const fp = (await gql('query($id: ID!) { asset(id: $id) { focalPoint { x y } } }', { id: (await assetByName('photo-12mp')).id })).asset.focalPoint;
+      if (fp && Math.abs(fp.x - 0.2) < 0.03 && Math.abs(fp.y - 0.3) < 0.03) return { before, after, fp };
+      await page.waitForTimeout(100);
+    }
+    throw new Error('the focal point was not saved near 0.2, 0.3');
+  });
+
+  await step('replace an image, then restore version 1', async () => {
+    await page.keyboard.press('Escape');
+    const original = await assetByName('alpha');
+    await card('alpha.png').locator('[data-open]').click();
+    await page.locator('.detail h2', { hasText: 'alpha.png' }).waitFor();
+    await page.locator('label:has-text("Replace file") input[type=file]').setInputFiles(fx('focal-red-square.png'));
+    await page.locator('[data-version="2"] strong', { hasText: 'current' }).waitFor({ timeout: 30000 });
+    await page.getByRole('button', { name: 'Restore v1' }).click();
+    await page.locator('[data-version="3"] strong', { hasText: 'current' }).waitFor({ timeout: 30000 });
+    const now = await assetByName('alpha');
+    if (now.version !== 3 || now.size !== original.size) throw new Error(`after restore: version ${now.version}, size ${now.size} (v1 ${original.size})`);
+    await shot(page, 'versions');
+    await page.keyboard.press('Escape');
+  });
+
+  await step('the table view sorts by size', async () => {
+    await page.getByRole('button', { name: 'table' }).click();
+    await page.getByRole('button', { name: /^Size/ }).click();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('sort') === 'SIZE_ASC');
+    const sizes = async () => {
+      await page.waitForTimeout(300);
+      return page.evaluate(() => [...document.querySelectorAll('[role=row][data-asset]')].map((r) => r.dataset.asset));
+    };
+    const ids = async () => sizes();
+    const ascIds = await ids();
+    const all = (await gql('{ assets(first: 100, orderBy: SIZE_ASC) { nodes { id } } }')).assets.nodes.map((n) => n.id);
+    if (JSON.stringify(ascIds) !== JSON.stringify(all)) throw new Error(`rows ${ascIds} vs API ${all}`);
+    await page.getByRole('button', { name: /^Size/ }).click();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('sort') === 'SIZE_DESC');
+    const descIds = await ids();
+    if (JSON.stringify(descIds) !== JSON.stringify([...all].reverse())) throw new Error(`descending rows ${descIds}`);
+    await shot(page, 'table');
+    await axe(page, 'table');
+    return { rows: ascIds.length };
+  });
+
+  await step('a second browser sees an upload from the first without reload', async () => {
+    const other = await browser.newContext({ viewport: { width: 1280, height: 800 }, bypassCSP: true });
+    const p2 = await other.newPage();
+    await signIn(p2);
+    await p2.locator('.card').first().waitFor();
+    await p2.locator('html[data-live="connected"]').waitFor();
+    await page.getByRole('button', { name: 'grid' }).click();
+    await page.locator('label:has-text("Upload files") input[type=file]').setInputFiles(fx('anim.gif'));
+    await p2.locator('.card .name', { hasText: 'anim.gif' }).waitFor({ timeout: 30000 });
+    await other.close();
+  });
+
+  await step('a duplicate upload is reported as already in the library', async () => {
+    await page.getByRole('button', { name: 'Clear finished' }).click();
+    await page.locator('label:has-text("Upload files") input[type=file]').setInputFiles(fx('alpha.png'));
+    await page.locator('.uploads li[data-state="duplicate"]', { hasText: 'already in the library' }).waitFor({ timeout: 30000 });
+    const n = (await gql('{ assets(filter: { filename: { matches: "alpha" } }) { totalCount } }')).assets.totalCount;
+    if (n !== 1) throw new Error(`${n} assets named alpha`);
+  });
+
+  await step('keyboard: Tab reaches the assets, arrows move between them, Enter opens one', async () => {
+    const first = page.locator('[data-index="0"] [data-open]');
+    await first.focus();
+    await page.keyboard.press('ArrowRight');
+    const focused = await page.evaluate(() => document.activeElement?.closest('[data-index]')?.getAttribute('data-index'));
+    if (focused !== '1') throw new Error('ArrowRight focused item ' + focused);
+    await page.keyboard.press('Enter');
+    await page.locator('.detail h2').waitFor();
+    const visible = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+    await page.keyboard.press('Escape');
+    await page.locator('.detail').waitFor({ state: 'detached' });
+    return { focusOutline: visible };
+  });
+
+  await step('deleting a collection with content shows FOLDER_HAS_CONTENT', async () => {
+    page.once('dialog', (d) => d.accept());
+    await page.getByRole('button', { name: 'Delete trip' }).click();
+    const alert = page.locator('.sidebar [role=alert]', { hasText: 'FOLDER_HAS_CONTENT' });
+    await alert.waitFor();
+    return await alert.textContent();
+  });
+
+  await step('delete to the trash, restore from it', async () => {
+    await page.getByLabel('Select anim.gif').click();
+    await page.getByRole('button', { name: 'Delete', exact: true }).click();
+    await card('anim.gif').waitFor({ state: 'detached' });
+    await page.getByRole('link', { name: 'Trash' }).click();
+    await page.getByLabel('Select anim.gif').click();
+    await page.getByRole('button', { name: 'Restore', exact: true }).click();
+    await card('anim.gif').waitFor({ state: 'detached' });
+    await page.getByRole('link', { name: 'Library' }).click();
+    await card('anim.gif').waitFor();
+  });
+
+  await step('the other pages, and a phone-sized screen', async () => {
+    for (const [path, name] of [['/trash', 'trash'], ['/moderation', 'moderation'], ['/tokens', 'tokens'], ['/webhooks', 'webhooks']]) {
+      await page.goto(cfg.url + path);
+      await page.locator('h1').first().waitFor();
+      await page.waitForTimeout(300);
+      await shot(page, name);
+      await axe(page, name);
+    }
+    await page.goto(cfg.url + '/?view=masonry');
+    await card('alpha.png').waitFor();
+    await shot(page, 'masonry');
+    await axe(page, 'masonry');
+    await page.goto(cfg.url + '/');
+    await card('alpha.png').waitFor();
+    await axe(page, 'library');
+    await shot(page, 'library');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForTimeout(300);
+    await shot(page, 'library-phone');
+    await axe(page, 'library-phone');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    if (overflow > 2) throw new Error(`the phone layout scrolls sideways by ${overflow}px`);
+  });
+
+  await step('a revoked token returns to the sign-in page, saying why', async () => {
+    const admin = (query, variables) => fetch(cfg.url + '/graphql', {
+      method: 'POST', headers: { Authorization: 'Bearer ' + cfg.admin, 'Content-Type': 'application/json' }, body: JSON.stringify({ query, variables }),
+    }).then((r) => r.json());
+    const made = await admin('mutation { createApiToken(input: { name: "to revoke", role: EDITOR }) { secret token { id } } }');
+    const other = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const p3 = await other.newPage();
+    p3.on('pageerror', (e) => logs.push('revoked page: ' + String(e)));
+    p3.on('console', (m) => logs.push('revoked page: ' + m.text()));
+    await p3.goto(cfg.url + '/');
+    await p3.getByLabel('API token', { exact: true }).fill(made.data.createApiToken.secret);
+    await p3.getByRole('button', { name: 'Use token' }).click();
+    await p3.getByRole('heading', { name: 'Library' }).waitFor();
+    const revoked = await admin('mutation($id: ID!) { revokeApiToken(id: $id) { id revokedAt } }', { id: made.data.createApiToken.token.id });
+    await p3.reload();
+    await p3.getByText('Your session ended: sign in again.').waitFor().catch(async (e) => {
+      throw new Error(`revoke answered ${JSON.stringify(revoked)}; the page shows: ${(await p3.locator('body').innerText()).slice(0, 400)}: ${e}`);
+    });
+    await other.close();
+  });
+
+  await step('an API error is shown with its message and code', async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(cfg.url + '/?where=' + encodeURIComponent('{"kind":{"eq":"BOGUS"}}'));
+    await page.locator('.content [role=alert]').first().waitFor({ timeout: 10000 });
+    return await page.locator('.content [role=alert]').first().textContent();
+  });
+} finally {
+  results.console = logs.slice(0, 20);
+  await browser.close();
+  report();
+}

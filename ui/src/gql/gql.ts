@@ -1,0 +1,220 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  query Playground($id: ID!, $params: ImageParams!) { asset(id: $id) { id url(params: $params, signed: true, expiresIn: 3600) transformUrl(params: $params) } }\n": typeof types.PlaygroundDocument,
+    "\n  query ChildCollections($parentId: ID) { collections(parentId: $parentId) { id name } }\n": typeof types.ChildCollectionsDocument,
+    "\n  query Settings {\n    mediaSettings {\n      locales defaultLocale localeFallbacks { locale fallbacks }\n      maxUploadBytes maxFilesPerUpload maxPageSize uploadTypes\n    }\n  }\n": typeof types.SettingsDocument,
+    "\n  fragment AssetCard on Asset {\n    id kind status filename mimeType size width height aspectRatio createdAt updatedAt\n    blurhash lqip inUse processingError version\n    thumb: url(params: { w: 320, h: 320, fit: MAX, auto: [FORMAT] }, signed: true, expiresIn: 86400)\n    tags { id name }\n    collection { id name }\n    antivirus { status threatName }\n    moderation { status }\n  }\n": typeof types.AssetCardFragmentDoc,
+    "\n  query Assets($filter: AssetFilter, $orderBy: AssetOrder, $first: Int, $after: String) {\n    assets(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { ...AssetCard }\n    }\n  }\n": typeof types.AssetsDocument,
+    "\n  query AssetDetail($id: ID!) {\n    asset(id: $id) {\n      ...AssetCard\n      originalFilename format duration pageCount hasAlpha colorSpace frameRate videoCodec audioCodec\n      author copyright notes deletedAt\n      original: url(signed: true, expiresIn: 86400)\n      gateUrl: url\n      versionedUrl: transformUrl\n      colors { hex }\n      exif { make model lensModel exposureTime fNumber iso focalLength dateTaken latitude longitude altitude }\n      defaultFieldMetadata { locale alt title focalPoint { x y } }\n      usages { id live entry { type id field locale } }\n      versions { number filename size width height createdAt url(signed: true, expiresIn: 86400) }\n      antivirus { status threatName scannedAt error }\n      moderation { status note }\n    }\n  }\n": typeof types.AssetDetailDocument,
+    "\n  query AssetLocalized($id: ID!, $locale: String!) {\n    asset(id: $id) { id alt(locale: $locale) title(locale: $locale) }\n  }\n": typeof types.AssetLocalizedDocument,
+    "\n  query Collections($parentId: ID) {\n    collections(parentId: $parentId) { id name assetCount }\n  }\n": typeof types.CollectionsDocument,
+    "\n  query Tags($search: String) {\n    tags(search: $search, first: 100) { nodes { id name assetCount } }\n  }\n": typeof types.TagsDocument,
+    "\n  mutation UpdateAsset($id: ID!, $input: UpdateAssetInput!) {\n    updateAsset(id: $id, input: $input) {\n      ...AssetCard author copyright notes\n      defaultFieldMetadata { locale alt title focalPoint { x y } }\n    }\n  }\n": typeof types.UpdateAssetDocument,
+    "\n  mutation TagAssets($ids: [ID!]!, $tags: [String!]!) { tagAssets(ids: $ids, tags: $tags) { id tags { id name } } }\n": typeof types.TagAssetsDocument,
+    "\n  mutation UntagAssets($ids: [ID!]!, $tags: [String!]!) { untagAssets(ids: $ids, tags: $tags) { id tags { id name } } }\n": typeof types.UntagAssetsDocument,
+    "\n  mutation MoveAssets($ids: [ID!]!, $collectionId: ID) { moveAssets(ids: $ids, collectionId: $collectionId) { id collection { id name } } }\n": typeof types.MoveAssetsDocument,
+    "\n  mutation SetStatus($ids: [ID!]!, $status: AssetStatus!) { setAssetStatus(ids: $ids, status: $status) { id status } }\n": typeof types.SetStatusDocument,
+    "\n  mutation DeleteAssets($ids: [ID!]!) { deleteAssets(ids: $ids) }\n": typeof types.DeleteAssetsDocument,
+    "\n  mutation RestoreAssets($ids: [ID!]!) { restoreAssets(ids: $ids) { id deletedAt } }\n": typeof types.RestoreAssetsDocument,
+    "\n  mutation PurgeAssets($ids: [ID!]!) { purgeAssets(ids: $ids) }\n": typeof types.PurgeAssetsDocument,
+    "\n  mutation Moderate($ids: [ID!]!, $status: ModerationStatus!, $note: String) {\n    moderateAssets(ids: $ids, status: $status, note: $note) { id moderation { status note } }\n  }\n": typeof types.ModerateDocument,
+    "\n  mutation RestoreVersion($id: ID!, $version: Int!) { restoreAssetVersion(id: $id, version: $version) { ...AssetCard } }\n": typeof types.RestoreVersionDocument,
+    "\n  mutation CreateCollection($input: CreateCollectionInput!) { createCollection(input: $input) { id name } }\n": typeof types.CreateCollectionDocument,
+    "\n  mutation RenameCollection($id: ID!, $name: String!) { updateCollection(id: $id, input: { name: $name }) { id name } }\n": typeof types.RenameCollectionDocument,
+    "\n  mutation MoveCollection($id: ID!, $parentId: ID) { moveCollection(id: $id, parentId: $parentId) { id } }\n": typeof types.MoveCollectionDocument,
+    "\n  mutation DeleteCollection($id: ID!) { deleteCollection(id: $id) }\n": typeof types.DeleteCollectionDocument,
+    "\n  subscription AssetEvents {\n    assetEvents { id event assetId asset { ...AssetCard } }\n  }\n": typeof types.AssetEventsDocument,
+    "\n  query Tokens { apiTokens { id name role createdAt lastUsedAt revokedAt } }\n": typeof types.TokensDocument,
+    "\n  mutation CreateToken($input: CreateApiTokenInput!) { createApiToken(input: $input) { secret token { id name role createdAt lastUsedAt revokedAt } } }\n": typeof types.CreateTokenDocument,
+    "\n  mutation RevokeToken($id: ID!) { revokeApiToken(id: $id) { id revokedAt } }\n": typeof types.RevokeTokenDocument,
+    "\n  query Webhooks { webhooks { id name url events enabled failureCount disabledReason } webhookEventNames }\n": typeof types.WebhooksDocument,
+    "\n  mutation CreateWebhook($input: CreateWebhookInput!) { createWebhook(input: $input) { secret webhook { id name url events enabled failureCount disabledReason } } }\n": typeof types.CreateWebhookDocument,
+    "\n  mutation DeleteWebhook($id: ID!) { deleteWebhook(id: $id) { id } }\n": typeof types.DeleteWebhookDocument,
+};
+const documents: Documents = {
+    "\n  query Playground($id: ID!, $params: ImageParams!) { asset(id: $id) { id url(params: $params, signed: true, expiresIn: 3600) transformUrl(params: $params) } }\n": types.PlaygroundDocument,
+    "\n  query ChildCollections($parentId: ID) { collections(parentId: $parentId) { id name } }\n": types.ChildCollectionsDocument,
+    "\n  query Settings {\n    mediaSettings {\n      locales defaultLocale localeFallbacks { locale fallbacks }\n      maxUploadBytes maxFilesPerUpload maxPageSize uploadTypes\n    }\n  }\n": types.SettingsDocument,
+    "\n  fragment AssetCard on Asset {\n    id kind status filename mimeType size width height aspectRatio createdAt updatedAt\n    blurhash lqip inUse processingError version\n    thumb: url(params: { w: 320, h: 320, fit: MAX, auto: [FORMAT] }, signed: true, expiresIn: 86400)\n    tags { id name }\n    collection { id name }\n    antivirus { status threatName }\n    moderation { status }\n  }\n": types.AssetCardFragmentDoc,
+    "\n  query Assets($filter: AssetFilter, $orderBy: AssetOrder, $first: Int, $after: String) {\n    assets(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { ...AssetCard }\n    }\n  }\n": types.AssetsDocument,
+    "\n  query AssetDetail($id: ID!) {\n    asset(id: $id) {\n      ...AssetCard\n      originalFilename format duration pageCount hasAlpha colorSpace frameRate videoCodec audioCodec\n      author copyright notes deletedAt\n      original: url(signed: true, expiresIn: 86400)\n      gateUrl: url\n      versionedUrl: transformUrl\n      colors { hex }\n      exif { make model lensModel exposureTime fNumber iso focalLength dateTaken latitude longitude altitude }\n      defaultFieldMetadata { locale alt title focalPoint { x y } }\n      usages { id live entry { type id field locale } }\n      versions { number filename size width height createdAt url(signed: true, expiresIn: 86400) }\n      antivirus { status threatName scannedAt error }\n      moderation { status note }\n    }\n  }\n": types.AssetDetailDocument,
+    "\n  query AssetLocalized($id: ID!, $locale: String!) {\n    asset(id: $id) { id alt(locale: $locale) title(locale: $locale) }\n  }\n": types.AssetLocalizedDocument,
+    "\n  query Collections($parentId: ID) {\n    collections(parentId: $parentId) { id name assetCount }\n  }\n": types.CollectionsDocument,
+    "\n  query Tags($search: String) {\n    tags(search: $search, first: 100) { nodes { id name assetCount } }\n  }\n": types.TagsDocument,
+    "\n  mutation UpdateAsset($id: ID!, $input: UpdateAssetInput!) {\n    updateAsset(id: $id, input: $input) {\n      ...AssetCard author copyright notes\n      defaultFieldMetadata { locale alt title focalPoint { x y } }\n    }\n  }\n": types.UpdateAssetDocument,
+    "\n  mutation TagAssets($ids: [ID!]!, $tags: [String!]!) { tagAssets(ids: $ids, tags: $tags) { id tags { id name } } }\n": types.TagAssetsDocument,
+    "\n  mutation UntagAssets($ids: [ID!]!, $tags: [String!]!) { untagAssets(ids: $ids, tags: $tags) { id tags { id name } } }\n": types.UntagAssetsDocument,
+    "\n  mutation MoveAssets($ids: [ID!]!, $collectionId: ID) { moveAssets(ids: $ids, collectionId: $collectionId) { id collection { id name } } }\n": types.MoveAssetsDocument,
+    "\n  mutation SetStatus($ids: [ID!]!, $status: AssetStatus!) { setAssetStatus(ids: $ids, status: $status) { id status } }\n": types.SetStatusDocument,
+    "\n  mutation DeleteAssets($ids: [ID!]!) { deleteAssets(ids: $ids) }\n": types.DeleteAssetsDocument,
+    "\n  mutation RestoreAssets($ids: [ID!]!) { restoreAssets(ids: $ids) { id deletedAt } }\n": types.RestoreAssetsDocument,
+    "\n  mutation PurgeAssets($ids: [ID!]!) { purgeAssets(ids: $ids) }\n": types.PurgeAssetsDocument,
+    "\n  mutation Moderate($ids: [ID!]!, $status: ModerationStatus!, $note: String) {\n    moderateAssets(ids: $ids, status: $status, note: $note) { id moderation { status note } }\n  }\n": types.ModerateDocument,
+    "\n  mutation RestoreVersion($id: ID!, $version: Int!) { restoreAssetVersion(id: $id, version: $version) { ...AssetCard } }\n": types.RestoreVersionDocument,
+    "\n  mutation CreateCollection($input: CreateCollectionInput!) { createCollection(input: $input) { id name } }\n": types.CreateCollectionDocument,
+    "\n  mutation RenameCollection($id: ID!, $name: String!) { updateCollection(id: $id, input: { name: $name }) { id name } }\n": types.RenameCollectionDocument,
+    "\n  mutation MoveCollection($id: ID!, $parentId: ID) { moveCollection(id: $id, parentId: $parentId) { id } }\n": types.MoveCollectionDocument,
+    "\n  mutation DeleteCollection($id: ID!) { deleteCollection(id: $id) }\n": types.DeleteCollectionDocument,
+    "\n  subscription AssetEvents {\n    assetEvents { id event assetId asset { ...AssetCard } }\n  }\n": types.AssetEventsDocument,
+    "\n  query Tokens { apiTokens { id name role createdAt lastUsedAt revokedAt } }\n": types.TokensDocument,
+    "\n  mutation CreateToken($input: CreateApiTokenInput!) { createApiToken(input: $input) { secret token { id name role createdAt lastUsedAt revokedAt } } }\n": types.CreateTokenDocument,
+    "\n  mutation RevokeToken($id: ID!) { revokeApiToken(id: $id) { id revokedAt } }\n": types.RevokeTokenDocument,
+    "\n  query Webhooks { webhooks { id name url events enabled failureCount disabledReason } webhookEventNames }\n": types.WebhooksDocument,
+    "\n  mutation CreateWebhook($input: CreateWebhookInput!) { createWebhook(input: $input) { secret webhook { id name url events enabled failureCount disabledReason } } }\n": types.CreateWebhookDocument,
+    "\n  mutation DeleteWebhook($id: ID!) { deleteWebhook(id: $id) { id } }\n": types.DeleteWebhookDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Playground($id: ID!, $params: ImageParams!) { asset(id: $id) { id url(params: $params, signed: true, expiresIn: 3600) transformUrl(params: $params) } }\n"): (typeof documents)["\n  query Playground($id: ID!, $params: ImageParams!) { asset(id: $id) { id url(params: $params, signed: true, expiresIn: 3600) transformUrl(params: $params) } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ChildCollections($parentId: ID) { collections(parentId: $parentId) { id name } }\n"): (typeof documents)["\n  query ChildCollections($parentId: ID) { collections(parentId: $parentId) { id name } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Settings {\n    mediaSettings {\n      locales defaultLocale localeFallbacks { locale fallbacks }\n      maxUploadBytes maxFilesPerUpload maxPageSize uploadTypes\n    }\n  }\n"): (typeof documents)["\n  query Settings {\n    mediaSettings {\n      locales defaultLocale localeFallbacks { locale fallbacks }\n      maxUploadBytes maxFilesPerUpload maxPageSize uploadTypes\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AssetCard on Asset {\n    id kind status filename mimeType size width height aspectRatio createdAt updatedAt\n    blurhash lqip inUse processingError version\n    thumb: url(params: { w: 320, h: 320, fit: MAX, auto: [FORMAT] }, signed: true, expiresIn: 86400)\n    tags { id name }\n    collection { id name }\n    antivirus { status threatName }\n    moderation { status }\n  }\n"): (typeof documents)["\n  fragment AssetCard on Asset {\n    id kind status filename mimeType size width height aspectRatio createdAt updatedAt\n    blurhash lqip inUse processingError version\n    thumb: url(params: { w: 320, h: 320, fit: MAX, auto: [FORMAT] }, signed: true, expiresIn: 86400)\n    tags { id name }\n    collection { id name }\n    antivirus { status threatName }\n    moderation { status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Assets($filter: AssetFilter, $orderBy: AssetOrder, $first: Int, $after: String) {\n    assets(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { ...AssetCard }\n    }\n  }\n"): (typeof documents)["\n  query Assets($filter: AssetFilter, $orderBy: AssetOrder, $first: Int, $after: String) {\n    assets(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { ...AssetCard }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AssetDetail($id: ID!) {\n    asset(id: $id) {\n      ...AssetCard\n      originalFilename format duration pageCount hasAlpha colorSpace frameRate videoCodec audioCodec\n      author copyright notes deletedAt\n      original: url(signed: true, expiresIn: 86400)\n      gateUrl: url\n      versionedUrl: transformUrl\n      colors { hex }\n      exif { make model lensModel exposureTime fNumber iso focalLength dateTaken latitude longitude altitude }\n      defaultFieldMetadata { locale alt title focalPoint { x y } }\n      usages { id live entry { type id field locale } }\n      versions { number filename size width height createdAt url(signed: true, expiresIn: 86400) }\n      antivirus { status threatName scannedAt error }\n      moderation { status note }\n    }\n  }\n"): (typeof documents)["\n  query AssetDetail($id: ID!) {\n    asset(id: $id) {\n      ...AssetCard\n      originalFilename format duration pageCount hasAlpha colorSpace frameRate videoCodec audioCodec\n      author copyright notes deletedAt\n      original: url(signed: true, expiresIn: 86400)\n      gateUrl: url\n      versionedUrl: transformUrl\n      colors { hex }\n      exif { make model lensModel exposureTime fNumber iso focalLength dateTaken latitude longitude altitude }\n      defaultFieldMetadata { locale alt title focalPoint { x y } }\n      usages { id live entry { type id field locale } }\n      versions { number filename size width height createdAt url(signed: true, expiresIn: 86400) }\n      antivirus { status threatName scannedAt error }\n      moderation { status note }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AssetLocalized($id: ID!, $locale: String!) {\n    asset(id: $id) { id alt(locale: $locale) title(locale: $locale) }\n  }\n"): (typeof documents)["\n  query AssetLocalized($id: ID!, $locale: String!) {\n    asset(id: $id) { id alt(locale: $locale) title(locale: $locale) }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Collections($parentId: ID) {\n    collections(parentId: $parentId) { id name assetCount }\n  }\n"): (typeof documents)["\n  query Collections($parentId: ID) {\n    collections(parentId: $parentId) { id name assetCount }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Tags($search: String) {\n    tags(search: $search, first: 100) { nodes { id name assetCount } }\n  }\n"): (typeof documents)["\n  query Tags($search: String) {\n    tags(search: $search, first: 100) { nodes { id name assetCount } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateAsset($id: ID!, $input: UpdateAssetInput!) {\n    updateAsset(id: $id, input: $input) {\n      ...AssetCard author copyright notes\n      defaultFieldMetadata { locale alt title focalPoint { x y } }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateAsset($id: ID!, $input: UpdateAssetInput!) {\n    updateAsset(id: $id, input: $input) {\n      ...AssetCard author copyright notes\n      defaultFieldMetadata { locale alt title focalPoint { x y } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TagAssets($ids: [ID!]!, $tags: [String!]!) { tagAssets(ids: $ids, tags: $tags) { id tags { id name } } }\n"): (typeof documents)["\n  mutation TagAssets($ids: [ID!]!, $tags: [String!]!) { tagAssets(ids: $ids, tags: $tags) { id tags { id name } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UntagAssets($ids: [ID!]!, $tags: [String!]!) { untagAssets(ids: $ids, tags: $tags) { id tags { id name } } }\n"): (typeof documents)["\n  mutation UntagAssets($ids: [ID!]!, $tags: [String!]!) { untagAssets(ids: $ids, tags: $tags) { id tags { id name } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MoveAssets($ids: [ID!]!, $collectionId: ID) { moveAssets(ids: $ids, collectionId: $collectionId) { id collection { id name } } }\n"): (typeof documents)["\n  mutation MoveAssets($ids: [ID!]!, $collectionId: ID) { moveAssets(ids: $ids, collectionId: $collectionId) { id collection { id name } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetStatus($ids: [ID!]!, $status: AssetStatus!) { setAssetStatus(ids: $ids, status: $status) { id status } }\n"): (typeof documents)["\n  mutation SetStatus($ids: [ID!]!, $status: AssetStatus!) { setAssetStatus(ids: $ids, status: $status) { id status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteAssets($ids: [ID!]!) { deleteAssets(ids: $ids) }\n"): (typeof documents)["\n  mutation DeleteAssets($ids: [ID!]!) { deleteAssets(ids: $ids) }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RestoreAssets($ids: [ID!]!) { restoreAssets(ids: $ids) { id deletedAt } }\n"): (typeof documents)["\n  mutation RestoreAssets($ids: [ID!]!) { restoreAssets(ids: $ids) { id deletedAt } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PurgeAssets($ids: [ID!]!) { purgeAssets(ids: $ids) }\n"): (typeof documents)["\n  mutation PurgeAssets($ids: [ID!]!) { purgeAssets(ids: $ids) }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Moderate($ids: [ID!]!, $status: ModerationStatus!, $note: String) {\n    moderateAssets(ids: $ids, status: $status, note: $note) { id moderation { status note } }\n  }\n"): (typeof documents)["\n  mutation Moderate($ids: [ID!]!, $status: ModerationStatus!, $note: String) {\n    moderateAssets(ids: $ids, status: $status, note: $note) { id moderation { status note } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RestoreVersion($id: ID!, $version: Int!) { restoreAssetVersion(id: $id, version: $version) { ...AssetCard } }\n"): (typeof documents)["\n  mutation RestoreVersion($id: ID!, $version: Int!) { restoreAssetVersion(id: $id, version: $version) { ...AssetCard } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateCollection($input: CreateCollectionInput!) { createCollection(input: $input) { id name } }\n"): (typeof documents)["\n  mutation CreateCollection($input: CreateCollectionInput!) { createCollection(input: $input) { id name } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RenameCollection($id: ID!, $name: String!) { updateCollection(id: $id, input: { name: $name }) { id name } }\n"): (typeof documents)["\n  mutation RenameCollection($id: ID!, $name: String!) { updateCollection(id: $id, input: { name: $name }) { id name } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MoveCollection($id: ID!, $parentId: ID) { moveCollection(id: $id, parentId: $parentId) { id } }\n"): (typeof documents)["\n  mutation MoveCollection($id: ID!, $parentId: ID) { moveCollection(id: $id, parentId: $parentId) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteCollection($id: ID!) { deleteCollection(id: $id) }\n"): (typeof documents)["\n  mutation DeleteCollection($id: ID!) { deleteCollection(id: $id) }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription AssetEvents {\n    assetEvents { id event assetId asset { ...AssetCard } }\n  }\n"): (typeof documents)["\n  subscription AssetEvents {\n    assetEvents { id event assetId asset { ...AssetCard } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Tokens { apiTokens { id name role createdAt lastUsedAt revokedAt } }\n"): (typeof documents)["\n  query Tokens { apiTokens { id name role createdAt lastUsedAt revokedAt } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateToken($input: CreateApiTokenInput!) { createApiToken(input: $input) { secret token { id name role createdAt lastUsedAt revokedAt } } }\n"): (typeof documents)["\n  mutation CreateToken($input: CreateApiTokenInput!) { createApiToken(input: $input) { secret token { id name role createdAt lastUsedAt revokedAt } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeToken($id: ID!) { revokeApiToken(id: $id) { id revokedAt } }\n"): (typeof documents)["\n  mutation RevokeToken($id: ID!) { revokeApiToken(id: $id) { id revokedAt } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Webhooks { webhooks { id name url events enabled failureCount disabledReason } webhookEventNames }\n"): (typeof documents)["\n  query Webhooks { webhooks { id name url events enabled failureCount disabledReason } webhookEventNames }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateWebhook($input: CreateWebhookInput!) { createWebhook(input: $input) { secret webhook { id name url events enabled failureCount disabledReason } } }\n"): (typeof documents)["\n  mutation CreateWebhook($input: CreateWebhookInput!) { createWebhook(input: $input) { secret webhook { id name url events enabled failureCount disabledReason } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteWebhook($id: ID!) { deleteWebhook(id: $id) { id } }\n"): (typeof documents)["\n  mutation DeleteWebhook($id: ID!) { deleteWebhook(id: $id) { id } }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;
