@@ -207,8 +207,129 @@ try {
     await card('anim.gif').waitFor();
   });
 
+  // An admin's tab: the members page invites a member (the link is shown to pass on) and creates a role.
+  const adminCtx = await browser.newContext({ viewport: { width: 1280, height: 800 }, bypassCSP: true });
+  const admin = await adminCtx.newPage();
+  admin.setDefaultTimeout(10000);
+  admin.on('pageerror', (e) => logs.push('admin page: ' + String(e)));
+  const member = { email: 'ed@example.com', password: 'correct horse battery' };
+  let invitation = '';
+  await step('members page: invite shows the link, a role is created with its permissions', async () => {
+    await admin.goto(cfg.url + '/');
+    await admin.getByLabel('API token', { exact: true }).fill(cfg.admin);
+    await admin.getByRole('button', { name: 'Use token' }).click();
+    await admin.getByRole('heading', { name: 'Library' }).waitFor();
+    await admin.getByRole('link', { name: 'Members' }).click();
+    await admin.getByRole('heading', { name: 'Members and roles' }).waitFor();
+    await admin.locator('[data-role="Editor"]').waitFor();
+    await admin.getByLabel('Email').fill(member.email);
+    await admin.getByLabel('Name', { exact: true }).fill('Ed Itor');
+    await admin.locator('select[name=roleId]').selectOption({ label: 'Editor' });
+    await admin.getByRole('button', { name: 'Invite' }).click();
+    invitation = (await admin.locator('[data-invitation]').textContent()) ?? '';
+    if (!invitation.includes('/invite/')) throw new Error('invitation link ' + invitation);
+    await admin.locator(`[data-member="${member.email}"]`).waitFor();
+    await admin.getByLabel('Role name').fill('Reviewers');
+    await admin.getByLabel('readMedia').selectOption('ALL');
+    await admin.getByLabel('moderate').check();
+    await admin.getByRole('button', { name: 'Create role' }).click();
+    const row = admin.locator('[data-role="Reviewers"]');
+    await row.waitFor();
+    const text = await row.textContent();
+    if (!text.includes('ALL') || !text.includes('moderate')) throw new Error('the new role reads ' + text);
+    await shot(admin, 'members');
+    await axe(admin, 'members');
+  });
+
+  await step('a member accepts the invitation, signs in, uploads live, signs out, and the old cookie is refused', async () => {
+    const mctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, bypassCSP: true });
+    const m = await mctx.newPage();
+    m.setDefaultTimeout(10000);
+    m.on('pageerror', (e) => logs.push('member page: ' + String(e)));
+    await m.goto(cfg.url + new URL(invitation).pathname);
+    await m.getByLabel('New password').fill(member.password);
+    await m.getByLabel('Repeat it').fill(member.password);
+    await m.getByRole('button', { name: 'Accept the invitation' }).click();
+    await m.getByRole('link', { name: 'Sign in' }).click();
+    await m.getByLabel('Email').fill(member.email);
+    await m.getByLabel('Password', { exact: true }).fill(member.password);
+    await m.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await m.getByRole('heading', { name: 'Library' }).waitFor();
+    // The live subscription over the cookie session: the WebSocket upgrade carries the page's Origin.
+    await m.locator('html[data-live="connected"]').waitFor();
+    await m.locator('.who', { hasText: member.email }).waitFor();
+    await m.locator('label:has-text("Upload files") input[type=file]').setInputFiles(fx('cmyk.jpg'));
+    await m.locator('.uploads li[data-state="done"], .uploads li[data-state="failed"]').first().waitFor({ timeout: 30000 });
+    const failed = await m.locator('.uploads li[data-state="failed"]').allTextContents();
+    if (failed.length) throw new Error('the member could not upload: ' + failed.join(' | '));
+    // The editor's tab, on its own token, sees the member's upload arrive.
+    await page.locator('.card .name', { hasText: 'cmyk.jpg' }).waitFor({ timeout: 30000 });
+    const up = await gql('query($f: AssetFilter) { assets(filter: $f) { nodes { createdBy { id name } } } }', { f: { filename: { matches: 'cmyk' } } });
+    if (up.assets.nodes[0]?.createdBy?.name !== 'Ed Itor') throw new Error('the upload was made by ' + JSON.stringify(up.assets.nodes[0]));
+    await m.getByRole('link', { name: 'Sessions' }).click();
+    await m.locator('[data-session]').first().waitFor();
+    await shot(m, 'sessions');
+    await axe(m, 'sessions');
+    const cookies = await mctx.cookies();
+    const session = cookies.find((c) => c.name === 'mediagraph_session');
+    if (!session) throw new Error('no session cookie: ' + cookies.map((c) => c.name));
+    await m.getByRole('button', { name: 'Sign out' }).click();
+    await m.getByRole('heading', { name: 'Sign in', exact: true }).waitFor();
+    await mctx.close();
+    const res = await fetch(cfg.url + '/graphql', {
+      method: 'POST',
+      headers: { Cookie: `mediagraph_session=${session.value}`, 'X-Mediagraph-CSRF': '1', 'Content-Type': 'application/json', Origin: cfg.url },
+      body: JSON.stringify({ query: '{ me { id } }' }),
+    });
+    const body = await res.json().catch(() => ({}));
+    const code = body.errors?.[0]?.extensions?.code ?? body.code;
+    if (res.ok && body.data?.me) throw new Error('the old cookie still works: ' + JSON.stringify(body));
+    return { afterSignOut: `${res.status} ${code ?? JSON.stringify(body.data)}` };
+  });
+
+  await step('bulk: change the creator to the member; deactivate the member', async () => {
+    await admin.getByRole('link', { name: 'Library' }).click();
+    // The member's upload first: a card arriving above would shift the one clicked.
+    await admin.locator('.card .name', { hasText: 'cmyk.jpg' }).waitFor();
+    await admin.waitForTimeout(300);
+    await admin.getByLabel('Select alpha.png').click();
+    await admin.locator('.bulk', { hasText: '1 selected' }).waitFor();
+    await admin.locator('.bulk select[name=creator]').selectOption({ label: `Ed Itor (${member.email})` });
+    await admin.getByText('Creator changed: 1 asset').waitFor();
+    const a = await gql('query($f: AssetFilter) { assets(filter: $f) { nodes { createdBy { name } } } }', { f: { filename: { matches: 'alpha' } } });
+    if (a.assets.nodes[0]?.createdBy?.name !== 'Ed Itor') {
+      const all = await gql('{ assets(first: 50) { nodes { id filename createdBy { id name } } } }');
+      throw new Error('alpha.png was made by ' + JSON.stringify(a.assets.nodes[0]) + ' ' + JSON.stringify(all));
+    }
+    await admin.getByRole('link', { name: 'Members' }).click();
+    admin.once('dialog', (d) => d.accept());
+    await admin.getByRole('button', { name: `Deactivate ${member.email}` }).click();
+    await admin.locator(`[data-member="${member.email}"]`, { hasText: 'deactivated' }).waitFor();
+  });
+  await adminCtx.close();
+
+  await step('search: an expression finds by kind, and a bad term shows its column', async () => {
+    await page.getByLabel('Search mode').selectOption('query');
+    await page.getByLabel('Search expression').fill('kind:audio');
+    await page.waitForFunction(() => {
+      const names = [...document.querySelectorAll('.card .name')].map((n) => n.textContent);
+      return names.length === 1 && names[0] === 'tone.mp3';
+    });
+    await page.getByLabel('Search expression').fill('kind:audio width>>');
+    const bad = page.locator('.query-problem');
+    await bad.waitFor();
+    const col = await bad.getAttribute('data-column');
+    const message = await bad.textContent();
+    await shot(page, 'search-query');
+    await page.getByLabel('Search expression').fill('');
+    await page.getByLabel('Search mode').selectOption('words');
+    await card('alpha.png').waitFor();
+    if (!col) throw new Error('no column: ' + message);
+    return { column: col, message };
+  });
+
   await step('the other pages, and a phone-sized screen', async () => {
-    for (const [path, name] of [['/trash', 'trash'], ['/moderation', 'moderation'], ['/tokens', 'tokens'], ['/webhooks', 'webhooks']]) {
+    for (const [path, name] of [['/trash', 'trash'], ['/moderation', 'moderation'], ['/tokens', 'tokens'], ['/webhooks', 'webhooks'], ['/sessions', 'sessions-token']]) {
       await page.goto(cfg.url + path);
       await page.locator('h1').first().waitFor();
       await page.waitForTimeout(300);

@@ -6,8 +6,8 @@ import type { AssetEventsSubscription as AssetEventsSubscriptionResult } from '.
 import { Library } from './pages/Library';
 import { TokensPage } from './pages/Tokens';
 import { WebhooksPage } from './pages/Webhooks';
+import { MembersPage, SessionsPage } from './pages/Members';
 import { UploadProvider } from './components/Uploads';
-import { Seam } from './seams';
 import { useLive } from './lib/context';
 
 const nav = [
@@ -16,6 +16,8 @@ const nav = [
   { path: '/moderation', label: 'Moderation' },
   { path: '/tokens', label: 'Tokens' },
   { path: '/webhooks', label: 'Webhooks' },
+  { path: '/members', label: 'Members' },
+  { path: '/sessions', label: 'Sessions' },
 ];
 
 // Events that change which assets a list holds; the others change an asset in place, which the
@@ -48,13 +50,10 @@ export function Shell({ session, onSignOut }: { session: Session; onSignOut: () 
       page = <WebhooksPage />;
       break;
     case '/members':
-      page = (
-        <section className="admin" aria-labelledby="members-h">
-          <h1 id="members-h">Members and roles</h1>
-          <p>Members are managed here once member sign-in is available on this server.</p>
-          <Seam name="members" />
-        </section>
-      );
+      page = <MembersPage />;
+      break;
+    case '/sessions':
+      page = <SessionsPage />;
       break;
     default:
       page = <Library mode="library" reload={reload} />;

@@ -23,8 +23,8 @@ export const AssetCardFields = graphql(`
 `);
 
 export const AssetsQuery = graphql(`
-  query Assets($filter: AssetFilter, $orderBy: AssetOrder, $first: Int, $after: String) {
-    assets(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
+  query Assets($filter: AssetFilter, $query: String, $orderBy: AssetOrder, $first: Int, $after: String) {
+    assets(filter: $filter, query: $query, orderBy: $orderBy, first: $first, after: $after) {
       totalCount
       pageInfo { hasNextPage endCursor }
       nodes { ...AssetCard }
@@ -147,4 +147,42 @@ export const CreateWebhookMutation = graphql(`
 `);
 export const DeleteWebhookMutation = graphql(`
   mutation DeleteWebhook($id: ID!) { deleteWebhook(id: $id) { id } }
+`);
+
+export const MeQuery = graphql(`
+  query Me { me { id email name role { id name } } }
+`);
+export const MembersQuery = graphql(`
+  query Members {
+    members { id email name deactivatedAt createdAt role { id name } }
+    roles { id name builtIn permissions { readMedia writeMedia deleteMedia publishMedia manageTags manageCollections manageTokens manageWebhooks manageSettings moderate } }
+  }
+`);
+export const RolesQuery = graphql(`
+  query Roles { roles { id name builtIn } }
+`);
+export const CreateMemberMutation = graphql(`
+  mutation CreateMember($input: CreateMemberInput!) {
+    createMember(input: $input) { invitationUrl member { id email name deactivatedAt createdAt role { id name } } }
+  }
+`);
+export const DeactivateMemberMutation = graphql(`
+  mutation DeactivateMember($id: ID!) { deactivateMember(id: $id) { id deactivatedAt } }
+`);
+export const CreateRoleMutation = graphql(`
+  mutation CreateRole($input: CreateRoleInput!) {
+    createRole(input: $input) { id name builtIn permissions { readMedia writeMedia deleteMedia publishMedia manageTags manageCollections manageTokens manageWebhooks manageSettings moderate } }
+  }
+`);
+export const MySessionsQuery = graphql(`
+  query MySessions { mySessions { id userAgent createdAt lastUsedAt expiresAt } }
+`);
+export const RevokeSessionMutation = graphql(`
+  mutation RevokeSession($id: ID!) { revokeSession(id: $id) }
+`);
+export const ChangeCreatorMutation = graphql(`
+  mutation ChangeCreator($ids: [ID!]!, $creatorId: ID!) { updateAssets(ids: $ids, input: { creatorId: $creatorId }) { id } }
+`);
+export const CreatorsQuery = graphql(`
+  query Creators { members { id email name deactivatedAt } }
 `);

@@ -23,7 +23,7 @@ const Prefix = "/ui/"
 
 // Routes are the UI's own pages, answered with index.html so that a reload or a shared link of any
 // view opens it (the client-side router then reads the path). `/` is one of them.
-var Routes = []string{"/{$}", "/trash", "/moderation", "/tokens", "/webhooks", "/members", "/invite/{token}"}
+var Routes = []string{"/{$}", "/trash", "/moderation", "/tokens", "/webhooks", "/members", "/sessions", "/invite/{token}"}
 
 // file is one file of the bundle, with its gzip form when that is smaller.
 type file struct {

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import {
-  CollectionsQuery, DeleteAssetsMutation, ModerateMutation, MoveAssetsMutation, PurgeAssetsMutation, RestoreAssetsMutation,
+  ChangeCreatorMutation, CollectionsQuery, CreatorsQuery, DeleteAssetsMutation, ModerateMutation, MoveAssetsMutation, PurgeAssetsMutation, RestoreAssetsMutation,
   SetStatusMutation, TagAssetsMutation, UntagAssetsMutation,
 } from '../ops';
 import { ErrorText } from '../lib/errors';
@@ -22,6 +22,9 @@ export function BulkBar({ ids, mode, onDone, onSelectAll }: { ids: string[]; mod
   const [, restoreM] = useMutation(RestoreAssetsMutation);
   const [, purgeM] = useMutation(PurgeAssetsMutation);
   const [, moderateM] = useMutation(ModerateMutation);
+  const [, creatorM] = useMutation(ChangeCreatorMutation);
+  // Only admins may list members (and change a creator): for the others the control is not shown.
+  const [{ data: people }] = useQuery({ query: CreatorsQuery });
 
   const run = async (what: string, p: Promise<{ error?: unknown }>, clear = false) => {
     const r = await p;
@@ -61,6 +64,15 @@ export function BulkBar({ ids, mode, onDone, onSelectAll }: { ids: string[]; mod
               <option value="PRIVATE">private</option>
             </select>
           </label>
+          {!!people?.members?.length && (
+            <label>
+              Creator
+              <select name="creator" value="" onChange={(e) => e.target.value && run('Creator changed', creatorM({ ids, creatorId: e.target.value }))}>
+                <option value="">change to…</option>
+                {people.members.filter((m) => !m.deactivatedAt).map((m) => <option key={m.id} value={m.id}>{m.name} ({m.email})</option>)}
+              </select>
+            </label>
+          )}
           <button type="button" className="danger" onClick={() => run('Moved to the trash', deleteM({ ids }), true)}>Delete</button>
           <Seam name="zip" />
         </>

@@ -18,7 +18,7 @@ type Documents = {
     "\n  query ChildCollections($parentId: ID) { collections(parentId: $parentId) { id name } }\n": typeof types.ChildCollectionsDocument,
     "\n  query Settings {\n    mediaSettings {\n      locales defaultLocale localeFallbacks { locale fallbacks }\n      maxUploadBytes maxFilesPerUpload maxPageSize uploadTypes\n    }\n  }\n": typeof types.SettingsDocument,
     "\n  fragment AssetCard on Asset {\n    id kind status filename mimeType size width height aspectRatio createdAt updatedAt\n    blurhash lqip inUse processingError version\n    thumb: url(params: { w: 320, h: 320, fit: MAX, auto: [FORMAT] }, signed: true, expiresIn: 86400)\n    tags { id name }\n    collection { id name }\n    antivirus { status threatName }\n    moderation { status }\n  }\n": typeof types.AssetCardFragmentDoc,
-    "\n  query Assets($filter: AssetFilter, $orderBy: AssetOrder, $first: Int, $after: String) {\n    assets(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { ...AssetCard }\n    }\n  }\n": typeof types.AssetsDocument,
+    "\n  query Assets($filter: AssetFilter, $query: String, $orderBy: AssetOrder, $first: Int, $after: String) {\n    assets(filter: $filter, query: $query, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { ...AssetCard }\n    }\n  }\n": typeof types.AssetsDocument,
     "\n  query AssetDetail($id: ID!) {\n    asset(id: $id) {\n      ...AssetCard\n      originalFilename format duration pageCount hasAlpha colorSpace frameRate videoCodec audioCodec\n      author copyright notes deletedAt\n      original: url(signed: true, expiresIn: 86400)\n      gateUrl: url\n      versionedUrl: transformUrl\n      colors { hex }\n      exif { make model lensModel exposureTime fNumber iso focalLength dateTaken latitude longitude altitude }\n      defaultFieldMetadata { locale alt title focalPoint { x y } }\n      usages { id live entry { type id field locale } }\n      versions { number filename size width height createdAt url(signed: true, expiresIn: 86400) }\n      antivirus { status threatName scannedAt error }\n      moderation { status note }\n    }\n  }\n": typeof types.AssetDetailDocument,
     "\n  query AssetLocalized($id: ID!, $locale: String!) {\n    asset(id: $id) { id alt(locale: $locale) title(locale: $locale) }\n  }\n": typeof types.AssetLocalizedDocument,
     "\n  query Collections($parentId: ID) {\n    collections(parentId: $parentId) { id name assetCount }\n  }\n": typeof types.CollectionsDocument,
@@ -44,13 +44,23 @@ type Documents = {
     "\n  query Webhooks { webhooks { id name url events enabled failureCount disabledReason } webhookEventNames }\n": typeof types.WebhooksDocument,
     "\n  mutation CreateWebhook($input: CreateWebhookInput!) { createWebhook(input: $input) { secret webhook { id name url events enabled failureCount disabledReason } } }\n": typeof types.CreateWebhookDocument,
     "\n  mutation DeleteWebhook($id: ID!) { deleteWebhook(id: $id) { id } }\n": typeof types.DeleteWebhookDocument,
+    "\n  query Me { me { id email name role { id name } } }\n": typeof types.MeDocument,
+    "\n  query Members {\n    members { id email name deactivatedAt createdAt role { id name } }\n    roles { id name builtIn permissions { readMedia writeMedia deleteMedia publishMedia manageTags manageCollections manageTokens manageWebhooks manageSettings moderate } }\n  }\n": typeof types.MembersDocument,
+    "\n  query Roles { roles { id name builtIn } }\n": typeof types.RolesDocument,
+    "\n  mutation CreateMember($input: CreateMemberInput!) {\n    createMember(input: $input) { invitationUrl member { id email name deactivatedAt createdAt role { id name } } }\n  }\n": typeof types.CreateMemberDocument,
+    "\n  mutation DeactivateMember($id: ID!) { deactivateMember(id: $id) { id deactivatedAt } }\n": typeof types.DeactivateMemberDocument,
+    "\n  mutation CreateRole($input: CreateRoleInput!) {\n    createRole(input: $input) { id name builtIn permissions { readMedia writeMedia deleteMedia publishMedia manageTags manageCollections manageTokens manageWebhooks manageSettings moderate } }\n  }\n": typeof types.CreateRoleDocument,
+    "\n  query MySessions { mySessions { id userAgent createdAt lastUsedAt expiresAt } }\n": typeof types.MySessionsDocument,
+    "\n  mutation RevokeSession($id: ID!) { revokeSession(id: $id) }\n": typeof types.RevokeSessionDocument,
+    "\n  mutation ChangeCreator($ids: [ID!]!, $creatorId: ID!) { updateAssets(ids: $ids, input: { creatorId: $creatorId }) { id } }\n": typeof types.ChangeCreatorDocument,
+    "\n  query Creators { members { id email name deactivatedAt } }\n": typeof types.CreatorsDocument,
 };
 const documents: Documents = {
     "\n  query Playground($id: ID!, $params: ImageParams!) { asset(id: $id) { id url(params: $params, signed: true, expiresIn: 3600) transformUrl(params: $params) } }\n": types.PlaygroundDocument,
     "\n  query ChildCollections($parentId: ID) { collections(parentId: $parentId) { id name } }\n": types.ChildCollectionsDocument,
     "\n  query Settings {\n    mediaSettings {\n      locales defaultLocale localeFallbacks { locale fallbacks }\n      maxUploadBytes maxFilesPerUpload maxPageSize uploadTypes\n    }\n  }\n": types.SettingsDocument,
     "\n  fragment AssetCard on Asset {\n    id kind status filename mimeType size width height aspectRatio createdAt updatedAt\n    blurhash lqip inUse processingError version\n    thumb: url(params: { w: 320, h: 320, fit: MAX, auto: [FORMAT] }, signed: true, expiresIn: 86400)\n    tags { id name }\n    collection { id name }\n    antivirus { status threatName }\n    moderation { status }\n  }\n": types.AssetCardFragmentDoc,
-    "\n  query Assets($filter: AssetFilter, $orderBy: AssetOrder, $first: Int, $after: String) {\n    assets(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { ...AssetCard }\n    }\n  }\n": types.AssetsDocument,
+    "\n  query Assets($filter: AssetFilter, $query: String, $orderBy: AssetOrder, $first: Int, $after: String) {\n    assets(filter: $filter, query: $query, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { ...AssetCard }\n    }\n  }\n": types.AssetsDocument,
     "\n  query AssetDetail($id: ID!) {\n    asset(id: $id) {\n      ...AssetCard\n      originalFilename format duration pageCount hasAlpha colorSpace frameRate videoCodec audioCodec\n      author copyright notes deletedAt\n      original: url(signed: true, expiresIn: 86400)\n      gateUrl: url\n      versionedUrl: transformUrl\n      colors { hex }\n      exif { make model lensModel exposureTime fNumber iso focalLength dateTaken latitude longitude altitude }\n      defaultFieldMetadata { locale alt title focalPoint { x y } }\n      usages { id live entry { type id field locale } }\n      versions { number filename size width height createdAt url(signed: true, expiresIn: 86400) }\n      antivirus { status threatName scannedAt error }\n      moderation { status note }\n    }\n  }\n": types.AssetDetailDocument,
     "\n  query AssetLocalized($id: ID!, $locale: String!) {\n    asset(id: $id) { id alt(locale: $locale) title(locale: $locale) }\n  }\n": types.AssetLocalizedDocument,
     "\n  query Collections($parentId: ID) {\n    collections(parentId: $parentId) { id name assetCount }\n  }\n": types.CollectionsDocument,
@@ -76,6 +86,16 @@ const documents: Documents = {
     "\n  query Webhooks { webhooks { id name url events enabled failureCount disabledReason } webhookEventNames }\n": types.WebhooksDocument,
     "\n  mutation CreateWebhook($input: CreateWebhookInput!) { createWebhook(input: $input) { secret webhook { id name url events enabled failureCount disabledReason } } }\n": types.CreateWebhookDocument,
     "\n  mutation DeleteWebhook($id: ID!) { deleteWebhook(id: $id) { id } }\n": types.DeleteWebhookDocument,
+    "\n  query Me { me { id email name role { id name } } }\n": types.MeDocument,
+    "\n  query Members {\n    members { id email name deactivatedAt createdAt role { id name } }\n    roles { id name builtIn permissions { readMedia writeMedia deleteMedia publishMedia manageTags manageCollections manageTokens manageWebhooks manageSettings moderate } }\n  }\n": types.MembersDocument,
+    "\n  query Roles { roles { id name builtIn } }\n": types.RolesDocument,
+    "\n  mutation CreateMember($input: CreateMemberInput!) {\n    createMember(input: $input) { invitationUrl member { id email name deactivatedAt createdAt role { id name } } }\n  }\n": types.CreateMemberDocument,
+    "\n  mutation DeactivateMember($id: ID!) { deactivateMember(id: $id) { id deactivatedAt } }\n": types.DeactivateMemberDocument,
+    "\n  mutation CreateRole($input: CreateRoleInput!) {\n    createRole(input: $input) { id name builtIn permissions { readMedia writeMedia deleteMedia publishMedia manageTags manageCollections manageTokens manageWebhooks manageSettings moderate } }\n  }\n": types.CreateRoleDocument,
+    "\n  query MySessions { mySessions { id userAgent createdAt lastUsedAt expiresAt } }\n": types.MySessionsDocument,
+    "\n  mutation RevokeSession($id: ID!) { revokeSession(id: $id) }\n": types.RevokeSessionDocument,
+    "\n  mutation ChangeCreator($ids: [ID!]!, $creatorId: ID!) { updateAssets(ids: $ids, input: { creatorId: $creatorId }) { id } }\n": types.ChangeCreatorDocument,
+    "\n  query Creators { members { id email name deactivatedAt } }\n": types.CreatorsDocument,
 };
 
 /**
@@ -111,7 +131,7 @@ export function graphql(source: "\n  fragment AssetCard on Asset {\n    id kind 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Assets($filter: AssetFilter, $orderBy: AssetOrder, $first: Int, $after: String) {\n    assets(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { ...AssetCard }\n    }\n  }\n"): (typeof documents)["\n  query Assets($filter: AssetFilter, $orderBy: AssetOrder, $first: Int, $after: String) {\n    assets(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { ...AssetCard }\n    }\n  }\n"];
+export function graphql(source: "\n  query Assets($filter: AssetFilter, $query: String, $orderBy: AssetOrder, $first: Int, $after: String) {\n    assets(filter: $filter, query: $query, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { ...AssetCard }\n    }\n  }\n"): (typeof documents)["\n  query Assets($filter: AssetFilter, $query: String, $orderBy: AssetOrder, $first: Int, $after: String) {\n    assets(filter: $filter, query: $query, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { ...AssetCard }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -212,6 +232,46 @@ export function graphql(source: "\n  mutation CreateWebhook($input: CreateWebhoo
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DeleteWebhook($id: ID!) { deleteWebhook(id: $id) { id } }\n"): (typeof documents)["\n  mutation DeleteWebhook($id: ID!) { deleteWebhook(id: $id) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Me { me { id email name role { id name } } }\n"): (typeof documents)["\n  query Me { me { id email name role { id name } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Members {\n    members { id email name deactivatedAt createdAt role { id name } }\n    roles { id name builtIn permissions { readMedia writeMedia deleteMedia publishMedia manageTags manageCollections manageTokens manageWebhooks manageSettings moderate } }\n  }\n"): (typeof documents)["\n  query Members {\n    members { id email name deactivatedAt createdAt role { id name } }\n    roles { id name builtIn permissions { readMedia writeMedia deleteMedia publishMedia manageTags manageCollections manageTokens manageWebhooks manageSettings moderate } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Roles { roles { id name builtIn } }\n"): (typeof documents)["\n  query Roles { roles { id name builtIn } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateMember($input: CreateMemberInput!) {\n    createMember(input: $input) { invitationUrl member { id email name deactivatedAt createdAt role { id name } } }\n  }\n"): (typeof documents)["\n  mutation CreateMember($input: CreateMemberInput!) {\n    createMember(input: $input) { invitationUrl member { id email name deactivatedAt createdAt role { id name } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeactivateMember($id: ID!) { deactivateMember(id: $id) { id deactivatedAt } }\n"): (typeof documents)["\n  mutation DeactivateMember($id: ID!) { deactivateMember(id: $id) { id deactivatedAt } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateRole($input: CreateRoleInput!) {\n    createRole(input: $input) { id name builtIn permissions { readMedia writeMedia deleteMedia publishMedia manageTags manageCollections manageTokens manageWebhooks manageSettings moderate } }\n  }\n"): (typeof documents)["\n  mutation CreateRole($input: CreateRoleInput!) {\n    createRole(input: $input) { id name builtIn permissions { readMedia writeMedia deleteMedia publishMedia manageTags manageCollections manageTokens manageWebhooks manageSettings moderate } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MySessions { mySessions { id userAgent createdAt lastUsedAt expiresAt } }\n"): (typeof documents)["\n  query MySessions { mySessions { id userAgent createdAt lastUsedAt expiresAt } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeSession($id: ID!) { revokeSession(id: $id) }\n"): (typeof documents)["\n  mutation RevokeSession($id: ID!) { revokeSession(id: $id) }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangeCreator($ids: [ID!]!, $creatorId: ID!) { updateAssets(ids: $ids, input: { creatorId: $creatorId }) { id } }\n"): (typeof documents)["\n  mutation ChangeCreator($ids: [ID!]!, $creatorId: ID!) { updateAssets(ids: $ids, input: { creatorId: $creatorId }) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Creators { members { id email name deactivatedAt } }\n"): (typeof documents)["\n  query Creators { members { id email name deactivatedAt } }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -88,6 +88,13 @@ export function createApi(session: Session, onAuthError: () => void): Api {
     token: session.kind === 'token' ? session.token : undefined,
     headers: session.kind === 'cookie' ? headers : {},
     fetch: async (input, init) => {
+      // The signed PUTs to /storage/upload go with the session cookie too, so they need the CSRF header
+      // the server asks of every cookie request.
+      if (session.kind === 'cookie' && new URL(String(input), location.origin).origin === location.origin) {
+        const h = new Headers(init?.headers);
+        h.set('X-Mediagraph-CSRF', '1');
+        init = { ...init, headers: h };
+      }
       const res = await fetch(input, init);
       if (res.status === 401) onAuthError();
       return res;

@@ -11,9 +11,7 @@ export function filterOf(params: URLSearchParams, mode: Mode): { filter: AssetFi
   const and: AssetFilter[] = [];
   let problem: string | null = null;
   const q = params.get('q')?.trim();
-  // The API's search does not look at the smart tags (IPTC keywords and the like), which editors expect
-  // a search box to find: the box looks in both.
-  if (q) and.push({ OR: [{ search: q }, { smartTags: { anyIn: q.split(/\s+/) } }] });
+  if (q) f.search = q;
   const kinds = list(params.get('kind')) as AssetKind[];
   if (kinds.length) f.kind = { in: kinds };
   const status = params.get('status') as AssetStatus | null;

@@ -24,14 +24,14 @@ export interface AssetList {
 export const firstPageSize = 60;
 export const pageSize = 200;
 
-export function useAssetList(filter: AssetFilter, orderBy: AssetOrder, reload: number): AssetList {
+export function useAssetList(filter: AssetFilter, orderBy: AssetOrder, reload: number, query: string | null = null): AssetList {
   const client = useClient();
   const [pages, setPages] = useState<Page[]>([]);
   const [total, setTotal] = useState<number | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [loading, setLoading] = useState(false);
   const subs = useRef<{ unsubscribe(): void }[]>([]);
-  const key = JSON.stringify([filter, orderBy]);
+  const key = JSON.stringify([filter, orderBy, query]);
   const generation = useRef(0);
 
   const fetchPage = useCallback(
@@ -39,7 +39,7 @@ export function useAssetList(filter: AssetFilter, orderBy: AssetOrder, reload: n
       const gen = generation.current;
       setLoading(true);
       const sub = client
-        .query(AssetsQuery, { filter, orderBy, first: index === 0 ? firstPageSize : pageSize, after }, { requestPolicy: 'cache-and-network' })
+        .query(AssetsQuery, { filter, query, orderBy, first: index === 0 ? firstPageSize : pageSize, after }, { requestPolicy: 'cache-and-network' })
         .subscribe((result) => {
           if (gen !== generation.current) return;
           setLoading(false);

@@ -9,6 +9,7 @@ import { BulkBar } from '../components/BulkBar';
 import { DetailPane } from '../components/Detail';
 import { UploadPanel, chosenFiles, droppedFiles, useUploads } from '../components/Uploads';
 import { ErrorText } from '../lib/errors';
+import { SearchBox } from '../components/SearchBox';
 import { useSettings } from '../lib/context';
 import { bytes } from '../lib/format';
 
@@ -19,7 +20,7 @@ export function Library({ mode, reload }: { mode: Mode; reload: number }) {
   const { filter, problem } = filterOf(params, mode);
   const order = orderOf(params);
   const view = (params.get('view') as View) || 'grid';
-  const list = useAssetList(filter, order, reload);
+  const list = useAssetList(filter, order, reload, params.get('qx')?.trim() || null);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const anchor = useRef<number | null>(null);
   const [showFilters, setShowFilters] = useState(false);
@@ -82,17 +83,7 @@ export function Library({ mode, reload }: { mode: Mode; reload: number }) {
       <section className="content" aria-labelledby="page-title">
         <div className="toolbar">
           <h1 id="page-title">{titles[mode]}</h1>
-          <form role="search" onSubmit={(e) => e.preventDefault()}>
-            <label>
-              <span className="sr">Search</span>
-              <input
-                type="search"
-                placeholder="Search names, alt, title, tags…"
-                defaultValue={params.get('q') ?? ''}
-                onChange={(e) => setParams({ q: e.target.value })}
-              />
-            </label>
-          </form>
+          <SearchBox params={params} error={list.error} />
           <div className="views" role="group" aria-label="View">
             {(['grid', 'masonry', 'table'] as View[]).map((v) => (
               <button key={v} type="button" aria-pressed={view === v} onClick={() => setParams({ view: v === 'grid' ? null : v })}>
