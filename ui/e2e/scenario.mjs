@@ -328,6 +328,41 @@ try {
     return { column: col, message };
   });
 
+  await step('presets: an upload preset tags the upload; a transform preset previews in the playground', async () => {
+    const asAdmin = async (query, variables) => {
+      const r = await fetch(cfg.url + '/graphql', {
+        method: 'POST', headers: { Authorization: 'Bearer ' + cfg.admin, 'Content-Type': 'application/json' }, body: JSON.stringify({ query, variables }),
+      }).then((x) => x.json());
+      if (r.errors) throw new Error(JSON.stringify(r.errors));
+      return r.data;
+    };
+    await asAdmin('mutation { createUploadPreset(input: { name: "press", tags: ["press"] }) { id } }');
+    await asAdmin('mutation { createTransformPreset(input: { name: "thumb", params: { w: 120, h: 80, fit: CROP } }) { id } }');
+    await page.reload();
+    await page.getByLabel('Upload preset').selectOption('press');
+    await page.getByRole('button', { name: 'Clear finished' }).click().catch(() => undefined);
+    await page.locator('label:has-text("Upload files") input[type=file]').setInputFiles(fx('rotated-orientation-6.jpg'));
+    await page.locator('.uploads li[data-state="done"] [data-preset="press"]').waitFor({ timeout: 30000 });
+    const up = await assetByName('rotated-orientation');
+    if (!up?.tags.some((t) => t.name === 'press')) throw new Error('the preset did not tag the upload: ' + JSON.stringify(up?.tags));
+    await page.getByLabel('Upload preset').selectOption('');
+    // A preset URL carries no signature, so it opens public assets only.
+    const photo = (await asAdmin('{ assets(first: 100) { nodes { id filename } } }')).assets.nodes.find((n) => n.filename === 'photo-12mp.jpg');
+    if (!photo) throw new Error('no photo-12mp.jpg: ' + JSON.stringify(await asAdmin('{ assets(first: 100) { nodes { id filename deletedAt } } }')));
+    await asAdmin('mutation($ids: [ID!]!) { setAssetStatus(ids: $ids, status: PUBLIC) { id } }', { ids: [photo.id] });
+    await card('photo-12mp.jpg').locator('[data-open]').click();
+    await page.getByLabel('Transform preset').selectOption('thumb');
+    const img = page.locator('img[data-preset-preview="thumb"]');
+    await img.waitFor();
+    await page.waitForFunction(() => document.querySelector('img[data-preset-preview="thumb"]')?.naturalWidth > 0, null, { timeout: 20000 });
+    const size = await img.evaluate((e) => `${e.naturalWidth}x${e.naturalHeight}`);
+    if (size !== '120x80') throw new Error('the preset preview is ' + size);
+    const url = await page.getByLabel('Preset URL').inputValue();
+    await shot(page, 'presets');
+    await page.keyboard.press('Escape');
+    return { size, url };
+  });
+
   await step('the other pages, and a phone-sized screen', async () => {
     for (const [path, name] of [['/trash', 'trash'], ['/moderation', 'moderation'], ['/tokens', 'tokens'], ['/webhooks', 'webhooks'], ['/sessions', 'sessions-token']]) {
       await page.goto(cfg.url + path);

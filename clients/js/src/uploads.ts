@@ -25,7 +25,10 @@ export interface UploadProgress {
 
 /** How to file and describe the new asset (createUploads' CreateUploadInput). */
 export type AssetOptions = Partial<Pick<CreateUploadInput,
-  'status' | 'collectionId' | 'tags' | 'author' | 'copyright' | 'notes' | 'defaultFieldMetadata'>>;
+  'status' | 'collectionId' | 'tags' | 'author' | 'copyright' | 'notes' | 'defaultFieldMetadata'>> & {
+  /** An upload preset's name (`uploadPresets`): its settings are defaults for these options, its limits apply. */
+  preset?: string | null;
+};
 
 export interface UploadOptions extends AssetOptions {
   /** The file's name; by default the local file's, the File's or the URL's last segment. */
@@ -94,7 +97,7 @@ function guessType(filename: string): string {
   return mimeTypes[ext] ?? 'application/octet-stream';
 }
 
-const assetKeys = ['status', 'collectionId', 'tags', 'author', 'copyright', 'notes', 'defaultFieldMetadata'] as const;
+const assetKeys = ['status', 'collectionId', 'tags', 'author', 'copyright', 'notes', 'defaultFieldMetadata', 'preset'] as const;
 
 /** The options that describe the asset, as createUploads takes them; the rest are the client's. */
 function assetOptions(options: AssetOptions): AssetOptions {

@@ -14,6 +14,12 @@ import { Seam } from '../seams';
 
 type A = NonNullable<Detail['asset']>;
 
+const TransformPresetsQuery = graphql(`
+  query TransformPresets { transformPresets { id name query } }
+`);
+const PresetUrlQuery = graphql(`
+  query PresetUrl($id: ID!, $preset: String!) { asset(id: $id) { id presetUrl: transformUrl(preset: $preset) } }
+`);
 const PlaygroundQuery = graphql(`
   query Playground($id: ID!, $params: ImageParams!) { asset(id: $id) { id url(params: $params, signed: true, expiresIn: 3600) transformUrl(params: $params) } }
 `);
@@ -429,6 +435,7 @@ function Playground({ a }: { a: A }) {
         {sel('fm', ['JPG', 'PNG', 'WEBP', 'AVIF', 'GIF'])}
         {num('q')}
       </div>
+      <PresetPreview a={a} />
       <ErrorText error={error} />
       {data?.asset && (
         <>
@@ -437,6 +444,36 @@ function Playground({ a }: { a: A }) {
         </>
       )}
     </section>
+  );
+}
+
+/** A named transform preset's URL for the asset, unsigned (presets need no signature), and its result. */
+function PresetPreview({ a }: { a: A }) {
+  const [{ data: list }] = useQuery({ query: TransformPresetsQuery });
+  const [preset, setPreset] = useState('');
+  const [{ data, error }] = useQuery({ query: PresetUrlQuery, variables: { id: a.id, preset }, pause: !preset });
+  const presets = list?.transformPresets ?? [];
+  if (!presets.length) return null;
+  const url = preset ? data?.asset?.presetUrl : null;
+  return (
+    <div className="preset-preview">
+      <label>
+        Transform preset
+        <select value={preset} onChange={(e) => setPreset(e.target.value)}>
+          <option value="">none</option>
+          {presets.map((p) => <option key={p.id} value={p.name} title={p.query}>{p.name}</option>)}
+        </select>
+      </label>
+      {preset && <small>{presets.find((p) => p.name === preset)?.query}</small>}
+      {preset && a.status === 'PRIVATE' && <p role="note">A preset URL carries no signature: it opens this asset once it is PUBLIC.</p>}
+      <ErrorText error={error} />
+      {url && (
+        <>
+          <img className="preview" src={url} alt={`The asset through the preset ${preset}`} data-preset-preview={preset} />
+          <Copy label="Preset URL" value={url} />
+        </>
+      )}
+    </div>
   );
 }
 

@@ -1,7 +1,7 @@
 // Uploads through the project's client: each file hashed, sent straight to the store with progress,
 // cancelable and retryable; a folder's tree becomes collections; skipIfExists reports duplicates.
 import { createContext, useCallback, useContext, useRef, useState, type ReactNode } from 'react';
-import { useClient } from 'urql';
+import { useClient, useQuery } from 'urql';
 import type { CancelablePromise } from '@mediagraph/client';
 import { useApi, useSettings } from '../lib/context';
 import { bytes } from '../lib/format';
@@ -22,6 +22,8 @@ export interface Job {
   state: 'waiting' | 'hashing' | 'uploading' | 'done' | 'duplicate' | 'failed' | 'canceled';
   sent: number;
   total: number;
+  /** The upload preset chosen when it was added, if any. */
+  preset?: string;
   error?: string;
   assetId?: string;
   run?: CancelablePromise<unknown>;
@@ -33,6 +35,9 @@ interface Uploads {
   cancel(key: number): void;
   retry(key: number): void;
   clear(): void;
+  /** The upload preset new files take (`uploadPresets`); '' for none. */
+  preset: string;
+  setPreset(name: string): void;
 }
 
 const Ctx = createContext<Uploads | null>(null);
@@ -70,6 +75,7 @@ export function UploadProvider({ children }: { children: ReactNode }) {
   const urql = useClient();
   const settings = useSettings();
   const [jobs, setJobs] = useState<Job[]>([]);
+  const [preset, setPreset] = useState('');
   const next = useRef(1);
   const folders = useRef(new Map<string, Promise<string>>());
   const targets = useRef(new Map<number, string | null>());
@@ -113,6 +119,7 @@ export function UploadProvider({ children }: { children: ReactNode }) {
         const run = api.uploads.uploads.createFromFileOrBlob({
           fileOrBlob: job.file,
           skipIfExists: true,
+          ...(job.preset ? { preset: job.preset } : {}),
           ...(collectionId ? { collectionId } : {}),
           onProgress: (p) => patch(job.key, { state: p.type === 'HASHING_FILE' ? 'hashing' : 'uploading', sent: p.sent, total: p.total }),
         });
@@ -132,8 +139,10 @@ export function UploadProvider({ children }: { children: ReactNode }) {
 
   const value: Uploads = {
     jobs,
+    preset,
+    setPreset,
     add(files, collectionId) {
-      const made = files.map(({ file, dirs }) => ({ key: next.current++, file, dirs, state: 'waiting' as const, sent: 0, total: file.size }));
+      const made = files.map(({ file, dirs }) => ({ key: next.current++, file, dirs, state: 'waiting' as const, sent: 0, total: file.size, preset: preset || undefined }));
       made.forEach((j) => targets.current.set(j.key, collectionId));
       setJobs((js) => [...js, ...made]);
       // Two at a time: hashing and sending a big file already keeps a core and the link busy.
@@ -175,6 +184,7 @@ export function UploadPanel() {
         {u.jobs.map((j) => (
           <li key={j.key} data-upload={j.file.name} data-state={j.state}>
             <span className="name">{[...j.dirs, j.file.name].join('/')}</span>
+            {j.preset && <small data-preset={j.preset}>preset {j.preset}</small>}
             <progress max={j.total || 1} value={j.sent} aria-label={`Progress of ${j.file.name}`} />
             <span className="state">
               {j.state === 'duplicate' ? (
@@ -197,4 +207,31 @@ export function UploadPanel() {
       </ul>
     </section>
   );
+}
+
+const UploadPresetsQuery = graphql(`
+  query UploadPresets { uploadPresets { id name allowedTypes maxBytes tags } }
+`);
+
+/** The upload preset new files take; shown only where the library has presets. */
+export function UploadPresetPicker() {
+  const u = useUploads();
+  const [{ data }] = useQuery({ query: UploadPresetsQuery });
+  const presets = data?.uploadPresets ?? [];
+  if (!presets.length) return null;
+  const chosen = presets.find((p) => p.name === u.preset);
+  return (
+    <label title={chosen ? presetLimits(chosen) : undefined}>
+      Upload preset
+      <select value={u.preset} onChange={(e) => u.setPreset(e.target.value)}>
+        <option value="">none</option>
+        {presets.map((p) => <option key={p.id} value={p.name}>{p.name}</option>)}
+      </select>
+    </label>
+  );
+}
+
+function presetLimits(p: { allowedTypes: string[]; maxBytes?: number | null; tags: string[] }): string {
+  return [p.allowedTypes.length ? `types ${p.allowedTypes.join(', ')}` : '', p.maxBytes ? `up to ${bytes(p.maxBytes)}` : '', p.tags.length ? `tags ${p.tags.join(', ')}` : '']
+    .filter(Boolean).join('; ');
 }

@@ -14,8 +14,11 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query TransformPresets { transformPresets { id name query } }\n": typeof types.TransformPresetsDocument,
+    "\n  query PresetUrl($id: ID!, $preset: String!) { asset(id: $id) { id presetUrl: transformUrl(preset: $preset) } }\n": typeof types.PresetUrlDocument,
     "\n  query Playground($id: ID!, $params: ImageParams!) { asset(id: $id) { id url(params: $params, signed: true, expiresIn: 3600) transformUrl(params: $params) } }\n": typeof types.PlaygroundDocument,
     "\n  query ChildCollections($parentId: ID) { collections(parentId: $parentId) { id name } }\n": typeof types.ChildCollectionsDocument,
+    "\n  query UploadPresets { uploadPresets { id name allowedTypes maxBytes tags } }\n": typeof types.UploadPresetsDocument,
     "\n  query Settings {\n    mediaSettings {\n      locales defaultLocale localeFallbacks { locale fallbacks }\n      maxUploadBytes maxFilesPerUpload maxPageSize uploadTypes\n    }\n  }\n": typeof types.SettingsDocument,
     "\n  fragment AssetCard on Asset {\n    id kind status filename mimeType size width height aspectRatio createdAt updatedAt\n    blurhash lqip inUse processingError version\n    thumb: url(params: { w: 320, h: 320, fit: MAX, auto: [FORMAT] }, signed: true, expiresIn: 86400)\n    tags { id name }\n    collection { id name }\n    antivirus { status threatName }\n    moderation { status }\n  }\n": typeof types.AssetCardFragmentDoc,
     "\n  query Assets($filter: AssetFilter, $query: String, $orderBy: AssetOrder, $first: Int, $after: String) {\n    assets(filter: $filter, query: $query, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { ...AssetCard }\n    }\n  }\n": typeof types.AssetsDocument,
@@ -56,8 +59,11 @@ type Documents = {
     "\n  query Creators { members { id email name deactivatedAt } }\n": typeof types.CreatorsDocument,
 };
 const documents: Documents = {
+    "\n  query TransformPresets { transformPresets { id name query } }\n": types.TransformPresetsDocument,
+    "\n  query PresetUrl($id: ID!, $preset: String!) { asset(id: $id) { id presetUrl: transformUrl(preset: $preset) } }\n": types.PresetUrlDocument,
     "\n  query Playground($id: ID!, $params: ImageParams!) { asset(id: $id) { id url(params: $params, signed: true, expiresIn: 3600) transformUrl(params: $params) } }\n": types.PlaygroundDocument,
     "\n  query ChildCollections($parentId: ID) { collections(parentId: $parentId) { id name } }\n": types.ChildCollectionsDocument,
+    "\n  query UploadPresets { uploadPresets { id name allowedTypes maxBytes tags } }\n": types.UploadPresetsDocument,
     "\n  query Settings {\n    mediaSettings {\n      locales defaultLocale localeFallbacks { locale fallbacks }\n      maxUploadBytes maxFilesPerUpload maxPageSize uploadTypes\n    }\n  }\n": types.SettingsDocument,
     "\n  fragment AssetCard on Asset {\n    id kind status filename mimeType size width height aspectRatio createdAt updatedAt\n    blurhash lqip inUse processingError version\n    thumb: url(params: { w: 320, h: 320, fit: MAX, auto: [FORMAT] }, signed: true, expiresIn: 86400)\n    tags { id name }\n    collection { id name }\n    antivirus { status threatName }\n    moderation { status }\n  }\n": types.AssetCardFragmentDoc,
     "\n  query Assets($filter: AssetFilter, $query: String, $orderBy: AssetOrder, $first: Int, $after: String) {\n    assets(filter: $filter, query: $query, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      nodes { ...AssetCard }\n    }\n  }\n": types.AssetsDocument,
@@ -115,11 +121,23 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query TransformPresets { transformPresets { id name query } }\n"): (typeof documents)["\n  query TransformPresets { transformPresets { id name query } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PresetUrl($id: ID!, $preset: String!) { asset(id: $id) { id presetUrl: transformUrl(preset: $preset) } }\n"): (typeof documents)["\n  query PresetUrl($id: ID!, $preset: String!) { asset(id: $id) { id presetUrl: transformUrl(preset: $preset) } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query Playground($id: ID!, $params: ImageParams!) { asset(id: $id) { id url(params: $params, signed: true, expiresIn: 3600) transformUrl(params: $params) } }\n"): (typeof documents)["\n  query Playground($id: ID!, $params: ImageParams!) { asset(id: $id) { id url(params: $params, signed: true, expiresIn: 3600) transformUrl(params: $params) } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ChildCollections($parentId: ID) { collections(parentId: $parentId) { id name } }\n"): (typeof documents)["\n  query ChildCollections($parentId: ID) { collections(parentId: $parentId) { id name } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UploadPresets { uploadPresets { id name allowedTypes maxBytes tags } }\n"): (typeof documents)["\n  query UploadPresets { uploadPresets { id name allowedTypes maxBytes tags } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -7,7 +7,7 @@ import { Sidebar } from '../components/Sidebar';
 import { FilterPanel } from '../components/FilterPanel';
 import { BulkBar } from '../components/BulkBar';
 import { DetailPane } from '../components/Detail';
-import { UploadPanel, chosenFiles, droppedFiles, useUploads } from '../components/Uploads';
+import { UploadPanel, UploadPresetPicker, chosenFiles, droppedFiles, useUploads } from '../components/Uploads';
 import { ErrorText } from '../lib/errors';
 import { SearchBox } from '../components/SearchBox';
 import { useSettings } from '../lib/context';
@@ -100,6 +100,7 @@ export function Library({ mode, reload }: { mode: Mode; reload: number }) {
           <button type="button" aria-expanded={showFilters} onClick={() => setShowFilters(!showFilters)}>Filters</button>
           {mode === 'library' && (
             <>
+              <UploadPresetPicker />
               <label className="button">
                 Upload files
                 <input type="file" multiple className="sr" onChange={(e) => (fromFiles(chosenFiles(e.target.files!)), (e.target.value = ''))} />
