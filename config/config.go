@@ -107,6 +107,8 @@ type Library struct {
 	TrashRetention time.Duration
 	// SubscriptionPoll is how often subscriptions look for events committed by any instance.
 	SubscriptionPoll time.Duration
+	// ZipMaxFiles is the most files one ZIP download may hold.
+	ZipMaxFiles int
 }
 
 // DefaultLocale is the locale every fallback chain ends in.

@@ -84,6 +84,7 @@ func settings(c *Config) []Setting {
 		{"MEDIAGRAPH_AUDIT_RETENTION", "audit-retention", "8760h", "how long the audit log keeps events (365 days)", duration(&c.AuditRetention)},
 		{"MEDIAGRAPH_SUBSCRIPTION_POLL", "subscription-poll", "250ms", "how often GraphQL subscriptions look for events committed by any instance", duration(&c.SubscriptionPoll)},
 		{"MEDIAGRAPH_DELIVERY_CACHE_BYTES", "delivery-cache-bytes", "67108864", "memory for delivery tokens' cached query responses, in bytes; 0 turns the cache off", integer(&c.DeliveryCacheBytes, 0, math.MaxInt64, "a number of bytes (0 for no cache)")},
+		{"MEDIAGRAPH_ZIP_MAX_FILES", "zip-max-files", "10000", "most files one createZipDownload archive may hold; a larger selection is refused", positive(&c.ZipMaxFiles, "a positive number")},
 	}
 }
 

@@ -22,6 +22,7 @@ import (
 	"github.com/mediagraph/mediagraph/media/membudget"
 	"github.com/mediagraph/mediagraph/media/notify"
 	"github.com/mediagraph/mediagraph/media/observe"
+	"github.com/mediagraph/mediagraph/media/zipdl"
 	"github.com/mediagraph/mediagraph/models"
 	"github.com/mediagraph/mediagraph/remote"
 	"github.com/mediagraph/mediagraph/storage"
@@ -55,10 +56,12 @@ type Library struct {
 	// Subscriptions streams events to GraphQL subscriptions.
 	Subscriptions *notify.Hub
 	Audit         *notify.Audit
-	db            *models.DB
-	store         storage.Store
-	settings      config.Library
-	spoolDir      string
+	// Zip makes and streams ZIP downloads.
+	Zip      *zipdl.Service
+	db       *models.DB
+	store    storage.Store
+	settings config.Library
+	spoolDir string
 }
 
 // memoryBudget bounds the bytes of all files that analysis and transforms hold in memory at once:
@@ -96,6 +99,7 @@ func New(ctx context.Context, db *models.DB, store storage.Store, settings confi
 		Audit:         notify.NewAudit(db, settings.AuditRetention),
 		db:            db, store: store, settings: settings, spoolDir: rt.SpoolDir,
 	}
+	lib.Zip = zipdl.New(db, store, urls, tokens, settings.ZipMaxFiles, settings.ServeUnscanned, log)
 	lib.Intake.Observe(rt.Observer)
 	lib.Deliver.Observe(rt.Observer)
 	return lib, nil

@@ -351,6 +351,16 @@ var migrations = []sqlMigration{
 		`CREATE INDEX assets_moderation ON assets (moderation_status)`,
 		`ALTER TABLE api_tokens ADD COLUMN moderator BOOLEAN NOT NULL DEFAULT FALSE`,
 	}},
+	// ZIP downloads: the files a signed download URL streams, chosen when the URL was made.
+	{id: "0012_zip_downloads", statements: []string{
+		`CREATE TABLE zip_downloads (
+			id VARCHAR(40) PRIMARY KEY,
+			issuer_id VARCHAR(40),
+			entries TEXT NOT NULL,
+			expires_at {time} NOT NULL,
+			created_at {time} NOT NULL)`,
+		`CREATE INDEX zip_downloads_expires ON zip_downloads (expires_at)`,
+	}},
 }
 
 // Migrate applies every migration not yet applied, each in its own transaction.

@@ -53,6 +53,7 @@ var policy = func() map[fieldKey]Class {
 	add(Management, "Asset", "processingError", "notes", "originalFilename", "antivirus", "moderation", "updatedBy", "deletedAt", "createdBy", "versions")
 	add(Management, "AssetVersion", everyField)
 	add(Management, "DeleteAllAssetsResult", everyField)
+	add(Management, "ZipDownload", everyField)
 	add(Delivery, "Exif", "make", "model", "lensModel", "exposureTime", "fNumber", "iso", "focalLength",
 		"dateTaken", "orientation")
 	add(Management, "Exif", "latitude", "longitude", "altitude", "raw")

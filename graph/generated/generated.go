@@ -21,6 +21,7 @@ import (
 	"github.com/mediagraph/mediagraph/media/imageurl"
 	"github.com/mediagraph/mediagraph/media/intake"
 	"github.com/mediagraph/mediagraph/media/notify"
+	"github.com/mediagraph/mediagraph/media/zipdl"
 	"github.com/mediagraph/mediagraph/models"
 	gqlparser "github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -300,6 +301,7 @@ type ComplexityRoot struct {
 		CreateSignedAssetURL  func(childComplexity int, id string, expiresIn *int, params *imageurl.ImageParams) int
 		CreateUploads         func(childComplexity int, input []*model.CreateUploadInput) int
 		CreateWebhook         func(childComplexity int, input model.CreateWebhookInput) int
+		CreateZipDownload     func(childComplexity int, input model.ZipDownloadInput) int
 		DeleteAllAssets       func(childComplexity int, confirm string) int
 		DeleteAssetVersion    func(childComplexity int, id string, version int) int
 		DeleteAssets          func(childComplexity int, ids []string) int
@@ -474,6 +476,12 @@ type ComplexityRoot struct {
 		Name  func(childComplexity int) int
 		Value func(childComplexity int) int
 	}
+
+	ZipDownload struct {
+		ExpiresAt func(childComplexity int) int
+		FileCount func(childComplexity int) int
+		URL       func(childComplexity int) int
+	}
 }
 
 // endregion ***************************** api!.gotpl *****************************
@@ -587,6 +595,7 @@ type MutationResolver interface {
 	RedeliverWebhookEvent(ctx context.Context, deliveryID string) (*models.WebhookDelivery, error)
 	TestWebhook(ctx context.Context, id string) (*models.WebhookDelivery, error)
 	RotateWebhookSecret(ctx context.Context, id string) (*model.CreatedWebhook, error)
+	CreateZipDownload(ctx context.Context, input model.ZipDownloadInput) (*zipdl.Download, error)
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id string) (models.Node, error)
@@ -1806,6 +1815,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateWebhook(childComplexity, args["input"].(model.CreateWebhookInput)), true
+	case "Mutation.createZipDownload":
+		if e.ComplexityRoot.Mutation.CreateZipDownload == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createZipDownload_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateZipDownload(childComplexity, args["input"].(model.ZipDownloadInput)), true
 	case "Mutation.deleteAllAssets":
 		if e.ComplexityRoot.Mutation.DeleteAllAssets == nil {
 			break
@@ -2801,6 +2821,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.WebhookHeader.Value(childComplexity), true
 
+	case "ZipDownload.expiresAt":
+		if e.ComplexityRoot.ZipDownload.ExpiresAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ZipDownload.ExpiresAt(childComplexity), true
+	case "ZipDownload.fileCount":
+		if e.ComplexityRoot.ZipDownload.FileCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ZipDownload.FileCount(childComplexity), true
+	case "ZipDownload.url":
+		if e.ComplexityRoot.ZipDownload.URL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ZipDownload.URL(childComplexity), true
+
 	}
 	return 0, false
 }
@@ -2848,6 +2887,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("UpdateWebhookInput", ec.unmarshalInputUpdateWebhookInput),
 			graphql.NewInputUnmarshaler("UploadAssetsInput", ec.unmarshalInputUploadAssetsInput),
 			graphql.NewInputUnmarshaler("WebhookHeaderInput", ec.unmarshalInputWebhookHeaderInput),
+			graphql.NewInputUnmarshaler("ZipDownloadInput", ec.unmarshalInputZipDownloadInput),
 		)
 	}
 	first := true
@@ -4742,6 +4782,47 @@ extend type Mutation {
   rotateWebhookSecret("The webhook's id." id: ID!): CreatedWebhook!
 }
 `, BuiltIn: false},
+	{Name: "../../schema/zip.graphqls", Input: `"""
+Which assets a ZIP download holds. The assets of ` + "`" + `ids` + "`" + `, and those of ` + "`" + `collectionId` + "`" + ` (with the collections
+below it) that match ` + "`" + `filter` + "`" + `, or those of ` + "`" + `filter` + "`" + ` alone; at least one of the three. Management only.
+"""
+input ZipDownloadInput {
+  "Assets to include; an unknown id is NOT_FOUND (field ` + "`" + `input.ids[i]` + "`" + `)."
+  ids: [ID!]
+  "A collection to include with every collection below it; the archive's folders start at the root of the tree."
+  collectionId: ID
+  "Only assets that match (within ` + "`" + `collectionId` + "`" + ` when given), as in ` + "`" + `assets(filter)` + "`" + `."
+  filter: AssetFilter
+  "Also include every older version of each asset, beside the current one, as ` + "`" + `name.v1.jpg` + "`" + `."
+  includeVersions: Boolean = false
+}
+
+"A ZIP download made by ` + "`" + `createZipDownload` + "`" + `. Management only."
+type ZipDownload {
+  """
+  The signed URL that streams the archive (` + "`" + `GET` + "`" + `), until ` + "`" + `expiresAt` + "`" + `. Revoking the token that made it
+  voids it; ` + "`" + `revokeSignedUrls` + "`" + ` on an asset leaves that asset out.
+  """
+  url: String!
+  "When the URL stops opening (one hour after it was made); a download started before goes on."
+  expiresAt: Time!
+  "How many files the archive holds, as of its making."
+  fileCount: Int!
+}
+
+extend type Mutation {
+  """
+  Make a signed URL that streams a ZIP of assets, built on the fly: folders from the collection tree, names
+  made unique (` + "`" + `name (2).jpg` + "`" + `), each file's bytes checked against their sha256 as they stream (a damaged
+  one cuts the archive off, so it fails to unzip rather than hold wrong bytes). Trashed and quarantined
+  assets are left out. At most ` + "`" + `MEDIAGRAPH_ZIP_MAX_FILES` + "`" + ` files (TOO_MANY_FILES otherwise). EDITOR or ADMIN.
+  """
+  createZipDownload(
+    "The assets to download."
+    input: ZipDownloadInput!
+  ): ZipDownload!
+}
+`, BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
 
@@ -5461,6 +5542,18 @@ func (ec *executionContext) childFields_WebhookHeader(ctx context.Context, field
 	return nil, fmt.Errorf("no field named %q was found under type WebhookHeader", field.Name)
 }
 
+func (ec *executionContext) childFields_ZipDownload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "url":
+		return ec.fieldContext_ZipDownload_url(ctx, field)
+	case "expiresAt":
+		return ec.fieldContext_ZipDownload_expiresAt(ctx, field)
+	case "fileCount":
+		return ec.fieldContext_ZipDownload_fileCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ZipDownload", field.Name)
+}
+
 func (ec *executionContext) childFields___Directive(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "name":
@@ -5857,6 +5950,20 @@ func (ec *executionContext) field_Mutation_createWebhook_args(ctx context.Contex
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.CreateWebhookInput, error) {
 			return ec.unmarshalNCreateWebhookInput2githubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐCreateWebhookInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createZipDownload_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.ZipDownloadInput, error) {
+			return ec.unmarshalNZipDownloadInput2githubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐZipDownloadInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -12766,6 +12873,50 @@ func (ec *executionContext) fieldContext_Mutation_rotateWebhookSecret(ctx contex
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_createZipDownload(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createZipDownload(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateZipDownload(ctx, fc.Args["input"].(model.ZipDownloadInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *zipdl.Download) graphql.Marshaler {
+			return ec.marshalNZipDownload2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋzipdlᚐDownload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createZipDownload(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ZipDownload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createZipDownload_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *catalogue.PageInfo) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -15520,6 +15671,75 @@ func (ec *executionContext) _WebhookHeader_value(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_WebhookHeader_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("WebhookHeader", field, false, false, "String")
+}
+
+func (ec *executionContext) _ZipDownload_url(ctx context.Context, field graphql.CollectedField, obj *zipdl.Download) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ZipDownload_url(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.URL, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ZipDownload_url(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ZipDownload", field, false, false, "String")
+}
+
+func (ec *executionContext) _ZipDownload_expiresAt(ctx context.Context, field graphql.CollectedField, obj *zipdl.Download) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ZipDownload_expiresAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExpiresAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ZipDownload_expiresAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ZipDownload", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ZipDownload_fileCount(ctx context.Context, field graphql.CollectedField, obj *zipdl.Download) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ZipDownload_fileCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FileCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ZipDownload_fileCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ZipDownload", field, false, false, "Int")
 }
 
 func (ec *executionContext) ___Directive_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
@@ -19192,6 +19412,73 @@ func UnmarshalWebhookHeaderInput(ctx context.Context, raw any) (models.WebhookHe
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputZipDownloadInput(ctx context.Context, obj any) (model.ZipDownloadInput, error) {
+	var it model.ZipDownloadInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["includeVersions"]; !present {
+		asMap["includeVersions"] = false
+	}
+
+	fieldsInOrder := [...]string{"ids", "collectionId", "filter", "includeVersions"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "ids":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ids"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Ids = graphql.OmittableOf(data)
+		case "collectionId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("collectionId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CollectionID = graphql.OmittableOf(data)
+		case "filter":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("filter"))
+			data, err := ec.unmarshalOAssetFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAssetFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Filter = graphql.OmittableOf(data)
+		case "includeVersions":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("includeVersions"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IncludeVersions = graphql.OmittableOf(data)
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalZipDownloadInput unmarshals raw into the ZipDownloadInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalZipDownloadInput(ctx context.Context, raw any) (model.ZipDownloadInput, error) {
+	var out model.ZipDownloadInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ZipDownloadInput", raw, &out)
+	return out, err
+}
+
 // endregion **************************** input.gotpl *****************************
 
 // region    ************************** interface.gotpl ***************************
@@ -21043,6 +21330,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "createZipDownload":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createZipDownload(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -21984,6 +22278,49 @@ func (ec *executionContext) _WebhookHeader(ctx context.Context, sel ast.Selectio
 			}
 		case "value":
 			out.Values[i] = ec._WebhookHeader_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var zipDownloadImplementors = []string{"ZipDownload"}
+
+func (ec *executionContext) _ZipDownload(ctx context.Context, sel ast.SelectionSet, obj *zipdl.Download) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, zipDownloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ZipDownload")
+		case "url":
+			out.Values[i] = ec._ZipDownload_url(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "expiresAt":
+			out.Values[i] = ec._ZipDownload_expiresAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "fileCount":
+			out.Values[i] = ec._ZipDownload_fileCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -23495,6 +23832,19 @@ func (ec *executionContext) marshalNWebhookHeader2ᚖgithubᚗcomᚋmediagraph�
 func (ec *executionContext) unmarshalNWebhookHeaderInput2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐWebhookHeader(ctx context.Context, v any) (*models.WebhookHeader, error) {
 	res, err := ec.unmarshalInputWebhookHeaderInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNZipDownload2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋzipdlᚐDownload(ctx context.Context, sel ast.SelectionSet, v *zipdl.Download) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ZipDownload!")
+		return graphql.Null
+	}
+	return ec._ZipDownload(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNZipDownloadInput2githubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐZipDownloadInput(ctx context.Context, v any) (model.ZipDownloadInput, error) {
+	res, err := ec.unmarshalInputZipDownloadInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalN__Directive2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirective(ctx context.Context, sel ast.SelectionSet, v introspection.Directive) graphql.Marshaler {

@@ -345,3 +345,16 @@ type WebhookDeliveryConnection struct {
 	// Where the page stands in the log.
 	PageInfo *catalogue.PageInfo `json:"pageInfo"`
 }
+
+// Which assets a ZIP download holds. The assets of `ids`, and those of `collectionId` (with the collections
+// below it) that match `filter`, or those of `filter` alone; at least one of the three. Management only.
+type ZipDownloadInput struct {
+	// Assets to include; an unknown id is NOT_FOUND (field `input.ids[i]`).
+	Ids graphql.Omittable[[]string] `json:"ids,omitempty"`
+	// A collection to include with every collection below it; the archive's folders start at the root of the tree.
+	CollectionID graphql.Omittable[*string] `json:"collectionId,omitempty"`
+	// Only assets that match (within `collectionId` when given), as in `assets(filter)`.
+	Filter graphql.Omittable[*models.AssetFilter] `json:"filter,omitempty"`
+	// Also include every older version of each asset, beside the current one, as `name.v1.jpg`.
+	IncludeVersions graphql.Omittable[*bool] `json:"includeVersions,omitempty"`
+}
