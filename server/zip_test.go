@@ -36,7 +36,7 @@ func zipOf(t *testing.T, s *apptest.Server, token string, in map[string]any) zip
 	return out.CreateZipDownload
 }
 
-func createCollection(t *testing.T, s *apptest.Server, token, name string, parent *string) string {
+func createCollection(t testing.TB, s *apptest.Server, token, name string, parent *string) string {
 	t.Helper()
 	var out struct{ CreateCollection struct{ ID string } }
 	s.Must(token, `mutation($in: CreateCollectionInput!) { createCollection(input: $in) { id } }`,
