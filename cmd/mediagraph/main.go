@@ -43,6 +43,7 @@ Commands:
   import --manifest DIR                   restore an export: ids, metadata, tags, collections, usages
   export [--filter JSON] [--versions] DIR write every asset's bytes in the collection tree, a JSON
                                           sidecar each and a manifest (--versions: earlier ones too)
+  derivatives prune --older-than 90d      delete stored transforms neither made nor served in that long
 
 Every command takes the flags below; each flag defaults to its environment variable.
 `
@@ -95,6 +96,8 @@ func run(ctx context.Context, args []string, stdout io.Writer, log *slog.Logger)
 		return importCmd(ctx, args[1:], stdout, os.Stderr, log)
 	case "export":
 		return export(ctx, args[1:], stdout, log)
+	case "derivatives":
+		return derivatives(ctx, args[1:], stdout, log)
 	case "help", "-h", "--help":
 		printUsage(os.Stderr)
 		return nil

@@ -96,6 +96,7 @@ type ComplexityRoot struct {
 		CustomData           func(childComplexity int, locale *string) int
 		DefaultFieldMetadata func(childComplexity int) int
 		DeletedAt            func(childComplexity int) int
+		Derivatives          func(childComplexity int, first *int, after *string) int
 		Duration             func(childComplexity int) int
 		Exif                 func(childComplexity int) int
 		Filename             func(childComplexity int) int
@@ -232,6 +233,23 @@ type ComplexityRoot struct {
 		Trashed      func(childComplexity int) int
 	}
 
+	Derivative struct {
+		CreatedAt    func(childComplexity int) int
+		Format       func(childComplexity int) int
+		Height       func(childComplexity int) int
+		LastServedAt func(childComplexity int) int
+		Size         func(childComplexity int) int
+		Spec         func(childComplexity int) int
+		URL          func(childComplexity int) int
+		Width        func(childComplexity int) int
+	}
+
+	DerivativeConnection struct {
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
 	EntryRef struct {
 		Field  func(childComplexity int) int
 		ID     func(childComplexity int) int
@@ -314,6 +332,7 @@ type ComplexityRoot struct {
 		MoveAssets            func(childComplexity int, ids []string, collectionID *string) int
 		MoveCollection        func(childComplexity int, id string, parentID *string) int
 		PurgeAssets           func(childComplexity int, ids []string) int
+		PurgeDerivatives      func(childComplexity int, ids []string) int
 		RedeliverWebhookEvent func(childComplexity int, deliveryID string) int
 		RenameTag             func(childComplexity int, id string, name string) int
 		ReplaceAsset          func(childComplexity int, id string, file graphql.Upload, input *model.ReplaceAssetInput) int
@@ -523,6 +542,7 @@ type AssetResolver interface {
 	Versions(ctx context.Context, obj *models.Asset) ([]*models.AssetVersion, error)
 	Antivirus(ctx context.Context, obj *models.Asset) (*models.Antivirus, error)
 	UpdatedBy(ctx context.Context, obj *models.Asset) (*models.APIToken, error)
+	Derivatives(ctx context.Context, obj *models.Asset, first *int, after *string) (*deliver.DerivedPage, error)
 	Moderation(ctx context.Context, obj *models.Asset) (*models.Moderation, error)
 }
 type AssetEventResolver interface {
@@ -574,6 +594,7 @@ type MutationResolver interface {
 	DeleteCollection(ctx context.Context, id string) (string, error)
 	CreateSignedAssetURL(ctx context.Context, id string, expiresIn *int, params *imageurl.ImageParams) (string, error)
 	RevokeSignedUrls(ctx context.Context, assetIds []string) ([]*models.Asset, error)
+	PurgeDerivatives(ctx context.Context, ids []string) (int, error)
 	RestoreAssetVersion(ctx context.Context, id string, version int) (*models.Asset, error)
 	DeleteAssetVersion(ctx context.Context, id string, version int) (*models.Asset, error)
 	EmptyTrash(ctx context.Context) (int, error)
@@ -855,6 +876,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Asset.DeletedAt(childComplexity), true
+	case "Asset.derivatives":
+		if e.ComplexityRoot.Asset.Derivatives == nil {
+			break
+		}
+
+		args, err := ec.field_Asset_derivatives_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Asset.Derivatives(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Asset.duration":
 		if e.ComplexityRoot.Asset.Duration == nil {
 			break
@@ -1491,6 +1523,74 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.DeleteAllAssetsResult.Trashed(childComplexity), true
 
+	case "Derivative.createdAt":
+		if e.ComplexityRoot.Derivative.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Derivative.CreatedAt(childComplexity), true
+	case "Derivative.format":
+		if e.ComplexityRoot.Derivative.Format == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Derivative.Format(childComplexity), true
+	case "Derivative.height":
+		if e.ComplexityRoot.Derivative.Height == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Derivative.Height(childComplexity), true
+	case "Derivative.lastServedAt":
+		if e.ComplexityRoot.Derivative.LastServedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Derivative.LastServedAt(childComplexity), true
+	case "Derivative.size":
+		if e.ComplexityRoot.Derivative.Size == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Derivative.Size(childComplexity), true
+	case "Derivative.spec":
+		if e.ComplexityRoot.Derivative.Spec == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Derivative.Spec(childComplexity), true
+	case "Derivative.url":
+		if e.ComplexityRoot.Derivative.URL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Derivative.URL(childComplexity), true
+	case "Derivative.width":
+		if e.ComplexityRoot.Derivative.Width == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Derivative.Width(childComplexity), true
+
+	case "DerivativeConnection.nodes":
+		if e.ComplexityRoot.DerivativeConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DerivativeConnection.Nodes(childComplexity), true
+	case "DerivativeConnection.pageInfo":
+		if e.ComplexityRoot.DerivativeConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DerivativeConnection.PageInfo(childComplexity), true
+	case "DerivativeConnection.totalCount":
+		if e.ComplexityRoot.DerivativeConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DerivativeConnection.TotalCount(childComplexity), true
+
 	case "EntryRef.field":
 		if e.ComplexityRoot.EntryRef.Field == nil {
 			break
@@ -1953,6 +2053,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.PurgeAssets(childComplexity, args["ids"].([]string)), true
+	case "Mutation.purgeDerivatives":
+		if e.ComplexityRoot.Mutation.PurgeDerivatives == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_purgeDerivatives_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.PurgeDerivatives(childComplexity, args["ids"].([]string)), true
 	case "Mutation.redeliverWebhookEvent":
 		if e.ComplexityRoot.Mutation.RedeliverWebhookEvent == nil {
 			break
@@ -3775,6 +3886,57 @@ extend type Mutation {
   revokeSignedUrls("The assets (at most 500)." assetIds: [ID!]!): [Asset!]!
 }
 `, BuiltIn: false},
+	{Name: "../../schema/derivatives.graphqls", Input: `"A stored result of a transform of an asset's bytes, kept so that the next request for it is served from the store. Management only."
+type Derivative {
+  "The URL that serves it: the versioned transform URL of its parameters (signed when transform URLs must be)."
+  url: String!
+  "The transform's URL parameters, as ` + "`" + `w=640&fm=webp` + "`" + `; empty for a result stored before they were recorded."
+  spec: String!
+  "The result's format (` + "`" + `webp` + "`" + `, ` + "`" + `jpg` + "`" + `, …); empty when unknown."
+  format: String!
+  "The result's width in pixels, when known."
+  width: Int
+  "The result's height in pixels, when known."
+  height: Int
+  "The result's size in bytes."
+  size: Int64!
+  "When it was made and stored."
+  createdAt: Time!
+  "When it was last served from the store, to a day (written at most once a day); null if never since it was made."
+  lastServedAt: Time
+}
+
+"A page of an asset's stored transforms. Management only."
+type DerivativeConnection {
+  "The stored transforms of this page."
+  nodes: [Derivative!]!
+  "Where this page is in the list."
+  pageInfo: PageInfo!
+  "How many stored transforms the asset has."
+  totalCount: Int!
+}
+
+extend type Asset {
+  "The stored results of transforms of this asset, in a stable order. Management only."
+  derivatives(
+    "At most this many, 0 to 100; 20 by default."
+    first: Int = 20
+    "The endCursor of the previous page."
+    after: String
+  ): DerivativeConnection!
+}
+
+extend type Mutation {
+  """
+  Delete every stored transform of the assets (at most 500), bytes and records: the next request for one
+  makes it again. Returns how many were deleted. EDITOR or ADMIN. Management only.
+  """
+  purgeDerivatives(
+    "The assets."
+    ids: [ID!]!
+  ): Int!
+}
+`, BuiltIn: false},
 	{Name: "../../schema/filters.graphqls", Input: `"Match ids."
 input IDFilter {
   "Any of these ids (at most 500)."
@@ -4982,6 +5144,8 @@ func (ec *executionContext) childFields_Asset(ctx context.Context, field graphql
 		return ec.fieldContext_Asset_antivirus(ctx, field)
 	case "updatedBy":
 		return ec.fieldContext_Asset_updatedBy(ctx, field)
+	case "derivatives":
+		return ec.fieldContext_Asset_derivatives(ctx, field)
 	case "moderation":
 		return ec.fieldContext_Asset_moderation(ctx, field)
 	}
@@ -5176,6 +5340,40 @@ func (ec *executionContext) childFields_DeleteAllAssetsResult(ctx context.Contex
 		return ec.fieldContext_DeleteAllAssetsResult_skippedInUse(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type DeleteAllAssetsResult", field.Name)
+}
+
+func (ec *executionContext) childFields_Derivative(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "url":
+		return ec.fieldContext_Derivative_url(ctx, field)
+	case "spec":
+		return ec.fieldContext_Derivative_spec(ctx, field)
+	case "format":
+		return ec.fieldContext_Derivative_format(ctx, field)
+	case "width":
+		return ec.fieldContext_Derivative_width(ctx, field)
+	case "height":
+		return ec.fieldContext_Derivative_height(ctx, field)
+	case "size":
+		return ec.fieldContext_Derivative_size(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Derivative_createdAt(ctx, field)
+	case "lastServedAt":
+		return ec.fieldContext_Derivative_lastServedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Derivative", field.Name)
+}
+
+func (ec *executionContext) childFields_DerivativeConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "nodes":
+		return ec.fieldContext_DerivativeConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_DerivativeConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_DerivativeConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DerivativeConnection", field.Name)
 }
 
 func (ec *executionContext) childFields_EntryRef(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -5734,6 +5932,28 @@ func (ec *executionContext) field_Asset_customData_args(ctx context.Context, raw
 	return args, nil
 }
 
+func (ec *executionContext) field_Asset_derivatives_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Asset_focalPoint_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6161,6 +6381,20 @@ func (ec *executionContext) field_Mutation_moveCollection_args(ctx context.Conte
 }
 
 func (ec *executionContext) field_Mutation_purgeAssets_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "ids",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalNID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["ids"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_purgeDerivatives_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "ids",
@@ -8744,6 +8978,50 @@ func (ec *executionContext) fieldContext_Asset_updatedBy(_ context.Context, fiel
 	return fc, nil
 }
 
+func (ec *executionContext) _Asset_derivatives(ctx context.Context, field graphql.CollectedField, obj *models.Asset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Asset_derivatives(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Asset().Derivatives(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *deliver.DerivedPage) graphql.Marshaler {
+			return ec.marshalNDerivativeConnection2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋdeliverᚐDerivedPage(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Asset_derivatives(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Asset",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DerivativeConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Asset_derivatives_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Asset_moderation(ctx context.Context, field graphql.CollectedField, obj *models.Asset) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10317,6 +10595,277 @@ func (ec *executionContext) _DeleteAllAssetsResult_skippedInUse(ctx context.Cont
 }
 func (ec *executionContext) fieldContext_DeleteAllAssetsResult_skippedInUse(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("DeleteAllAssetsResult", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Derivative_url(ctx context.Context, field graphql.CollectedField, obj *deliver.Derived) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Derivative_url(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.URL, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Derivative_url(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Derivative", field, false, false, "String")
+}
+
+func (ec *executionContext) _Derivative_spec(ctx context.Context, field graphql.CollectedField, obj *deliver.Derived) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Derivative_spec(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Spec, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Derivative_spec(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Derivative", field, false, false, "String")
+}
+
+func (ec *executionContext) _Derivative_format(ctx context.Context, field graphql.CollectedField, obj *deliver.Derived) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Derivative_format(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Format, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Derivative_format(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Derivative", field, false, false, "String")
+}
+
+func (ec *executionContext) _Derivative_width(ctx context.Context, field graphql.CollectedField, obj *deliver.Derived) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Derivative_width(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Width, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Derivative_width(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Derivative", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Derivative_height(ctx context.Context, field graphql.CollectedField, obj *deliver.Derived) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Derivative_height(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Height, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Derivative_height(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Derivative", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Derivative_size(ctx context.Context, field graphql.CollectedField, obj *deliver.Derived) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Derivative_size(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Size, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt642int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Derivative_size(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Derivative", field, false, false, "Int64")
+}
+
+func (ec *executionContext) _Derivative_createdAt(ctx context.Context, field graphql.CollectedField, obj *deliver.Derived) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Derivative_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Derivative_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Derivative", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Derivative_lastServedAt(ctx context.Context, field graphql.CollectedField, obj *deliver.Derived) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Derivative_lastServedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LastServedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Derivative_lastServedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Derivative", field, false, false, "Time")
+}
+
+func (ec *executionContext) _DerivativeConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *deliver.DerivedPage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DerivativeConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*deliver.Derived) graphql.Marshaler {
+			return ec.marshalNDerivative2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋdeliverᚐDerivedᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DerivativeConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DerivativeConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Derivative(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DerivativeConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *deliver.DerivedPage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DerivativeConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v catalogue.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2githubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋcatalogueᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DerivativeConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DerivativeConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DerivativeConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *deliver.DerivedPage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DerivativeConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DerivativeConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DerivativeConnection", field, false, false, "Int")
 }
 
 func (ec *executionContext) _EntryRef_type(ctx context.Context, field graphql.CollectedField, obj *model.EntryRef) (ret graphql.Marshaler) {
@@ -11964,6 +12513,50 @@ func (ec *executionContext) fieldContext_Mutation_revokeSignedUrls(ctx context.C
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_revokeSignedUrls_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_purgeDerivatives(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_purgeDerivatives(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().PurgeDerivatives(ctx, fc.Args["ids"].([]string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_purgeDerivatives(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_purgeDerivatives_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -19982,6 +20575,12 @@ func (ec *executionContext) _Asset(ctx context.Context, sel ast.SelectionSet, ob
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Asset_updatedBy(ctx, field, obj)
 				})
+		case "derivatives":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Asset_derivatives(ctx, field, obj)
+				})
 		case "moderation":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -20653,6 +21252,117 @@ func (ec *executionContext) _DeleteAllAssetsResult(ctx context.Context, sel ast.
 	return out
 }
 
+var derivativeImplementors = []string{"Derivative"}
+
+func (ec *executionContext) _Derivative(ctx context.Context, sel ast.SelectionSet, obj *deliver.Derived) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, derivativeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Derivative")
+		case "url":
+			out.Values[i] = ec._Derivative_url(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "spec":
+			out.Values[i] = ec._Derivative_spec(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "format":
+			out.Values[i] = ec._Derivative_format(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "width":
+			out.Values[i] = ec._Derivative_width(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "height":
+			out.Values[i] = ec._Derivative_height(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "size":
+			out.Values[i] = ec._Derivative_size(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createdAt":
+			out.Values[i] = ec._Derivative_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "lastServedAt":
+			out.Values[i] = ec._Derivative_lastServedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var derivativeConnectionImplementors = []string{"DerivativeConnection"}
+
+func (ec *executionContext) _DerivativeConnection(ctx context.Context, sel ast.SelectionSet, obj *deliver.DerivedPage) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, derivativeConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DerivativeConnection")
+		case "nodes":
+			out.Values[i] = ec._DerivativeConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._DerivativeConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._DerivativeConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var entryRefImplementors = []string{"EntryRef"}
 
 func (ec *executionContext) _EntryRef(ctx context.Context, sel ast.SelectionSet, obj *model.EntryRef) graphql.Marshaler {
@@ -21179,6 +21889,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "revokeSignedUrls":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_revokeSignedUrls(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "purgeDerivatives":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_purgeDerivatives(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -23079,6 +23796,38 @@ func (ec *executionContext) marshalNDeleteAllAssetsResult2ᚖgithubᚗcomᚋmedi
 		return graphql.Null
 	}
 	return ec._DeleteAllAssetsResult(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNDerivative2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋdeliverᚐDerivedᚄ(ctx context.Context, sel ast.SelectionSet, v []*deliver.Derived) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDerivative2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋdeliverᚐDerived(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNDerivative2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋdeliverᚐDerived(ctx context.Context, sel ast.SelectionSet, v *deliver.Derived) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Derivative!")
+		return graphql.Null
+	}
+	return ec._Derivative(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNDerivativeConnection2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋdeliverᚐDerivedPage(ctx context.Context, sel ast.SelectionSet, v *deliver.DerivedPage) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DerivativeConnection!")
+		return graphql.Null
+	}
+	return ec._DerivativeConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNEntryRef2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐEntryRef(ctx context.Context, sel ast.SelectionSet, v *model.EntryRef) graphql.Marshaler {

@@ -121,6 +121,7 @@ func (s *Service) Deliver(ctx context.Context, req DeliveryRequest) (*Delivery, 
 	d.ETag = `"` + digest + `"`
 	if o, err := s.store.Open(ctx, derived); err == nil {
 		s.observer.DerivedLookup(true)
+		s.noteServed(derived)
 		d.Body = o
 		return d, nil
 	} else if !errors.Is(err, storage.ErrNotFound) {
@@ -128,7 +129,7 @@ func (s *Service) Deliver(ctx context.Context, req DeliveryRequest) (*Delivery, 
 	}
 	s.observer.DerivedLookup(false)
 	out, err := s.transforms.make(ctx, req.Client, derived, func(work context.Context) ([]byte, error) {
-		return s.makeDerivative(work, a, current.Version, key, derived, t.spec)
+		return s.makeDerivative(work, a, current.Version, key, derived, t.spec, params)
 	})
 	if err != nil {
 		return nil, err
@@ -215,7 +216,7 @@ func (s *Service) defaultFocalPoint(ctx context.Context, id string) (*models.Foc
 // makeDerivative transforms a version's bytes and stores the result under its key. It runs once per
 // key at a time, and outlives the request that started it, so that callers waiting on the same key
 // get it even when that client went away; ctx ends when none is left waiting.
-func (s *Service) makeDerivative(ctx context.Context, a *models.Asset, current int, key, derived string, spec imaging.Spec) ([]byte, error) {
+func (s *Service) makeDerivative(ctx context.Context, a *models.Asset, current int, key, derived string, spec imaging.Spec, params imageurl.ImageParams) ([]byte, error) {
 	if limit := min(maxTransformedBytes, s.transformMemoryBudget()); a.Size > limit {
 		return nil, access.Invalid("params", "images over %d MiB are not transformed", limit>>20)
 	}
@@ -257,7 +258,9 @@ func (s *Service) makeDerivative(ctx context.Context, a *models.Asset, current i
 	if a.Version != current {
 		return out, nil // a replaced version's transforms are made on demand, never kept: nothing would sweep them
 	}
-	d := &models.Derivative{ObjectKey: derived, AssetID: a.ID, Version: a.Version, Size: int64(len(out))}
+	w, h := outputSize(*a.Width, *a.Height, params, s.settings.MaxTransformSide)
+	d := &models.Derivative{ObjectKey: derived, AssetID: a.ID, Version: a.Version, Size: int64(len(out)),
+		Params: params.Query().Encode(), Format: spec.Format.Extension(), Width: &w, Height: &h}
 	s.background.run(func() { s.keepDerivative(d, out, spec.Format.MimeType()) })
 	return out, nil
 }
@@ -382,8 +385,14 @@ func (b *background) run(work func()) {
 	}
 }
 
-// Settle waits for the work the service left running in the background (stored transforms).
-func (s *Service) Settle() { s.background.wg.Wait() }
+// Settle waits for the work the service left running in the background (stored transforms), and
+// writes the served times it gathered.
+func (s *Service) Settle() {
+	s.background.wg.Wait()
+	if err := s.FlushServed(context.Background()); err != nil {
+		s.log.Error("record served transforms", "err", err)
+	}
+}
 
 // transforms runs uncached transforms: one at a time per result (concurrent identical requests share
 // it), a bounded number per client, and a bounded number at once, waiting at most queueTimeout.
