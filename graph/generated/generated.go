@@ -326,6 +326,7 @@ type ComplexityRoot struct {
 		DeleteCollection      func(childComplexity int, id string) int
 		DeleteTag             func(childComplexity int, id string) int
 		DeleteWebhook         func(childComplexity int, id string) int
+		EditImage             func(childComplexity int, id string, operations []*model.ImageOperationInput) int
 		EmptyTrash            func(childComplexity int) int
 		MergeTags             func(childComplexity int, sourceIds []string, targetID string) int
 		ModerateAssets        func(childComplexity int, ids []string, status models.ModerationStatus, note *string) int
@@ -595,6 +596,7 @@ type MutationResolver interface {
 	CreateSignedAssetURL(ctx context.Context, id string, expiresIn *int, params *imageurl.ImageParams) (string, error)
 	RevokeSignedUrls(ctx context.Context, assetIds []string) ([]*models.Asset, error)
 	PurgeDerivatives(ctx context.Context, ids []string) (int, error)
+	EditImage(ctx context.Context, id string, operations []*model.ImageOperationInput) (*models.Asset, error)
 	RestoreAssetVersion(ctx context.Context, id string, version int) (*models.Asset, error)
 	DeleteAssetVersion(ctx context.Context, id string, version int) (*models.Asset, error)
 	EmptyTrash(ctx context.Context) (int, error)
@@ -1992,6 +1994,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteWebhook(childComplexity, args["id"].(string)), true
+	case "Mutation.editImage":
+		if e.ComplexityRoot.Mutation.EditImage == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_editImage_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.EditImage(childComplexity, args["id"].(string), args["operations"].([]*model.ImageOperationInput)), true
 	case "Mutation.emptyTrash":
 		if e.ComplexityRoot.Mutation.EmptyTrash == nil {
 			break
@@ -2973,10 +2986,12 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CreateCollectionInput", ec.unmarshalInputCreateCollectionInput),
 			graphql.NewInputUnmarshaler("CreateUploadInput", ec.unmarshalInputCreateUploadInput),
 			graphql.NewInputUnmarshaler("CreateWebhookInput", ec.unmarshalInputCreateWebhookInput),
+			graphql.NewInputUnmarshaler("CropRectInput", ec.unmarshalInputCropRectInput),
 			graphql.NewInputUnmarshaler("EntryRefInput", ec.unmarshalInputEntryRefInput),
 			graphql.NewInputUnmarshaler("FloatFilter", ec.unmarshalInputFloatFilter),
 			graphql.NewInputUnmarshaler("FocalPointInput", ec.unmarshalInputFocalPointInput),
 			graphql.NewInputUnmarshaler("IDFilter", ec.unmarshalInputIDFilter),
+			graphql.NewInputUnmarshaler("ImageOperationInput", ec.unmarshalInputImageOperationInput),
 			graphql.NewInputUnmarshaler("ImageParams", ec.unmarshalInputImageParams),
 			graphql.NewInputUnmarshaler("Int64Filter", ec.unmarshalInputInt64Filter),
 			graphql.NewInputUnmarshaler("IntFilter", ec.unmarshalInputIntFilter),
@@ -3935,6 +3950,74 @@ extend type Mutation {
     "The assets."
     ids: [ID!]!
   ): Int!
+}
+`, BuiltIn: false},
+	{Name: "../../schema/editimage.graphqls", Input: `"How a crop rectangle is measured."
+enum CropUnit {
+  "In pixels of the image as it stands at that step."
+  PIXELS
+  "As fractions, 0 to 1, of the image's width and height at that step."
+  RELATIVE
+}
+
+"A rectangle to keep. Management only."
+input CropRectInput {
+  "Left edge."
+  x: Float!
+  "Top edge."
+  y: Float!
+  "Width."
+  width: Float!
+  "Height."
+  height: Float!
+  "How the four are measured; pixels by default."
+  unit: CropUnit = PIXELS
+}
+
+"A named colour filter."
+enum ImageFilter {
+  "Shades of grey."
+  GRAYSCALE
+  "The warm browns of old photographs."
+  SEPIA
+}
+
+"""
+One step of ` + "`" + `editImage` + "`" + `: exactly one of ` + "`" + `crop` + "`" + `, ` + "`" + `rotate` + "`" + `, ` + "`" + `flip` + "`" + `, ` + "`" + `flop` + "`" + `, ` + "`" + `filter` + "`" + `, or the adjustments
+(` + "`" + `brightness` + "`" + `, ` + "`" + `contrast` + "`" + `, ` + "`" + `saturation` + "`" + `, together one step). Management only.
+"""
+input ImageOperationInput {
+  "Keep this rectangle."
+  crop: CropRectInput
+  "Turn clockwise by this many degrees: a multiple of 90 exactly, or from -45 to 45 to straighten (the result is cropped to the largest upright rectangle inside, with no corner of background)."
+  rotate: Float
+  "Turn upside down."
+  flip: Boolean
+  "Mirror left to right."
+  flop: Boolean
+  "Multiply the brightness, 0 to 4; 1 leaves it."
+  brightness: Float
+  "Multiply the contrast around the middle grey, 0 to 4; 1 leaves it."
+  contrast: Float
+  "Multiply the saturation, 0 to 4; 0 is grey, 1 leaves it."
+  saturation: Float
+  "Apply a named filter."
+  filter: ImageFilter
+}
+
+extend type Mutation {
+  """
+  Edit an image and store the result as its next version, as ` + "`" + `replaceAsset` + "`" + ` with those bytes would: the
+  ` + "`" + `asset.replaced` + "`" + ` event, a new antivirus scan, a new review under moderation. The operations apply in
+  order, to the image as its EXIF orientation shows it; the result keeps the image's name and format.
+  A bad operation is VALIDATION_FAILED with field ` + "`" + `operations[i].<field>` + "`" + `. EDITOR or ADMIN.
+  """
+  editImage(
+    "The image, not in the trash."
+    id: ID!
+    "The steps, 1 to 20, in order."
+    operations: [ImageOperationInput!]!
+  ): Asset!
 }
 `, BuiltIn: false},
 	{Name: "../../schema/filters.graphqls", Input: `"Match ids."
@@ -6281,6 +6364,28 @@ func (ec *executionContext) field_Mutation_deleteWebhook_args(ctx context.Contex
 		return nil, err
 	}
 	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_editImage_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "operations",
+		func(ctx context.Context, v any) ([]*model.ImageOperationInput, error) {
+			return ec.unmarshalNImageOperationInput2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐImageOperationInputᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["operations"] = arg1
 	return args, nil
 }
 
@@ -12563,6 +12668,50 @@ func (ec *executionContext) fieldContext_Mutation_purgeDerivatives(ctx context.C
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_editImage(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_editImage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().EditImage(ctx, fc.Args["id"].(string), fc.Args["operations"].([]*model.ImageOperationInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.Asset) graphql.Marshaler {
+			return ec.marshalNAsset2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAsset(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_editImage(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Asset(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_editImage_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_restoreAssetVersion(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -18409,6 +18558,80 @@ func UnmarshalCreateWebhookInput(ctx context.Context, raw any) (model.CreateWebh
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputCropRectInput(ctx context.Context, obj any) (model.CropRectInput, error) {
+	var it model.CropRectInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["unit"]; !present {
+		asMap["unit"] = "PIXELS"
+	}
+
+	fieldsInOrder := [...]string{"x", "y", "width", "height", "unit"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "x":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("x"))
+			data, err := ec.unmarshalNFloat2float64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.X = data
+		case "y":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("y"))
+			data, err := ec.unmarshalNFloat2float64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Y = data
+		case "width":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("width"))
+			data, err := ec.unmarshalNFloat2float64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Width = data
+		case "height":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("height"))
+			data, err := ec.unmarshalNFloat2float64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Height = data
+		case "unit":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unit"))
+			data, err := ec.unmarshalOCropUnit2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐCropUnit(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Unit = graphql.OmittableOf(data)
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCropRectInput unmarshals raw into the CropRectInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCropRectInput(ctx context.Context, raw any) (model.CropRectInput, error) {
+	var out model.CropRectInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CropRectInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputEntryRefInput(ctx context.Context, obj any) (model.EntryRefInput, error) {
 	var it model.EntryRefInput
 	if obj == nil {
@@ -18637,6 +18860,97 @@ func (ec *executionContext) unmarshalInputIDFilter(ctx context.Context, obj any)
 func UnmarshalIDFilter(ctx context.Context, raw any) (models.IDFilter, error) {
 	var out models.IDFilter
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "IDFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputImageOperationInput(ctx context.Context, obj any) (model.ImageOperationInput, error) {
+	var it model.ImageOperationInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"crop", "rotate", "flip", "flop", "brightness", "contrast", "saturation", "filter"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "crop":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("crop"))
+			data, err := ec.unmarshalOCropRectInput2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐCropRectInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Crop = graphql.OmittableOf(data)
+		case "rotate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rotate"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Rotate = graphql.OmittableOf(data)
+		case "flip":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("flip"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Flip = graphql.OmittableOf(data)
+		case "flop":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("flop"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Flop = graphql.OmittableOf(data)
+		case "brightness":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("brightness"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Brightness = graphql.OmittableOf(data)
+		case "contrast":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contrast"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Contrast = graphql.OmittableOf(data)
+		case "saturation":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("saturation"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Saturation = graphql.OmittableOf(data)
+		case "filter":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("filter"))
+			data, err := ec.unmarshalOImageFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐImageFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Filter = graphql.OmittableOf(data)
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalImageOperationInput unmarshals raw into the ImageOperationInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalImageOperationInput(ctx context.Context, raw any) (model.ImageOperationInput, error) {
+	var out model.ImageOperationInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ImageOperationInput", raw, &out)
 	return out, err
 }
 
@@ -21900,6 +22214,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "editImage":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_editImage(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "restoreAssetVersion":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_restoreAssetVersion(ctx, field)
@@ -23926,6 +24247,25 @@ var (
 	}
 )
 
+func (ec *executionContext) unmarshalNImageOperationInput2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐImageOperationInputᚄ(ctx context.Context, v any) ([]*model.ImageOperationInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.ImageOperationInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNImageOperationInput2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐImageOperationInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNImageOperationInput2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐImageOperationInput(ctx context.Context, v any) (*model.ImageOperationInput, error) {
+	res, err := ec.unmarshalInputImageOperationInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNInt2int(ctx context.Context, v any) (int, error) {
 	res, err := graphql.UnmarshalInt(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -25178,6 +25518,30 @@ func (ec *executionContext) unmarshalOCompletedPartsInput2ᚕᚖgithubᚗcomᚋm
 	return res, nil
 }
 
+func (ec *executionContext) unmarshalOCropRectInput2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐCropRectInput(ctx context.Context, v any) (*model.CropRectInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputCropRectInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOCropUnit2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐCropUnit(ctx context.Context, v any) (*model.CropUnit, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.CropUnit)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOCropUnit2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐCropUnit(ctx context.Context, sel ast.SelectionSet, v *model.CropUnit) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
 func (ec *executionContext) marshalOExif2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋcatalogueᚐExif(ctx context.Context, sel ast.SelectionSet, v *catalogue.Exif) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -25361,6 +25725,22 @@ var (
 		imageurl.CropEntropy:    "ENTROPY",
 	}
 )
+
+func (ec *executionContext) unmarshalOImageFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐImageFilter(ctx context.Context, v any) (*model.ImageFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.ImageFilter)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOImageFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐImageFilter(ctx context.Context, sel ast.SelectionSet, v *model.ImageFilter) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
 
 func (ec *executionContext) unmarshalOImageFit2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋimageurlᚐImageFit(ctx context.Context, v any) (*imageurl.ImageFit, error) {
 	if v == nil {
