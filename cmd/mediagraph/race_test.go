@@ -2,6 +2,6 @@
 
 package main
 
-// raceEnabled: the race detector multiplies the memory of every goroutine and allocation, so memory
-// bounds are only reported.
+// raceEnabled: the race detector multiplies the memory and the time of what it watches, so tests of
+// memory and of large streams skip.
 const raceEnabled = true
