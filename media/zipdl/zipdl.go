@@ -90,7 +90,7 @@ func (s *Service) Create(ctx context.Context, in Input) (*Download, error) {
 	if err != nil {
 		return nil, err
 	}
-	return s.store1(ctx, p, entries, name)
+	return s.record(ctx, p, entries, name)
 }
 
 func (s *Service) tooMany(field string, n int) error {
@@ -98,8 +98,8 @@ func (s *Service) tooMany(field string, n int) error {
 		Message: fmt.Sprintf("a ZIP download holds at most %d files (MEDIAGRAPH_ZIP_MAX_FILES); this one would hold %d", s.maxFiles, n)}
 }
 
-// store1 records the download and signs its URL.
-func (s *Service) store1(ctx context.Context, p *access.Principal, entries []models.ZipEntry, name string) (*Download, error) {
+// record stores the download and signs its URL.
+func (s *Service) record(ctx context.Context, p *access.Principal, entries []models.ZipEntry, name string) (*Download, error) {
 	now := models.Now()
 	z := &models.ZipDownload{ID: models.NewID(models.ZipPrefix), Entries: models.JSONOf(entries),
 		ExpiresAt: now.Add(ttl).Truncate(time.Second), CreatedAt: now}
