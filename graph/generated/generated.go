@@ -3932,13 +3932,13 @@ type DerivativeConnection {
 }
 
 extend type Asset {
-  "The stored results of transforms of this asset, in a stable order. Management only."
+  "The stored results of transforms of this asset, in a stable order; null for a DELIVERY token. Management only."
   derivatives(
     "At most this many, 0 to 100; 20 by default."
     first: Int = 20
     "The endCursor of the previous page."
     after: String
-  ): DerivativeConnection!
+  ): DerivativeConnection
 }
 
 extend type Mutation {
@@ -9097,10 +9097,10 @@ func (ec *executionContext) _Asset_derivatives(ctx context.Context, field graphq
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *deliver.DerivedPage) graphql.Marshaler {
-			return ec.marshalNDerivativeConnection2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋdeliverᚐDerivedPage(ctx, selections, v)
+			return ec.marshalODerivativeConnection2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋdeliverᚐDerivedPage(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Asset_derivatives(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -20891,7 +20891,7 @@ func (ec *executionContext) _Asset(ctx context.Context, sel ast.SelectionSet, ob
 				})
 		case "derivatives":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
+				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Asset_derivatives(ctx, field, obj)
 				})
@@ -24143,14 +24143,6 @@ func (ec *executionContext) marshalNDerivative2ᚖgithubᚗcomᚋmediagraphᚋme
 	return ec._Derivative(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNDerivativeConnection2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋdeliverᚐDerivedPage(ctx context.Context, sel ast.SelectionSet, v *deliver.DerivedPage) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "DerivativeConnection!")
-		return graphql.Null
-	}
-	return ec._DerivativeConnection(ctx, sel, v)
-}
-
 func (ec *executionContext) marshalNEntryRef2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐEntryRef(ctx context.Context, sel ast.SelectionSet, v *model.EntryRef) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "EntryRef!")
@@ -25540,6 +25532,13 @@ func (ec *executionContext) marshalOCropUnit2ᚖgithubᚗcomᚋmediagraphᚋmedi
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalODerivativeConnection2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋdeliverᚐDerivedPage(ctx context.Context, sel ast.SelectionSet, v *deliver.DerivedPage) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._DerivativeConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOExif2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋcatalogueᚐExif(ctx context.Context, sel ast.SelectionSet, v *catalogue.Exif) graphql.Marshaler {
