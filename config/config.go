@@ -120,6 +120,8 @@ type Library struct {
 	LoginBackoff     time.Duration
 	// SessionTTL is how long a browser session lasts after sign-in.
 	SessionTTL time.Duration
+	// ZipMaxFiles is the most files one ZIP download may hold.
+	ZipMaxFiles int
 }
 
 // DefaultLocale is the locale every fallback chain ends in.

@@ -92,6 +92,7 @@ func settings(c *Config) []Setting {
 		{"MEDIAGRAPH_TESSERACT", "tesseract", "tesseract", "Tesseract command images are read for text with (Debian's tesseract-ocr, tesseract-ocr-eng); when it is missing ocrText is null and visionAnalysis says why", text(&c.Tesseract)},
 		{"MEDIAGRAPH_OCR_ALL_BELOW_PIXELS", "ocr-all-below-pixels", "0", "images of fewer pixels than this are all read for text; larger ones only when they look like a document or a screenshot", integer(&c.OCRAllBelowPixels, 0, math.MaxInt64, "a number of pixels (0: only documents and screenshots)")},
 		{"MEDIAGRAPH_OCR_TIMEOUT", "ocr-timeout", "20s", "longest Tesseract may take to read one image; one that takes longer is stopped and the image has no text", duration(&c.OCRTimeout)},
+		{"MEDIAGRAPH_ZIP_MAX_FILES", "zip-max-files", "10000", "most files one createZipDownload archive may hold; a larger selection is refused", positive(&c.ZipMaxFiles, "a positive number")},
 	}
 }
 

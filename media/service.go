@@ -23,6 +23,7 @@ import (
 	"github.com/mediagraph/mediagraph/media/notify"
 	"github.com/mediagraph/mediagraph/media/observe"
 	"github.com/mediagraph/mediagraph/media/vision"
+	"github.com/mediagraph/mediagraph/media/zipdl"
 	"github.com/mediagraph/mediagraph/models"
 	"github.com/mediagraph/mediagraph/remote"
 	"github.com/mediagraph/mediagraph/storage"
@@ -58,10 +59,13 @@ type Library struct {
 	Subscriptions *notify.Hub
 	Audit         *notify.Audit
 	Vision        *vision.Service // looks at images' pixels (faces, text, tags) in a background job
-	db            *models.DB
-	store         storage.Store
-	settings      config.Library
-	spoolDir      string
+	// Zip makes and streams ZIP downloads.
+	// Zip makes and streams ZIP downloads.
+	Zip      *zipdl.Service
+	db       *models.DB
+	store    storage.Store
+	settings config.Library
+	spoolDir string
 }
 
 // memoryBudget bounds the bytes of all files that analysis and transforms hold in memory at once:
@@ -102,6 +106,7 @@ func New(ctx context.Context, db *models.DB, store storage.Store, settings confi
 		db:            db, store: store, settings: settings, spoolDir: rt.SpoolDir,
 	}
 	lib.Vision = vision.New(db, store, memory, settings, log)
+	lib.Zip = zipdl.New(db, store, urls, tokens, settings.ZipMaxFiles, settings.ServeUnscanned, log)
 	lib.Intake.Observe(rt.Observer)
 	lib.Deliver.Observe(rt.Observer)
 	return lib, nil

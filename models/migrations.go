@@ -414,6 +414,26 @@ var migrations = []sqlMigration{
 		`CREATE INDEX asset_vision_faces ON asset_vision (face_count)`,
 	}},
 	membersMigration,
+	// ZIP downloads: the files a signed download URL streams, chosen when the URL was made.
+	{id: "0012_zip_downloads", statements: []string{
+		`CREATE TABLE zip_downloads (
+			id VARCHAR(40) PRIMARY KEY,
+			issuer_id VARCHAR(40),
+			entries TEXT NOT NULL,
+			expires_at {time} NOT NULL,
+			created_at {time} NOT NULL)`,
+		`CREATE INDEX zip_downloads_expires ON zip_downloads (expires_at)`,
+	}},
+	// What each stored transform is, for the derivatives an editor sees, and when it was last served
+	// (a day's precision), for pruning the ones nobody asks for. Those stored before are described
+	// as unknown until made again.
+	{id: "0012_derivatives", statements: []string{
+		`ALTER TABLE derivatives ADD COLUMN params TEXT NOT NULL DEFAULT ''`,
+		`ALTER TABLE derivatives ADD COLUMN format VARCHAR(16) NOT NULL DEFAULT ''`,
+		`ALTER TABLE derivatives ADD COLUMN width INTEGER`,
+		`ALTER TABLE derivatives ADD COLUMN height INTEGER`,
+		`ALTER TABLE derivatives ADD COLUMN last_served_at {time}`,
+	}},
 }
 
 // Migrate applies every migration not yet applied, each in its own transaction.

@@ -58,6 +58,10 @@ var policy = func() map[fieldKey]Class {
 	add(Management, "Asset", "processingError", "notes", "originalFilename", "antivirus", "moderation", "updatedBy", "deletedAt", "createdBy", "versions")
 	add(Management, "AssetVersion", everyField)
 	add(Management, "DeleteAllAssetsResult", everyField)
+	add(Management, "ZipDownload", everyField)
+	add(Management, "Derivative", everyField)
+	add(Management, "DerivativeConnection", everyField)
+	add(Management, "Asset", "derivatives")
 	add(Delivery, "Exif", "make", "model", "lensModel", "exposureTime", "fNumber", "iso", "focalLength",
 		"dateTaken", "orientation")
 	add(Management, "Exif", "latitude", "longitude", "altitude", "raw")

@@ -218,6 +218,7 @@ func (a *App) Handler() http.Handler {
 	mux.Handle("GET /media/asset/{id}", assets)
 	mux.Handle("GET /media/asset/{id}/{filename}", assets)
 	mux.Handle("GET /media/v/{id}/{version}/{filename}", assets)
+	mux.Handle("GET /media/zip/{id}/{filename}", gate.Zip{Downloads: a.Media.Zip, Log: a.Log})
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		w.Write([]byte("ok\n"))
 	})

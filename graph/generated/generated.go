@@ -21,6 +21,7 @@ import (
 	"github.com/mediagraph/mediagraph/media/imageurl"
 	"github.com/mediagraph/mediagraph/media/intake"
 	"github.com/mediagraph/mediagraph/media/notify"
+	"github.com/mediagraph/mediagraph/media/zipdl"
 	"github.com/mediagraph/mediagraph/models"
 	gqlparser "github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -106,6 +107,7 @@ type ComplexityRoot struct {
 		CustomData           func(childComplexity int, locale *string) int
 		DefaultFieldMetadata func(childComplexity int) int
 		DeletedAt            func(childComplexity int) int
+		Derivatives          func(childComplexity int, first *int, after *string) int
 		Duration             func(childComplexity int) int
 		Exif                 func(childComplexity int) int
 		Faces                func(childComplexity int) int
@@ -253,6 +255,23 @@ type ComplexityRoot struct {
 		Trashed      func(childComplexity int) int
 	}
 
+	Derivative struct {
+		CreatedAt    func(childComplexity int) int
+		Format       func(childComplexity int) int
+		Height       func(childComplexity int) int
+		LastServedAt func(childComplexity int) int
+		Size         func(childComplexity int) int
+		Spec         func(childComplexity int) int
+		URL          func(childComplexity int) int
+		Width        func(childComplexity int) int
+	}
+
+	DerivativeConnection struct {
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
 	EntryRef struct {
 		Field  func(childComplexity int) int
 		ID     func(childComplexity int) int
@@ -350,6 +369,7 @@ type ComplexityRoot struct {
 		CreateUploadPreset    func(childComplexity int, input model.UploadPresetInput) int
 		CreateUploads         func(childComplexity int, input []*model.CreateUploadInput) int
 		CreateWebhook         func(childComplexity int, input model.CreateWebhookInput) int
+		CreateZipDownload     func(childComplexity int, input model.ZipDownloadInput) int
 		DeactivateMember      func(childComplexity int, id string) int
 		DeleteAllAssets       func(childComplexity int, confirm string) int
 		DeleteAssetVersion    func(childComplexity int, id string, version int) int
@@ -360,12 +380,14 @@ type ComplexityRoot struct {
 		DeleteTransformPreset func(childComplexity int, id string) int
 		DeleteUploadPreset    func(childComplexity int, id string) int
 		DeleteWebhook         func(childComplexity int, id string) int
+		EditImage             func(childComplexity int, id string, operations []*model.ImageOperationInput) int
 		EmptyTrash            func(childComplexity int) int
 		MergeTags             func(childComplexity int, sourceIds []string, targetID string) int
 		ModerateAssets        func(childComplexity int, ids []string, status models.ModerationStatus, note *string) int
 		MoveAssets            func(childComplexity int, ids []string, collectionID *string) int
 		MoveCollection        func(childComplexity int, id string, parentID *string) int
 		PurgeAssets           func(childComplexity int, ids []string) int
+		PurgeDerivatives      func(childComplexity int, ids []string) int
 		RedeliverWebhookEvent func(childComplexity int, deliveryID string) int
 		RenameTag             func(childComplexity int, id string, name string) int
 		ReplaceAsset          func(childComplexity int, id string, file graphql.Upload, input *model.ReplaceAssetInput) int
@@ -591,6 +613,12 @@ type ComplexityRoot struct {
 		Name  func(childComplexity int) int
 		Value func(childComplexity int) int
 	}
+
+	ZipDownload struct {
+		ExpiresAt func(childComplexity int) int
+		FileCount func(childComplexity int) int
+		URL       func(childComplexity int) int
+	}
 }
 
 // endregion ***************************** api!.gotpl *****************************
@@ -635,6 +663,7 @@ type AssetResolver interface {
 	Versions(ctx context.Context, obj *models.Asset) ([]*models.AssetVersion, error)
 	Antivirus(ctx context.Context, obj *models.Asset) (*models.Antivirus, error)
 	UpdatedBy(ctx context.Context, obj *models.Asset) (models.Principal, error)
+	Derivatives(ctx context.Context, obj *models.Asset, first *int, after *string) (*deliver.DerivedPage, error)
 	Moderation(ctx context.Context, obj *models.Asset) (*models.Moderation, error)
 	Variants(ctx context.Context, obj *models.Asset) ([]*models.Asset, error)
 	VariantOf(ctx context.Context, obj *models.Asset) (*models.Asset, error)
@@ -695,6 +724,8 @@ type MutationResolver interface {
 	DeleteCollection(ctx context.Context, id string) (string, error)
 	CreateSignedAssetURL(ctx context.Context, id string, expiresIn *int, params *imageurl.ImageParams) (string, error)
 	RevokeSignedUrls(ctx context.Context, assetIds []string) ([]*models.Asset, error)
+	PurgeDerivatives(ctx context.Context, ids []string) (int, error)
+	EditImage(ctx context.Context, id string, operations []*model.ImageOperationInput) (*models.Asset, error)
 	RestoreAssetVersion(ctx context.Context, id string, version int) (*models.Asset, error)
 	DeleteAssetVersion(ctx context.Context, id string, version int) (*models.Asset, error)
 	EmptyTrash(ctx context.Context) (int, error)
@@ -729,6 +760,7 @@ type MutationResolver interface {
 	RedeliverWebhookEvent(ctx context.Context, deliveryID string) (*models.WebhookDelivery, error)
 	TestWebhook(ctx context.Context, id string) (*models.WebhookDelivery, error)
 	RotateWebhookSecret(ctx context.Context, id string) (*model.CreatedWebhook, error)
+	CreateZipDownload(ctx context.Context, input model.ZipDownloadInput) (*zipdl.Download, error)
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id string) (models.Node, error)
@@ -1029,6 +1061,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Asset.DeletedAt(childComplexity), true
+	case "Asset.derivatives":
+		if e.ComplexityRoot.Asset.Derivatives == nil {
+			break
+		}
+
+		args, err := ec.field_Asset_derivatives_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Asset.Derivatives(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Asset.duration":
 		if e.ComplexityRoot.Asset.Duration == nil {
 			break
@@ -1714,6 +1757,74 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.DeleteAllAssetsResult.Trashed(childComplexity), true
 
+	case "Derivative.createdAt":
+		if e.ComplexityRoot.Derivative.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Derivative.CreatedAt(childComplexity), true
+	case "Derivative.format":
+		if e.ComplexityRoot.Derivative.Format == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Derivative.Format(childComplexity), true
+	case "Derivative.height":
+		if e.ComplexityRoot.Derivative.Height == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Derivative.Height(childComplexity), true
+	case "Derivative.lastServedAt":
+		if e.ComplexityRoot.Derivative.LastServedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Derivative.LastServedAt(childComplexity), true
+	case "Derivative.size":
+		if e.ComplexityRoot.Derivative.Size == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Derivative.Size(childComplexity), true
+	case "Derivative.spec":
+		if e.ComplexityRoot.Derivative.Spec == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Derivative.Spec(childComplexity), true
+	case "Derivative.url":
+		if e.ComplexityRoot.Derivative.URL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Derivative.URL(childComplexity), true
+	case "Derivative.width":
+		if e.ComplexityRoot.Derivative.Width == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Derivative.Width(childComplexity), true
+
+	case "DerivativeConnection.nodes":
+		if e.ComplexityRoot.DerivativeConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DerivativeConnection.Nodes(childComplexity), true
+	case "DerivativeConnection.pageInfo":
+		if e.ComplexityRoot.DerivativeConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DerivativeConnection.PageInfo(childComplexity), true
+	case "DerivativeConnection.totalCount":
+		if e.ComplexityRoot.DerivativeConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DerivativeConnection.TotalCount(childComplexity), true
+
 	case "EntryRef.field":
 		if e.ComplexityRoot.EntryRef.Field == nil {
 			break
@@ -2175,6 +2286,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateWebhook(childComplexity, args["input"].(model.CreateWebhookInput)), true
+	case "Mutation.createZipDownload":
+		if e.ComplexityRoot.Mutation.CreateZipDownload == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createZipDownload_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateZipDownload(childComplexity, args["input"].(model.ZipDownloadInput)), true
 	case "Mutation.deactivateMember":
 		if e.ComplexityRoot.Mutation.DeactivateMember == nil {
 			break
@@ -2285,6 +2407,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteWebhook(childComplexity, args["id"].(string)), true
+	case "Mutation.editImage":
+		if e.ComplexityRoot.Mutation.EditImage == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_editImage_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.EditImage(childComplexity, args["id"].(string), args["operations"].([]*model.ImageOperationInput)), true
 	case "Mutation.emptyTrash":
 		if e.ComplexityRoot.Mutation.EmptyTrash == nil {
 			break
@@ -2346,6 +2479,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.PurgeAssets(childComplexity, args["ids"].([]string)), true
+	case "Mutation.purgeDerivatives":
+		if e.ComplexityRoot.Mutation.PurgeDerivatives == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_purgeDerivatives_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.PurgeDerivatives(childComplexity, args["ids"].([]string)), true
 	case "Mutation.redeliverWebhookEvent":
 		if e.ComplexityRoot.Mutation.RedeliverWebhookEvent == nil {
 			break
@@ -3537,6 +3681,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.WebhookHeader.Value(childComplexity), true
 
+	case "ZipDownload.expiresAt":
+		if e.ComplexityRoot.ZipDownload.ExpiresAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ZipDownload.ExpiresAt(childComplexity), true
+	case "ZipDownload.fileCount":
+		if e.ComplexityRoot.ZipDownload.FileCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ZipDownload.FileCount(childComplexity), true
+	case "ZipDownload.url":
+		if e.ComplexityRoot.ZipDownload.URL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ZipDownload.URL(childComplexity), true
+
 	}
 	return 0, false
 }
@@ -3563,10 +3726,12 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CreateTransformPresetInput", ec.unmarshalInputCreateTransformPresetInput),
 			graphql.NewInputUnmarshaler("CreateUploadInput", ec.unmarshalInputCreateUploadInput),
 			graphql.NewInputUnmarshaler("CreateWebhookInput", ec.unmarshalInputCreateWebhookInput),
+			graphql.NewInputUnmarshaler("CropRectInput", ec.unmarshalInputCropRectInput),
 			graphql.NewInputUnmarshaler("EntryRefInput", ec.unmarshalInputEntryRefInput),
 			graphql.NewInputUnmarshaler("FloatFilter", ec.unmarshalInputFloatFilter),
 			graphql.NewInputUnmarshaler("FocalPointInput", ec.unmarshalInputFocalPointInput),
 			graphql.NewInputUnmarshaler("IDFilter", ec.unmarshalInputIDFilter),
+			graphql.NewInputUnmarshaler("ImageOperationInput", ec.unmarshalInputImageOperationInput),
 			graphql.NewInputUnmarshaler("ImageParams", ec.unmarshalInputImageParams),
 			graphql.NewInputUnmarshaler("Int64Filter", ec.unmarshalInputInt64Filter),
 			graphql.NewInputUnmarshaler("IntFilter", ec.unmarshalInputIntFilter),
@@ -3593,6 +3758,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("UploadAssetsInput", ec.unmarshalInputUploadAssetsInput),
 			graphql.NewInputUnmarshaler("UploadPresetInput", ec.unmarshalInputUploadPresetInput),
 			graphql.NewInputUnmarshaler("WebhookHeaderInput", ec.unmarshalInputWebhookHeaderInput),
+			graphql.NewInputUnmarshaler("ZipDownloadInput", ec.unmarshalInputZipDownloadInput),
 		)
 	}
 	first := true
@@ -4487,6 +4653,125 @@ extend type Mutation {
   listed: restoring one does not bring its old links back.
   """
   revokeSignedUrls("The assets (at most 500)." assetIds: [ID!]!): [Asset!]!
+}
+`, BuiltIn: false},
+	{Name: "../../schema/derivatives.graphqls", Input: `"A stored result of a transform of an asset's bytes, kept so that the next request for it is served from the store. Management only."
+type Derivative {
+  "The URL that serves it: the versioned transform URL of its parameters (signed when transform URLs must be)."
+  url: String!
+  "The transform's URL parameters, as ` + "`" + `w=640&fm=webp` + "`" + `; empty for a result stored before they were recorded."
+  spec: String!
+  "The result's format (` + "`" + `webp` + "`" + `, ` + "`" + `jpg` + "`" + `, …); empty when unknown."
+  format: String!
+  "The result's width in pixels, when known."
+  width: Int
+  "The result's height in pixels, when known."
+  height: Int
+  "The result's size in bytes."
+  size: Int64!
+  "When it was made and stored."
+  createdAt: Time!
+  "When it was last served from the store, to a day (written at most once a day); null if never since it was made."
+  lastServedAt: Time
+}
+
+"A page of an asset's stored transforms. Management only."
+type DerivativeConnection {
+  "The stored transforms of this page."
+  nodes: [Derivative!]!
+  "Where this page is in the list."
+  pageInfo: PageInfo!
+  "How many stored transforms the asset has."
+  totalCount: Int!
+}
+
+extend type Asset {
+  "The stored results of transforms of this asset, in a stable order; null for a DELIVERY token. Management only."
+  derivatives(
+    "At most this many, 0 to 100; 20 by default."
+    first: Int = 20
+    "The endCursor of the previous page."
+    after: String
+  ): DerivativeConnection
+}
+
+extend type Mutation {
+  """
+  Delete every stored transform of the assets (at most 500), bytes and records: the next request for one
+  makes it again. Returns how many were deleted. EDITOR or ADMIN. Management only.
+  """
+  purgeDerivatives(
+    "The assets."
+    ids: [ID!]!
+  ): Int!
+}
+`, BuiltIn: false},
+	{Name: "../../schema/editimage.graphqls", Input: `"How a crop rectangle is measured."
+enum CropUnit {
+  "In pixels of the image as it stands at that step."
+  PIXELS
+  "As fractions, 0 to 1, of the image's width and height at that step."
+  RELATIVE
+}
+
+"A rectangle to keep. Management only."
+input CropRectInput {
+  "Left edge."
+  x: Float!
+  "Top edge."
+  y: Float!
+  "Width."
+  width: Float!
+  "Height."
+  height: Float!
+  "How the four are measured; pixels by default."
+  unit: CropUnit = PIXELS
+}
+
+"A named colour filter."
+enum ImageFilter {
+  "Shades of grey."
+  GRAYSCALE
+  "The warm browns of old photographs."
+  SEPIA
+}
+
+"""
+One step of ` + "`" + `editImage` + "`" + `: exactly one of ` + "`" + `crop` + "`" + `, ` + "`" + `rotate` + "`" + `, ` + "`" + `flip` + "`" + `, ` + "`" + `flop` + "`" + `, ` + "`" + `filter` + "`" + `, or the adjustments
+(` + "`" + `brightness` + "`" + `, ` + "`" + `contrast` + "`" + `, ` + "`" + `saturation` + "`" + `, together one step). Management only.
+"""
+input ImageOperationInput {
+  "Keep this rectangle."
+  crop: CropRectInput
+  "Turn clockwise by this many degrees: a multiple of 90 exactly, or from -45 to 45 to straighten (the result is cropped to the largest upright rectangle inside, with no corner of background)."
+  rotate: Float
+  "Turn upside down."
+  flip: Boolean
+  "Mirror left to right."
+  flop: Boolean
+  "Multiply the brightness, 0 to 4; 1 leaves it."
+  brightness: Float
+  "Multiply the contrast around the middle grey, 0 to 4; 1 leaves it."
+  contrast: Float
+  "Multiply the saturation, 0 to 4; 0 is grey, 1 leaves it."
+  saturation: Float
+  "Apply a named filter."
+  filter: ImageFilter
+}
+
+extend type Mutation {
+  """
+  Edit an image and store the result as its next version, as ` + "`" + `replaceAsset` + "`" + ` with those bytes would: the
+  ` + "`" + `asset.replaced` + "`" + ` event, a new antivirus scan, a new review under moderation. The operations apply in
+  order, to the image as its EXIF orientation shows it; the result keeps the image's name and format.
+  A bad operation is VALIDATION_FAILED with field ` + "`" + `operations[i].<field>` + "`" + `. EDITOR or ADMIN.
+  """
+  editImage(
+    "The image, not in the trash."
+    id: ID!
+    "The steps, 1 to 20, in order."
+    operations: [ImageOperationInput!]!
+  ): Asset!
 }
 `, BuiltIn: false},
 	{Name: "../../schema/filters.graphqls", Input: `"Match ids."
@@ -5978,6 +6263,47 @@ extend type Mutation {
   rotateWebhookSecret("The webhook's id." id: ID!): CreatedWebhook!
 }
 `, BuiltIn: false},
+	{Name: "../../schema/zip.graphqls", Input: `"""
+Which assets a ZIP download holds. The assets of ` + "`" + `ids` + "`" + `, and those of ` + "`" + `collectionId` + "`" + ` (with the collections
+below it) that match ` + "`" + `filter` + "`" + `, or those of ` + "`" + `filter` + "`" + ` alone; at least one of the three. Management only.
+"""
+input ZipDownloadInput {
+  "Assets to include; an unknown id is NOT_FOUND (field ` + "`" + `input.ids[i]` + "`" + `)."
+  ids: [ID!]
+  "A collection to include with every collection below it; the archive's folders start at the root of the tree."
+  collectionId: ID
+  "Only assets that match (within ` + "`" + `collectionId` + "`" + ` when given), as in ` + "`" + `assets(filter)` + "`" + `."
+  filter: AssetFilter
+  "Also include every older version of each asset, beside the current one, as ` + "`" + `name.v1.jpg` + "`" + `."
+  includeVersions: Boolean = false
+}
+
+"A ZIP download made by ` + "`" + `createZipDownload` + "`" + `. Management only."
+type ZipDownload {
+  """
+  The signed URL that streams the archive (` + "`" + `GET` + "`" + `), until ` + "`" + `expiresAt` + "`" + `. Revoking the token that made it
+  voids it; ` + "`" + `revokeSignedUrls` + "`" + ` on an asset leaves that asset out.
+  """
+  url: String!
+  "When the URL stops opening (one hour after it was made); a download started before goes on."
+  expiresAt: Time!
+  "How many files the archive holds, as of its making."
+  fileCount: Int!
+}
+
+extend type Mutation {
+  """
+  Make a signed URL that streams a ZIP of assets, built on the fly: folders from the collection tree, names
+  made unique (` + "`" + `name (2).jpg` + "`" + `), each file's bytes checked against their sha256 as they stream (a damaged
+  one cuts the archive off, so it fails to unzip rather than hold wrong bytes). Trashed and quarantined
+  assets are left out. At most ` + "`" + `MEDIAGRAPH_ZIP_MAX_FILES` + "`" + ` files (TOO_MANY_FILES otherwise). EDITOR or ADMIN.
+  """
+  createZipDownload(
+    "The assets to download."
+    input: ZipDownloadInput!
+  ): ZipDownload!
+}
+`, BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
 
@@ -6153,6 +6479,8 @@ func (ec *executionContext) childFields_Asset(ctx context.Context, field graphql
 		return ec.fieldContext_Asset_antivirus(ctx, field)
 	case "updatedBy":
 		return ec.fieldContext_Asset_updatedBy(ctx, field)
+	case "derivatives":
+		return ec.fieldContext_Asset_derivatives(ctx, field)
 	case "moderation":
 		return ec.fieldContext_Asset_moderation(ctx, field)
 	case "variants":
@@ -6369,6 +6697,40 @@ func (ec *executionContext) childFields_DeleteAllAssetsResult(ctx context.Contex
 		return ec.fieldContext_DeleteAllAssetsResult_skippedInUse(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type DeleteAllAssetsResult", field.Name)
+}
+
+func (ec *executionContext) childFields_Derivative(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "url":
+		return ec.fieldContext_Derivative_url(ctx, field)
+	case "spec":
+		return ec.fieldContext_Derivative_spec(ctx, field)
+	case "format":
+		return ec.fieldContext_Derivative_format(ctx, field)
+	case "width":
+		return ec.fieldContext_Derivative_width(ctx, field)
+	case "height":
+		return ec.fieldContext_Derivative_height(ctx, field)
+	case "size":
+		return ec.fieldContext_Derivative_size(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Derivative_createdAt(ctx, field)
+	case "lastServedAt":
+		return ec.fieldContext_Derivative_lastServedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Derivative", field.Name)
+}
+
+func (ec *executionContext) childFields_DerivativeConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "nodes":
+		return ec.fieldContext_DerivativeConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_DerivativeConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_DerivativeConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DerivativeConnection", field.Name)
 }
 
 func (ec *executionContext) childFields_EntryRef(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -6885,6 +7247,18 @@ func (ec *executionContext) childFields_WebhookHeader(ctx context.Context, field
 	return nil, fmt.Errorf("no field named %q was found under type WebhookHeader", field.Name)
 }
 
+func (ec *executionContext) childFields_ZipDownload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "url":
+		return ec.fieldContext_ZipDownload_url(ctx, field)
+	case "expiresAt":
+		return ec.fieldContext_ZipDownload_expiresAt(ctx, field)
+	case "fileCount":
+		return ec.fieldContext_ZipDownload_fileCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ZipDownload", field.Name)
+}
+
 func (ec *executionContext) childFields___Directive(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "name":
@@ -7062,6 +7436,28 @@ func (ec *executionContext) field_Asset_customData_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["locale"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Asset_derivatives_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
 	return args, nil
 }
 
@@ -7353,6 +7749,20 @@ func (ec *executionContext) field_Mutation_createWebhook_args(ctx context.Contex
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createZipDownload_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.ZipDownloadInput, error) {
+			return ec.unmarshalNZipDownloadInput2githubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐZipDownloadInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_deactivateMember_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -7501,6 +7911,28 @@ func (ec *executionContext) field_Mutation_deleteWebhook_args(ctx context.Contex
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_editImage_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "operations",
+		func(ctx context.Context, v any) ([]*model.ImageOperationInput, error) {
+			return ec.unmarshalNImageOperationInput2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐImageOperationInputᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["operations"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_mergeTags_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -7598,6 +8030,20 @@ func (ec *executionContext) field_Mutation_moveCollection_args(ctx context.Conte
 }
 
 func (ec *executionContext) field_Mutation_purgeAssets_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "ids",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalNID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["ids"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_purgeDerivatives_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "ids",
@@ -10438,6 +10884,50 @@ func (ec *executionContext) fieldContext_Asset_updatedBy(_ context.Context, fiel
 	return fc, nil
 }
 
+func (ec *executionContext) _Asset_derivatives(ctx context.Context, field graphql.CollectedField, obj *models.Asset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Asset_derivatives(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Asset().Derivatives(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *deliver.DerivedPage) graphql.Marshaler {
+			return ec.marshalODerivativeConnection2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋdeliverᚐDerivedPage(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Asset_derivatives(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Asset",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DerivativeConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Asset_derivatives_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Asset_moderation(ctx context.Context, field graphql.CollectedField, obj *models.Asset) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12249,6 +12739,277 @@ func (ec *executionContext) _DeleteAllAssetsResult_skippedInUse(ctx context.Cont
 }
 func (ec *executionContext) fieldContext_DeleteAllAssetsResult_skippedInUse(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("DeleteAllAssetsResult", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Derivative_url(ctx context.Context, field graphql.CollectedField, obj *deliver.Derived) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Derivative_url(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.URL, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Derivative_url(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Derivative", field, false, false, "String")
+}
+
+func (ec *executionContext) _Derivative_spec(ctx context.Context, field graphql.CollectedField, obj *deliver.Derived) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Derivative_spec(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Spec, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Derivative_spec(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Derivative", field, false, false, "String")
+}
+
+func (ec *executionContext) _Derivative_format(ctx context.Context, field graphql.CollectedField, obj *deliver.Derived) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Derivative_format(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Format, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Derivative_format(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Derivative", field, false, false, "String")
+}
+
+func (ec *executionContext) _Derivative_width(ctx context.Context, field graphql.CollectedField, obj *deliver.Derived) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Derivative_width(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Width, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Derivative_width(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Derivative", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Derivative_height(ctx context.Context, field graphql.CollectedField, obj *deliver.Derived) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Derivative_height(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Height, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Derivative_height(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Derivative", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Derivative_size(ctx context.Context, field graphql.CollectedField, obj *deliver.Derived) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Derivative_size(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Size, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt642int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Derivative_size(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Derivative", field, false, false, "Int64")
+}
+
+func (ec *executionContext) _Derivative_createdAt(ctx context.Context, field graphql.CollectedField, obj *deliver.Derived) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Derivative_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Derivative_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Derivative", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Derivative_lastServedAt(ctx context.Context, field graphql.CollectedField, obj *deliver.Derived) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Derivative_lastServedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LastServedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Derivative_lastServedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Derivative", field, false, false, "Time")
+}
+
+func (ec *executionContext) _DerivativeConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *deliver.DerivedPage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DerivativeConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*deliver.Derived) graphql.Marshaler {
+			return ec.marshalNDerivative2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋdeliverᚐDerivedᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DerivativeConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DerivativeConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Derivative(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DerivativeConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *deliver.DerivedPage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DerivativeConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v catalogue.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2githubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋcatalogueᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DerivativeConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DerivativeConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DerivativeConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *deliver.DerivedPage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DerivativeConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DerivativeConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DerivativeConnection", field, false, false, "Int")
 }
 
 func (ec *executionContext) _EntryRef_type(ctx context.Context, field graphql.CollectedField, obj *model.EntryRef) (ret graphql.Marshaler) {
@@ -14256,6 +15017,94 @@ func (ec *executionContext) fieldContext_Mutation_revokeSignedUrls(ctx context.C
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_purgeDerivatives(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_purgeDerivatives(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().PurgeDerivatives(ctx, fc.Args["ids"].([]string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_purgeDerivatives(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_purgeDerivatives_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_editImage(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_editImage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().EditImage(ctx, fc.Args["id"].(string), fc.Args["operations"].([]*model.ImageOperationInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.Asset) graphql.Marshaler {
+			return ec.marshalNAsset2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAsset(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_editImage(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Asset(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_editImage_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_restoreAssetVersion(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -15725,6 +16574,50 @@ func (ec *executionContext) fieldContext_Mutation_rotateWebhookSecret(ctx contex
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_rotateWebhookSecret_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createZipDownload(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createZipDownload(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateZipDownload(ctx, fc.Args["input"].(model.ZipDownloadInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *zipdl.Download) graphql.Marshaler {
+			return ec.marshalNZipDownload2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋzipdlᚐDownload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createZipDownload(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ZipDownload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createZipDownload_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -19560,6 +20453,75 @@ func (ec *executionContext) fieldContext_WebhookHeader_value(_ context.Context, 
 	return graphql.NewScalarFieldContext("WebhookHeader", field, false, false, "String")
 }
 
+func (ec *executionContext) _ZipDownload_url(ctx context.Context, field graphql.CollectedField, obj *zipdl.Download) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ZipDownload_url(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.URL, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ZipDownload_url(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ZipDownload", field, false, false, "String")
+}
+
+func (ec *executionContext) _ZipDownload_expiresAt(ctx context.Context, field graphql.CollectedField, obj *zipdl.Download) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ZipDownload_expiresAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExpiresAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ZipDownload_expiresAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ZipDownload", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ZipDownload_fileCount(ctx context.Context, field graphql.CollectedField, obj *zipdl.Download) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ZipDownload_fileCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FileCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ZipDownload_fileCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ZipDownload", field, false, false, "Int")
+}
+
 func (ec *executionContext) ___Directive_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -21907,6 +22869,80 @@ func UnmarshalCreateWebhookInput(ctx context.Context, raw any) (model.CreateWebh
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputCropRectInput(ctx context.Context, obj any) (model.CropRectInput, error) {
+	var it model.CropRectInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["unit"]; !present {
+		asMap["unit"] = "PIXELS"
+	}
+
+	fieldsInOrder := [...]string{"x", "y", "width", "height", "unit"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "x":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("x"))
+			data, err := ec.unmarshalNFloat2float64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.X = data
+		case "y":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("y"))
+			data, err := ec.unmarshalNFloat2float64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Y = data
+		case "width":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("width"))
+			data, err := ec.unmarshalNFloat2float64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Width = data
+		case "height":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("height"))
+			data, err := ec.unmarshalNFloat2float64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Height = data
+		case "unit":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unit"))
+			data, err := ec.unmarshalOCropUnit2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐCropUnit(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Unit = graphql.OmittableOf(data)
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCropRectInput unmarshals raw into the CropRectInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCropRectInput(ctx context.Context, raw any) (model.CropRectInput, error) {
+	var out model.CropRectInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CropRectInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputEntryRefInput(ctx context.Context, obj any) (model.EntryRefInput, error) {
 	var it model.EntryRefInput
 	if obj == nil {
@@ -22135,6 +23171,97 @@ func (ec *executionContext) unmarshalInputIDFilter(ctx context.Context, obj any)
 func UnmarshalIDFilter(ctx context.Context, raw any) (models.IDFilter, error) {
 	var out models.IDFilter
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "IDFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputImageOperationInput(ctx context.Context, obj any) (model.ImageOperationInput, error) {
+	var it model.ImageOperationInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"crop", "rotate", "flip", "flop", "brightness", "contrast", "saturation", "filter"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "crop":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("crop"))
+			data, err := ec.unmarshalOCropRectInput2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐCropRectInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Crop = graphql.OmittableOf(data)
+		case "rotate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rotate"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Rotate = graphql.OmittableOf(data)
+		case "flip":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("flip"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Flip = graphql.OmittableOf(data)
+		case "flop":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("flop"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Flop = graphql.OmittableOf(data)
+		case "brightness":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("brightness"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Brightness = graphql.OmittableOf(data)
+		case "contrast":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contrast"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Contrast = graphql.OmittableOf(data)
+		case "saturation":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("saturation"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Saturation = graphql.OmittableOf(data)
+		case "filter":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("filter"))
+			data, err := ec.unmarshalOImageFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐImageFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Filter = graphql.OmittableOf(data)
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalImageOperationInput unmarshals raw into the ImageOperationInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalImageOperationInput(ctx context.Context, raw any) (model.ImageOperationInput, error) {
+	var out model.ImageOperationInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ImageOperationInput", raw, &out)
 	return out, err
 }
 
@@ -23888,6 +25015,73 @@ func UnmarshalWebhookHeaderInput(ctx context.Context, raw any) (models.WebhookHe
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputZipDownloadInput(ctx context.Context, obj any) (model.ZipDownloadInput, error) {
+	var it model.ZipDownloadInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["includeVersions"]; !present {
+		asMap["includeVersions"] = false
+	}
+
+	fieldsInOrder := [...]string{"ids", "collectionId", "filter", "includeVersions"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "ids":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ids"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Ids = graphql.OmittableOf(data)
+		case "collectionId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("collectionId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CollectionID = graphql.OmittableOf(data)
+		case "filter":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("filter"))
+			data, err := ec.unmarshalOAssetFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAssetFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Filter = graphql.OmittableOf(data)
+		case "includeVersions":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("includeVersions"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IncludeVersions = graphql.OmittableOf(data)
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalZipDownloadInput unmarshals raw into the ZipDownloadInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalZipDownloadInput(ctx context.Context, raw any) (model.ZipDownloadInput, error) {
+	var out model.ZipDownloadInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ZipDownloadInput", raw, &out)
+	return out, err
+}
+
 // endregion **************************** input.gotpl *****************************
 
 // region    ************************** interface.gotpl ***************************
@@ -24479,6 +25673,12 @@ func (ec *executionContext) _Asset(ctx context.Context, sel ast.SelectionSet, ob
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Asset_updatedBy(ctx, field, obj)
+				})
+		case "derivatives":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Asset_derivatives(ctx, field, obj)
 				})
 		case "moderation":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -25225,6 +26425,117 @@ func (ec *executionContext) _DeleteAllAssetsResult(ctx context.Context, sel ast.
 	return out
 }
 
+var derivativeImplementors = []string{"Derivative"}
+
+func (ec *executionContext) _Derivative(ctx context.Context, sel ast.SelectionSet, obj *deliver.Derived) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, derivativeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Derivative")
+		case "url":
+			out.Values[i] = ec._Derivative_url(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "spec":
+			out.Values[i] = ec._Derivative_spec(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "format":
+			out.Values[i] = ec._Derivative_format(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "width":
+			out.Values[i] = ec._Derivative_width(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "height":
+			out.Values[i] = ec._Derivative_height(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "size":
+			out.Values[i] = ec._Derivative_size(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createdAt":
+			out.Values[i] = ec._Derivative_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "lastServedAt":
+			out.Values[i] = ec._Derivative_lastServedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var derivativeConnectionImplementors = []string{"DerivativeConnection"}
+
+func (ec *executionContext) _DerivativeConnection(ctx context.Context, sel ast.SelectionSet, obj *deliver.DerivedPage) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, derivativeConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DerivativeConnection")
+		case "nodes":
+			out.Values[i] = ec._DerivativeConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._DerivativeConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._DerivativeConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var entryRefImplementors = []string{"EntryRef"}
 
 func (ec *executionContext) _EntryRef(ctx context.Context, sel ast.SelectionSet, obj *model.EntryRef) graphql.Marshaler {
@@ -25915,6 +27226,20 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "purgeDerivatives":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_purgeDerivatives(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "editImage":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_editImage(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "restoreAssetVersion":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_restoreAssetVersion(ctx, field)
@@ -26149,6 +27474,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "rotateWebhookSecret":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_rotateWebhookSecret(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createZipDownload":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createZipDownload(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -27477,6 +28809,49 @@ func (ec *executionContext) _WebhookHeader(ctx context.Context, sel ast.Selectio
 	return out
 }
 
+var zipDownloadImplementors = []string{"ZipDownload"}
+
+func (ec *executionContext) _ZipDownload(ctx context.Context, sel ast.SelectionSet, obj *zipdl.Download) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, zipDownloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ZipDownload")
+		case "url":
+			out.Values[i] = ec._ZipDownload_url(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "expiresAt":
+			out.Values[i] = ec._ZipDownload_expiresAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "fileCount":
+			out.Values[i] = ec._ZipDownload_fileCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var __DirectiveImplementors = []string{"__Directive"}
 
 func (ec *executionContext) ___Directive(ctx context.Context, sel ast.SelectionSet, obj *introspection.Directive) graphql.Marshaler {
@@ -28278,6 +29653,30 @@ func (ec *executionContext) marshalNDeleteAllAssetsResult2ᚖgithubᚗcomᚋmedi
 	return ec._DeleteAllAssetsResult(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNDerivative2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋdeliverᚐDerivedᚄ(ctx context.Context, sel ast.SelectionSet, v []*deliver.Derived) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDerivative2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋdeliverᚐDerived(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNDerivative2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋdeliverᚐDerived(ctx context.Context, sel ast.SelectionSet, v *deliver.Derived) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Derivative!")
+		return graphql.Null
+	}
+	return ec._Derivative(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNEntryRef2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐEntryRef(ctx context.Context, sel ast.SelectionSet, v *model.EntryRef) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "EntryRef!")
@@ -28381,6 +29780,25 @@ var (
 		imageurl.AutoCompress: "COMPRESS",
 	}
 )
+
+func (ec *executionContext) unmarshalNImageOperationInput2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐImageOperationInputᚄ(ctx context.Context, v any) ([]*model.ImageOperationInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.ImageOperationInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNImageOperationInput2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐImageOperationInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNImageOperationInput2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐImageOperationInput(ctx context.Context, v any) (*model.ImageOperationInput, error) {
+	res, err := ec.unmarshalInputImageOperationInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
 
 func (ec *executionContext) unmarshalNImageParams2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋimageurlᚐImageParams(ctx context.Context, v any) (*imageurl.ImageParams, error) {
 	res, err := ec.unmarshalInputImageParams(ctx, v)
@@ -29234,6 +30652,19 @@ func (ec *executionContext) unmarshalNWebhookHeaderInput2ᚖgithubᚗcomᚋmedia
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNZipDownload2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋzipdlᚐDownload(ctx context.Context, sel ast.SelectionSet, v *zipdl.Download) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ZipDownload!")
+		return graphql.Null
+	}
+	return ec._ZipDownload(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNZipDownloadInput2githubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐZipDownloadInput(ctx context.Context, v any) (model.ZipDownloadInput, error) {
+	res, err := ec.unmarshalInputZipDownloadInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalN__Directive2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirective(ctx context.Context, sel ast.SelectionSet, v introspection.Directive) graphql.Marshaler {
 	return ec.___Directive(ctx, sel, &v)
 }
@@ -29915,6 +31346,37 @@ func (ec *executionContext) unmarshalOCompletedPartsInput2ᚕᚖgithubᚗcomᚋm
 	return res, nil
 }
 
+func (ec *executionContext) unmarshalOCropRectInput2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐCropRectInput(ctx context.Context, v any) (*model.CropRectInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputCropRectInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOCropUnit2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐCropUnit(ctx context.Context, v any) (*model.CropUnit, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.CropUnit)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOCropUnit2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐCropUnit(ctx context.Context, sel ast.SelectionSet, v *model.CropUnit) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) marshalODerivativeConnection2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋdeliverᚐDerivedPage(ctx context.Context, sel ast.SelectionSet, v *deliver.DerivedPage) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._DerivativeConnection(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOExif2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋcatalogueᚐExif(ctx context.Context, sel ast.SelectionSet, v *catalogue.Exif) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -30119,6 +31581,22 @@ var (
 		imageurl.CropFaces:      "FACES",
 	}
 )
+
+func (ec *executionContext) unmarshalOImageFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐImageFilter(ctx context.Context, v any) (*model.ImageFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.ImageFilter)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOImageFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐImageFilter(ctx context.Context, sel ast.SelectionSet, v *model.ImageFilter) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
 
 func (ec *executionContext) unmarshalOImageFit2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋimageurlᚐImageFit(ctx context.Context, v any) (*imageurl.ImageFit, error) {
 	if v == nil {

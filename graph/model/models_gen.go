@@ -3,6 +3,10 @@
 package model
 
 import (
+	"bytes"
+	"fmt"
+	"io"
+	"strconv"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -201,6 +205,20 @@ type CreatedWebhook struct {
 	Secret string `json:"secret"`
 }
 
+// A rectangle to keep. Management only.
+type CropRectInput struct {
+	// Left edge.
+	X float64 `json:"x"`
+	// Top edge.
+	Y float64 `json:"y"`
+	// Width.
+	Width float64 `json:"width"`
+	// Height.
+	Height float64 `json:"height"`
+	// How the four are measured; pixels by default.
+	Unit graphql.Omittable[*CropUnit] `json:"unit,omitempty"`
+}
+
 // A place in a CMS entry that references assets.
 type EntryRef struct {
 	// The entry's type, such as `article`.
@@ -231,6 +249,27 @@ type FocalPointInput struct {
 	X float64 `json:"x"`
 	// Fraction of the height from the top edge, 0 to 1.
 	Y float64 `json:"y"`
+}
+
+// One step of `editImage`: exactly one of `crop`, `rotate`, `flip`, `flop`, `filter`, or the adjustments
+// (`brightness`, `contrast`, `saturation`, together one step). Management only.
+type ImageOperationInput struct {
+	// Keep this rectangle.
+	Crop graphql.Omittable[*CropRectInput] `json:"crop,omitempty"`
+	// Turn clockwise by this many degrees: a multiple of 90 exactly, or from -45 to 45 to straighten (the result is cropped to the largest upright rectangle inside, with no corner of background).
+	Rotate graphql.Omittable[*float64] `json:"rotate,omitempty"`
+	// Turn upside down.
+	Flip graphql.Omittable[*bool] `json:"flip,omitempty"`
+	// Mirror left to right.
+	Flop graphql.Omittable[*bool] `json:"flop,omitempty"`
+	// Multiply the brightness, 0 to 4; 1 leaves it.
+	Brightness graphql.Omittable[*float64] `json:"brightness,omitempty"`
+	// Multiply the contrast around the middle grey, 0 to 4; 1 leaves it.
+	Contrast graphql.Omittable[*float64] `json:"contrast,omitempty"`
+	// Multiply the saturation, 0 to 4; 0 is grey, 1 leaves it.
+	Saturation graphql.Omittable[*float64] `json:"saturation,omitempty"`
+	// Apply a named filter.
+	Filter graphql.Omittable[*ImageFilter] `json:"filter,omitempty"`
 }
 
 // A content locale and where its missing values are looked for.
@@ -467,4 +506,133 @@ type WebhookDeliveryConnection struct {
 	Nodes []*models.WebhookDelivery `json:"nodes"`
 	// Where the page stands in the log.
 	PageInfo *catalogue.PageInfo `json:"pageInfo"`
+}
+
+// Which assets a ZIP download holds. The assets of `ids`, and those of `collectionId` (with the collections
+// below it) that match `filter`, or those of `filter` alone; at least one of the three. Management only.
+type ZipDownloadInput struct {
+	// Assets to include; an unknown id is NOT_FOUND (field `input.ids[i]`).
+	Ids graphql.Omittable[[]string] `json:"ids,omitempty"`
+	// A collection to include with every collection below it; the archive's folders start at the root of the tree.
+	CollectionID graphql.Omittable[*string] `json:"collectionId,omitempty"`
+	// Only assets that match (within `collectionId` when given), as in `assets(filter)`.
+	Filter graphql.Omittable[*models.AssetFilter] `json:"filter,omitempty"`
+	// Also include every older version of each asset, beside the current one, as `name.v1.jpg`.
+	IncludeVersions graphql.Omittable[*bool] `json:"includeVersions,omitempty"`
+}
+
+// How a crop rectangle is measured.
+type CropUnit string
+
+const (
+	// In pixels of the image as it stands at that step.
+	CropUnitPixels CropUnit = "PIXELS"
+	// As fractions, 0 to 1, of the image's width and height at that step.
+	CropUnitRelative CropUnit = "RELATIVE"
+)
+
+var AllCropUnit = []CropUnit{
+	CropUnitPixels,
+	CropUnitRelative,
+}
+
+func (e CropUnit) IsValid() bool {
+	switch e {
+	case CropUnitPixels, CropUnitRelative:
+		return true
+	}
+	return false
+}
+
+func (e CropUnit) String() string {
+	return string(e)
+}
+
+func (e *CropUnit) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = CropUnit(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid CropUnit", str)
+	}
+	return nil
+}
+
+func (e CropUnit) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *CropUnit) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e CropUnit) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// A named colour filter.
+type ImageFilter string
+
+const (
+	// Shades of grey.
+	ImageFilterGrayscale ImageFilter = "GRAYSCALE"
+	// The warm browns of old photographs.
+	ImageFilterSepia ImageFilter = "SEPIA"
+)
+
+var AllImageFilter = []ImageFilter{
+	ImageFilterGrayscale,
+	ImageFilterSepia,
+}
+
+func (e ImageFilter) IsValid() bool {
+	switch e {
+	case ImageFilterGrayscale, ImageFilterSepia:
+		return true
+	}
+	return false
+}
+
+func (e ImageFilter) String() string {
+	return string(e)
+}
+
+func (e *ImageFilter) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ImageFilter(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ImageFilter", str)
+	}
+	return nil
+}
+
+func (e ImageFilter) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ImageFilter) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ImageFilter) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
 }

@@ -149,6 +149,7 @@ func applyMetadata(ctx context.Context, tx *models.DB, ids []string, changes []M
 	if err != nil {
 		return err
 	}
+	rows := make([]*models.AssetMetadata, 0, len(ids)*len(changes))
 	for _, id := range ids {
 		for _, ch := range changes {
 			row := &models.AssetMetadata{AssetID: id, Locale: ch.Locale}
@@ -172,12 +173,10 @@ func applyMetadata(ctx context.Context, tx *models.DB, ids []string, changes []M
 			if ch.CustomData.Set {
 				row.CustomData = ch.CustomData.Value
 			}
-			if err := tx.SaveMetadata(ctx, row); err != nil {
-				return err
-			}
+			rows = append(rows, row)
 		}
 	}
-	return nil
+	return tx.SaveMetadataRows(ctx, rows)
 }
 
 // CheckTagNames trims tag names, drops case-insensitive repeats and refuses unusable names.

@@ -32,6 +32,7 @@ type Service struct {
 	transforms *transforms
 	background *background
 	observer   observe.Observer
+	served     *servedLog
 }
 
 // Limits of uncached transforms: how many one client may have in flight (running or waiting), and how
@@ -56,6 +57,7 @@ func New(db *models.DB, registry *catalogue.Registry, store storage.Store, setti
 		transforms: newTransforms(runtime.GOMAXPROCS(0), transformsPerClient, transformQueueTimeout),
 		background: newBackground(pendingStores),
 		observer:   observe.Nop{},
+		served:     newServedLog(),
 	}
 }
 
