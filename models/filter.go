@@ -149,6 +149,7 @@ type AssetFilter struct {
 	Tags        *TagsFilter
 	SmartTags   *TagsFilter
 	Colors      *ColorsFilter
+	ColorFamily *ColorFamilyFilter
 	Collection  *CollectionFilter
 	InUse       *bool
 	CreatedAt   *TimeFilter
@@ -331,6 +332,7 @@ var assetFilterFields = indexFilterFields([]filterField{
 	{name: "smartTags", expr: "st.name_key", of: smartTagRows, ops: opAnyIn | opAllIn | opNotIn | opExists,
 		value: valueName, fold: foldKey, maxList: maxFilterList},
 	{name: "colors", of: colorRows, ops: opAnyIn, value: valueColor, maxList: maxFilterList},
+	{name: "colorFamily", expr: colorFamilySQL, of: colorRows, ops: opAnyIn, value: valueEnum},
 	{name: "collection", expr: "assets.collection_id", ops: opEq | opDescendants | opExists, value: valueID},
 	{name: "inUse", of: usageRows, ops: opExists, value: valueBool},
 	{name: "antivirus.status", expr: "cv.antivirus_status", ops: opOneOf, value: valueEnum, version: true, management: true},
