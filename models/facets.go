@@ -84,6 +84,9 @@ func indexFacets(rows []facetRow) map[Facet]*facetRow {
 	return out
 }
 
+// FacetIsManagement says whether only readers who see PRIVATE assets may count the facet.
+func FacetIsManagement(f Facet) bool { r, ok := facetRows[f]; return ok && r.ff.management }
+
 // Facets lists every facet, for documentation and tests.
 func Facets() []Facet {
 	out := make([]Facet, 0, len(facetRows))
@@ -104,7 +107,7 @@ type FacetQuery struct {
 
 // CountFacet returns the most frequent values of a facet, most frequent first, ties by value.
 // Assets without a value are not counted.
-func (db *DB) CountFacet(ctx context.Context, q FacetQuery) ([]FacetValue, error) {
+func (db *DB) CountFacet(ctx context.Context, q FacetQuery) ([]*FacetValue, error) {
 	row, ok := facetRows[q.Facet]
 	if !ok {
 		return nil, &FilterError{"facets", fmt.Sprintf("unknown facet %q", q.Facet)}
@@ -123,7 +126,7 @@ func (db *DB) CountFacet(ctx context.Context, q FacetQuery) ([]FacetValue, error
 		g = g.Joins("JOIN " + r.table + " ON " + r.owner + " = assets.id " + r.join)
 	}
 	value := row.valueSQL(db.dialect)
-	var out []FacetValue
+	var out []*FacetValue
 	err = g.Select(value + " AS value, COUNT(DISTINCT assets.id) AS count").
 		Where(value + " IS NOT NULL").Group(value).
 		Order("count DESC, value").Limit(q.Limit).Scan(&out).Error

@@ -77,6 +77,11 @@ var policy = func() map[fieldKey]Class {
 		"uploadTicketTtlSeconds")
 	add(Delivery, "LocaleFallback", "locale", "fallbacks")
 
+	add(Delivery, "Query", "assetFacets")
+	add(Delivery, "AssetFacets", "kind", "format", "tag", "smartTag", "collection", "orientation", "resolution",
+		"status", "year", "colorFamily")
+	add(Management, "AssetFacets", "antivirus", "moderation")
+	add(Delivery, "FacetValue", "value", "count")
 	add(Management, "ApiToken", everyField)
 	add(Management, "CreatedApiToken", everyField)
 	add(Management, "SignedUpload", everyField)

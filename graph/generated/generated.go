@@ -38,6 +38,7 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 type ResolverRoot interface {
 	Asset() AssetResolver
 	AssetEvent() AssetEventResolver
+	AssetFacets() AssetFacetsResolver
 	AssetVersion() AssetVersionResolver
 	AuditEntry() AuditEntryResolver
 	Collection() CollectionResolver
@@ -156,6 +157,21 @@ type ComplexityRoot struct {
 		OccurredAt func(childComplexity int) int
 	}
 
+	AssetFacets struct {
+		Antivirus   func(childComplexity int) int
+		Collection  func(childComplexity int) int
+		ColorFamily func(childComplexity int) int
+		Format      func(childComplexity int) int
+		Kind        func(childComplexity int) int
+		Moderation  func(childComplexity int) int
+		Orientation func(childComplexity int) int
+		Resolution  func(childComplexity int) int
+		SmartTag    func(childComplexity int) int
+		Status      func(childComplexity int) int
+		Tag         func(childComplexity int) int
+		Year        func(childComplexity int) int
+	}
+
 	AssetVersion struct {
 		Antivirus        func(childComplexity int) int
 		CreatedAt        func(childComplexity int) int
@@ -254,6 +270,11 @@ type ComplexityRoot struct {
 		Raw          func(childComplexity int) int
 	}
 
+	FacetValue struct {
+		Count func(childComplexity int) int
+		Value func(childComplexity int) int
+	}
+
 	FocalPoint struct {
 		X func(childComplexity int) int
 		Y func(childComplexity int) int
@@ -342,6 +363,7 @@ type ComplexityRoot struct {
 	Query struct {
 		APITokens         func(childComplexity int) int
 		Asset             func(childComplexity int, id string, locale *string) int
+		AssetFacets       func(childComplexity int, filter *models.AssetFilter, facets []models.Facet, limit *int) int
 		AssetUsages       func(childComplexity int, assetID string) int
 		Assets            func(childComplexity int, filter *models.AssetFilter, orderBy *models.AssetOrder, first *int, after *string, last *int, before *string, locale *string) int
 		AuditLog          func(childComplexity int, filter *model.AuditLogFilter, first *int, after *string) int
@@ -520,6 +542,20 @@ type AssetResolver interface {
 type AssetEventResolver interface {
 	Event(ctx context.Context, obj *notify.AssetEvent) (string, error)
 }
+type AssetFacetsResolver interface {
+	Kind(ctx context.Context, obj *catalogue.FacetRequest) ([]*models.FacetValue, error)
+	Format(ctx context.Context, obj *catalogue.FacetRequest) ([]*models.FacetValue, error)
+	Tag(ctx context.Context, obj *catalogue.FacetRequest) ([]*models.FacetValue, error)
+	SmartTag(ctx context.Context, obj *catalogue.FacetRequest) ([]*models.FacetValue, error)
+	Collection(ctx context.Context, obj *catalogue.FacetRequest) ([]*models.FacetValue, error)
+	Orientation(ctx context.Context, obj *catalogue.FacetRequest) ([]*models.FacetValue, error)
+	Resolution(ctx context.Context, obj *catalogue.FacetRequest) ([]*models.FacetValue, error)
+	Status(ctx context.Context, obj *catalogue.FacetRequest) ([]*models.FacetValue, error)
+	Year(ctx context.Context, obj *catalogue.FacetRequest) ([]*models.FacetValue, error)
+	ColorFamily(ctx context.Context, obj *catalogue.FacetRequest) ([]*models.FacetValue, error)
+	Antivirus(ctx context.Context, obj *catalogue.FacetRequest) ([]*models.FacetValue, error)
+	Moderation(ctx context.Context, obj *catalogue.FacetRequest) ([]*models.FacetValue, error)
+}
 type AssetVersionResolver interface {
 	CreatedBy(ctx context.Context, obj *models.AssetVersion) (*models.APIToken, error)
 	Antivirus(ctx context.Context, obj *models.AssetVersion) (*models.Antivirus, error)
@@ -596,6 +632,7 @@ type QueryResolver interface {
 	AuditLog(ctx context.Context, filter *model.AuditLogFilter, first *int, after *string) (*model.AuditLogConnection, error)
 	Collection(ctx context.Context, id string) (*models.Collection, error)
 	Collections(ctx context.Context, parentID *string) ([]*models.Collection, error)
+	AssetFacets(ctx context.Context, filter *models.AssetFilter, facets []models.Facet, limit *int) (*catalogue.FacetRequest, error)
 	Tags(ctx context.Context, search *string, first *int, after *string) (*catalogue.TagList, error)
 	APITokens(ctx context.Context) ([]*models.APIToken, error)
 	Upload(ctx context.Context, id string) (*intake.Ticket, error)
@@ -1175,6 +1212,79 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.AssetEvent.OccurredAt(childComplexity), true
 
+	case "AssetFacets.antivirus":
+		if e.ComplexityRoot.AssetFacets.Antivirus == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssetFacets.Antivirus(childComplexity), true
+	case "AssetFacets.collection":
+		if e.ComplexityRoot.AssetFacets.Collection == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssetFacets.Collection(childComplexity), true
+	case "AssetFacets.colorFamily":
+		if e.ComplexityRoot.AssetFacets.ColorFamily == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssetFacets.ColorFamily(childComplexity), true
+	case "AssetFacets.format":
+		if e.ComplexityRoot.AssetFacets.Format == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssetFacets.Format(childComplexity), true
+	case "AssetFacets.kind":
+		if e.ComplexityRoot.AssetFacets.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssetFacets.Kind(childComplexity), true
+	case "AssetFacets.moderation":
+		if e.ComplexityRoot.AssetFacets.Moderation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssetFacets.Moderation(childComplexity), true
+	case "AssetFacets.orientation":
+		if e.ComplexityRoot.AssetFacets.Orientation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssetFacets.Orientation(childComplexity), true
+	case "AssetFacets.resolution":
+		if e.ComplexityRoot.AssetFacets.Resolution == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssetFacets.Resolution(childComplexity), true
+	case "AssetFacets.smartTag":
+		if e.ComplexityRoot.AssetFacets.SmartTag == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssetFacets.SmartTag(childComplexity), true
+	case "AssetFacets.status":
+		if e.ComplexityRoot.AssetFacets.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssetFacets.Status(childComplexity), true
+	case "AssetFacets.tag":
+		if e.ComplexityRoot.AssetFacets.Tag == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssetFacets.Tag(childComplexity), true
+	case "AssetFacets.year":
+		if e.ComplexityRoot.AssetFacets.Year == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssetFacets.Year(childComplexity), true
+
 	case "AssetVersion.antivirus":
 		if e.ComplexityRoot.AssetVersion.Antivirus == nil {
 			break
@@ -1585,6 +1695,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Exif.Raw(childComplexity), true
+
+	case "FacetValue.count":
+		if e.ComplexityRoot.FacetValue.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FacetValue.Count(childComplexity), true
+	case "FacetValue.value":
+		if e.ComplexityRoot.FacetValue.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FacetValue.Value(childComplexity), true
 
 	case "FocalPoint.x":
 		if e.ComplexityRoot.FocalPoint.X == nil {
@@ -2174,6 +2297,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Asset(childComplexity, args["id"].(string), args["locale"].(*string)), true
+	case "Query.assetFacets":
+		if e.ComplexityRoot.Query.AssetFacets == nil {
+			break
+		}
+
+		args, err := ec.field_Query_assetFacets_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.AssetFacets(childComplexity, args["filter"].(*models.AssetFilter), args["facets"].([]models.Facet), args["limit"].(*int)), true
 	case "Query.assetUsages":
 		if e.ComplexityRoot.Query.AssetUsages == nil {
 			break
@@ -2815,6 +2949,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("AssetFilter", ec.unmarshalInputAssetFilter),
 			graphql.NewInputUnmarshaler("AuditLogFilter", ec.unmarshalInputAuditLogFilter),
 			graphql.NewInputUnmarshaler("CollectionFilter", ec.unmarshalInputCollectionFilter),
+			graphql.NewInputUnmarshaler("ColorFamilyFilter", ec.unmarshalInputColorFamilyFilter),
 			graphql.NewInputUnmarshaler("ColorsFilter", ec.unmarshalInputColorsFilter),
 			graphql.NewInputUnmarshaler("CompletedPartInput", ec.unmarshalInputCompletedPartInput),
 			graphql.NewInputUnmarshaler("CompletedPartsInput", ec.unmarshalInputCompletedPartsInput),
@@ -3733,6 +3868,124 @@ extend type Mutation {
   listed: restoring one does not bring its old links back.
   """
   revokeSignedUrls("The assets (at most 500)." assetIds: [ID!]!): [Asset!]!
+}
+`, BuiltIn: false},
+	{Name: "../../schema/facets.graphqls", Input: `"A property of assets that a list can be counted by, as a UI shows next to its filters."
+enum Facet {
+  "The kind of file (` + "`" + `AssetFilter.kind` + "`" + `)."
+  KIND
+  "The file format, such as ` + "`" + `png` + "`" + ` (` + "`" + `AssetFilter.format` + "`" + `)."
+  FORMAT
+  "Editor tags, by name (` + "`" + `AssetFilter.tags` + "`" + `)."
+  TAG
+  "Smart tags found by analysis (` + "`" + `AssetFilter.smartTags` + "`" + `)."
+  SMART_TAG
+  "The collection an asset is filed in, by id (` + "`" + `AssetFilter.collection` + "`" + `)."
+  COLLECTION
+  "The shape as displayed (` + "`" + `AssetFilter.orientation` + "`" + `)."
+  ORIENTATION
+  "The class of pixel count (` + "`" + `AssetFilter.resolution` + "`" + `)."
+  RESOLUTION
+  "PUBLIC or PRIVATE (` + "`" + `AssetFilter.status` + "`" + `)."
+  STATUS
+  "The year (UTC) an asset was created; ignores ` + "`" + `AssetFilter.createdAt` + "`" + `."
+  YEAR
+  "The families of the dominant colors (` + "`" + `AssetFilter.colorFamily` + "`" + `)."
+  COLOR_FAMILY
+  "The antivirus verdict on the current bytes (` + "`" + `AssetFilter.antivirus` + "`" + `); management only."
+  ANTIVIRUS
+  "The moderation status (` + "`" + `AssetFilter.moderation` + "`" + `); management only."
+  MODERATION
+}
+
+"A named band of hue, or a neutral, that a dominant color falls in."
+enum ColorFamily {
+  "Hue below 15° or from 345°."
+  RED
+  "Hue from 15° to below 45°."
+  ORANGE
+  "Hue from 45° to below 70°."
+  YELLOW
+  "Hue from 70° to below 170°."
+  GREEN
+  "Hue from 170° to below 200°."
+  CYAN
+  "Hue from 200° to below 260°."
+  BLUE
+  "Hue from 260° to below 300°."
+  PURPLE
+  "Hue from 300° to below 345°."
+  PINK
+  "Dark: no channel reaches 48."
+  BLACK
+  "Nearly no hue (channels within 24 of each other), neither dark nor bright."
+  GRAY
+  "Nearly no hue and bright: the largest channel above 210."
+  WHITE
+}
+
+"Match assets by the families of their dominant colors."
+input ColorFamilyFilter {
+  "One of the asset's dominant colors is in one of these families."
+  anyIn: [ColorFamily!]
+}
+
+extend input AssetFilter {
+  "The families of the dominant colors."
+  colorFamily: ColorFamilyFilter
+}
+
+"One value of a facet and how many assets have it."
+type FacetValue {
+  "The value, written as the matching filter takes it: an enum value, a format, a tag name, a collection id, a year."
+  value: String!
+  "How many assets of the filter have the value."
+  count: Int!
+}
+
+"""
+Counts of the values of each facet over the assets a filter selects. Each facet ignores the filter's own
+top-level condition on its field (so a UI can show "PNG (12)" beside a checked "JPEG"); a condition inside
+` + "`" + `AND` + "`" + ` or ` + "`" + `OR` + "`" + ` still holds. The most frequent values come first, ties by value; assets without a value are not
+counted. A facet left out of ` + "`" + `facets` + "`" + ` is null.
+"""
+type AssetFacets {
+  "By kind."
+  kind: [FacetValue!]
+  "By format."
+  format: [FacetValue!]
+  "By editor tag."
+  tag: [FacetValue!]
+  "By smart tag."
+  smartTag: [FacetValue!]
+  "By collection id (the collection itself, not those above it)."
+  collection: [FacetValue!]
+  "By orientation."
+  orientation: [FacetValue!]
+  "By resolution class."
+  resolution: [FacetValue!]
+  "By status."
+  status: [FacetValue!]
+  "By the year of creation."
+  year: [FacetValue!]
+  "By color family; an asset counts once in each family of its dominant colors."
+  colorFamily: [FacetValue!]
+  "By antivirus verdict; management only."
+  antivirus: [FacetValue!]
+  "By moderation status; management only."
+  moderation: [FacetValue!]
+}
+
+extend type Query {
+  "Facet counts over the assets the caller may see that match a filter: a DELIVERY token counts only what it may see."
+  assetFacets(
+    "Conditions the assets must meet; each facet ignores its own."
+    filter: AssetFilter
+    "The facets to count; every selected facet when omitted."
+    facets: [Facet!]
+    "The most frequent values to answer per facet (at most 100)."
+    limit: Int = 10
+  ): AssetFacets!
 }
 `, BuiltIn: false},
 	{Name: "../../schema/filters.graphqls", Input: `"Match ids."
@@ -4947,6 +5200,36 @@ func (ec *executionContext) childFields_AssetEvent(ctx context.Context, field gr
 	return nil, fmt.Errorf("no field named %q was found under type AssetEvent", field.Name)
 }
 
+func (ec *executionContext) childFields_AssetFacets(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kind":
+		return ec.fieldContext_AssetFacets_kind(ctx, field)
+	case "format":
+		return ec.fieldContext_AssetFacets_format(ctx, field)
+	case "tag":
+		return ec.fieldContext_AssetFacets_tag(ctx, field)
+	case "smartTag":
+		return ec.fieldContext_AssetFacets_smartTag(ctx, field)
+	case "collection":
+		return ec.fieldContext_AssetFacets_collection(ctx, field)
+	case "orientation":
+		return ec.fieldContext_AssetFacets_orientation(ctx, field)
+	case "resolution":
+		return ec.fieldContext_AssetFacets_resolution(ctx, field)
+	case "status":
+		return ec.fieldContext_AssetFacets_status(ctx, field)
+	case "year":
+		return ec.fieldContext_AssetFacets_year(ctx, field)
+	case "colorFamily":
+		return ec.fieldContext_AssetFacets_colorFamily(ctx, field)
+	case "antivirus":
+		return ec.fieldContext_AssetFacets_antivirus(ctx, field)
+	case "moderation":
+		return ec.fieldContext_AssetFacets_moderation(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AssetFacets", field.Name)
+}
+
 func (ec *executionContext) childFields_AssetVersion(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "number":
@@ -5141,6 +5424,16 @@ func (ec *executionContext) childFields_Exif(ctx context.Context, field graphql.
 		return ec.fieldContext_Exif_raw(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Exif", field.Name)
+}
+
+func (ec *executionContext) childFields_FacetValue(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "value":
+		return ec.fieldContext_FacetValue_value(ctx, field)
+	case "count":
+		return ec.fieldContext_FacetValue_count(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FacetValue", field.Name)
 }
 
 func (ec *executionContext) childFields_FocalPoint(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -6442,6 +6735,36 @@ func (ec *executionContext) field_Query___type_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["name"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_assetFacets_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*models.AssetFilter, error) {
+			return ec.unmarshalOAssetFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAssetFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "facets",
+		func(ctx context.Context, v any) ([]models.Facet, error) {
+			return ec.unmarshalOFacet2ᚕgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFacetᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["facets"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "limit",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["limit"] = arg2
 	return args, nil
 }
 
@@ -8967,6 +9290,390 @@ func (ec *executionContext) fieldContext_AssetEvent_asset(_ context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _AssetFacets_kind(ctx context.Context, field graphql.CollectedField, obj *catalogue.FacetRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssetFacets_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AssetFacets().Kind(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*models.FacetValue) graphql.Marshaler {
+			return ec.marshalOFacetValue2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFacetValueᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AssetFacets_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AssetFacets",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FacetValue(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AssetFacets_format(ctx context.Context, field graphql.CollectedField, obj *catalogue.FacetRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssetFacets_format(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AssetFacets().Format(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*models.FacetValue) graphql.Marshaler {
+			return ec.marshalOFacetValue2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFacetValueᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AssetFacets_format(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AssetFacets",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FacetValue(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AssetFacets_tag(ctx context.Context, field graphql.CollectedField, obj *catalogue.FacetRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssetFacets_tag(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AssetFacets().Tag(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*models.FacetValue) graphql.Marshaler {
+			return ec.marshalOFacetValue2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFacetValueᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AssetFacets_tag(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AssetFacets",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FacetValue(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AssetFacets_smartTag(ctx context.Context, field graphql.CollectedField, obj *catalogue.FacetRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssetFacets_smartTag(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AssetFacets().SmartTag(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*models.FacetValue) graphql.Marshaler {
+			return ec.marshalOFacetValue2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFacetValueᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AssetFacets_smartTag(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AssetFacets",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FacetValue(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AssetFacets_collection(ctx context.Context, field graphql.CollectedField, obj *catalogue.FacetRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssetFacets_collection(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AssetFacets().Collection(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*models.FacetValue) graphql.Marshaler {
+			return ec.marshalOFacetValue2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFacetValueᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AssetFacets_collection(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AssetFacets",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FacetValue(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AssetFacets_orientation(ctx context.Context, field graphql.CollectedField, obj *catalogue.FacetRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssetFacets_orientation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AssetFacets().Orientation(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*models.FacetValue) graphql.Marshaler {
+			return ec.marshalOFacetValue2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFacetValueᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AssetFacets_orientation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AssetFacets",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FacetValue(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AssetFacets_resolution(ctx context.Context, field graphql.CollectedField, obj *catalogue.FacetRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssetFacets_resolution(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AssetFacets().Resolution(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*models.FacetValue) graphql.Marshaler {
+			return ec.marshalOFacetValue2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFacetValueᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AssetFacets_resolution(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AssetFacets",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FacetValue(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AssetFacets_status(ctx context.Context, field graphql.CollectedField, obj *catalogue.FacetRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssetFacets_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AssetFacets().Status(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*models.FacetValue) graphql.Marshaler {
+			return ec.marshalOFacetValue2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFacetValueᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AssetFacets_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AssetFacets",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FacetValue(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AssetFacets_year(ctx context.Context, field graphql.CollectedField, obj *catalogue.FacetRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssetFacets_year(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AssetFacets().Year(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*models.FacetValue) graphql.Marshaler {
+			return ec.marshalOFacetValue2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFacetValueᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AssetFacets_year(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AssetFacets",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FacetValue(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AssetFacets_colorFamily(ctx context.Context, field graphql.CollectedField, obj *catalogue.FacetRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssetFacets_colorFamily(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AssetFacets().ColorFamily(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*models.FacetValue) graphql.Marshaler {
+			return ec.marshalOFacetValue2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFacetValueᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AssetFacets_colorFamily(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AssetFacets",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FacetValue(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AssetFacets_antivirus(ctx context.Context, field graphql.CollectedField, obj *catalogue.FacetRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssetFacets_antivirus(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AssetFacets().Antivirus(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*models.FacetValue) graphql.Marshaler {
+			return ec.marshalOFacetValue2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFacetValueᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AssetFacets_antivirus(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AssetFacets",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FacetValue(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AssetFacets_moderation(ctx context.Context, field graphql.CollectedField, obj *catalogue.FacetRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssetFacets_moderation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AssetFacets().Moderation(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*models.FacetValue) graphql.Marshaler {
+			return ec.marshalOFacetValue2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFacetValueᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AssetFacets_moderation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AssetFacets",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FacetValue(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _AssetVersion_number(ctx context.Context, field graphql.CollectedField, obj *models.AssetVersion) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10601,6 +11308,52 @@ func (ec *executionContext) _Exif_raw(ctx context.Context, field graphql.Collect
 }
 func (ec *executionContext) fieldContext_Exif_raw(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Exif", field, false, false, "JSON")
+}
+
+func (ec *executionContext) _FacetValue_value(ctx context.Context, field graphql.CollectedField, obj *models.FacetValue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FacetValue_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FacetValue_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FacetValue", field, false, false, "String")
+}
+
+func (ec *executionContext) _FacetValue_count(ctx context.Context, field graphql.CollectedField, obj *models.FacetValue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FacetValue_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FacetValue_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FacetValue", field, false, false, "Int")
 }
 
 func (ec *executionContext) _FocalPoint_x(ctx context.Context, field graphql.CollectedField, obj *models.FocalPoint) (ret graphql.Marshaler) {
@@ -13148,6 +13901,50 @@ func (ec *executionContext) fieldContext_Query_collections(ctx context.Context, 
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_collections_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_assetFacets(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_assetFacets(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().AssetFacets(ctx, fc.Args["filter"].(*models.AssetFilter), fc.Args["facets"].([]models.Facet), fc.Args["limit"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *catalogue.FacetRequest) graphql.Marshaler {
+			return ec.marshalNAssetFacets2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋcatalogueᚐFacetRequest(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_assetFacets(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AssetFacets(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_assetFacets_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -16697,7 +17494,7 @@ func (ec *executionContext) unmarshalInputAssetFilter(ctx context.Context, obj a
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"ids", "kind", "status", "format", "mimeType", "size", "width", "height", "aspectRatio", "orientation", "resolution", "tags", "smartTags", "colors", "collection", "inUse", "createdAt", "updatedAt", "filename", "originalFilename", "alt", "title", "author", "copyright", "notes", "md5", "deleted", "search", "AND", "OR", "antivirus", "moderation"}
+	fieldsInOrder := [...]string{"ids", "kind", "status", "format", "mimeType", "size", "width", "height", "aspectRatio", "orientation", "resolution", "tags", "smartTags", "colors", "collection", "inUse", "createdAt", "updatedAt", "filename", "originalFilename", "alt", "title", "author", "copyright", "notes", "md5", "deleted", "search", "AND", "OR", "antivirus", "colorFamily", "moderation"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -16921,6 +17718,13 @@ func (ec *executionContext) unmarshalInputAssetFilter(ctx context.Context, obj a
 				return it, err
 			}
 			it.Antivirus = data
+		case "colorFamily":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("colorFamily"))
+			data, err := ec.unmarshalOColorFamilyFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐColorFamilyFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ColorFamily = data
 		case "moderation":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("moderation"))
 			data, err := ec.unmarshalOModerationFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐModerationFilter(ctx, v)
@@ -17068,6 +17872,48 @@ func (ec *executionContext) unmarshalInputCollectionFilter(ctx context.Context, 
 func UnmarshalCollectionFilter(ctx context.Context, raw any) (models.CollectionFilter, error) {
 	var out models.CollectionFilter
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "CollectionFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputColorFamilyFilter(ctx context.Context, obj any) (models.ColorFamilyFilter, error) {
+	var it models.ColorFamilyFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"anyIn"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "anyIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("anyIn"))
+			data, err := ec.unmarshalOColorFamily2ᚕgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐColorFamilyᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AnyIn = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalColorFamilyFilter unmarshals raw into the ColorFamilyFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalColorFamilyFilter(ctx context.Context, raw any) (models.ColorFamilyFilter, error) {
+	var out models.ColorFamilyFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ColorFamilyFilter", raw, &out)
 	return out, err
 }
 
@@ -19859,6 +20705,106 @@ func (ec *executionContext) _AssetEvent(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
+var assetFacetsImplementors = []string{"AssetFacets"}
+
+func (ec *executionContext) _AssetFacets(ctx context.Context, sel ast.SelectionSet, obj *catalogue.FacetRequest) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, assetFacetsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AssetFacets")
+		case "kind":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AssetFacets_kind(ctx, field, obj)
+				})
+		case "format":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AssetFacets_format(ctx, field, obj)
+				})
+		case "tag":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AssetFacets_tag(ctx, field, obj)
+				})
+		case "smartTag":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AssetFacets_smartTag(ctx, field, obj)
+				})
+		case "collection":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AssetFacets_collection(ctx, field, obj)
+				})
+		case "orientation":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AssetFacets_orientation(ctx, field, obj)
+				})
+		case "resolution":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AssetFacets_resolution(ctx, field, obj)
+				})
+		case "status":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AssetFacets_status(ctx, field, obj)
+				})
+		case "year":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AssetFacets_year(ctx, field, obj)
+				})
+		case "colorFamily":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AssetFacets_colorFamily(ctx, field, obj)
+				})
+		case "antivirus":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AssetFacets_antivirus(ctx, field, obj)
+				})
+		case "moderation":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AssetFacets_moderation(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var assetVersionImplementors = []string{"AssetVersion"}
 
 func (ec *executionContext) _AssetVersion(ctx context.Context, sel ast.SelectionSet, obj *models.AssetVersion) graphql.Marshaler {
@@ -20488,6 +21434,44 @@ func (ec *executionContext) _Exif(ctx context.Context, sel ast.SelectionSet, obj
 		case "raw":
 			out.Values[i] = ec._Exif_raw(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var facetValueImplementors = []string{"FacetValue"}
+
+func (ec *executionContext) _FacetValue(ctx context.Context, sel ast.SelectionSet, obj *models.FacetValue) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, facetValueImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FacetValue")
+		case "value":
+			out.Values[i] = ec._FacetValue_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._FacetValue_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		default:
@@ -21168,6 +22152,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_collections(ctx, field)
+				})
+		case "assetFacets":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_assetFacets(ctx, field)
 				})
 		case "tags":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -22466,6 +23456,14 @@ func (ec *executionContext) marshalNAssetEvent2ᚖgithubᚗcomᚋmediagraphᚋme
 	return ec._AssetEvent(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNAssetFacets2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋcatalogueᚐFacetRequest(ctx context.Context, sel ast.SelectionSet, v *catalogue.FacetRequest) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AssetFacets!")
+		return graphql.Null
+	}
+	return ec._AssetFacets(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNAssetFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAssetFilter(ctx context.Context, v any) (*models.AssetFilter, error) {
 	res, err := ec.unmarshalInputAssetFilter(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
@@ -22657,6 +23655,21 @@ func (ec *executionContext) marshalNColor2ᚖgithubᚗcomᚋmediagraphᚋmediagr
 	return ec._Color(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNColorFamily2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐColorFamily(ctx context.Context, v any) (models.ColorFamily, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := models.ColorFamily(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNColorFamily2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐColorFamily(ctx context.Context, sel ast.SelectionSet, v models.ColorFamily) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ColorFamily!")
+	}
+	return res
+}
+
 func (ec *executionContext) unmarshalNCompletedPartInput2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐCompletedPartInputᚄ(ctx context.Context, v any) ([]*model.CompletedPartInput, error) {
 	vSlice := graphql.CoerceList(v)
 	var err error
@@ -22757,6 +23770,29 @@ func (ec *executionContext) unmarshalNEntryRefInput2githubᚗcomᚋmediagraphᚋ
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNFacet2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFacet(ctx context.Context, v any) (models.Facet, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := models.Facet(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNFacet2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFacet(ctx context.Context, sel ast.SelectionSet, v models.Facet) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Facet!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNFacetValue2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFacetValue(ctx context.Context, sel ast.SelectionSet, v *models.FacetValue) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "FacetValue!")
+		return graphql.Null
+	}
+	return ec._FacetValue(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNFloat2float64(ctx context.Context, v any) (float64, error) {
 	res, err := graphql.UnmarshalFloatContext(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -22848,6 +23884,20 @@ func (ec *executionContext) unmarshalNInt2int(ctx context.Context, v any) (int, 
 func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.SelectionSet, v int) graphql.Marshaler {
 	_ = sel
 	res := graphql.MarshalInt(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Int!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNInt2int64(ctx context.Context, v any) (int64, error) {
+	res, err := graphql.UnmarshalInt64(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNInt2int64(ctx context.Context, sel ast.SelectionSet, v int64) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalInt64(v)
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "Int!")
 	}
@@ -24054,6 +25104,50 @@ func (ec *executionContext) unmarshalOCollectionFilter2ᚖgithubᚗcomᚋmediagr
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalOColorFamily2ᚕgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐColorFamilyᚄ(ctx context.Context, v any) ([]models.ColorFamily, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]models.ColorFamily, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNColorFamily2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐColorFamily(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOColorFamily2ᚕgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐColorFamilyᚄ(ctx context.Context, sel ast.SelectionSet, v []models.ColorFamily) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNColorFamily2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐColorFamily(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOColorFamilyFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐColorFamilyFilter(ctx context.Context, v any) (*models.ColorFamilyFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputColorFamilyFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalOColorsFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐColorsFilter(ctx context.Context, v any) (*models.ColorsFilter, error) {
 	if v == nil {
 		return nil, nil
@@ -24084,6 +25178,61 @@ func (ec *executionContext) marshalOExif2ᚖgithubᚗcomᚋmediagraphᚋmediagra
 		return graphql.Null
 	}
 	return ec._Exif(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOFacet2ᚕgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFacetᚄ(ctx context.Context, v any) ([]models.Facet, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]models.Facet, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNFacet2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFacet(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOFacet2ᚕgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFacetᚄ(ctx context.Context, sel ast.SelectionSet, v []models.Facet) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFacet2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFacet(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOFacetValue2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFacetValueᚄ(ctx context.Context, sel ast.SelectionSet, v []*models.FacetValue) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFacetValue2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFacetValue(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalOFloat2ᚖfloat64(ctx context.Context, v any) (*float64, error) {
