@@ -351,6 +351,20 @@ var migrations = []sqlMigration{
 		`CREATE INDEX assets_moderation ON assets (moderation_status)`,
 		`ALTER TABLE api_tokens ADD COLUMN moderator BOOLEAN NOT NULL DEFAULT FALSE`,
 	}},
+	// Saved filters of the asset list: personal to the principal that saved them, or shared.
+	{id: "0015_saved_filters", statements: []string{
+		`CREATE TABLE saved_filters (
+			id VARCHAR(40) PRIMARY KEY,
+			name TEXT NOT NULL,
+			owner_id VARCHAR(100) NOT NULL,
+			shared BOOLEAN NOT NULL DEFAULT FALSE,
+			filter TEXT NOT NULL,
+			order_by VARCHAR(40),
+			search TEXT,
+			created_at {time} NOT NULL,
+			updated_at {time} NOT NULL)`,
+		`CREATE INDEX saved_filters_owner ON saved_filters (owner_id)`,
+	}},
 }
 
 // Migrate applies every migration not yet applied, each in its own transaction.

@@ -82,6 +82,8 @@ var policy = func() map[fieldKey]Class {
 		"status", "year", "colorFamily")
 	add(Management, "AssetFacets", "antivirus", "moderation")
 	add(Delivery, "FacetValue", "value", "count")
+	add(Management, "Query", "savedFilters")
+	add(Management, "SavedFilter", everyField)
 	add(Management, "ApiToken", everyField)
 	add(Management, "CreatedApiToken", everyField)
 	add(Management, "SignedUpload", everyField)

@@ -90,6 +90,20 @@ type CreateCollectionInput struct {
 	ParentID graphql.Omittable[*string] `json:"parentId,omitempty"`
 }
 
+// A filter to save.
+type CreateSavedFilterInput struct {
+	// Its name (at most 200 characters).
+	Name string `json:"name"`
+	// The conditions; every asset when omitted.
+	Filter graphql.Omittable[*models.AssetFilter] `json:"filter,omitempty"`
+	// The ordering to apply unless a query names one.
+	OrderBy graphql.Omittable[*models.AssetOrder] `json:"orderBy,omitempty"`
+	// Words to search for beside the filter.
+	Search graphql.Omittable[*string] `json:"search,omitempty"`
+	// Share it with every EDITOR and ADMIN; personal by default.
+	Shared graphql.Omittable[*bool] `json:"shared,omitempty"`
+}
+
 // A file to send straight to the store.
 type CreateUploadInput struct {
 	// The file's name; it is normalized and gets the extension of its type.
@@ -290,6 +304,20 @@ type UpdateAssetInput struct {
 type UpdateCollectionInput struct {
 	// A new name.
 	Name string `json:"name"`
+}
+
+// Changes to a saved filter; an omitted field stays as it is, a nullable one set to null is cleared.
+type UpdateSavedFilterInput struct {
+	// A new name.
+	Name graphql.Omittable[*string] `json:"name,omitempty"`
+	// New conditions (null: every asset).
+	Filter graphql.Omittable[*models.AssetFilter] `json:"filter,omitempty"`
+	// A new ordering (null: none).
+	OrderBy graphql.Omittable[*models.AssetOrder] `json:"orderBy,omitempty"`
+	// New words to search for (null: none).
+	Search graphql.Omittable[*string] `json:"search,omitempty"`
+	// Share it, or make it personal again.
+	Shared graphql.Omittable[*bool] `json:"shared,omitempty"`
 }
 
 // Changes to a webhook; absent fields stay as they are.
