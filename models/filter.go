@@ -165,6 +165,7 @@ type AssetFilter struct {
 	MD5              *StringFilter
 	Antivirus        *AntivirusFilter
 	Moderation       *ModerationFilter
+	Metadata         []*MetadataFilter
 	Deleted          *bool
 	Search           *string
 	AND              []*AssetFilter
@@ -233,6 +234,7 @@ const (
 	opDescendants                 // with eq: the collection or any below it
 	opWords                       // every word appears in a searched field
 	opScope                       // read by the query's scope, not compiled: where to look (the trash)
+	opFields                      // conditions on structured metadata fields, by key
 )
 
 const (
@@ -250,7 +252,7 @@ var opNames = []struct {
 	{opEq, "eq"}, {opIn, "in"}, {opAnyIn, "anyIn"}, {opAllIn, "allIn"}, {opNotIn, "notIn"},
 	{opGt, "gt"}, {opGte, "gte"}, {opLt, "lt"}, {opLte, "lte"},
 	{opMatches, "matches"}, {opExists, "exists"}, {opDescendants, "descendants"},
-	{opWords, "words"}, {opScope, "scope"},
+	{opWords, "words"}, {opScope, "scope"}, {opFields, "fields"},
 }
 
 // valueType is the type of a field's values.
@@ -337,6 +339,7 @@ var assetFilterFields = indexFilterFields([]filterField{
 	{name: "inUse", of: usageRows, ops: opExists, value: valueBool},
 	{name: "antivirus.status", expr: "cv.antivirus_status", ops: opOneOf, value: valueEnum, version: true, management: true},
 	{name: "moderation.status", expr: "assets.moderation_status", ops: opOneOf, value: valueEnum, management: true},
+	{name: "metadata", ops: opFields, value: valueText},
 	{name: "deleted", ops: opScope, value: valueBool},
 	{name: "search", ops: opWords, value: valueText},
 })

@@ -222,6 +222,8 @@ func (ff *filterField) apply(cs *conds, op ops, x reflect.Value, g given, path s
 		}
 	case opWords:
 		return compileSearch(cs, x.Elem().String(), path, public)
+	case opFields:
+		return compileMetadata(cs, x, path)
 	}
 	return nil
 }

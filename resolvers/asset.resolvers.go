@@ -234,6 +234,7 @@ func (r *mutationResolver) UpdateAssets(ctx context.Context, ids []string, input
 		Metadata:       metadataInput(input.DefaultFieldMetadata.Value()),
 		AvailableFrom:  optional(input.AvailableFrom),
 		AvailableUntil: optional(input.AvailableUntil),
+		Fields:         fieldValueChanges(input.Metadata),
 	})
 	return seeAssets(ctx, assets), err
 }

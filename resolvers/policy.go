@@ -84,6 +84,15 @@ var policy = func() map[fieldKey]Class {
 	add(Delivery, "FacetValue", "value", "count")
 	add(Management, "Query", "savedFilters")
 	add(Management, "SavedFilter", everyField)
+	// Metadata values of assets a reader may see are delivery data, like customData; the definitions
+	// are the editors' business, but for what a value needs to be read (its key, label, type).
+	add(Delivery, "Asset", "metadata", "metadataValue")
+	add(Delivery, "AssetMetadataValue", "field", "value", "locale")
+	add(Delivery, "MetadataField", "key", "label", "type", "localized")
+	add(Management, "MetadataField", "id", "labels", "options", "required", "default", "validation", "createdAt", "updatedAt")
+	add(Management, "Query", "metadataFields")
+	add(Management, "MetadataValidation", everyField)
+	add(Management, "LocalizedText", everyField)
 	add(Management, "ApiToken", everyField)
 	add(Management, "CreatedApiToken", everyField)
 	add(Management, "SignedUpload", everyField)

@@ -43,6 +43,7 @@ type ResolverRoot interface {
 	AuditEntry() AuditEntryResolver
 	Collection() CollectionResolver
 	LocalizedMetadata() LocalizedMetadataResolver
+	MetadataField() MetadataFieldResolver
 	Moderation() ModerationResolver
 	Mutation() MutationResolver
 	Query() QueryResolver
@@ -111,6 +112,8 @@ type ComplexityRoot struct {
 		Kind                 func(childComplexity int) int
 		LQIP                 func(childComplexity int) int
 		MD5                  func(childComplexity int) int
+		Metadata             func(childComplexity int, locale *string) int
+		MetadataValue        func(childComplexity int, key string, locale *string) int
 		MimeType             func(childComplexity int) int
 		Moderation           func(childComplexity int) int
 		Notes                func(childComplexity int) int
@@ -171,6 +174,12 @@ type ComplexityRoot struct {
 		Status      func(childComplexity int) int
 		Tag         func(childComplexity int) int
 		Year        func(childComplexity int) int
+	}
+
+	AssetMetadataValue struct {
+		Field  func(childComplexity int) int
+		Locale func(childComplexity int) int
+		Value  func(childComplexity int) int
 	}
 
 	AssetVersion struct {
@@ -294,6 +303,11 @@ type ComplexityRoot struct {
 		Title      func(childComplexity int) int
 	}
 
+	LocalizedText struct {
+		Locale func(childComplexity int) int
+		Text   func(childComplexity int) int
+	}
+
 	MediaSettings struct {
 		DefaultLocale          func(childComplexity int) int
 		LocaleFallbacks        func(childComplexity int) int
@@ -305,6 +319,27 @@ type ComplexityRoot struct {
 		MaxUploadBytes         func(childComplexity int) int
 		UploadTicketTTLSeconds func(childComplexity int) int
 		UploadTypes            func(childComplexity int) int
+	}
+
+	MetadataField struct {
+		CreatedAt  func(childComplexity int) int
+		Default    func(childComplexity int) int
+		ID         func(childComplexity int) int
+		Key        func(childComplexity int) int
+		Label      func(childComplexity int, locale *string) int
+		Labels     func(childComplexity int) int
+		Localized  func(childComplexity int) int
+		Options    func(childComplexity int) int
+		Required   func(childComplexity int) int
+		Type       func(childComplexity int) int
+		UpdatedAt  func(childComplexity int) int
+		Validation func(childComplexity int) int
+	}
+
+	MetadataValidation struct {
+		Max     func(childComplexity int) int
+		Min     func(childComplexity int) int
+		Pattern func(childComplexity int) int
 	}
 
 	Moderation struct {
@@ -319,6 +354,7 @@ type ComplexityRoot struct {
 		CreateAPIToken        func(childComplexity int, input model.CreateAPITokenInput) int
 		CreateAssetFromURL    func(childComplexity int, input model.CreateAssetFromURLInput) int
 		CreateCollection      func(childComplexity int, input model.CreateCollectionInput) int
+		CreateMetadataField   func(childComplexity int, input model.CreateMetadataFieldInput) int
 		CreateSavedFilter     func(childComplexity int, input model.CreateSavedFilterInput) int
 		CreateSignedAssetURL  func(childComplexity int, id string, expiresIn *int, params *imageurl.ImageParams) int
 		CreateUploads         func(childComplexity int, input []*model.CreateUploadInput) int
@@ -327,6 +363,7 @@ type ComplexityRoot struct {
 		DeleteAssetVersion    func(childComplexity int, id string, version int) int
 		DeleteAssets          func(childComplexity int, ids []string) int
 		DeleteCollection      func(childComplexity int, id string) int
+		DeleteMetadataField   func(childComplexity int, id string) int
 		DeleteSavedFilter     func(childComplexity int, id string) int
 		DeleteTag             func(childComplexity int, id string) int
 		DeleteWebhook         func(childComplexity int, id string) int
@@ -352,6 +389,7 @@ type ComplexityRoot struct {
 		UpdateAsset           func(childComplexity int, id string, input model.UpdateAssetInput) int
 		UpdateAssets          func(childComplexity int, ids []string, input model.UpdateAssetInput) int
 		UpdateCollection      func(childComplexity int, id string, input model.UpdateCollectionInput) int
+		UpdateMetadataField   func(childComplexity int, id string, input model.UpdateMetadataFieldInput) int
 		UpdateSavedFilter     func(childComplexity int, id string, input model.UpdateSavedFilterInput) int
 		UpdateWebhook         func(childComplexity int, id string, input model.UpdateWebhookInput) int
 		UploadAssets          func(childComplexity int, files []*graphql.Upload, input *model.UploadAssetsInput) int
@@ -375,6 +413,7 @@ type ComplexityRoot struct {
 		Collections       func(childComplexity int, parentID *string) int
 		EntryAssets       func(childComplexity int, entry model.EntryRefInput, locale *string) int
 		MediaSettings     func(childComplexity int) int
+		MetadataFields    func(childComplexity int) int
 		Node              func(childComplexity int, id string) int
 		SavedFilters      func(childComplexity int) int
 		Tags              func(childComplexity int, search *string, first *int, after *string) int
@@ -555,6 +594,8 @@ type AssetResolver interface {
 	Versions(ctx context.Context, obj *models.Asset) ([]*models.AssetVersion, error)
 	Antivirus(ctx context.Context, obj *models.Asset) (*models.Antivirus, error)
 	UpdatedBy(ctx context.Context, obj *models.Asset) (*models.APIToken, error)
+	Metadata(ctx context.Context, obj *models.Asset, locale *string) ([]*catalogue.FieldValue, error)
+	MetadataValue(ctx context.Context, obj *models.Asset, key string, locale *string) (any, error)
 	Moderation(ctx context.Context, obj *models.Asset) (*models.Moderation, error)
 }
 type AssetEventResolver interface {
@@ -600,6 +641,16 @@ type LocalizedMetadataResolver interface {
 	FocalPoint(ctx context.Context, obj *models.AssetMetadata) (*models.FocalPoint, error)
 	CustomData(ctx context.Context, obj *models.AssetMetadata) (map[string]any, error)
 }
+type MetadataFieldResolver interface {
+	Label(ctx context.Context, obj *models.MetadataField, locale *string) (string, error)
+	Labels(ctx context.Context, obj *models.MetadataField) ([]*model.LocalizedText, error)
+
+	Options(ctx context.Context, obj *models.MetadataField) ([]string, error)
+
+	Default(ctx context.Context, obj *models.MetadataField) (any, error)
+
+	Validation(ctx context.Context, obj *models.MetadataField) (*model.MetadataValidation, error)
+}
 type ModerationResolver interface {
 	ModeratedBy(ctx context.Context, obj *models.Moderation) (*models.APIToken, error)
 }
@@ -624,6 +675,9 @@ type MutationResolver interface {
 	DeleteAssetVersion(ctx context.Context, id string, version int) (*models.Asset, error)
 	EmptyTrash(ctx context.Context) (int, error)
 	DeleteAllAssets(ctx context.Context, confirm string) (*catalogue.DeleteAllResult, error)
+	CreateMetadataField(ctx context.Context, input model.CreateMetadataFieldInput) (*models.MetadataField, error)
+	UpdateMetadataField(ctx context.Context, id string, input model.UpdateMetadataFieldInput) (*models.MetadataField, error)
+	DeleteMetadataField(ctx context.Context, id string) (string, error)
 	ModerateAssets(ctx context.Context, ids []string, status models.ModerationStatus, note *string) ([]*models.Asset, error)
 	CreateSavedFilter(ctx context.Context, input model.CreateSavedFilterInput) (*models.SavedFilter, error)
 	UpdateSavedFilter(ctx context.Context, id string, input model.UpdateSavedFilterInput) (*models.SavedFilter, error)
@@ -654,6 +708,7 @@ type QueryResolver interface {
 	Collection(ctx context.Context, id string) (*models.Collection, error)
 	Collections(ctx context.Context, parentID *string) ([]*models.Collection, error)
 	AssetFacets(ctx context.Context, filter *models.AssetFilter, facets []models.Facet, limit *int) (*catalogue.FacetRequest, error)
+	MetadataFields(ctx context.Context) ([]*models.MetadataField, error)
 	SavedFilters(ctx context.Context) ([]*models.SavedFilter, error)
 	Tags(ctx context.Context, search *string, first *int, after *string) (*catalogue.TagList, error)
 	APITokens(ctx context.Context) ([]*models.APIToken, error)
@@ -999,6 +1054,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Asset.MD5(childComplexity), true
+	case "Asset.metadata":
+		if e.ComplexityRoot.Asset.Metadata == nil {
+			break
+		}
+
+		args, err := ec.field_Asset_metadata_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Asset.Metadata(childComplexity, args["locale"].(*string)), true
+	case "Asset.metadataValue":
+		if e.ComplexityRoot.Asset.MetadataValue == nil {
+			break
+		}
+
+		args, err := ec.field_Asset_metadataValue_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Asset.MetadataValue(childComplexity, args["key"].(string), args["locale"].(*string)), true
 	case "Asset.mimeType":
 		if e.ComplexityRoot.Asset.MimeType == nil {
 			break
@@ -1311,6 +1388,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AssetFacets.Year(childComplexity), true
+
+	case "AssetMetadataValue.field":
+		if e.ComplexityRoot.AssetMetadataValue.Field == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssetMetadataValue.Field(childComplexity), true
+	case "AssetMetadataValue.locale":
+		if e.ComplexityRoot.AssetMetadataValue.Locale == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssetMetadataValue.Locale(childComplexity), true
+	case "AssetMetadataValue.value":
+		if e.ComplexityRoot.AssetMetadataValue.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssetMetadataValue.Value(childComplexity), true
 
 	case "AssetVersion.antivirus":
 		if e.ComplexityRoot.AssetVersion.Antivirus == nil {
@@ -1793,6 +1889,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.LocalizedMetadata.Title(childComplexity), true
 
+	case "LocalizedText.locale":
+		if e.ComplexityRoot.LocalizedText.Locale == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LocalizedText.Locale(childComplexity), true
+	case "LocalizedText.text":
+		if e.ComplexityRoot.LocalizedText.Text == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LocalizedText.Text(childComplexity), true
+
 	case "MediaSettings.defaultLocale":
 		if e.ComplexityRoot.MediaSettings.DefaultLocale == nil {
 			break
@@ -1853,6 +1962,103 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.MediaSettings.UploadTypes(childComplexity), true
+
+	case "MetadataField.createdAt":
+		if e.ComplexityRoot.MetadataField.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MetadataField.CreatedAt(childComplexity), true
+	case "MetadataField.default":
+		if e.ComplexityRoot.MetadataField.Default == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MetadataField.Default(childComplexity), true
+	case "MetadataField.id":
+		if e.ComplexityRoot.MetadataField.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MetadataField.ID(childComplexity), true
+	case "MetadataField.key":
+		if e.ComplexityRoot.MetadataField.Key == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MetadataField.Key(childComplexity), true
+	case "MetadataField.label":
+		if e.ComplexityRoot.MetadataField.Label == nil {
+			break
+		}
+
+		args, err := ec.field_MetadataField_label_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.MetadataField.Label(childComplexity, args["locale"].(*string)), true
+	case "MetadataField.labels":
+		if e.ComplexityRoot.MetadataField.Labels == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MetadataField.Labels(childComplexity), true
+	case "MetadataField.localized":
+		if e.ComplexityRoot.MetadataField.Localized == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MetadataField.Localized(childComplexity), true
+	case "MetadataField.options":
+		if e.ComplexityRoot.MetadataField.Options == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MetadataField.Options(childComplexity), true
+	case "MetadataField.required":
+		if e.ComplexityRoot.MetadataField.Required == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MetadataField.Required(childComplexity), true
+	case "MetadataField.type":
+		if e.ComplexityRoot.MetadataField.Type == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MetadataField.Type(childComplexity), true
+	case "MetadataField.updatedAt":
+		if e.ComplexityRoot.MetadataField.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MetadataField.UpdatedAt(childComplexity), true
+	case "MetadataField.validation":
+		if e.ComplexityRoot.MetadataField.Validation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MetadataField.Validation(childComplexity), true
+
+	case "MetadataValidation.max":
+		if e.ComplexityRoot.MetadataValidation.Max == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MetadataValidation.Max(childComplexity), true
+	case "MetadataValidation.min":
+		if e.ComplexityRoot.MetadataValidation.Min == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MetadataValidation.Min(childComplexity), true
+	case "MetadataValidation.pattern":
+		if e.ComplexityRoot.MetadataValidation.Pattern == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MetadataValidation.Pattern(childComplexity), true
 
 	case "Moderation.moderatedAt":
 		if e.ComplexityRoot.Moderation.At == nil {
@@ -1923,6 +2129,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateCollection(childComplexity, args["input"].(model.CreateCollectionInput)), true
+	case "Mutation.createMetadataField":
+		if e.ComplexityRoot.Mutation.CreateMetadataField == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createMetadataField_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateMetadataField(childComplexity, args["input"].(model.CreateMetadataFieldInput)), true
 	case "Mutation.createSavedFilter":
 		if e.ComplexityRoot.Mutation.CreateSavedFilter == nil {
 			break
@@ -2011,6 +2228,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteCollection(childComplexity, args["id"].(string)), true
+	case "Mutation.deleteMetadataField":
+		if e.ComplexityRoot.Mutation.DeleteMetadataField == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteMetadataField_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteMetadataField(childComplexity, args["id"].(string)), true
 	case "Mutation.deleteSavedFilter":
 		if e.ComplexityRoot.Mutation.DeleteSavedFilter == nil {
 			break
@@ -2281,6 +2509,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateCollection(childComplexity, args["id"].(string), args["input"].(model.UpdateCollectionInput)), true
+	case "Mutation.updateMetadataField":
+		if e.ComplexityRoot.Mutation.UpdateMetadataField == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateMetadataField_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateMetadataField(childComplexity, args["id"].(string), args["input"].(model.UpdateMetadataFieldInput)), true
 	case "Mutation.updateSavedFilter":
 		if e.ComplexityRoot.Mutation.UpdateSavedFilter == nil {
 			break
@@ -2441,6 +2680,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.MediaSettings(childComplexity), true
+	case "Query.metadataFields":
+		if e.ComplexityRoot.Query.MetadataFields == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.MetadataFields(childComplexity), true
 	case "Query.node":
 		if e.ComplexityRoot.Query.Node == nil {
 			break
@@ -3083,6 +3328,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CreateApiTokenInput", ec.unmarshalInputCreateApiTokenInput),
 			graphql.NewInputUnmarshaler("CreateAssetFromUrlInput", ec.unmarshalInputCreateAssetFromUrlInput),
 			graphql.NewInputUnmarshaler("CreateCollectionInput", ec.unmarshalInputCreateCollectionInput),
+			graphql.NewInputUnmarshaler("CreateMetadataFieldInput", ec.unmarshalInputCreateMetadataFieldInput),
 			graphql.NewInputUnmarshaler("CreateSavedFilterInput", ec.unmarshalInputCreateSavedFilterInput),
 			graphql.NewInputUnmarshaler("CreateUploadInput", ec.unmarshalInputCreateUploadInput),
 			graphql.NewInputUnmarshaler("CreateWebhookInput", ec.unmarshalInputCreateWebhookInput),
@@ -3095,6 +3341,10 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("IntFilter", ec.unmarshalInputIntFilter),
 			graphql.NewInputUnmarshaler("KindFilter", ec.unmarshalInputKindFilter),
 			graphql.NewInputUnmarshaler("LocalizedMetadataInput", ec.unmarshalInputLocalizedMetadataInput),
+			graphql.NewInputUnmarshaler("LocalizedTextInput", ec.unmarshalInputLocalizedTextInput),
+			graphql.NewInputUnmarshaler("MetadataFilter", ec.unmarshalInputMetadataFilter),
+			graphql.NewInputUnmarshaler("MetadataValidationInput", ec.unmarshalInputMetadataValidationInput),
+			graphql.NewInputUnmarshaler("MetadataValueInput", ec.unmarshalInputMetadataValueInput),
 			graphql.NewInputUnmarshaler("MimeTypeFilter", ec.unmarshalInputMimeTypeFilter),
 			graphql.NewInputUnmarshaler("ModerationFilter", ec.unmarshalInputModerationFilter),
 			graphql.NewInputUnmarshaler("ModerationStatusFilter", ec.unmarshalInputModerationStatusFilter),
@@ -3108,6 +3358,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("TimeFilter", ec.unmarshalInputTimeFilter),
 			graphql.NewInputUnmarshaler("UpdateAssetInput", ec.unmarshalInputUpdateAssetInput),
 			graphql.NewInputUnmarshaler("UpdateCollectionInput", ec.unmarshalInputUpdateCollectionInput),
+			graphql.NewInputUnmarshaler("UpdateMetadataFieldInput", ec.unmarshalInputUpdateMetadataFieldInput),
 			graphql.NewInputUnmarshaler("UpdateSavedFilterInput", ec.unmarshalInputUpdateSavedFilterInput),
 			graphql.NewInputUnmarshaler("UpdateWebhookInput", ec.unmarshalInputUpdateWebhookInput),
 			graphql.NewInputUnmarshaler("UploadAssetsInput", ec.unmarshalInputUploadAssetsInput),
@@ -4416,6 +4667,198 @@ extend type Mutation {
   ): DeleteAllAssetsResult!
 }
 `, BuiltIn: false},
+	{Name: "../../schema/metadata.graphqls", Input: `"A value of a structured metadata field, as JSON: a string (TEXT, SELECT, and DATE written YYYY-MM-DD), a number (NUMBER), a Boolean (BOOLEAN) or a list of strings (MULTI_SELECT)."
+scalar MetadataValue
+
+"The type of a structured metadata field's values."
+enum MetadataFieldType {
+  "Free text."
+  TEXT
+  "A number; filters compare it as a number."
+  NUMBER
+  "A calendar day, written YYYY-MM-DD; filters compare it as a date."
+  DATE
+  "True or false."
+  BOOLEAN
+  "One of the field's options."
+  SELECT
+  "Any of the field's options, as a list."
+  MULTI_SELECT
+}
+
+"A text in one locale; management only."
+type LocalizedText {
+  "The locale."
+  locale: String!
+  "The text."
+  text: String!
+}
+
+"A text in one locale, to set."
+input LocalizedTextInput {
+  "The locale (one of the library's)."
+  locale: String!
+  "The text (at most 200 characters)."
+  text: String!
+}
+
+"Bounds of a field's values: of a NUMBER's value, or of a TEXT's length, and a pattern a TEXT must match; management only."
+type MetadataValidation {
+  "The smallest value (or length) allowed."
+  min: Float
+  "The largest value (or length) allowed."
+  max: Float
+  "A regular expression (RE2) a TEXT value must match."
+  pattern: String
+}
+
+"Bounds of a field's values, to set."
+input MetadataValidationInput {
+  "The smallest NUMBER (or TEXT length) allowed; null: none."
+  min: Float
+  "The largest NUMBER (or TEXT length) allowed; null: none."
+  max: Float
+  "A regular expression (RE2) TEXT values must match; null: none."
+  pattern: String
+}
+
+"A structured metadata field that an ADMIN defines and editors fill on assets."
+type MetadataField {
+  "The field's id (` + "`" + `mdf_…` + "`" + `); management only."
+  id: ID!
+  "The key that values, filters and ` + "`" + `metadataValue` + "`" + ` name it by."
+  key: String!
+  "Its name in a locale (the default when omitted), falling back along the locale chain, then to the key."
+  label("The locale." locale: String): String!
+  "Its name in every locale it has one; management only."
+  labels: [LocalizedText!]!
+  "The type of its values."
+  type: MetadataFieldType!
+  "The options of a SELECT or MULTI_SELECT field; management only."
+  options: [String!]!
+  "Whether assets must have a value: enforced when a value is set or cleared, reported for older assets; management only."
+  required: Boolean!
+  "The value an asset without one shows; management only."
+  default: MetadataValue
+  "Whether it has a value per locale."
+  localized: Boolean!
+  "Bounds of its values; management only."
+  validation: MetadataValidation!
+  "When it was defined; management only."
+  createdAt: Time!
+  "When it last changed; management only."
+  updatedAt: Time!
+}
+
+"A field's value on an asset."
+type AssetMetadataValue {
+  "The field."
+  field: MetadataField!
+  "The value (the field's default when the asset has none); null when neither."
+  value: MetadataValue
+  "The locale the value was found in, for localized fields."
+  locale: String
+}
+
+"A field to define."
+input CreateMetadataFieldInput {
+  "The key: a lower-case letter, then up to 63 lower-case letters, digits or _."
+  key: String!
+  "Its name per locale."
+  label: [LocalizedTextInput!]
+  "The type of its values."
+  type: MetadataFieldType!
+  "The options of a SELECT or MULTI_SELECT field (required for those)."
+  options: [String!]
+  "Whether assets must have a value."
+  required: Boolean
+  "The value an asset without one shows."
+  default: MetadataValue
+  "Whether it has a value per locale."
+  localized: Boolean
+  "Bounds of its values."
+  validation: MetadataValidationInput
+}
+
+"Changes to a field; an omitted field stays as it is."
+input UpdateMetadataFieldInput {
+  "A new key."
+  key: String
+  "New names per locale (replacing all of them)."
+  label: [LocalizedTextInput!]
+  "A new type: allowed only when every stored value converts to it."
+  type: MetadataFieldType
+  "New options."
+  options: [String!]
+  "Whether assets must have a value."
+  required: Boolean
+  "A new default (null: none)."
+  default: MetadataValue
+  "Whether it has a value per locale."
+  localized: Boolean
+  "New bounds."
+  validation: MetadataValidationInput
+}
+
+"A value of a structured metadata field to set on assets."
+input MetadataValueInput {
+  "The field's key."
+  key: String!
+  "The value, checked against the field's type, options and validation; null clears it."
+  value: MetadataValue
+  "For localized fields, the locale (the default locale when omitted)."
+  locale: String
+}
+
+"Match assets by the value of a structured metadata field, in any locale. Comparisons read the value as the field's type: a number for NUMBER, YYYY-MM-DD for DATE."
+input MetadataFilter {
+  "The field's key."
+  key: String!
+  "Equal to."
+  eq: MetadataValue
+  "Equal to one of these (for MULTI_SELECT: has one of these options)."
+  in: [MetadataValue!]
+  "Greater than (later than, for dates)."
+  gt: MetadataValue
+  "Less than (earlier than, for dates)."
+  lt: MetadataValue
+  "Has a value (true) or none (false)."
+  exists: Boolean
+  "Text containing this, ignoring case."
+  matches: String
+}
+
+extend input AssetFilter {
+  "Conditions on structured metadata fields; each must hold."
+  metadata: [MetadataFilter!]
+}
+
+extend input UpdateAssetInput {
+  "Values of structured metadata fields to set (at most 50)."
+  metadata: [MetadataValueInput!]
+}
+
+extend type Asset {
+  "The values of every structured metadata field, in a locale for localized ones (the query's locale when omitted)."
+  metadata("The locale." locale: String): [AssetMetadataValue!]!
+  "The value of one structured metadata field; null when it has none and no default."
+  metadataValue("The field's key." key: String!, "The locale." locale: String): MetadataValue
+}
+
+extend type Query {
+  "The structured metadata fields, by key; management only."
+  metadataFields: [MetadataField!]!
+}
+
+extend type Mutation {
+  "Define a structured metadata field (ADMIN)."
+  createMetadataField("The field." input: CreateMetadataFieldInput!): MetadataField!
+  "Change a structured metadata field (ADMIN); a type change converts every stored value or is refused."
+  updateMetadataField("The field." id: ID!, "The changes." input: UpdateMetadataFieldInput!): MetadataField!
+  "Delete a structured metadata field and its values (ADMIN). Returns its id."
+  deleteMetadataField("The field." id: ID!): ID!
+}
+`, BuiltIn: false},
 	{Name: "../../schema/moderation.graphqls", Input: `"Where the review of an asset stands. Without moderation (MEDIAGRAPH_MODERATION=off) every asset is APPROVED."
 enum ModerationStatus {
   "Waiting for a moderator: the asset may not be made PUBLIC nor published by a live entry, and its new bytes are delivered to editors only."
@@ -5354,6 +5797,10 @@ func (ec *executionContext) childFields_Asset(ctx context.Context, field graphql
 		return ec.fieldContext_Asset_antivirus(ctx, field)
 	case "updatedBy":
 		return ec.fieldContext_Asset_updatedBy(ctx, field)
+	case "metadata":
+		return ec.fieldContext_Asset_metadata(ctx, field)
+	case "metadataValue":
+		return ec.fieldContext_Asset_metadataValue(ctx, field)
 	case "moderation":
 		return ec.fieldContext_Asset_moderation(ctx, field)
 	}
@@ -5428,6 +5875,18 @@ func (ec *executionContext) childFields_AssetFacets(ctx context.Context, field g
 		return ec.fieldContext_AssetFacets_moderation(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type AssetFacets", field.Name)
+}
+
+func (ec *executionContext) childFields_AssetMetadataValue(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "field":
+		return ec.fieldContext_AssetMetadataValue_field(ctx, field)
+	case "value":
+		return ec.fieldContext_AssetMetadataValue_value(ctx, field)
+	case "locale":
+		return ec.fieldContext_AssetMetadataValue_locale(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AssetMetadataValue", field.Name)
 }
 
 func (ec *executionContext) childFields_AssetVersion(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -5672,6 +6131,16 @@ func (ec *executionContext) childFields_LocalizedMetadata(ctx context.Context, f
 	return nil, fmt.Errorf("no field named %q was found under type LocalizedMetadata", field.Name)
 }
 
+func (ec *executionContext) childFields_LocalizedText(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "locale":
+		return ec.fieldContext_LocalizedText_locale(ctx, field)
+	case "text":
+		return ec.fieldContext_LocalizedText_text(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LocalizedText", field.Name)
+}
+
 func (ec *executionContext) childFields_MediaSettings(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "locales":
@@ -5696,6 +6165,48 @@ func (ec *executionContext) childFields_MediaSettings(ctx context.Context, field
 		return ec.fieldContext_MediaSettings_uploadTicketTtlSeconds(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type MediaSettings", field.Name)
+}
+
+func (ec *executionContext) childFields_MetadataField(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_MetadataField_id(ctx, field)
+	case "key":
+		return ec.fieldContext_MetadataField_key(ctx, field)
+	case "label":
+		return ec.fieldContext_MetadataField_label(ctx, field)
+	case "labels":
+		return ec.fieldContext_MetadataField_labels(ctx, field)
+	case "type":
+		return ec.fieldContext_MetadataField_type(ctx, field)
+	case "options":
+		return ec.fieldContext_MetadataField_options(ctx, field)
+	case "required":
+		return ec.fieldContext_MetadataField_required(ctx, field)
+	case "default":
+		return ec.fieldContext_MetadataField_default(ctx, field)
+	case "localized":
+		return ec.fieldContext_MetadataField_localized(ctx, field)
+	case "validation":
+		return ec.fieldContext_MetadataField_validation(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_MetadataField_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_MetadataField_updatedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MetadataField", field.Name)
+}
+
+func (ec *executionContext) childFields_MetadataValidation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "min":
+		return ec.fieldContext_MetadataValidation_min(ctx, field)
+	case "max":
+		return ec.fieldContext_MetadataValidation_max(ctx, field)
+	case "pattern":
+		return ec.fieldContext_MetadataValidation_pattern(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MetadataValidation", field.Name)
 }
 
 func (ec *executionContext) childFields_Moderation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -6174,6 +6685,42 @@ func (ec *executionContext) field_Asset_focalPoint_args(ctx context.Context, raw
 	return args, nil
 }
 
+func (ec *executionContext) field_Asset_metadataValue_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "key",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["key"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "locale",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["locale"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Asset_metadata_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "locale",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["locale"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Asset_responsiveImage_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6262,6 +6809,20 @@ func (ec *executionContext) field_Asset_url_args(ctx context.Context, rawArgs ma
 	return args, nil
 }
 
+func (ec *executionContext) field_MetadataField_label_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "locale",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["locale"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_completeUploads_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6318,6 +6879,20 @@ func (ec *executionContext) field_Mutation_createCollection_args(ctx context.Con
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.CreateCollectionInput, error) {
 			return ec.unmarshalNCreateCollectionInput2githubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐCreateCollectionInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createMetadataField_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.CreateMetadataFieldInput, error) {
+			return ec.unmarshalNCreateMetadataFieldInput2githubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐCreateMetadataFieldInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -6449,6 +7024,20 @@ func (ec *executionContext) field_Mutation_deleteAssets_args(ctx context.Context
 }
 
 func (ec *executionContext) field_Mutation_deleteCollection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deleteMetadataField_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
@@ -6926,6 +7515,28 @@ func (ec *executionContext) field_Mutation_updateCollection_args(ctx context.Con
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.UpdateCollectionInput, error) {
 			return ec.unmarshalNUpdateCollectionInput2githubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐUpdateCollectionInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateMetadataField_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.UpdateMetadataFieldInput, error) {
+			return ec.unmarshalNUpdateMetadataFieldInput2githubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐUpdateMetadataFieldInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -9244,6 +9855,94 @@ func (ec *executionContext) fieldContext_Asset_updatedBy(_ context.Context, fiel
 	return fc, nil
 }
 
+func (ec *executionContext) _Asset_metadata(ctx context.Context, field graphql.CollectedField, obj *models.Asset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Asset_metadata(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Asset().Metadata(ctx, obj, fc.Args["locale"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*catalogue.FieldValue) graphql.Marshaler {
+			return ec.marshalNAssetMetadataValue2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋcatalogueᚐFieldValueᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Asset_metadata(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Asset",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AssetMetadataValue(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Asset_metadata_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Asset_metadataValue(ctx context.Context, field graphql.CollectedField, obj *models.Asset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Asset_metadataValue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Asset().MetadataValue(ctx, obj, fc.Args["key"].(string), fc.Args["locale"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v any) graphql.Marshaler {
+			return ec.marshalOMetadataValue2interface(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Asset_metadataValue(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Asset",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type MetadataValue does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Asset_metadataValue_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Asset_moderation(ctx context.Context, field graphql.CollectedField, obj *models.Asset) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9956,6 +10655,84 @@ func (ec *executionContext) fieldContext_AssetFacets_moderation(_ context.Contex
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _AssetMetadataValue_field(ctx context.Context, field graphql.CollectedField, obj *catalogue.FieldValue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssetMetadataValue_field(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Field, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.MetadataField) graphql.Marshaler {
+			return ec.marshalNMetadataField2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐMetadataField(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AssetMetadataValue_field(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AssetMetadataValue",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MetadataField(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AssetMetadataValue_value(ctx context.Context, field graphql.CollectedField, obj *catalogue.FieldValue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssetMetadataValue_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v any) graphql.Marshaler {
+			return ec.marshalOMetadataValue2interface(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AssetMetadataValue_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AssetMetadataValue", field, false, false, "MetadataValue")
+}
+
+func (ec *executionContext) _AssetMetadataValue_locale(ctx context.Context, field graphql.CollectedField, obj *catalogue.FieldValue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssetMetadataValue_locale(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Locale, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AssetMetadataValue_locale(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AssetMetadataValue", field, false, false, "String")
 }
 
 func (ec *executionContext) _AssetVersion_number(ctx context.Context, field graphql.CollectedField, obj *models.AssetVersion) (ret graphql.Marshaler) {
@@ -11856,6 +12633,52 @@ func (ec *executionContext) fieldContext_LocalizedMetadata_customData(_ context.
 	return graphql.NewScalarFieldContext("LocalizedMetadata", field, true, true, "JSON")
 }
 
+func (ec *executionContext) _LocalizedText_locale(ctx context.Context, field graphql.CollectedField, obj *model.LocalizedText) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LocalizedText_locale(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Locale, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LocalizedText_locale(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LocalizedText", field, false, false, "String")
+}
+
+func (ec *executionContext) _LocalizedText_text(ctx context.Context, field graphql.CollectedField, obj *model.LocalizedText) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LocalizedText_text(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Text, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LocalizedText_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LocalizedText", field, false, false, "String")
+}
+
 func (ec *executionContext) _MediaSettings_locales(ctx context.Context, field graphql.CollectedField, obj *model.MediaSettings) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12093,6 +12916,390 @@ func (ec *executionContext) _MediaSettings_uploadTicketTtlSeconds(ctx context.Co
 }
 func (ec *executionContext) fieldContext_MediaSettings_uploadTicketTtlSeconds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("MediaSettings", field, false, false, "Int")
+}
+
+func (ec *executionContext) _MetadataField_id(ctx context.Context, field graphql.CollectedField, obj *models.MetadataField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MetadataField_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MetadataField_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MetadataField", field, false, false, "ID")
+}
+
+func (ec *executionContext) _MetadataField_key(ctx context.Context, field graphql.CollectedField, obj *models.MetadataField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MetadataField_key(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Key, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MetadataField_key(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MetadataField", field, false, false, "String")
+}
+
+func (ec *executionContext) _MetadataField_label(ctx context.Context, field graphql.CollectedField, obj *models.MetadataField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MetadataField_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.MetadataField().Label(ctx, obj, fc.Args["locale"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MetadataField_label(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MetadataField",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_MetadataField_label_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MetadataField_labels(ctx context.Context, field graphql.CollectedField, obj *models.MetadataField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MetadataField_labels(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.MetadataField().Labels(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.LocalizedText) graphql.Marshaler {
+			return ec.marshalNLocalizedText2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐLocalizedTextᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MetadataField_labels(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MetadataField",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LocalizedText(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MetadataField_type(ctx context.Context, field graphql.CollectedField, obj *models.MetadataField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MetadataField_type(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Type, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.FieldType) graphql.Marshaler {
+			return ec.marshalNMetadataFieldType2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFieldType(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MetadataField_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MetadataField", field, false, false, "MetadataFieldType")
+}
+
+func (ec *executionContext) _MetadataField_options(ctx context.Context, field graphql.CollectedField, obj *models.MetadataField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MetadataField_options(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.MetadataField().Options(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MetadataField_options(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MetadataField", field, true, true, "String")
+}
+
+func (ec *executionContext) _MetadataField_required(ctx context.Context, field graphql.CollectedField, obj *models.MetadataField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MetadataField_required(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Required, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MetadataField_required(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MetadataField", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _MetadataField_default(ctx context.Context, field graphql.CollectedField, obj *models.MetadataField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MetadataField_default(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.MetadataField().Default(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v any) graphql.Marshaler {
+			return ec.marshalOMetadataValue2interface(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MetadataField_default(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MetadataField", field, true, true, "MetadataValue")
+}
+
+func (ec *executionContext) _MetadataField_localized(ctx context.Context, field graphql.CollectedField, obj *models.MetadataField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MetadataField_localized(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Localized, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MetadataField_localized(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MetadataField", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _MetadataField_validation(ctx context.Context, field graphql.CollectedField, obj *models.MetadataField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MetadataField_validation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.MetadataField().Validation(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.MetadataValidation) graphql.Marshaler {
+			return ec.marshalNMetadataValidation2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐMetadataValidation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MetadataField_validation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MetadataField",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MetadataValidation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MetadataField_createdAt(ctx context.Context, field graphql.CollectedField, obj *models.MetadataField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MetadataField_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MetadataField_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MetadataField", field, false, false, "Time")
+}
+
+func (ec *executionContext) _MetadataField_updatedAt(ctx context.Context, field graphql.CollectedField, obj *models.MetadataField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MetadataField_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MetadataField_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MetadataField", field, false, false, "Time")
+}
+
+func (ec *executionContext) _MetadataValidation_min(ctx context.Context, field graphql.CollectedField, obj *model.MetadataValidation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MetadataValidation_min(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Min, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MetadataValidation_min(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MetadataValidation", field, false, false, "Float")
+}
+
+func (ec *executionContext) _MetadataValidation_max(ctx context.Context, field graphql.CollectedField, obj *model.MetadataValidation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MetadataValidation_max(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Max, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MetadataValidation_max(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MetadataValidation", field, false, false, "Float")
+}
+
+func (ec *executionContext) _MetadataValidation_pattern(ctx context.Context, field graphql.CollectedField, obj *model.MetadataValidation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MetadataValidation_pattern(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Pattern, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MetadataValidation_pattern(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MetadataValidation", field, false, false, "String")
 }
 
 func (ec *executionContext) _Moderation_status(ctx context.Context, field graphql.CollectedField, obj *models.Moderation) (ret graphql.Marshaler) {
@@ -13049,6 +14256,138 @@ func (ec *executionContext) fieldContext_Mutation_deleteAllAssets(ctx context.Co
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_deleteAllAssets_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createMetadataField(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createMetadataField(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateMetadataField(ctx, fc.Args["input"].(model.CreateMetadataFieldInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.MetadataField) graphql.Marshaler {
+			return ec.marshalNMetadataField2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐMetadataField(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createMetadataField(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MetadataField(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createMetadataField_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateMetadataField(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateMetadataField(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateMetadataField(ctx, fc.Args["id"].(string), fc.Args["input"].(model.UpdateMetadataFieldInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.MetadataField) graphql.Marshaler {
+			return ec.marshalNMetadataField2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐMetadataField(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateMetadataField(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MetadataField(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateMetadataField_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteMetadataField(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteMetadataField(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteMetadataField(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteMetadataField(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ID does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteMetadataField_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -14363,6 +15702,38 @@ func (ec *executionContext) fieldContext_Query_assetFacets(ctx context.Context, 
 	if fc.Args, err = ec.field_Query_assetFacets_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_metadataFields(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_metadataFields(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().MetadataFields(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*models.MetadataField) graphql.Marshaler {
+			return ec.marshalNMetadataField2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐMetadataFieldᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_metadataFields(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MetadataField(ctx, field)
+		},
 	}
 	return fc, nil
 }
@@ -18172,7 +19543,7 @@ func (ec *executionContext) unmarshalInputAssetFilter(ctx context.Context, obj a
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"ids", "kind", "status", "format", "mimeType", "size", "width", "height", "aspectRatio", "orientation", "resolution", "tags", "smartTags", "colors", "collection", "inUse", "createdAt", "updatedAt", "filename", "originalFilename", "alt", "title", "author", "copyright", "notes", "md5", "deleted", "search", "AND", "OR", "antivirus", "colorFamily", "moderation"}
+	fieldsInOrder := [...]string{"ids", "kind", "status", "format", "mimeType", "size", "width", "height", "aspectRatio", "orientation", "resolution", "tags", "smartTags", "colors", "collection", "inUse", "createdAt", "updatedAt", "filename", "originalFilename", "alt", "title", "author", "copyright", "notes", "md5", "deleted", "search", "AND", "OR", "antivirus", "colorFamily", "metadata", "moderation"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -18403,6 +19774,13 @@ func (ec *executionContext) unmarshalInputAssetFilter(ctx context.Context, obj a
 				return it, err
 			}
 			it.ColorFamily = data
+		case "metadata":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("metadata"))
+			data, err := ec.unmarshalOMetadataFilter2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐMetadataFilterᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Metadata = data
 		case "moderation":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("moderation"))
 			data, err := ec.unmarshalOModerationFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐModerationFilter(ctx, v)
@@ -18900,6 +20278,97 @@ func (ec *executionContext) unmarshalInputCreateCollectionInput(ctx context.Cont
 func UnmarshalCreateCollectionInput(ctx context.Context, raw any) (model.CreateCollectionInput, error) {
 	var out model.CreateCollectionInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateCollectionInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCreateMetadataFieldInput(ctx context.Context, obj any) (model.CreateMetadataFieldInput, error) {
+	var it model.CreateMetadataFieldInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"key", "label", "type", "options", "required", "default", "localized", "validation"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "key":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("key"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Key = data
+		case "label":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("label"))
+			data, err := ec.unmarshalOLocalizedTextInput2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐLocalizedTextInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Label = graphql.OmittableOf(data)
+		case "type":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("type"))
+			data, err := ec.unmarshalNMetadataFieldType2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFieldType(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Type = data
+		case "options":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("options"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Options = graphql.OmittableOf(data)
+		case "required":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("required"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Required = graphql.OmittableOf(data)
+		case "default":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("default"))
+			data, err := ec.unmarshalOMetadataValue2interface(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Default = graphql.OmittableOf(data)
+		case "localized":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("localized"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Localized = graphql.OmittableOf(data)
+		case "validation":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validation"))
+			data, err := ec.unmarshalOMetadataValidationInput2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐMetadataValidationInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Validation = graphql.OmittableOf(data)
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateMetadataFieldInput unmarshals raw into the CreateMetadataFieldInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateMetadataFieldInput(ctx context.Context, raw any) (model.CreateMetadataFieldInput, error) {
+	var out model.CreateMetadataFieldInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateMetadataFieldInput", raw, &out)
 	return out, err
 }
 
@@ -19806,6 +21275,251 @@ func UnmarshalLocalizedMetadataInput(ctx context.Context, raw any) (model.Locali
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputLocalizedTextInput(ctx context.Context, obj any) (model.LocalizedTextInput, error) {
+	var it model.LocalizedTextInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"locale", "text"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "locale":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("locale"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Locale = data
+		case "text":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("text"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Text = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalLocalizedTextInput unmarshals raw into the LocalizedTextInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalLocalizedTextInput(ctx context.Context, raw any) (model.LocalizedTextInput, error) {
+	var out model.LocalizedTextInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "LocalizedTextInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputMetadataFilter(ctx context.Context, obj any) (models.MetadataFilter, error) {
+	var it models.MetadataFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"key", "eq", "in", "gt", "lt", "exists", "matches"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "key":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("key"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Key = data
+		case "eq":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("eq"))
+			data, err := ec.unmarshalOMetadataValue2interface(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Eq = data
+		case "in":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("in"))
+			data, err := ec.unmarshalOMetadataValue2ᚕinterfaceᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.In = data
+		case "gt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("gt"))
+			data, err := ec.unmarshalOMetadataValue2interface(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Gt = data
+		case "lt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lt"))
+			data, err := ec.unmarshalOMetadataValue2interface(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Lt = data
+		case "exists":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("exists"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Exists = data
+		case "matches":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("matches"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Matches = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalMetadataFilter unmarshals raw into the MetadataFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalMetadataFilter(ctx context.Context, raw any) (models.MetadataFilter, error) {
+	var out models.MetadataFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "MetadataFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputMetadataValidationInput(ctx context.Context, obj any) (model.MetadataValidationInput, error) {
+	var it model.MetadataValidationInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"min", "max", "pattern"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "min":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("min"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Min = graphql.OmittableOf(data)
+		case "max":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("max"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Max = graphql.OmittableOf(data)
+		case "pattern":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pattern"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Pattern = graphql.OmittableOf(data)
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalMetadataValidationInput unmarshals raw into the MetadataValidationInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalMetadataValidationInput(ctx context.Context, raw any) (model.MetadataValidationInput, error) {
+	var out model.MetadataValidationInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "MetadataValidationInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputMetadataValueInput(ctx context.Context, obj any) (model.MetadataValueInput, error) {
+	var it model.MetadataValueInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"key", "value", "locale"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "key":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("key"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Key = data
+		case "value":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("value"))
+			data, err := ec.unmarshalOMetadataValue2interface(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Value = graphql.OmittableOf(data)
+		case "locale":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("locale"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Locale = graphql.OmittableOf(data)
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalMetadataValueInput unmarshals raw into the MetadataValueInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalMetadataValueInput(ctx context.Context, raw any) (model.MetadataValueInput, error) {
+	var out model.MetadataValueInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "MetadataValueInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputMimeTypeFilter(ctx context.Context, obj any) (models.MimeTypeFilter, error) {
 	var it models.MimeTypeFilter
 	if obj == nil {
@@ -20391,7 +22105,7 @@ func (ec *executionContext) unmarshalInputUpdateAssetInput(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"filename", "author", "copyright", "notes", "status", "collectionId", "tags", "focalPoint", "customData", "defaultFieldMetadata", "availableFrom", "availableUntil"}
+	fieldsInOrder := [...]string{"filename", "author", "copyright", "notes", "status", "collectionId", "tags", "focalPoint", "customData", "defaultFieldMetadata", "availableFrom", "availableUntil", "metadata"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -20482,6 +22196,13 @@ func (ec *executionContext) unmarshalInputUpdateAssetInput(ctx context.Context, 
 				return it, err
 			}
 			it.AvailableUntil = graphql.OmittableOf(data)
+		case "metadata":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("metadata"))
+			data, err := ec.unmarshalOMetadataValueInput2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐMetadataValueInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Metadata = graphql.OmittableOf(data)
 		}
 	}
 	return it, nil
@@ -20538,6 +22259,97 @@ func (ec *executionContext) unmarshalInputUpdateCollectionInput(ctx context.Cont
 func UnmarshalUpdateCollectionInput(ctx context.Context, raw any) (model.UpdateCollectionInput, error) {
 	var out model.UpdateCollectionInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateCollectionInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputUpdateMetadataFieldInput(ctx context.Context, obj any) (model.UpdateMetadataFieldInput, error) {
+	var it model.UpdateMetadataFieldInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"key", "label", "type", "options", "required", "default", "localized", "validation"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "key":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("key"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Key = graphql.OmittableOf(data)
+		case "label":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("label"))
+			data, err := ec.unmarshalOLocalizedTextInput2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐLocalizedTextInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Label = graphql.OmittableOf(data)
+		case "type":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("type"))
+			data, err := ec.unmarshalOMetadataFieldType2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFieldType(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Type = graphql.OmittableOf(data)
+		case "options":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("options"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Options = graphql.OmittableOf(data)
+		case "required":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("required"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Required = graphql.OmittableOf(data)
+		case "default":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("default"))
+			data, err := ec.unmarshalOMetadataValue2interface(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Default = graphql.OmittableOf(data)
+		case "localized":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("localized"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Localized = graphql.OmittableOf(data)
+		case "validation":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validation"))
+			data, err := ec.unmarshalOMetadataValidationInput2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐMetadataValidationInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Validation = graphql.OmittableOf(data)
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateMetadataFieldInput unmarshals raw into the UpdateMetadataFieldInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateMetadataFieldInput(ctx context.Context, raw any) (model.UpdateMetadataFieldInput, error) {
+	var out model.UpdateMetadataFieldInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateMetadataFieldInput", raw, &out)
 	return out, err
 }
 
@@ -21359,6 +23171,18 @@ func (ec *executionContext) _Asset(ctx context.Context, sel ast.SelectionSet, ob
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Asset_updatedBy(ctx, field, obj)
 				})
+		case "metadata":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Asset_metadata(ctx, field, obj)
+				})
+		case "metadataValue":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Asset_metadataValue(ctx, field, obj)
+				})
 		case "moderation":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -21606,6 +23430,49 @@ func (ec *executionContext) _AssetFacets(ctx context.Context, sel ast.SelectionS
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._AssetFacets_moderation(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var assetMetadataValueImplementors = []string{"AssetMetadataValue"}
+
+func (ec *executionContext) _AssetMetadataValue(ctx context.Context, sel ast.SelectionSet, obj *catalogue.FieldValue) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, assetMetadataValueImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AssetMetadataValue")
+		case "field":
+			out.Values[i] = ec._AssetMetadataValue_field(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "value":
+			out.Values[i] = ec._AssetMetadataValue_value(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "locale":
+			out.Values[i] = ec._AssetMetadataValue_locale(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -22440,6 +24307,44 @@ func (ec *executionContext) _LocalizedMetadata(ctx context.Context, sel ast.Sele
 	return out
 }
 
+var localizedTextImplementors = []string{"LocalizedText"}
+
+func (ec *executionContext) _LocalizedText(ctx context.Context, sel ast.SelectionSet, obj *model.LocalizedText) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, localizedTextImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LocalizedText")
+		case "locale":
+			out.Values[i] = ec._LocalizedText_locale(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "text":
+			out.Values[i] = ec._LocalizedText_text(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var mediaSettingsImplementors = []string{"MediaSettings"}
 
 func (ec *executionContext) _MediaSettings(ctx context.Context, sel ast.SelectionSet, obj *model.MediaSettings) graphql.Marshaler {
@@ -22499,6 +24404,142 @@ func (ec *executionContext) _MediaSettings(ctx context.Context, sel ast.Selectio
 		case "uploadTicketTtlSeconds":
 			out.Values[i] = ec._MediaSettings_uploadTicketTtlSeconds(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var metadataFieldImplementors = []string{"MetadataField"}
+
+func (ec *executionContext) _MetadataField(ctx context.Context, sel ast.SelectionSet, obj *models.MetadataField) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, metadataFieldImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MetadataField")
+		case "id":
+			out.Values[i] = ec._MetadataField_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "key":
+			out.Values[i] = ec._MetadataField_key(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "label":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MetadataField_label(ctx, field, obj)
+				})
+		case "labels":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MetadataField_labels(ctx, field, obj)
+				})
+		case "type":
+			out.Values[i] = ec._MetadataField_type(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "options":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MetadataField_options(ctx, field, obj)
+				})
+		case "required":
+			out.Values[i] = ec._MetadataField_required(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "default":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MetadataField_default(ctx, field, obj)
+				})
+		case "localized":
+			out.Values[i] = ec._MetadataField_localized(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "validation":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MetadataField_validation(ctx, field, obj)
+				})
+		case "createdAt":
+			out.Values[i] = ec._MetadataField_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._MetadataField_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var metadataValidationImplementors = []string{"MetadataValidation"}
+
+func (ec *executionContext) _MetadataValidation(ctx context.Context, sel ast.SelectionSet, obj *model.MetadataValidation) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, metadataValidationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MetadataValidation")
+		case "min":
+			out.Values[i] = ec._MetadataValidation_min(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "max":
+			out.Values[i] = ec._MetadataValidation_max(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pattern":
+			out.Values[i] = ec._MetadataValidation_pattern(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:
@@ -22722,6 +24763,27 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "deleteAllAssets":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_deleteAllAssets(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createMetadataField":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createMetadataField(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateMetadataField":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateMetadataField(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteMetadataField":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteMetadataField(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -22997,6 +25059,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_assetFacets(ctx, field)
+				})
+		case "metadataFields":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_metadataFields(ctx, field)
 				})
 		case "savedFilters":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -24428,6 +26496,30 @@ var (
 	}
 )
 
+func (ec *executionContext) marshalNAssetMetadataValue2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋcatalogueᚐFieldValueᚄ(ctx context.Context, sel ast.SelectionSet, v []*catalogue.FieldValue) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAssetMetadataValue2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋcatalogueᚐFieldValue(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNAssetMetadataValue2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋcatalogueᚐFieldValue(ctx context.Context, sel ast.SelectionSet, v *catalogue.FieldValue) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AssetMetadataValue!")
+		return graphql.Null
+	}
+	return ec._AssetMetadataValue(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNAssetStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAssetStatus(ctx context.Context, v any) (models.AssetStatus, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := unmarshalNAssetStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAssetStatus[tmp]
@@ -24631,6 +26723,11 @@ func (ec *executionContext) unmarshalNCreateAssetFromUrlInput2githubᚗcomᚋmed
 
 func (ec *executionContext) unmarshalNCreateCollectionInput2githubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐCreateCollectionInput(ctx context.Context, v any) (model.CreateCollectionInput, error) {
 	res, err := ec.unmarshalInputCreateCollectionInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCreateMetadataFieldInput2githubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐCreateMetadataFieldInput(ctx context.Context, v any) (model.CreateMetadataFieldInput, error) {
+	res, err := ec.unmarshalInputCreateMetadataFieldInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -24919,12 +27016,116 @@ func (ec *executionContext) unmarshalNLocalizedMetadataInput2ᚖgithubᚗcomᚋm
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNLocalizedText2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐLocalizedTextᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.LocalizedText) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNLocalizedText2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐLocalizedText(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNLocalizedText2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐLocalizedText(ctx context.Context, sel ast.SelectionSet, v *model.LocalizedText) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "LocalizedText!")
+		return graphql.Null
+	}
+	return ec._LocalizedText(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNLocalizedTextInput2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐLocalizedTextInput(ctx context.Context, v any) (*model.LocalizedTextInput, error) {
+	res, err := ec.unmarshalInputLocalizedTextInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNMediaSettings2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐMediaSettings(ctx context.Context, sel ast.SelectionSet, v *model.MediaSettings) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "MediaSettings!")
 		return graphql.Null
 	}
 	return ec._MediaSettings(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNMetadataField2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐMetadataFieldᚄ(ctx context.Context, sel ast.SelectionSet, v []*models.MetadataField) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMetadataField2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐMetadataField(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNMetadataField2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐMetadataField(ctx context.Context, sel ast.SelectionSet, v *models.MetadataField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MetadataField!")
+		return graphql.Null
+	}
+	return ec._MetadataField(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNMetadataFieldType2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFieldType(ctx context.Context, v any) (models.FieldType, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := models.FieldType(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNMetadataFieldType2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFieldType(ctx context.Context, sel ast.SelectionSet, v models.FieldType) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "MetadataFieldType!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNMetadataFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐMetadataFilter(ctx context.Context, v any) (*models.MetadataFilter, error) {
+	res, err := ec.unmarshalInputMetadataFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNMetadataValidation2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐMetadataValidation(ctx context.Context, sel ast.SelectionSet, v *model.MetadataValidation) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MetadataValidation!")
+		return graphql.Null
+	}
+	return ec._MetadataValidation(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNMetadataValue2interface(ctx context.Context, v any) (any, error) {
+	res, err := graphql.UnmarshalAny(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNMetadataValue2interface(ctx context.Context, sel ast.SelectionSet, v any) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MetadataValue!")
+		return graphql.Null
+	}
+	_ = sel
+	res := graphql.MarshalAny(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "MetadataValue!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNMetadataValueInput2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐMetadataValueInput(ctx context.Context, v any) (*model.MetadataValueInput, error) {
+	res, err := ec.unmarshalInputMetadataValueInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNModerationStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐModerationStatus(ctx context.Context, v any) (models.ModerationStatus, error) {
@@ -25233,6 +27434,11 @@ func (ec *executionContext) unmarshalNUpdateAssetInput2githubᚗcomᚋmediagraph
 
 func (ec *executionContext) unmarshalNUpdateCollectionInput2githubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐUpdateCollectionInput(ctx context.Context, v any) (model.UpdateCollectionInput, error) {
 	res, err := ec.unmarshalInputUpdateCollectionInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateMetadataFieldInput2githubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐUpdateMetadataFieldInput(ctx context.Context, v any) (model.UpdateMetadataFieldInput, error) {
+	res, err := ec.unmarshalInputUpdateMetadataFieldInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -26539,6 +28745,137 @@ func (ec *executionContext) unmarshalOLocalizedMetadataInput2ᚕᚖgithubᚗcom�
 	for i := range vSlice {
 		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
 		res[i], err = ec.unmarshalNLocalizedMetadataInput2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐLocalizedMetadataInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOLocalizedTextInput2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐLocalizedTextInputᚄ(ctx context.Context, v any) ([]*model.LocalizedTextInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.LocalizedTextInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNLocalizedTextInput2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐLocalizedTextInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOMetadataFieldType2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFieldType(ctx context.Context, v any) (*models.FieldType, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := models.FieldType(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOMetadataFieldType2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFieldType(ctx context.Context, sel ast.SelectionSet, v *models.FieldType) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
+}
+
+func (ec *executionContext) unmarshalOMetadataFilter2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐMetadataFilterᚄ(ctx context.Context, v any) ([]*models.MetadataFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*models.MetadataFilter, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNMetadataFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐMetadataFilter(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOMetadataValidationInput2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐMetadataValidationInput(ctx context.Context, v any) (*model.MetadataValidationInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputMetadataValidationInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOMetadataValue2interface(ctx context.Context, v any) (any, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := graphql.UnmarshalAny(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOMetadataValue2interface(ctx context.Context, sel ast.SelectionSet, v any) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalAny(v)
+	return res
+}
+
+func (ec *executionContext) unmarshalOMetadataValue2ᚕinterfaceᚄ(ctx context.Context, v any) ([]any, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]any, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNMetadataValue2interface(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOMetadataValue2ᚕinterfaceᚄ(ctx context.Context, sel ast.SelectionSet, v []any) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNMetadataValue2interface(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOMetadataValueInput2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐMetadataValueInputᚄ(ctx context.Context, v any) ([]*model.MetadataValueInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.MetadataValueInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNMetadataValueInput2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐMetadataValueInput(ctx, vSlice[i])
 		if err != nil {
 			return nil, err
 		}

@@ -44,6 +44,8 @@ type AssetChanges struct {
 	// AvailableFrom and AvailableUntil bound when the gate delivers the asset to readers.
 	AvailableFrom  Optional[*time.Time]
 	AvailableUntil Optional[*time.Time]
+	// Fields are values of structured metadata fields.
+	Fields []FieldValueChange
 }
 
 // Text limits, in characters.
@@ -236,8 +238,16 @@ func (s *Assets) UpdateAssets(ctx context.Context, ids []string, ch AssetChanges
 	if f, u := ch.AvailableFrom.Value, ch.AvailableUntil.Value; f != nil && u != nil && !u.After(*f) {
 		return nil, access.Invalid("availableUntil", "availableUntil must come after availableFrom")
 	}
+	fields, err := s.checkFieldValues(ctx, s.db, ch.Fields)
+	if err != nil {
+		return nil, err
+	}
 	assets, err := s.writeAssetsLogged(ctx, ids, liveAssets, models.EventAssetUpdated, func(tx *models.DB, assets []*models.Asset) (models.JSONObject, error) {
-		return auditChanges(assets, ch), s.applyChanges(ctx, tx, assets, ch, tags, meta)
+		audit := auditChanges(assets, ch)
+		if err := s.applyChanges(ctx, tx, assets, ch, tags, meta); err != nil {
+			return audit, err
+		}
+		return audit, writeFieldValues(ctx, tx, assetIDs(assets), fields)
 	})
 	if err != nil {
 		return nil, err
