@@ -170,6 +170,9 @@ type AssetFilter struct {
 	Search           *string
 	AND              []*AssetFilter
 	OR               []*AssetFilter
+
+	// MissingRequiredMetadata matches assets lacking a value of a required metadata field.
+	MissingRequiredMetadata *bool
 }
 
 // FilterError explains why a filter cannot be run; Field is its path in the filter.
@@ -340,6 +343,7 @@ var assetFilterFields = indexFilterFields([]filterField{
 	{name: "antivirus.status", expr: "cv.antivirus_status", ops: opOneOf, value: valueEnum, version: true, management: true},
 	{name: "moderation.status", expr: "assets.moderation_status", ops: opOneOf, value: valueEnum, management: true},
 	{name: "metadata", ops: opFields, value: valueText},
+	{name: "missingRequiredMetadata", expr: missingRequiredSQL, ops: opExists, value: valueBool},
 	{name: "deleted", ops: opScope, value: valueBool},
 	{name: "search", ops: opWords, value: valueText},
 })

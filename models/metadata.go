@@ -145,6 +145,44 @@ func (db *DB) ReplaceFieldValues(ctx context.Context, assetIDs []string, fieldID
 	return nil
 }
 
+// CountMetadataFacet counts the values (options) of one metadata field over the assets a query
+// selects, ignoring the query's own top-level conditions on that field; as CountFacet otherwise.
+func (db *DB) CountMetadataFacet(ctx context.Context, q FacetQuery, key string) ([]*FacetValue, error) {
+	if q.Limit < 1 || q.Limit > MaxFacetValues {
+		return nil, &FilterError{"limit", fmt.Sprintf("between 1 and %d values per facet", MaxFacetValues)}
+	}
+	f := q.Filter
+	if f != nil {
+		without := *f
+		without.Metadata = nil
+		for _, m := range f.Metadata {
+			if m != nil && m.Key != key {
+				without.Metadata = append(without.Metadata, m)
+			}
+		}
+		f = &without
+	}
+	g, err := db.assetScope(ctx, AssetQuery{Filter: f, Visibility: q.Visibility}, false)
+	if err != nil {
+		return nil, err
+	}
+	var out []*FacetValue
+	err = g.Joins("JOIN asset_field_values fv ON fv.asset_id = assets.id JOIN metadata_fields mf ON mf.id = fv.field_id").
+		Where("mf.key = ? AND fv.text_value IS NOT NULL", key).
+		Select("fv.text_value AS value, COUNT(DISTINCT assets.id) AS count").Group("fv.text_value").
+		Order("count DESC, value").Limit(q.Limit).Scan(&out).Error
+	if err != nil {
+		return nil, fmt.Errorf("count metadata facet %s: %w", key, err)
+	}
+	return out, nil
+}
+
+// missingRequiredSQL holds (is not NULL) for an asset lacking a value of a required field that has
+// no default: what editors are asked to fill in on assets that predate the requirement.
+const missingRequiredSQL = `(CASE WHEN EXISTS (SELECT 1 FROM metadata_fields mf WHERE mf.required
+	AND (mf.default_value IS NULL OR mf.default_value = 'null')
+	AND NOT EXISTS (SELECT 1 FROM asset_field_values fv WHERE fv.asset_id = assets.id AND fv.field_id = mf.id)) THEN 1 END)`
+
 // MetadataFilter matches assets by the value of one structured metadata field (in any locale).
 // Comparisons read the column of the field's type: an operand that is not of that type matches
 // nothing.

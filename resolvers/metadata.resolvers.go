@@ -37,6 +37,10 @@ func (r *assetResolver) MetadataValue(ctx context.Context, obj *models.Asset, ke
 	return values[0].Value, nil
 }
 
+func (r *assetFacetsResolver) Metadata(ctx context.Context, obj *catalogue.FacetRequest, key string) ([]*models.FacetValue, error) {
+	return r.Media.Assets.CountMetadataFacet(ctx, obj, key)
+}
+
 func (r *metadataFieldResolver) Label(ctx context.Context, obj *models.MetadataField, locale *string) (string, error) {
 	chain, err := r.localeChain(ctx, locale)
 	if err != nil {

@@ -81,6 +81,7 @@ var policy = func() map[fieldKey]Class {
 	add(Delivery, "AssetFacets", "kind", "format", "tag", "smartTag", "collection", "orientation", "resolution",
 		"status", "year", "colorFamily")
 	add(Management, "AssetFacets", "antivirus", "moderation")
+	add(Delivery, "AssetFacets", "metadata")
 	add(Delivery, "FacetValue", "value", "count")
 	add(Management, "Query", "savedFilters")
 	add(Management, "SavedFilter", everyField)

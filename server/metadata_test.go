@@ -143,6 +143,23 @@ func TestMetadataFields(t *testing.T) {
 			t.Errorf("two conditions: %v", g)
 		}
 
+		var facets struct{ AssetFacets facetCounts }
+		s.Must(delivery, `query($f: AssetFilter) { assetFacets(filter: $f) { topics: metadata(key: "topics") { value count } } }`,
+			map[string]any{"f": map[string]any{"metadata": []any{map[string]any{"key": "topics", "in": []string{"food"}}, map[string]any{"key": "rating", "gt": 5}}}}, &facets)
+		if g := facets.AssetFacets.counts("topics"); fmt.Sprint(g) != "[travel:1]" {
+			t.Errorf("topics facet ignoring its own condition, rating > 5: %v", g)
+		}
+		if res := s.Query(editor, `{ assetFacets { metadata(key: "credit") { value } } }`, nil); res.Code() != "VALIDATION_FAILED" || res.Errors[0].Extensions["field"] != "key" {
+			t.Errorf("facet of a TEXT field: %+v", res.Errors)
+		}
+		for missing, want := range map[bool][]string{true: {c}, false: {a, b}} {
+			var out struct{ Assets struct{ Nodes []idOnly } }
+			s.Must(editor, `query($m: Boolean) { assets(filter: { missingRequiredMetadata: $m }) { nodes { id } } }`, map[string]any{"m": missing}, &out)
+			if g := ids(out.Assets.Nodes); !sameSet(g, want) {
+				t.Errorf("missingRequiredMetadata %v: %v, want %v", missing, g, want)
+			}
+		}
+
 		const changeType = `mutation($id: ID!, $t: MetadataFieldType!) { updateMetadataField(id: $id, input: { type: $t }) { type } }`
 		if res := s.Query(s.Admin, changeType, map[string]any{"id": fieldIDs["credit"], "t": "NUMBER"}); res.Code() != "VALIDATION_FAILED" || res.Errors[0].Extensions["field"] != "input.type" {
 			t.Errorf("TEXT \"Acme\" to NUMBER: %+v", res.Errors)

@@ -167,6 +167,7 @@ type ComplexityRoot struct {
 		ColorFamily func(childComplexity int) int
 		Format      func(childComplexity int) int
 		Kind        func(childComplexity int) int
+		Metadata    func(childComplexity int, key string) int
 		Moderation  func(childComplexity int) int
 		Orientation func(childComplexity int) int
 		Resolution  func(childComplexity int) int
@@ -614,6 +615,7 @@ type AssetFacetsResolver interface {
 	ColorFamily(ctx context.Context, obj *catalogue.FacetRequest) ([]*models.FacetValue, error)
 	Antivirus(ctx context.Context, obj *catalogue.FacetRequest) ([]*models.FacetValue, error)
 	Moderation(ctx context.Context, obj *catalogue.FacetRequest) ([]*models.FacetValue, error)
+	Metadata(ctx context.Context, obj *catalogue.FacetRequest, key string) ([]*models.FacetValue, error)
 }
 type AssetVersionResolver interface {
 	CreatedBy(ctx context.Context, obj *models.AssetVersion) (*models.APIToken, error)
@@ -1346,6 +1348,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AssetFacets.Kind(childComplexity), true
+	case "AssetFacets.metadata":
+		if e.ComplexityRoot.AssetFacets.Metadata == nil {
+			break
+		}
+
+		args, err := ec.field_AssetFacets_metadata_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.AssetFacets.Metadata(childComplexity, args["key"].(string)), true
 	case "AssetFacets.moderation":
 		if e.ComplexityRoot.AssetFacets.Moderation == nil {
 			break
@@ -4831,6 +4844,13 @@ input MetadataFilter {
 extend input AssetFilter {
   "Conditions on structured metadata fields; each must hold."
   metadata: [MetadataFilter!]
+  "Assets lacking (true) or having (false) a value of every required field without a default: requirements are enforced when values change, and reported this way for older assets."
+  missingRequiredMetadata: Boolean
+}
+
+extend type AssetFacets {
+  "By the options of a SELECT or MULTI_SELECT field, ignoring the filter's own ` + "`" + `metadata` + "`" + ` conditions on it; counted whenever selected."
+  metadata("The field's key." key: String!): [FacetValue!]
 }
 
 extend input UpdateAssetInput {
@@ -5873,6 +5893,8 @@ func (ec *executionContext) childFields_AssetFacets(ctx context.Context, field g
 		return ec.fieldContext_AssetFacets_antivirus(ctx, field)
 	case "moderation":
 		return ec.fieldContext_AssetFacets_moderation(ctx, field)
+	case "metadata":
+		return ec.fieldContext_AssetFacets_metadata(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type AssetFacets", field.Name)
 }
@@ -6606,6 +6628,20 @@ func (ec *executionContext) childFields___Type(ctx context.Context, field graphq
 // endregion ************************** internal!.gotpl ***************************
 
 // region    ***************************** args.gotpl *****************************
+
+func (ec *executionContext) field_AssetFacets_metadata_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "key",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["key"] = arg0
+	return args, nil
+}
 
 func (ec *executionContext) field_AssetVersion_transformUrl_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
@@ -10653,6 +10689,50 @@ func (ec *executionContext) fieldContext_AssetFacets_moderation(_ context.Contex
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_FacetValue(ctx, field)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AssetFacets_metadata(ctx context.Context, field graphql.CollectedField, obj *catalogue.FacetRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssetFacets_metadata(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.AssetFacets().Metadata(ctx, obj, fc.Args["key"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*models.FacetValue) graphql.Marshaler {
+			return ec.marshalOFacetValue2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFacetValueᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AssetFacets_metadata(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AssetFacets",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FacetValue(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_AssetFacets_metadata_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -19543,7 +19623,7 @@ func (ec *executionContext) unmarshalInputAssetFilter(ctx context.Context, obj a
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"ids", "kind", "status", "format", "mimeType", "size", "width", "height", "aspectRatio", "orientation", "resolution", "tags", "smartTags", "colors", "collection", "inUse", "createdAt", "updatedAt", "filename", "originalFilename", "alt", "title", "author", "copyright", "notes", "md5", "deleted", "search", "AND", "OR", "antivirus", "colorFamily", "metadata", "moderation"}
+	fieldsInOrder := [...]string{"ids", "kind", "status", "format", "mimeType", "size", "width", "height", "aspectRatio", "orientation", "resolution", "tags", "smartTags", "colors", "collection", "inUse", "createdAt", "updatedAt", "filename", "originalFilename", "alt", "title", "author", "copyright", "notes", "md5", "deleted", "search", "AND", "OR", "antivirus", "colorFamily", "metadata", "missingRequiredMetadata", "moderation"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -19781,6 +19861,13 @@ func (ec *executionContext) unmarshalInputAssetFilter(ctx context.Context, obj a
 				return it, err
 			}
 			it.Metadata = data
+		case "missingRequiredMetadata":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("missingRequiredMetadata"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MissingRequiredMetadata = data
 		case "moderation":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("moderation"))
 			data, err := ec.unmarshalOModerationFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐModerationFilter(ctx, v)
@@ -23429,6 +23516,12 @@ func (ec *executionContext) _AssetFacets(ctx context.Context, sel ast.SelectionS
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._AssetFacets_moderation(ctx, field, obj)
+				})
+		case "metadata":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AssetFacets_metadata(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))

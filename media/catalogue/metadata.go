@@ -513,3 +513,20 @@ func (s *Assets) FieldValues(ctx context.Context, a *models.Asset, chain []strin
 	}
 	return out, nil
 }
+
+// CountMetadataFacet counts the options of a SELECT or MULTI_SELECT field over the request's filter.
+func (s *Assets) CountMetadataFacet(ctx context.Context, r *FacetRequest, key string) ([]*models.FacetValue, error) {
+	fields, err := s.db.MetadataFields(ctx)
+	if err != nil {
+		return nil, err
+	}
+	i := slices.IndexFunc(fields, func(f *models.MetadataField) bool { return f.Key == key })
+	if i < 0 || fields[i].Type != models.FieldSelect && fields[i].Type != models.FieldMultiSelect {
+		return nil, access.Invalid("key", "no SELECT or MULTI_SELECT metadata field has the key %q", key)
+	}
+	values, err := s.db.CountMetadataFacet(ctx, models.FacetQuery{Filter: r.filter, Limit: r.limit, Visibility: r.vis}, key)
+	if err != nil {
+		return nil, queryError(err, "")
+	}
+	return values, nil
+}
