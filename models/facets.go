@@ -46,6 +46,9 @@ type facetRow struct {
 	value string
 	// year counts the year of the field's instant; the SQL differs by dialect.
 	year bool
+	// repeats says an asset may have the value in several of its rows (two dominant colors of one
+	// family), so the count must be of distinct assets: dearer, and needless elsewhere.
+	repeats bool
 
 	ff *filterField
 }
@@ -60,7 +63,7 @@ var facetRows = indexFacets([]facetRow{
 	{facet: FacetResolution, field: "resolution"},
 	{facet: FacetStatus, field: "status"},
 	{facet: FacetYear, field: "createdAt", year: true},
-	{facet: FacetColorFamily, field: "colorFamily"},
+	{facet: FacetColorFamily, field: "colorFamily", repeats: true},
 	{facet: FacetAntivirus, field: "antivirus.status"},
 	{facet: FacetModeration, field: "moderation.status"},
 })
@@ -125,9 +128,12 @@ func (db *DB) CountFacet(ctx context.Context, q FacetQuery) ([]*FacetValue, erro
 	if r := row.ff.of; r != nil {
 		g = g.Joins("JOIN " + r.table + " ON " + r.owner + " = assets.id " + r.join)
 	}
-	value := row.valueSQL(db.dialect)
+	value, count := row.valueSQL(db.dialect), "COUNT(*)"
+	if row.repeats {
+		count = "COUNT(DISTINCT assets.id)"
+	}
 	var out []*FacetValue
-	err = g.Select(value + " AS value, COUNT(DISTINCT assets.id) AS count").
+	err = g.Select(value + " AS value, " + count + " AS count").
 		Where(value + " IS NOT NULL").Group(value).
 		Order("count DESC, value").Limit(q.Limit).Scan(&out).Error
 	if err != nil {

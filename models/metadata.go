@@ -146,7 +146,9 @@ func (db *DB) ReplaceFieldValues(ctx context.Context, assetIDs []string, fieldID
 }
 
 // CountMetadataFacet counts the values (options) of one metadata field over the assets a query
-// selects, ignoring the query's own top-level conditions on that field; as CountFacet otherwise.
+// selects, ignoring the query's own top-level conditions on that field; as CountFacet otherwise. An
+// option is stored once per asset and locale, so rows are counted as they are: a localized SELECT
+// counts an asset once per locale that has the option.
 func (db *DB) CountMetadataFacet(ctx context.Context, q FacetQuery, key string) ([]*FacetValue, error) {
 	if q.Limit < 1 || q.Limit > MaxFacetValues {
 		return nil, &FilterError{"limit", fmt.Sprintf("between 1 and %d values per facet", MaxFacetValues)}
@@ -169,7 +171,7 @@ func (db *DB) CountMetadataFacet(ctx context.Context, q FacetQuery, key string) 
 	var out []*FacetValue
 	err = g.Joins("JOIN asset_field_values fv ON fv.asset_id = assets.id JOIN metadata_fields mf ON mf.id = fv.field_id").
 		Where("mf.key = ? AND fv.text_value IS NOT NULL", key).
-		Select("fv.text_value AS value, COUNT(DISTINCT assets.id) AS count").Group("fv.text_value").
+		Select("fv.text_value AS value, COUNT(*) AS count").Group("fv.text_value").
 		Order("count DESC, value").Limit(q.Limit).Scan(&out).Error
 	if err != nil {
 		return nil, fmt.Errorf("count metadata facet %s: %w", key, err)
