@@ -175,7 +175,15 @@ func TestMetadataFields(t *testing.T) {
 		if res := s.Query(delivery, `query($id: ID!) { asset(id: $id) { metadata { field { options } } } }`, map[string]any{"id": a}); res.Code() != "FORBIDDEN" {
 			t.Errorf("delivery reads a field's options: %+v", res.Errors)
 		}
+		// A delivery response that showed the field's values is not served from the cache once it is gone.
+		const topics = `query($id: ID!) { asset(id: $id) { metadataValue(key: "topics") } }`
+		var before, after struct{ Asset struct{ MetadataValue any } }
+		s.Must(delivery, topics, map[string]any{"id": a}, &before)
 		s.Must(s.Admin, `mutation($id: ID!) { deleteMetadataField(id: $id) }`, map[string]any{"id": fieldIDs["topics"]}, nil)
+		s.Must(delivery, topics, map[string]any{"id": a}, &after)
+		if fmt.Sprint(before.Asset.MetadataValue) != "[food art]" || after.Asset.MetadataValue != nil {
+			t.Errorf("topics before and after deleting the field: %v, %v", before.Asset.MetadataValue, after.Asset.MetadataValue)
+		}
 		if g := find(map[string]any{"key": "topics", "exists": true}); len(g) != 0 {
 			t.Errorf("values outlive their field: %v", g)
 		}

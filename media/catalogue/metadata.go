@@ -74,7 +74,9 @@ func (s *Assets) CreateMetadataField(ctx context.Context, c MetadataFieldChanges
 	if err := s.applyFieldChanges(f, c); err != nil {
 		return nil, err
 	}
-	return f, fieldSaveError(s.db.SaveMetadataField(ctx, f), f.Key)
+	// In a catalogue transaction, as every change that delivery responses may show.
+	err := s.db.Transaction(ctx, func(tx *models.DB) error { return fieldSaveError(tx.SaveMetadataField(ctx, f), f.Key) })
+	return f, err
 }
 
 // UpdateMetadataField changes a field (ADMIN); its type changes only when every stored value converts
@@ -111,12 +113,14 @@ func (s *Assets) DeleteMetadataField(ctx context.Context, id string) error {
 	if _, err := access.Authorize(ctx, access.Admin); err != nil {
 		return err
 	}
-	if _, err := s.db.MetadataFieldByID(ctx, id); errors.Is(err, models.ErrNotFound) {
-		return access.NotFound("metadata field", id)
-	} else if err != nil {
-		return err
-	}
-	return s.db.DeleteMetadataField(ctx, id)
+	return s.db.Transaction(ctx, func(tx *models.DB) error {
+		if _, err := tx.MetadataFieldByID(ctx, id); errors.Is(err, models.ErrNotFound) {
+			return access.NotFound("metadata field", id)
+		} else if err != nil {
+			return err
+		}
+		return tx.DeleteMetadataField(ctx, id)
+	})
 }
 
 func fieldSaveError(err error, key string) error {
