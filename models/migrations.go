@@ -434,6 +434,51 @@ var migrations = []sqlMigration{
 		`ALTER TABLE derivatives ADD COLUMN height INTEGER`,
 		`ALTER TABLE derivatives ADD COLUMN last_served_at {time}`,
 	}},
+	// Saved filters of the asset list: personal to the principal that saved them, or shared.
+	{id: "0015_saved_filters", statements: []string{
+		`CREATE TABLE saved_filters (
+			id VARCHAR(40) PRIMARY KEY,
+			name TEXT NOT NULL,
+			owner_id VARCHAR(100) NOT NULL,
+			shared BOOLEAN NOT NULL DEFAULT FALSE,
+			filter TEXT NOT NULL,
+			order_by VARCHAR(40),
+			search TEXT,
+			created_at {time} NOT NULL,
+			updated_at {time} NOT NULL)`,
+		`CREATE INDEX saved_filters_owner ON saved_filters (owner_id)`,
+	}},
+	// Structured metadata fields and their values, each value in the column of its type so that
+	// filters compare numbers as numbers and dates as instants, on an index per column.
+	{id: "0015_metadata_fields", statements: []string{
+		`CREATE TABLE metadata_fields (
+			id VARCHAR(40) PRIMARY KEY,
+			key VARCHAR(64) NOT NULL UNIQUE,
+			label TEXT,
+			type VARCHAR(16) NOT NULL,
+			options TEXT,
+			required BOOLEAN NOT NULL DEFAULT FALSE,
+			localized BOOLEAN NOT NULL DEFAULT FALSE,
+			default_value TEXT,
+			validation_min {float},
+			validation_max {float},
+			validation_pattern TEXT,
+			created_at {time} NOT NULL,
+			updated_at {time} NOT NULL)`,
+		`CREATE TABLE asset_field_values (
+			asset_id VARCHAR(40) NOT NULL REFERENCES assets(id) ON DELETE CASCADE,
+			field_id VARCHAR(40) NOT NULL REFERENCES metadata_fields(id) ON DELETE CASCADE,
+			locale VARCHAR(35) NOT NULL,
+			position INTEGER NOT NULL,
+			text_value TEXT,
+			number_value {float},
+			date_value {time},
+			bool_value BOOLEAN,
+			PRIMARY KEY (asset_id, field_id, locale, position))`,
+		`CREATE INDEX asset_field_values_text ON asset_field_values (field_id, text_value)`,
+		`CREATE INDEX asset_field_values_number ON asset_field_values (field_id, number_value)`,
+		`CREATE INDEX asset_field_values_date ON asset_field_values (field_id, date_value)`,
+	}},
 }
 
 // Migrate applies every migration not yet applied, each in its own transaction.

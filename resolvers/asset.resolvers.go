@@ -240,6 +240,7 @@ func (r *mutationResolver) UpdateAssets(ctx context.Context, ids []string, input
 		AvailableFrom:  optional(input.AvailableFrom),
 		AvailableUntil: optional(input.AvailableUntil),
 		CreatorID:      optionalValue(input.CreatorID),
+		Fields:         fieldValueChanges(input.Metadata),
 	})
 	return seeAssets(ctx, assets), err
 }
@@ -282,7 +283,7 @@ func (r *queryResolver) Asset(ctx context.Context, id string, locale *string) (*
 	return nilIfNotFound(r.Media.Assets.Asset(ctx, id))
 }
 
-func (r *queryResolver) Assets(ctx context.Context, filter *models.AssetFilter, query *string, orderBy *models.AssetOrder, first *int, after *string, last *int, before *string, locale *string) (*catalogue.AssetList, error) {
+func (r *queryResolver) Assets(ctx context.Context, filter *models.AssetFilter, query *string, orderBy *models.AssetOrder, first *int, after *string, last *int, before *string, locale *string, savedFilter *string) (*catalogue.AssetList, error) {
 	if _, err := r.Media.Assets.LocaleChain(locale); err != nil {
 		return nil, err
 	}
@@ -293,6 +294,10 @@ func (r *queryResolver) Assets(ctx context.Context, filter *models.AssetFilter, 
 	order := models.OrderCreatedAtDesc
 	if orderBy != nil {
 		order = *orderBy
+	}
+	filter, order, err = r.withSavedFilter(ctx, savedFilter, filter, order)
+	if err != nil {
+		return nil, err
 	}
 	list, err := r.Media.Assets.ListAssets(ctx, filter, order, models.PageRequest{First: first, After: after, Last: last, Before: before})
 	if err != nil {

@@ -86,6 +86,23 @@ var policy = func() map[fieldKey]Class {
 		"uploadTicketTtlSeconds")
 	add(Delivery, "LocaleFallback", "locale", "fallbacks")
 
+	add(Delivery, "Query", "assetFacets")
+	add(Delivery, "AssetFacets", "kind", "format", "tag", "smartTag", "collection", "orientation", "resolution",
+		"status", "year", "colorFamily")
+	add(Management, "AssetFacets", "antivirus", "moderation")
+	add(Delivery, "AssetFacets", "metadata")
+	add(Delivery, "FacetValue", "value", "count")
+	add(Management, "Query", "savedFilters")
+	add(Management, "SavedFilter", everyField)
+	// Metadata values of assets a reader may see are delivery data, like customData; the definitions
+	// are the editors' business, but for what a value needs to be read (its key, label, type).
+	add(Delivery, "Asset", "metadata", "metadataValue")
+	add(Delivery, "AssetMetadataValue", "field", "value", "locale")
+	add(Delivery, "MetadataField", "key", "label", "type", "localized")
+	add(Management, "MetadataField", "id", "labels", "options", "required", "default", "validation", "createdAt", "updatedAt")
+	add(Management, "Query", "metadataFields")
+	add(Management, "MetadataValidation", everyField)
+	add(Management, "LocalizedText", everyField)
 	add(Management, "ApiToken", everyField)
 	add(Management, "Query", "me", "members", "member", "roles", "mySessions")
 	add(Management, "Member", everyField)

@@ -40,14 +40,17 @@ type ResolverRoot interface {
 	ApiToken() ApiTokenResolver
 	Asset() AssetResolver
 	AssetEvent() AssetEventResolver
+	AssetFacets() AssetFacetsResolver
 	AssetVersion() AssetVersionResolver
 	AuditEntry() AuditEntryResolver
 	Collection() CollectionResolver
 	LocalizedMetadata() LocalizedMetadataResolver
 	Member() MemberResolver
+	MetadataField() MetadataFieldResolver
 	Moderation() ModerationResolver
 	Mutation() MutationResolver
 	Query() QueryResolver
+	SavedFilter() SavedFilterResolver
 	SignedUpload() SignedUploadResolver
 	Subscription() SubscriptionResolver
 	Tag() TagResolver
@@ -123,6 +126,8 @@ type ComplexityRoot struct {
 		Kind                 func(childComplexity int) int
 		LQIP                 func(childComplexity int) int
 		MD5                  func(childComplexity int) int
+		Metadata             func(childComplexity int, locale *string) int
+		MetadataValue        func(childComplexity int, key string, locale *string) int
 		MimeType             func(childComplexity int) int
 		Moderation           func(childComplexity int) int
 		Notes                func(childComplexity int) int
@@ -173,6 +178,28 @@ type ComplexityRoot struct {
 		Event      func(childComplexity int) int
 		ID         func(childComplexity int) int
 		OccurredAt func(childComplexity int) int
+	}
+
+	AssetFacets struct {
+		Antivirus   func(childComplexity int) int
+		Collection  func(childComplexity int) int
+		ColorFamily func(childComplexity int) int
+		Format      func(childComplexity int) int
+		Kind        func(childComplexity int) int
+		Metadata    func(childComplexity int, key string) int
+		Moderation  func(childComplexity int) int
+		Orientation func(childComplexity int) int
+		Resolution  func(childComplexity int) int
+		SmartTag    func(childComplexity int) int
+		Status      func(childComplexity int) int
+		Tag         func(childComplexity int) int
+		Year        func(childComplexity int) int
+	}
+
+	AssetMetadataValue struct {
+		Field  func(childComplexity int) int
+		Locale func(childComplexity int) int
+		Value  func(childComplexity int) int
 	}
 
 	AssetVersion struct {
@@ -302,6 +329,11 @@ type ComplexityRoot struct {
 		Y      func(childComplexity int) int
 	}
 
+	FacetValue struct {
+		Count func(childComplexity int) int
+		Value func(childComplexity int) int
+	}
+
 	FocalPoint struct {
 		X func(childComplexity int) int
 		Y func(childComplexity int) int
@@ -318,6 +350,11 @@ type ComplexityRoot struct {
 		FocalPoint func(childComplexity int) int
 		Locale     func(childComplexity int) int
 		Title      func(childComplexity int) int
+	}
+
+	LocalizedText struct {
+		Locale func(childComplexity int) int
+		Text   func(childComplexity int) int
 	}
 
 	MediaSettings struct {
@@ -350,6 +387,27 @@ type ComplexityRoot struct {
 		UserAgent  func(childComplexity int) int
 	}
 
+	MetadataField struct {
+		CreatedAt  func(childComplexity int) int
+		Default    func(childComplexity int) int
+		ID         func(childComplexity int) int
+		Key        func(childComplexity int) int
+		Label      func(childComplexity int, locale *string) int
+		Labels     func(childComplexity int) int
+		Localized  func(childComplexity int) int
+		Options    func(childComplexity int) int
+		Required   func(childComplexity int) int
+		Type       func(childComplexity int) int
+		UpdatedAt  func(childComplexity int) int
+		Validation func(childComplexity int) int
+	}
+
+	MetadataValidation struct {
+		Max     func(childComplexity int) int
+		Min     func(childComplexity int) int
+		Pattern func(childComplexity int) int
+	}
+
 	Moderation struct {
 		At          func(childComplexity int) int
 		ModeratedBy func(childComplexity int) int
@@ -363,7 +421,9 @@ type ComplexityRoot struct {
 		CreateAssetFromURL    func(childComplexity int, input model.CreateAssetFromURLInput) int
 		CreateCollection      func(childComplexity int, input model.CreateCollectionInput) int
 		CreateMember          func(childComplexity int, input model.CreateMemberInput) int
+		CreateMetadataField   func(childComplexity int, input model.CreateMetadataFieldInput) int
 		CreateRole            func(childComplexity int, input model.CreateRoleInput) int
+		CreateSavedFilter     func(childComplexity int, input model.CreateSavedFilterInput) int
 		CreateSignedAssetURL  func(childComplexity int, id string, expiresIn *int, params *imageurl.ImageParams) int
 		CreateTransformPreset func(childComplexity int, input model.CreateTransformPresetInput) int
 		CreateUploadPreset    func(childComplexity int, input model.UploadPresetInput) int
@@ -375,7 +435,9 @@ type ComplexityRoot struct {
 		DeleteAssetVersion    func(childComplexity int, id string, version int) int
 		DeleteAssets          func(childComplexity int, ids []string) int
 		DeleteCollection      func(childComplexity int, id string) int
+		DeleteMetadataField   func(childComplexity int, id string) int
 		DeleteRole            func(childComplexity int, id string) int
+		DeleteSavedFilter     func(childComplexity int, id string) int
 		DeleteTag             func(childComplexity int, id string) int
 		DeleteTransformPreset func(childComplexity int, id string) int
 		DeleteUploadPreset    func(childComplexity int, id string) int
@@ -406,7 +468,9 @@ type ComplexityRoot struct {
 		UpdateAssets          func(childComplexity int, ids []string, input model.UpdateAssetInput) int
 		UpdateCollection      func(childComplexity int, id string, input model.UpdateCollectionInput) int
 		UpdateMember          func(childComplexity int, id string, input model.UpdateMemberInput) int
+		UpdateMetadataField   func(childComplexity int, id string, input model.UpdateMetadataFieldInput) int
 		UpdateRole            func(childComplexity int, id string, input model.UpdateRoleInput) int
+		UpdateSavedFilter     func(childComplexity int, id string, input model.UpdateSavedFilterInput) int
 		UpdateTransformPreset func(childComplexity int, id string, input model.UpdateTransformPresetInput) int
 		UpdateUploadPreset    func(childComplexity int, id string, input model.UploadPresetInput) int
 		UpdateWebhook         func(childComplexity int, id string, input model.UpdateWebhookInput) int
@@ -436,8 +500,9 @@ type ComplexityRoot struct {
 	Query struct {
 		APITokens         func(childComplexity int) int
 		Asset             func(childComplexity int, id string, locale *string) int
+		AssetFacets       func(childComplexity int, filter *models.AssetFilter, facets []models.Facet, limit *int) int
 		AssetUsages       func(childComplexity int, assetID string) int
-		Assets            func(childComplexity int, filter *models.AssetFilter, query *string, orderBy *models.AssetOrder, first *int, after *string, last *int, before *string, locale *string) int
+		Assets            func(childComplexity int, filter *models.AssetFilter, query *string, orderBy *models.AssetOrder, first *int, after *string, last *int, before *string, locale *string, savedFilter *string) int
 		AuditLog          func(childComplexity int, filter *model.AuditLogFilter, first *int, after *string) int
 		Collection        func(childComplexity int, id string) int
 		Collections       func(childComplexity int, parentID *string) int
@@ -446,9 +511,11 @@ type ComplexityRoot struct {
 		MediaSettings     func(childComplexity int) int
 		Member            func(childComplexity int, id string) int
 		Members           func(childComplexity int) int
+		MetadataFields    func(childComplexity int) int
 		MySessions        func(childComplexity int) int
 		Node              func(childComplexity int, id string) int
 		Roles             func(childComplexity int) int
+		SavedFilters      func(childComplexity int) int
 		Tags              func(childComplexity int, search *string, first *int, after *string) int
 		TransformPresets  func(childComplexity int) int
 		Upload            func(childComplexity int, id string) int
@@ -472,6 +539,19 @@ type ComplexityRoot struct {
 		Title       func(childComplexity int) int
 		WebpSrcSet  func(childComplexity int) int
 		Width       func(childComplexity int) int
+	}
+
+	SavedFilter struct {
+		CreatedAt func(childComplexity int) int
+		Filter    func(childComplexity int) int
+		ID        func(childComplexity int) int
+		Mine      func(childComplexity int) int
+		Name      func(childComplexity int) int
+		OrderBy   func(childComplexity int) int
+		OwnerID   func(childComplexity int) int
+		Search    func(childComplexity int) int
+		Shared    func(childComplexity int) int
+		UpdatedAt func(childComplexity int) int
 	}
 
 	SignedUpload struct {
@@ -664,6 +744,8 @@ type AssetResolver interface {
 	Antivirus(ctx context.Context, obj *models.Asset) (*models.Antivirus, error)
 	UpdatedBy(ctx context.Context, obj *models.Asset) (models.Principal, error)
 	Derivatives(ctx context.Context, obj *models.Asset, first *int, after *string) (*deliver.DerivedPage, error)
+	Metadata(ctx context.Context, obj *models.Asset, locale *string) ([]*catalogue.FieldValue, error)
+	MetadataValue(ctx context.Context, obj *models.Asset, key string, locale *string) (any, error)
 	Moderation(ctx context.Context, obj *models.Asset) (*models.Moderation, error)
 	Variants(ctx context.Context, obj *models.Asset) ([]*models.Asset, error)
 	VariantOf(ctx context.Context, obj *models.Asset) (*models.Asset, error)
@@ -674,6 +756,21 @@ type AssetResolver interface {
 }
 type AssetEventResolver interface {
 	Event(ctx context.Context, obj *notify.AssetEvent) (string, error)
+}
+type AssetFacetsResolver interface {
+	Kind(ctx context.Context, obj *catalogue.FacetRequest) ([]*models.FacetValue, error)
+	Format(ctx context.Context, obj *catalogue.FacetRequest) ([]*models.FacetValue, error)
+	Tag(ctx context.Context, obj *catalogue.FacetRequest) ([]*models.FacetValue, error)
+	SmartTag(ctx context.Context, obj *catalogue.FacetRequest) ([]*models.FacetValue, error)
+	Collection(ctx context.Context, obj *catalogue.FacetRequest) ([]*models.FacetValue, error)
+	Orientation(ctx context.Context, obj *catalogue.FacetRequest) ([]*models.FacetValue, error)
+	Resolution(ctx context.Context, obj *catalogue.FacetRequest) ([]*models.FacetValue, error)
+	Status(ctx context.Context, obj *catalogue.FacetRequest) ([]*models.FacetValue, error)
+	Year(ctx context.Context, obj *catalogue.FacetRequest) ([]*models.FacetValue, error)
+	ColorFamily(ctx context.Context, obj *catalogue.FacetRequest) ([]*models.FacetValue, error)
+	Antivirus(ctx context.Context, obj *catalogue.FacetRequest) ([]*models.FacetValue, error)
+	Moderation(ctx context.Context, obj *catalogue.FacetRequest) ([]*models.FacetValue, error)
+	Metadata(ctx context.Context, obj *catalogue.FacetRequest, key string) ([]*models.FacetValue, error)
 }
 type AssetVersionResolver interface {
 	CreatedBy(ctx context.Context, obj *models.AssetVersion) (models.Principal, error)
@@ -703,6 +800,16 @@ type LocalizedMetadataResolver interface {
 }
 type MemberResolver interface {
 	Role(ctx context.Context, obj *models.Member) (*models.AccessRole, error)
+}
+type MetadataFieldResolver interface {
+	Label(ctx context.Context, obj *models.MetadataField, locale *string) (string, error)
+	Labels(ctx context.Context, obj *models.MetadataField) ([]*model.LocalizedText, error)
+
+	Options(ctx context.Context, obj *models.MetadataField) ([]string, error)
+
+	Default(ctx context.Context, obj *models.MetadataField) (any, error)
+
+	Validation(ctx context.Context, obj *models.MetadataField) (*model.MetadataValidation, error)
 }
 type ModerationResolver interface {
 	ModeratedBy(ctx context.Context, obj *models.Moderation) (models.Principal, error)
@@ -737,6 +844,9 @@ type MutationResolver interface {
 	UpdateRole(ctx context.Context, id string, input model.UpdateRoleInput) (*models.AccessRole, error)
 	DeleteRole(ctx context.Context, id string) (string, error)
 	RevokeSession(ctx context.Context, id string) (string, error)
+	CreateMetadataField(ctx context.Context, input model.CreateMetadataFieldInput) (*models.MetadataField, error)
+	UpdateMetadataField(ctx context.Context, id string, input model.UpdateMetadataFieldInput) (*models.MetadataField, error)
+	DeleteMetadataField(ctx context.Context, id string) (string, error)
 	ModerateAssets(ctx context.Context, ids []string, status models.ModerationStatus, note *string) ([]*models.Asset, error)
 	CreateTransformPreset(ctx context.Context, input model.CreateTransformPresetInput) (*models.TransformPreset, error)
 	UpdateTransformPreset(ctx context.Context, id string, input model.UpdateTransformPresetInput) (*models.TransformPreset, error)
@@ -744,6 +854,9 @@ type MutationResolver interface {
 	CreateUploadPreset(ctx context.Context, input model.UploadPresetInput) (*intake.UploadPreset, error)
 	UpdateUploadPreset(ctx context.Context, id string, input model.UploadPresetInput) (*intake.UploadPreset, error)
 	DeleteUploadPreset(ctx context.Context, id string) (*intake.UploadPreset, error)
+	CreateSavedFilter(ctx context.Context, input model.CreateSavedFilterInput) (*models.SavedFilter, error)
+	UpdateSavedFilter(ctx context.Context, id string, input model.UpdateSavedFilterInput) (*models.SavedFilter, error)
+	DeleteSavedFilter(ctx context.Context, id string) (string, error)
 	TagAssets(ctx context.Context, ids []string, tags []string) ([]*models.Asset, error)
 	UntagAssets(ctx context.Context, ids []string, tags []string) ([]*models.Asset, error)
 	RenameTag(ctx context.Context, id string, name string) (*models.Tag, error)
@@ -766,17 +879,20 @@ type QueryResolver interface {
 	Node(ctx context.Context, id string) (models.Node, error)
 	MediaSettings(ctx context.Context) (*model.MediaSettings, error)
 	Asset(ctx context.Context, id string, locale *string) (*models.Asset, error)
-	Assets(ctx context.Context, filter *models.AssetFilter, query *string, orderBy *models.AssetOrder, first *int, after *string, last *int, before *string, locale *string) (*catalogue.AssetList, error)
+	Assets(ctx context.Context, filter *models.AssetFilter, query *string, orderBy *models.AssetOrder, first *int, after *string, last *int, before *string, locale *string, savedFilter *string) (*catalogue.AssetList, error)
 	AuditLog(ctx context.Context, filter *model.AuditLogFilter, first *int, after *string) (*model.AuditLogConnection, error)
 	Collection(ctx context.Context, id string) (*models.Collection, error)
 	Collections(ctx context.Context, parentID *string) ([]*models.Collection, error)
+	AssetFacets(ctx context.Context, filter *models.AssetFilter, facets []models.Facet, limit *int) (*catalogue.FacetRequest, error)
 	Me(ctx context.Context) (*models.Member, error)
 	Members(ctx context.Context) ([]*models.Member, error)
 	Member(ctx context.Context, id string) (*models.Member, error)
 	Roles(ctx context.Context) ([]*models.AccessRole, error)
 	MySessions(ctx context.Context) ([]*models.Session, error)
+	MetadataFields(ctx context.Context) ([]*models.MetadataField, error)
 	TransformPresets(ctx context.Context) ([]*models.TransformPreset, error)
 	UploadPresets(ctx context.Context) ([]*intake.UploadPreset, error)
+	SavedFilters(ctx context.Context) ([]*models.SavedFilter, error)
 	Tags(ctx context.Context, search *string, first *int, after *string) (*catalogue.TagList, error)
 	APITokens(ctx context.Context) ([]*models.APIToken, error)
 	Upload(ctx context.Context, id string) (*intake.Ticket, error)
@@ -785,6 +901,11 @@ type QueryResolver interface {
 	Webhooks(ctx context.Context) ([]*models.Webhook, error)
 	Webhook(ctx context.Context, id string) (*models.Webhook, error)
 	WebhookEventNames(ctx context.Context) ([]string, error)
+}
+type SavedFilterResolver interface {
+	Filter(ctx context.Context, obj *models.SavedFilter) (map[string]any, error)
+
+	Mine(ctx context.Context, obj *models.SavedFilter) (bool, error)
 }
 type SignedUploadResolver interface {
 	Asset(ctx context.Context, obj *intake.Ticket) (*models.Asset, error)
@@ -1167,6 +1288,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Asset.MD5(childComplexity), true
+	case "Asset.metadata":
+		if e.ComplexityRoot.Asset.Metadata == nil {
+			break
+		}
+
+		args, err := ec.field_Asset_metadata_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Asset.Metadata(childComplexity, args["locale"].(*string)), true
+	case "Asset.metadataValue":
+		if e.ComplexityRoot.Asset.MetadataValue == nil {
+			break
+		}
+
+		args, err := ec.field_Asset_metadataValue_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Asset.MetadataValue(childComplexity, args["key"].(string), args["locale"].(*string)), true
 	case "Asset.mimeType":
 		if e.ComplexityRoot.Asset.MimeType == nil {
 			break
@@ -1436,6 +1579,109 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AssetEvent.OccurredAt(childComplexity), true
+
+	case "AssetFacets.antivirus":
+		if e.ComplexityRoot.AssetFacets.Antivirus == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssetFacets.Antivirus(childComplexity), true
+	case "AssetFacets.collection":
+		if e.ComplexityRoot.AssetFacets.Collection == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssetFacets.Collection(childComplexity), true
+	case "AssetFacets.colorFamily":
+		if e.ComplexityRoot.AssetFacets.ColorFamily == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssetFacets.ColorFamily(childComplexity), true
+	case "AssetFacets.format":
+		if e.ComplexityRoot.AssetFacets.Format == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssetFacets.Format(childComplexity), true
+	case "AssetFacets.kind":
+		if e.ComplexityRoot.AssetFacets.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssetFacets.Kind(childComplexity), true
+	case "AssetFacets.metadata":
+		if e.ComplexityRoot.AssetFacets.Metadata == nil {
+			break
+		}
+
+		args, err := ec.field_AssetFacets_metadata_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.AssetFacets.Metadata(childComplexity, args["key"].(string)), true
+	case "AssetFacets.moderation":
+		if e.ComplexityRoot.AssetFacets.Moderation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssetFacets.Moderation(childComplexity), true
+	case "AssetFacets.orientation":
+		if e.ComplexityRoot.AssetFacets.Orientation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssetFacets.Orientation(childComplexity), true
+	case "AssetFacets.resolution":
+		if e.ComplexityRoot.AssetFacets.Resolution == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssetFacets.Resolution(childComplexity), true
+	case "AssetFacets.smartTag":
+		if e.ComplexityRoot.AssetFacets.SmartTag == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssetFacets.SmartTag(childComplexity), true
+	case "AssetFacets.status":
+		if e.ComplexityRoot.AssetFacets.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssetFacets.Status(childComplexity), true
+	case "AssetFacets.tag":
+		if e.ComplexityRoot.AssetFacets.Tag == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssetFacets.Tag(childComplexity), true
+	case "AssetFacets.year":
+		if e.ComplexityRoot.AssetFacets.Year == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssetFacets.Year(childComplexity), true
+
+	case "AssetMetadataValue.field":
+		if e.ComplexityRoot.AssetMetadataValue.Field == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssetMetadataValue.Field(childComplexity), true
+	case "AssetMetadataValue.locale":
+		if e.ComplexityRoot.AssetMetadataValue.Locale == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssetMetadataValue.Locale(childComplexity), true
+	case "AssetMetadataValue.value":
+		if e.ComplexityRoot.AssetMetadataValue.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssetMetadataValue.Value(childComplexity), true
 
 	case "AssetVersion.antivirus":
 		if e.ComplexityRoot.AssetVersion.Antivirus == nil {
@@ -1954,6 +2200,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Face.Y(childComplexity), true
 
+	case "FacetValue.count":
+		if e.ComplexityRoot.FacetValue.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FacetValue.Count(childComplexity), true
+	case "FacetValue.value":
+		if e.ComplexityRoot.FacetValue.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FacetValue.Value(childComplexity), true
+
 	case "FocalPoint.x":
 		if e.ComplexityRoot.FocalPoint.X == nil {
 			break
@@ -2010,6 +2269,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LocalizedMetadata.Title(childComplexity), true
+
+	case "LocalizedText.locale":
+		if e.ComplexityRoot.LocalizedText.Locale == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LocalizedText.Locale(childComplexity), true
+	case "LocalizedText.text":
+		if e.ComplexityRoot.LocalizedText.Text == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LocalizedText.Text(childComplexity), true
 
 	case "MediaSettings.defaultLocale":
 		if e.ComplexityRoot.MediaSettings.DefaultLocale == nil {
@@ -2140,6 +2412,103 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.MemberSession.UserAgent(childComplexity), true
 
+	case "MetadataField.createdAt":
+		if e.ComplexityRoot.MetadataField.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MetadataField.CreatedAt(childComplexity), true
+	case "MetadataField.default":
+		if e.ComplexityRoot.MetadataField.Default == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MetadataField.Default(childComplexity), true
+	case "MetadataField.id":
+		if e.ComplexityRoot.MetadataField.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MetadataField.ID(childComplexity), true
+	case "MetadataField.key":
+		if e.ComplexityRoot.MetadataField.Key == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MetadataField.Key(childComplexity), true
+	case "MetadataField.label":
+		if e.ComplexityRoot.MetadataField.Label == nil {
+			break
+		}
+
+		args, err := ec.field_MetadataField_label_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.MetadataField.Label(childComplexity, args["locale"].(*string)), true
+	case "MetadataField.labels":
+		if e.ComplexityRoot.MetadataField.Labels == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MetadataField.Labels(childComplexity), true
+	case "MetadataField.localized":
+		if e.ComplexityRoot.MetadataField.Localized == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MetadataField.Localized(childComplexity), true
+	case "MetadataField.options":
+		if e.ComplexityRoot.MetadataField.Options == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MetadataField.Options(childComplexity), true
+	case "MetadataField.required":
+		if e.ComplexityRoot.MetadataField.Required == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MetadataField.Required(childComplexity), true
+	case "MetadataField.type":
+		if e.ComplexityRoot.MetadataField.Type == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MetadataField.Type(childComplexity), true
+	case "MetadataField.updatedAt":
+		if e.ComplexityRoot.MetadataField.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MetadataField.UpdatedAt(childComplexity), true
+	case "MetadataField.validation":
+		if e.ComplexityRoot.MetadataField.Validation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MetadataField.Validation(childComplexity), true
+
+	case "MetadataValidation.max":
+		if e.ComplexityRoot.MetadataValidation.Max == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MetadataValidation.Max(childComplexity), true
+	case "MetadataValidation.min":
+		if e.ComplexityRoot.MetadataValidation.Min == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MetadataValidation.Min(childComplexity), true
+	case "MetadataValidation.pattern":
+		if e.ComplexityRoot.MetadataValidation.Pattern == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MetadataValidation.Pattern(childComplexity), true
+
 	case "Moderation.moderatedAt":
 		if e.ComplexityRoot.Moderation.At == nil {
 			break
@@ -2220,6 +2589,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateMember(childComplexity, args["input"].(model.CreateMemberInput)), true
+	case "Mutation.createMetadataField":
+		if e.ComplexityRoot.Mutation.CreateMetadataField == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createMetadataField_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateMetadataField(childComplexity, args["input"].(model.CreateMetadataFieldInput)), true
 	case "Mutation.createRole":
 		if e.ComplexityRoot.Mutation.CreateRole == nil {
 			break
@@ -2231,6 +2611,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateRole(childComplexity, args["input"].(model.CreateRoleInput)), true
+	case "Mutation.createSavedFilter":
+		if e.ComplexityRoot.Mutation.CreateSavedFilter == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createSavedFilter_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateSavedFilter(childComplexity, args["input"].(model.CreateSavedFilterInput)), true
 	case "Mutation.createSignedAssetUrl":
 		if e.ComplexityRoot.Mutation.CreateSignedAssetURL == nil {
 			break
@@ -2352,6 +2743,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteCollection(childComplexity, args["id"].(string)), true
+	case "Mutation.deleteMetadataField":
+		if e.ComplexityRoot.Mutation.DeleteMetadataField == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteMetadataField_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteMetadataField(childComplexity, args["id"].(string)), true
 	case "Mutation.deleteRole":
 		if e.ComplexityRoot.Mutation.DeleteRole == nil {
 			break
@@ -2363,6 +2765,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteRole(childComplexity, args["id"].(string)), true
+	case "Mutation.deleteSavedFilter":
+		if e.ComplexityRoot.Mutation.DeleteSavedFilter == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteSavedFilter_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteSavedFilter(childComplexity, args["id"].(string)), true
 	case "Mutation.deleteTag":
 		if e.ComplexityRoot.Mutation.DeleteTag == nil {
 			break
@@ -2688,6 +3101,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateMember(childComplexity, args["id"].(string), args["input"].(model.UpdateMemberInput)), true
+	case "Mutation.updateMetadataField":
+		if e.ComplexityRoot.Mutation.UpdateMetadataField == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateMetadataField_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateMetadataField(childComplexity, args["id"].(string), args["input"].(model.UpdateMetadataFieldInput)), true
 	case "Mutation.updateRole":
 		if e.ComplexityRoot.Mutation.UpdateRole == nil {
 			break
@@ -2699,6 +3123,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateRole(childComplexity, args["id"].(string), args["input"].(model.UpdateRoleInput)), true
+	case "Mutation.updateSavedFilter":
+		if e.ComplexityRoot.Mutation.UpdateSavedFilter == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateSavedFilter_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateSavedFilter(childComplexity, args["id"].(string), args["input"].(model.UpdateSavedFilterInput)), true
 	case "Mutation.updateTransformPreset":
 		if e.ComplexityRoot.Mutation.UpdateTransformPreset == nil {
 			break
@@ -2847,6 +3282,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Asset(childComplexity, args["id"].(string), args["locale"].(*string)), true
+	case "Query.assetFacets":
+		if e.ComplexityRoot.Query.AssetFacets == nil {
+			break
+		}
+
+		args, err := ec.field_Query_assetFacets_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.AssetFacets(childComplexity, args["filter"].(*models.AssetFilter), args["facets"].([]models.Facet), args["limit"].(*int)), true
 	case "Query.assetUsages":
 		if e.ComplexityRoot.Query.AssetUsages == nil {
 			break
@@ -2868,7 +3314,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Assets(childComplexity, args["filter"].(*models.AssetFilter), args["query"].(*string), args["orderBy"].(*models.AssetOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["locale"].(*string)), true
+		return e.ComplexityRoot.Query.Assets(childComplexity, args["filter"].(*models.AssetFilter), args["query"].(*string), args["orderBy"].(*models.AssetOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["locale"].(*string), args["savedFilter"].(*string)), true
 	case "Query.auditLog":
 		if e.ComplexityRoot.Query.AuditLog == nil {
 			break
@@ -2943,6 +3389,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Members(childComplexity), true
+	case "Query.metadataFields":
+		if e.ComplexityRoot.Query.MetadataFields == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.MetadataFields(childComplexity), true
 	case "Query.mySessions":
 		if e.ComplexityRoot.Query.MySessions == nil {
 			break
@@ -2966,6 +3418,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Roles(childComplexity), true
+	case "Query.savedFilters":
+		if e.ComplexityRoot.Query.SavedFilters == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.SavedFilters(childComplexity), true
 	case "Query.tags":
 		if e.ComplexityRoot.Query.Tags == nil {
 			break
@@ -3102,6 +3560,67 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ResponsiveImage.Width(childComplexity), true
+
+	case "SavedFilter.createdAt":
+		if e.ComplexityRoot.SavedFilter.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedFilter.CreatedAt(childComplexity), true
+	case "SavedFilter.filter":
+		if e.ComplexityRoot.SavedFilter.Filter == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedFilter.Filter(childComplexity), true
+	case "SavedFilter.id":
+		if e.ComplexityRoot.SavedFilter.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedFilter.ID(childComplexity), true
+	case "SavedFilter.mine":
+		if e.ComplexityRoot.SavedFilter.Mine == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedFilter.Mine(childComplexity), true
+	case "SavedFilter.name":
+		if e.ComplexityRoot.SavedFilter.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedFilter.Name(childComplexity), true
+	case "SavedFilter.orderBy":
+		if e.ComplexityRoot.SavedFilter.OrderBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedFilter.OrderBy(childComplexity), true
+	case "SavedFilter.ownerId":
+		if e.ComplexityRoot.SavedFilter.OwnerID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedFilter.OwnerID(childComplexity), true
+	case "SavedFilter.search":
+		if e.ComplexityRoot.SavedFilter.Search == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedFilter.Search(childComplexity), true
+	case "SavedFilter.shared":
+		if e.ComplexityRoot.SavedFilter.Shared == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedFilter.Shared(childComplexity), true
+	case "SavedFilter.updatedAt":
+		if e.ComplexityRoot.SavedFilter.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedFilter.UpdatedAt(childComplexity), true
 
 	case "SignedUpload.asset":
 		if e.ComplexityRoot.SignedUpload.Asset == nil {
@@ -3715,6 +4234,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("AssetFilter", ec.unmarshalInputAssetFilter),
 			graphql.NewInputUnmarshaler("AuditLogFilter", ec.unmarshalInputAuditLogFilter),
 			graphql.NewInputUnmarshaler("CollectionFilter", ec.unmarshalInputCollectionFilter),
+			graphql.NewInputUnmarshaler("ColorFamilyFilter", ec.unmarshalInputColorFamilyFilter),
 			graphql.NewInputUnmarshaler("ColorsFilter", ec.unmarshalInputColorsFilter),
 			graphql.NewInputUnmarshaler("CompletedPartInput", ec.unmarshalInputCompletedPartInput),
 			graphql.NewInputUnmarshaler("CompletedPartsInput", ec.unmarshalInputCompletedPartsInput),
@@ -3722,7 +4242,9 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CreateAssetFromUrlInput", ec.unmarshalInputCreateAssetFromUrlInput),
 			graphql.NewInputUnmarshaler("CreateCollectionInput", ec.unmarshalInputCreateCollectionInput),
 			graphql.NewInputUnmarshaler("CreateMemberInput", ec.unmarshalInputCreateMemberInput),
+			graphql.NewInputUnmarshaler("CreateMetadataFieldInput", ec.unmarshalInputCreateMetadataFieldInput),
 			graphql.NewInputUnmarshaler("CreateRoleInput", ec.unmarshalInputCreateRoleInput),
+			graphql.NewInputUnmarshaler("CreateSavedFilterInput", ec.unmarshalInputCreateSavedFilterInput),
 			graphql.NewInputUnmarshaler("CreateTransformPresetInput", ec.unmarshalInputCreateTransformPresetInput),
 			graphql.NewInputUnmarshaler("CreateUploadInput", ec.unmarshalInputCreateUploadInput),
 			graphql.NewInputUnmarshaler("CreateWebhookInput", ec.unmarshalInputCreateWebhookInput),
@@ -3737,6 +4259,10 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("IntFilter", ec.unmarshalInputIntFilter),
 			graphql.NewInputUnmarshaler("KindFilter", ec.unmarshalInputKindFilter),
 			graphql.NewInputUnmarshaler("LocalizedMetadataInput", ec.unmarshalInputLocalizedMetadataInput),
+			graphql.NewInputUnmarshaler("LocalizedTextInput", ec.unmarshalInputLocalizedTextInput),
+			graphql.NewInputUnmarshaler("MetadataFilter", ec.unmarshalInputMetadataFilter),
+			graphql.NewInputUnmarshaler("MetadataValidationInput", ec.unmarshalInputMetadataValidationInput),
+			graphql.NewInputUnmarshaler("MetadataValueInput", ec.unmarshalInputMetadataValueInput),
 			graphql.NewInputUnmarshaler("MimeTypeFilter", ec.unmarshalInputMimeTypeFilter),
 			graphql.NewInputUnmarshaler("ModerationFilter", ec.unmarshalInputModerationFilter),
 			graphql.NewInputUnmarshaler("ModerationStatusFilter", ec.unmarshalInputModerationStatusFilter),
@@ -3752,7 +4278,9 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("UpdateAssetInput", ec.unmarshalInputUpdateAssetInput),
 			graphql.NewInputUnmarshaler("UpdateCollectionInput", ec.unmarshalInputUpdateCollectionInput),
 			graphql.NewInputUnmarshaler("UpdateMemberInput", ec.unmarshalInputUpdateMemberInput),
+			graphql.NewInputUnmarshaler("UpdateMetadataFieldInput", ec.unmarshalInputUpdateMetadataFieldInput),
 			graphql.NewInputUnmarshaler("UpdateRoleInput", ec.unmarshalInputUpdateRoleInput),
+			graphql.NewInputUnmarshaler("UpdateSavedFilterInput", ec.unmarshalInputUpdateSavedFilterInput),
 			graphql.NewInputUnmarshaler("UpdateTransformPresetInput", ec.unmarshalInputUpdateTransformPresetInput),
 			graphql.NewInputUnmarshaler("UpdateWebhookInput", ec.unmarshalInputUpdateWebhookInput),
 			graphql.NewInputUnmarshaler("UploadAssetsInput", ec.unmarshalInputUploadAssetsInput),
@@ -4258,6 +4786,8 @@ extend type Query {
     before: String
     "The locale of the assets' localized fields, unless a field names its own."
     locale: String
+    "A saved filter to apply (management only): it and ` + "`" + `filter` + "`" + ` must both hold, and its ordering applies unless ` + "`" + `orderBy` + "`" + ` is given."
+    savedFilter: ID
   ): AssetConnection!
 }
 
@@ -4774,6 +5304,124 @@ extend type Mutation {
   ): Asset!
 }
 `, BuiltIn: false},
+	{Name: "../../schema/facets.graphqls", Input: `"A property of assets that a list can be counted by, as a UI shows next to its filters."
+enum Facet {
+  "The kind of file (` + "`" + `AssetFilter.kind` + "`" + `)."
+  KIND
+  "The file format, such as ` + "`" + `png` + "`" + ` (` + "`" + `AssetFilter.format` + "`" + `)."
+  FORMAT
+  "Editor tags, by name (` + "`" + `AssetFilter.tags` + "`" + `)."
+  TAG
+  "Smart tags found by analysis (` + "`" + `AssetFilter.smartTags` + "`" + `)."
+  SMART_TAG
+  "The collection an asset is filed in, by id (` + "`" + `AssetFilter.collection` + "`" + `)."
+  COLLECTION
+  "The shape as displayed (` + "`" + `AssetFilter.orientation` + "`" + `)."
+  ORIENTATION
+  "The class of pixel count (` + "`" + `AssetFilter.resolution` + "`" + `)."
+  RESOLUTION
+  "PUBLIC or PRIVATE (` + "`" + `AssetFilter.status` + "`" + `)."
+  STATUS
+  "The year (UTC) an asset was created; ignores ` + "`" + `AssetFilter.createdAt` + "`" + `."
+  YEAR
+  "The families of the dominant colors (` + "`" + `AssetFilter.colorFamily` + "`" + `)."
+  COLOR_FAMILY
+  "The antivirus verdict on the current bytes (` + "`" + `AssetFilter.antivirus` + "`" + `); management only."
+  ANTIVIRUS
+  "The moderation status (` + "`" + `AssetFilter.moderation` + "`" + `); management only."
+  MODERATION
+}
+
+"A named band of hue, or a neutral, that a dominant color falls in."
+enum ColorFamily {
+  "Hue below 15° or from 345°."
+  RED
+  "Hue from 15° to below 45°."
+  ORANGE
+  "Hue from 45° to below 70°."
+  YELLOW
+  "Hue from 70° to below 170°."
+  GREEN
+  "Hue from 170° to below 200°."
+  CYAN
+  "Hue from 200° to below 260°."
+  BLUE
+  "Hue from 260° to below 300°."
+  PURPLE
+  "Hue from 300° to below 345°."
+  PINK
+  "Dark: no channel reaches 48."
+  BLACK
+  "Nearly no hue (channels within 24 of each other), neither dark nor bright."
+  GRAY
+  "Nearly no hue and bright: the largest channel above 210."
+  WHITE
+}
+
+"Match assets by the families of their dominant colors."
+input ColorFamilyFilter {
+  "One of the asset's dominant colors is in one of these families."
+  anyIn: [ColorFamily!]
+}
+
+extend input AssetFilter {
+  "The families of the dominant colors."
+  colorFamily: ColorFamilyFilter
+}
+
+"One value of a facet and how many assets have it."
+type FacetValue {
+  "The value, written as the matching filter takes it: an enum value, a format, a tag name, a collection id, a year."
+  value: String!
+  "How many assets of the filter have the value."
+  count: Int!
+}
+
+"""
+Counts of the values of each facet over the assets a filter selects. Each facet ignores the filter's own
+top-level condition on its field (so a UI can show "PNG (12)" beside a checked "JPEG"); a condition inside
+` + "`" + `AND` + "`" + ` or ` + "`" + `OR` + "`" + ` still holds. The most frequent values come first, ties by value; assets without a value are not
+counted. A facet left out of ` + "`" + `facets` + "`" + ` is null.
+"""
+type AssetFacets {
+  "By kind."
+  kind: [FacetValue!]
+  "By format."
+  format: [FacetValue!]
+  "By editor tag."
+  tag: [FacetValue!]
+  "By smart tag."
+  smartTag: [FacetValue!]
+  "By collection id (the collection itself, not those above it)."
+  collection: [FacetValue!]
+  "By orientation."
+  orientation: [FacetValue!]
+  "By resolution class."
+  resolution: [FacetValue!]
+  "By status."
+  status: [FacetValue!]
+  "By the year of creation."
+  year: [FacetValue!]
+  "By color family; an asset counts once in each family of its dominant colors."
+  colorFamily: [FacetValue!]
+  "By antivirus verdict; management only."
+  antivirus: [FacetValue!]
+  "By moderation status; management only."
+  moderation: [FacetValue!]
+}
+
+extend type Query {
+  "Facet counts over the assets the caller may see that match a filter: a DELIVERY token counts only what it may see."
+  assetFacets(
+    "Conditions the assets must meet; each facet ignores its own."
+    filter: AssetFilter
+    "The facets to count; every selected facet when omitted."
+    facets: [Facet!]
+    "The most frequent values to answer per facet (at most 100)."
+    limit: Int = 10
+  ): AssetFacets!
+}
+`, BuiltIn: false},
 	{Name: "../../schema/filters.graphqls", Input: `"Match ids."
 input IDFilter {
   "Any of these ids (at most 500)."
@@ -5275,6 +5923,205 @@ extend type Mutation {
   revokeSession("The session." id: ID!): ID!
 }
 `, BuiltIn: false},
+	{Name: "../../schema/metadata.graphqls", Input: `"A value of a structured metadata field, as JSON: a string (TEXT, SELECT, and DATE written YYYY-MM-DD), a number (NUMBER), a Boolean (BOOLEAN) or a list of strings (MULTI_SELECT)."
+scalar MetadataValue
+
+"The type of a structured metadata field's values."
+enum MetadataFieldType {
+  "Free text."
+  TEXT
+  "A number; filters compare it as a number."
+  NUMBER
+  "A calendar day, written YYYY-MM-DD; filters compare it as a date."
+  DATE
+  "True or false."
+  BOOLEAN
+  "One of the field's options."
+  SELECT
+  "Any of the field's options, as a list."
+  MULTI_SELECT
+}
+
+"A text in one locale; management only."
+type LocalizedText {
+  "The locale."
+  locale: String!
+  "The text."
+  text: String!
+}
+
+"A text in one locale, to set."
+input LocalizedTextInput {
+  "The locale (one of the library's)."
+  locale: String!
+  "The text (at most 200 characters)."
+  text: String!
+}
+
+"Bounds of a field's values: of a NUMBER's value, or of a TEXT's length, and a pattern a TEXT must match; management only."
+type MetadataValidation {
+  "The smallest value (or length) allowed."
+  min: Float
+  "The largest value (or length) allowed."
+  max: Float
+  "A regular expression (RE2) a TEXT value must match."
+  pattern: String
+}
+
+"Bounds of a field's values, to set."
+input MetadataValidationInput {
+  "The smallest NUMBER (or TEXT length) allowed; null: none."
+  min: Float
+  "The largest NUMBER (or TEXT length) allowed; null: none."
+  max: Float
+  "A regular expression (RE2) TEXT values must match; null: none."
+  pattern: String
+}
+
+"A structured metadata field that an ADMIN defines and editors fill on assets."
+type MetadataField {
+  "The field's id (` + "`" + `mdf_…` + "`" + `); management only."
+  id: ID!
+  "The key that values, filters and ` + "`" + `metadataValue` + "`" + ` name it by."
+  key: String!
+  "Its name in a locale (the default when omitted), falling back along the locale chain, then to the key."
+  label("The locale." locale: String): String!
+  "Its name in every locale it has one; management only."
+  labels: [LocalizedText!]!
+  "The type of its values."
+  type: MetadataFieldType!
+  "The options of a SELECT or MULTI_SELECT field; management only."
+  options: [String!]!
+  "Whether assets must have a value: enforced when a value is set or cleared, reported for older assets; management only."
+  required: Boolean!
+  "The value an asset without one shows; management only."
+  default: MetadataValue
+  "Whether it has a value per locale."
+  localized: Boolean!
+  "Bounds of its values; management only."
+  validation: MetadataValidation!
+  "When it was defined; management only."
+  createdAt: Time!
+  "When it last changed; management only."
+  updatedAt: Time!
+}
+
+"A field's value on an asset."
+type AssetMetadataValue {
+  "The field."
+  field: MetadataField!
+  "The value (the field's default when the asset has none); null when neither."
+  value: MetadataValue
+  "The locale the value was found in, for localized fields."
+  locale: String
+}
+
+"A field to define."
+input CreateMetadataFieldInput {
+  "The key: a lower-case letter, then up to 63 lower-case letters, digits or _."
+  key: String!
+  "Its name per locale."
+  label: [LocalizedTextInput!]
+  "The type of its values."
+  type: MetadataFieldType!
+  "The options of a SELECT or MULTI_SELECT field (required for those)."
+  options: [String!]
+  "Whether assets must have a value."
+  required: Boolean
+  "The value an asset without one shows."
+  default: MetadataValue
+  "Whether it has a value per locale."
+  localized: Boolean
+  "Bounds of its values."
+  validation: MetadataValidationInput
+}
+
+"Changes to a field; an omitted field stays as it is."
+input UpdateMetadataFieldInput {
+  "A new key."
+  key: String
+  "New names per locale (replacing all of them)."
+  label: [LocalizedTextInput!]
+  "A new type: allowed only when every stored value converts to it."
+  type: MetadataFieldType
+  "New options."
+  options: [String!]
+  "Whether assets must have a value."
+  required: Boolean
+  "A new default (null: none)."
+  default: MetadataValue
+  "Whether it has a value per locale."
+  localized: Boolean
+  "New bounds."
+  validation: MetadataValidationInput
+}
+
+"A value of a structured metadata field to set on assets."
+input MetadataValueInput {
+  "The field's key."
+  key: String!
+  "The value, checked against the field's type, options and validation; null clears it."
+  value: MetadataValue
+  "For localized fields, the locale (the default locale when omitted)."
+  locale: String
+}
+
+"Match assets by the value of a structured metadata field, in any locale. Comparisons read the value as the field's type: a number for NUMBER, YYYY-MM-DD for DATE."
+input MetadataFilter {
+  "The field's key."
+  key: String!
+  "Equal to."
+  eq: MetadataValue
+  "Equal to one of these (for MULTI_SELECT: has one of these options)."
+  in: [MetadataValue!]
+  "Greater than (later than, for dates)."
+  gt: MetadataValue
+  "Less than (earlier than, for dates)."
+  lt: MetadataValue
+  "Has a value (true) or none (false)."
+  exists: Boolean
+  "Text containing this, ignoring case."
+  matches: String
+}
+
+extend input AssetFilter {
+  "Conditions on structured metadata fields; each must hold."
+  metadata: [MetadataFilter!]
+  "Assets lacking (true) or having (false) a value of every required field without a default: requirements are enforced when values change, and reported this way for older assets."
+  missingRequiredMetadata: Boolean
+}
+
+extend type AssetFacets {
+  "By the options of a SELECT or MULTI_SELECT field, ignoring the filter's own ` + "`" + `metadata` + "`" + ` conditions on it; counted whenever selected."
+  metadata("The field's key." key: String!): [FacetValue!]
+}
+
+extend input UpdateAssetInput {
+  "Values of structured metadata fields to set (at most 50)."
+  metadata: [MetadataValueInput!]
+}
+
+extend type Asset {
+  "The values of every structured metadata field, in a locale for localized ones (the query's locale when omitted)."
+  metadata("The locale." locale: String): [AssetMetadataValue!]!
+  "The value of one structured metadata field; null when it has none and no default."
+  metadataValue("The field's key." key: String!, "The locale." locale: String): MetadataValue
+}
+
+extend type Query {
+  "The structured metadata fields, by key; management only."
+  metadataFields: [MetadataField!]!
+}
+
+extend type Mutation {
+  "Define a structured metadata field (ADMIN)."
+  createMetadataField("The field." input: CreateMetadataFieldInput!): MetadataField!
+  "Change a structured metadata field (ADMIN); a type change converts every stored value or is refused."
+  updateMetadataField("The field." id: ID!, "The changes." input: UpdateMetadataFieldInput!): MetadataField!
+  "Delete a structured metadata field and its values (ADMIN). Returns its id."
+  deleteMetadataField("The field." id: ID!): ID!
+}
+`, BuiltIn: false},
 	{Name: "../../schema/moderation.graphqls", Input: `"Where the review of an asset stands. Without moderation (MEDIAGRAPH_MODERATION=off) every asset is APPROVED."
 enum ModerationStatus {
   "Waiting for a moderator: the asset may not be made PUBLIC nor published by a live entry, and its new bytes are delivered to editors only."
@@ -5474,6 +6321,75 @@ extend type Mutation {
   updateUploadPreset("The preset's id." id: ID!, "Its new settings." input: UploadPresetInput!): UploadPreset!
   "Delete an upload preset (ADMIN): uploads naming it are refused with NOT_FOUND."
   deleteUploadPreset("The preset's id." id: ID!): UploadPreset!
+}
+`, BuiltIn: false},
+	{Name: "../../schema/savedfilters.graphqls", Input: `"""
+A filter of the asset list saved under a name, to apply again with ` + "`" + `assets(savedFilter:)` + "`" + `: personal to the
+principal that saved it, or shared with every EDITOR and ADMIN. Management only.
+"""
+type SavedFilter {
+  "The saved filter's id (` + "`" + `sfl_…` + "`" + `)."
+  id: ID!
+  "Its name, as a UI lists it."
+  name: String!
+  "The filter, in the shape of the ` + "`" + `AssetFilter` + "`" + ` input."
+  filter: JSON!
+  "The ordering it applies unless the query names one."
+  orderBy: AssetOrder
+  "Words searched for beside the filter."
+  search: String
+  "Whether every EDITOR and ADMIN sees it (true) or only its owner (false)."
+  shared: Boolean!
+  "The id of the principal (an API token) that saved it."
+  ownerId: String!
+  "Whether the caller saved it."
+  mine: Boolean!
+  "When it was saved."
+  createdAt: Time!
+  "When it last changed."
+  updatedAt: Time!
+}
+
+"A filter to save."
+input CreateSavedFilterInput {
+  "Its name (at most 200 characters)."
+  name: String!
+  "The conditions; every asset when omitted."
+  filter: AssetFilter
+  "The ordering to apply unless a query names one."
+  orderBy: AssetOrder
+  "Words to search for beside the filter."
+  search: String
+  "Share it with every EDITOR and ADMIN; personal by default."
+  shared: Boolean
+}
+
+"Changes to a saved filter; an omitted field stays as it is, a nullable one set to null is cleared."
+input UpdateSavedFilterInput {
+  "A new name."
+  name: String
+  "New conditions (null: every asset)."
+  filter: AssetFilter
+  "A new ordering (null: none)."
+  orderBy: AssetOrder
+  "New words to search for (null: none)."
+  search: String
+  "Share it, or make it personal again."
+  shared: Boolean
+}
+
+extend type Query {
+  "The caller's saved filters and the shared ones, by name; management only."
+  savedFilters: [SavedFilter!]!
+}
+
+extend type Mutation {
+  "Save a filter, owned by the caller."
+  createSavedFilter("The filter." input: CreateSavedFilterInput!): SavedFilter!
+  "Change a saved filter: its owner may, and an ADMIN may change a shared one."
+  updateSavedFilter("The saved filter." id: ID!, "The changes." input: UpdateSavedFilterInput!): SavedFilter!
+  "Delete a saved filter, with the same rights as changing it. Returns its id."
+  deleteSavedFilter("The saved filter." id: ID!): ID!
 }
 `, BuiltIn: false},
 	{Name: "../../schema/schema.graphqls", Input: `"""
@@ -6481,6 +7397,10 @@ func (ec *executionContext) childFields_Asset(ctx context.Context, field graphql
 		return ec.fieldContext_Asset_updatedBy(ctx, field)
 	case "derivatives":
 		return ec.fieldContext_Asset_derivatives(ctx, field)
+	case "metadata":
+		return ec.fieldContext_Asset_metadata(ctx, field)
+	case "metadataValue":
+		return ec.fieldContext_Asset_metadataValue(ctx, field)
 	case "moderation":
 		return ec.fieldContext_Asset_moderation(ctx, field)
 	case "variants":
@@ -6537,6 +7457,50 @@ func (ec *executionContext) childFields_AssetEvent(ctx context.Context, field gr
 		return ec.fieldContext_AssetEvent_asset(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type AssetEvent", field.Name)
+}
+
+func (ec *executionContext) childFields_AssetFacets(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kind":
+		return ec.fieldContext_AssetFacets_kind(ctx, field)
+	case "format":
+		return ec.fieldContext_AssetFacets_format(ctx, field)
+	case "tag":
+		return ec.fieldContext_AssetFacets_tag(ctx, field)
+	case "smartTag":
+		return ec.fieldContext_AssetFacets_smartTag(ctx, field)
+	case "collection":
+		return ec.fieldContext_AssetFacets_collection(ctx, field)
+	case "orientation":
+		return ec.fieldContext_AssetFacets_orientation(ctx, field)
+	case "resolution":
+		return ec.fieldContext_AssetFacets_resolution(ctx, field)
+	case "status":
+		return ec.fieldContext_AssetFacets_status(ctx, field)
+	case "year":
+		return ec.fieldContext_AssetFacets_year(ctx, field)
+	case "colorFamily":
+		return ec.fieldContext_AssetFacets_colorFamily(ctx, field)
+	case "antivirus":
+		return ec.fieldContext_AssetFacets_antivirus(ctx, field)
+	case "moderation":
+		return ec.fieldContext_AssetFacets_moderation(ctx, field)
+	case "metadata":
+		return ec.fieldContext_AssetFacets_metadata(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AssetFacets", field.Name)
+}
+
+func (ec *executionContext) childFields_AssetMetadataValue(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "field":
+		return ec.fieldContext_AssetMetadataValue_field(ctx, field)
+	case "value":
+		return ec.fieldContext_AssetMetadataValue_value(ctx, field)
+	case "locale":
+		return ec.fieldContext_AssetMetadataValue_locale(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AssetMetadataValue", field.Name)
 }
 
 func (ec *executionContext) childFields_AssetVersion(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -6793,6 +7757,16 @@ func (ec *executionContext) childFields_Face(ctx context.Context, field graphql.
 	return nil, fmt.Errorf("no field named %q was found under type Face", field.Name)
 }
 
+func (ec *executionContext) childFields_FacetValue(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "value":
+		return ec.fieldContext_FacetValue_value(ctx, field)
+	case "count":
+		return ec.fieldContext_FacetValue_count(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FacetValue", field.Name)
+}
+
 func (ec *executionContext) childFields_FocalPoint(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "x":
@@ -6827,6 +7801,16 @@ func (ec *executionContext) childFields_LocalizedMetadata(ctx context.Context, f
 		return ec.fieldContext_LocalizedMetadata_customData(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type LocalizedMetadata", field.Name)
+}
+
+func (ec *executionContext) childFields_LocalizedText(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "locale":
+		return ec.fieldContext_LocalizedText_locale(ctx, field)
+	case "text":
+		return ec.fieldContext_LocalizedText_text(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LocalizedText", field.Name)
 }
 
 func (ec *executionContext) childFields_MediaSettings(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -6887,6 +7871,48 @@ func (ec *executionContext) childFields_MemberSession(ctx context.Context, field
 		return ec.fieldContext_MemberSession_expiresAt(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type MemberSession", field.Name)
+}
+
+func (ec *executionContext) childFields_MetadataField(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_MetadataField_id(ctx, field)
+	case "key":
+		return ec.fieldContext_MetadataField_key(ctx, field)
+	case "label":
+		return ec.fieldContext_MetadataField_label(ctx, field)
+	case "labels":
+		return ec.fieldContext_MetadataField_labels(ctx, field)
+	case "type":
+		return ec.fieldContext_MetadataField_type(ctx, field)
+	case "options":
+		return ec.fieldContext_MetadataField_options(ctx, field)
+	case "required":
+		return ec.fieldContext_MetadataField_required(ctx, field)
+	case "default":
+		return ec.fieldContext_MetadataField_default(ctx, field)
+	case "localized":
+		return ec.fieldContext_MetadataField_localized(ctx, field)
+	case "validation":
+		return ec.fieldContext_MetadataField_validation(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_MetadataField_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_MetadataField_updatedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MetadataField", field.Name)
+}
+
+func (ec *executionContext) childFields_MetadataValidation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "min":
+		return ec.fieldContext_MetadataValidation_min(ctx, field)
+	case "max":
+		return ec.fieldContext_MetadataValidation_max(ctx, field)
+	case "pattern":
+		return ec.fieldContext_MetadataValidation_pattern(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MetadataValidation", field.Name)
 }
 
 func (ec *executionContext) childFields_Moderation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -6973,6 +7999,32 @@ func (ec *executionContext) childFields_ResponsiveImage(ctx context.Context, fie
 		return ec.fieldContext_ResponsiveImage_blurhash(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ResponsiveImage", field.Name)
+}
+
+func (ec *executionContext) childFields_SavedFilter(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_SavedFilter_id(ctx, field)
+	case "name":
+		return ec.fieldContext_SavedFilter_name(ctx, field)
+	case "filter":
+		return ec.fieldContext_SavedFilter_filter(ctx, field)
+	case "orderBy":
+		return ec.fieldContext_SavedFilter_orderBy(ctx, field)
+	case "search":
+		return ec.fieldContext_SavedFilter_search(ctx, field)
+	case "shared":
+		return ec.fieldContext_SavedFilter_shared(ctx, field)
+	case "ownerId":
+		return ec.fieldContext_SavedFilter_ownerId(ctx, field)
+	case "mine":
+		return ec.fieldContext_SavedFilter_mine(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_SavedFilter_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_SavedFilter_updatedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SavedFilter", field.Name)
 }
 
 func (ec *executionContext) childFields_SignedUpload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -7375,6 +8427,20 @@ func (ec *executionContext) childFields___Type(ctx context.Context, field graphq
 
 // region    ***************************** args.gotpl *****************************
 
+func (ec *executionContext) field_AssetFacets_metadata_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "key",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["key"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_AssetVersion_transformUrl_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -7462,6 +8528,42 @@ func (ec *executionContext) field_Asset_derivatives_args(ctx context.Context, ra
 }
 
 func (ec *executionContext) field_Asset_focalPoint_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "locale",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["locale"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Asset_metadataValue_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "key",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["key"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "locale",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["locale"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Asset_metadata_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "locale",
@@ -7571,6 +8673,20 @@ func (ec *executionContext) field_Asset_url_args(ctx context.Context, rawArgs ma
 	return args, nil
 }
 
+func (ec *executionContext) field_MetadataField_label_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "locale",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["locale"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_completeUploads_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -7649,12 +8765,40 @@ func (ec *executionContext) field_Mutation_createMember_args(ctx context.Context
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createMetadataField_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.CreateMetadataFieldInput, error) {
+			return ec.unmarshalNCreateMetadataFieldInput2githubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐCreateMetadataFieldInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createRole_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.CreateRoleInput, error) {
 			return ec.unmarshalNCreateRoleInput2githubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐCreateRoleInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createSavedFilter_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.CreateSavedFilterInput, error) {
+			return ec.unmarshalNCreateSavedFilterInput2githubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐCreateSavedFilterInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -7841,7 +8985,35 @@ func (ec *executionContext) field_Mutation_deleteCollection_args(ctx context.Con
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_deleteMetadataField_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_deleteRole_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deleteSavedFilter_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
@@ -8413,6 +9585,28 @@ func (ec *executionContext) field_Mutation_updateMember_args(ctx context.Context
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_updateMetadataField_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.UpdateMetadataFieldInput, error) {
+			return ec.unmarshalNUpdateMetadataFieldInput2githubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐUpdateMetadataFieldInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_updateRole_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -8427,6 +9621,28 @@ func (ec *executionContext) field_Mutation_updateRole_args(ctx context.Context, 
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.UpdateRoleInput, error) {
 			return ec.unmarshalNUpdateRoleInput2githubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐUpdateRoleInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateSavedFilter_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.UpdateSavedFilterInput, error) {
+			return ec.unmarshalNUpdateSavedFilterInput2githubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐUpdateSavedFilterInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -8537,6 +9753,36 @@ func (ec *executionContext) field_Query___type_args(ctx context.Context, rawArgs
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_assetFacets_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*models.AssetFilter, error) {
+			return ec.unmarshalOAssetFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAssetFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "facets",
+		func(ctx context.Context, v any) ([]models.Facet, error) {
+			return ec.unmarshalOFacet2ᚕgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFacetᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["facets"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "limit",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["limit"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_assetUsages_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -8640,6 +9886,14 @@ func (ec *executionContext) field_Query_assets_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["locale"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "savedFilter",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["savedFilter"] = arg8
 	return args, nil
 }
 
@@ -10928,6 +12182,94 @@ func (ec *executionContext) fieldContext_Asset_derivatives(ctx context.Context, 
 	return fc, nil
 }
 
+func (ec *executionContext) _Asset_metadata(ctx context.Context, field graphql.CollectedField, obj *models.Asset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Asset_metadata(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Asset().Metadata(ctx, obj, fc.Args["locale"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*catalogue.FieldValue) graphql.Marshaler {
+			return ec.marshalNAssetMetadataValue2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋcatalogueᚐFieldValueᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Asset_metadata(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Asset",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AssetMetadataValue(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Asset_metadata_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Asset_metadataValue(ctx context.Context, field graphql.CollectedField, obj *models.Asset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Asset_metadataValue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Asset().MetadataValue(ctx, obj, fc.Args["key"].(string), fc.Args["locale"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v any) graphql.Marshaler {
+			return ec.marshalOMetadataValue2interface(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Asset_metadataValue(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Asset",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type MetadataValue does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Asset_metadataValue_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Asset_moderation(ctx context.Context, field graphql.CollectedField, obj *models.Asset) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11439,6 +12781,512 @@ func (ec *executionContext) fieldContext_AssetEvent_asset(_ context.Context, fie
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _AssetFacets_kind(ctx context.Context, field graphql.CollectedField, obj *catalogue.FacetRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssetFacets_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AssetFacets().Kind(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*models.FacetValue) graphql.Marshaler {
+			return ec.marshalOFacetValue2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFacetValueᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AssetFacets_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AssetFacets",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FacetValue(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AssetFacets_format(ctx context.Context, field graphql.CollectedField, obj *catalogue.FacetRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssetFacets_format(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AssetFacets().Format(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*models.FacetValue) graphql.Marshaler {
+			return ec.marshalOFacetValue2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFacetValueᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AssetFacets_format(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AssetFacets",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FacetValue(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AssetFacets_tag(ctx context.Context, field graphql.CollectedField, obj *catalogue.FacetRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssetFacets_tag(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AssetFacets().Tag(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*models.FacetValue) graphql.Marshaler {
+			return ec.marshalOFacetValue2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFacetValueᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AssetFacets_tag(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AssetFacets",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FacetValue(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AssetFacets_smartTag(ctx context.Context, field graphql.CollectedField, obj *catalogue.FacetRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssetFacets_smartTag(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AssetFacets().SmartTag(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*models.FacetValue) graphql.Marshaler {
+			return ec.marshalOFacetValue2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFacetValueᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AssetFacets_smartTag(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AssetFacets",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FacetValue(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AssetFacets_collection(ctx context.Context, field graphql.CollectedField, obj *catalogue.FacetRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssetFacets_collection(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AssetFacets().Collection(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*models.FacetValue) graphql.Marshaler {
+			return ec.marshalOFacetValue2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFacetValueᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AssetFacets_collection(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AssetFacets",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FacetValue(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AssetFacets_orientation(ctx context.Context, field graphql.CollectedField, obj *catalogue.FacetRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssetFacets_orientation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AssetFacets().Orientation(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*models.FacetValue) graphql.Marshaler {
+			return ec.marshalOFacetValue2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFacetValueᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AssetFacets_orientation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AssetFacets",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FacetValue(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AssetFacets_resolution(ctx context.Context, field graphql.CollectedField, obj *catalogue.FacetRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssetFacets_resolution(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AssetFacets().Resolution(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*models.FacetValue) graphql.Marshaler {
+			return ec.marshalOFacetValue2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFacetValueᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AssetFacets_resolution(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AssetFacets",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FacetValue(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AssetFacets_status(ctx context.Context, field graphql.CollectedField, obj *catalogue.FacetRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssetFacets_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AssetFacets().Status(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*models.FacetValue) graphql.Marshaler {
+			return ec.marshalOFacetValue2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFacetValueᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AssetFacets_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AssetFacets",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FacetValue(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AssetFacets_year(ctx context.Context, field graphql.CollectedField, obj *catalogue.FacetRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssetFacets_year(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AssetFacets().Year(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*models.FacetValue) graphql.Marshaler {
+			return ec.marshalOFacetValue2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFacetValueᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AssetFacets_year(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AssetFacets",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FacetValue(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AssetFacets_colorFamily(ctx context.Context, field graphql.CollectedField, obj *catalogue.FacetRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssetFacets_colorFamily(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AssetFacets().ColorFamily(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*models.FacetValue) graphql.Marshaler {
+			return ec.marshalOFacetValue2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFacetValueᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AssetFacets_colorFamily(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AssetFacets",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FacetValue(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AssetFacets_antivirus(ctx context.Context, field graphql.CollectedField, obj *catalogue.FacetRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssetFacets_antivirus(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AssetFacets().Antivirus(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*models.FacetValue) graphql.Marshaler {
+			return ec.marshalOFacetValue2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFacetValueᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AssetFacets_antivirus(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AssetFacets",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FacetValue(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AssetFacets_moderation(ctx context.Context, field graphql.CollectedField, obj *catalogue.FacetRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssetFacets_moderation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AssetFacets().Moderation(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*models.FacetValue) graphql.Marshaler {
+			return ec.marshalOFacetValue2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFacetValueᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AssetFacets_moderation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AssetFacets",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FacetValue(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AssetFacets_metadata(ctx context.Context, field graphql.CollectedField, obj *catalogue.FacetRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssetFacets_metadata(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.AssetFacets().Metadata(ctx, obj, fc.Args["key"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*models.FacetValue) graphql.Marshaler {
+			return ec.marshalOFacetValue2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFacetValueᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AssetFacets_metadata(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AssetFacets",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FacetValue(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_AssetFacets_metadata_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AssetMetadataValue_field(ctx context.Context, field graphql.CollectedField, obj *catalogue.FieldValue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssetMetadataValue_field(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Field, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.MetadataField) graphql.Marshaler {
+			return ec.marshalNMetadataField2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐMetadataField(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AssetMetadataValue_field(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AssetMetadataValue",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MetadataField(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AssetMetadataValue_value(ctx context.Context, field graphql.CollectedField, obj *catalogue.FieldValue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssetMetadataValue_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v any) graphql.Marshaler {
+			return ec.marshalOMetadataValue2interface(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AssetMetadataValue_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AssetMetadataValue", field, false, false, "MetadataValue")
+}
+
+func (ec *executionContext) _AssetMetadataValue_locale(ctx context.Context, field graphql.CollectedField, obj *catalogue.FieldValue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssetMetadataValue_locale(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Locale, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AssetMetadataValue_locale(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AssetMetadataValue", field, false, false, "String")
 }
 
 func (ec *executionContext) _AssetVersion_number(ctx context.Context, field graphql.CollectedField, obj *models.AssetVersion) (ret graphql.Marshaler) {
@@ -13495,6 +15343,52 @@ func (ec *executionContext) fieldContext_Face_height(_ context.Context, field gr
 	return graphql.NewScalarFieldContext("Face", field, false, false, "Float")
 }
 
+func (ec *executionContext) _FacetValue_value(ctx context.Context, field graphql.CollectedField, obj *models.FacetValue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FacetValue_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FacetValue_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FacetValue", field, false, false, "String")
+}
+
+func (ec *executionContext) _FacetValue_count(ctx context.Context, field graphql.CollectedField, obj *models.FacetValue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FacetValue_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FacetValue_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FacetValue", field, false, false, "Int")
+}
+
 func (ec *executionContext) _FocalPoint_x(ctx context.Context, field graphql.CollectedField, obj *models.FocalPoint) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -13709,6 +15603,52 @@ func (ec *executionContext) _LocalizedMetadata_customData(ctx context.Context, f
 }
 func (ec *executionContext) fieldContext_LocalizedMetadata_customData(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("LocalizedMetadata", field, true, true, "JSON")
+}
+
+func (ec *executionContext) _LocalizedText_locale(ctx context.Context, field graphql.CollectedField, obj *model.LocalizedText) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LocalizedText_locale(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Locale, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LocalizedText_locale(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LocalizedText", field, false, false, "String")
+}
+
+func (ec *executionContext) _LocalizedText_text(ctx context.Context, field graphql.CollectedField, obj *model.LocalizedText) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LocalizedText_text(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Text, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LocalizedText_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LocalizedText", field, false, false, "String")
 }
 
 func (ec *executionContext) _MediaSettings_locales(ctx context.Context, field graphql.CollectedField, obj *model.MediaSettings) (ret graphql.Marshaler) {
@@ -14210,6 +16150,390 @@ func (ec *executionContext) _MemberSession_expiresAt(ctx context.Context, field 
 }
 func (ec *executionContext) fieldContext_MemberSession_expiresAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("MemberSession", field, false, false, "Time")
+}
+
+func (ec *executionContext) _MetadataField_id(ctx context.Context, field graphql.CollectedField, obj *models.MetadataField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MetadataField_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MetadataField_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MetadataField", field, false, false, "ID")
+}
+
+func (ec *executionContext) _MetadataField_key(ctx context.Context, field graphql.CollectedField, obj *models.MetadataField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MetadataField_key(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Key, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MetadataField_key(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MetadataField", field, false, false, "String")
+}
+
+func (ec *executionContext) _MetadataField_label(ctx context.Context, field graphql.CollectedField, obj *models.MetadataField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MetadataField_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.MetadataField().Label(ctx, obj, fc.Args["locale"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MetadataField_label(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MetadataField",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_MetadataField_label_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MetadataField_labels(ctx context.Context, field graphql.CollectedField, obj *models.MetadataField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MetadataField_labels(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.MetadataField().Labels(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.LocalizedText) graphql.Marshaler {
+			return ec.marshalNLocalizedText2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐLocalizedTextᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MetadataField_labels(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MetadataField",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LocalizedText(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MetadataField_type(ctx context.Context, field graphql.CollectedField, obj *models.MetadataField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MetadataField_type(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Type, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.FieldType) graphql.Marshaler {
+			return ec.marshalNMetadataFieldType2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFieldType(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MetadataField_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MetadataField", field, false, false, "MetadataFieldType")
+}
+
+func (ec *executionContext) _MetadataField_options(ctx context.Context, field graphql.CollectedField, obj *models.MetadataField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MetadataField_options(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.MetadataField().Options(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MetadataField_options(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MetadataField", field, true, true, "String")
+}
+
+func (ec *executionContext) _MetadataField_required(ctx context.Context, field graphql.CollectedField, obj *models.MetadataField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MetadataField_required(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Required, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MetadataField_required(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MetadataField", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _MetadataField_default(ctx context.Context, field graphql.CollectedField, obj *models.MetadataField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MetadataField_default(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.MetadataField().Default(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v any) graphql.Marshaler {
+			return ec.marshalOMetadataValue2interface(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MetadataField_default(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MetadataField", field, true, true, "MetadataValue")
+}
+
+func (ec *executionContext) _MetadataField_localized(ctx context.Context, field graphql.CollectedField, obj *models.MetadataField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MetadataField_localized(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Localized, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MetadataField_localized(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MetadataField", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _MetadataField_validation(ctx context.Context, field graphql.CollectedField, obj *models.MetadataField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MetadataField_validation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.MetadataField().Validation(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.MetadataValidation) graphql.Marshaler {
+			return ec.marshalNMetadataValidation2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐMetadataValidation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MetadataField_validation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MetadataField",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MetadataValidation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MetadataField_createdAt(ctx context.Context, field graphql.CollectedField, obj *models.MetadataField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MetadataField_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MetadataField_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MetadataField", field, false, false, "Time")
+}
+
+func (ec *executionContext) _MetadataField_updatedAt(ctx context.Context, field graphql.CollectedField, obj *models.MetadataField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MetadataField_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MetadataField_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MetadataField", field, false, false, "Time")
+}
+
+func (ec *executionContext) _MetadataValidation_min(ctx context.Context, field graphql.CollectedField, obj *model.MetadataValidation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MetadataValidation_min(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Min, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MetadataValidation_min(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MetadataValidation", field, false, false, "Float")
+}
+
+func (ec *executionContext) _MetadataValidation_max(ctx context.Context, field graphql.CollectedField, obj *model.MetadataValidation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MetadataValidation_max(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Max, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MetadataValidation_max(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MetadataValidation", field, false, false, "Float")
+}
+
+func (ec *executionContext) _MetadataValidation_pattern(ctx context.Context, field graphql.CollectedField, obj *model.MetadataValidation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MetadataValidation_pattern(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Pattern, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MetadataValidation_pattern(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MetadataValidation", field, false, false, "String")
 }
 
 func (ec *executionContext) _Moderation_status(ctx context.Context, field graphql.CollectedField, obj *models.Moderation) (ret graphql.Marshaler) {
@@ -15568,6 +17892,138 @@ func (ec *executionContext) fieldContext_Mutation_revokeSession(ctx context.Cont
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_createMetadataField(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createMetadataField(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateMetadataField(ctx, fc.Args["input"].(model.CreateMetadataFieldInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.MetadataField) graphql.Marshaler {
+			return ec.marshalNMetadataField2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐMetadataField(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createMetadataField(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MetadataField(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createMetadataField_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateMetadataField(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateMetadataField(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateMetadataField(ctx, fc.Args["id"].(string), fc.Args["input"].(model.UpdateMetadataFieldInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.MetadataField) graphql.Marshaler {
+			return ec.marshalNMetadataField2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐMetadataField(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateMetadataField(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MetadataField(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateMetadataField_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteMetadataField(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteMetadataField(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteMetadataField(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteMetadataField(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ID does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteMetadataField_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_moderateAssets(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -15870,6 +18326,138 @@ func (ec *executionContext) fieldContext_Mutation_deleteUploadPreset(ctx context
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_deleteUploadPreset_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createSavedFilter(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createSavedFilter(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateSavedFilter(ctx, fc.Args["input"].(model.CreateSavedFilterInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.SavedFilter) graphql.Marshaler {
+			return ec.marshalNSavedFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐSavedFilter(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createSavedFilter(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SavedFilter(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createSavedFilter_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateSavedFilter(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateSavedFilter(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateSavedFilter(ctx, fc.Args["id"].(string), fc.Args["input"].(model.UpdateSavedFilterInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.SavedFilter) graphql.Marshaler {
+			return ec.marshalNSavedFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐSavedFilter(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateSavedFilter(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SavedFilter(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateSavedFilter_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteSavedFilter(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteSavedFilter(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteSavedFilter(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteSavedFilter(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ID does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteSavedFilter_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -17076,7 +19664,7 @@ func (ec *executionContext) _Query_assets(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Assets(ctx, fc.Args["filter"].(*models.AssetFilter), fc.Args["query"].(*string), fc.Args["orderBy"].(*models.AssetOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["locale"].(*string))
+			return ec.Resolvers.Query().Assets(ctx, fc.Args["filter"].(*models.AssetFilter), fc.Args["query"].(*string), fc.Args["orderBy"].(*models.AssetOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["locale"].(*string), fc.Args["savedFilter"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *catalogue.AssetList) graphql.Marshaler {
@@ -17236,6 +19824,50 @@ func (ec *executionContext) fieldContext_Query_collections(ctx context.Context, 
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_collections_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_assetFacets(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_assetFacets(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().AssetFacets(ctx, fc.Args["filter"].(*models.AssetFilter), fc.Args["facets"].([]models.Facet), fc.Args["limit"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *catalogue.FacetRequest) graphql.Marshaler {
+			return ec.marshalNAssetFacets2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋcatalogueᚐFacetRequest(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_assetFacets(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AssetFacets(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_assetFacets_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -17414,6 +20046,38 @@ func (ec *executionContext) fieldContext_Query_mySessions(_ context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_metadataFields(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_metadataFields(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().MetadataFields(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*models.MetadataField) graphql.Marshaler {
+			return ec.marshalNMetadataField2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐMetadataFieldᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_metadataFields(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MetadataField(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_transformPresets(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -17473,6 +20137,38 @@ func (ec *executionContext) fieldContext_Query_uploadPresets(_ context.Context, 
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_UploadPreset(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_savedFilters(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_savedFilters(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().SavedFilters(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*models.SavedFilter) graphql.Marshaler {
+			return ec.marshalNSavedFilter2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐSavedFilterᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_savedFilters(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SavedFilter(ctx, field)
 		},
 	}
 	return fc, nil
@@ -18158,6 +20854,236 @@ func (ec *executionContext) _ResponsiveImage_blurhash(ctx context.Context, field
 }
 func (ec *executionContext) fieldContext_ResponsiveImage_blurhash(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ResponsiveImage", field, false, false, "String")
+}
+
+func (ec *executionContext) _SavedFilter_id(ctx context.Context, field graphql.CollectedField, obj *models.SavedFilter) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedFilter_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedFilter_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedFilter", field, false, false, "ID")
+}
+
+func (ec *executionContext) _SavedFilter_name(ctx context.Context, field graphql.CollectedField, obj *models.SavedFilter) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedFilter_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedFilter_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedFilter", field, false, false, "String")
+}
+
+func (ec *executionContext) _SavedFilter_filter(ctx context.Context, field graphql.CollectedField, obj *models.SavedFilter) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedFilter_filter(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SavedFilter().Filter(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v map[string]any) graphql.Marshaler {
+			return ec.marshalNJSON2map(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedFilter_filter(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedFilter", field, true, true, "JSON")
+}
+
+func (ec *executionContext) _SavedFilter_orderBy(ctx context.Context, field graphql.CollectedField, obj *models.SavedFilter) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedFilter_orderBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OrderBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.AssetOrder) graphql.Marshaler {
+			return ec.marshalOAssetOrder2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAssetOrder(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SavedFilter_orderBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedFilter", field, false, false, "AssetOrder")
+}
+
+func (ec *executionContext) _SavedFilter_search(ctx context.Context, field graphql.CollectedField, obj *models.SavedFilter) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedFilter_search(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Search, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SavedFilter_search(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedFilter", field, false, false, "String")
+}
+
+func (ec *executionContext) _SavedFilter_shared(ctx context.Context, field graphql.CollectedField, obj *models.SavedFilter) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedFilter_shared(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Shared, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedFilter_shared(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedFilter", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _SavedFilter_ownerId(ctx context.Context, field graphql.CollectedField, obj *models.SavedFilter) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedFilter_ownerId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OwnerID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedFilter_ownerId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedFilter", field, false, false, "String")
+}
+
+func (ec *executionContext) _SavedFilter_mine(ctx context.Context, field graphql.CollectedField, obj *models.SavedFilter) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedFilter_mine(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SavedFilter().Mine(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedFilter_mine(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedFilter", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _SavedFilter_createdAt(ctx context.Context, field graphql.CollectedField, obj *models.SavedFilter) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedFilter_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedFilter_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedFilter", field, false, false, "Time")
+}
+
+func (ec *executionContext) _SavedFilter_updatedAt(ctx context.Context, field graphql.CollectedField, obj *models.SavedFilter) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedFilter_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedFilter_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedFilter", field, false, false, "Time")
 }
 
 func (ec *executionContext) _SignedUpload_id(ctx context.Context, field graphql.CollectedField, obj *intake.Ticket) (ret graphql.Marshaler) {
@@ -21746,7 +24672,7 @@ func (ec *executionContext) unmarshalInputAssetFilter(ctx context.Context, obj a
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"ids", "kind", "status", "format", "mimeType", "size", "width", "height", "aspectRatio", "orientation", "resolution", "tags", "smartTags", "colors", "collection", "inUse", "createdAt", "updatedAt", "filename", "originalFilename", "alt", "title", "author", "copyright", "notes", "md5", "deleted", "search", "AND", "OR", "antivirus", "moderation", "duration", "createdBy", "aspectRatioBucket", "year", "variants", "faces"}
+	fieldsInOrder := [...]string{"ids", "kind", "status", "format", "mimeType", "size", "width", "height", "aspectRatio", "orientation", "resolution", "tags", "smartTags", "colors", "collection", "inUse", "createdAt", "updatedAt", "filename", "originalFilename", "alt", "title", "author", "copyright", "notes", "md5", "deleted", "search", "AND", "OR", "antivirus", "colorFamily", "metadata", "missingRequiredMetadata", "moderation", "duration", "createdBy", "aspectRatioBucket", "year", "variants", "faces"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -21970,6 +24896,27 @@ func (ec *executionContext) unmarshalInputAssetFilter(ctx context.Context, obj a
 				return it, err
 			}
 			it.Antivirus = data
+		case "colorFamily":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("colorFamily"))
+			data, err := ec.unmarshalOColorFamilyFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐColorFamilyFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ColorFamily = data
+		case "metadata":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("metadata"))
+			data, err := ec.unmarshalOMetadataFilter2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐMetadataFilterᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Metadata = data
+		case "missingRequiredMetadata":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("missingRequiredMetadata"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MissingRequiredMetadata = data
 		case "moderation":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("moderation"))
 			data, err := ec.unmarshalOModerationFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐModerationFilter(ctx, v)
@@ -22159,6 +25106,48 @@ func (ec *executionContext) unmarshalInputCollectionFilter(ctx context.Context, 
 func UnmarshalCollectionFilter(ctx context.Context, raw any) (models.CollectionFilter, error) {
 	var out models.CollectionFilter
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "CollectionFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputColorFamilyFilter(ctx context.Context, obj any) (models.ColorFamilyFilter, error) {
+	var it models.ColorFamilyFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"anyIn"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "anyIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("anyIn"))
+			data, err := ec.unmarshalOColorFamily2ᚕgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐColorFamilyᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AnyIn = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalColorFamilyFilter unmarshals raw into the ColorFamilyFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalColorFamilyFilter(ctx context.Context, raw any) (models.ColorFamilyFilter, error) {
+	var out models.ColorFamilyFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ColorFamilyFilter", raw, &out)
 	return out, err
 }
 
@@ -22533,6 +25522,97 @@ func UnmarshalCreateMemberInput(ctx context.Context, raw any) (model.CreateMembe
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputCreateMetadataFieldInput(ctx context.Context, obj any) (model.CreateMetadataFieldInput, error) {
+	var it model.CreateMetadataFieldInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"key", "label", "type", "options", "required", "default", "localized", "validation"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "key":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("key"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Key = data
+		case "label":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("label"))
+			data, err := ec.unmarshalOLocalizedTextInput2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐLocalizedTextInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Label = graphql.OmittableOf(data)
+		case "type":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("type"))
+			data, err := ec.unmarshalNMetadataFieldType2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFieldType(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Type = data
+		case "options":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("options"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Options = graphql.OmittableOf(data)
+		case "required":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("required"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Required = graphql.OmittableOf(data)
+		case "default":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("default"))
+			data, err := ec.unmarshalOMetadataValue2interface(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Default = graphql.OmittableOf(data)
+		case "localized":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("localized"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Localized = graphql.OmittableOf(data)
+		case "validation":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validation"))
+			data, err := ec.unmarshalOMetadataValidationInput2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐMetadataValidationInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Validation = graphql.OmittableOf(data)
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateMetadataFieldInput unmarshals raw into the CreateMetadataFieldInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateMetadataFieldInput(ctx context.Context, raw any) (model.CreateMetadataFieldInput, error) {
+	var out model.CreateMetadataFieldInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateMetadataFieldInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputCreateRoleInput(ctx context.Context, obj any) (model.CreateRoleInput, error) {
 	var it model.CreateRoleInput
 	if obj == nil {
@@ -22579,6 +25659,76 @@ func (ec *executionContext) unmarshalInputCreateRoleInput(ctx context.Context, o
 func UnmarshalCreateRoleInput(ctx context.Context, raw any) (model.CreateRoleInput, error) {
 	var out model.CreateRoleInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateRoleInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCreateSavedFilterInput(ctx context.Context, obj any) (model.CreateSavedFilterInput, error) {
+	var it model.CreateSavedFilterInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "filter", "orderBy", "search", "shared"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "filter":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("filter"))
+			data, err := ec.unmarshalOAssetFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAssetFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Filter = graphql.OmittableOf(data)
+		case "orderBy":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("orderBy"))
+			data, err := ec.unmarshalOAssetOrder2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAssetOrder(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrderBy = graphql.OmittableOf(data)
+		case "search":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("search"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Search = graphql.OmittableOf(data)
+		case "shared":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("shared"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Shared = graphql.OmittableOf(data)
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateSavedFilterInput unmarshals raw into the CreateSavedFilterInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateSavedFilterInput(ctx context.Context, raw any) (model.CreateSavedFilterInput, error) {
+	var out model.CreateSavedFilterInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateSavedFilterInput", raw, &out)
 	return out, err
 }
 
@@ -23650,6 +26800,251 @@ func UnmarshalLocalizedMetadataInput(ctx context.Context, raw any) (model.Locali
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputLocalizedTextInput(ctx context.Context, obj any) (model.LocalizedTextInput, error) {
+	var it model.LocalizedTextInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"locale", "text"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "locale":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("locale"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Locale = data
+		case "text":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("text"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Text = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalLocalizedTextInput unmarshals raw into the LocalizedTextInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalLocalizedTextInput(ctx context.Context, raw any) (model.LocalizedTextInput, error) {
+	var out model.LocalizedTextInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "LocalizedTextInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputMetadataFilter(ctx context.Context, obj any) (models.MetadataFilter, error) {
+	var it models.MetadataFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"key", "eq", "in", "gt", "lt", "exists", "matches"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "key":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("key"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Key = data
+		case "eq":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("eq"))
+			data, err := ec.unmarshalOMetadataValue2interface(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Eq = data
+		case "in":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("in"))
+			data, err := ec.unmarshalOMetadataValue2ᚕinterfaceᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.In = data
+		case "gt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("gt"))
+			data, err := ec.unmarshalOMetadataValue2interface(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Gt = data
+		case "lt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lt"))
+			data, err := ec.unmarshalOMetadataValue2interface(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Lt = data
+		case "exists":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("exists"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Exists = data
+		case "matches":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("matches"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Matches = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalMetadataFilter unmarshals raw into the MetadataFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalMetadataFilter(ctx context.Context, raw any) (models.MetadataFilter, error) {
+	var out models.MetadataFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "MetadataFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputMetadataValidationInput(ctx context.Context, obj any) (model.MetadataValidationInput, error) {
+	var it model.MetadataValidationInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"min", "max", "pattern"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "min":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("min"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Min = graphql.OmittableOf(data)
+		case "max":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("max"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Max = graphql.OmittableOf(data)
+		case "pattern":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pattern"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Pattern = graphql.OmittableOf(data)
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalMetadataValidationInput unmarshals raw into the MetadataValidationInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalMetadataValidationInput(ctx context.Context, raw any) (model.MetadataValidationInput, error) {
+	var out model.MetadataValidationInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "MetadataValidationInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputMetadataValueInput(ctx context.Context, obj any) (model.MetadataValueInput, error) {
+	var it model.MetadataValueInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"key", "value", "locale"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "key":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("key"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Key = data
+		case "value":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("value"))
+			data, err := ec.unmarshalOMetadataValue2interface(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Value = graphql.OmittableOf(data)
+		case "locale":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("locale"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Locale = graphql.OmittableOf(data)
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalMetadataValueInput unmarshals raw into the MetadataValueInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalMetadataValueInput(ctx context.Context, raw any) (model.MetadataValueInput, error) {
+	var out model.MetadataValueInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "MetadataValueInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputMimeTypeFilter(ctx context.Context, obj any) (models.MimeTypeFilter, error) {
 	var it models.MimeTypeFilter
 	if obj == nil {
@@ -24340,7 +27735,7 @@ func (ec *executionContext) unmarshalInputUpdateAssetInput(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"filename", "author", "copyright", "notes", "status", "collectionId", "tags", "focalPoint", "customData", "defaultFieldMetadata", "availableFrom", "availableUntil", "creatorId"}
+	fieldsInOrder := [...]string{"filename", "author", "copyright", "notes", "status", "collectionId", "tags", "focalPoint", "customData", "defaultFieldMetadata", "availableFrom", "availableUntil", "creatorId", "metadata"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -24438,6 +27833,13 @@ func (ec *executionContext) unmarshalInputUpdateAssetInput(ctx context.Context, 
 				return it, err
 			}
 			it.CreatorID = graphql.OmittableOf(data)
+		case "metadata":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("metadata"))
+			data, err := ec.unmarshalOMetadataValueInput2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐMetadataValueInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Metadata = graphql.OmittableOf(data)
 		}
 	}
 	return it, nil
@@ -24553,6 +27955,97 @@ func UnmarshalUpdateMemberInput(ctx context.Context, raw any) (model.UpdateMembe
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputUpdateMetadataFieldInput(ctx context.Context, obj any) (model.UpdateMetadataFieldInput, error) {
+	var it model.UpdateMetadataFieldInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"key", "label", "type", "options", "required", "default", "localized", "validation"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "key":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("key"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Key = graphql.OmittableOf(data)
+		case "label":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("label"))
+			data, err := ec.unmarshalOLocalizedTextInput2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐLocalizedTextInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Label = graphql.OmittableOf(data)
+		case "type":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("type"))
+			data, err := ec.unmarshalOMetadataFieldType2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFieldType(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Type = graphql.OmittableOf(data)
+		case "options":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("options"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Options = graphql.OmittableOf(data)
+		case "required":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("required"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Required = graphql.OmittableOf(data)
+		case "default":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("default"))
+			data, err := ec.unmarshalOMetadataValue2interface(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Default = graphql.OmittableOf(data)
+		case "localized":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("localized"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Localized = graphql.OmittableOf(data)
+		case "validation":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validation"))
+			data, err := ec.unmarshalOMetadataValidationInput2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐMetadataValidationInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Validation = graphql.OmittableOf(data)
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateMetadataFieldInput unmarshals raw into the UpdateMetadataFieldInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateMetadataFieldInput(ctx context.Context, raw any) (model.UpdateMetadataFieldInput, error) {
+	var out model.UpdateMetadataFieldInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateMetadataFieldInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputUpdateRoleInput(ctx context.Context, obj any) (model.UpdateRoleInput, error) {
 	var it model.UpdateRoleInput
 	if obj == nil {
@@ -24599,6 +28092,76 @@ func (ec *executionContext) unmarshalInputUpdateRoleInput(ctx context.Context, o
 func UnmarshalUpdateRoleInput(ctx context.Context, raw any) (model.UpdateRoleInput, error) {
 	var out model.UpdateRoleInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateRoleInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputUpdateSavedFilterInput(ctx context.Context, obj any) (model.UpdateSavedFilterInput, error) {
+	var it model.UpdateSavedFilterInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "filter", "orderBy", "search", "shared"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = graphql.OmittableOf(data)
+		case "filter":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("filter"))
+			data, err := ec.unmarshalOAssetFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAssetFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Filter = graphql.OmittableOf(data)
+		case "orderBy":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("orderBy"))
+			data, err := ec.unmarshalOAssetOrder2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAssetOrder(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrderBy = graphql.OmittableOf(data)
+		case "search":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("search"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Search = graphql.OmittableOf(data)
+		case "shared":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("shared"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Shared = graphql.OmittableOf(data)
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateSavedFilterInput unmarshals raw into the UpdateSavedFilterInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateSavedFilterInput(ctx context.Context, raw any) (model.UpdateSavedFilterInput, error) {
+	var out model.UpdateSavedFilterInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateSavedFilterInput", raw, &out)
 	return out, err
 }
 
@@ -25680,6 +29243,18 @@ func (ec *executionContext) _Asset(ctx context.Context, sel ast.SelectionSet, ob
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Asset_derivatives(ctx, field, obj)
 				})
+		case "metadata":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Asset_metadata(ctx, field, obj)
+				})
+		case "metadataValue":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Asset_metadataValue(ctx, field, obj)
+				})
 		case "moderation":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -25862,6 +29437,155 @@ func (ec *executionContext) _AssetEvent(ctx context.Context, sel ast.SelectionSe
 			out.Values[i] = ec._AssetEvent_asset(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var assetFacetsImplementors = []string{"AssetFacets"}
+
+func (ec *executionContext) _AssetFacets(ctx context.Context, sel ast.SelectionSet, obj *catalogue.FacetRequest) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, assetFacetsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AssetFacets")
+		case "kind":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AssetFacets_kind(ctx, field, obj)
+				})
+		case "format":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AssetFacets_format(ctx, field, obj)
+				})
+		case "tag":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AssetFacets_tag(ctx, field, obj)
+				})
+		case "smartTag":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AssetFacets_smartTag(ctx, field, obj)
+				})
+		case "collection":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AssetFacets_collection(ctx, field, obj)
+				})
+		case "orientation":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AssetFacets_orientation(ctx, field, obj)
+				})
+		case "resolution":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AssetFacets_resolution(ctx, field, obj)
+				})
+		case "status":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AssetFacets_status(ctx, field, obj)
+				})
+		case "year":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AssetFacets_year(ctx, field, obj)
+				})
+		case "colorFamily":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AssetFacets_colorFamily(ctx, field, obj)
+				})
+		case "antivirus":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AssetFacets_antivirus(ctx, field, obj)
+				})
+		case "moderation":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AssetFacets_moderation(ctx, field, obj)
+				})
+		case "metadata":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AssetFacets_metadata(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var assetMetadataValueImplementors = []string{"AssetMetadataValue"}
+
+func (ec *executionContext) _AssetMetadataValue(ctx context.Context, sel ast.SelectionSet, obj *catalogue.FieldValue) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, assetMetadataValueImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AssetMetadataValue")
+		case "field":
+			out.Values[i] = ec._AssetMetadataValue_field(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "value":
+			out.Values[i] = ec._AssetMetadataValue_value(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "locale":
+			out.Values[i] = ec._AssetMetadataValue_locale(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -26725,6 +30449,44 @@ func (ec *executionContext) _Face(ctx context.Context, sel ast.SelectionSet, obj
 	return out
 }
 
+var facetValueImplementors = []string{"FacetValue"}
+
+func (ec *executionContext) _FacetValue(ctx context.Context, sel ast.SelectionSet, obj *models.FacetValue) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, facetValueImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FacetValue")
+		case "value":
+			out.Values[i] = ec._FacetValue_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._FacetValue_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var focalPointImplementors = []string{"FocalPoint"}
 
 func (ec *executionContext) _FocalPoint(ctx context.Context, sel ast.SelectionSet, obj *models.FocalPoint) graphql.Marshaler {
@@ -26839,6 +30601,44 @@ func (ec *executionContext) _LocalizedMetadata(ctx context.Context, sel ast.Sele
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._LocalizedMetadata_customData(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var localizedTextImplementors = []string{"LocalizedText"}
+
+func (ec *executionContext) _LocalizedText(ctx context.Context, sel ast.SelectionSet, obj *model.LocalizedText) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, localizedTextImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LocalizedText")
+		case "locale":
+			out.Values[i] = ec._LocalizedText_locale(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "text":
+			out.Values[i] = ec._LocalizedText_text(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -27027,6 +30827,142 @@ func (ec *executionContext) _MemberSession(ctx context.Context, sel ast.Selectio
 		case "expiresAt":
 			out.Values[i] = ec._MemberSession_expiresAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var metadataFieldImplementors = []string{"MetadataField"}
+
+func (ec *executionContext) _MetadataField(ctx context.Context, sel ast.SelectionSet, obj *models.MetadataField) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, metadataFieldImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MetadataField")
+		case "id":
+			out.Values[i] = ec._MetadataField_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "key":
+			out.Values[i] = ec._MetadataField_key(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "label":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MetadataField_label(ctx, field, obj)
+				})
+		case "labels":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MetadataField_labels(ctx, field, obj)
+				})
+		case "type":
+			out.Values[i] = ec._MetadataField_type(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "options":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MetadataField_options(ctx, field, obj)
+				})
+		case "required":
+			out.Values[i] = ec._MetadataField_required(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "default":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MetadataField_default(ctx, field, obj)
+				})
+		case "localized":
+			out.Values[i] = ec._MetadataField_localized(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "validation":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MetadataField_validation(ctx, field, obj)
+				})
+		case "createdAt":
+			out.Values[i] = ec._MetadataField_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._MetadataField_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var metadataValidationImplementors = []string{"MetadataValidation"}
+
+func (ec *executionContext) _MetadataValidation(ctx context.Context, sel ast.SelectionSet, obj *model.MetadataValidation) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, metadataValidationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MetadataValidation")
+		case "min":
+			out.Values[i] = ec._MetadataValidation_min(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "max":
+			out.Values[i] = ec._MetadataValidation_max(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pattern":
+			out.Values[i] = ec._MetadataValidation_pattern(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:
@@ -27317,6 +31253,27 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "createMetadataField":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createMetadataField(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateMetadataField":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateMetadataField(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteMetadataField":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteMetadataField(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "moderateAssets":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_moderateAssets(ctx, field)
@@ -27362,6 +31319,27 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "deleteUploadPreset":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_deleteUploadPreset(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createSavedFilter":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createSavedFilter(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateSavedFilter":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateSavedFilter(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteSavedFilter":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteSavedFilter(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -27689,6 +31667,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_collections(ctx, field)
 				})
+		case "assetFacets":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_assetFacets(ctx, field)
+				})
 		case "me":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, false,
@@ -27719,6 +31703,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_mySessions(ctx, field)
 				})
+		case "metadataFields":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_metadataFields(ctx, field)
+				})
 		case "transformPresets":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -27730,6 +31720,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_uploadPresets(ctx, field)
+				})
+		case "savedFilters":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_savedFilters(ctx, field)
 				})
 		case "tags":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -27885,6 +31881,86 @@ func (ec *executionContext) _ResponsiveImage(ctx context.Context, sel ast.Select
 			out.Values[i] = ec._ResponsiveImage_blurhash(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var savedFilterImplementors = []string{"SavedFilter"}
+
+func (ec *executionContext) _SavedFilter(ctx context.Context, sel ast.SelectionSet, obj *models.SavedFilter) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, savedFilterImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SavedFilter")
+		case "id":
+			out.Values[i] = ec._SavedFilter_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "name":
+			out.Values[i] = ec._SavedFilter_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "filter":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SavedFilter_filter(ctx, field, obj)
+				})
+		case "orderBy":
+			out.Values[i] = ec._SavedFilter_orderBy(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "search":
+			out.Values[i] = ec._SavedFilter_search(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "shared":
+			out.Values[i] = ec._SavedFilter_shared(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "ownerId":
+			out.Values[i] = ec._SavedFilter_ownerId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "mine":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SavedFilter_mine(ctx, field, obj)
+				})
+		case "createdAt":
+			out.Values[i] = ec._SavedFilter_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._SavedFilter_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -29352,6 +33428,14 @@ func (ec *executionContext) marshalNAssetEvent2ᚖgithubᚗcomᚋmediagraphᚋme
 	return ec._AssetEvent(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNAssetFacets2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋcatalogueᚐFacetRequest(ctx context.Context, sel ast.SelectionSet, v *catalogue.FacetRequest) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AssetFacets!")
+		return graphql.Null
+	}
+	return ec._AssetFacets(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNAssetFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAssetFilter(ctx context.Context, v any) (*models.AssetFilter, error) {
 	res, err := ec.unmarshalInputAssetFilter(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
@@ -29390,6 +33474,30 @@ var (
 		models.KindOther:    "OTHER",
 	}
 )
+
+func (ec *executionContext) marshalNAssetMetadataValue2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋcatalogueᚐFieldValueᚄ(ctx context.Context, sel ast.SelectionSet, v []*catalogue.FieldValue) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAssetMetadataValue2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋcatalogueᚐFieldValue(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNAssetMetadataValue2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋcatalogueᚐFieldValue(ctx context.Context, sel ast.SelectionSet, v *catalogue.FieldValue) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AssetMetadataValue!")
+		return graphql.Null
+	}
+	return ec._AssetMetadataValue(ctx, sel, v)
+}
 
 func (ec *executionContext) unmarshalNAssetStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAssetStatus(ctx context.Context, v any) (models.AssetStatus, error) {
 	tmp, err := graphql.UnmarshalString(v)
@@ -29543,6 +33651,21 @@ func (ec *executionContext) marshalNColor2ᚖgithubᚗcomᚋmediagraphᚋmediagr
 	return ec._Color(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNColorFamily2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐColorFamily(ctx context.Context, v any) (models.ColorFamily, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := models.ColorFamily(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNColorFamily2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐColorFamily(ctx context.Context, sel ast.SelectionSet, v models.ColorFamily) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ColorFamily!")
+	}
+	return res
+}
+
 func (ec *executionContext) unmarshalNCompletedPartInput2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐCompletedPartInputᚄ(ctx context.Context, v any) ([]*model.CompletedPartInput, error) {
 	vSlice := graphql.CoerceList(v)
 	var err error
@@ -29587,8 +33710,18 @@ func (ec *executionContext) unmarshalNCreateMemberInput2githubᚗcomᚋmediagrap
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNCreateMetadataFieldInput2githubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐCreateMetadataFieldInput(ctx context.Context, v any) (model.CreateMetadataFieldInput, error) {
+	res, err := ec.unmarshalInputCreateMetadataFieldInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNCreateRoleInput2githubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐCreateRoleInput(ctx context.Context, v any) (model.CreateRoleInput, error) {
 	res, err := ec.unmarshalInputCreateRoleInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCreateSavedFilterInput2githubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐCreateSavedFilterInput(ctx context.Context, v any) (model.CreateSavedFilterInput, error) {
+	res, err := ec.unmarshalInputCreateSavedFilterInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -29696,6 +33829,29 @@ func (ec *executionContext) marshalNFace2ᚖgithubᚗcomᚋmediagraphᚋmediagra
 		return graphql.Null
 	}
 	return ec._Face(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNFacet2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFacet(ctx context.Context, v any) (models.Facet, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := models.Facet(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNFacet2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFacet(ctx context.Context, sel ast.SelectionSet, v models.Facet) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Facet!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNFacetValue2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFacetValue(ctx context.Context, sel ast.SelectionSet, v *models.FacetValue) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "FacetValue!")
+		return graphql.Null
+	}
+	return ec._FacetValue(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNFloat2float64(ctx context.Context, v any) (float64, error) {
@@ -29819,6 +33975,20 @@ func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.Selecti
 	return res
 }
 
+func (ec *executionContext) unmarshalNInt2int64(ctx context.Context, v any) (int64, error) {
+	res, err := graphql.UnmarshalInt64(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNInt2int64(ctx context.Context, sel ast.SelectionSet, v int64) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalInt64(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Int!")
+	}
+	return res
+}
+
 func (ec *executionContext) unmarshalNInt642int64(ctx context.Context, v any) (int64, error) {
 	res, err := scalars.UnmarshalInt64(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -29904,6 +34074,35 @@ func (ec *executionContext) unmarshalNLocalizedMetadataInput2ᚖgithubᚗcomᚋm
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNLocalizedText2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐLocalizedTextᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.LocalizedText) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNLocalizedText2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐLocalizedText(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNLocalizedText2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐLocalizedText(ctx context.Context, sel ast.SelectionSet, v *model.LocalizedText) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "LocalizedText!")
+		return graphql.Null
+	}
+	return ec._LocalizedText(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNLocalizedTextInput2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐLocalizedTextInput(ctx context.Context, v any) (*model.LocalizedTextInput, error) {
+	res, err := ec.unmarshalInputLocalizedTextInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNMediaSettings2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐMediaSettings(ctx context.Context, sel ast.SelectionSet, v *model.MediaSettings) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "MediaSettings!")
@@ -29926,6 +34125,81 @@ func (ec *executionContext) marshalNMemberSession2ᚖgithubᚗcomᚋmediagraph�
 		return graphql.Null
 	}
 	return ec._MemberSession(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNMetadataField2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐMetadataFieldᚄ(ctx context.Context, sel ast.SelectionSet, v []*models.MetadataField) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMetadataField2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐMetadataField(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNMetadataField2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐMetadataField(ctx context.Context, sel ast.SelectionSet, v *models.MetadataField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MetadataField!")
+		return graphql.Null
+	}
+	return ec._MetadataField(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNMetadataFieldType2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFieldType(ctx context.Context, v any) (models.FieldType, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := models.FieldType(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNMetadataFieldType2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFieldType(ctx context.Context, sel ast.SelectionSet, v models.FieldType) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "MetadataFieldType!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNMetadataFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐMetadataFilter(ctx context.Context, v any) (*models.MetadataFilter, error) {
+	res, err := ec.unmarshalInputMetadataFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNMetadataValidation2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐMetadataValidation(ctx context.Context, sel ast.SelectionSet, v *model.MetadataValidation) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MetadataValidation!")
+		return graphql.Null
+	}
+	return ec._MetadataValidation(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNMetadataValue2interface(ctx context.Context, v any) (any, error) {
+	res, err := graphql.UnmarshalAny(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNMetadataValue2interface(ctx context.Context, sel ast.SelectionSet, v any) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MetadataValue!")
+		return graphql.Null
+	}
+	_ = sel
+	res := graphql.MarshalAny(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "MetadataValue!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNMetadataValueInput2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐMetadataValueInput(ctx context.Context, v any) (*model.MetadataValueInput, error) {
+	res, err := ec.unmarshalInputMetadataValueInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNModerationStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐModerationStatus(ctx context.Context, v any) (models.ModerationStatus, error) {
@@ -30075,6 +34349,30 @@ var (
 		models.RoleDelivery: "DELIVERY",
 	}
 )
+
+func (ec *executionContext) marshalNSavedFilter2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐSavedFilterᚄ(ctx context.Context, sel ast.SelectionSet, v []*models.SavedFilter) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSavedFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐSavedFilter(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSavedFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐSavedFilter(ctx context.Context, sel ast.SelectionSet, v *models.SavedFilter) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SavedFilter!")
+		return graphql.Null
+	}
+	return ec._SavedFilter(ctx, sel, v)
+}
 
 func (ec *executionContext) marshalNSignedUpload2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋintakeᚐTicketᚄ(ctx context.Context, sel ast.SelectionSet, v []*intake.Ticket) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
@@ -30320,8 +34618,18 @@ func (ec *executionContext) unmarshalNUpdateMemberInput2githubᚗcomᚋmediagrap
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNUpdateMetadataFieldInput2githubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐUpdateMetadataFieldInput(ctx context.Context, v any) (model.UpdateMetadataFieldInput, error) {
+	res, err := ec.unmarshalInputUpdateMetadataFieldInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNUpdateRoleInput2githubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐUpdateRoleInput(ctx context.Context, v any) (model.UpdateRoleInput, error) {
 	res, err := ec.unmarshalInputUpdateRoleInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateSavedFilterInput2githubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐUpdateSavedFilterInput(ctx context.Context, v any) (model.UpdateSavedFilterInput, error) {
+	res, err := ec.unmarshalInputUpdateSavedFilterInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -31321,6 +35629,50 @@ func (ec *executionContext) unmarshalOCollectionFilter2ᚖgithubᚗcomᚋmediagr
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalOColorFamily2ᚕgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐColorFamilyᚄ(ctx context.Context, v any) ([]models.ColorFamily, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]models.ColorFamily, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNColorFamily2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐColorFamily(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOColorFamily2ᚕgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐColorFamilyᚄ(ctx context.Context, sel ast.SelectionSet, v []models.ColorFamily) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNColorFamily2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐColorFamily(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOColorFamilyFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐColorFamilyFilter(ctx context.Context, v any) (*models.ColorFamilyFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputColorFamilyFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalOColorsFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐColorsFilter(ctx context.Context, v any) (*models.ColorsFilter, error) {
 	if v == nil {
 		return nil, nil
@@ -31392,6 +35744,61 @@ func (ec *executionContext) marshalOFace2ᚕᚖgithubᚗcomᚋmediagraphᚋmedia
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNFace2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFace(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOFacet2ᚕgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFacetᚄ(ctx context.Context, v any) ([]models.Facet, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]models.Facet, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNFacet2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFacet(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOFacet2ᚕgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFacetᚄ(ctx context.Context, sel ast.SelectionSet, v []models.Facet) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFacet2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFacet(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOFacetValue2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFacetValueᚄ(ctx context.Context, sel ast.SelectionSet, v []*models.FacetValue) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFacetValue2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFacetValue(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -31773,6 +36180,23 @@ func (ec *executionContext) unmarshalOLocalizedMetadataInput2ᚕᚖgithubᚗcom�
 	return res, nil
 }
 
+func (ec *executionContext) unmarshalOLocalizedTextInput2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐLocalizedTextInputᚄ(ctx context.Context, v any) ([]*model.LocalizedTextInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.LocalizedTextInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNLocalizedTextInput2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐLocalizedTextInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
 func (ec *executionContext) marshalOMember2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐMemberᚄ(ctx context.Context, sel ast.SelectionSet, v []*models.Member) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -31816,6 +36240,120 @@ func (ec *executionContext) marshalOMemberSession2ᚕᚖgithubᚗcomᚋmediagrap
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalOMetadataFieldType2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFieldType(ctx context.Context, v any) (*models.FieldType, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := models.FieldType(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOMetadataFieldType2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFieldType(ctx context.Context, sel ast.SelectionSet, v *models.FieldType) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
+}
+
+func (ec *executionContext) unmarshalOMetadataFilter2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐMetadataFilterᚄ(ctx context.Context, v any) ([]*models.MetadataFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*models.MetadataFilter, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNMetadataFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐMetadataFilter(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOMetadataValidationInput2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐMetadataValidationInput(ctx context.Context, v any) (*model.MetadataValidationInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputMetadataValidationInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOMetadataValue2interface(ctx context.Context, v any) (any, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := graphql.UnmarshalAny(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOMetadataValue2interface(ctx context.Context, sel ast.SelectionSet, v any) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalAny(v)
+	return res
+}
+
+func (ec *executionContext) unmarshalOMetadataValue2ᚕinterfaceᚄ(ctx context.Context, v any) ([]any, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]any, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNMetadataValue2interface(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOMetadataValue2ᚕinterfaceᚄ(ctx context.Context, sel ast.SelectionSet, v []any) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNMetadataValue2interface(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOMetadataValueInput2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐMetadataValueInputᚄ(ctx context.Context, v any) ([]*model.MetadataValueInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.MetadataValueInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNMetadataValueInput2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐMetadataValueInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
 }
 
 func (ec *executionContext) unmarshalOMimeTypeFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐMimeTypeFilter(ctx context.Context, v any) (*models.MimeTypeFilter, error) {

@@ -107,12 +107,46 @@ type CreateMemberInput struct {
 	RoleID string `json:"roleId"`
 }
 
+// A field to define.
+type CreateMetadataFieldInput struct {
+	// The key: a lower-case letter, then up to 63 lower-case letters, digits or _.
+	Key string `json:"key"`
+	// Its name per locale.
+	Label graphql.Omittable[[]*LocalizedTextInput] `json:"label,omitempty"`
+	// The type of its values.
+	Type models.FieldType `json:"type"`
+	// The options of a SELECT or MULTI_SELECT field (required for those).
+	Options graphql.Omittable[[]string] `json:"options,omitempty"`
+	// Whether assets must have a value.
+	Required graphql.Omittable[*bool] `json:"required,omitempty"`
+	// The value an asset without one shows.
+	Default graphql.Omittable[any] `json:"default,omitempty"`
+	// Whether it has a value per locale.
+	Localized graphql.Omittable[*bool] `json:"localized,omitempty"`
+	// Bounds of its values.
+	Validation graphql.Omittable[*MetadataValidationInput] `json:"validation,omitempty"`
+}
+
 // A role to create.
 type CreateRoleInput struct {
 	// Its name.
 	Name string `json:"name"`
 	// What it may do.
 	Permissions *PermissionsInput `json:"permissions"`
+}
+
+// A filter to save.
+type CreateSavedFilterInput struct {
+	// Its name (at most 200 characters).
+	Name string `json:"name"`
+	// The conditions; every asset when omitted.
+	Filter graphql.Omittable[*models.AssetFilter] `json:"filter,omitempty"`
+	// The ordering to apply unless a query names one.
+	OrderBy graphql.Omittable[*models.AssetOrder] `json:"orderBy,omitempty"`
+	// Words to search for beside the filter.
+	Search graphql.Omittable[*string] `json:"search,omitempty"`
+	// Share it with every EDITOR and ADMIN; personal by default.
+	Shared graphql.Omittable[*bool] `json:"shared,omitempty"`
 }
 
 // A new transform preset.
@@ -294,6 +328,22 @@ type LocalizedMetadataInput struct {
 	CustomData graphql.Omittable[map[string]any] `json:"customData,omitempty"`
 }
 
+// A text in one locale; management only.
+type LocalizedText struct {
+	// The locale.
+	Locale string `json:"locale"`
+	// The text.
+	Text string `json:"text"`
+}
+
+// A text in one locale, to set.
+type LocalizedTextInput struct {
+	// The locale (one of the library's).
+	Locale string `json:"locale"`
+	// The text (at most 200 characters).
+	Text string `json:"text"`
+}
+
 // The rules of this library, as configured.
 type MediaSettings struct {
 	// Every content locale, default first.
@@ -316,6 +366,36 @@ type MediaSettings struct {
 	MaxSignedUploadBytes int64 `json:"maxSignedUploadBytes"`
 	// How long a signed upload ticket lasts, in seconds.
 	UploadTicketTTLSeconds int `json:"uploadTicketTtlSeconds"`
+}
+
+// Bounds of a field's values: of a NUMBER's value, or of a TEXT's length, and a pattern a TEXT must match; management only.
+type MetadataValidation struct {
+	// The smallest value (or length) allowed.
+	Min *float64 `json:"min,omitempty"`
+	// The largest value (or length) allowed.
+	Max *float64 `json:"max,omitempty"`
+	// A regular expression (RE2) a TEXT value must match.
+	Pattern *string `json:"pattern,omitempty"`
+}
+
+// Bounds of a field's values, to set.
+type MetadataValidationInput struct {
+	// The smallest NUMBER (or TEXT length) allowed; null: none.
+	Min graphql.Omittable[*float64] `json:"min,omitempty"`
+	// The largest NUMBER (or TEXT length) allowed; null: none.
+	Max graphql.Omittable[*float64] `json:"max,omitempty"`
+	// A regular expression (RE2) TEXT values must match; null: none.
+	Pattern graphql.Omittable[*string] `json:"pattern,omitempty"`
+}
+
+// A value of a structured metadata field to set on assets.
+type MetadataValueInput struct {
+	// The field's key.
+	Key string `json:"key"`
+	// The value, checked against the field's type, options and validation; null clears it.
+	Value graphql.Omittable[any] `json:"value,omitempty"`
+	// For localized fields, the locale (the default locale when omitted).
+	Locale graphql.Omittable[*string] `json:"locale,omitempty"`
 }
 
 // Change the media library. Management only: DELIVERY tokens may not call mutations.
@@ -392,6 +472,8 @@ type UpdateAssetInput struct {
 	AvailableUntil graphql.Omittable[*time.Time] `json:"availableUntil,omitempty"`
 	// Attribute the assets to this member or API token (ADMIN only; management only).
 	CreatorID graphql.Omittable[*string] `json:"creatorId,omitempty"`
+	// Values of structured metadata fields to set (at most 50).
+	Metadata graphql.Omittable[[]*MetadataValueInput] `json:"metadata,omitempty"`
 }
 
 // Changes to a collection.
@@ -410,12 +492,46 @@ type UpdateMemberInput struct {
 	RoleID graphql.Omittable[*string] `json:"roleId,omitempty"`
 }
 
+// Changes to a field; an omitted field stays as it is.
+type UpdateMetadataFieldInput struct {
+	// A new key.
+	Key graphql.Omittable[*string] `json:"key,omitempty"`
+	// New names per locale (replacing all of them).
+	Label graphql.Omittable[[]*LocalizedTextInput] `json:"label,omitempty"`
+	// A new type: allowed only when every stored value converts to it.
+	Type graphql.Omittable[*models.FieldType] `json:"type,omitempty"`
+	// New options.
+	Options graphql.Omittable[[]string] `json:"options,omitempty"`
+	// Whether assets must have a value.
+	Required graphql.Omittable[*bool] `json:"required,omitempty"`
+	// A new default (null: none).
+	Default graphql.Omittable[any] `json:"default,omitempty"`
+	// Whether it has a value per locale.
+	Localized graphql.Omittable[*bool] `json:"localized,omitempty"`
+	// New bounds.
+	Validation graphql.Omittable[*MetadataValidationInput] `json:"validation,omitempty"`
+}
+
 // Changes to a role; omitted fields stay as they are.
 type UpdateRoleInput struct {
 	// Its name.
 	Name graphql.Omittable[*string] `json:"name,omitempty"`
 	// What it may do (replaces every permission).
 	Permissions graphql.Omittable[*PermissionsInput] `json:"permissions,omitempty"`
+}
+
+// Changes to a saved filter; an omitted field stays as it is, a nullable one set to null is cleared.
+type UpdateSavedFilterInput struct {
+	// A new name.
+	Name graphql.Omittable[*string] `json:"name,omitempty"`
+	// New conditions (null: every asset).
+	Filter graphql.Omittable[*models.AssetFilter] `json:"filter,omitempty"`
+	// A new ordering (null: none).
+	OrderBy graphql.Omittable[*models.AssetOrder] `json:"orderBy,omitempty"`
+	// New words to search for (null: none).
+	Search graphql.Omittable[*string] `json:"search,omitempty"`
+	// Share it, or make it personal again.
+	Shared graphql.Omittable[*bool] `json:"shared,omitempty"`
 }
 
 // Changes to a transform preset; an omitted field stays as it is. URLs naming it serve the new transform.

@@ -46,6 +46,8 @@ type AssetChanges struct {
 	AvailableUntil Optional[*time.Time]
 	// CreatorID attributes the assets to another member or API token (ADMIN only).
 	CreatorID Optional[string]
+	// Fields are values of structured metadata fields.
+	Fields []FieldValueChange
 }
 
 // Text limits, in characters.
@@ -237,8 +239,16 @@ func (s *Assets) UpdateAssets(ctx context.Context, ids []string, ch AssetChanges
 	if f, u := ch.AvailableFrom.Value, ch.AvailableUntil.Value; f != nil && u != nil && !u.After(*f) {
 		return nil, access.Invalid("availableUntil", "availableUntil must come after availableFrom")
 	}
+	fields, err := s.checkFieldValues(ctx, s.db, ch.Fields)
+	if err != nil {
+		return nil, err
+	}
 	assets, err := s.writeAssetsLogged(ctx, ids, liveAssets, models.EventAssetUpdated, func(tx *models.DB, assets []*models.Asset) (models.JSONObject, error) {
-		return auditChanges(assets, ch), s.applyChanges(ctx, tx, assets, ch, tags, meta)
+		audit := auditChanges(assets, ch)
+		if err := s.applyChanges(ctx, tx, assets, ch, tags, meta); err != nil {
+			return audit, err
+		}
+		return audit, writeFieldValues(ctx, tx, assetIDs(assets), fields)
 	})
 	if err != nil {
 		return nil, err
