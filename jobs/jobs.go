@@ -47,6 +47,8 @@ type Workers struct {
 	Scan      *Scan
 	Outbox    Outbox
 	Attempted []Attempted
+	// AV makes posters, waveforms and HLS encodes, queued from the outbox; nil: this process makes none.
+	AV *AV
 }
 
 // rescueAfter is how long a job may stay running before River takes it for abandoned (its process
@@ -128,6 +130,11 @@ func start[TTx any](ctx context.Context, driver riverdriver.Driver[TTx], db *mod
 			return insert(ctx, p)
 		})}, subscribers...)
 	}
+	if w.AV != nil {
+		subscribers = append([]Subscriber{addAV(workers, *w.AV, func(ctx context.Context, p []river.InsertManyParams) error {
+			return insert(ctx, p)
+		})}, subscribers...)
+	}
 	river.AddWorker(workers, &drainWorker{db: db, subscribers: subscribers})
 	periodic = append(periodic, river.NewPeriodicJob(river.PeriodicInterval(w.Outbox.Every),
 		func() (river.JobArgs, *river.InsertOpts) { return drainOutbox{}, nil },
@@ -141,6 +148,7 @@ func start[TTx any](ctx context.Context, driver riverdriver.Driver[TTx], db *mod
 		scanQueue: {MaxWorkers: 2},
 	}
 	attempted := addAttempted(workers, queues, w.Attempted)
+	addAVQueues(queues, w.AV)
 	client, err := river.NewClient(driver, &river.Config{
 		Logger:               riverLog,
 		Queues:               queues,

@@ -14,6 +14,7 @@ import (
 	"github.com/mediagraph/mediagraph/config"
 	"github.com/mediagraph/mediagraph/media/access"
 	"github.com/mediagraph/mediagraph/media/antivirus"
+	"github.com/mediagraph/mediagraph/media/av"
 	"github.com/mediagraph/mediagraph/media/catalogue"
 	"github.com/mediagraph/mediagraph/media/clamd"
 	"github.com/mediagraph/mediagraph/media/deliver"
@@ -55,10 +56,12 @@ type Library struct {
 	// Subscriptions streams events to GraphQL subscriptions.
 	Subscriptions *notify.Hub
 	Audit         *notify.Audit
-	db            *models.DB
-	store         storage.Store
-	settings      config.Library
-	spoolDir      string
+	// AV makes the posters, pages, waveforms and HLS streams of videos, documents and sounds.
+	AV       *av.Service
+	db       *models.DB
+	store    storage.Store
+	settings config.Library
+	spoolDir string
 }
 
 // memoryBudget bounds the bytes of all files that analysis and transforms hold in memory at once:
@@ -96,6 +99,8 @@ func New(ctx context.Context, db *models.DB, store storage.Store, settings confi
 		Audit:         notify.NewAudit(db, settings.AuditRetention),
 		db:            db, store: store, settings: settings, spoolDir: rt.SpoolDir,
 	}
+	lib.AV = av.New(db, store, settings, rt.SpoolDir, log)
+	lib.Deliver.UseStills(lib.AV)
 	lib.Intake.Observe(rt.Observer)
 	lib.Deliver.Observe(rt.Observer)
 	return lib, nil

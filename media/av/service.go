@@ -7,8 +7,8 @@ import (
 	"fmt"
 	"image"
 	"image/draw"
-	"io"
 	_ "image/png" // posters, frames, pages and waveforms are PNGs
+	"io"
 	"log/slog"
 	"runtime"
 
@@ -292,4 +292,65 @@ func (s *Service) keep(ctx context.Context, a *models.Asset, key string, out []b
 		return fmt.Errorf("store %s: %w", key, err)
 	}
 	return nil
+}
+
+// Makes reports whether stills of a can be made here: a video's or a sound's need ffmpeg and a file
+// it read; a PDF's, a page count.
+func (s *Service) Makes(a *models.Asset) bool {
+	switch {
+	case a.ProcessingError != nil:
+		return false
+	case a.Kind == models.KindVideo:
+		return s.ff.Available() && a.Width != nil && a.Height != nil && a.Duration != nil
+	case a.Kind == models.KindAudio:
+		return s.ff.Available() && a.Duration != nil && *a.Duration > 0
+	case a.MimeType == "application/pdf":
+		an, err := a.Analysis.Get()
+		return err == nil && an.PageCount > 0
+	}
+	return false
+}
+
+// StillFacts are the size and placeholder of a still, known without making it.
+type StillFacts struct {
+	Width, Height int
+	Blurhash      *string
+}
+
+// FactsOf says the size of a's still (a video's poster, a document's first page, a sound's
+// waveform) without making it; nil when it is not known before it is made (a document's page
+// before the job rendered it).
+func (s *Service) FactsOf(ctx context.Context, a *models.Asset) (*StillFacts, error) {
+	if a.Kind == models.KindAudio && a.Duration != nil {
+		return &StillFacts{Width: min(MaxBuckets, int(*a.Duration*waveformRate)), Height: waveformImageHeight}, nil
+	}
+	m, err := s.Media(ctx, a)
+	if err != nil {
+		return nil, err
+	}
+	if m != nil && m.PosterWidth != nil && m.PosterHeight != nil {
+		return &StillFacts{Width: *m.PosterWidth, Height: *m.PosterHeight, Blurhash: m.PosterBlurhash}, nil
+	}
+	if a.Kind == models.KindVideo && a.Width != nil && a.Height != nil {
+		return &StillFacts{Width: *a.Width, Height: *a.Height}, nil
+	}
+	return nil, nil
+}
+
+// MakeFirstPage renders a document's first page, its poster, and records its size and blurhash.
+func (s *Service) MakeFirstPage(ctx context.Context, a *models.Asset) error {
+	var pixels []byte
+	st, err := s.ensure(ctx, a, "page-1", func(ctx context.Context) ([]byte, error) {
+		b, err := s.renderPage(ctx, a, 1)
+		pixels = b
+		return b, err
+	})
+	if err != nil {
+		return err
+	}
+	m := &models.AVMedia{AssetID: a.ID, Version: a.Version, PosterKey: &st.Key, PosterWidth: &st.Width, PosterHeight: &st.Height}
+	if pixels != nil {
+		m.PosterBlurhash = blurhashOf(pixels)
+	}
+	return s.db.SaveAVMedia(ctx, m, "poster_key", "poster_width", "poster_height", "poster_blurhash")
 }

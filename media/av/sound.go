@@ -107,6 +107,10 @@ func (s *Service) Derive(ctx context.Context, assetID string) error {
 		_, err = s.MakePoster(ctx, a)
 	case models.KindAudio:
 		_, err = s.MakeWaveform(ctx, a)
+	default:
+		if a.MimeType == "application/pdf" {
+			err = s.MakeFirstPage(ctx, a)
+		}
 	}
 	if errors.As(err, &refused) {
 		return nil

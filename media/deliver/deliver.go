@@ -32,6 +32,8 @@ type Service struct {
 	transforms *transforms
 	background *background
 	observer   observe.Observer
+	// stills, when set, lets videos, sounds and documents be transformed (UseStills).
+	stills Stills
 }
 
 // Limits of uncached transforms: how many one client may have in flight (running or waiting), and how
