@@ -22,18 +22,16 @@ const (
 	MaxBuckets = 2000
 )
 
-// Waveform reads the peaks of the sound at url (a loopback URL of ServeOnce) of duration seconds:
-// at most MaxBuckets values from 0 (silence) to 1 (full scale), each the loudest sample of its
-// stretch of time. The decode is streamed: memory stays small however long the sound.
+// Waveform reads the peaks of the sound at url (a loopback URL of ServeOnce) of about duration
+// seconds: at most MaxBuckets values from 0 (silence) to 1 (full scale), each the loudest sample of
+// its stretch of time. The decode is streamed: memory stays small however long the sound. The
+// buckets share out the samples decoded, not the stated duration, which an MP3's padding overstates.
 func (f FFmpeg) Waveform(ctx context.Context, url string, duration float64) ([]float64, error) {
 	ctx, cancel := context.WithTimeout(ctx, f.Timeout)
 	defer cancel()
-	total := int(math.Ceil(duration * waveformRate))
-	if total < 1 {
-		return nil, errors.New("waveform: the sound has no duration")
-	}
-	n := min(MaxBuckets, total)
-	peaks := &peakWriter{peaks: make([]float64, n), perBucket: float64(total) / float64(n)}
+	// Windows of a few samples, about windowsPerBucket of them per bucket of the largest waveform.
+	window := max(1, int(duration*waveformRate)/(MaxBuckets*windowsPerBucket))
+	peaks := &peakWriter{window: window}
 	pr, pw := io.Pipe()
 	done := make(chan error, 1)
 	go func() { done <- peaks.read(pr) }()
@@ -45,17 +43,27 @@ func (f FFmpeg) Waveform(ctx context.Context, url string, duration float64) ([]f
 	if err != nil {
 		return nil, fmt.Errorf("waveform: %w", err)
 	}
-	for i, p := range peaks.peaks {
-		peaks.peaks[i] = math.Round(p*1000) / 1000
+	if len(peaks.windows) == 0 {
+		return nil, errors.New("waveform: the file has no sound")
 	}
-	return peaks.peaks, nil
+	out, err := Buckets(peaks.windows, min(MaxBuckets, len(peaks.windows)))
+	if err != nil {
+		return nil, err
+	}
+	for i, p := range out {
+		out[i] = math.Round(p*1000) / 1000
+	}
+	return out, nil
 }
 
-// peakWriter keeps the loudest sample of each bucket of a stream of 16-bit samples.
+// windowsPerBucket is how finely samples are kept before they are shared out into buckets.
+const windowsPerBucket = 8
+
+// peakWriter keeps the loudest sample of each window of a stream of 16-bit samples.
 type peakWriter struct {
-	peaks     []float64
-	perBucket float64
-	sample    int
+	window  int
+	windows []float64
+	sample  int
 }
 
 func (p *peakWriter) read(r io.Reader) error {
@@ -69,8 +77,11 @@ func (p *peakWriter) read(r io.Reader) error {
 			return err
 		}
 		v := math.Abs(float64(int16(binary.LittleEndian.Uint16(b[:])))) / 32768
-		i := min(int(float64(p.sample)/p.perBucket), len(p.peaks)-1) // the stated duration may fall short
-		p.peaks[i] = max(p.peaks[i], v)
+		if p.sample%p.window == 0 {
+			p.windows = append(p.windows, 0)
+		}
+		last := len(p.windows) - 1
+		p.windows[last] = max(p.windows[last], v)
 		p.sample++
 	}
 }
@@ -102,7 +113,7 @@ func WaveformPNG(peaks []float64) ([]byte, error) {
 	img := image.NewNRGBA(image.Rect(0, 0, w, h))
 	mid := h / 2
 	for x, p := range peaks {
-		half := max(1, int(math.Round(p*float64(mid))))
+		half := int(math.Round(p * float64(mid)))
 		for y := mid - half; y < mid+half; y++ {
 			img.SetNRGBA(x, y, color.NRGBA{R: waveformColor, G: waveformColor, B: waveformColor, A: 255})
 		}
