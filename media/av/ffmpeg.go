@@ -66,11 +66,17 @@ var ErrNoFrame = errors.New("the video has no frame at that time")
 // run runs ffmpeg with args, its output to stdout; an error carries the first line ffmpeg wrote
 // about it, with the loopback URL taken out.
 func (f FFmpeg) run(ctx context.Context, stdout io.Writer, args ...string) error {
+	return f.runIn(ctx, "", stdout, args...)
+}
+
+// runIn is run in directory dir, where relative output names land ("": the process's own).
+func (f FFmpeg) runIn(ctx context.Context, dir string, stdout io.Writer, args ...string) error {
 	if f.Path == "" {
 		return ErrMissing
 	}
 	base := []string{"-nostdin", "-hide_banner", "-v", "error", "-protocol_whitelist", "http,tcp,file,crypto"}
 	cmd := exec.CommandContext(ctx, f.Path, append(base, args...)...)
+	cmd.Dir = dir
 	var stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = stdout, &limitedWriter{w: &stderr, n: 4 << 10, drop: true}
 	err := cmd.Run()

@@ -65,11 +65,11 @@ func (f FFmpeg) HLS(ctx context.Context, url, dir string, rungs []Rung, duration
 		}
 	}
 	args := append([]string{"-i", url, "-progress", "pipe:1", "-nostats"}, hlsArgs(rungs, withAudio)...)
-	args = append(args, filepath.Join(dir, "v%v", "index.m3u8"))
+	args = append(args, "v%v/index.m3u8")
 	pr, pw := io.Pipe()
 	done := make(chan struct{})
 	go func() { defer close(done); readProgress(pr, duration, progress) }()
-	err := f.run(ctx, pw, args...)
+	err := f.runIn(ctx, dir, pw, args...) // the playlists name their files relative to dir
 	pw.Close()
 	<-done
 	if err != nil {

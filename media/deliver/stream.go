@@ -25,7 +25,7 @@ import (
 const hlsPathPrefix = "/media/hls/"
 
 // hlsFiles are the names an encode's files have (av.HLS); any other name is no file of it.
-var hlsFiles = regexp.MustCompile(`^(master\.m3u8|v[0-9]{1,2}/(index\.m3u8|init\.mp4|seg[0-9]{5}\.m4s)|v[0-9]{1,2}\.mp4)$`)
+var hlsFiles = regexp.MustCompile(`^(master\.m3u8|v[0-9]{1,2}/(index\.m3u8|init(_[0-9]{1,2})?\.mp4|seg[0-9]{5}\.m4s)|v[0-9]{1,2}\.mp4)$`)
 
 // StreamRequest asks for a file of a version's HLS encode: Grant is the path segment of a signed
 // grant, "" when none.
