@@ -1,8 +1,8 @@
 package server_test
 
 import (
-	"errors"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -150,7 +150,9 @@ func TestHLSPrivateGrant(t *testing.T) {
 	if f := fetch(t, s, http.MethodGet, plain, "", nil); f.Status != http.StatusForbidden {
 		t.Fatalf("a PRIVATE stream unsigned: HTTP %d, want 403", f.Status)
 	}
-	var out struct{ Asset struct{ Video struct{ HlsURL string } } }
+	var out struct {
+		Asset struct{ Video struct{ HlsURL string } }
+	}
 	s.Must(s.Admin, `query($id: ID!) { asset(id: $id) { video { hlsUrl(signed: true, expiresIn: 600) } } }`, map[string]any{"id": id}, &out)
 	signed := strings.TrimPrefix(out.Asset.Video.HlsURL, s.URL)
 	base := strings.TrimSuffix(signed, "master.m3u8")
