@@ -256,3 +256,53 @@ func TestAudioWaveform(t *testing.T) {
 		}
 	})
 }
+
+// Without FFmpeg a video and a sound are stored undescribed: their poster, transforms, responsive
+// image, stream and waveform are null, the API says why, and the gate refuses with a coded error.
+func TestRichMediaWithoutFFmpeg(t *testing.T) {
+	t.Setenv("PATH", t.TempDir()) // neither ffmpeg nor ffprobe
+	s := apptest.Start(t, "", hlsOn)
+	video := upload(t, s, s.Admin, "clip.mp4", map[string]any{"status": "PUBLIC"})
+	sound := upload(t, s, s.Admin, "tone.mp3", map[string]any{"status": "PUBLIC"})
+	var out struct {
+		Video, Sound struct {
+			Poster          *poster
+			PosterReason    *string
+			TransformURL    *string
+			ResponsiveImage *struct{ Src string }
+			Video           *struct {
+				HlsURL *string
+				Status string
+				Reason *string
+			}
+			Audio *struct {
+				Waveform       []float64
+				WaveformReason *string
+			}
+		}
+	}
+	const fields = `poster { width } posterReason transformUrl(params: { w: 200 }) responsiveImage { src }
+		video { hlsUrl status reason } audio { waveform waveformReason }`
+	s.Must(s.Admin, `query($v: ID!, $s: ID!) { video: asset(id: $v) { `+fields+` } sound: asset(id: $s) { `+fields+` } }`,
+		map[string]any{"v": video, "s": sound}, &out)
+	v, a := out.Video, out.Sound
+	missing := func(what string, reason *string) {
+		t.Helper()
+		if reason == nil || !strings.Contains(*reason, "ffmpeg is not installed") {
+			t.Errorf("%s: reason %v, want one naming the missing ffmpeg", what, reason)
+		}
+	}
+	if v.Poster != nil || v.TransformURL != nil || v.ResponsiveImage != nil || v.Video == nil || v.Video.HlsURL != nil || v.Audio != nil {
+		t.Errorf("a video without ffmpeg: %+v", v)
+	}
+	missing("posterReason", v.PosterReason)
+	missing("video.reason", v.Video.Reason)
+	if a.Audio == nil || a.Audio.Waveform != nil || a.Video != nil || a.Poster != nil || a.PosterReason != nil {
+		t.Fatalf("a sound without ffmpeg: %+v", a)
+	}
+	missing("waveformReason", a.Audio.WaveformReason)
+	f := fetch(t, s, http.MethodGet, "/media/v/"+video+"/1/clip.mp4?w=200", "", nil)
+	if f.Status != http.StatusBadRequest || !bytes.Contains(f.Body, []byte("VALIDATION_FAILED")) || !bytes.Contains(f.Body, []byte("ffmpeg is not installed")) {
+		t.Errorf("a poster without ffmpeg: HTTP %d %s", f.Status, f.Body)
+	}
+}
