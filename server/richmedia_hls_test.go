@@ -52,11 +52,11 @@ func waitStream(t *testing.T, s *apptest.Server, id string, version int) video {
 	return out.Asset.Video
 }
 
-// video720 writes a 4-second 1280×720 H.264 + AAC MP4: large enough for two rungs of the ladder.
+// video720 writes a 2-second 1280×720 H.264 + AAC MP4: large enough for two rungs of the ladder.
 func video720(t *testing.T) string {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "hd.mp4")
-	cmd := exec.Command("ffmpeg", "-v", "error", "-f", "lavfi", "-i", "testsrc2=s=1280x720:r=25:d=4", "-f", "lavfi", "-i", "sine=f=440:d=4",
+	cmd := exec.Command("ffmpeg", "-v", "error", "-f", "lavfi", "-i", "testsrc2=s=1280x720:r=25:d=2", "-f", "lavfi", "-i", "sine=f=440:d=2",
 		"-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest", out)
 	if b, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("make a video: %v %s", err, b)
@@ -87,17 +87,17 @@ func TestHLSLadder(t *testing.T) {
 	hd := video720(t)
 	apptest.Each(t, func(t *testing.T, start apptest.Setup) {
 		s := start(t, hlsOn)
-		id := upload(t, s, s.Admin, "clip.mp4", map[string]any{"status": "PUBLIC"})
+		id := upload(t, s, s.Admin, "clip.webm", map[string]any{"status": "PUBLIC"})
 		v := waitStream(t, s, id, 1)
-		if len(v.Renditions) != 1 || v.Renditions[0].Width != 640 || v.Renditions[0].Height != 360 || v.Progress != 1 || v.HlsURL == nil || v.Mp4URL == nil {
-			t.Fatalf("clip.mp4's stream = %+v, want one 640×360 rendition", v)
+		if len(v.Renditions) != 1 || v.Renditions[0].Width != 320 || v.Renditions[0].Height != 240 || v.Progress != 1 || v.HlsURL == nil || v.Mp4URL == nil {
+			t.Fatalf("clip.webm's stream = %+v, want one 320×240 rendition, below the ladder's lowest", v)
 		}
-		if got := probeSizes(t, *v.Mp4URL); got != "640,360" {
+		if got := probeSizes(t, *v.Mp4URL); got != "320,240" {
 			t.Errorf("mp4Url is %s, want 640,360", got)
 		}
 		master := fetch(t, s, http.MethodGet, strings.TrimPrefix(*v.HlsURL, s.URL), "", nil)
 		if master.Status != http.StatusOK || master.Header.Get("Content-Type") != "application/vnd.apple.mpegurl" ||
-			!strings.Contains(master.Header.Get("Cache-Control"), "immutable") || !strings.Contains(string(master.Body), "RESOLUTION=640x360") {
+			!strings.Contains(master.Header.Get("Cache-Control"), "immutable") || !strings.Contains(string(master.Body), "RESOLUTION=320x240") {
 			t.Fatalf("master playlist: HTTP %d %v\n%s", master.Status, master.Header, master.Body)
 		}
 		base := strings.TrimSuffix(strings.TrimPrefix(*v.HlsURL, s.URL), "master.m3u8")

@@ -228,6 +228,24 @@ func (s *Service) page(ctx context.Context, a *models.Asset, page *int) (Still, 
 const maxPageBytes = 256 << 20
 
 func (s *Service) renderPage(ctx context.Context, a *models.Asset, n int) ([]byte, error) {
+	buf, err := s.readDocument(ctx, a)
+	if err != nil {
+		return nil, err
+	}
+	out, _, _, err := imaging.Page(buf, n, s.settings.MaxImagePixels)
+	switch {
+	case errors.Is(err, imaging.ErrNoPage):
+		return nil, access.Invalid("page", "%v", err)
+	case errors.Is(err, imaging.ErrTooLarge):
+		return nil, access.Invalid("page", "%v", err)
+	case err != nil:
+		return nil, access.Invalid("page", "this document's page cannot be rendered: %v", err)
+	}
+	return out, nil
+}
+
+// readDocument reads a document's bytes whole, as libvips needs them.
+func (s *Service) readDocument(ctx context.Context, a *models.Asset) ([]byte, error) {
 	if a.Size > maxPageBytes {
 		return nil, access.Invalid("page", "documents over %d MiB are not rendered", maxPageBytes>>20)
 	}
@@ -240,16 +258,7 @@ func (s *Service) renderPage(ctx context.Context, a *models.Asset, n int) ([]byt
 	if _, err := io.ReadFull(o, buf); err != nil {
 		return nil, fmt.Errorf("read %s: %w", a.ObjectKey, err)
 	}
-	out, _, _, err := imaging.Page(buf, n, s.settings.MaxImagePixels)
-	switch {
-	case errors.Is(err, imaging.ErrNoPage):
-		return nil, access.Invalid("page", "%v", err)
-	case errors.Is(err, imaging.ErrTooLarge):
-		return nil, access.Invalid("page", "%v", err)
-	case err != nil:
-		return nil, access.Invalid("page", "this document's page cannot be rendered: %v", err)
-	}
-	return out, nil
+	return buf, nil
 }
 
 // ensure returns the stored still name of a's version, made by make when it is not stored yet.
@@ -337,20 +346,18 @@ func (s *Service) FactsOf(ctx context.Context, a *models.Asset) (*StillFacts, er
 	return nil, nil
 }
 
-// MakeFirstPage renders a document's first page, its poster, and records its size and blurhash.
-func (s *Service) MakeFirstPage(ctx context.Context, a *models.Asset) error {
-	var pixels []byte
-	st, err := s.ensure(ctx, a, "page-1", func(ctx context.Context) ([]byte, error) {
-		b, err := s.renderPage(ctx, a, 1)
-		pixels = b
-		return b, err
-	})
+// MeasureFirstPage records the size of a document's first page, its poster, from the page's header:
+// responsive images of a document need it before any page is rendered, and nothing is stored.
+func (s *Service) MeasureFirstPage(ctx context.Context, a *models.Asset) error {
+	buf, err := s.readDocument(ctx, a)
 	if err != nil {
 		return err
 	}
-	m := &models.AVMedia{AssetID: a.ID, Version: a.Version, PosterKey: &st.Key, PosterWidth: &st.Width, PosterHeight: &st.Height}
-	if pixels != nil {
-		m.PosterBlurhash = blurhashOf(pixels)
+	w, h, err := imaging.PageSize(buf, 1)
+	if err != nil {
+		msg := fmt.Sprintf("the document's first page cannot be read: %v", err)
+		return s.db.SaveAVMedia(ctx, &models.AVMedia{AssetID: a.ID, Version: a.Version, PosterError: &msg}, "poster_error")
 	}
-	return s.db.SaveAVMedia(ctx, m, "poster_key", "poster_width", "poster_height", "poster_blurhash")
+	m := &models.AVMedia{AssetID: a.ID, Version: a.Version, PosterWidth: &w, PosterHeight: &h}
+	return s.db.SaveAVMedia(ctx, m, "poster_width", "poster_height")
 }

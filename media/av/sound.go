@@ -109,7 +109,7 @@ func (s *Service) Derive(ctx context.Context, assetID string) error {
 		_, err = s.MakeWaveform(ctx, a)
 	default:
 		if a.MimeType == "application/pdf" {
-			err = s.MakeFirstPage(ctx, a)
+			err = s.MeasureFirstPage(ctx, a)
 		}
 	}
 	if errors.As(err, &refused) {
