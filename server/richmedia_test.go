@@ -117,6 +117,13 @@ func TestVideoPosterAndFrames(t *testing.T) {
 		if v.Status != "OFF" || v.Reason == nil || !strings.Contains(*v.Reason, "MEDIAGRAPH_HLS") || v.ThumbnailURL == nil {
 			t.Fatalf("video without HLS = %+v, want OFF saying why, with a thumbnail", v)
 		}
+		var plain struct {
+			Asset struct{ ResponsiveImage struct{ Src string } }
+		}
+		s.Must(s.Admin, `query($id: ID!) { asset(id: $id) { responsiveImage { src } } }`, map[string]any{"id": id}, &plain)
+		if full, _ := decoded(t, s, strings.TrimPrefix(plain.Asset.ResponsiveImage.Src, s.URL), nil); full.Bounds().Dx() != 640 {
+			t.Errorf("responsiveImage without params: %s is %v, want the 640-px poster", plain.Asset.ResponsiveImage.Src, full.Bounds())
+		}
 		thumb, f := decoded(t, s, strings.TrimPrefix(*v.ThumbnailURL, s.URL), nil)
 		if f.Header.Get("Content-Type") != "image/jpeg" || thumb.Bounds().Dx() != 640 {
 			t.Fatalf("thumbnail: %s %v", f.Header.Get("Content-Type"), thumb.Bounds())

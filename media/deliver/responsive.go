@@ -35,7 +35,7 @@ func (s *Service) Responsive(ctx context.Context, a *models.Asset, p imageurl.Im
 		if err != nil || still == nil {
 			return nil, err
 		}
-		a = still
+		a, p = still, stillParams(a, p)
 	}
 	if !Transformable(a) {
 		return nil, nil

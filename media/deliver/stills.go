@@ -28,6 +28,20 @@ func (s *Service) Transforms(a *models.Asset) bool {
 	return s.stills != nil && hasStill(a) && s.stills.Makes(a)
 }
 
+// stillParams are p for a still of a: without parameters a video's or a document's URL would be its
+// original, so a format is named (the still's own default), and the image is what it points at.
+func stillParams(a *models.Asset, p imageurl.ImageParams) imageurl.ImageParams {
+	if !p.IsZero() {
+		return p
+	}
+	fm := imageurl.FormatJPG
+	if a.Kind == models.KindAudio {
+		fm = imageurl.FormatPNG
+	}
+	p.Fm = &fm
+	return p
+}
+
 // stillFacts is a's still as the size and placeholder a responsive image needs: a copy of a with
 // the still's dimensions, or nil when they are not known yet.
 func (s *Service) stillFacts(ctx context.Context, a *models.Asset) (*models.Asset, error) {
