@@ -128,6 +128,17 @@ func TestVideoPosterAndFrames(t *testing.T) {
 		if f.Header.Get("Content-Type") != "image/jpeg" || thumb.Bounds().Dx() != 640 {
 			t.Fatalf("thumbnail: %s %v", f.Header.Get("Content-Type"), thumb.Bounds())
 		}
+		s.App.Media.Deliver.Settle() // the transforms above are stored
+		s.Must(s.Admin, `mutation($ids: [ID!]!) { deleteAssets(ids: $ids) }`, map[string]any{"ids": []string{id}}, nil)
+		s.Must(s.Admin, `mutation($ids: [ID!]!) { purgeAssets(ids: $ids) }`, map[string]any{"ids": []string{id}}, nil)
+		if n := s.Rows("av_media"); n != 0 {
+			t.Errorf("%d av_media rows left after the purge", n)
+		}
+		for _, f := range s.Files() {
+			if strings.Contains(f, id) {
+				t.Errorf("left after the purge: %s", f)
+			}
+		}
 	})
 }
 

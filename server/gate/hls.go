@@ -42,6 +42,9 @@ func (g HLS) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("ETag", d.ETag)
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Cache-Control", cacheControl(d, true))
+	if activeContent(d.MimeType) { // a playlist is text a browser could be sent to: it runs nothing
+		h.Set("Content-Security-Policy", sandboxCSP)
+	}
 	// Each range of a multi-range request costs a read from the store: serve those whole.
 	if strings.Contains(r.Header.Get("Range"), ",") {
 		r.Header.Del("Range")
