@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/mediagraph/mediagraph/internal/apptest"
+	"github.com/mediagraph/mediagraph/internal/testdb"
 )
 
 // needFFmpeg fails loudly when FFmpeg is missing: these tests are what prove it is used.
@@ -144,7 +145,7 @@ func TestVideoPosterAndFrames(t *testing.T) {
 
 func TestVideoFrameRefusals(t *testing.T) {
 	needFFmpeg(t)
-	s := apptest.Start(t, "")
+	s := apptest.Start(t, testdb.SQLite(t))
 	video := upload(t, s, s.Admin, "clip.mp4", map[string]any{"status": "PUBLIC"})
 	photo := upload(t, s, s.Admin, "alpha.png", map[string]any{"status": "PUBLIC"})
 	pdf := upload(t, s, s.Admin, "document-3-pages.pdf", map[string]any{"status": "PUBLIC"})
@@ -279,7 +280,7 @@ func TestAudioWaveform(t *testing.T) {
 // image, stream and waveform are null, the API says why, and the gate refuses with a coded error.
 func TestRichMediaWithoutFFmpeg(t *testing.T) {
 	t.Setenv("PATH", t.TempDir()) // neither ffmpeg nor ffprobe
-	s := apptest.Start(t, "", hlsOn)
+	s := apptest.Start(t, testdb.SQLite(t), hlsOn)
 	video := upload(t, s, s.Admin, "clip.mp4", map[string]any{"status": "PUBLIC"})
 	sound := upload(t, s, s.Admin, "tone.mp3", map[string]any{"status": "PUBLIC"})
 	var out struct {
