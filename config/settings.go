@@ -73,6 +73,7 @@ func settings(c *Config) []Setting {
 		{"MEDIAGRAPH_SCAN_RETRY_BASE", "scan-retry-base", "10s", "wait before a failed scan is tried again, doubled after each failure; the sixth failure is final (FAILED)", duration(&c.ScanRetryBase)},
 		{"MEDIAGRAPH_SERVE_UNSCANNED", "serve-unscanned", "true", "deliver files whose scan is PENDING or FAILED; false: only CLEAN and SKIPPED files are delivered (INFECTED never are)", boolean(&c.ServeUnscanned)},
 		{"MEDIAGRAPH_MODERATION", "moderation", "off", "off, or manual: new assets and versions wait for a moderator's APPROVED before they may be published", oneOf(&c.Moderation, "off", "manual")},
+		{"MEDIAGRAPH_HLS", "hls", "off", "on: each new video and each replacement is encoded in the background into an HLS ladder (360p/720p/1080p up to its own size, H.264 and AAC in 6 s fMP4 segments); off: videos are served as uploaded", oneOf(&c.HLS, "off", "on")},
 		{"MEDIAGRAPH_METRICS_ADDR", "metrics-addr", "", "address of a separate listener for /metrics; empty: /metrics on the main address", text(&c.MetricsAddr)},
 		{"MEDIAGRAPH_METRICS_TOKEN", "metrics-token", "", "bearer token /metrics requires; empty: none", text(&c.MetricsToken)},
 		{"MEDIAGRAPH_LOG_FORMAT", "log-format", "text", "log format: text or json", oneOf(&c.LogFormat, "text", "json")},

@@ -14,6 +14,7 @@ import (
 	"github.com/mediagraph/mediagraph/config"
 	"github.com/mediagraph/mediagraph/media/access"
 	"github.com/mediagraph/mediagraph/media/antivirus"
+	"github.com/mediagraph/mediagraph/media/av"
 	"github.com/mediagraph/mediagraph/media/catalogue"
 	"github.com/mediagraph/mediagraph/media/clamd"
 	"github.com/mediagraph/mediagraph/media/deliver"
@@ -60,8 +61,9 @@ type Library struct {
 	Audit         *notify.Audit
 	Vision        *vision.Service // looks at images' pixels (faces, text, tags) in a background job
 	// Zip makes and streams ZIP downloads.
-	// Zip makes and streams ZIP downloads.
-	Zip      *zipdl.Service
+	Zip *zipdl.Service
+	// AV makes the posters, pages, waveforms and HLS streams of videos, documents and sounds.
+	AV       *av.Service
 	db       *models.DB
 	store    storage.Store
 	settings config.Library
@@ -107,6 +109,8 @@ func New(ctx context.Context, db *models.DB, store storage.Store, settings confi
 	}
 	lib.Vision = vision.New(db, store, memory, settings, log)
 	lib.Zip = zipdl.New(db, store, urls, tokens, settings.ZipMaxFiles, settings.ServeUnscanned, log)
+	lib.AV = av.New(db, store, settings, rt.SpoolDir, log)
+	lib.Deliver.UseStills(lib.AV)
 	lib.Intake.Observe(rt.Observer)
 	lib.Deliver.Observe(rt.Observer)
 	return lib, nil

@@ -479,6 +479,27 @@ var migrations = []sqlMigration{
 		`CREATE INDEX asset_field_values_number ON asset_field_values (field_id, number_value)`,
 		`CREATE INDEX asset_field_values_date ON asset_field_values (field_id, date_value)`,
 	}},
+	// What is made of videos, sounds and documents besides their analysis: posters, waveforms and HLS
+	// encodes, per version (a replacement starts afresh).
+	{id: "0017_av_media", statements: []string{
+		`CREATE TABLE av_media (
+			asset_id VARCHAR(40) NOT NULL,
+			version INTEGER NOT NULL,
+			poster_key VARCHAR(512),
+			poster_width INTEGER,
+			poster_height INTEGER,
+			poster_blurhash TEXT,
+			poster_at {float},
+			poster_error TEXT,
+			waveform TEXT,
+			waveform_error TEXT,
+			hls_status VARCHAR(16) NOT NULL DEFAULT 'NONE',
+			hls_progress {float} NOT NULL DEFAULT 0,
+			hls_error TEXT,
+			hls_renditions TEXT,
+			updated_at {time} NOT NULL,
+			PRIMARY KEY (asset_id, version))`,
+	}},
 }
 
 // Migrate applies every migration not yet applied, each in its own transaction.

@@ -87,7 +87,7 @@ func (r *assetResolver) URL(ctx context.Context, obj *models.Asset, params *imag
 	if err != nil {
 		return "", err
 	}
-	if !deliver.Transformable(obj) {
+	if !r.Media.Deliver.Transforms(obj) {
 		p = imageurl.ImageParams{} // the original's URL rather than one the gate would refuse
 	}
 	return r.Media.Deliver.URLFor(ctx, obj, imageurl.AssetPath(obj), p, signed != nil && *signed, expiresIn)
@@ -101,7 +101,7 @@ func (r *assetResolver) TransformURL(ctx context.Context, obj *models.Asset, par
 	if err != nil {
 		return nil, err
 	}
-	if !p.IsZero() && !deliver.Transformable(obj) {
+	if !p.IsZero() && !r.Media.Deliver.Transforms(obj) {
 		return nil, nil // rather than a URL the gate would refuse
 	}
 	u, err := r.Media.Deliver.URLFor(ctx, obj, imageurl.VersionPath(obj), p, false, nil)
@@ -127,7 +127,7 @@ func (r *assetResolver) ResponsiveImage(ctx context.Context, obj *models.Asset, 
 			return nil, err
 		}
 	}
-	return r.Media.Deliver.Responsive(obj, p, sizes, alt, title)
+	return r.Media.Deliver.Responsive(ctx, obj, p, sizes, alt, title)
 }
 
 func (r *assetResolver) Alt(ctx context.Context, obj *models.Asset, locale *string) (*string, error) {

@@ -126,6 +126,14 @@ var policy = func() map[fieldKey]Class {
 		"AuditEntry", "AuditChange", "AuditLogConnection"} {
 		add(Management, t, everyField)
 	}
+	add(Delivery, "Asset", "poster", "video", "audio")
+	add(Management, "Asset", "posterReason")
+	add(Delivery, "Poster", "width", "height", "blurhash", "time")
+	add(Delivery, "Video", "hlsUrl", "mp4Url", "thumbnailUrl", "status", "progress", "renditions")
+	add(Management, "Video", "reason")
+	add(Delivery, "VideoRendition", "width", "height")
+	add(Delivery, "Audio", "waveform")
+	add(Management, "Audio", "waveformReason")
 	return m
 }()
 

@@ -16,6 +16,7 @@ import (
 	"github.com/99designs/gqlgen/graphql/introspection"
 	"github.com/mediagraph/mediagraph/graph/model"
 	"github.com/mediagraph/mediagraph/graph/scalars"
+	"github.com/mediagraph/mediagraph/media/av"
 	"github.com/mediagraph/mediagraph/media/catalogue"
 	"github.com/mediagraph/mediagraph/media/deliver"
 	"github.com/mediagraph/mediagraph/media/imageurl"
@@ -42,6 +43,7 @@ type ResolverRoot interface {
 	AssetEvent() AssetEventResolver
 	AssetFacets() AssetFacetsResolver
 	AssetVersion() AssetVersionResolver
+	Audio() AudioResolver
 	AuditEntry() AuditEntryResolver
 	Collection() CollectionResolver
 	LocalizedMetadata() LocalizedMetadataResolver
@@ -55,6 +57,7 @@ type ResolverRoot interface {
 	Subscription() SubscriptionResolver
 	Tag() TagResolver
 	Usage() UsageResolver
+	Video() VideoResolver
 	VisionAnalysis() VisionAnalysisResolver
 	Webhook() WebhookResolver
 	WebhookDelivery() WebhookDeliveryResolver
@@ -94,6 +97,7 @@ type ComplexityRoot struct {
 		Alt                  func(childComplexity int, locale *string) int
 		Antivirus            func(childComplexity int) int
 		AspectRatio          func(childComplexity int) int
+		Audio                func(childComplexity int) int
 		AudioCodec           func(childComplexity int) int
 		Author               func(childComplexity int) int
 		AvailableFrom        func(childComplexity int) int
@@ -136,6 +140,8 @@ type ComplexityRoot struct {
 		OriginalFilename     func(childComplexity int) int
 		PageCount            func(childComplexity int) int
 		Path                 func(childComplexity int) int
+		Poster               func(childComplexity int) int
+		PosterReason         func(childComplexity int) int
 		ProcessingError      func(childComplexity int) int
 		ResponsiveImage      func(childComplexity int, params *imageurl.ImageParams, sizes *string, locale *string) int
 		SHA256               func(childComplexity int) int
@@ -155,6 +161,7 @@ type ComplexityRoot struct {
 		Variants             func(childComplexity int) int
 		Version              func(childComplexity int) int
 		Versions             func(childComplexity int) int
+		Video                func(childComplexity int) int
 		VideoCodec           func(childComplexity int) int
 		VisionAnalysis       func(childComplexity int) int
 		Width                func(childComplexity int) int
@@ -217,6 +224,11 @@ type ComplexityRoot struct {
 		TransformURL     func(childComplexity int, params *imageurl.ImageParams) int
 		URL              func(childComplexity int, signed *bool, expiresIn *int) int
 		Width            func(childComplexity int) int
+	}
+
+	Audio struct {
+		Waveform       func(childComplexity int, buckets *int) int
+		WaveformReason func(childComplexity int) int
 	}
 
 	AuditChange struct {
@@ -497,6 +509,13 @@ type ComplexityRoot struct {
 		WriteMedia        func(childComplexity int) int
 	}
 
+	Poster struct {
+		Blurhash func(childComplexity int) int
+		Height   func(childComplexity int) int
+		Time     func(childComplexity int) int
+		Width    func(childComplexity int) int
+	}
+
 	Query struct {
 		APITokens         func(childComplexity int) int
 		Asset             func(childComplexity int, id string, locale *string) int
@@ -644,6 +663,21 @@ type ComplexityRoot struct {
 		UpdatedAt func(childComplexity int) int
 	}
 
+	Video struct {
+		HlsURL       func(childComplexity int, signed *bool, expiresIn *int) int
+		Mp4Url       func(childComplexity int, resolution *int, signed *bool, expiresIn *int) int
+		Progress     func(childComplexity int) int
+		Reason       func(childComplexity int) int
+		Renditions   func(childComplexity int) int
+		Status       func(childComplexity int) int
+		ThumbnailURL func(childComplexity int) int
+	}
+
+	VideoRendition struct {
+		Height func(childComplexity int) int
+		Width  func(childComplexity int) int
+	}
+
 	VisionAnalysis struct {
 		AnalyzedAt       func(childComplexity int) int
 		Error            func(childComplexity int) int
@@ -747,6 +781,10 @@ type AssetResolver interface {
 	Metadata(ctx context.Context, obj *models.Asset, locale *string) ([]*catalogue.FieldValue, error)
 	MetadataValue(ctx context.Context, obj *models.Asset, key string, locale *string) (any, error)
 	Moderation(ctx context.Context, obj *models.Asset) (*models.Moderation, error)
+	Poster(ctx context.Context, obj *models.Asset) (*av.Poster, error)
+	PosterReason(ctx context.Context, obj *models.Asset) (*string, error)
+	Video(ctx context.Context, obj *models.Asset) (*av.Video, error)
+	Audio(ctx context.Context, obj *models.Asset) (*av.Audio, error)
 	Variants(ctx context.Context, obj *models.Asset) ([]*models.Asset, error)
 	VariantOf(ctx context.Context, obj *models.Asset) (*models.Asset, error)
 	Faces(ctx context.Context, obj *models.Asset) ([]*models.Face, error)
@@ -777,6 +815,10 @@ type AssetVersionResolver interface {
 	Antivirus(ctx context.Context, obj *models.AssetVersion) (*models.Antivirus, error)
 	URL(ctx context.Context, obj *models.AssetVersion, signed *bool, expiresIn *int) (string, error)
 	TransformURL(ctx context.Context, obj *models.AssetVersion, params *imageurl.ImageParams) (*string, error)
+}
+type AudioResolver interface {
+	Waveform(ctx context.Context, obj *av.Audio, buckets *int) ([]float64, error)
+	WaveformReason(ctx context.Context, obj *av.Audio) (*string, error)
 }
 type AuditEntryResolver interface {
 	Event(ctx context.Context, obj *models.Event) (string, error)
@@ -919,6 +961,11 @@ type TagResolver interface {
 type UsageResolver interface {
 	Asset(ctx context.Context, obj *models.Usage) (*models.Asset, error)
 	Entry(ctx context.Context, obj *models.Usage) (*model.EntryRef, error)
+}
+type VideoResolver interface {
+	HlsURL(ctx context.Context, obj *av.Video, signed *bool, expiresIn *int) (*string, error)
+	Mp4Url(ctx context.Context, obj *av.Video, resolution *int, signed *bool, expiresIn *int) (*string, error)
+	ThumbnailURL(ctx context.Context, obj *av.Video) (*string, error)
 }
 type VisionAnalysisResolver interface {
 	AnalyzedAt(ctx context.Context, obj *models.Vision) (*time.Time, error)
@@ -1081,6 +1128,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Asset.AspectRatio(childComplexity), true
+	case "Asset.audio":
+		if e.ComplexityRoot.Asset.Audio == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Asset.Audio(childComplexity), true
 	case "Asset.audioCodec":
 		if e.ComplexityRoot.Asset.AudioCodec == nil {
 			break
@@ -1358,6 +1411,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Asset.Path(childComplexity), true
+	case "Asset.poster":
+		if e.ComplexityRoot.Asset.Poster == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Asset.Poster(childComplexity), true
+	case "Asset.posterReason":
+		if e.ComplexityRoot.Asset.PosterReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Asset.PosterReason(childComplexity), true
 	case "Asset.processingError":
 		if e.ComplexityRoot.Asset.ProcessingError == nil {
 			break
@@ -1492,6 +1557,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Asset.Versions(childComplexity), true
+	case "Asset.video":
+		if e.ComplexityRoot.Asset.Video == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Asset.Video(childComplexity), true
 	case "Asset.videoCodec":
 		if e.ComplexityRoot.Asset.VideoCodec == nil {
 			break
@@ -1777,6 +1848,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AssetVersion.Width(childComplexity), true
+
+	case "Audio.waveform":
+		if e.ComplexityRoot.Audio.Waveform == nil {
+			break
+		}
+
+		args, err := ec.field_Audio_waveform_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Audio.Waveform(childComplexity, args["buckets"].(*int)), true
+	case "Audio.waveformReason":
+		if e.ComplexityRoot.Audio.WaveformReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Audio.WaveformReason(childComplexity), true
 
 	case "AuditChange.after":
 		if e.ComplexityRoot.AuditChange.After == nil {
@@ -3265,6 +3354,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Permissions.WriteMedia(childComplexity), true
 
+	case "Poster.blurhash":
+		if e.ComplexityRoot.Poster.Blurhash == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Poster.Blurhash(childComplexity), true
+	case "Poster.height":
+		if e.ComplexityRoot.Poster.Height == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Poster.Height(childComplexity), true
+	case "Poster.time":
+		if e.ComplexityRoot.Poster.Time == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Poster.Time(childComplexity), true
+	case "Poster.width":
+		if e.ComplexityRoot.Poster.Width == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Poster.Width(childComplexity), true
+
 	case "Query.apiTokens":
 		if e.ComplexityRoot.Query.APITokens == nil {
 			break
@@ -3979,6 +4093,72 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Usage.UpdatedAt(childComplexity), true
+
+	case "Video.hlsUrl":
+		if e.ComplexityRoot.Video.HlsURL == nil {
+			break
+		}
+
+		args, err := ec.field_Video_hlsUrl_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Video.HlsURL(childComplexity, args["signed"].(*bool), args["expiresIn"].(*int)), true
+	case "Video.mp4Url":
+		if e.ComplexityRoot.Video.Mp4Url == nil {
+			break
+		}
+
+		args, err := ec.field_Video_mp4Url_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Video.Mp4Url(childComplexity, args["resolution"].(*int), args["signed"].(*bool), args["expiresIn"].(*int)), true
+	case "Video.progress":
+		if e.ComplexityRoot.Video.Progress == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Video.Progress(childComplexity), true
+	case "Video.reason":
+		if e.ComplexityRoot.Video.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Video.Reason(childComplexity), true
+	case "Video.renditions":
+		if e.ComplexityRoot.Video.Renditions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Video.Renditions(childComplexity), true
+	case "Video.status":
+		if e.ComplexityRoot.Video.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Video.Status(childComplexity), true
+	case "Video.thumbnailUrl":
+		if e.ComplexityRoot.Video.ThumbnailURL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Video.ThumbnailURL(childComplexity), true
+
+	case "VideoRendition.height":
+		if e.ComplexityRoot.VideoRendition.Height == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VideoRendition.Height(childComplexity), true
+	case "VideoRendition.width":
+		if e.ComplexityRoot.VideoRendition.Width == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VideoRendition.Width(childComplexity), true
 
 	case "VisionAnalysis.analyzedAt":
 		if e.ComplexityRoot.VisionAnalysis.AnalyzedAt == nil {
@@ -6323,6 +6503,122 @@ extend type Mutation {
   deleteUploadPreset("The preset's id." id: ID!): UploadPreset!
 }
 `, BuiltIn: false},
+	{Name: "../../schema/richmedia.graphqls", Input: `extend input ImageParams {
+  """
+  A video's frame at this time, in seconds [t], from 0 to the video's duration (millisecond precision).
+  Without it, transforms of a video start from its poster. Only for videos.
+  """
+  t: Float
+  "A PDF document's page [page], from 1 to its page count; the first when omitted. Only for PDFs."
+  page: Int
+}
+
+"""
+The still image that stands for a video (its poster frame, taken a tenth into it) or a PDF document (its
+first page): what transforms, ` + "`" + `transformUrl` + "`" + ` and ` + "`" + `responsiveImage` + "`" + ` of such an asset start from.
+"""
+type Poster {
+  "Width of the poster in pixels."
+  width: Int!
+  "Height of the poster in pixels."
+  height: Int!
+  "A BlurHash of the poster, for a placeholder while it loads."
+  blurhash: String
+  "The second of the video the poster was taken at; null for a document's page."
+  time: Float
+}
+
+"How far a video's HLS encode is."
+enum VideoStatus {
+  "HLS is off on this server (` + "`" + `MEDIAGRAPH_HLS` + "`" + `): the video is served as uploaded."
+  OFF
+  "Waiting for the background encode."
+  PENDING
+  "Being encoded: see ` + "`" + `progress` + "`" + `."
+  ENCODING
+  "Encoded: ` + "`" + `hlsUrl` + "`" + ` and ` + "`" + `mp4Url` + "`" + ` are set."
+  READY
+  "The encode failed; editors read why in ` + "`" + `reason` + "`" + `."
+  FAILED
+}
+
+"One size of a video's HLS ladder."
+type VideoRendition {
+  "Width in pixels."
+  width: Int!
+  "Height in pixels."
+  height: Int!
+}
+
+"""
+A video's streaming and preview URLs, as DatoCMS's ` + "`" + `video` + "`" + ` field gives them. The ladder is H.264 + AAC in
+6-second fMP4 segments, at 360p, 720p and 1080p up to the video's own height; a replacement is encoded anew.
+"""
+type Video {
+  """
+  The absolute URL of the HLS master playlist (for hls.js, Safari, ExoPlayer); null until ` + "`" + `status` + "`" + ` is
+  READY. A PRIVATE asset's plays with ` + "`" + `signed` + "`" + `: the grant travels in the path, so every playlist and
+  segment the player fetches carries it.
+  """
+  hlsUrl(
+    "Sign the URL so that it plays until ` + "`" + `expiresIn` + "`" + `, even when the asset is PRIVATE."
+    signed: Boolean = false
+    "Seconds a signed URL stays valid, 1 to 604800; one hour by default."
+    expiresIn: Int
+  ): String
+  """
+  The absolute URL of a progressive MP4 of the rendition whose height is the largest at most ` + "`" + `resolution` + "`" + `
+  (the smallest when none is); the largest when ` + "`" + `resolution` + "`" + ` is omitted. Null until READY.
+  """
+  mp4Url(
+    "Greatest height wanted, in pixels (360, 720, 1080)."
+    resolution: Int
+    "Sign the URL so that it plays until ` + "`" + `expiresIn` + "`" + `, even when the asset is PRIVATE."
+    signed: Boolean = false
+    "Seconds a signed URL stays valid, 1 to 604800; one hour by default."
+    expiresIn: Int
+  ): String
+  "The absolute URL of the poster as a JPEG through the gate (any ` + "`" + `ImageParams` + "`" + ` apply to it at ` + "`" + `transformUrl` + "`" + `)."
+  thumbnailUrl: String
+  "How far the HLS encode is."
+  status: VideoStatus!
+  "The fraction of the encode done, from 0 to 1 (1 when READY)."
+  progress: Float!
+  "The renditions of the ladder, smallest first; empty until READY."
+  renditions: [VideoRendition!]!
+  "Why there is no stream (HLS off, FFmpeg missing, the encode failed). Management only."
+  reason: String
+}
+
+"A sound's waveform, as a player draws it."
+type Audio {
+  """
+  The sound's peaks in ` + "`" + `buckets` + "`" + ` equal stretches of time, each the loudest sample of its stretch from 0
+  (silence) to 1 (full scale). Null until the background job computed them, or when they cannot be
+  (` + "`" + `waveformReason` + "`" + ` says why). Drawn as an image: ` + "`" + `transformUrl(params: { fm: PNG })` + "`" + `.
+  """
+  waveform(
+    "How many values, 1 to 2000 (at most one per 1/8000 s of the sound)."
+    buckets: Int = 1000
+  ): [Float!]
+  "Why ` + "`" + `waveform` + "`" + ` is null: being computed, FFmpeg missing, or a sound that cannot be decoded. Management only."
+  waveformReason: String
+}
+
+extend type Asset {
+  """
+  The still that stands for a video (its poster frame) or a PDF (its first page): null for other kinds,
+  until the background job made it, or when it cannot be made (` + "`" + `posterReason` + "`" + ` says why).
+  """
+  poster: Poster
+  "Why ` + "`" + `poster` + "`" + ` is null for a video or a PDF (being made, FFmpeg missing, damaged). Management only."
+  posterReason: String
+  "A video's streams and preview; null for other kinds."
+  video: Video
+  "A sound's waveform; null for other kinds."
+  audio: Audio
+}
+`, BuiltIn: false},
 	{Name: "../../schema/savedfilters.graphqls", Input: `"""
 A filter of the asset list saved under a name, to apply again with ` + "`" + `assets(savedFilter:)` + "`" + `: personal to the
 principal that saved it, or shared with every EDITOR and ADMIN. Management only.
@@ -7403,6 +7699,14 @@ func (ec *executionContext) childFields_Asset(ctx context.Context, field graphql
 		return ec.fieldContext_Asset_metadataValue(ctx, field)
 	case "moderation":
 		return ec.fieldContext_Asset_moderation(ctx, field)
+	case "poster":
+		return ec.fieldContext_Asset_poster(ctx, field)
+	case "posterReason":
+		return ec.fieldContext_Asset_posterReason(ctx, field)
+	case "video":
+		return ec.fieldContext_Asset_video(ctx, field)
+	case "audio":
+		return ec.fieldContext_Asset_audio(ctx, field)
 	case "variants":
 		return ec.fieldContext_Asset_variants(ctx, field)
 	case "variantOf":
@@ -7535,6 +7839,16 @@ func (ec *executionContext) childFields_AssetVersion(ctx context.Context, field 
 		return ec.fieldContext_AssetVersion_transformUrl(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type AssetVersion", field.Name)
+}
+
+func (ec *executionContext) childFields_Audio(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "waveform":
+		return ec.fieldContext_Audio_waveform(ctx, field)
+	case "waveformReason":
+		return ec.fieldContext_Audio_waveformReason(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Audio", field.Name)
 }
 
 func (ec *executionContext) childFields_AuditChange(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -7969,6 +8283,20 @@ func (ec *executionContext) childFields_Permissions(ctx context.Context, field g
 	return nil, fmt.Errorf("no field named %q was found under type Permissions", field.Name)
 }
 
+func (ec *executionContext) childFields_Poster(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "width":
+		return ec.fieldContext_Poster_width(ctx, field)
+	case "height":
+		return ec.fieldContext_Poster_height(ctx, field)
+	case "blurhash":
+		return ec.fieldContext_Poster_blurhash(ctx, field)
+	case "time":
+		return ec.fieldContext_Poster_time(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Poster", field.Name)
+}
+
 func (ec *executionContext) childFields_ResponsiveImage(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "src":
@@ -8197,6 +8525,36 @@ func (ec *executionContext) childFields_Usage(ctx context.Context, field graphql
 		return ec.fieldContext_Usage_updatedAt(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Usage", field.Name)
+}
+
+func (ec *executionContext) childFields_Video(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "hlsUrl":
+		return ec.fieldContext_Video_hlsUrl(ctx, field)
+	case "mp4Url":
+		return ec.fieldContext_Video_mp4Url(ctx, field)
+	case "thumbnailUrl":
+		return ec.fieldContext_Video_thumbnailUrl(ctx, field)
+	case "status":
+		return ec.fieldContext_Video_status(ctx, field)
+	case "progress":
+		return ec.fieldContext_Video_progress(ctx, field)
+	case "renditions":
+		return ec.fieldContext_Video_renditions(ctx, field)
+	case "reason":
+		return ec.fieldContext_Video_reason(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Video", field.Name)
+}
+
+func (ec *executionContext) childFields_VideoRendition(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "width":
+		return ec.fieldContext_VideoRendition_width(ctx, field)
+	case "height":
+		return ec.fieldContext_VideoRendition_height(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type VideoRendition", field.Name)
 }
 
 func (ec *executionContext) childFields_VisionAnalysis(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -8670,6 +9028,20 @@ func (ec *executionContext) field_Asset_url_args(ctx context.Context, rawArgs ma
 		return nil, err
 	}
 	args["expiresIn"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Audio_waveform_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "buckets",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["buckets"] = arg0
 	return args, nil
 }
 
@@ -10082,6 +10454,58 @@ func (ec *executionContext) field_Subscription_assetEvents_args(ctx context.Cont
 		return nil, err
 	}
 	args["events"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Video_hlsUrl_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "signed",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["signed"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "expiresIn",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expiresIn"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Video_mp4Url_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "resolution",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["resolution"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "signed",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["signed"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "expiresIn",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expiresIn"] = arg2
 	return args, nil
 }
 
@@ -12302,6 +12726,125 @@ func (ec *executionContext) fieldContext_Asset_moderation(_ context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _Asset_poster(ctx context.Context, field graphql.CollectedField, obj *models.Asset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Asset_poster(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Asset().Poster(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *av.Poster) graphql.Marshaler {
+			return ec.marshalOPoster2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋavᚐPoster(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Asset_poster(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Asset",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Poster(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Asset_posterReason(ctx context.Context, field graphql.CollectedField, obj *models.Asset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Asset_posterReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Asset().PosterReason(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Asset_posterReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Asset", field, true, true, "String")
+}
+
+func (ec *executionContext) _Asset_video(ctx context.Context, field graphql.CollectedField, obj *models.Asset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Asset_video(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Asset().Video(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *av.Video) graphql.Marshaler {
+			return ec.marshalOVideo2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋavᚐVideo(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Asset_video(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Asset",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Video(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Asset_audio(ctx context.Context, field graphql.CollectedField, obj *models.Asset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Asset_audio(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Asset().Audio(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *av.Audio) graphql.Marshaler {
+			return ec.marshalOAudio2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋavᚐAudio(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Asset_audio(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Asset",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Audio(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Asset_variants(ctx context.Context, field graphql.CollectedField, obj *models.Asset) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -13669,6 +14212,73 @@ func (ec *executionContext) fieldContext_AssetVersion_transformUrl(ctx context.C
 		return fc, err
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Audio_waveform(ctx context.Context, field graphql.CollectedField, obj *av.Audio) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Audio_waveform(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Audio().Waveform(ctx, obj, fc.Args["buckets"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚕfloat64ᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Audio_waveform(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Audio",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Float does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Audio_waveform_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Audio_waveformReason(ctx context.Context, field graphql.CollectedField, obj *av.Audio) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Audio_waveformReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Audio().WaveformReason(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Audio_waveformReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Audio", field, true, true, "String")
 }
 
 func (ec *executionContext) _AuditChange_assetId(ctx context.Context, field graphql.CollectedField, obj *model.AuditChange) (ret graphql.Marshaler) {
@@ -19534,6 +20144,98 @@ func (ec *executionContext) fieldContext_Permissions_moderate(_ context.Context,
 	return graphql.NewScalarFieldContext("Permissions", field, false, false, "Boolean")
 }
 
+func (ec *executionContext) _Poster_width(ctx context.Context, field graphql.CollectedField, obj *av.Poster) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Poster_width(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Width, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Poster_width(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Poster", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Poster_height(ctx context.Context, field graphql.CollectedField, obj *av.Poster) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Poster_height(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Height, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Poster_height(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Poster", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Poster_blurhash(ctx context.Context, field graphql.CollectedField, obj *av.Poster) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Poster_blurhash(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Blurhash, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Poster_blurhash(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Poster", field, false, false, "String")
+}
+
+func (ec *executionContext) _Poster_time(ctx context.Context, field graphql.CollectedField, obj *av.Poster) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Poster_time(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Time, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Poster_time(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Poster", field, false, false, "Float")
+}
+
 func (ec *executionContext) _Query_node(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -22515,6 +23217,264 @@ func (ec *executionContext) _Usage_updatedAt(ctx context.Context, field graphql.
 }
 func (ec *executionContext) fieldContext_Usage_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Usage", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Video_hlsUrl(ctx context.Context, field graphql.CollectedField, obj *av.Video) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Video_hlsUrl(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Video().HlsURL(ctx, obj, fc.Args["signed"].(*bool), fc.Args["expiresIn"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Video_hlsUrl(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Video",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Video_hlsUrl_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Video_mp4Url(ctx context.Context, field graphql.CollectedField, obj *av.Video) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Video_mp4Url(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Video().Mp4Url(ctx, obj, fc.Args["resolution"].(*int), fc.Args["signed"].(*bool), fc.Args["expiresIn"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Video_mp4Url(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Video",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Video_mp4Url_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Video_thumbnailUrl(ctx context.Context, field graphql.CollectedField, obj *av.Video) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Video_thumbnailUrl(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Video().ThumbnailURL(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Video_thumbnailUrl(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Video", field, true, true, "String")
+}
+
+func (ec *executionContext) _Video_status(ctx context.Context, field graphql.CollectedField, obj *av.Video) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Video_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.HLSStatus) graphql.Marshaler {
+			return ec.marshalNVideoStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐHLSStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Video_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Video", field, false, false, "VideoStatus")
+}
+
+func (ec *executionContext) _Video_progress(ctx context.Context, field graphql.CollectedField, obj *av.Video) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Video_progress(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Progress, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Video_progress(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Video", field, false, false, "Float")
+}
+
+func (ec *executionContext) _Video_renditions(ctx context.Context, field graphql.CollectedField, obj *av.Video) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Video_renditions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Renditions(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []models.Rendition) graphql.Marshaler {
+			return ec.marshalNVideoRendition2ᚕgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐRenditionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Video_renditions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Video",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_VideoRendition(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Video_reason(ctx context.Context, field graphql.CollectedField, obj *av.Video) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Video_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Video_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Video", field, false, false, "String")
+}
+
+func (ec *executionContext) _VideoRendition_width(ctx context.Context, field graphql.CollectedField, obj *models.Rendition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VideoRendition_width(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Width, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VideoRendition_width(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VideoRendition", field, false, false, "Int")
+}
+
+func (ec *executionContext) _VideoRendition_height(ctx context.Context, field graphql.CollectedField, obj *models.Rendition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VideoRendition_height(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Height, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VideoRendition_height(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VideoRendition", field, false, false, "Int")
 }
 
 func (ec *executionContext) _VisionAnalysis_status(ctx context.Context, field graphql.CollectedField, obj *models.Vision) (ret graphql.Marshaler) {
@@ -26426,7 +27386,7 @@ func (ec *executionContext) unmarshalInputImageParams(ctx context.Context, obj a
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"w", "h", "fit", "crop", "fpX", "fpY", "ar", "dpr", "q", "fm", "auto", "blur"}
+	fieldsInOrder := [...]string{"w", "h", "fit", "crop", "fpX", "fpY", "ar", "dpr", "q", "fm", "auto", "blur", "t", "page"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -26517,6 +27477,20 @@ func (ec *executionContext) unmarshalInputImageParams(ctx context.Context, obj a
 				return it, err
 			}
 			it.Blur = data
+		case "t":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("t"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.T = data
+		case "page":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("page"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Page = data
 		}
 	}
 	return it, nil
@@ -29261,6 +30235,30 @@ func (ec *executionContext) _Asset(ctx context.Context, sel ast.SelectionSet, ob
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Asset_moderation(ctx, field, obj)
 				})
+		case "poster":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Asset_poster(ctx, field, obj)
+				})
+		case "posterReason":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Asset_posterReason(ctx, field, obj)
+				})
+		case "video":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Asset_video(ctx, field, obj)
+				})
+		case "audio":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Asset_audio(ctx, field, obj)
+				})
 		case "variants":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -29688,6 +30686,46 @@ func (ec *executionContext) _AssetVersion(ctx context.Context, sel ast.Selection
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._AssetVersion_transformUrl(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var audioImplementors = []string{"Audio"}
+
+func (ec *executionContext) _Audio(ctx context.Context, sel ast.SelectionSet, obj *av.Audio) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, audioImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Audio")
+		case "waveform":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Audio_waveform(ctx, field, obj)
+				})
+		case "waveformReason":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Audio_waveformReason(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -31606,6 +32644,54 @@ func (ec *executionContext) _Permissions(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
+var posterImplementors = []string{"Poster"}
+
+func (ec *executionContext) _Poster(ctx context.Context, sel ast.SelectionSet, obj *av.Poster) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, posterImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Poster")
+		case "width":
+			out.Values[i] = ec._Poster_width(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "height":
+			out.Values[i] = ec._Poster_height(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "blurhash":
+			out.Values[i] = ec._Poster_blurhash(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "time":
+			out.Values[i] = ec._Poster_time(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var queryImplementors = []string{"Query"}
 
 func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
@@ -32546,6 +33632,110 @@ func (ec *executionContext) _Usage(ctx context.Context, sel ast.SelectionSet, ob
 			out.Values[i] = ec._Usage_updatedAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var videoImplementors = []string{"Video"}
+
+func (ec *executionContext) _Video(ctx context.Context, sel ast.SelectionSet, obj *av.Video) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, videoImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Video")
+		case "hlsUrl":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Video_hlsUrl(ctx, field, obj)
+				})
+		case "mp4Url":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Video_mp4Url(ctx, field, obj)
+				})
+		case "thumbnailUrl":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Video_thumbnailUrl(ctx, field, obj)
+				})
+		case "status":
+			out.Values[i] = ec._Video_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "progress":
+			out.Values[i] = ec._Video_progress(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "renditions":
+			out.Values[i] = ec._Video_renditions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reason":
+			out.Values[i] = ec._Video_reason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var videoRenditionImplementors = []string{"VideoRendition"}
+
+func (ec *executionContext) _VideoRendition(ctx context.Context, sel ast.SelectionSet, obj *models.Rendition) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, videoRenditionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("VideoRendition")
+		case "width":
+			out.Values[i] = ec._VideoRendition_width(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "height":
+			out.Values[i] = ec._VideoRendition_height(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -34819,6 +36009,58 @@ func (ec *executionContext) marshalNUsage2ᚖgithubᚗcomᚋmediagraphᚋmediagr
 	return ec._Usage(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNVideoRendition2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐRendition(ctx context.Context, sel ast.SelectionSet, v models.Rendition) graphql.Marshaler {
+	return ec._VideoRendition(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNVideoRendition2ᚕgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐRenditionᚄ(ctx context.Context, sel ast.SelectionSet, v []models.Rendition) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNVideoRendition2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐRendition(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNVideoStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐHLSStatus(ctx context.Context, v any) (models.HLSStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalNVideoStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐHLSStatus[tmp]
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNVideoStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐHLSStatus(ctx context.Context, sel ast.SelectionSet, v models.HLSStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(marshalNVideoStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐHLSStatus[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "VideoStatus!")
+	}
+	return res
+}
+
+var (
+	unmarshalNVideoStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐHLSStatus = map[string]models.HLSStatus{
+		"OFF":      models.HLSNone,
+		"PENDING":  models.HLSPending,
+		"ENCODING": models.HLSEncoding,
+		"READY":    models.HLSReady,
+		"FAILED":   models.HLSFailed,
+	}
+	marshalNVideoStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐHLSStatus = map[models.HLSStatus]string{
+		models.HLSNone:     "OFF",
+		models.HLSPending:  "PENDING",
+		models.HLSEncoding: "ENCODING",
+		models.HLSReady:    "READY",
+		models.HLSFailed:   "FAILED",
+	}
+)
+
 func (ec *executionContext) unmarshalNVisionStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐVisionStatus(ctx context.Context, v any) (models.VisionStatus, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := unmarshalNVisionStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐVisionStatus[tmp]
@@ -35576,6 +36818,13 @@ func (ec *executionContext) marshalOAssetVersion2ᚕᚖgithubᚗcomᚋmediagraph
 	return ret
 }
 
+func (ec *executionContext) marshalOAudio2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋavᚐAudio(ctx context.Context, sel ast.SelectionSet, v *av.Audio) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Audio(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalOAuditLogFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐAuditLogFilter(ctx context.Context, v any) (*model.AuditLogFilter, error) {
 	if v == nil {
 		return nil, nil
@@ -35800,6 +37049,41 @@ func (ec *executionContext) marshalOFacetValue2ᚕᚖgithubᚗcomᚋmediagraph�
 		fc.Result = &v[i]
 		return ec.marshalNFacetValue2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFacetValue(ctx, sel, v[i])
 	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOFloat2ᚕfloat64ᚄ(ctx context.Context, v any) ([]float64, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]float64, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNFloat2float64(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOFloat2ᚕfloat64ᚄ(ctx context.Context, sel ast.SelectionSet, v []float64) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNFloat2float64(ctx, sel, v[i])
+	}
 
 	for _, e := range ret {
 		if e == graphql.Null {
@@ -36565,6 +37849,13 @@ func (ec *executionContext) unmarshalOPermissionsInput2ᚖgithubᚗcomᚋmediagr
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalOPoster2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋavᚐPoster(ctx context.Context, sel ast.SelectionSet, v *av.Poster) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Poster(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOPrincipal2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐPrincipal(ctx context.Context, sel ast.SelectionSet, v models.Principal) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -36868,6 +38159,13 @@ var (
 		models.VariantsOnly:    "ONLY",
 	}
 )
+
+func (ec *executionContext) marshalOVideo2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋavᚐVideo(ctx context.Context, sel ast.SelectionSet, v *av.Video) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Video(ctx, sel, v)
+}
 
 func (ec *executionContext) marshalOVisionAnalysis2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐVision(ctx context.Context, sel ast.SelectionSet, v *models.Vision) graphql.Marshaler {
 	if v == nil {

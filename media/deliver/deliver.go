@@ -33,6 +33,8 @@ type Service struct {
 	background *background
 	observer   observe.Observer
 	served     *servedLog
+	// stills, when set, lets videos, sounds and documents be transformed (UseStills).
+	stills Stills
 }
 
 // Limits of uncached transforms: how many one client may have in flight (running or waiting), and how

@@ -101,10 +101,15 @@ func (s *Service) Deliver(ctx context.Context, req DeliveryRequest) (*Delivery, 
 	if err := s.checkScan(a); err != nil {
 		return nil, err
 	}
-	version, key := a.Version, a.ObjectKey
 	if params.IsZero() {
-		return s.openOriginal(ctx, d, key)
+		return s.openOriginal(ctx, d, a.ObjectKey)
 	}
+	if s.stills != nil && (hasStill(a) || params.T != nil || params.Page != nil) {
+		if a, err = s.stillAsset(ctx, a, params); err != nil {
+			return nil, err
+		}
+	}
+	version, key := a.Version, a.ObjectKey
 	if params.NeedsFaces() {
 		box, err := s.db.FacesBox(ctx, a.ID, version)
 		if err != nil {
