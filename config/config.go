@@ -96,6 +96,8 @@ type Library struct {
 	ServeUnscanned bool
 	// Moderation is "off" or "manual" (new bytes wait for a moderator before they are published).
 	Moderation string
+	// HLS is "on" when videos are encoded for HLS streaming in the background, "off" otherwise.
+	HLS string
 	// WebhookRetryBase is the wait after a webhook delivery's first failed attempt (it doubles after
 	// each next one); WebhookTimeout bounds one attempt; WebhookLogRetention keeps finished deliveries.
 	WebhookRetryBase    time.Duration
@@ -120,6 +122,8 @@ type Library struct {
 	LoginBackoff     time.Duration
 	// SessionTTL is how long a browser session lasts after sign-in.
 	SessionTTL time.Duration
+	// ZipMaxFiles is the most files one ZIP download may hold.
+	ZipMaxFiles int
 }
 
 // DefaultLocale is the locale every fallback chain ends in.

@@ -73,6 +73,7 @@ func settings(c *Config) []Setting {
 		{"MEDIAGRAPH_SCAN_RETRY_BASE", "scan-retry-base", "10s", "wait before a failed scan is tried again, doubled after each failure; the sixth failure is final (FAILED)", duration(&c.ScanRetryBase)},
 		{"MEDIAGRAPH_SERVE_UNSCANNED", "serve-unscanned", "true", "deliver files whose scan is PENDING or FAILED; false: only CLEAN and SKIPPED files are delivered (INFECTED never are)", boolean(&c.ServeUnscanned)},
 		{"MEDIAGRAPH_MODERATION", "moderation", "off", "off, or manual: new assets and versions wait for a moderator's APPROVED before they may be published", oneOf(&c.Moderation, "off", "manual")},
+		{"MEDIAGRAPH_HLS", "hls", "off", "on: each new video and each replacement is encoded in the background into an HLS ladder (360p/720p/1080p up to its own size, H.264 and AAC in 6 s fMP4 segments); off: videos are served as uploaded", oneOf(&c.HLS, "off", "on")},
 		{"MEDIAGRAPH_METRICS_ADDR", "metrics-addr", "", "address of a separate listener for /metrics; empty: /metrics on the main address", text(&c.MetricsAddr)},
 		{"MEDIAGRAPH_METRICS_TOKEN", "metrics-token", "", "bearer token /metrics requires; empty: none", text(&c.MetricsToken)},
 		{"MEDIAGRAPH_LOG_FORMAT", "log-format", "text", "log format: text or json", oneOf(&c.LogFormat, "text", "json")},
@@ -92,6 +93,7 @@ func settings(c *Config) []Setting {
 		{"MEDIAGRAPH_TESSERACT", "tesseract", "tesseract", "Tesseract command images are read for text with (Debian's tesseract-ocr, tesseract-ocr-eng); when it is missing ocrText is null and visionAnalysis says why", text(&c.Tesseract)},
 		{"MEDIAGRAPH_OCR_ALL_BELOW_PIXELS", "ocr-all-below-pixels", "0", "images of fewer pixels than this are all read for text; larger ones only when they look like a document or a screenshot", integer(&c.OCRAllBelowPixels, 0, math.MaxInt64, "a number of pixels (0: only documents and screenshots)")},
 		{"MEDIAGRAPH_OCR_TIMEOUT", "ocr-timeout", "20s", "longest Tesseract may take to read one image; one that takes longer is stopped and the image has no text", duration(&c.OCRTimeout)},
+		{"MEDIAGRAPH_ZIP_MAX_FILES", "zip-max-files", "10000", "most files one createZipDownload archive may hold; a larger selection is refused", positive(&c.ZipMaxFiles, "a positive number")},
 	}
 }
 

@@ -49,6 +49,8 @@ type Workers struct {
 	Attempted []Attempted
 	// Eager makes eager transform presets of new bytes; nil: this process makes none.
 	Eager *Eager
+	// AV makes posters, waveforms and HLS encodes, queued from the outbox; nil: this process makes none.
+	AV *AV
 }
 
 // rescueAfter is how long a job may stay running before River takes it for abandoned (its process
@@ -135,6 +137,11 @@ func start[TTx any](ctx context.Context, driver riverdriver.Driver[TTx], db *mod
 			return insert(ctx, p)
 		}))
 	}
+	if w.AV != nil {
+		subscribers = append([]Subscriber{addAV(workers, *w.AV, func(ctx context.Context, p []river.InsertManyParams) error {
+			return insert(ctx, p)
+		})}, subscribers...)
+	}
 	river.AddWorker(workers, &drainWorker{db: db, subscribers: subscribers})
 	periodic = append(periodic, river.NewPeriodicJob(river.PeriodicInterval(w.Outbox.Every),
 		func() (river.JobArgs, *river.InsertOpts) { return drainOutbox{}, nil },
@@ -150,6 +157,7 @@ func start[TTx any](ctx context.Context, driver riverdriver.Driver[TTx], db *mod
 		eagerQueue: {MaxWorkers: 1},
 	}
 	attempted := addAttempted(workers, queues, w.Attempted)
+	addAVQueues(queues, w.AV)
 	client, err := river.NewClient(driver, &river.Config{
 		Logger:               riverLog,
 		Queues:               queues,

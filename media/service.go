@@ -14,6 +14,7 @@ import (
 	"github.com/mediagraph/mediagraph/config"
 	"github.com/mediagraph/mediagraph/media/access"
 	"github.com/mediagraph/mediagraph/media/antivirus"
+	"github.com/mediagraph/mediagraph/media/av"
 	"github.com/mediagraph/mediagraph/media/catalogue"
 	"github.com/mediagraph/mediagraph/media/clamd"
 	"github.com/mediagraph/mediagraph/media/deliver"
@@ -23,6 +24,7 @@ import (
 	"github.com/mediagraph/mediagraph/media/notify"
 	"github.com/mediagraph/mediagraph/media/observe"
 	"github.com/mediagraph/mediagraph/media/vision"
+	"github.com/mediagraph/mediagraph/media/zipdl"
 	"github.com/mediagraph/mediagraph/models"
 	"github.com/mediagraph/mediagraph/remote"
 	"github.com/mediagraph/mediagraph/storage"
@@ -58,10 +60,14 @@ type Library struct {
 	Subscriptions *notify.Hub
 	Audit         *notify.Audit
 	Vision        *vision.Service // looks at images' pixels (faces, text, tags) in a background job
-	db            *models.DB
-	store         storage.Store
-	settings      config.Library
-	spoolDir      string
+	// Zip makes and streams ZIP downloads.
+	Zip *zipdl.Service
+	// AV makes the posters, pages, waveforms and HLS streams of videos, documents and sounds.
+	AV       *av.Service
+	db       *models.DB
+	store    storage.Store
+	settings config.Library
+	spoolDir string
 }
 
 // memoryBudget bounds the bytes of all files that analysis and transforms hold in memory at once:
@@ -102,6 +108,9 @@ func New(ctx context.Context, db *models.DB, store storage.Store, settings confi
 		db:            db, store: store, settings: settings, spoolDir: rt.SpoolDir,
 	}
 	lib.Vision = vision.New(db, store, memory, settings, log)
+	lib.Zip = zipdl.New(db, store, urls, tokens, settings.ZipMaxFiles, settings.ServeUnscanned, log)
+	lib.AV = av.New(db, store, settings, rt.SpoolDir, log)
+	lib.Deliver.UseStills(lib.AV)
 	lib.Intake.Observe(rt.Observer)
 	lib.Deliver.Observe(rt.Observer)
 	return lib, nil

@@ -448,6 +448,9 @@ func (db *DB) DeleteAssets(ctx context.Context, ids []string) ([]string, error) 
 	if err := g.Where(inList("asset_id", len(ids)), toAny(ids)...).Delete(&Derivative{}).Error; err != nil {
 		return nil, fmt.Errorf("delete derivatives: %w", err)
 	}
+	if err := g.Where(inList("asset_id", len(ids)), toAny(ids)...).Delete(&AVMedia{}).Error; err != nil {
+		return nil, fmt.Errorf("delete av media: %w", err)
+	}
 	if err := g.Where(inList("id", len(ids)), toAny(ids)...).Delete(&Asset{}).Error; err != nil {
 		return nil, fmt.Errorf("delete assets: %w", err)
 	}

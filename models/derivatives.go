@@ -14,14 +14,23 @@ type Derivative struct {
 	Version   int    `gorm:"not null"`
 	Size      int64  `gorm:"not null"`
 	CreatedAt time.Time
+	// Params are the transform's URL parameters (w=640&fm=webp); Format, Width and Height describe
+	// the result.
+	Params string `gorm:"not null"`
+	Format string `gorm:"size:16;not null"`
+	Width  *int
+	Height *int
+	// LastServedAt is when the stored result was last served, to a day: nil until served from the store.
+	LastServedAt *time.Time
 }
 
 // RecordDerivative notes a stored transform of the asset's current version, and reports whether it
 // did: not when the asset was purged or replaced meanwhile. Recording it twice is harmless.
 func (db *DB) RecordDerivative(ctx context.Context, d *Derivative) (bool, error) {
-	res := db.with(ctx).Exec(`INSERT INTO derivatives (object_key, asset_id, version, size, created_at)
-		SELECT ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM assets WHERE id = ? AND version = ?)
-		ON CONFLICT (object_key) DO NOTHING`, d.ObjectKey, d.AssetID, d.Version, d.Size, Now(), d.AssetID, d.Version)
+	res := db.with(ctx).Exec(`INSERT INTO derivatives (object_key, asset_id, version, size, created_at, params, format, width, height)
+		SELECT ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM assets WHERE id = ? AND version = ?)
+		ON CONFLICT (object_key) DO NOTHING`, d.ObjectKey, d.AssetID, d.Version, d.Size, Now(), d.Params, d.Format, d.Width, d.Height,
+		d.AssetID, d.Version)
 	if res.Error != nil {
 		return false, fmt.Errorf("record derivative: %w", translate(res.Error))
 	}

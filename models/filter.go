@@ -170,6 +170,7 @@ type AssetFilter struct {
 	Tags        *TagsFilter
 	SmartTags   *TagsFilter
 	Colors      *ColorsFilter
+	ColorFamily *ColorFamilyFilter
 	Collection  *CollectionFilter
 	InUse       *bool
 	CreatedAt   *TimeFilter
@@ -186,6 +187,7 @@ type AssetFilter struct {
 	Antivirus        *AntivirusFilter
 	Moderation       *ModerationFilter
 	Faces            *IntFilter
+	Metadata         []*MetadataFilter
 	Deleted          *bool
 	Variants         *VariantInclusion
 	Search           *string
@@ -199,6 +201,8 @@ type AssetFilter struct {
 	AspectRatioBucket *AspectRatioBucketFilter
 	// Year is the year the photo was taken, by its EXIF date.
 	Year *IntFilter
+	// MissingRequiredMetadata matches assets lacking a value of a required metadata field.
+	MissingRequiredMetadata *bool
 }
 
 // FilterError explains why a filter cannot be run; Field is its path in the filter.
@@ -261,6 +265,7 @@ const (
 	opDescendants                 // with eq: the collection or any below it
 	opWords                       // the terms of a search match the asset's search document
 	opScope                       // read by the query's scope, not compiled: where to look (the trash)
+	opFields                      // conditions on structured metadata fields, by key
 )
 
 const (
@@ -278,7 +283,7 @@ var opNames = []struct {
 	{opEq, "eq"}, {opIn, "in"}, {opAnyIn, "anyIn"}, {opAllIn, "allIn"}, {opNotIn, "notIn"},
 	{opGt, "gt"}, {opGte, "gte"}, {opLt, "lt"}, {opLte, "lte"},
 	{opMatches, "matches"}, {opExists, "exists"}, {opDescendants, "descendants"},
-	{opWords, "words"}, {opScope, "scope"},
+	{opWords, "words"}, {opScope, "scope"}, {opFields, "fields"},
 }
 
 // valueType is the type of a field's values.
@@ -362,11 +367,14 @@ var assetFilterFields = indexFilterFields([]filterField{
 	{name: "smartTags", expr: "st.name_key", of: smartTagRows, ops: opAnyIn | opAllIn | opNotIn | opExists,
 		value: valueName, fold: foldKey, maxList: maxFilterList},
 	{name: "colors", of: colorRows, ops: opAnyIn, value: valueColor, maxList: maxFilterList},
+	{name: "colorFamily", expr: colorFamilySQL, of: colorRows, ops: opAnyIn, value: valueEnum},
 	{name: "collection", expr: "assets.collection_id", ops: opEq | opDescendants | opExists, value: valueID},
 	{name: "inUse", of: usageRows, ops: opExists, value: valueBool},
 	{name: "antivirus.status", expr: "cv.antivirus_status", ops: opOneOf, value: valueEnum, version: true, management: true},
 	{name: "moderation.status", expr: "assets.moderation_status", ops: opOneOf, value: valueEnum, management: true},
 	{name: "faces", expr: faceCountSQL, ops: opCompare | opExists, value: valueInt, version: true},
+	{name: "metadata", ops: opFields, value: valueText},
+	{name: "missingRequiredMetadata", expr: missingRequiredSQL, ops: opExists, value: valueBool},
 	{name: "deleted", ops: opScope, value: valueBool},
 	{name: "variants", ops: opScope, value: valueEnum},
 	{name: "search", ops: opWords, value: valueText},

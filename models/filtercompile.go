@@ -221,6 +221,8 @@ func (ff *filterField) apply(cs *conds, op ops, x reflect.Value, g given, path s
 		}
 	case opWords:
 		return compileSearch(cs, x.Elem().String(), path, sc)
+	case opFields:
+		return compileMetadata(cs, x, path)
 	}
 	return nil
 }

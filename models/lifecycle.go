@@ -41,6 +41,9 @@ func (db *DB) DeleteVersion(ctx context.Context, v *AssetVersion) ([]string, err
 	if err := g.Where("asset_id = ? AND version = ?", v.AssetID, v.Number).Delete(&Derivative{}).Error; err != nil {
 		return nil, fmt.Errorf("delete derivatives of version %d: %w", v.Number, translate(err))
 	}
+	if err := g.Where("asset_id = ? AND version = ?", v.AssetID, v.Number).Delete(&AVMedia{}).Error; err != nil {
+		return nil, fmt.Errorf("delete av media of version %d: %w", v.Number, translate(err))
+	}
 	if err := g.Where("id = ?", v.ID).Delete(&AssetVersion{}).Error; err != nil {
 		return nil, fmt.Errorf("delete version %d: %w", v.Number, translate(err))
 	}

@@ -414,6 +414,92 @@ var migrations = []sqlMigration{
 		`CREATE INDEX asset_vision_faces ON asset_vision (face_count)`,
 	}},
 	membersMigration,
+	// ZIP downloads: the files a signed download URL streams, chosen when the URL was made.
+	{id: "0012_zip_downloads", statements: []string{
+		`CREATE TABLE zip_downloads (
+			id VARCHAR(40) PRIMARY KEY,
+			issuer_id VARCHAR(40),
+			entries TEXT NOT NULL,
+			expires_at {time} NOT NULL,
+			created_at {time} NOT NULL)`,
+		`CREATE INDEX zip_downloads_expires ON zip_downloads (expires_at)`,
+	}},
+	// What each stored transform is, for the derivatives an editor sees, and when it was last served
+	// (a day's precision), for pruning the ones nobody asks for. Those stored before are described
+	// as unknown until made again.
+	{id: "0012_derivatives", statements: []string{
+		`ALTER TABLE derivatives ADD COLUMN params TEXT NOT NULL DEFAULT ''`,
+		`ALTER TABLE derivatives ADD COLUMN format VARCHAR(16) NOT NULL DEFAULT ''`,
+		`ALTER TABLE derivatives ADD COLUMN width INTEGER`,
+		`ALTER TABLE derivatives ADD COLUMN height INTEGER`,
+		`ALTER TABLE derivatives ADD COLUMN last_served_at {time}`,
+	}},
+	// Saved filters of the asset list: personal to the principal that saved them, or shared.
+	{id: "0015_saved_filters", statements: []string{
+		`CREATE TABLE saved_filters (
+			id VARCHAR(40) PRIMARY KEY,
+			name TEXT NOT NULL,
+			owner_id VARCHAR(100) NOT NULL,
+			shared BOOLEAN NOT NULL DEFAULT FALSE,
+			filter TEXT NOT NULL,
+			order_by VARCHAR(40),
+			search TEXT,
+			created_at {time} NOT NULL,
+			updated_at {time} NOT NULL)`,
+		`CREATE INDEX saved_filters_owner ON saved_filters (owner_id)`,
+	}},
+	// Structured metadata fields and their values, each value in the column of its type so that
+	// filters compare numbers as numbers and dates as instants, on an index per column.
+	{id: "0015_metadata_fields", statements: []string{
+		`CREATE TABLE metadata_fields (
+			id VARCHAR(40) PRIMARY KEY,
+			key VARCHAR(64) NOT NULL UNIQUE,
+			label TEXT,
+			type VARCHAR(16) NOT NULL,
+			options TEXT,
+			required BOOLEAN NOT NULL DEFAULT FALSE,
+			localized BOOLEAN NOT NULL DEFAULT FALSE,
+			default_value TEXT,
+			validation_min {float},
+			validation_max {float},
+			validation_pattern TEXT,
+			created_at {time} NOT NULL,
+			updated_at {time} NOT NULL)`,
+		`CREATE TABLE asset_field_values (
+			asset_id VARCHAR(40) NOT NULL REFERENCES assets(id) ON DELETE CASCADE,
+			field_id VARCHAR(40) NOT NULL REFERENCES metadata_fields(id) ON DELETE CASCADE,
+			locale VARCHAR(35) NOT NULL,
+			position INTEGER NOT NULL,
+			text_value TEXT,
+			number_value {float},
+			date_value {time},
+			bool_value BOOLEAN,
+			PRIMARY KEY (asset_id, field_id, locale, position))`,
+		`CREATE INDEX asset_field_values_text ON asset_field_values (field_id, text_value)`,
+		`CREATE INDEX asset_field_values_number ON asset_field_values (field_id, number_value)`,
+		`CREATE INDEX asset_field_values_date ON asset_field_values (field_id, date_value)`,
+	}},
+	// What is made of videos, sounds and documents besides their analysis: posters, waveforms and HLS
+	// encodes, per version (a replacement starts afresh).
+	{id: "0017_av_media", statements: []string{
+		`CREATE TABLE av_media (
+			asset_id VARCHAR(40) NOT NULL,
+			version INTEGER NOT NULL,
+			poster_key VARCHAR(512),
+			poster_width INTEGER,
+			poster_height INTEGER,
+			poster_blurhash TEXT,
+			poster_at {float},
+			poster_error TEXT,
+			waveform TEXT,
+			waveform_error TEXT,
+			hls_status VARCHAR(16) NOT NULL DEFAULT 'NONE',
+			hls_progress {float} NOT NULL DEFAULT 0,
+			hls_error TEXT,
+			hls_renditions TEXT,
+			updated_at {time} NOT NULL,
+			PRIMARY KEY (asset_id, version))`,
+	}},
 }
 
 // Migrate applies every migration not yet applied, each in its own transaction.

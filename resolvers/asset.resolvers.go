@@ -87,7 +87,7 @@ func (r *assetResolver) URL(ctx context.Context, obj *models.Asset, params *imag
 	if err != nil {
 		return "", err
 	}
-	if !deliver.Transformable(obj) {
+	if !r.Media.Deliver.Transforms(obj) {
 		p = imageurl.ImageParams{} // the original's URL rather than one the gate would refuse
 	}
 	return r.Media.Deliver.URLFor(ctx, obj, imageurl.AssetPath(obj), p, signed != nil && *signed, expiresIn)
@@ -101,7 +101,7 @@ func (r *assetResolver) TransformURL(ctx context.Context, obj *models.Asset, par
 	if err != nil {
 		return nil, err
 	}
-	if !p.IsZero() && !deliver.Transformable(obj) {
+	if !p.IsZero() && !r.Media.Deliver.Transforms(obj) {
 		return nil, nil // rather than a URL the gate would refuse
 	}
 	u, err := r.Media.Deliver.URLFor(ctx, obj, imageurl.VersionPath(obj), p, false, nil)
@@ -127,7 +127,7 @@ func (r *assetResolver) ResponsiveImage(ctx context.Context, obj *models.Asset, 
 			return nil, err
 		}
 	}
-	return r.Media.Deliver.Responsive(obj, p, sizes, alt, title)
+	return r.Media.Deliver.Responsive(ctx, obj, p, sizes, alt, title)
 }
 
 func (r *assetResolver) Alt(ctx context.Context, obj *models.Asset, locale *string) (*string, error) {
@@ -240,6 +240,7 @@ func (r *mutationResolver) UpdateAssets(ctx context.Context, ids []string, input
 		AvailableFrom:  optional(input.AvailableFrom),
 		AvailableUntil: optional(input.AvailableUntil),
 		CreatorID:      optionalValue(input.CreatorID),
+		Fields:         fieldValueChanges(input.Metadata),
 	})
 	return seeAssets(ctx, assets), err
 }
@@ -282,7 +283,7 @@ func (r *queryResolver) Asset(ctx context.Context, id string, locale *string) (*
 	return nilIfNotFound(r.Media.Assets.Asset(ctx, id))
 }
 
-func (r *queryResolver) Assets(ctx context.Context, filter *models.AssetFilter, query *string, orderBy *models.AssetOrder, first *int, after *string, last *int, before *string, locale *string) (*catalogue.AssetList, error) {
+func (r *queryResolver) Assets(ctx context.Context, filter *models.AssetFilter, query *string, orderBy *models.AssetOrder, first *int, after *string, last *int, before *string, locale *string, savedFilter *string) (*catalogue.AssetList, error) {
 	if _, err := r.Media.Assets.LocaleChain(locale); err != nil {
 		return nil, err
 	}
@@ -293,6 +294,10 @@ func (r *queryResolver) Assets(ctx context.Context, filter *models.AssetFilter, 
 	order := models.OrderCreatedAtDesc
 	if orderBy != nil {
 		order = *orderBy
+	}
+	filter, order, err = r.withSavedFilter(ctx, savedFilter, filter, order)
+	if err != nil {
+		return nil, err
 	}
 	list, err := r.Media.Assets.ListAssets(ctx, filter, order, models.PageRequest{First: first, After: after, Last: last, Before: before})
 	if err != nil {

@@ -58,6 +58,10 @@ var policy = func() map[fieldKey]Class {
 	add(Management, "Asset", "processingError", "notes", "originalFilename", "antivirus", "moderation", "updatedBy", "deletedAt", "createdBy", "versions")
 	add(Management, "AssetVersion", everyField)
 	add(Management, "DeleteAllAssetsResult", everyField)
+	add(Management, "ZipDownload", everyField)
+	add(Management, "Derivative", everyField)
+	add(Management, "DerivativeConnection", everyField)
+	add(Management, "Asset", "derivatives")
 	add(Delivery, "Exif", "make", "model", "lensModel", "exposureTime", "fNumber", "iso", "focalLength",
 		"dateTaken", "orientation")
 	add(Management, "Exif", "latitude", "longitude", "altitude", "raw")
@@ -82,6 +86,23 @@ var policy = func() map[fieldKey]Class {
 		"uploadTicketTtlSeconds")
 	add(Delivery, "LocaleFallback", "locale", "fallbacks")
 
+	add(Delivery, "Query", "assetFacets")
+	add(Delivery, "AssetFacets", "kind", "format", "tag", "smartTag", "collection", "orientation", "resolution",
+		"status", "year", "colorFamily")
+	add(Management, "AssetFacets", "antivirus", "moderation")
+	add(Delivery, "AssetFacets", "metadata")
+	add(Delivery, "FacetValue", "value", "count")
+	add(Management, "Query", "savedFilters")
+	add(Management, "SavedFilter", everyField)
+	// Metadata values of assets a reader may see are delivery data, like customData; the definitions
+	// are the editors' business, but for what a value needs to be read (its key, label, type).
+	add(Delivery, "Asset", "metadata", "metadataValue")
+	add(Delivery, "AssetMetadataValue", "field", "value", "locale")
+	add(Delivery, "MetadataField", "key", "label", "type", "localized")
+	add(Management, "MetadataField", "id", "labels", "options", "required", "default", "validation", "createdAt", "updatedAt")
+	add(Management, "Query", "metadataFields")
+	add(Management, "MetadataValidation", everyField)
+	add(Management, "LocalizedText", everyField)
 	add(Management, "ApiToken", everyField)
 	add(Management, "Query", "me", "members", "member", "roles", "mySessions")
 	add(Management, "Member", everyField)
@@ -105,6 +126,14 @@ var policy = func() map[fieldKey]Class {
 		"AuditEntry", "AuditChange", "AuditLogConnection"} {
 		add(Management, t, everyField)
 	}
+	add(Delivery, "Asset", "poster", "video", "audio")
+	add(Management, "Asset", "posterReason")
+	add(Delivery, "Poster", "width", "height", "blurhash", "time")
+	add(Delivery, "Video", "hlsUrl", "mp4Url", "thumbnailUrl", "status", "progress", "renditions")
+	add(Management, "Video", "reason")
+	add(Delivery, "VideoRendition", "width", "height")
+	add(Delivery, "Audio", "waveform")
+	add(Management, "Audio", "waveformReason")
 	return m
 }()
 

@@ -20,6 +20,7 @@ import (
 	"github.com/mediagraph/mediagraph/jobs"
 	"github.com/mediagraph/mediagraph/media"
 	"github.com/mediagraph/mediagraph/media/access"
+	"github.com/mediagraph/mediagraph/media/av"
 	"github.com/mediagraph/mediagraph/models"
 	"github.com/mediagraph/mediagraph/requestid"
 	"github.com/mediagraph/mediagraph/server/auth"
@@ -163,6 +164,7 @@ func (a *App) StartJobs(ctx context.Context) error {
 		Outbox:    jobs.Outbox{Every: a.Config.EventDrainInterval, Subscribers: a.subscribers},
 		Attempted: append(attempted, a.visionJobs()...),
 		Eager:     &jobs.Eager{Run: a.Media.Deliver.MakeEagerPresets},
+		AV:        &jobs.AV{Derive: a.Media.AV.Derive, HLS: a.hlsJob(), HLSTimeout: av.HLSTimeout()},
 	})
 	if err != nil {
 		return err
@@ -218,6 +220,8 @@ func (a *App) Handler() http.Handler {
 	mux.Handle("GET /media/asset/{id}", assets)
 	mux.Handle("GET /media/asset/{id}/{filename}", assets)
 	mux.Handle("GET /media/v/{id}/{version}/{filename}", assets)
+	mux.Handle("GET /media/zip/{id}/{filename}", gate.Zip{Downloads: a.Media.Zip, Log: a.Log})
+	mux.Handle("GET /media/hls/{id}/{version}/{file...}", gate.HLS{Media: a.Media, Log: a.Log})
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		w.Write([]byte("ok\n"))
 	})

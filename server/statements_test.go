@@ -14,7 +14,7 @@ import (
 
 // countStatements counts the SQL statements GORM sends from now on for HTTP requests (those carry a
 // request id); background jobs sharing the database are not counted.
-func countStatements(t *testing.T, g *gorm.DB) *atomic.Int64 {
+func countStatements(t testing.TB, g *gorm.DB) *atomic.Int64 {
 	var n atomic.Int64
 	inc := func(db *gorm.DB) {
 		if db.Statement.Context != nil && requestid.From(db.Statement.Context) != "" {

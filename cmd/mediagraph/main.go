@@ -48,6 +48,7 @@ Commands:
   bench seed --assets N                   write N synthetic assets in bulk (tags, collections, text) to
                                           measure with; only into a database made for it
   bench measure [--runs R] [--explain]    time the list queries (p50, p95 over R runs) over a seeded library
+  derivatives prune --older-than 90d      delete stored transforms neither made nor served in that long
 
 Every command takes the flags below; each flag defaults to its environment variable.
 `
@@ -107,6 +108,8 @@ func run(ctx context.Context, args []string, stdout io.Writer, log *slog.Logger)
 		return export(ctx, args[1:], stdout, log)
 	case "bench":
 		return bench(ctx, args[1:], stdout, os.Stderr, log)
+	case "derivatives":
+		return derivatives(ctx, args[1:], stdout, log)
 	case "help", "-h", "--help":
 		printUsage(os.Stderr)
 		return nil

@@ -16,11 +16,13 @@ import (
 	"github.com/99designs/gqlgen/graphql/introspection"
 	"github.com/mediagraph/mediagraph/graph/model"
 	"github.com/mediagraph/mediagraph/graph/scalars"
+	"github.com/mediagraph/mediagraph/media/av"
 	"github.com/mediagraph/mediagraph/media/catalogue"
 	"github.com/mediagraph/mediagraph/media/deliver"
 	"github.com/mediagraph/mediagraph/media/imageurl"
 	"github.com/mediagraph/mediagraph/media/intake"
 	"github.com/mediagraph/mediagraph/media/notify"
+	"github.com/mediagraph/mediagraph/media/zipdl"
 	"github.com/mediagraph/mediagraph/models"
 	gqlparser "github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -39,18 +41,23 @@ type ResolverRoot interface {
 	ApiToken() ApiTokenResolver
 	Asset() AssetResolver
 	AssetEvent() AssetEventResolver
+	AssetFacets() AssetFacetsResolver
 	AssetVersion() AssetVersionResolver
+	Audio() AudioResolver
 	AuditEntry() AuditEntryResolver
 	Collection() CollectionResolver
 	LocalizedMetadata() LocalizedMetadataResolver
 	Member() MemberResolver
+	MetadataField() MetadataFieldResolver
 	Moderation() ModerationResolver
 	Mutation() MutationResolver
 	Query() QueryResolver
+	SavedFilter() SavedFilterResolver
 	SignedUpload() SignedUploadResolver
 	Subscription() SubscriptionResolver
 	Tag() TagResolver
 	Usage() UsageResolver
+	Video() VideoResolver
 	VisionAnalysis() VisionAnalysisResolver
 	Webhook() WebhookResolver
 	WebhookDelivery() WebhookDeliveryResolver
@@ -90,6 +97,7 @@ type ComplexityRoot struct {
 		Alt                  func(childComplexity int, locale *string) int
 		Antivirus            func(childComplexity int) int
 		AspectRatio          func(childComplexity int) int
+		Audio                func(childComplexity int) int
 		AudioCodec           func(childComplexity int) int
 		Author               func(childComplexity int) int
 		AvailableFrom        func(childComplexity int) int
@@ -106,6 +114,7 @@ type ComplexityRoot struct {
 		CustomData           func(childComplexity int, locale *string) int
 		DefaultFieldMetadata func(childComplexity int) int
 		DeletedAt            func(childComplexity int) int
+		Derivatives          func(childComplexity int, first *int, after *string) int
 		Duration             func(childComplexity int) int
 		Exif                 func(childComplexity int) int
 		Faces                func(childComplexity int) int
@@ -121,6 +130,8 @@ type ComplexityRoot struct {
 		Kind                 func(childComplexity int) int
 		LQIP                 func(childComplexity int) int
 		MD5                  func(childComplexity int) int
+		Metadata             func(childComplexity int, locale *string) int
+		MetadataValue        func(childComplexity int, key string, locale *string) int
 		MimeType             func(childComplexity int) int
 		Moderation           func(childComplexity int) int
 		Notes                func(childComplexity int) int
@@ -129,6 +140,8 @@ type ComplexityRoot struct {
 		OriginalFilename     func(childComplexity int) int
 		PageCount            func(childComplexity int) int
 		Path                 func(childComplexity int) int
+		Poster               func(childComplexity int) int
+		PosterReason         func(childComplexity int) int
 		ProcessingError      func(childComplexity int) int
 		ResponsiveImage      func(childComplexity int, params *imageurl.ImageParams, sizes *string, locale *string) int
 		SHA256               func(childComplexity int) int
@@ -148,6 +161,7 @@ type ComplexityRoot struct {
 		Variants             func(childComplexity int) int
 		Version              func(childComplexity int) int
 		Versions             func(childComplexity int) int
+		Video                func(childComplexity int) int
 		VideoCodec           func(childComplexity int) int
 		VisionAnalysis       func(childComplexity int) int
 		Width                func(childComplexity int) int
@@ -173,6 +187,28 @@ type ComplexityRoot struct {
 		OccurredAt func(childComplexity int) int
 	}
 
+	AssetFacets struct {
+		Antivirus   func(childComplexity int) int
+		Collection  func(childComplexity int) int
+		ColorFamily func(childComplexity int) int
+		Format      func(childComplexity int) int
+		Kind        func(childComplexity int) int
+		Metadata    func(childComplexity int, key string) int
+		Moderation  func(childComplexity int) int
+		Orientation func(childComplexity int) int
+		Resolution  func(childComplexity int) int
+		SmartTag    func(childComplexity int) int
+		Status      func(childComplexity int) int
+		Tag         func(childComplexity int) int
+		Year        func(childComplexity int) int
+	}
+
+	AssetMetadataValue struct {
+		Field  func(childComplexity int) int
+		Locale func(childComplexity int) int
+		Value  func(childComplexity int) int
+	}
+
 	AssetVersion struct {
 		Antivirus        func(childComplexity int) int
 		CreatedAt        func(childComplexity int) int
@@ -188,6 +224,11 @@ type ComplexityRoot struct {
 		TransformURL     func(childComplexity int, params *imageurl.ImageParams) int
 		URL              func(childComplexity int, signed *bool, expiresIn *int) int
 		Width            func(childComplexity int) int
+	}
+
+	Audio struct {
+		Waveform       func(childComplexity int, buckets *int) int
+		WaveformReason func(childComplexity int) int
 	}
 
 	AuditChange struct {
@@ -253,6 +294,23 @@ type ComplexityRoot struct {
 		Trashed      func(childComplexity int) int
 	}
 
+	Derivative struct {
+		CreatedAt    func(childComplexity int) int
+		Format       func(childComplexity int) int
+		Height       func(childComplexity int) int
+		LastServedAt func(childComplexity int) int
+		Size         func(childComplexity int) int
+		Spec         func(childComplexity int) int
+		URL          func(childComplexity int) int
+		Width        func(childComplexity int) int
+	}
+
+	DerivativeConnection struct {
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
 	EntryRef struct {
 		Field  func(childComplexity int) int
 		ID     func(childComplexity int) int
@@ -283,6 +341,11 @@ type ComplexityRoot struct {
 		Y      func(childComplexity int) int
 	}
 
+	FacetValue struct {
+		Count func(childComplexity int) int
+		Value func(childComplexity int) int
+	}
+
 	FocalPoint struct {
 		X func(childComplexity int) int
 		Y func(childComplexity int) int
@@ -299,6 +362,11 @@ type ComplexityRoot struct {
 		FocalPoint func(childComplexity int) int
 		Locale     func(childComplexity int) int
 		Title      func(childComplexity int) int
+	}
+
+	LocalizedText struct {
+		Locale func(childComplexity int) int
+		Text   func(childComplexity int) int
 	}
 
 	MediaSettings struct {
@@ -331,6 +399,27 @@ type ComplexityRoot struct {
 		UserAgent  func(childComplexity int) int
 	}
 
+	MetadataField struct {
+		CreatedAt  func(childComplexity int) int
+		Default    func(childComplexity int) int
+		ID         func(childComplexity int) int
+		Key        func(childComplexity int) int
+		Label      func(childComplexity int, locale *string) int
+		Labels     func(childComplexity int) int
+		Localized  func(childComplexity int) int
+		Options    func(childComplexity int) int
+		Required   func(childComplexity int) int
+		Type       func(childComplexity int) int
+		UpdatedAt  func(childComplexity int) int
+		Validation func(childComplexity int) int
+	}
+
+	MetadataValidation struct {
+		Max     func(childComplexity int) int
+		Min     func(childComplexity int) int
+		Pattern func(childComplexity int) int
+	}
+
 	Moderation struct {
 		At          func(childComplexity int) int
 		ModeratedBy func(childComplexity int) int
@@ -344,28 +433,35 @@ type ComplexityRoot struct {
 		CreateAssetFromURL    func(childComplexity int, input model.CreateAssetFromURLInput) int
 		CreateCollection      func(childComplexity int, input model.CreateCollectionInput) int
 		CreateMember          func(childComplexity int, input model.CreateMemberInput) int
+		CreateMetadataField   func(childComplexity int, input model.CreateMetadataFieldInput) int
 		CreateRole            func(childComplexity int, input model.CreateRoleInput) int
+		CreateSavedFilter     func(childComplexity int, input model.CreateSavedFilterInput) int
 		CreateSignedAssetURL  func(childComplexity int, id string, expiresIn *int, params *imageurl.ImageParams) int
 		CreateTransformPreset func(childComplexity int, input model.CreateTransformPresetInput) int
 		CreateUploadPreset    func(childComplexity int, input model.UploadPresetInput) int
 		CreateUploads         func(childComplexity int, input []*model.CreateUploadInput) int
 		CreateWebhook         func(childComplexity int, input model.CreateWebhookInput) int
+		CreateZipDownload     func(childComplexity int, input model.ZipDownloadInput) int
 		DeactivateMember      func(childComplexity int, id string) int
 		DeleteAllAssets       func(childComplexity int, confirm string) int
 		DeleteAssetVersion    func(childComplexity int, id string, version int) int
 		DeleteAssets          func(childComplexity int, ids []string) int
 		DeleteCollection      func(childComplexity int, id string) int
+		DeleteMetadataField   func(childComplexity int, id string) int
 		DeleteRole            func(childComplexity int, id string) int
+		DeleteSavedFilter     func(childComplexity int, id string) int
 		DeleteTag             func(childComplexity int, id string) int
 		DeleteTransformPreset func(childComplexity int, id string) int
 		DeleteUploadPreset    func(childComplexity int, id string) int
 		DeleteWebhook         func(childComplexity int, id string) int
+		EditImage             func(childComplexity int, id string, operations []*model.ImageOperationInput) int
 		EmptyTrash            func(childComplexity int) int
 		MergeTags             func(childComplexity int, sourceIds []string, targetID string) int
 		ModerateAssets        func(childComplexity int, ids []string, status models.ModerationStatus, note *string) int
 		MoveAssets            func(childComplexity int, ids []string, collectionID *string) int
 		MoveCollection        func(childComplexity int, id string, parentID *string) int
 		PurgeAssets           func(childComplexity int, ids []string) int
+		PurgeDerivatives      func(childComplexity int, ids []string) int
 		RedeliverWebhookEvent func(childComplexity int, deliveryID string) int
 		RenameTag             func(childComplexity int, id string, name string) int
 		ReplaceAsset          func(childComplexity int, id string, file graphql.Upload, input *model.ReplaceAssetInput) int
@@ -384,7 +480,9 @@ type ComplexityRoot struct {
 		UpdateAssets          func(childComplexity int, ids []string, input model.UpdateAssetInput) int
 		UpdateCollection      func(childComplexity int, id string, input model.UpdateCollectionInput) int
 		UpdateMember          func(childComplexity int, id string, input model.UpdateMemberInput) int
+		UpdateMetadataField   func(childComplexity int, id string, input model.UpdateMetadataFieldInput) int
 		UpdateRole            func(childComplexity int, id string, input model.UpdateRoleInput) int
+		UpdateSavedFilter     func(childComplexity int, id string, input model.UpdateSavedFilterInput) int
 		UpdateTransformPreset func(childComplexity int, id string, input model.UpdateTransformPresetInput) int
 		UpdateUploadPreset    func(childComplexity int, id string, input model.UploadPresetInput) int
 		UpdateWebhook         func(childComplexity int, id string, input model.UpdateWebhookInput) int
@@ -411,11 +509,19 @@ type ComplexityRoot struct {
 		WriteMedia        func(childComplexity int) int
 	}
 
+	Poster struct {
+		Blurhash func(childComplexity int) int
+		Height   func(childComplexity int) int
+		Time     func(childComplexity int) int
+		Width    func(childComplexity int) int
+	}
+
 	Query struct {
 		APITokens         func(childComplexity int) int
 		Asset             func(childComplexity int, id string, locale *string) int
+		AssetFacets       func(childComplexity int, filter *models.AssetFilter, facets []models.Facet, limit *int) int
 		AssetUsages       func(childComplexity int, assetID string) int
-		Assets            func(childComplexity int, filter *models.AssetFilter, query *string, orderBy *models.AssetOrder, first *int, after *string, last *int, before *string, locale *string) int
+		Assets            func(childComplexity int, filter *models.AssetFilter, query *string, orderBy *models.AssetOrder, first *int, after *string, last *int, before *string, locale *string, savedFilter *string) int
 		AuditLog          func(childComplexity int, filter *model.AuditLogFilter, first *int, after *string) int
 		Collection        func(childComplexity int, id string) int
 		Collections       func(childComplexity int, parentID *string) int
@@ -424,9 +530,11 @@ type ComplexityRoot struct {
 		MediaSettings     func(childComplexity int) int
 		Member            func(childComplexity int, id string) int
 		Members           func(childComplexity int) int
+		MetadataFields    func(childComplexity int) int
 		MySessions        func(childComplexity int) int
 		Node              func(childComplexity int, id string) int
 		Roles             func(childComplexity int) int
+		SavedFilters      func(childComplexity int) int
 		Tags              func(childComplexity int, search *string, first *int, after *string) int
 		TransformPresets  func(childComplexity int) int
 		Upload            func(childComplexity int, id string) int
@@ -450,6 +558,19 @@ type ComplexityRoot struct {
 		Title       func(childComplexity int) int
 		WebpSrcSet  func(childComplexity int) int
 		Width       func(childComplexity int) int
+	}
+
+	SavedFilter struct {
+		CreatedAt func(childComplexity int) int
+		Filter    func(childComplexity int) int
+		ID        func(childComplexity int) int
+		Mine      func(childComplexity int) int
+		Name      func(childComplexity int) int
+		OrderBy   func(childComplexity int) int
+		OwnerID   func(childComplexity int) int
+		Search    func(childComplexity int) int
+		Shared    func(childComplexity int) int
+		UpdatedAt func(childComplexity int) int
 	}
 
 	SignedUpload struct {
@@ -542,6 +663,21 @@ type ComplexityRoot struct {
 		UpdatedAt func(childComplexity int) int
 	}
 
+	Video struct {
+		HlsURL       func(childComplexity int, signed *bool, expiresIn *int) int
+		Mp4Url       func(childComplexity int, resolution *int, signed *bool, expiresIn *int) int
+		Progress     func(childComplexity int) int
+		Reason       func(childComplexity int) int
+		Renditions   func(childComplexity int) int
+		Status       func(childComplexity int) int
+		ThumbnailURL func(childComplexity int) int
+	}
+
+	VideoRendition struct {
+		Height func(childComplexity int) int
+		Width  func(childComplexity int) int
+	}
+
 	VisionAnalysis struct {
 		AnalyzedAt       func(childComplexity int) int
 		Error            func(childComplexity int) int
@@ -591,6 +727,12 @@ type ComplexityRoot struct {
 		Name  func(childComplexity int) int
 		Value func(childComplexity int) int
 	}
+
+	ZipDownload struct {
+		ExpiresAt func(childComplexity int) int
+		FileCount func(childComplexity int) int
+		URL       func(childComplexity int) int
+	}
 }
 
 // endregion ***************************** api!.gotpl *****************************
@@ -635,7 +777,14 @@ type AssetResolver interface {
 	Versions(ctx context.Context, obj *models.Asset) ([]*models.AssetVersion, error)
 	Antivirus(ctx context.Context, obj *models.Asset) (*models.Antivirus, error)
 	UpdatedBy(ctx context.Context, obj *models.Asset) (models.Principal, error)
+	Derivatives(ctx context.Context, obj *models.Asset, first *int, after *string) (*deliver.DerivedPage, error)
+	Metadata(ctx context.Context, obj *models.Asset, locale *string) ([]*catalogue.FieldValue, error)
+	MetadataValue(ctx context.Context, obj *models.Asset, key string, locale *string) (any, error)
 	Moderation(ctx context.Context, obj *models.Asset) (*models.Moderation, error)
+	Poster(ctx context.Context, obj *models.Asset) (*av.Poster, error)
+	PosterReason(ctx context.Context, obj *models.Asset) (*string, error)
+	Video(ctx context.Context, obj *models.Asset) (*av.Video, error)
+	Audio(ctx context.Context, obj *models.Asset) (*av.Audio, error)
 	Variants(ctx context.Context, obj *models.Asset) ([]*models.Asset, error)
 	VariantOf(ctx context.Context, obj *models.Asset) (*models.Asset, error)
 	Faces(ctx context.Context, obj *models.Asset) ([]*models.Face, error)
@@ -646,11 +795,30 @@ type AssetResolver interface {
 type AssetEventResolver interface {
 	Event(ctx context.Context, obj *notify.AssetEvent) (string, error)
 }
+type AssetFacetsResolver interface {
+	Kind(ctx context.Context, obj *catalogue.FacetRequest) ([]*models.FacetValue, error)
+	Format(ctx context.Context, obj *catalogue.FacetRequest) ([]*models.FacetValue, error)
+	Tag(ctx context.Context, obj *catalogue.FacetRequest) ([]*models.FacetValue, error)
+	SmartTag(ctx context.Context, obj *catalogue.FacetRequest) ([]*models.FacetValue, error)
+	Collection(ctx context.Context, obj *catalogue.FacetRequest) ([]*models.FacetValue, error)
+	Orientation(ctx context.Context, obj *catalogue.FacetRequest) ([]*models.FacetValue, error)
+	Resolution(ctx context.Context, obj *catalogue.FacetRequest) ([]*models.FacetValue, error)
+	Status(ctx context.Context, obj *catalogue.FacetRequest) ([]*models.FacetValue, error)
+	Year(ctx context.Context, obj *catalogue.FacetRequest) ([]*models.FacetValue, error)
+	ColorFamily(ctx context.Context, obj *catalogue.FacetRequest) ([]*models.FacetValue, error)
+	Antivirus(ctx context.Context, obj *catalogue.FacetRequest) ([]*models.FacetValue, error)
+	Moderation(ctx context.Context, obj *catalogue.FacetRequest) ([]*models.FacetValue, error)
+	Metadata(ctx context.Context, obj *catalogue.FacetRequest, key string) ([]*models.FacetValue, error)
+}
 type AssetVersionResolver interface {
 	CreatedBy(ctx context.Context, obj *models.AssetVersion) (models.Principal, error)
 	Antivirus(ctx context.Context, obj *models.AssetVersion) (*models.Antivirus, error)
 	URL(ctx context.Context, obj *models.AssetVersion, signed *bool, expiresIn *int) (string, error)
 	TransformURL(ctx context.Context, obj *models.AssetVersion, params *imageurl.ImageParams) (*string, error)
+}
+type AudioResolver interface {
+	Waveform(ctx context.Context, obj *av.Audio, buckets *int) ([]float64, error)
+	WaveformReason(ctx context.Context, obj *av.Audio) (*string, error)
 }
 type AuditEntryResolver interface {
 	Event(ctx context.Context, obj *models.Event) (string, error)
@@ -675,6 +843,16 @@ type LocalizedMetadataResolver interface {
 type MemberResolver interface {
 	Role(ctx context.Context, obj *models.Member) (*models.AccessRole, error)
 }
+type MetadataFieldResolver interface {
+	Label(ctx context.Context, obj *models.MetadataField, locale *string) (string, error)
+	Labels(ctx context.Context, obj *models.MetadataField) ([]*model.LocalizedText, error)
+
+	Options(ctx context.Context, obj *models.MetadataField) ([]string, error)
+
+	Default(ctx context.Context, obj *models.MetadataField) (any, error)
+
+	Validation(ctx context.Context, obj *models.MetadataField) (*model.MetadataValidation, error)
+}
 type ModerationResolver interface {
 	ModeratedBy(ctx context.Context, obj *models.Moderation) (models.Principal, error)
 }
@@ -695,6 +873,8 @@ type MutationResolver interface {
 	DeleteCollection(ctx context.Context, id string) (string, error)
 	CreateSignedAssetURL(ctx context.Context, id string, expiresIn *int, params *imageurl.ImageParams) (string, error)
 	RevokeSignedUrls(ctx context.Context, assetIds []string) ([]*models.Asset, error)
+	PurgeDerivatives(ctx context.Context, ids []string) (int, error)
+	EditImage(ctx context.Context, id string, operations []*model.ImageOperationInput) (*models.Asset, error)
 	RestoreAssetVersion(ctx context.Context, id string, version int) (*models.Asset, error)
 	DeleteAssetVersion(ctx context.Context, id string, version int) (*models.Asset, error)
 	EmptyTrash(ctx context.Context) (int, error)
@@ -706,6 +886,9 @@ type MutationResolver interface {
 	UpdateRole(ctx context.Context, id string, input model.UpdateRoleInput) (*models.AccessRole, error)
 	DeleteRole(ctx context.Context, id string) (string, error)
 	RevokeSession(ctx context.Context, id string) (string, error)
+	CreateMetadataField(ctx context.Context, input model.CreateMetadataFieldInput) (*models.MetadataField, error)
+	UpdateMetadataField(ctx context.Context, id string, input model.UpdateMetadataFieldInput) (*models.MetadataField, error)
+	DeleteMetadataField(ctx context.Context, id string) (string, error)
 	ModerateAssets(ctx context.Context, ids []string, status models.ModerationStatus, note *string) ([]*models.Asset, error)
 	CreateTransformPreset(ctx context.Context, input model.CreateTransformPresetInput) (*models.TransformPreset, error)
 	UpdateTransformPreset(ctx context.Context, id string, input model.UpdateTransformPresetInput) (*models.TransformPreset, error)
@@ -713,6 +896,9 @@ type MutationResolver interface {
 	CreateUploadPreset(ctx context.Context, input model.UploadPresetInput) (*intake.UploadPreset, error)
 	UpdateUploadPreset(ctx context.Context, id string, input model.UploadPresetInput) (*intake.UploadPreset, error)
 	DeleteUploadPreset(ctx context.Context, id string) (*intake.UploadPreset, error)
+	CreateSavedFilter(ctx context.Context, input model.CreateSavedFilterInput) (*models.SavedFilter, error)
+	UpdateSavedFilter(ctx context.Context, id string, input model.UpdateSavedFilterInput) (*models.SavedFilter, error)
+	DeleteSavedFilter(ctx context.Context, id string) (string, error)
 	TagAssets(ctx context.Context, ids []string, tags []string) ([]*models.Asset, error)
 	UntagAssets(ctx context.Context, ids []string, tags []string) ([]*models.Asset, error)
 	RenameTag(ctx context.Context, id string, name string) (*models.Tag, error)
@@ -729,22 +915,26 @@ type MutationResolver interface {
 	RedeliverWebhookEvent(ctx context.Context, deliveryID string) (*models.WebhookDelivery, error)
 	TestWebhook(ctx context.Context, id string) (*models.WebhookDelivery, error)
 	RotateWebhookSecret(ctx context.Context, id string) (*model.CreatedWebhook, error)
+	CreateZipDownload(ctx context.Context, input model.ZipDownloadInput) (*zipdl.Download, error)
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id string) (models.Node, error)
 	MediaSettings(ctx context.Context) (*model.MediaSettings, error)
 	Asset(ctx context.Context, id string, locale *string) (*models.Asset, error)
-	Assets(ctx context.Context, filter *models.AssetFilter, query *string, orderBy *models.AssetOrder, first *int, after *string, last *int, before *string, locale *string) (*catalogue.AssetList, error)
+	Assets(ctx context.Context, filter *models.AssetFilter, query *string, orderBy *models.AssetOrder, first *int, after *string, last *int, before *string, locale *string, savedFilter *string) (*catalogue.AssetList, error)
 	AuditLog(ctx context.Context, filter *model.AuditLogFilter, first *int, after *string) (*model.AuditLogConnection, error)
 	Collection(ctx context.Context, id string) (*models.Collection, error)
 	Collections(ctx context.Context, parentID *string) ([]*models.Collection, error)
+	AssetFacets(ctx context.Context, filter *models.AssetFilter, facets []models.Facet, limit *int) (*catalogue.FacetRequest, error)
 	Me(ctx context.Context) (*models.Member, error)
 	Members(ctx context.Context) ([]*models.Member, error)
 	Member(ctx context.Context, id string) (*models.Member, error)
 	Roles(ctx context.Context) ([]*models.AccessRole, error)
 	MySessions(ctx context.Context) ([]*models.Session, error)
+	MetadataFields(ctx context.Context) ([]*models.MetadataField, error)
 	TransformPresets(ctx context.Context) ([]*models.TransformPreset, error)
 	UploadPresets(ctx context.Context) ([]*intake.UploadPreset, error)
+	SavedFilters(ctx context.Context) ([]*models.SavedFilter, error)
 	Tags(ctx context.Context, search *string, first *int, after *string) (*catalogue.TagList, error)
 	APITokens(ctx context.Context) ([]*models.APIToken, error)
 	Upload(ctx context.Context, id string) (*intake.Ticket, error)
@@ -753,6 +943,11 @@ type QueryResolver interface {
 	Webhooks(ctx context.Context) ([]*models.Webhook, error)
 	Webhook(ctx context.Context, id string) (*models.Webhook, error)
 	WebhookEventNames(ctx context.Context) ([]string, error)
+}
+type SavedFilterResolver interface {
+	Filter(ctx context.Context, obj *models.SavedFilter) (map[string]any, error)
+
+	Mine(ctx context.Context, obj *models.SavedFilter) (bool, error)
 }
 type SignedUploadResolver interface {
 	Asset(ctx context.Context, obj *intake.Ticket) (*models.Asset, error)
@@ -766,6 +961,11 @@ type TagResolver interface {
 type UsageResolver interface {
 	Asset(ctx context.Context, obj *models.Usage) (*models.Asset, error)
 	Entry(ctx context.Context, obj *models.Usage) (*model.EntryRef, error)
+}
+type VideoResolver interface {
+	HlsURL(ctx context.Context, obj *av.Video, signed *bool, expiresIn *int) (*string, error)
+	Mp4Url(ctx context.Context, obj *av.Video, resolution *int, signed *bool, expiresIn *int) (*string, error)
+	ThumbnailURL(ctx context.Context, obj *av.Video) (*string, error)
 }
 type VisionAnalysisResolver interface {
 	AnalyzedAt(ctx context.Context, obj *models.Vision) (*time.Time, error)
@@ -928,6 +1128,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Asset.AspectRatio(childComplexity), true
+	case "Asset.audio":
+		if e.ComplexityRoot.Asset.Audio == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Asset.Audio(childComplexity), true
 	case "Asset.audioCodec":
 		if e.ComplexityRoot.Asset.AudioCodec == nil {
 			break
@@ -1029,6 +1235,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Asset.DeletedAt(childComplexity), true
+	case "Asset.derivatives":
+		if e.ComplexityRoot.Asset.Derivatives == nil {
+			break
+		}
+
+		args, err := ec.field_Asset_derivatives_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Asset.Derivatives(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Asset.duration":
 		if e.ComplexityRoot.Asset.Duration == nil {
 			break
@@ -1124,6 +1341,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Asset.MD5(childComplexity), true
+	case "Asset.metadata":
+		if e.ComplexityRoot.Asset.Metadata == nil {
+			break
+		}
+
+		args, err := ec.field_Asset_metadata_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Asset.Metadata(childComplexity, args["locale"].(*string)), true
+	case "Asset.metadataValue":
+		if e.ComplexityRoot.Asset.MetadataValue == nil {
+			break
+		}
+
+		args, err := ec.field_Asset_metadataValue_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Asset.MetadataValue(childComplexity, args["key"].(string), args["locale"].(*string)), true
 	case "Asset.mimeType":
 		if e.ComplexityRoot.Asset.MimeType == nil {
 			break
@@ -1172,6 +1411,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Asset.Path(childComplexity), true
+	case "Asset.poster":
+		if e.ComplexityRoot.Asset.Poster == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Asset.Poster(childComplexity), true
+	case "Asset.posterReason":
+		if e.ComplexityRoot.Asset.PosterReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Asset.PosterReason(childComplexity), true
 	case "Asset.processingError":
 		if e.ComplexityRoot.Asset.ProcessingError == nil {
 			break
@@ -1306,6 +1557,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Asset.Versions(childComplexity), true
+	case "Asset.video":
+		if e.ComplexityRoot.Asset.Video == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Asset.Video(childComplexity), true
 	case "Asset.videoCodec":
 		if e.ComplexityRoot.Asset.VideoCodec == nil {
 			break
@@ -1393,6 +1650,109 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AssetEvent.OccurredAt(childComplexity), true
+
+	case "AssetFacets.antivirus":
+		if e.ComplexityRoot.AssetFacets.Antivirus == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssetFacets.Antivirus(childComplexity), true
+	case "AssetFacets.collection":
+		if e.ComplexityRoot.AssetFacets.Collection == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssetFacets.Collection(childComplexity), true
+	case "AssetFacets.colorFamily":
+		if e.ComplexityRoot.AssetFacets.ColorFamily == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssetFacets.ColorFamily(childComplexity), true
+	case "AssetFacets.format":
+		if e.ComplexityRoot.AssetFacets.Format == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssetFacets.Format(childComplexity), true
+	case "AssetFacets.kind":
+		if e.ComplexityRoot.AssetFacets.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssetFacets.Kind(childComplexity), true
+	case "AssetFacets.metadata":
+		if e.ComplexityRoot.AssetFacets.Metadata == nil {
+			break
+		}
+
+		args, err := ec.field_AssetFacets_metadata_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.AssetFacets.Metadata(childComplexity, args["key"].(string)), true
+	case "AssetFacets.moderation":
+		if e.ComplexityRoot.AssetFacets.Moderation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssetFacets.Moderation(childComplexity), true
+	case "AssetFacets.orientation":
+		if e.ComplexityRoot.AssetFacets.Orientation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssetFacets.Orientation(childComplexity), true
+	case "AssetFacets.resolution":
+		if e.ComplexityRoot.AssetFacets.Resolution == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssetFacets.Resolution(childComplexity), true
+	case "AssetFacets.smartTag":
+		if e.ComplexityRoot.AssetFacets.SmartTag == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssetFacets.SmartTag(childComplexity), true
+	case "AssetFacets.status":
+		if e.ComplexityRoot.AssetFacets.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssetFacets.Status(childComplexity), true
+	case "AssetFacets.tag":
+		if e.ComplexityRoot.AssetFacets.Tag == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssetFacets.Tag(childComplexity), true
+	case "AssetFacets.year":
+		if e.ComplexityRoot.AssetFacets.Year == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssetFacets.Year(childComplexity), true
+
+	case "AssetMetadataValue.field":
+		if e.ComplexityRoot.AssetMetadataValue.Field == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssetMetadataValue.Field(childComplexity), true
+	case "AssetMetadataValue.locale":
+		if e.ComplexityRoot.AssetMetadataValue.Locale == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssetMetadataValue.Locale(childComplexity), true
+	case "AssetMetadataValue.value":
+		if e.ComplexityRoot.AssetMetadataValue.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssetMetadataValue.Value(childComplexity), true
 
 	case "AssetVersion.antivirus":
 		if e.ComplexityRoot.AssetVersion.Antivirus == nil {
@@ -1488,6 +1848,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AssetVersion.Width(childComplexity), true
+
+	case "Audio.waveform":
+		if e.ComplexityRoot.Audio.Waveform == nil {
+			break
+		}
+
+		args, err := ec.field_Audio_waveform_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Audio.Waveform(childComplexity, args["buckets"].(*int)), true
+	case "Audio.waveformReason":
+		if e.ComplexityRoot.Audio.WaveformReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Audio.WaveformReason(childComplexity), true
 
 	case "AuditChange.after":
 		if e.ComplexityRoot.AuditChange.After == nil {
@@ -1714,6 +2092,74 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.DeleteAllAssetsResult.Trashed(childComplexity), true
 
+	case "Derivative.createdAt":
+		if e.ComplexityRoot.Derivative.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Derivative.CreatedAt(childComplexity), true
+	case "Derivative.format":
+		if e.ComplexityRoot.Derivative.Format == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Derivative.Format(childComplexity), true
+	case "Derivative.height":
+		if e.ComplexityRoot.Derivative.Height == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Derivative.Height(childComplexity), true
+	case "Derivative.lastServedAt":
+		if e.ComplexityRoot.Derivative.LastServedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Derivative.LastServedAt(childComplexity), true
+	case "Derivative.size":
+		if e.ComplexityRoot.Derivative.Size == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Derivative.Size(childComplexity), true
+	case "Derivative.spec":
+		if e.ComplexityRoot.Derivative.Spec == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Derivative.Spec(childComplexity), true
+	case "Derivative.url":
+		if e.ComplexityRoot.Derivative.URL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Derivative.URL(childComplexity), true
+	case "Derivative.width":
+		if e.ComplexityRoot.Derivative.Width == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Derivative.Width(childComplexity), true
+
+	case "DerivativeConnection.nodes":
+		if e.ComplexityRoot.DerivativeConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DerivativeConnection.Nodes(childComplexity), true
+	case "DerivativeConnection.pageInfo":
+		if e.ComplexityRoot.DerivativeConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DerivativeConnection.PageInfo(childComplexity), true
+	case "DerivativeConnection.totalCount":
+		if e.ComplexityRoot.DerivativeConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DerivativeConnection.TotalCount(childComplexity), true
+
 	case "EntryRef.field":
 		if e.ComplexityRoot.EntryRef.Field == nil {
 			break
@@ -1843,6 +2289,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Face.Y(childComplexity), true
 
+	case "FacetValue.count":
+		if e.ComplexityRoot.FacetValue.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FacetValue.Count(childComplexity), true
+	case "FacetValue.value":
+		if e.ComplexityRoot.FacetValue.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FacetValue.Value(childComplexity), true
+
 	case "FocalPoint.x":
 		if e.ComplexityRoot.FocalPoint.X == nil {
 			break
@@ -1899,6 +2358,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LocalizedMetadata.Title(childComplexity), true
+
+	case "LocalizedText.locale":
+		if e.ComplexityRoot.LocalizedText.Locale == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LocalizedText.Locale(childComplexity), true
+	case "LocalizedText.text":
+		if e.ComplexityRoot.LocalizedText.Text == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LocalizedText.Text(childComplexity), true
 
 	case "MediaSettings.defaultLocale":
 		if e.ComplexityRoot.MediaSettings.DefaultLocale == nil {
@@ -2029,6 +2501,103 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.MemberSession.UserAgent(childComplexity), true
 
+	case "MetadataField.createdAt":
+		if e.ComplexityRoot.MetadataField.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MetadataField.CreatedAt(childComplexity), true
+	case "MetadataField.default":
+		if e.ComplexityRoot.MetadataField.Default == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MetadataField.Default(childComplexity), true
+	case "MetadataField.id":
+		if e.ComplexityRoot.MetadataField.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MetadataField.ID(childComplexity), true
+	case "MetadataField.key":
+		if e.ComplexityRoot.MetadataField.Key == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MetadataField.Key(childComplexity), true
+	case "MetadataField.label":
+		if e.ComplexityRoot.MetadataField.Label == nil {
+			break
+		}
+
+		args, err := ec.field_MetadataField_label_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.MetadataField.Label(childComplexity, args["locale"].(*string)), true
+	case "MetadataField.labels":
+		if e.ComplexityRoot.MetadataField.Labels == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MetadataField.Labels(childComplexity), true
+	case "MetadataField.localized":
+		if e.ComplexityRoot.MetadataField.Localized == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MetadataField.Localized(childComplexity), true
+	case "MetadataField.options":
+		if e.ComplexityRoot.MetadataField.Options == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MetadataField.Options(childComplexity), true
+	case "MetadataField.required":
+		if e.ComplexityRoot.MetadataField.Required == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MetadataField.Required(childComplexity), true
+	case "MetadataField.type":
+		if e.ComplexityRoot.MetadataField.Type == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MetadataField.Type(childComplexity), true
+	case "MetadataField.updatedAt":
+		if e.ComplexityRoot.MetadataField.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MetadataField.UpdatedAt(childComplexity), true
+	case "MetadataField.validation":
+		if e.ComplexityRoot.MetadataField.Validation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MetadataField.Validation(childComplexity), true
+
+	case "MetadataValidation.max":
+		if e.ComplexityRoot.MetadataValidation.Max == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MetadataValidation.Max(childComplexity), true
+	case "MetadataValidation.min":
+		if e.ComplexityRoot.MetadataValidation.Min == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MetadataValidation.Min(childComplexity), true
+	case "MetadataValidation.pattern":
+		if e.ComplexityRoot.MetadataValidation.Pattern == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MetadataValidation.Pattern(childComplexity), true
+
 	case "Moderation.moderatedAt":
 		if e.ComplexityRoot.Moderation.At == nil {
 			break
@@ -2109,6 +2678,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateMember(childComplexity, args["input"].(model.CreateMemberInput)), true
+	case "Mutation.createMetadataField":
+		if e.ComplexityRoot.Mutation.CreateMetadataField == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createMetadataField_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateMetadataField(childComplexity, args["input"].(model.CreateMetadataFieldInput)), true
 	case "Mutation.createRole":
 		if e.ComplexityRoot.Mutation.CreateRole == nil {
 			break
@@ -2120,6 +2700,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateRole(childComplexity, args["input"].(model.CreateRoleInput)), true
+	case "Mutation.createSavedFilter":
+		if e.ComplexityRoot.Mutation.CreateSavedFilter == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createSavedFilter_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateSavedFilter(childComplexity, args["input"].(model.CreateSavedFilterInput)), true
 	case "Mutation.createSignedAssetUrl":
 		if e.ComplexityRoot.Mutation.CreateSignedAssetURL == nil {
 			break
@@ -2175,6 +2766,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateWebhook(childComplexity, args["input"].(model.CreateWebhookInput)), true
+	case "Mutation.createZipDownload":
+		if e.ComplexityRoot.Mutation.CreateZipDownload == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createZipDownload_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateZipDownload(childComplexity, args["input"].(model.ZipDownloadInput)), true
 	case "Mutation.deactivateMember":
 		if e.ComplexityRoot.Mutation.DeactivateMember == nil {
 			break
@@ -2230,6 +2832,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteCollection(childComplexity, args["id"].(string)), true
+	case "Mutation.deleteMetadataField":
+		if e.ComplexityRoot.Mutation.DeleteMetadataField == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteMetadataField_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteMetadataField(childComplexity, args["id"].(string)), true
 	case "Mutation.deleteRole":
 		if e.ComplexityRoot.Mutation.DeleteRole == nil {
 			break
@@ -2241,6 +2854,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteRole(childComplexity, args["id"].(string)), true
+	case "Mutation.deleteSavedFilter":
+		if e.ComplexityRoot.Mutation.DeleteSavedFilter == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteSavedFilter_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteSavedFilter(childComplexity, args["id"].(string)), true
 	case "Mutation.deleteTag":
 		if e.ComplexityRoot.Mutation.DeleteTag == nil {
 			break
@@ -2285,6 +2909,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteWebhook(childComplexity, args["id"].(string)), true
+	case "Mutation.editImage":
+		if e.ComplexityRoot.Mutation.EditImage == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_editImage_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.EditImage(childComplexity, args["id"].(string), args["operations"].([]*model.ImageOperationInput)), true
 	case "Mutation.emptyTrash":
 		if e.ComplexityRoot.Mutation.EmptyTrash == nil {
 			break
@@ -2346,6 +2981,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.PurgeAssets(childComplexity, args["ids"].([]string)), true
+	case "Mutation.purgeDerivatives":
+		if e.ComplexityRoot.Mutation.PurgeDerivatives == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_purgeDerivatives_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.PurgeDerivatives(childComplexity, args["ids"].([]string)), true
 	case "Mutation.redeliverWebhookEvent":
 		if e.ComplexityRoot.Mutation.RedeliverWebhookEvent == nil {
 			break
@@ -2544,6 +3190,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateMember(childComplexity, args["id"].(string), args["input"].(model.UpdateMemberInput)), true
+	case "Mutation.updateMetadataField":
+		if e.ComplexityRoot.Mutation.UpdateMetadataField == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateMetadataField_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateMetadataField(childComplexity, args["id"].(string), args["input"].(model.UpdateMetadataFieldInput)), true
 	case "Mutation.updateRole":
 		if e.ComplexityRoot.Mutation.UpdateRole == nil {
 			break
@@ -2555,6 +3212,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateRole(childComplexity, args["id"].(string), args["input"].(model.UpdateRoleInput)), true
+	case "Mutation.updateSavedFilter":
+		if e.ComplexityRoot.Mutation.UpdateSavedFilter == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateSavedFilter_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateSavedFilter(childComplexity, args["id"].(string), args["input"].(model.UpdateSavedFilterInput)), true
 	case "Mutation.updateTransformPreset":
 		if e.ComplexityRoot.Mutation.UpdateTransformPreset == nil {
 			break
@@ -2686,6 +3354,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Permissions.WriteMedia(childComplexity), true
 
+	case "Poster.blurhash":
+		if e.ComplexityRoot.Poster.Blurhash == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Poster.Blurhash(childComplexity), true
+	case "Poster.height":
+		if e.ComplexityRoot.Poster.Height == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Poster.Height(childComplexity), true
+	case "Poster.time":
+		if e.ComplexityRoot.Poster.Time == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Poster.Time(childComplexity), true
+	case "Poster.width":
+		if e.ComplexityRoot.Poster.Width == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Poster.Width(childComplexity), true
+
 	case "Query.apiTokens":
 		if e.ComplexityRoot.Query.APITokens == nil {
 			break
@@ -2703,6 +3396,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Asset(childComplexity, args["id"].(string), args["locale"].(*string)), true
+	case "Query.assetFacets":
+		if e.ComplexityRoot.Query.AssetFacets == nil {
+			break
+		}
+
+		args, err := ec.field_Query_assetFacets_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.AssetFacets(childComplexity, args["filter"].(*models.AssetFilter), args["facets"].([]models.Facet), args["limit"].(*int)), true
 	case "Query.assetUsages":
 		if e.ComplexityRoot.Query.AssetUsages == nil {
 			break
@@ -2724,7 +3428,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Assets(childComplexity, args["filter"].(*models.AssetFilter), args["query"].(*string), args["orderBy"].(*models.AssetOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["locale"].(*string)), true
+		return e.ComplexityRoot.Query.Assets(childComplexity, args["filter"].(*models.AssetFilter), args["query"].(*string), args["orderBy"].(*models.AssetOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["locale"].(*string), args["savedFilter"].(*string)), true
 	case "Query.auditLog":
 		if e.ComplexityRoot.Query.AuditLog == nil {
 			break
@@ -2799,6 +3503,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Members(childComplexity), true
+	case "Query.metadataFields":
+		if e.ComplexityRoot.Query.MetadataFields == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.MetadataFields(childComplexity), true
 	case "Query.mySessions":
 		if e.ComplexityRoot.Query.MySessions == nil {
 			break
@@ -2822,6 +3532,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Roles(childComplexity), true
+	case "Query.savedFilters":
+		if e.ComplexityRoot.Query.SavedFilters == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.SavedFilters(childComplexity), true
 	case "Query.tags":
 		if e.ComplexityRoot.Query.Tags == nil {
 			break
@@ -2958,6 +3674,67 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ResponsiveImage.Width(childComplexity), true
+
+	case "SavedFilter.createdAt":
+		if e.ComplexityRoot.SavedFilter.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedFilter.CreatedAt(childComplexity), true
+	case "SavedFilter.filter":
+		if e.ComplexityRoot.SavedFilter.Filter == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedFilter.Filter(childComplexity), true
+	case "SavedFilter.id":
+		if e.ComplexityRoot.SavedFilter.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedFilter.ID(childComplexity), true
+	case "SavedFilter.mine":
+		if e.ComplexityRoot.SavedFilter.Mine == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedFilter.Mine(childComplexity), true
+	case "SavedFilter.name":
+		if e.ComplexityRoot.SavedFilter.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedFilter.Name(childComplexity), true
+	case "SavedFilter.orderBy":
+		if e.ComplexityRoot.SavedFilter.OrderBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedFilter.OrderBy(childComplexity), true
+	case "SavedFilter.ownerId":
+		if e.ComplexityRoot.SavedFilter.OwnerID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedFilter.OwnerID(childComplexity), true
+	case "SavedFilter.search":
+		if e.ComplexityRoot.SavedFilter.Search == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedFilter.Search(childComplexity), true
+	case "SavedFilter.shared":
+		if e.ComplexityRoot.SavedFilter.Shared == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedFilter.Shared(childComplexity), true
+	case "SavedFilter.updatedAt":
+		if e.ComplexityRoot.SavedFilter.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SavedFilter.UpdatedAt(childComplexity), true
 
 	case "SignedUpload.asset":
 		if e.ComplexityRoot.SignedUpload.Asset == nil {
@@ -3317,6 +4094,72 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Usage.UpdatedAt(childComplexity), true
 
+	case "Video.hlsUrl":
+		if e.ComplexityRoot.Video.HlsURL == nil {
+			break
+		}
+
+		args, err := ec.field_Video_hlsUrl_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Video.HlsURL(childComplexity, args["signed"].(*bool), args["expiresIn"].(*int)), true
+	case "Video.mp4Url":
+		if e.ComplexityRoot.Video.Mp4Url == nil {
+			break
+		}
+
+		args, err := ec.field_Video_mp4Url_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Video.Mp4Url(childComplexity, args["resolution"].(*int), args["signed"].(*bool), args["expiresIn"].(*int)), true
+	case "Video.progress":
+		if e.ComplexityRoot.Video.Progress == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Video.Progress(childComplexity), true
+	case "Video.reason":
+		if e.ComplexityRoot.Video.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Video.Reason(childComplexity), true
+	case "Video.renditions":
+		if e.ComplexityRoot.Video.Renditions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Video.Renditions(childComplexity), true
+	case "Video.status":
+		if e.ComplexityRoot.Video.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Video.Status(childComplexity), true
+	case "Video.thumbnailUrl":
+		if e.ComplexityRoot.Video.ThumbnailURL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Video.ThumbnailURL(childComplexity), true
+
+	case "VideoRendition.height":
+		if e.ComplexityRoot.VideoRendition.Height == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VideoRendition.Height(childComplexity), true
+	case "VideoRendition.width":
+		if e.ComplexityRoot.VideoRendition.Width == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VideoRendition.Width(childComplexity), true
+
 	case "VisionAnalysis.analyzedAt":
 		if e.ComplexityRoot.VisionAnalysis.AnalyzedAt == nil {
 			break
@@ -3537,6 +4380,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.WebhookHeader.Value(childComplexity), true
 
+	case "ZipDownload.expiresAt":
+		if e.ComplexityRoot.ZipDownload.ExpiresAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ZipDownload.ExpiresAt(childComplexity), true
+	case "ZipDownload.fileCount":
+		if e.ComplexityRoot.ZipDownload.FileCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ZipDownload.FileCount(childComplexity), true
+	case "ZipDownload.url":
+		if e.ComplexityRoot.ZipDownload.URL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ZipDownload.URL(childComplexity), true
+
 	}
 	return 0, false
 }
@@ -3552,6 +4414,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("AssetFilter", ec.unmarshalInputAssetFilter),
 			graphql.NewInputUnmarshaler("AuditLogFilter", ec.unmarshalInputAuditLogFilter),
 			graphql.NewInputUnmarshaler("CollectionFilter", ec.unmarshalInputCollectionFilter),
+			graphql.NewInputUnmarshaler("ColorFamilyFilter", ec.unmarshalInputColorFamilyFilter),
 			graphql.NewInputUnmarshaler("ColorsFilter", ec.unmarshalInputColorsFilter),
 			graphql.NewInputUnmarshaler("CompletedPartInput", ec.unmarshalInputCompletedPartInput),
 			graphql.NewInputUnmarshaler("CompletedPartsInput", ec.unmarshalInputCompletedPartsInput),
@@ -3559,19 +4422,27 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CreateAssetFromUrlInput", ec.unmarshalInputCreateAssetFromUrlInput),
 			graphql.NewInputUnmarshaler("CreateCollectionInput", ec.unmarshalInputCreateCollectionInput),
 			graphql.NewInputUnmarshaler("CreateMemberInput", ec.unmarshalInputCreateMemberInput),
+			graphql.NewInputUnmarshaler("CreateMetadataFieldInput", ec.unmarshalInputCreateMetadataFieldInput),
 			graphql.NewInputUnmarshaler("CreateRoleInput", ec.unmarshalInputCreateRoleInput),
+			graphql.NewInputUnmarshaler("CreateSavedFilterInput", ec.unmarshalInputCreateSavedFilterInput),
 			graphql.NewInputUnmarshaler("CreateTransformPresetInput", ec.unmarshalInputCreateTransformPresetInput),
 			graphql.NewInputUnmarshaler("CreateUploadInput", ec.unmarshalInputCreateUploadInput),
 			graphql.NewInputUnmarshaler("CreateWebhookInput", ec.unmarshalInputCreateWebhookInput),
+			graphql.NewInputUnmarshaler("CropRectInput", ec.unmarshalInputCropRectInput),
 			graphql.NewInputUnmarshaler("EntryRefInput", ec.unmarshalInputEntryRefInput),
 			graphql.NewInputUnmarshaler("FloatFilter", ec.unmarshalInputFloatFilter),
 			graphql.NewInputUnmarshaler("FocalPointInput", ec.unmarshalInputFocalPointInput),
 			graphql.NewInputUnmarshaler("IDFilter", ec.unmarshalInputIDFilter),
+			graphql.NewInputUnmarshaler("ImageOperationInput", ec.unmarshalInputImageOperationInput),
 			graphql.NewInputUnmarshaler("ImageParams", ec.unmarshalInputImageParams),
 			graphql.NewInputUnmarshaler("Int64Filter", ec.unmarshalInputInt64Filter),
 			graphql.NewInputUnmarshaler("IntFilter", ec.unmarshalInputIntFilter),
 			graphql.NewInputUnmarshaler("KindFilter", ec.unmarshalInputKindFilter),
 			graphql.NewInputUnmarshaler("LocalizedMetadataInput", ec.unmarshalInputLocalizedMetadataInput),
+			graphql.NewInputUnmarshaler("LocalizedTextInput", ec.unmarshalInputLocalizedTextInput),
+			graphql.NewInputUnmarshaler("MetadataFilter", ec.unmarshalInputMetadataFilter),
+			graphql.NewInputUnmarshaler("MetadataValidationInput", ec.unmarshalInputMetadataValidationInput),
+			graphql.NewInputUnmarshaler("MetadataValueInput", ec.unmarshalInputMetadataValueInput),
 			graphql.NewInputUnmarshaler("MimeTypeFilter", ec.unmarshalInputMimeTypeFilter),
 			graphql.NewInputUnmarshaler("ModerationFilter", ec.unmarshalInputModerationFilter),
 			graphql.NewInputUnmarshaler("ModerationStatusFilter", ec.unmarshalInputModerationStatusFilter),
@@ -3587,12 +4458,15 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("UpdateAssetInput", ec.unmarshalInputUpdateAssetInput),
 			graphql.NewInputUnmarshaler("UpdateCollectionInput", ec.unmarshalInputUpdateCollectionInput),
 			graphql.NewInputUnmarshaler("UpdateMemberInput", ec.unmarshalInputUpdateMemberInput),
+			graphql.NewInputUnmarshaler("UpdateMetadataFieldInput", ec.unmarshalInputUpdateMetadataFieldInput),
 			graphql.NewInputUnmarshaler("UpdateRoleInput", ec.unmarshalInputUpdateRoleInput),
+			graphql.NewInputUnmarshaler("UpdateSavedFilterInput", ec.unmarshalInputUpdateSavedFilterInput),
 			graphql.NewInputUnmarshaler("UpdateTransformPresetInput", ec.unmarshalInputUpdateTransformPresetInput),
 			graphql.NewInputUnmarshaler("UpdateWebhookInput", ec.unmarshalInputUpdateWebhookInput),
 			graphql.NewInputUnmarshaler("UploadAssetsInput", ec.unmarshalInputUploadAssetsInput),
 			graphql.NewInputUnmarshaler("UploadPresetInput", ec.unmarshalInputUploadPresetInput),
 			graphql.NewInputUnmarshaler("WebhookHeaderInput", ec.unmarshalInputWebhookHeaderInput),
+			graphql.NewInputUnmarshaler("ZipDownloadInput", ec.unmarshalInputZipDownloadInput),
 		)
 	}
 	first := true
@@ -4092,6 +4966,8 @@ extend type Query {
     before: String
     "The locale of the assets' localized fields, unless a field names its own."
     locale: String
+    "A saved filter to apply (management only): it and ` + "`" + `filter` + "`" + ` must both hold, and its ordering applies unless ` + "`" + `orderBy` + "`" + ` is given."
+    savedFilter: ID
   ): AssetConnection!
 }
 
@@ -4487,6 +5363,243 @@ extend type Mutation {
   listed: restoring one does not bring its old links back.
   """
   revokeSignedUrls("The assets (at most 500)." assetIds: [ID!]!): [Asset!]!
+}
+`, BuiltIn: false},
+	{Name: "../../schema/derivatives.graphqls", Input: `"A stored result of a transform of an asset's bytes, kept so that the next request for it is served from the store. Management only."
+type Derivative {
+  "The URL that serves it: the versioned transform URL of its parameters (signed when transform URLs must be)."
+  url: String!
+  "The transform's URL parameters, as ` + "`" + `w=640&fm=webp` + "`" + `; empty for a result stored before they were recorded."
+  spec: String!
+  "The result's format (` + "`" + `webp` + "`" + `, ` + "`" + `jpg` + "`" + `, …); empty when unknown."
+  format: String!
+  "The result's width in pixels, when known."
+  width: Int
+  "The result's height in pixels, when known."
+  height: Int
+  "The result's size in bytes."
+  size: Int64!
+  "When it was made and stored."
+  createdAt: Time!
+  "When it was last served from the store, to a day (written at most once a day); null if never since it was made."
+  lastServedAt: Time
+}
+
+"A page of an asset's stored transforms. Management only."
+type DerivativeConnection {
+  "The stored transforms of this page."
+  nodes: [Derivative!]!
+  "Where this page is in the list."
+  pageInfo: PageInfo!
+  "How many stored transforms the asset has."
+  totalCount: Int!
+}
+
+extend type Asset {
+  "The stored results of transforms of this asset, in a stable order; null for a DELIVERY token. Management only."
+  derivatives(
+    "At most this many, 0 to 100; 20 by default."
+    first: Int = 20
+    "The endCursor of the previous page."
+    after: String
+  ): DerivativeConnection
+}
+
+extend type Mutation {
+  """
+  Delete every stored transform of the assets (at most 500), bytes and records: the next request for one
+  makes it again. Returns how many were deleted. EDITOR or ADMIN. Management only.
+  """
+  purgeDerivatives(
+    "The assets."
+    ids: [ID!]!
+  ): Int!
+}
+`, BuiltIn: false},
+	{Name: "../../schema/editimage.graphqls", Input: `"How a crop rectangle is measured."
+enum CropUnit {
+  "In pixels of the image as it stands at that step."
+  PIXELS
+  "As fractions, 0 to 1, of the image's width and height at that step."
+  RELATIVE
+}
+
+"A rectangle to keep. Management only."
+input CropRectInput {
+  "Left edge."
+  x: Float!
+  "Top edge."
+  y: Float!
+  "Width."
+  width: Float!
+  "Height."
+  height: Float!
+  "How the four are measured; pixels by default."
+  unit: CropUnit = PIXELS
+}
+
+"A named colour filter."
+enum ImageFilter {
+  "Shades of grey."
+  GRAYSCALE
+  "The warm browns of old photographs."
+  SEPIA
+}
+
+"""
+One step of ` + "`" + `editImage` + "`" + `: exactly one of ` + "`" + `crop` + "`" + `, ` + "`" + `rotate` + "`" + `, ` + "`" + `flip` + "`" + `, ` + "`" + `flop` + "`" + `, ` + "`" + `filter` + "`" + `, or the adjustments
+(` + "`" + `brightness` + "`" + `, ` + "`" + `contrast` + "`" + `, ` + "`" + `saturation` + "`" + `, together one step). Management only.
+"""
+input ImageOperationInput {
+  "Keep this rectangle."
+  crop: CropRectInput
+  "Turn clockwise by this many degrees: a multiple of 90 exactly, or from -45 to 45 to straighten (the result is cropped to the largest upright rectangle inside, with no corner of background)."
+  rotate: Float
+  "Turn upside down."
+  flip: Boolean
+  "Mirror left to right."
+  flop: Boolean
+  "Multiply the brightness, 0 to 4; 1 leaves it."
+  brightness: Float
+  "Multiply the contrast around the middle grey, 0 to 4; 1 leaves it."
+  contrast: Float
+  "Multiply the saturation, 0 to 4; 0 is grey, 1 leaves it."
+  saturation: Float
+  "Apply a named filter."
+  filter: ImageFilter
+}
+
+extend type Mutation {
+  """
+  Edit an image and store the result as its next version, as ` + "`" + `replaceAsset` + "`" + ` with those bytes would: the
+  ` + "`" + `asset.replaced` + "`" + ` event, a new antivirus scan, a new review under moderation. The operations apply in
+  order, to the image as its EXIF orientation shows it; the result keeps the image's name and format.
+  A bad operation is VALIDATION_FAILED with field ` + "`" + `operations[i].<field>` + "`" + `. EDITOR or ADMIN.
+  """
+  editImage(
+    "The image, not in the trash."
+    id: ID!
+    "The steps, 1 to 20, in order."
+    operations: [ImageOperationInput!]!
+  ): Asset!
+}
+`, BuiltIn: false},
+	{Name: "../../schema/facets.graphqls", Input: `"A property of assets that a list can be counted by, as a UI shows next to its filters."
+enum Facet {
+  "The kind of file (` + "`" + `AssetFilter.kind` + "`" + `)."
+  KIND
+  "The file format, such as ` + "`" + `png` + "`" + ` (` + "`" + `AssetFilter.format` + "`" + `)."
+  FORMAT
+  "Editor tags, by name (` + "`" + `AssetFilter.tags` + "`" + `)."
+  TAG
+  "Smart tags found by analysis (` + "`" + `AssetFilter.smartTags` + "`" + `)."
+  SMART_TAG
+  "The collection an asset is filed in, by id (` + "`" + `AssetFilter.collection` + "`" + `)."
+  COLLECTION
+  "The shape as displayed (` + "`" + `AssetFilter.orientation` + "`" + `)."
+  ORIENTATION
+  "The class of pixel count (` + "`" + `AssetFilter.resolution` + "`" + `)."
+  RESOLUTION
+  "PUBLIC or PRIVATE (` + "`" + `AssetFilter.status` + "`" + `)."
+  STATUS
+  "The year (UTC) an asset was created; ignores ` + "`" + `AssetFilter.createdAt` + "`" + `."
+  YEAR
+  "The families of the dominant colors (` + "`" + `AssetFilter.colorFamily` + "`" + `)."
+  COLOR_FAMILY
+  "The antivirus verdict on the current bytes (` + "`" + `AssetFilter.antivirus` + "`" + `); management only."
+  ANTIVIRUS
+  "The moderation status (` + "`" + `AssetFilter.moderation` + "`" + `); management only."
+  MODERATION
+}
+
+"A named band of hue, or a neutral, that a dominant color falls in."
+enum ColorFamily {
+  "Hue below 15° or from 345°."
+  RED
+  "Hue from 15° to below 45°."
+  ORANGE
+  "Hue from 45° to below 70°."
+  YELLOW
+  "Hue from 70° to below 170°."
+  GREEN
+  "Hue from 170° to below 200°."
+  CYAN
+  "Hue from 200° to below 260°."
+  BLUE
+  "Hue from 260° to below 300°."
+  PURPLE
+  "Hue from 300° to below 345°."
+  PINK
+  "Dark: no channel reaches 48."
+  BLACK
+  "Nearly no hue (channels within 24 of each other), neither dark nor bright."
+  GRAY
+  "Nearly no hue and bright: the largest channel above 210."
+  WHITE
+}
+
+"Match assets by the families of their dominant colors."
+input ColorFamilyFilter {
+  "One of the asset's dominant colors is in one of these families."
+  anyIn: [ColorFamily!]
+}
+
+extend input AssetFilter {
+  "The families of the dominant colors."
+  colorFamily: ColorFamilyFilter
+}
+
+"One value of a facet and how many assets have it."
+type FacetValue {
+  "The value, written as the matching filter takes it: an enum value, a format, a tag name, a collection id, a year."
+  value: String!
+  "How many assets of the filter have the value."
+  count: Int!
+}
+
+"""
+Counts of the values of each facet over the assets a filter selects. Each facet ignores the filter's own
+top-level condition on its field (so a UI can show "PNG (12)" beside a checked "JPEG"); a condition inside
+` + "`" + `AND` + "`" + ` or ` + "`" + `OR` + "`" + ` still holds. The most frequent values come first, ties by value; assets without a value are not
+counted. A facet left out of ` + "`" + `facets` + "`" + ` is null.
+"""
+type AssetFacets {
+  "By kind."
+  kind: [FacetValue!]
+  "By format."
+  format: [FacetValue!]
+  "By editor tag."
+  tag: [FacetValue!]
+  "By smart tag."
+  smartTag: [FacetValue!]
+  "By collection id (the collection itself, not those above it)."
+  collection: [FacetValue!]
+  "By orientation."
+  orientation: [FacetValue!]
+  "By resolution class."
+  resolution: [FacetValue!]
+  "By status."
+  status: [FacetValue!]
+  "By the year of creation."
+  year: [FacetValue!]
+  "By color family; an asset counts once in each family of its dominant colors."
+  colorFamily: [FacetValue!]
+  "By antivirus verdict; management only."
+  antivirus: [FacetValue!]
+  "By moderation status; management only."
+  moderation: [FacetValue!]
+}
+
+extend type Query {
+  "Facet counts over the assets the caller may see that match a filter: a DELIVERY token counts only what it may see."
+  assetFacets(
+    "Conditions the assets must meet; each facet ignores its own."
+    filter: AssetFilter
+    "The facets to count; every selected facet when omitted."
+    facets: [Facet!]
+    "The most frequent values to answer per facet (at most 100)."
+    limit: Int = 10
+  ): AssetFacets!
 }
 `, BuiltIn: false},
 	{Name: "../../schema/filters.graphqls", Input: `"Match ids."
@@ -4990,6 +6103,205 @@ extend type Mutation {
   revokeSession("The session." id: ID!): ID!
 }
 `, BuiltIn: false},
+	{Name: "../../schema/metadata.graphqls", Input: `"A value of a structured metadata field, as JSON: a string (TEXT, SELECT, and DATE written YYYY-MM-DD), a number (NUMBER), a Boolean (BOOLEAN) or a list of strings (MULTI_SELECT)."
+scalar MetadataValue
+
+"The type of a structured metadata field's values."
+enum MetadataFieldType {
+  "Free text."
+  TEXT
+  "A number; filters compare it as a number."
+  NUMBER
+  "A calendar day, written YYYY-MM-DD; filters compare it as a date."
+  DATE
+  "True or false."
+  BOOLEAN
+  "One of the field's options."
+  SELECT
+  "Any of the field's options, as a list."
+  MULTI_SELECT
+}
+
+"A text in one locale; management only."
+type LocalizedText {
+  "The locale."
+  locale: String!
+  "The text."
+  text: String!
+}
+
+"A text in one locale, to set."
+input LocalizedTextInput {
+  "The locale (one of the library's)."
+  locale: String!
+  "The text (at most 200 characters)."
+  text: String!
+}
+
+"Bounds of a field's values: of a NUMBER's value, or of a TEXT's length, and a pattern a TEXT must match; management only."
+type MetadataValidation {
+  "The smallest value (or length) allowed."
+  min: Float
+  "The largest value (or length) allowed."
+  max: Float
+  "A regular expression (RE2) a TEXT value must match."
+  pattern: String
+}
+
+"Bounds of a field's values, to set."
+input MetadataValidationInput {
+  "The smallest NUMBER (or TEXT length) allowed; null: none."
+  min: Float
+  "The largest NUMBER (or TEXT length) allowed; null: none."
+  max: Float
+  "A regular expression (RE2) TEXT values must match; null: none."
+  pattern: String
+}
+
+"A structured metadata field that an ADMIN defines and editors fill on assets."
+type MetadataField {
+  "The field's id (` + "`" + `mdf_…` + "`" + `); management only."
+  id: ID!
+  "The key that values, filters and ` + "`" + `metadataValue` + "`" + ` name it by."
+  key: String!
+  "Its name in a locale (the default when omitted), falling back along the locale chain, then to the key."
+  label("The locale." locale: String): String!
+  "Its name in every locale it has one; management only."
+  labels: [LocalizedText!]!
+  "The type of its values."
+  type: MetadataFieldType!
+  "The options of a SELECT or MULTI_SELECT field; management only."
+  options: [String!]!
+  "Whether assets must have a value: enforced when a value is set or cleared, reported for older assets; management only."
+  required: Boolean!
+  "The value an asset without one shows; management only."
+  default: MetadataValue
+  "Whether it has a value per locale."
+  localized: Boolean!
+  "Bounds of its values; management only."
+  validation: MetadataValidation!
+  "When it was defined; management only."
+  createdAt: Time!
+  "When it last changed; management only."
+  updatedAt: Time!
+}
+
+"A field's value on an asset."
+type AssetMetadataValue {
+  "The field."
+  field: MetadataField!
+  "The value (the field's default when the asset has none); null when neither."
+  value: MetadataValue
+  "The locale the value was found in, for localized fields."
+  locale: String
+}
+
+"A field to define."
+input CreateMetadataFieldInput {
+  "The key: a lower-case letter, then up to 63 lower-case letters, digits or _."
+  key: String!
+  "Its name per locale."
+  label: [LocalizedTextInput!]
+  "The type of its values."
+  type: MetadataFieldType!
+  "The options of a SELECT or MULTI_SELECT field (required for those)."
+  options: [String!]
+  "Whether assets must have a value."
+  required: Boolean
+  "The value an asset without one shows."
+  default: MetadataValue
+  "Whether it has a value per locale."
+  localized: Boolean
+  "Bounds of its values."
+  validation: MetadataValidationInput
+}
+
+"Changes to a field; an omitted field stays as it is."
+input UpdateMetadataFieldInput {
+  "A new key."
+  key: String
+  "New names per locale (replacing all of them)."
+  label: [LocalizedTextInput!]
+  "A new type: allowed only when every stored value converts to it."
+  type: MetadataFieldType
+  "New options."
+  options: [String!]
+  "Whether assets must have a value."
+  required: Boolean
+  "A new default (null: none)."
+  default: MetadataValue
+  "Whether it has a value per locale."
+  localized: Boolean
+  "New bounds."
+  validation: MetadataValidationInput
+}
+
+"A value of a structured metadata field to set on assets."
+input MetadataValueInput {
+  "The field's key."
+  key: String!
+  "The value, checked against the field's type, options and validation; null clears it."
+  value: MetadataValue
+  "For localized fields, the locale (the default locale when omitted)."
+  locale: String
+}
+
+"Match assets by the value of a structured metadata field, in any locale. Comparisons read the value as the field's type: a number for NUMBER, YYYY-MM-DD for DATE."
+input MetadataFilter {
+  "The field's key."
+  key: String!
+  "Equal to."
+  eq: MetadataValue
+  "Equal to one of these (for MULTI_SELECT: has one of these options)."
+  in: [MetadataValue!]
+  "Greater than (later than, for dates)."
+  gt: MetadataValue
+  "Less than (earlier than, for dates)."
+  lt: MetadataValue
+  "Has a value (true) or none (false)."
+  exists: Boolean
+  "Text containing this, ignoring case."
+  matches: String
+}
+
+extend input AssetFilter {
+  "Conditions on structured metadata fields; each must hold."
+  metadata: [MetadataFilter!]
+  "Assets lacking (true) or having (false) a value of every required field without a default: requirements are enforced when values change, and reported this way for older assets."
+  missingRequiredMetadata: Boolean
+}
+
+extend type AssetFacets {
+  "By the options of a SELECT or MULTI_SELECT field, ignoring the filter's own ` + "`" + `metadata` + "`" + ` conditions on it; counted whenever selected."
+  metadata("The field's key." key: String!): [FacetValue!]
+}
+
+extend input UpdateAssetInput {
+  "Values of structured metadata fields to set (at most 50)."
+  metadata: [MetadataValueInput!]
+}
+
+extend type Asset {
+  "The values of every structured metadata field, in a locale for localized ones (the query's locale when omitted)."
+  metadata("The locale." locale: String): [AssetMetadataValue!]!
+  "The value of one structured metadata field; null when it has none and no default."
+  metadataValue("The field's key." key: String!, "The locale." locale: String): MetadataValue
+}
+
+extend type Query {
+  "The structured metadata fields, by key; management only."
+  metadataFields: [MetadataField!]!
+}
+
+extend type Mutation {
+  "Define a structured metadata field (ADMIN)."
+  createMetadataField("The field." input: CreateMetadataFieldInput!): MetadataField!
+  "Change a structured metadata field (ADMIN); a type change converts every stored value or is refused."
+  updateMetadataField("The field." id: ID!, "The changes." input: UpdateMetadataFieldInput!): MetadataField!
+  "Delete a structured metadata field and its values (ADMIN). Returns its id."
+  deleteMetadataField("The field." id: ID!): ID!
+}
+`, BuiltIn: false},
 	{Name: "../../schema/moderation.graphqls", Input: `"Where the review of an asset stands. Without moderation (MEDIAGRAPH_MODERATION=off) every asset is APPROVED."
 enum ModerationStatus {
   "Waiting for a moderator: the asset may not be made PUBLIC nor published by a live entry, and its new bytes are delivered to editors only."
@@ -5189,6 +6501,191 @@ extend type Mutation {
   updateUploadPreset("The preset's id." id: ID!, "Its new settings." input: UploadPresetInput!): UploadPreset!
   "Delete an upload preset (ADMIN): uploads naming it are refused with NOT_FOUND."
   deleteUploadPreset("The preset's id." id: ID!): UploadPreset!
+}
+`, BuiltIn: false},
+	{Name: "../../schema/richmedia.graphqls", Input: `extend input ImageParams {
+  """
+  A video's frame at this time, in seconds [t], from 0 to the video's duration (millisecond precision).
+  Without it, transforms of a video start from its poster. Only for videos.
+  """
+  t: Float
+  "A PDF document's page [page], from 1 to its page count; the first when omitted. Only for PDFs."
+  page: Int
+}
+
+"""
+The still image that stands for a video (its poster frame, taken a tenth into it) or a PDF document (its
+first page): what transforms, ` + "`" + `transformUrl` + "`" + ` and ` + "`" + `responsiveImage` + "`" + ` of such an asset start from.
+"""
+type Poster {
+  "Width of the poster in pixels."
+  width: Int!
+  "Height of the poster in pixels."
+  height: Int!
+  "A BlurHash of the poster, for a placeholder while it loads."
+  blurhash: String
+  "The second of the video the poster was taken at; null for a document's page."
+  time: Float
+}
+
+"How far a video's HLS encode is."
+enum VideoStatus {
+  "HLS is off on this server (` + "`" + `MEDIAGRAPH_HLS` + "`" + `): the video is served as uploaded."
+  OFF
+  "Waiting for the background encode."
+  PENDING
+  "Being encoded: see ` + "`" + `progress` + "`" + `."
+  ENCODING
+  "Encoded: ` + "`" + `hlsUrl` + "`" + ` and ` + "`" + `mp4Url` + "`" + ` are set."
+  READY
+  "The encode failed; editors read why in ` + "`" + `reason` + "`" + `."
+  FAILED
+}
+
+"One size of a video's HLS ladder."
+type VideoRendition {
+  "Width in pixels."
+  width: Int!
+  "Height in pixels."
+  height: Int!
+}
+
+"""
+A video's streaming and preview URLs, as DatoCMS's ` + "`" + `video` + "`" + ` field gives them. The ladder is H.264 + AAC in
+6-second fMP4 segments, at 360p, 720p and 1080p up to the video's own height; a replacement is encoded anew.
+"""
+type Video {
+  """
+  The absolute URL of the HLS master playlist (for hls.js, Safari, ExoPlayer); null until ` + "`" + `status` + "`" + ` is
+  READY. A PRIVATE asset's plays with ` + "`" + `signed` + "`" + `: the grant travels in the path, so every playlist and
+  segment the player fetches carries it.
+  """
+  hlsUrl(
+    "Sign the URL so that it plays until ` + "`" + `expiresIn` + "`" + `, even when the asset is PRIVATE."
+    signed: Boolean = false
+    "Seconds a signed URL stays valid, 1 to 604800; one hour by default."
+    expiresIn: Int
+  ): String
+  """
+  The absolute URL of a progressive MP4 of the rendition whose height is the largest at most ` + "`" + `resolution` + "`" + `
+  (the smallest when none is); the largest when ` + "`" + `resolution` + "`" + ` is omitted. Null until READY.
+  """
+  mp4Url(
+    "Greatest height wanted, in pixels (360, 720, 1080)."
+    resolution: Int
+    "Sign the URL so that it plays until ` + "`" + `expiresIn` + "`" + `, even when the asset is PRIVATE."
+    signed: Boolean = false
+    "Seconds a signed URL stays valid, 1 to 604800; one hour by default."
+    expiresIn: Int
+  ): String
+  "The absolute URL of the poster as a JPEG through the gate (any ` + "`" + `ImageParams` + "`" + ` apply to it at ` + "`" + `transformUrl` + "`" + `)."
+  thumbnailUrl: String
+  "How far the HLS encode is."
+  status: VideoStatus!
+  "The fraction of the encode done, from 0 to 1 (1 when READY)."
+  progress: Float!
+  "The renditions of the ladder, smallest first; empty until READY."
+  renditions: [VideoRendition!]!
+  "Why there is no stream (HLS off, FFmpeg missing, the encode failed). Management only."
+  reason: String
+}
+
+"A sound's waveform, as a player draws it."
+type Audio {
+  """
+  The sound's peaks in ` + "`" + `buckets` + "`" + ` equal stretches of time, each the loudest sample of its stretch from 0
+  (silence) to 1 (full scale). Null until the background job computed them, or when they cannot be
+  (` + "`" + `waveformReason` + "`" + ` says why). Drawn as an image: ` + "`" + `transformUrl(params: { fm: PNG })` + "`" + `.
+  """
+  waveform(
+    "How many values, 1 to 2000 (at most one per 1/8000 s of the sound)."
+    buckets: Int = 1000
+  ): [Float!]
+  "Why ` + "`" + `waveform` + "`" + ` is null: being computed, FFmpeg missing, or a sound that cannot be decoded. Management only."
+  waveformReason: String
+}
+
+extend type Asset {
+  """
+  The still that stands for a video (its poster frame) or a PDF (its first page): null for other kinds,
+  until the background job made it, or when it cannot be made (` + "`" + `posterReason` + "`" + ` says why).
+  """
+  poster: Poster
+  "Why ` + "`" + `poster` + "`" + ` is null for a video or a PDF (being made, FFmpeg missing, damaged). Management only."
+  posterReason: String
+  "A video's streams and preview; null for other kinds."
+  video: Video
+  "A sound's waveform; null for other kinds."
+  audio: Audio
+}
+`, BuiltIn: false},
+	{Name: "../../schema/savedfilters.graphqls", Input: `"""
+A filter of the asset list saved under a name, to apply again with ` + "`" + `assets(savedFilter:)` + "`" + `: personal to the
+principal that saved it, or shared with every EDITOR and ADMIN. Management only.
+"""
+type SavedFilter {
+  "The saved filter's id (` + "`" + `sfl_…` + "`" + `)."
+  id: ID!
+  "Its name, as a UI lists it."
+  name: String!
+  "The filter, in the shape of the ` + "`" + `AssetFilter` + "`" + ` input."
+  filter: JSON!
+  "The ordering it applies unless the query names one."
+  orderBy: AssetOrder
+  "Words searched for beside the filter."
+  search: String
+  "Whether every EDITOR and ADMIN sees it (true) or only its owner (false)."
+  shared: Boolean!
+  "The id of the principal (an API token) that saved it."
+  ownerId: String!
+  "Whether the caller saved it."
+  mine: Boolean!
+  "When it was saved."
+  createdAt: Time!
+  "When it last changed."
+  updatedAt: Time!
+}
+
+"A filter to save."
+input CreateSavedFilterInput {
+  "Its name (at most 200 characters)."
+  name: String!
+  "The conditions; every asset when omitted."
+  filter: AssetFilter
+  "The ordering to apply unless a query names one."
+  orderBy: AssetOrder
+  "Words to search for beside the filter."
+  search: String
+  "Share it with every EDITOR and ADMIN; personal by default."
+  shared: Boolean
+}
+
+"Changes to a saved filter; an omitted field stays as it is, a nullable one set to null is cleared."
+input UpdateSavedFilterInput {
+  "A new name."
+  name: String
+  "New conditions (null: every asset)."
+  filter: AssetFilter
+  "A new ordering (null: none)."
+  orderBy: AssetOrder
+  "New words to search for (null: none)."
+  search: String
+  "Share it, or make it personal again."
+  shared: Boolean
+}
+
+extend type Query {
+  "The caller's saved filters and the shared ones, by name; management only."
+  savedFilters: [SavedFilter!]!
+}
+
+extend type Mutation {
+  "Save a filter, owned by the caller."
+  createSavedFilter("The filter." input: CreateSavedFilterInput!): SavedFilter!
+  "Change a saved filter: its owner may, and an ADMIN may change a shared one."
+  updateSavedFilter("The saved filter." id: ID!, "The changes." input: UpdateSavedFilterInput!): SavedFilter!
+  "Delete a saved filter, with the same rights as changing it. Returns its id."
+  deleteSavedFilter("The saved filter." id: ID!): ID!
 }
 `, BuiltIn: false},
 	{Name: "../../schema/schema.graphqls", Input: `"""
@@ -5978,6 +7475,47 @@ extend type Mutation {
   rotateWebhookSecret("The webhook's id." id: ID!): CreatedWebhook!
 }
 `, BuiltIn: false},
+	{Name: "../../schema/zip.graphqls", Input: `"""
+Which assets a ZIP download holds. The assets of ` + "`" + `ids` + "`" + `, and those of ` + "`" + `collectionId` + "`" + ` (with the collections
+below it) that match ` + "`" + `filter` + "`" + `, or those of ` + "`" + `filter` + "`" + ` alone; at least one of the three. Management only.
+"""
+input ZipDownloadInput {
+  "Assets to include; an unknown id is NOT_FOUND (field ` + "`" + `input.ids[i]` + "`" + `)."
+  ids: [ID!]
+  "A collection to include with every collection below it; the archive's folders start at the root of the tree."
+  collectionId: ID
+  "Only assets that match (within ` + "`" + `collectionId` + "`" + ` when given), as in ` + "`" + `assets(filter)` + "`" + `."
+  filter: AssetFilter
+  "Also include every older version of each asset, beside the current one, as ` + "`" + `name.v1.jpg` + "`" + `."
+  includeVersions: Boolean = false
+}
+
+"A ZIP download made by ` + "`" + `createZipDownload` + "`" + `. Management only."
+type ZipDownload {
+  """
+  The signed URL that streams the archive (` + "`" + `GET` + "`" + `), until ` + "`" + `expiresAt` + "`" + `. Revoking the token that made it
+  voids it; ` + "`" + `revokeSignedUrls` + "`" + ` on an asset leaves that asset out.
+  """
+  url: String!
+  "When the URL stops opening (one hour after it was made); a download started before goes on."
+  expiresAt: Time!
+  "How many files the archive holds, as of its making."
+  fileCount: Int!
+}
+
+extend type Mutation {
+  """
+  Make a signed URL that streams a ZIP of assets, built on the fly: folders from the collection tree, names
+  made unique (` + "`" + `name (2).jpg` + "`" + `), each file's bytes checked against their sha256 as they stream (a damaged
+  one cuts the archive off, so it fails to unzip rather than hold wrong bytes). Trashed and quarantined
+  assets are left out. At most ` + "`" + `MEDIAGRAPH_ZIP_MAX_FILES` + "`" + ` files (TOO_MANY_FILES otherwise). EDITOR or ADMIN.
+  """
+  createZipDownload(
+    "The assets to download."
+    input: ZipDownloadInput!
+  ): ZipDownload!
+}
+`, BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
 
@@ -6153,8 +7691,22 @@ func (ec *executionContext) childFields_Asset(ctx context.Context, field graphql
 		return ec.fieldContext_Asset_antivirus(ctx, field)
 	case "updatedBy":
 		return ec.fieldContext_Asset_updatedBy(ctx, field)
+	case "derivatives":
+		return ec.fieldContext_Asset_derivatives(ctx, field)
+	case "metadata":
+		return ec.fieldContext_Asset_metadata(ctx, field)
+	case "metadataValue":
+		return ec.fieldContext_Asset_metadataValue(ctx, field)
 	case "moderation":
 		return ec.fieldContext_Asset_moderation(ctx, field)
+	case "poster":
+		return ec.fieldContext_Asset_poster(ctx, field)
+	case "posterReason":
+		return ec.fieldContext_Asset_posterReason(ctx, field)
+	case "video":
+		return ec.fieldContext_Asset_video(ctx, field)
+	case "audio":
+		return ec.fieldContext_Asset_audio(ctx, field)
 	case "variants":
 		return ec.fieldContext_Asset_variants(ctx, field)
 	case "variantOf":
@@ -6211,6 +7763,50 @@ func (ec *executionContext) childFields_AssetEvent(ctx context.Context, field gr
 	return nil, fmt.Errorf("no field named %q was found under type AssetEvent", field.Name)
 }
 
+func (ec *executionContext) childFields_AssetFacets(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kind":
+		return ec.fieldContext_AssetFacets_kind(ctx, field)
+	case "format":
+		return ec.fieldContext_AssetFacets_format(ctx, field)
+	case "tag":
+		return ec.fieldContext_AssetFacets_tag(ctx, field)
+	case "smartTag":
+		return ec.fieldContext_AssetFacets_smartTag(ctx, field)
+	case "collection":
+		return ec.fieldContext_AssetFacets_collection(ctx, field)
+	case "orientation":
+		return ec.fieldContext_AssetFacets_orientation(ctx, field)
+	case "resolution":
+		return ec.fieldContext_AssetFacets_resolution(ctx, field)
+	case "status":
+		return ec.fieldContext_AssetFacets_status(ctx, field)
+	case "year":
+		return ec.fieldContext_AssetFacets_year(ctx, field)
+	case "colorFamily":
+		return ec.fieldContext_AssetFacets_colorFamily(ctx, field)
+	case "antivirus":
+		return ec.fieldContext_AssetFacets_antivirus(ctx, field)
+	case "moderation":
+		return ec.fieldContext_AssetFacets_moderation(ctx, field)
+	case "metadata":
+		return ec.fieldContext_AssetFacets_metadata(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AssetFacets", field.Name)
+}
+
+func (ec *executionContext) childFields_AssetMetadataValue(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "field":
+		return ec.fieldContext_AssetMetadataValue_field(ctx, field)
+	case "value":
+		return ec.fieldContext_AssetMetadataValue_value(ctx, field)
+	case "locale":
+		return ec.fieldContext_AssetMetadataValue_locale(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AssetMetadataValue", field.Name)
+}
+
 func (ec *executionContext) childFields_AssetVersion(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "number":
@@ -6243,6 +7839,16 @@ func (ec *executionContext) childFields_AssetVersion(ctx context.Context, field 
 		return ec.fieldContext_AssetVersion_transformUrl(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type AssetVersion", field.Name)
+}
+
+func (ec *executionContext) childFields_Audio(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "waveform":
+		return ec.fieldContext_Audio_waveform(ctx, field)
+	case "waveformReason":
+		return ec.fieldContext_Audio_waveformReason(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Audio", field.Name)
 }
 
 func (ec *executionContext) childFields_AuditChange(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -6371,6 +7977,40 @@ func (ec *executionContext) childFields_DeleteAllAssetsResult(ctx context.Contex
 	return nil, fmt.Errorf("no field named %q was found under type DeleteAllAssetsResult", field.Name)
 }
 
+func (ec *executionContext) childFields_Derivative(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "url":
+		return ec.fieldContext_Derivative_url(ctx, field)
+	case "spec":
+		return ec.fieldContext_Derivative_spec(ctx, field)
+	case "format":
+		return ec.fieldContext_Derivative_format(ctx, field)
+	case "width":
+		return ec.fieldContext_Derivative_width(ctx, field)
+	case "height":
+		return ec.fieldContext_Derivative_height(ctx, field)
+	case "size":
+		return ec.fieldContext_Derivative_size(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Derivative_createdAt(ctx, field)
+	case "lastServedAt":
+		return ec.fieldContext_Derivative_lastServedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Derivative", field.Name)
+}
+
+func (ec *executionContext) childFields_DerivativeConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "nodes":
+		return ec.fieldContext_DerivativeConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_DerivativeConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_DerivativeConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DerivativeConnection", field.Name)
+}
+
 func (ec *executionContext) childFields_EntryRef(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "type":
@@ -6431,6 +8071,16 @@ func (ec *executionContext) childFields_Face(ctx context.Context, field graphql.
 	return nil, fmt.Errorf("no field named %q was found under type Face", field.Name)
 }
 
+func (ec *executionContext) childFields_FacetValue(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "value":
+		return ec.fieldContext_FacetValue_value(ctx, field)
+	case "count":
+		return ec.fieldContext_FacetValue_count(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FacetValue", field.Name)
+}
+
 func (ec *executionContext) childFields_FocalPoint(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "x":
@@ -6465,6 +8115,16 @@ func (ec *executionContext) childFields_LocalizedMetadata(ctx context.Context, f
 		return ec.fieldContext_LocalizedMetadata_customData(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type LocalizedMetadata", field.Name)
+}
+
+func (ec *executionContext) childFields_LocalizedText(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "locale":
+		return ec.fieldContext_LocalizedText_locale(ctx, field)
+	case "text":
+		return ec.fieldContext_LocalizedText_text(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LocalizedText", field.Name)
 }
 
 func (ec *executionContext) childFields_MediaSettings(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -6527,6 +8187,48 @@ func (ec *executionContext) childFields_MemberSession(ctx context.Context, field
 	return nil, fmt.Errorf("no field named %q was found under type MemberSession", field.Name)
 }
 
+func (ec *executionContext) childFields_MetadataField(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_MetadataField_id(ctx, field)
+	case "key":
+		return ec.fieldContext_MetadataField_key(ctx, field)
+	case "label":
+		return ec.fieldContext_MetadataField_label(ctx, field)
+	case "labels":
+		return ec.fieldContext_MetadataField_labels(ctx, field)
+	case "type":
+		return ec.fieldContext_MetadataField_type(ctx, field)
+	case "options":
+		return ec.fieldContext_MetadataField_options(ctx, field)
+	case "required":
+		return ec.fieldContext_MetadataField_required(ctx, field)
+	case "default":
+		return ec.fieldContext_MetadataField_default(ctx, field)
+	case "localized":
+		return ec.fieldContext_MetadataField_localized(ctx, field)
+	case "validation":
+		return ec.fieldContext_MetadataField_validation(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_MetadataField_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_MetadataField_updatedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MetadataField", field.Name)
+}
+
+func (ec *executionContext) childFields_MetadataValidation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "min":
+		return ec.fieldContext_MetadataValidation_min(ctx, field)
+	case "max":
+		return ec.fieldContext_MetadataValidation_max(ctx, field)
+	case "pattern":
+		return ec.fieldContext_MetadataValidation_pattern(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MetadataValidation", field.Name)
+}
+
 func (ec *executionContext) childFields_Moderation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "status":
@@ -6581,6 +8283,20 @@ func (ec *executionContext) childFields_Permissions(ctx context.Context, field g
 	return nil, fmt.Errorf("no field named %q was found under type Permissions", field.Name)
 }
 
+func (ec *executionContext) childFields_Poster(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "width":
+		return ec.fieldContext_Poster_width(ctx, field)
+	case "height":
+		return ec.fieldContext_Poster_height(ctx, field)
+	case "blurhash":
+		return ec.fieldContext_Poster_blurhash(ctx, field)
+	case "time":
+		return ec.fieldContext_Poster_time(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Poster", field.Name)
+}
+
 func (ec *executionContext) childFields_ResponsiveImage(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "src":
@@ -6611,6 +8327,32 @@ func (ec *executionContext) childFields_ResponsiveImage(ctx context.Context, fie
 		return ec.fieldContext_ResponsiveImage_blurhash(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ResponsiveImage", field.Name)
+}
+
+func (ec *executionContext) childFields_SavedFilter(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_SavedFilter_id(ctx, field)
+	case "name":
+		return ec.fieldContext_SavedFilter_name(ctx, field)
+	case "filter":
+		return ec.fieldContext_SavedFilter_filter(ctx, field)
+	case "orderBy":
+		return ec.fieldContext_SavedFilter_orderBy(ctx, field)
+	case "search":
+		return ec.fieldContext_SavedFilter_search(ctx, field)
+	case "shared":
+		return ec.fieldContext_SavedFilter_shared(ctx, field)
+	case "ownerId":
+		return ec.fieldContext_SavedFilter_ownerId(ctx, field)
+	case "mine":
+		return ec.fieldContext_SavedFilter_mine(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_SavedFilter_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_SavedFilter_updatedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SavedFilter", field.Name)
 }
 
 func (ec *executionContext) childFields_SignedUpload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -6785,6 +8527,36 @@ func (ec *executionContext) childFields_Usage(ctx context.Context, field graphql
 	return nil, fmt.Errorf("no field named %q was found under type Usage", field.Name)
 }
 
+func (ec *executionContext) childFields_Video(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "hlsUrl":
+		return ec.fieldContext_Video_hlsUrl(ctx, field)
+	case "mp4Url":
+		return ec.fieldContext_Video_mp4Url(ctx, field)
+	case "thumbnailUrl":
+		return ec.fieldContext_Video_thumbnailUrl(ctx, field)
+	case "status":
+		return ec.fieldContext_Video_status(ctx, field)
+	case "progress":
+		return ec.fieldContext_Video_progress(ctx, field)
+	case "renditions":
+		return ec.fieldContext_Video_renditions(ctx, field)
+	case "reason":
+		return ec.fieldContext_Video_reason(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Video", field.Name)
+}
+
+func (ec *executionContext) childFields_VideoRendition(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "width":
+		return ec.fieldContext_VideoRendition_width(ctx, field)
+	case "height":
+		return ec.fieldContext_VideoRendition_height(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type VideoRendition", field.Name)
+}
+
 func (ec *executionContext) childFields_VisionAnalysis(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "status":
@@ -6883,6 +8655,18 @@ func (ec *executionContext) childFields_WebhookHeader(ctx context.Context, field
 		return ec.fieldContext_WebhookHeader_value(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type WebhookHeader", field.Name)
+}
+
+func (ec *executionContext) childFields_ZipDownload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "url":
+		return ec.fieldContext_ZipDownload_url(ctx, field)
+	case "expiresAt":
+		return ec.fieldContext_ZipDownload_expiresAt(ctx, field)
+	case "fileCount":
+		return ec.fieldContext_ZipDownload_fileCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ZipDownload", field.Name)
 }
 
 func (ec *executionContext) childFields___Directive(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -7001,6 +8785,20 @@ func (ec *executionContext) childFields___Type(ctx context.Context, field graphq
 
 // region    ***************************** args.gotpl *****************************
 
+func (ec *executionContext) field_AssetFacets_metadata_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "key",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["key"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_AssetVersion_transformUrl_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -7065,7 +8863,65 @@ func (ec *executionContext) field_Asset_customData_args(ctx context.Context, raw
 	return args, nil
 }
 
+func (ec *executionContext) field_Asset_derivatives_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Asset_focalPoint_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "locale",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["locale"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Asset_metadataValue_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "key",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["key"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "locale",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["locale"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Asset_metadata_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "locale",
@@ -7175,6 +9031,34 @@ func (ec *executionContext) field_Asset_url_args(ctx context.Context, rawArgs ma
 	return args, nil
 }
 
+func (ec *executionContext) field_Audio_waveform_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "buckets",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["buckets"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_MetadataField_label_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "locale",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["locale"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_completeUploads_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -7253,12 +9137,40 @@ func (ec *executionContext) field_Mutation_createMember_args(ctx context.Context
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createMetadataField_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.CreateMetadataFieldInput, error) {
+			return ec.unmarshalNCreateMetadataFieldInput2githubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐCreateMetadataFieldInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createRole_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.CreateRoleInput, error) {
 			return ec.unmarshalNCreateRoleInput2githubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐCreateRoleInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createSavedFilter_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.CreateSavedFilterInput, error) {
+			return ec.unmarshalNCreateSavedFilterInput2githubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐCreateSavedFilterInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -7353,6 +9265,20 @@ func (ec *executionContext) field_Mutation_createWebhook_args(ctx context.Contex
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createZipDownload_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.ZipDownloadInput, error) {
+			return ec.unmarshalNZipDownloadInput2githubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐZipDownloadInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_deactivateMember_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -7431,7 +9357,35 @@ func (ec *executionContext) field_Mutation_deleteCollection_args(ctx context.Con
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_deleteMetadataField_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_deleteRole_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deleteSavedFilter_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
@@ -7498,6 +9452,28 @@ func (ec *executionContext) field_Mutation_deleteWebhook_args(ctx context.Contex
 		return nil, err
 	}
 	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_editImage_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "operations",
+		func(ctx context.Context, v any) ([]*model.ImageOperationInput, error) {
+			return ec.unmarshalNImageOperationInput2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐImageOperationInputᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["operations"] = arg1
 	return args, nil
 }
 
@@ -7598,6 +9574,20 @@ func (ec *executionContext) field_Mutation_moveCollection_args(ctx context.Conte
 }
 
 func (ec *executionContext) field_Mutation_purgeAssets_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "ids",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalNID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["ids"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_purgeDerivatives_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "ids",
@@ -7967,6 +9957,28 @@ func (ec *executionContext) field_Mutation_updateMember_args(ctx context.Context
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_updateMetadataField_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.UpdateMetadataFieldInput, error) {
+			return ec.unmarshalNUpdateMetadataFieldInput2githubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐUpdateMetadataFieldInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_updateRole_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -7981,6 +9993,28 @@ func (ec *executionContext) field_Mutation_updateRole_args(ctx context.Context, 
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.UpdateRoleInput, error) {
 			return ec.unmarshalNUpdateRoleInput2githubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐUpdateRoleInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateSavedFilter_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.UpdateSavedFilterInput, error) {
+			return ec.unmarshalNUpdateSavedFilterInput2githubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐUpdateSavedFilterInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -8091,6 +10125,36 @@ func (ec *executionContext) field_Query___type_args(ctx context.Context, rawArgs
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_assetFacets_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*models.AssetFilter, error) {
+			return ec.unmarshalOAssetFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAssetFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "facets",
+		func(ctx context.Context, v any) ([]models.Facet, error) {
+			return ec.unmarshalOFacet2ᚕgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFacetᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["facets"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "limit",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["limit"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_assetUsages_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -8194,6 +10258,14 @@ func (ec *executionContext) field_Query_assets_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["locale"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "savedFilter",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["savedFilter"] = arg8
 	return args, nil
 }
 
@@ -8382,6 +10454,58 @@ func (ec *executionContext) field_Subscription_assetEvents_args(ctx context.Cont
 		return nil, err
 	}
 	args["events"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Video_hlsUrl_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "signed",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["signed"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "expiresIn",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expiresIn"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Video_mp4Url_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "resolution",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["resolution"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "signed",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["signed"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "expiresIn",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expiresIn"] = arg2
 	return args, nil
 }
 
@@ -10438,6 +12562,138 @@ func (ec *executionContext) fieldContext_Asset_updatedBy(_ context.Context, fiel
 	return fc, nil
 }
 
+func (ec *executionContext) _Asset_derivatives(ctx context.Context, field graphql.CollectedField, obj *models.Asset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Asset_derivatives(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Asset().Derivatives(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *deliver.DerivedPage) graphql.Marshaler {
+			return ec.marshalODerivativeConnection2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋdeliverᚐDerivedPage(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Asset_derivatives(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Asset",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DerivativeConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Asset_derivatives_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Asset_metadata(ctx context.Context, field graphql.CollectedField, obj *models.Asset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Asset_metadata(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Asset().Metadata(ctx, obj, fc.Args["locale"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*catalogue.FieldValue) graphql.Marshaler {
+			return ec.marshalNAssetMetadataValue2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋcatalogueᚐFieldValueᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Asset_metadata(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Asset",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AssetMetadataValue(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Asset_metadata_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Asset_metadataValue(ctx context.Context, field graphql.CollectedField, obj *models.Asset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Asset_metadataValue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Asset().MetadataValue(ctx, obj, fc.Args["key"].(string), fc.Args["locale"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v any) graphql.Marshaler {
+			return ec.marshalOMetadataValue2interface(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Asset_metadataValue(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Asset",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type MetadataValue does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Asset_metadataValue_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Asset_moderation(ctx context.Context, field graphql.CollectedField, obj *models.Asset) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10465,6 +12721,125 @@ func (ec *executionContext) fieldContext_Asset_moderation(_ context.Context, fie
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Moderation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Asset_poster(ctx context.Context, field graphql.CollectedField, obj *models.Asset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Asset_poster(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Asset().Poster(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *av.Poster) graphql.Marshaler {
+			return ec.marshalOPoster2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋavᚐPoster(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Asset_poster(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Asset",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Poster(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Asset_posterReason(ctx context.Context, field graphql.CollectedField, obj *models.Asset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Asset_posterReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Asset().PosterReason(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Asset_posterReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Asset", field, true, true, "String")
+}
+
+func (ec *executionContext) _Asset_video(ctx context.Context, field graphql.CollectedField, obj *models.Asset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Asset_video(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Asset().Video(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *av.Video) graphql.Marshaler {
+			return ec.marshalOVideo2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋavᚐVideo(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Asset_video(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Asset",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Video(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Asset_audio(ctx context.Context, field graphql.CollectedField, obj *models.Asset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Asset_audio(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Asset().Audio(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *av.Audio) graphql.Marshaler {
+			return ec.marshalOAudio2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋavᚐAudio(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Asset_audio(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Asset",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Audio(ctx, field)
 		},
 	}
 	return fc, nil
@@ -10951,6 +13326,512 @@ func (ec *executionContext) fieldContext_AssetEvent_asset(_ context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _AssetFacets_kind(ctx context.Context, field graphql.CollectedField, obj *catalogue.FacetRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssetFacets_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AssetFacets().Kind(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*models.FacetValue) graphql.Marshaler {
+			return ec.marshalOFacetValue2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFacetValueᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AssetFacets_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AssetFacets",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FacetValue(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AssetFacets_format(ctx context.Context, field graphql.CollectedField, obj *catalogue.FacetRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssetFacets_format(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AssetFacets().Format(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*models.FacetValue) graphql.Marshaler {
+			return ec.marshalOFacetValue2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFacetValueᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AssetFacets_format(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AssetFacets",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FacetValue(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AssetFacets_tag(ctx context.Context, field graphql.CollectedField, obj *catalogue.FacetRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssetFacets_tag(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AssetFacets().Tag(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*models.FacetValue) graphql.Marshaler {
+			return ec.marshalOFacetValue2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFacetValueᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AssetFacets_tag(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AssetFacets",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FacetValue(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AssetFacets_smartTag(ctx context.Context, field graphql.CollectedField, obj *catalogue.FacetRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssetFacets_smartTag(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AssetFacets().SmartTag(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*models.FacetValue) graphql.Marshaler {
+			return ec.marshalOFacetValue2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFacetValueᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AssetFacets_smartTag(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AssetFacets",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FacetValue(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AssetFacets_collection(ctx context.Context, field graphql.CollectedField, obj *catalogue.FacetRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssetFacets_collection(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AssetFacets().Collection(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*models.FacetValue) graphql.Marshaler {
+			return ec.marshalOFacetValue2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFacetValueᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AssetFacets_collection(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AssetFacets",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FacetValue(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AssetFacets_orientation(ctx context.Context, field graphql.CollectedField, obj *catalogue.FacetRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssetFacets_orientation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AssetFacets().Orientation(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*models.FacetValue) graphql.Marshaler {
+			return ec.marshalOFacetValue2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFacetValueᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AssetFacets_orientation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AssetFacets",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FacetValue(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AssetFacets_resolution(ctx context.Context, field graphql.CollectedField, obj *catalogue.FacetRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssetFacets_resolution(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AssetFacets().Resolution(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*models.FacetValue) graphql.Marshaler {
+			return ec.marshalOFacetValue2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFacetValueᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AssetFacets_resolution(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AssetFacets",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FacetValue(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AssetFacets_status(ctx context.Context, field graphql.CollectedField, obj *catalogue.FacetRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssetFacets_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AssetFacets().Status(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*models.FacetValue) graphql.Marshaler {
+			return ec.marshalOFacetValue2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFacetValueᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AssetFacets_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AssetFacets",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FacetValue(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AssetFacets_year(ctx context.Context, field graphql.CollectedField, obj *catalogue.FacetRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssetFacets_year(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AssetFacets().Year(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*models.FacetValue) graphql.Marshaler {
+			return ec.marshalOFacetValue2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFacetValueᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AssetFacets_year(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AssetFacets",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FacetValue(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AssetFacets_colorFamily(ctx context.Context, field graphql.CollectedField, obj *catalogue.FacetRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssetFacets_colorFamily(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AssetFacets().ColorFamily(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*models.FacetValue) graphql.Marshaler {
+			return ec.marshalOFacetValue2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFacetValueᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AssetFacets_colorFamily(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AssetFacets",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FacetValue(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AssetFacets_antivirus(ctx context.Context, field graphql.CollectedField, obj *catalogue.FacetRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssetFacets_antivirus(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AssetFacets().Antivirus(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*models.FacetValue) graphql.Marshaler {
+			return ec.marshalOFacetValue2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFacetValueᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AssetFacets_antivirus(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AssetFacets",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FacetValue(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AssetFacets_moderation(ctx context.Context, field graphql.CollectedField, obj *catalogue.FacetRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssetFacets_moderation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AssetFacets().Moderation(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*models.FacetValue) graphql.Marshaler {
+			return ec.marshalOFacetValue2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFacetValueᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AssetFacets_moderation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AssetFacets",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FacetValue(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AssetFacets_metadata(ctx context.Context, field graphql.CollectedField, obj *catalogue.FacetRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssetFacets_metadata(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.AssetFacets().Metadata(ctx, obj, fc.Args["key"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*models.FacetValue) graphql.Marshaler {
+			return ec.marshalOFacetValue2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFacetValueᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AssetFacets_metadata(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AssetFacets",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FacetValue(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_AssetFacets_metadata_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AssetMetadataValue_field(ctx context.Context, field graphql.CollectedField, obj *catalogue.FieldValue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssetMetadataValue_field(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Field, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.MetadataField) graphql.Marshaler {
+			return ec.marshalNMetadataField2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐMetadataField(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AssetMetadataValue_field(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AssetMetadataValue",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MetadataField(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AssetMetadataValue_value(ctx context.Context, field graphql.CollectedField, obj *catalogue.FieldValue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssetMetadataValue_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v any) graphql.Marshaler {
+			return ec.marshalOMetadataValue2interface(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AssetMetadataValue_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AssetMetadataValue", field, false, false, "MetadataValue")
+}
+
+func (ec *executionContext) _AssetMetadataValue_locale(ctx context.Context, field graphql.CollectedField, obj *catalogue.FieldValue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssetMetadataValue_locale(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Locale, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AssetMetadataValue_locale(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AssetMetadataValue", field, false, false, "String")
+}
+
 func (ec *executionContext) _AssetVersion_number(ctx context.Context, field graphql.CollectedField, obj *models.AssetVersion) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11331,6 +14212,73 @@ func (ec *executionContext) fieldContext_AssetVersion_transformUrl(ctx context.C
 		return fc, err
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Audio_waveform(ctx context.Context, field graphql.CollectedField, obj *av.Audio) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Audio_waveform(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Audio().Waveform(ctx, obj, fc.Args["buckets"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚕfloat64ᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Audio_waveform(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Audio",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Float does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Audio_waveform_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Audio_waveformReason(ctx context.Context, field graphql.CollectedField, obj *av.Audio) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Audio_waveformReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Audio().WaveformReason(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Audio_waveformReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Audio", field, true, true, "String")
 }
 
 func (ec *executionContext) _AuditChange_assetId(ctx context.Context, field graphql.CollectedField, obj *model.AuditChange) (ret graphql.Marshaler) {
@@ -12251,6 +15199,277 @@ func (ec *executionContext) fieldContext_DeleteAllAssetsResult_skippedInUse(_ co
 	return graphql.NewScalarFieldContext("DeleteAllAssetsResult", field, false, false, "Int")
 }
 
+func (ec *executionContext) _Derivative_url(ctx context.Context, field graphql.CollectedField, obj *deliver.Derived) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Derivative_url(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.URL, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Derivative_url(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Derivative", field, false, false, "String")
+}
+
+func (ec *executionContext) _Derivative_spec(ctx context.Context, field graphql.CollectedField, obj *deliver.Derived) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Derivative_spec(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Spec, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Derivative_spec(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Derivative", field, false, false, "String")
+}
+
+func (ec *executionContext) _Derivative_format(ctx context.Context, field graphql.CollectedField, obj *deliver.Derived) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Derivative_format(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Format, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Derivative_format(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Derivative", field, false, false, "String")
+}
+
+func (ec *executionContext) _Derivative_width(ctx context.Context, field graphql.CollectedField, obj *deliver.Derived) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Derivative_width(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Width, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Derivative_width(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Derivative", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Derivative_height(ctx context.Context, field graphql.CollectedField, obj *deliver.Derived) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Derivative_height(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Height, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Derivative_height(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Derivative", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Derivative_size(ctx context.Context, field graphql.CollectedField, obj *deliver.Derived) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Derivative_size(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Size, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt642int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Derivative_size(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Derivative", field, false, false, "Int64")
+}
+
+func (ec *executionContext) _Derivative_createdAt(ctx context.Context, field graphql.CollectedField, obj *deliver.Derived) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Derivative_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Derivative_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Derivative", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Derivative_lastServedAt(ctx context.Context, field graphql.CollectedField, obj *deliver.Derived) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Derivative_lastServedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LastServedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Derivative_lastServedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Derivative", field, false, false, "Time")
+}
+
+func (ec *executionContext) _DerivativeConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *deliver.DerivedPage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DerivativeConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*deliver.Derived) graphql.Marshaler {
+			return ec.marshalNDerivative2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋdeliverᚐDerivedᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DerivativeConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DerivativeConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Derivative(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DerivativeConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *deliver.DerivedPage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DerivativeConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v catalogue.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2githubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋcatalogueᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DerivativeConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DerivativeConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DerivativeConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *deliver.DerivedPage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DerivativeConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DerivativeConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DerivativeConnection", field, false, false, "Int")
+}
+
 func (ec *executionContext) _EntryRef_type(ctx context.Context, field graphql.CollectedField, obj *model.EntryRef) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12734,6 +15953,52 @@ func (ec *executionContext) fieldContext_Face_height(_ context.Context, field gr
 	return graphql.NewScalarFieldContext("Face", field, false, false, "Float")
 }
 
+func (ec *executionContext) _FacetValue_value(ctx context.Context, field graphql.CollectedField, obj *models.FacetValue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FacetValue_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FacetValue_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FacetValue", field, false, false, "String")
+}
+
+func (ec *executionContext) _FacetValue_count(ctx context.Context, field graphql.CollectedField, obj *models.FacetValue) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FacetValue_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FacetValue_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FacetValue", field, false, false, "Int")
+}
+
 func (ec *executionContext) _FocalPoint_x(ctx context.Context, field graphql.CollectedField, obj *models.FocalPoint) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12948,6 +16213,52 @@ func (ec *executionContext) _LocalizedMetadata_customData(ctx context.Context, f
 }
 func (ec *executionContext) fieldContext_LocalizedMetadata_customData(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("LocalizedMetadata", field, true, true, "JSON")
+}
+
+func (ec *executionContext) _LocalizedText_locale(ctx context.Context, field graphql.CollectedField, obj *model.LocalizedText) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LocalizedText_locale(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Locale, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LocalizedText_locale(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LocalizedText", field, false, false, "String")
+}
+
+func (ec *executionContext) _LocalizedText_text(ctx context.Context, field graphql.CollectedField, obj *model.LocalizedText) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LocalizedText_text(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Text, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LocalizedText_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LocalizedText", field, false, false, "String")
 }
 
 func (ec *executionContext) _MediaSettings_locales(ctx context.Context, field graphql.CollectedField, obj *model.MediaSettings) (ret graphql.Marshaler) {
@@ -13449,6 +16760,390 @@ func (ec *executionContext) _MemberSession_expiresAt(ctx context.Context, field 
 }
 func (ec *executionContext) fieldContext_MemberSession_expiresAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("MemberSession", field, false, false, "Time")
+}
+
+func (ec *executionContext) _MetadataField_id(ctx context.Context, field graphql.CollectedField, obj *models.MetadataField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MetadataField_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MetadataField_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MetadataField", field, false, false, "ID")
+}
+
+func (ec *executionContext) _MetadataField_key(ctx context.Context, field graphql.CollectedField, obj *models.MetadataField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MetadataField_key(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Key, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MetadataField_key(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MetadataField", field, false, false, "String")
+}
+
+func (ec *executionContext) _MetadataField_label(ctx context.Context, field graphql.CollectedField, obj *models.MetadataField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MetadataField_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.MetadataField().Label(ctx, obj, fc.Args["locale"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MetadataField_label(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MetadataField",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_MetadataField_label_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MetadataField_labels(ctx context.Context, field graphql.CollectedField, obj *models.MetadataField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MetadataField_labels(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.MetadataField().Labels(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.LocalizedText) graphql.Marshaler {
+			return ec.marshalNLocalizedText2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐLocalizedTextᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MetadataField_labels(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MetadataField",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LocalizedText(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MetadataField_type(ctx context.Context, field graphql.CollectedField, obj *models.MetadataField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MetadataField_type(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Type, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.FieldType) graphql.Marshaler {
+			return ec.marshalNMetadataFieldType2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFieldType(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MetadataField_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MetadataField", field, false, false, "MetadataFieldType")
+}
+
+func (ec *executionContext) _MetadataField_options(ctx context.Context, field graphql.CollectedField, obj *models.MetadataField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MetadataField_options(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.MetadataField().Options(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MetadataField_options(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MetadataField", field, true, true, "String")
+}
+
+func (ec *executionContext) _MetadataField_required(ctx context.Context, field graphql.CollectedField, obj *models.MetadataField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MetadataField_required(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Required, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MetadataField_required(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MetadataField", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _MetadataField_default(ctx context.Context, field graphql.CollectedField, obj *models.MetadataField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MetadataField_default(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.MetadataField().Default(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v any) graphql.Marshaler {
+			return ec.marshalOMetadataValue2interface(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MetadataField_default(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MetadataField", field, true, true, "MetadataValue")
+}
+
+func (ec *executionContext) _MetadataField_localized(ctx context.Context, field graphql.CollectedField, obj *models.MetadataField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MetadataField_localized(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Localized, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MetadataField_localized(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MetadataField", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _MetadataField_validation(ctx context.Context, field graphql.CollectedField, obj *models.MetadataField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MetadataField_validation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.MetadataField().Validation(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.MetadataValidation) graphql.Marshaler {
+			return ec.marshalNMetadataValidation2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐMetadataValidation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MetadataField_validation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MetadataField",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MetadataValidation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MetadataField_createdAt(ctx context.Context, field graphql.CollectedField, obj *models.MetadataField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MetadataField_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MetadataField_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MetadataField", field, false, false, "Time")
+}
+
+func (ec *executionContext) _MetadataField_updatedAt(ctx context.Context, field graphql.CollectedField, obj *models.MetadataField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MetadataField_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MetadataField_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MetadataField", field, false, false, "Time")
+}
+
+func (ec *executionContext) _MetadataValidation_min(ctx context.Context, field graphql.CollectedField, obj *model.MetadataValidation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MetadataValidation_min(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Min, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MetadataValidation_min(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MetadataValidation", field, false, false, "Float")
+}
+
+func (ec *executionContext) _MetadataValidation_max(ctx context.Context, field graphql.CollectedField, obj *model.MetadataValidation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MetadataValidation_max(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Max, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MetadataValidation_max(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MetadataValidation", field, false, false, "Float")
+}
+
+func (ec *executionContext) _MetadataValidation_pattern(ctx context.Context, field graphql.CollectedField, obj *model.MetadataValidation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MetadataValidation_pattern(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Pattern, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MetadataValidation_pattern(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MetadataValidation", field, false, false, "String")
 }
 
 func (ec *executionContext) _Moderation_status(ctx context.Context, field graphql.CollectedField, obj *models.Moderation) (ret graphql.Marshaler) {
@@ -14256,6 +17951,94 @@ func (ec *executionContext) fieldContext_Mutation_revokeSignedUrls(ctx context.C
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_purgeDerivatives(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_purgeDerivatives(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().PurgeDerivatives(ctx, fc.Args["ids"].([]string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_purgeDerivatives(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_purgeDerivatives_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_editImage(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_editImage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().EditImage(ctx, fc.Args["id"].(string), fc.Args["operations"].([]*model.ImageOperationInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.Asset) graphql.Marshaler {
+			return ec.marshalNAsset2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAsset(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_editImage(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Asset(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_editImage_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_restoreAssetVersion(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -14719,6 +18502,138 @@ func (ec *executionContext) fieldContext_Mutation_revokeSession(ctx context.Cont
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_createMetadataField(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createMetadataField(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateMetadataField(ctx, fc.Args["input"].(model.CreateMetadataFieldInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.MetadataField) graphql.Marshaler {
+			return ec.marshalNMetadataField2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐMetadataField(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createMetadataField(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MetadataField(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createMetadataField_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateMetadataField(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateMetadataField(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateMetadataField(ctx, fc.Args["id"].(string), fc.Args["input"].(model.UpdateMetadataFieldInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.MetadataField) graphql.Marshaler {
+			return ec.marshalNMetadataField2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐMetadataField(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateMetadataField(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MetadataField(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateMetadataField_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteMetadataField(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteMetadataField(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteMetadataField(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteMetadataField(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ID does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteMetadataField_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_moderateAssets(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -15021,6 +18936,138 @@ func (ec *executionContext) fieldContext_Mutation_deleteUploadPreset(ctx context
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_deleteUploadPreset_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createSavedFilter(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createSavedFilter(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateSavedFilter(ctx, fc.Args["input"].(model.CreateSavedFilterInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.SavedFilter) graphql.Marshaler {
+			return ec.marshalNSavedFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐSavedFilter(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createSavedFilter(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SavedFilter(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createSavedFilter_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateSavedFilter(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateSavedFilter(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateSavedFilter(ctx, fc.Args["id"].(string), fc.Args["input"].(model.UpdateSavedFilterInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.SavedFilter) graphql.Marshaler {
+			return ec.marshalNSavedFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐSavedFilter(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateSavedFilter(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SavedFilter(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateSavedFilter_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteSavedFilter(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteSavedFilter(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteSavedFilter(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteSavedFilter(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ID does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteSavedFilter_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -15731,6 +19778,50 @@ func (ec *executionContext) fieldContext_Mutation_rotateWebhookSecret(ctx contex
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_createZipDownload(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createZipDownload(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateZipDownload(ctx, fc.Args["input"].(model.ZipDownloadInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *zipdl.Download) graphql.Marshaler {
+			return ec.marshalNZipDownload2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋzipdlᚐDownload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createZipDownload(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ZipDownload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createZipDownload_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *catalogue.PageInfo) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -16053,6 +20144,98 @@ func (ec *executionContext) fieldContext_Permissions_moderate(_ context.Context,
 	return graphql.NewScalarFieldContext("Permissions", field, false, false, "Boolean")
 }
 
+func (ec *executionContext) _Poster_width(ctx context.Context, field graphql.CollectedField, obj *av.Poster) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Poster_width(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Width, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Poster_width(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Poster", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Poster_height(ctx context.Context, field graphql.CollectedField, obj *av.Poster) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Poster_height(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Height, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Poster_height(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Poster", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Poster_blurhash(ctx context.Context, field graphql.CollectedField, obj *av.Poster) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Poster_blurhash(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Blurhash, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Poster_blurhash(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Poster", field, false, false, "String")
+}
+
+func (ec *executionContext) _Poster_time(ctx context.Context, field graphql.CollectedField, obj *av.Poster) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Poster_time(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Time, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Poster_time(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Poster", field, false, false, "Float")
+}
+
 func (ec *executionContext) _Query_node(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -16183,7 +20366,7 @@ func (ec *executionContext) _Query_assets(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Assets(ctx, fc.Args["filter"].(*models.AssetFilter), fc.Args["query"].(*string), fc.Args["orderBy"].(*models.AssetOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["locale"].(*string))
+			return ec.Resolvers.Query().Assets(ctx, fc.Args["filter"].(*models.AssetFilter), fc.Args["query"].(*string), fc.Args["orderBy"].(*models.AssetOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["locale"].(*string), fc.Args["savedFilter"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *catalogue.AssetList) graphql.Marshaler {
@@ -16343,6 +20526,50 @@ func (ec *executionContext) fieldContext_Query_collections(ctx context.Context, 
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_collections_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_assetFacets(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_assetFacets(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().AssetFacets(ctx, fc.Args["filter"].(*models.AssetFilter), fc.Args["facets"].([]models.Facet), fc.Args["limit"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *catalogue.FacetRequest) graphql.Marshaler {
+			return ec.marshalNAssetFacets2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋcatalogueᚐFacetRequest(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_assetFacets(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AssetFacets(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_assetFacets_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -16521,6 +20748,38 @@ func (ec *executionContext) fieldContext_Query_mySessions(_ context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_metadataFields(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_metadataFields(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().MetadataFields(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*models.MetadataField) graphql.Marshaler {
+			return ec.marshalNMetadataField2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐMetadataFieldᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_metadataFields(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MetadataField(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_transformPresets(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -16580,6 +20839,38 @@ func (ec *executionContext) fieldContext_Query_uploadPresets(_ context.Context, 
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_UploadPreset(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_savedFilters(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_savedFilters(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().SavedFilters(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*models.SavedFilter) graphql.Marshaler {
+			return ec.marshalNSavedFilter2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐSavedFilterᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_savedFilters(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SavedFilter(ctx, field)
 		},
 	}
 	return fc, nil
@@ -17265,6 +21556,236 @@ func (ec *executionContext) _ResponsiveImage_blurhash(ctx context.Context, field
 }
 func (ec *executionContext) fieldContext_ResponsiveImage_blurhash(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ResponsiveImage", field, false, false, "String")
+}
+
+func (ec *executionContext) _SavedFilter_id(ctx context.Context, field graphql.CollectedField, obj *models.SavedFilter) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedFilter_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedFilter_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedFilter", field, false, false, "ID")
+}
+
+func (ec *executionContext) _SavedFilter_name(ctx context.Context, field graphql.CollectedField, obj *models.SavedFilter) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedFilter_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedFilter_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedFilter", field, false, false, "String")
+}
+
+func (ec *executionContext) _SavedFilter_filter(ctx context.Context, field graphql.CollectedField, obj *models.SavedFilter) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedFilter_filter(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SavedFilter().Filter(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v map[string]any) graphql.Marshaler {
+			return ec.marshalNJSON2map(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedFilter_filter(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedFilter", field, true, true, "JSON")
+}
+
+func (ec *executionContext) _SavedFilter_orderBy(ctx context.Context, field graphql.CollectedField, obj *models.SavedFilter) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedFilter_orderBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OrderBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.AssetOrder) graphql.Marshaler {
+			return ec.marshalOAssetOrder2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAssetOrder(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SavedFilter_orderBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedFilter", field, false, false, "AssetOrder")
+}
+
+func (ec *executionContext) _SavedFilter_search(ctx context.Context, field graphql.CollectedField, obj *models.SavedFilter) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedFilter_search(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Search, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SavedFilter_search(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedFilter", field, false, false, "String")
+}
+
+func (ec *executionContext) _SavedFilter_shared(ctx context.Context, field graphql.CollectedField, obj *models.SavedFilter) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedFilter_shared(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Shared, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedFilter_shared(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedFilter", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _SavedFilter_ownerId(ctx context.Context, field graphql.CollectedField, obj *models.SavedFilter) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedFilter_ownerId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OwnerID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedFilter_ownerId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedFilter", field, false, false, "String")
+}
+
+func (ec *executionContext) _SavedFilter_mine(ctx context.Context, field graphql.CollectedField, obj *models.SavedFilter) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedFilter_mine(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SavedFilter().Mine(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedFilter_mine(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedFilter", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _SavedFilter_createdAt(ctx context.Context, field graphql.CollectedField, obj *models.SavedFilter) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedFilter_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedFilter_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedFilter", field, false, false, "Time")
+}
+
+func (ec *executionContext) _SavedFilter_updatedAt(ctx context.Context, field graphql.CollectedField, obj *models.SavedFilter) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SavedFilter_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SavedFilter_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SavedFilter", field, false, false, "Time")
 }
 
 func (ec *executionContext) _SignedUpload_id(ctx context.Context, field graphql.CollectedField, obj *intake.Ticket) (ret graphql.Marshaler) {
@@ -18698,6 +23219,264 @@ func (ec *executionContext) fieldContext_Usage_updatedAt(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("Usage", field, false, false, "Time")
 }
 
+func (ec *executionContext) _Video_hlsUrl(ctx context.Context, field graphql.CollectedField, obj *av.Video) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Video_hlsUrl(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Video().HlsURL(ctx, obj, fc.Args["signed"].(*bool), fc.Args["expiresIn"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Video_hlsUrl(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Video",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Video_hlsUrl_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Video_mp4Url(ctx context.Context, field graphql.CollectedField, obj *av.Video) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Video_mp4Url(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Video().Mp4Url(ctx, obj, fc.Args["resolution"].(*int), fc.Args["signed"].(*bool), fc.Args["expiresIn"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Video_mp4Url(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Video",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Video_mp4Url_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Video_thumbnailUrl(ctx context.Context, field graphql.CollectedField, obj *av.Video) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Video_thumbnailUrl(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Video().ThumbnailURL(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Video_thumbnailUrl(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Video", field, true, true, "String")
+}
+
+func (ec *executionContext) _Video_status(ctx context.Context, field graphql.CollectedField, obj *av.Video) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Video_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.HLSStatus) graphql.Marshaler {
+			return ec.marshalNVideoStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐHLSStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Video_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Video", field, false, false, "VideoStatus")
+}
+
+func (ec *executionContext) _Video_progress(ctx context.Context, field graphql.CollectedField, obj *av.Video) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Video_progress(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Progress, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Video_progress(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Video", field, false, false, "Float")
+}
+
+func (ec *executionContext) _Video_renditions(ctx context.Context, field graphql.CollectedField, obj *av.Video) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Video_renditions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Renditions(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []models.Rendition) graphql.Marshaler {
+			return ec.marshalNVideoRendition2ᚕgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐRenditionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Video_renditions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Video",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_VideoRendition(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Video_reason(ctx context.Context, field graphql.CollectedField, obj *av.Video) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Video_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Video_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Video", field, false, false, "String")
+}
+
+func (ec *executionContext) _VideoRendition_width(ctx context.Context, field graphql.CollectedField, obj *models.Rendition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VideoRendition_width(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Width, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VideoRendition_width(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VideoRendition", field, false, false, "Int")
+}
+
+func (ec *executionContext) _VideoRendition_height(ctx context.Context, field graphql.CollectedField, obj *models.Rendition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VideoRendition_height(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Height, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VideoRendition_height(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VideoRendition", field, false, false, "Int")
+}
+
 func (ec *executionContext) _VisionAnalysis_status(ctx context.Context, field graphql.CollectedField, obj *models.Vision) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -19558,6 +24337,75 @@ func (ec *executionContext) _WebhookHeader_value(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_WebhookHeader_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("WebhookHeader", field, false, false, "String")
+}
+
+func (ec *executionContext) _ZipDownload_url(ctx context.Context, field graphql.CollectedField, obj *zipdl.Download) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ZipDownload_url(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.URL, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ZipDownload_url(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ZipDownload", field, false, false, "String")
+}
+
+func (ec *executionContext) _ZipDownload_expiresAt(ctx context.Context, field graphql.CollectedField, obj *zipdl.Download) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ZipDownload_expiresAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExpiresAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ZipDownload_expiresAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ZipDownload", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ZipDownload_fileCount(ctx context.Context, field graphql.CollectedField, obj *zipdl.Download) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ZipDownload_fileCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FileCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ZipDownload_fileCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ZipDownload", field, false, false, "Int")
 }
 
 func (ec *executionContext) ___Directive_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
@@ -20784,7 +25632,7 @@ func (ec *executionContext) unmarshalInputAssetFilter(ctx context.Context, obj a
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"ids", "kind", "status", "format", "mimeType", "size", "width", "height", "aspectRatio", "orientation", "resolution", "tags", "smartTags", "colors", "collection", "inUse", "createdAt", "updatedAt", "filename", "originalFilename", "alt", "title", "author", "copyright", "notes", "md5", "deleted", "search", "AND", "OR", "antivirus", "moderation", "duration", "createdBy", "aspectRatioBucket", "year", "variants", "faces"}
+	fieldsInOrder := [...]string{"ids", "kind", "status", "format", "mimeType", "size", "width", "height", "aspectRatio", "orientation", "resolution", "tags", "smartTags", "colors", "collection", "inUse", "createdAt", "updatedAt", "filename", "originalFilename", "alt", "title", "author", "copyright", "notes", "md5", "deleted", "search", "AND", "OR", "antivirus", "colorFamily", "metadata", "missingRequiredMetadata", "moderation", "duration", "createdBy", "aspectRatioBucket", "year", "variants", "faces"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -21008,6 +25856,27 @@ func (ec *executionContext) unmarshalInputAssetFilter(ctx context.Context, obj a
 				return it, err
 			}
 			it.Antivirus = data
+		case "colorFamily":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("colorFamily"))
+			data, err := ec.unmarshalOColorFamilyFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐColorFamilyFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ColorFamily = data
+		case "metadata":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("metadata"))
+			data, err := ec.unmarshalOMetadataFilter2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐMetadataFilterᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Metadata = data
+		case "missingRequiredMetadata":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("missingRequiredMetadata"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MissingRequiredMetadata = data
 		case "moderation":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("moderation"))
 			data, err := ec.unmarshalOModerationFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐModerationFilter(ctx, v)
@@ -21197,6 +26066,48 @@ func (ec *executionContext) unmarshalInputCollectionFilter(ctx context.Context, 
 func UnmarshalCollectionFilter(ctx context.Context, raw any) (models.CollectionFilter, error) {
 	var out models.CollectionFilter
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "CollectionFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputColorFamilyFilter(ctx context.Context, obj any) (models.ColorFamilyFilter, error) {
+	var it models.ColorFamilyFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"anyIn"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "anyIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("anyIn"))
+			data, err := ec.unmarshalOColorFamily2ᚕgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐColorFamilyᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AnyIn = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalColorFamilyFilter unmarshals raw into the ColorFamilyFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalColorFamilyFilter(ctx context.Context, raw any) (models.ColorFamilyFilter, error) {
+	var out models.ColorFamilyFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ColorFamilyFilter", raw, &out)
 	return out, err
 }
 
@@ -21571,6 +26482,97 @@ func UnmarshalCreateMemberInput(ctx context.Context, raw any) (model.CreateMembe
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputCreateMetadataFieldInput(ctx context.Context, obj any) (model.CreateMetadataFieldInput, error) {
+	var it model.CreateMetadataFieldInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"key", "label", "type", "options", "required", "default", "localized", "validation"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "key":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("key"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Key = data
+		case "label":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("label"))
+			data, err := ec.unmarshalOLocalizedTextInput2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐLocalizedTextInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Label = graphql.OmittableOf(data)
+		case "type":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("type"))
+			data, err := ec.unmarshalNMetadataFieldType2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFieldType(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Type = data
+		case "options":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("options"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Options = graphql.OmittableOf(data)
+		case "required":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("required"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Required = graphql.OmittableOf(data)
+		case "default":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("default"))
+			data, err := ec.unmarshalOMetadataValue2interface(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Default = graphql.OmittableOf(data)
+		case "localized":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("localized"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Localized = graphql.OmittableOf(data)
+		case "validation":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validation"))
+			data, err := ec.unmarshalOMetadataValidationInput2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐMetadataValidationInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Validation = graphql.OmittableOf(data)
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateMetadataFieldInput unmarshals raw into the CreateMetadataFieldInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateMetadataFieldInput(ctx context.Context, raw any) (model.CreateMetadataFieldInput, error) {
+	var out model.CreateMetadataFieldInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateMetadataFieldInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputCreateRoleInput(ctx context.Context, obj any) (model.CreateRoleInput, error) {
 	var it model.CreateRoleInput
 	if obj == nil {
@@ -21617,6 +26619,76 @@ func (ec *executionContext) unmarshalInputCreateRoleInput(ctx context.Context, o
 func UnmarshalCreateRoleInput(ctx context.Context, raw any) (model.CreateRoleInput, error) {
 	var out model.CreateRoleInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateRoleInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCreateSavedFilterInput(ctx context.Context, obj any) (model.CreateSavedFilterInput, error) {
+	var it model.CreateSavedFilterInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "filter", "orderBy", "search", "shared"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "filter":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("filter"))
+			data, err := ec.unmarshalOAssetFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAssetFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Filter = graphql.OmittableOf(data)
+		case "orderBy":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("orderBy"))
+			data, err := ec.unmarshalOAssetOrder2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAssetOrder(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrderBy = graphql.OmittableOf(data)
+		case "search":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("search"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Search = graphql.OmittableOf(data)
+		case "shared":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("shared"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Shared = graphql.OmittableOf(data)
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCreateSavedFilterInput unmarshals raw into the CreateSavedFilterInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCreateSavedFilterInput(ctx context.Context, raw any) (model.CreateSavedFilterInput, error) {
+	var out model.CreateSavedFilterInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateSavedFilterInput", raw, &out)
 	return out, err
 }
 
@@ -21907,6 +26979,80 @@ func UnmarshalCreateWebhookInput(ctx context.Context, raw any) (model.CreateWebh
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputCropRectInput(ctx context.Context, obj any) (model.CropRectInput, error) {
+	var it model.CropRectInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["unit"]; !present {
+		asMap["unit"] = "PIXELS"
+	}
+
+	fieldsInOrder := [...]string{"x", "y", "width", "height", "unit"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "x":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("x"))
+			data, err := ec.unmarshalNFloat2float64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.X = data
+		case "y":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("y"))
+			data, err := ec.unmarshalNFloat2float64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Y = data
+		case "width":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("width"))
+			data, err := ec.unmarshalNFloat2float64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Width = data
+		case "height":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("height"))
+			data, err := ec.unmarshalNFloat2float64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Height = data
+		case "unit":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unit"))
+			data, err := ec.unmarshalOCropUnit2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐCropUnit(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Unit = graphql.OmittableOf(data)
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCropRectInput unmarshals raw into the CropRectInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCropRectInput(ctx context.Context, raw any) (model.CropRectInput, error) {
+	var out model.CropRectInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CropRectInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputEntryRefInput(ctx context.Context, obj any) (model.EntryRefInput, error) {
 	var it model.EntryRefInput
 	if obj == nil {
@@ -22138,6 +27284,97 @@ func UnmarshalIDFilter(ctx context.Context, raw any) (models.IDFilter, error) {
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputImageOperationInput(ctx context.Context, obj any) (model.ImageOperationInput, error) {
+	var it model.ImageOperationInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"crop", "rotate", "flip", "flop", "brightness", "contrast", "saturation", "filter"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "crop":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("crop"))
+			data, err := ec.unmarshalOCropRectInput2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐCropRectInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Crop = graphql.OmittableOf(data)
+		case "rotate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rotate"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Rotate = graphql.OmittableOf(data)
+		case "flip":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("flip"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Flip = graphql.OmittableOf(data)
+		case "flop":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("flop"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Flop = graphql.OmittableOf(data)
+		case "brightness":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("brightness"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Brightness = graphql.OmittableOf(data)
+		case "contrast":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contrast"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Contrast = graphql.OmittableOf(data)
+		case "saturation":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("saturation"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Saturation = graphql.OmittableOf(data)
+		case "filter":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("filter"))
+			data, err := ec.unmarshalOImageFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐImageFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Filter = graphql.OmittableOf(data)
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalImageOperationInput unmarshals raw into the ImageOperationInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalImageOperationInput(ctx context.Context, raw any) (model.ImageOperationInput, error) {
+	var out model.ImageOperationInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ImageOperationInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputImageParams(ctx context.Context, obj any) (imageurl.ImageParams, error) {
 	var it imageurl.ImageParams
 	if obj == nil {
@@ -22149,7 +27386,7 @@ func (ec *executionContext) unmarshalInputImageParams(ctx context.Context, obj a
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"w", "h", "fit", "crop", "fpX", "fpY", "ar", "dpr", "q", "fm", "auto", "blur"}
+	fieldsInOrder := [...]string{"w", "h", "fit", "crop", "fpX", "fpY", "ar", "dpr", "q", "fm", "auto", "blur", "t", "page"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -22240,6 +27477,20 @@ func (ec *executionContext) unmarshalInputImageParams(ctx context.Context, obj a
 				return it, err
 			}
 			it.Blur = data
+		case "t":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("t"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.T = data
+		case "page":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("page"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Page = data
 		}
 	}
 	return it, nil
@@ -22520,6 +27771,251 @@ func (ec *executionContext) unmarshalInputLocalizedMetadataInput(ctx context.Con
 func UnmarshalLocalizedMetadataInput(ctx context.Context, raw any) (model.LocalizedMetadataInput, error) {
 	var out model.LocalizedMetadataInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "LocalizedMetadataInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputLocalizedTextInput(ctx context.Context, obj any) (model.LocalizedTextInput, error) {
+	var it model.LocalizedTextInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"locale", "text"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "locale":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("locale"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Locale = data
+		case "text":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("text"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Text = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalLocalizedTextInput unmarshals raw into the LocalizedTextInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalLocalizedTextInput(ctx context.Context, raw any) (model.LocalizedTextInput, error) {
+	var out model.LocalizedTextInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "LocalizedTextInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputMetadataFilter(ctx context.Context, obj any) (models.MetadataFilter, error) {
+	var it models.MetadataFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"key", "eq", "in", "gt", "lt", "exists", "matches"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "key":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("key"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Key = data
+		case "eq":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("eq"))
+			data, err := ec.unmarshalOMetadataValue2interface(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Eq = data
+		case "in":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("in"))
+			data, err := ec.unmarshalOMetadataValue2ᚕinterfaceᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.In = data
+		case "gt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("gt"))
+			data, err := ec.unmarshalOMetadataValue2interface(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Gt = data
+		case "lt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lt"))
+			data, err := ec.unmarshalOMetadataValue2interface(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Lt = data
+		case "exists":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("exists"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Exists = data
+		case "matches":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("matches"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Matches = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalMetadataFilter unmarshals raw into the MetadataFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalMetadataFilter(ctx context.Context, raw any) (models.MetadataFilter, error) {
+	var out models.MetadataFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "MetadataFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputMetadataValidationInput(ctx context.Context, obj any) (model.MetadataValidationInput, error) {
+	var it model.MetadataValidationInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"min", "max", "pattern"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "min":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("min"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Min = graphql.OmittableOf(data)
+		case "max":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("max"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Max = graphql.OmittableOf(data)
+		case "pattern":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pattern"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Pattern = graphql.OmittableOf(data)
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalMetadataValidationInput unmarshals raw into the MetadataValidationInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalMetadataValidationInput(ctx context.Context, raw any) (model.MetadataValidationInput, error) {
+	var out model.MetadataValidationInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "MetadataValidationInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputMetadataValueInput(ctx context.Context, obj any) (model.MetadataValueInput, error) {
+	var it model.MetadataValueInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"key", "value", "locale"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "key":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("key"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Key = data
+		case "value":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("value"))
+			data, err := ec.unmarshalOMetadataValue2interface(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Value = graphql.OmittableOf(data)
+		case "locale":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("locale"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Locale = graphql.OmittableOf(data)
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalMetadataValueInput unmarshals raw into the MetadataValueInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalMetadataValueInput(ctx context.Context, raw any) (model.MetadataValueInput, error) {
+	var out model.MetadataValueInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "MetadataValueInput", raw, &out)
 	return out, err
 }
 
@@ -23213,7 +28709,7 @@ func (ec *executionContext) unmarshalInputUpdateAssetInput(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"filename", "author", "copyright", "notes", "status", "collectionId", "tags", "focalPoint", "customData", "defaultFieldMetadata", "availableFrom", "availableUntil", "creatorId"}
+	fieldsInOrder := [...]string{"filename", "author", "copyright", "notes", "status", "collectionId", "tags", "focalPoint", "customData", "defaultFieldMetadata", "availableFrom", "availableUntil", "creatorId", "metadata"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -23311,6 +28807,13 @@ func (ec *executionContext) unmarshalInputUpdateAssetInput(ctx context.Context, 
 				return it, err
 			}
 			it.CreatorID = graphql.OmittableOf(data)
+		case "metadata":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("metadata"))
+			data, err := ec.unmarshalOMetadataValueInput2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐMetadataValueInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Metadata = graphql.OmittableOf(data)
 		}
 	}
 	return it, nil
@@ -23426,6 +28929,97 @@ func UnmarshalUpdateMemberInput(ctx context.Context, raw any) (model.UpdateMembe
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputUpdateMetadataFieldInput(ctx context.Context, obj any) (model.UpdateMetadataFieldInput, error) {
+	var it model.UpdateMetadataFieldInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"key", "label", "type", "options", "required", "default", "localized", "validation"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "key":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("key"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Key = graphql.OmittableOf(data)
+		case "label":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("label"))
+			data, err := ec.unmarshalOLocalizedTextInput2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐLocalizedTextInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Label = graphql.OmittableOf(data)
+		case "type":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("type"))
+			data, err := ec.unmarshalOMetadataFieldType2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFieldType(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Type = graphql.OmittableOf(data)
+		case "options":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("options"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Options = graphql.OmittableOf(data)
+		case "required":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("required"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Required = graphql.OmittableOf(data)
+		case "default":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("default"))
+			data, err := ec.unmarshalOMetadataValue2interface(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Default = graphql.OmittableOf(data)
+		case "localized":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("localized"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Localized = graphql.OmittableOf(data)
+		case "validation":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("validation"))
+			data, err := ec.unmarshalOMetadataValidationInput2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐMetadataValidationInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Validation = graphql.OmittableOf(data)
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateMetadataFieldInput unmarshals raw into the UpdateMetadataFieldInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateMetadataFieldInput(ctx context.Context, raw any) (model.UpdateMetadataFieldInput, error) {
+	var out model.UpdateMetadataFieldInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateMetadataFieldInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputUpdateRoleInput(ctx context.Context, obj any) (model.UpdateRoleInput, error) {
 	var it model.UpdateRoleInput
 	if obj == nil {
@@ -23472,6 +29066,76 @@ func (ec *executionContext) unmarshalInputUpdateRoleInput(ctx context.Context, o
 func UnmarshalUpdateRoleInput(ctx context.Context, raw any) (model.UpdateRoleInput, error) {
 	var out model.UpdateRoleInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateRoleInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputUpdateSavedFilterInput(ctx context.Context, obj any) (model.UpdateSavedFilterInput, error) {
+	var it model.UpdateSavedFilterInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "filter", "orderBy", "search", "shared"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = graphql.OmittableOf(data)
+		case "filter":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("filter"))
+			data, err := ec.unmarshalOAssetFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAssetFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Filter = graphql.OmittableOf(data)
+		case "orderBy":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("orderBy"))
+			data, err := ec.unmarshalOAssetOrder2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAssetOrder(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrderBy = graphql.OmittableOf(data)
+		case "search":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("search"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Search = graphql.OmittableOf(data)
+		case "shared":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("shared"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Shared = graphql.OmittableOf(data)
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUpdateSavedFilterInput unmarshals raw into the UpdateSavedFilterInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUpdateSavedFilterInput(ctx context.Context, raw any) (model.UpdateSavedFilterInput, error) {
+	var out model.UpdateSavedFilterInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UpdateSavedFilterInput", raw, &out)
 	return out, err
 }
 
@@ -23885,6 +29549,73 @@ func (ec *executionContext) unmarshalInputWebhookHeaderInput(ctx context.Context
 func UnmarshalWebhookHeaderInput(ctx context.Context, raw any) (models.WebhookHeader, error) {
 	var out models.WebhookHeader
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "WebhookHeaderInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputZipDownloadInput(ctx context.Context, obj any) (model.ZipDownloadInput, error) {
+	var it model.ZipDownloadInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["includeVersions"]; !present {
+		asMap["includeVersions"] = false
+	}
+
+	fieldsInOrder := [...]string{"ids", "collectionId", "filter", "includeVersions"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "ids":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ids"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Ids = graphql.OmittableOf(data)
+		case "collectionId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("collectionId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CollectionID = graphql.OmittableOf(data)
+		case "filter":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("filter"))
+			data, err := ec.unmarshalOAssetFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAssetFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Filter = graphql.OmittableOf(data)
+		case "includeVersions":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("includeVersions"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IncludeVersions = graphql.OmittableOf(data)
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalZipDownloadInput unmarshals raw into the ZipDownloadInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalZipDownloadInput(ctx context.Context, raw any) (model.ZipDownloadInput, error) {
+	var out model.ZipDownloadInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ZipDownloadInput", raw, &out)
 	return out, err
 }
 
@@ -24480,11 +30211,53 @@ func (ec *executionContext) _Asset(ctx context.Context, sel ast.SelectionSet, ob
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Asset_updatedBy(ctx, field, obj)
 				})
+		case "derivatives":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Asset_derivatives(ctx, field, obj)
+				})
+		case "metadata":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Asset_metadata(ctx, field, obj)
+				})
+		case "metadataValue":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Asset_metadataValue(ctx, field, obj)
+				})
 		case "moderation":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Asset_moderation(ctx, field, obj)
+				})
+		case "poster":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Asset_poster(ctx, field, obj)
+				})
+		case "posterReason":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Asset_posterReason(ctx, field, obj)
+				})
+		case "video":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Asset_video(ctx, field, obj)
+				})
+		case "audio":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Asset_audio(ctx, field, obj)
 				})
 		case "variants":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -24680,6 +30453,155 @@ func (ec *executionContext) _AssetEvent(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
+var assetFacetsImplementors = []string{"AssetFacets"}
+
+func (ec *executionContext) _AssetFacets(ctx context.Context, sel ast.SelectionSet, obj *catalogue.FacetRequest) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, assetFacetsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AssetFacets")
+		case "kind":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AssetFacets_kind(ctx, field, obj)
+				})
+		case "format":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AssetFacets_format(ctx, field, obj)
+				})
+		case "tag":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AssetFacets_tag(ctx, field, obj)
+				})
+		case "smartTag":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AssetFacets_smartTag(ctx, field, obj)
+				})
+		case "collection":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AssetFacets_collection(ctx, field, obj)
+				})
+		case "orientation":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AssetFacets_orientation(ctx, field, obj)
+				})
+		case "resolution":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AssetFacets_resolution(ctx, field, obj)
+				})
+		case "status":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AssetFacets_status(ctx, field, obj)
+				})
+		case "year":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AssetFacets_year(ctx, field, obj)
+				})
+		case "colorFamily":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AssetFacets_colorFamily(ctx, field, obj)
+				})
+		case "antivirus":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AssetFacets_antivirus(ctx, field, obj)
+				})
+		case "moderation":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AssetFacets_moderation(ctx, field, obj)
+				})
+		case "metadata":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AssetFacets_metadata(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var assetMetadataValueImplementors = []string{"AssetMetadataValue"}
+
+func (ec *executionContext) _AssetMetadataValue(ctx context.Context, sel ast.SelectionSet, obj *catalogue.FieldValue) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, assetMetadataValueImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AssetMetadataValue")
+		case "field":
+			out.Values[i] = ec._AssetMetadataValue_field(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "value":
+			out.Values[i] = ec._AssetMetadataValue_value(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "locale":
+			out.Values[i] = ec._AssetMetadataValue_locale(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var assetVersionImplementors = []string{"AssetVersion"}
 
 func (ec *executionContext) _AssetVersion(ctx context.Context, sel ast.SelectionSet, obj *models.AssetVersion) graphql.Marshaler {
@@ -24764,6 +30686,46 @@ func (ec *executionContext) _AssetVersion(ctx context.Context, sel ast.Selection
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._AssetVersion_transformUrl(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var audioImplementors = []string{"Audio"}
+
+func (ec *executionContext) _Audio(ctx context.Context, sel ast.SelectionSet, obj *av.Audio) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, audioImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Audio")
+		case "waveform":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Audio_waveform(ctx, field, obj)
+				})
+		case "waveformReason":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Audio_waveformReason(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -25225,6 +31187,117 @@ func (ec *executionContext) _DeleteAllAssetsResult(ctx context.Context, sel ast.
 	return out
 }
 
+var derivativeImplementors = []string{"Derivative"}
+
+func (ec *executionContext) _Derivative(ctx context.Context, sel ast.SelectionSet, obj *deliver.Derived) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, derivativeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Derivative")
+		case "url":
+			out.Values[i] = ec._Derivative_url(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "spec":
+			out.Values[i] = ec._Derivative_spec(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "format":
+			out.Values[i] = ec._Derivative_format(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "width":
+			out.Values[i] = ec._Derivative_width(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "height":
+			out.Values[i] = ec._Derivative_height(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "size":
+			out.Values[i] = ec._Derivative_size(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createdAt":
+			out.Values[i] = ec._Derivative_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "lastServedAt":
+			out.Values[i] = ec._Derivative_lastServedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var derivativeConnectionImplementors = []string{"DerivativeConnection"}
+
+func (ec *executionContext) _DerivativeConnection(ctx context.Context, sel ast.SelectionSet, obj *deliver.DerivedPage) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, derivativeConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DerivativeConnection")
+		case "nodes":
+			out.Values[i] = ec._DerivativeConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._DerivativeConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._DerivativeConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var entryRefImplementors = []string{"EntryRef"}
 
 func (ec *executionContext) _EntryRef(ctx context.Context, sel ast.SelectionSet, obj *model.EntryRef) graphql.Marshaler {
@@ -25414,6 +31487,44 @@ func (ec *executionContext) _Face(ctx context.Context, sel ast.SelectionSet, obj
 	return out
 }
 
+var facetValueImplementors = []string{"FacetValue"}
+
+func (ec *executionContext) _FacetValue(ctx context.Context, sel ast.SelectionSet, obj *models.FacetValue) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, facetValueImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FacetValue")
+		case "value":
+			out.Values[i] = ec._FacetValue_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._FacetValue_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var focalPointImplementors = []string{"FocalPoint"}
 
 func (ec *executionContext) _FocalPoint(ctx context.Context, sel ast.SelectionSet, obj *models.FocalPoint) graphql.Marshaler {
@@ -25528,6 +31639,44 @@ func (ec *executionContext) _LocalizedMetadata(ctx context.Context, sel ast.Sele
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._LocalizedMetadata_customData(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var localizedTextImplementors = []string{"LocalizedText"}
+
+func (ec *executionContext) _LocalizedText(ctx context.Context, sel ast.SelectionSet, obj *model.LocalizedText) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, localizedTextImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LocalizedText")
+		case "locale":
+			out.Values[i] = ec._LocalizedText_locale(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "text":
+			out.Values[i] = ec._LocalizedText_text(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -25735,6 +31884,142 @@ func (ec *executionContext) _MemberSession(ctx context.Context, sel ast.Selectio
 	return out
 }
 
+var metadataFieldImplementors = []string{"MetadataField"}
+
+func (ec *executionContext) _MetadataField(ctx context.Context, sel ast.SelectionSet, obj *models.MetadataField) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, metadataFieldImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MetadataField")
+		case "id":
+			out.Values[i] = ec._MetadataField_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "key":
+			out.Values[i] = ec._MetadataField_key(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "label":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MetadataField_label(ctx, field, obj)
+				})
+		case "labels":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MetadataField_labels(ctx, field, obj)
+				})
+		case "type":
+			out.Values[i] = ec._MetadataField_type(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "options":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MetadataField_options(ctx, field, obj)
+				})
+		case "required":
+			out.Values[i] = ec._MetadataField_required(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "default":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MetadataField_default(ctx, field, obj)
+				})
+		case "localized":
+			out.Values[i] = ec._MetadataField_localized(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "validation":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MetadataField_validation(ctx, field, obj)
+				})
+		case "createdAt":
+			out.Values[i] = ec._MetadataField_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._MetadataField_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var metadataValidationImplementors = []string{"MetadataValidation"}
+
+func (ec *executionContext) _MetadataValidation(ctx context.Context, sel ast.SelectionSet, obj *model.MetadataValidation) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, metadataValidationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MetadataValidation")
+		case "min":
+			out.Values[i] = ec._MetadataValidation_min(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "max":
+			out.Values[i] = ec._MetadataValidation_max(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pattern":
+			out.Values[i] = ec._MetadataValidation_pattern(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var moderationImplementors = []string{"Moderation"}
 
 func (ec *executionContext) _Moderation(ctx context.Context, sel ast.SelectionSet, obj *models.Moderation) graphql.Marshaler {
@@ -25915,6 +32200,20 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "purgeDerivatives":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_purgeDerivatives(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "editImage":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_editImage(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "restoreAssetVersion":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_restoreAssetVersion(ctx, field)
@@ -25992,6 +32291,27 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "createMetadataField":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createMetadataField(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateMetadataField":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateMetadataField(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteMetadataField":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteMetadataField(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "moderateAssets":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_moderateAssets(ctx, field)
@@ -26037,6 +32357,27 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "deleteUploadPreset":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_deleteUploadPreset(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createSavedFilter":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createSavedFilter(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateSavedFilter":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateSavedFilter(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteSavedFilter":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteSavedFilter(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -26149,6 +32490,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "rotateWebhookSecret":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_rotateWebhookSecret(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createZipDownload":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createZipDownload(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -26296,6 +32644,54 @@ func (ec *executionContext) _Permissions(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
+var posterImplementors = []string{"Poster"}
+
+func (ec *executionContext) _Poster(ctx context.Context, sel ast.SelectionSet, obj *av.Poster) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, posterImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Poster")
+		case "width":
+			out.Values[i] = ec._Poster_width(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "height":
+			out.Values[i] = ec._Poster_height(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "blurhash":
+			out.Values[i] = ec._Poster_blurhash(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "time":
+			out.Values[i] = ec._Poster_time(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var queryImplementors = []string{"Query"}
 
 func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
@@ -26357,6 +32753,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_collections(ctx, field)
 				})
+		case "assetFacets":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_assetFacets(ctx, field)
+				})
 		case "me":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, false,
@@ -26387,6 +32789,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_mySessions(ctx, field)
 				})
+		case "metadataFields":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_metadataFields(ctx, field)
+				})
 		case "transformPresets":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -26398,6 +32806,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_uploadPresets(ctx, field)
+				})
+		case "savedFilters":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_savedFilters(ctx, field)
 				})
 		case "tags":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -26553,6 +32967,86 @@ func (ec *executionContext) _ResponsiveImage(ctx context.Context, sel ast.Select
 			out.Values[i] = ec._ResponsiveImage_blurhash(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var savedFilterImplementors = []string{"SavedFilter"}
+
+func (ec *executionContext) _SavedFilter(ctx context.Context, sel ast.SelectionSet, obj *models.SavedFilter) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, savedFilterImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SavedFilter")
+		case "id":
+			out.Values[i] = ec._SavedFilter_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "name":
+			out.Values[i] = ec._SavedFilter_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "filter":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SavedFilter_filter(ctx, field, obj)
+				})
+		case "orderBy":
+			out.Values[i] = ec._SavedFilter_orderBy(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "search":
+			out.Values[i] = ec._SavedFilter_search(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "shared":
+			out.Values[i] = ec._SavedFilter_shared(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "ownerId":
+			out.Values[i] = ec._SavedFilter_ownerId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "mine":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SavedFilter_mine(ctx, field, obj)
+				})
+		case "createdAt":
+			out.Values[i] = ec._SavedFilter_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._SavedFilter_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -27156,6 +33650,110 @@ func (ec *executionContext) _Usage(ctx context.Context, sel ast.SelectionSet, ob
 	return out
 }
 
+var videoImplementors = []string{"Video"}
+
+func (ec *executionContext) _Video(ctx context.Context, sel ast.SelectionSet, obj *av.Video) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, videoImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Video")
+		case "hlsUrl":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Video_hlsUrl(ctx, field, obj)
+				})
+		case "mp4Url":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Video_mp4Url(ctx, field, obj)
+				})
+		case "thumbnailUrl":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Video_thumbnailUrl(ctx, field, obj)
+				})
+		case "status":
+			out.Values[i] = ec._Video_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "progress":
+			out.Values[i] = ec._Video_progress(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "renditions":
+			out.Values[i] = ec._Video_renditions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reason":
+			out.Values[i] = ec._Video_reason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var videoRenditionImplementors = []string{"VideoRendition"}
+
+func (ec *executionContext) _VideoRendition(ctx context.Context, sel ast.SelectionSet, obj *models.Rendition) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, videoRenditionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("VideoRendition")
+		case "width":
+			out.Values[i] = ec._VideoRendition_width(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "height":
+			out.Values[i] = ec._VideoRendition_height(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var visionAnalysisImplementors = []string{"VisionAnalysis"}
 
 func (ec *executionContext) _VisionAnalysis(ctx context.Context, sel ast.SelectionSet, obj *models.Vision) graphql.Marshaler {
@@ -27457,6 +34055,49 @@ func (ec *executionContext) _WebhookHeader(ctx context.Context, sel ast.Selectio
 			}
 		case "value":
 			out.Values[i] = ec._WebhookHeader_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var zipDownloadImplementors = []string{"ZipDownload"}
+
+func (ec *executionContext) _ZipDownload(ctx context.Context, sel ast.SelectionSet, obj *zipdl.Download) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, zipDownloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ZipDownload")
+		case "url":
+			out.Values[i] = ec._ZipDownload_url(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "expiresAt":
+			out.Values[i] = ec._ZipDownload_expiresAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "fileCount":
+			out.Values[i] = ec._ZipDownload_fileCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -27977,6 +34618,14 @@ func (ec *executionContext) marshalNAssetEvent2ᚖgithubᚗcomᚋmediagraphᚋme
 	return ec._AssetEvent(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNAssetFacets2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋcatalogueᚐFacetRequest(ctx context.Context, sel ast.SelectionSet, v *catalogue.FacetRequest) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AssetFacets!")
+		return graphql.Null
+	}
+	return ec._AssetFacets(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNAssetFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAssetFilter(ctx context.Context, v any) (*models.AssetFilter, error) {
 	res, err := ec.unmarshalInputAssetFilter(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
@@ -28015,6 +34664,30 @@ var (
 		models.KindOther:    "OTHER",
 	}
 )
+
+func (ec *executionContext) marshalNAssetMetadataValue2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋcatalogueᚐFieldValueᚄ(ctx context.Context, sel ast.SelectionSet, v []*catalogue.FieldValue) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAssetMetadataValue2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋcatalogueᚐFieldValue(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNAssetMetadataValue2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋcatalogueᚐFieldValue(ctx context.Context, sel ast.SelectionSet, v *catalogue.FieldValue) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AssetMetadataValue!")
+		return graphql.Null
+	}
+	return ec._AssetMetadataValue(ctx, sel, v)
+}
 
 func (ec *executionContext) unmarshalNAssetStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAssetStatus(ctx context.Context, v any) (models.AssetStatus, error) {
 	tmp, err := graphql.UnmarshalString(v)
@@ -28168,6 +34841,21 @@ func (ec *executionContext) marshalNColor2ᚖgithubᚗcomᚋmediagraphᚋmediagr
 	return ec._Color(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNColorFamily2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐColorFamily(ctx context.Context, v any) (models.ColorFamily, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := models.ColorFamily(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNColorFamily2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐColorFamily(ctx context.Context, sel ast.SelectionSet, v models.ColorFamily) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ColorFamily!")
+	}
+	return res
+}
+
 func (ec *executionContext) unmarshalNCompletedPartInput2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐCompletedPartInputᚄ(ctx context.Context, v any) ([]*model.CompletedPartInput, error) {
 	vSlice := graphql.CoerceList(v)
 	var err error
@@ -28212,8 +34900,18 @@ func (ec *executionContext) unmarshalNCreateMemberInput2githubᚗcomᚋmediagrap
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNCreateMetadataFieldInput2githubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐCreateMetadataFieldInput(ctx context.Context, v any) (model.CreateMetadataFieldInput, error) {
+	res, err := ec.unmarshalInputCreateMetadataFieldInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNCreateRoleInput2githubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐCreateRoleInput(ctx context.Context, v any) (model.CreateRoleInput, error) {
 	res, err := ec.unmarshalInputCreateRoleInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCreateSavedFilterInput2githubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐCreateSavedFilterInput(ctx context.Context, v any) (model.CreateSavedFilterInput, error) {
+	res, err := ec.unmarshalInputCreateSavedFilterInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -28278,6 +34976,30 @@ func (ec *executionContext) marshalNDeleteAllAssetsResult2ᚖgithubᚗcomᚋmedi
 	return ec._DeleteAllAssetsResult(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNDerivative2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋdeliverᚐDerivedᚄ(ctx context.Context, sel ast.SelectionSet, v []*deliver.Derived) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDerivative2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋdeliverᚐDerived(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNDerivative2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋdeliverᚐDerived(ctx context.Context, sel ast.SelectionSet, v *deliver.Derived) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Derivative!")
+		return graphql.Null
+	}
+	return ec._Derivative(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNEntryRef2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐEntryRef(ctx context.Context, sel ast.SelectionSet, v *model.EntryRef) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "EntryRef!")
@@ -28297,6 +35019,29 @@ func (ec *executionContext) marshalNFace2ᚖgithubᚗcomᚋmediagraphᚋmediagra
 		return graphql.Null
 	}
 	return ec._Face(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNFacet2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFacet(ctx context.Context, v any) (models.Facet, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := models.Facet(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNFacet2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFacet(ctx context.Context, sel ast.SelectionSet, v models.Facet) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Facet!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNFacetValue2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFacetValue(ctx context.Context, sel ast.SelectionSet, v *models.FacetValue) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "FacetValue!")
+		return graphql.Null
+	}
+	return ec._FacetValue(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNFloat2float64(ctx context.Context, v any) (float64, error) {
@@ -28382,6 +35127,25 @@ var (
 	}
 )
 
+func (ec *executionContext) unmarshalNImageOperationInput2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐImageOperationInputᚄ(ctx context.Context, v any) ([]*model.ImageOperationInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.ImageOperationInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNImageOperationInput2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐImageOperationInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNImageOperationInput2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐImageOperationInput(ctx context.Context, v any) (*model.ImageOperationInput, error) {
+	res, err := ec.unmarshalInputImageOperationInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNImageParams2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋimageurlᚐImageParams(ctx context.Context, v any) (*imageurl.ImageParams, error) {
 	res, err := ec.unmarshalInputImageParams(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
@@ -28395,6 +35159,20 @@ func (ec *executionContext) unmarshalNInt2int(ctx context.Context, v any) (int, 
 func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.SelectionSet, v int) graphql.Marshaler {
 	_ = sel
 	res := graphql.MarshalInt(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Int!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNInt2int64(ctx context.Context, v any) (int64, error) {
+	res, err := graphql.UnmarshalInt64(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNInt2int64(ctx context.Context, sel ast.SelectionSet, v int64) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalInt64(v)
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "Int!")
 	}
@@ -28486,6 +35264,35 @@ func (ec *executionContext) unmarshalNLocalizedMetadataInput2ᚖgithubᚗcomᚋm
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNLocalizedText2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐLocalizedTextᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.LocalizedText) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNLocalizedText2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐLocalizedText(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNLocalizedText2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐLocalizedText(ctx context.Context, sel ast.SelectionSet, v *model.LocalizedText) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "LocalizedText!")
+		return graphql.Null
+	}
+	return ec._LocalizedText(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNLocalizedTextInput2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐLocalizedTextInput(ctx context.Context, v any) (*model.LocalizedTextInput, error) {
+	res, err := ec.unmarshalInputLocalizedTextInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNMediaSettings2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐMediaSettings(ctx context.Context, sel ast.SelectionSet, v *model.MediaSettings) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "MediaSettings!")
@@ -28508,6 +35315,81 @@ func (ec *executionContext) marshalNMemberSession2ᚖgithubᚗcomᚋmediagraph�
 		return graphql.Null
 	}
 	return ec._MemberSession(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNMetadataField2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐMetadataFieldᚄ(ctx context.Context, sel ast.SelectionSet, v []*models.MetadataField) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMetadataField2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐMetadataField(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNMetadataField2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐMetadataField(ctx context.Context, sel ast.SelectionSet, v *models.MetadataField) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MetadataField!")
+		return graphql.Null
+	}
+	return ec._MetadataField(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNMetadataFieldType2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFieldType(ctx context.Context, v any) (models.FieldType, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := models.FieldType(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNMetadataFieldType2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFieldType(ctx context.Context, sel ast.SelectionSet, v models.FieldType) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "MetadataFieldType!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNMetadataFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐMetadataFilter(ctx context.Context, v any) (*models.MetadataFilter, error) {
+	res, err := ec.unmarshalInputMetadataFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNMetadataValidation2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐMetadataValidation(ctx context.Context, sel ast.SelectionSet, v *model.MetadataValidation) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MetadataValidation!")
+		return graphql.Null
+	}
+	return ec._MetadataValidation(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNMetadataValue2interface(ctx context.Context, v any) (any, error) {
+	res, err := graphql.UnmarshalAny(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNMetadataValue2interface(ctx context.Context, sel ast.SelectionSet, v any) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MetadataValue!")
+		return graphql.Null
+	}
+	_ = sel
+	res := graphql.MarshalAny(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "MetadataValue!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNMetadataValueInput2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐMetadataValueInput(ctx context.Context, v any) (*model.MetadataValueInput, error) {
+	res, err := ec.unmarshalInputMetadataValueInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNModerationStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐModerationStatus(ctx context.Context, v any) (models.ModerationStatus, error) {
@@ -28657,6 +35539,30 @@ var (
 		models.RoleDelivery: "DELIVERY",
 	}
 )
+
+func (ec *executionContext) marshalNSavedFilter2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐSavedFilterᚄ(ctx context.Context, sel ast.SelectionSet, v []*models.SavedFilter) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSavedFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐSavedFilter(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSavedFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐSavedFilter(ctx context.Context, sel ast.SelectionSet, v *models.SavedFilter) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SavedFilter!")
+		return graphql.Null
+	}
+	return ec._SavedFilter(ctx, sel, v)
+}
 
 func (ec *executionContext) marshalNSignedUpload2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋintakeᚐTicketᚄ(ctx context.Context, sel ast.SelectionSet, v []*intake.Ticket) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
@@ -28902,8 +35808,18 @@ func (ec *executionContext) unmarshalNUpdateMemberInput2githubᚗcomᚋmediagrap
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNUpdateMetadataFieldInput2githubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐUpdateMetadataFieldInput(ctx context.Context, v any) (model.UpdateMetadataFieldInput, error) {
+	res, err := ec.unmarshalInputUpdateMetadataFieldInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNUpdateRoleInput2githubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐUpdateRoleInput(ctx context.Context, v any) (model.UpdateRoleInput, error) {
 	res, err := ec.unmarshalInputUpdateRoleInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpdateSavedFilterInput2githubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐUpdateSavedFilterInput(ctx context.Context, v any) (model.UpdateSavedFilterInput, error) {
+	res, err := ec.unmarshalInputUpdateSavedFilterInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -29093,6 +36009,58 @@ func (ec *executionContext) marshalNUsage2ᚖgithubᚗcomᚋmediagraphᚋmediagr
 	return ec._Usage(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNVideoRendition2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐRendition(ctx context.Context, sel ast.SelectionSet, v models.Rendition) graphql.Marshaler {
+	return ec._VideoRendition(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNVideoRendition2ᚕgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐRenditionᚄ(ctx context.Context, sel ast.SelectionSet, v []models.Rendition) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNVideoRendition2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐRendition(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNVideoStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐHLSStatus(ctx context.Context, v any) (models.HLSStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalNVideoStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐHLSStatus[tmp]
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNVideoStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐHLSStatus(ctx context.Context, sel ast.SelectionSet, v models.HLSStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(marshalNVideoStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐHLSStatus[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "VideoStatus!")
+	}
+	return res
+}
+
+var (
+	unmarshalNVideoStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐHLSStatus = map[string]models.HLSStatus{
+		"OFF":      models.HLSNone,
+		"PENDING":  models.HLSPending,
+		"ENCODING": models.HLSEncoding,
+		"READY":    models.HLSReady,
+		"FAILED":   models.HLSFailed,
+	}
+	marshalNVideoStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐHLSStatus = map[models.HLSStatus]string{
+		models.HLSNone:     "OFF",
+		models.HLSPending:  "PENDING",
+		models.HLSEncoding: "ENCODING",
+		models.HLSReady:    "READY",
+		models.HLSFailed:   "FAILED",
+	}
+)
+
 func (ec *executionContext) unmarshalNVisionStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐVisionStatus(ctx context.Context, v any) (models.VisionStatus, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := unmarshalNVisionStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐVisionStatus[tmp]
@@ -29232,6 +36200,19 @@ func (ec *executionContext) marshalNWebhookHeader2ᚖgithubᚗcomᚋmediagraph�
 func (ec *executionContext) unmarshalNWebhookHeaderInput2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐWebhookHeader(ctx context.Context, v any) (*models.WebhookHeader, error) {
 	res, err := ec.unmarshalInputWebhookHeaderInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNZipDownload2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋzipdlᚐDownload(ctx context.Context, sel ast.SelectionSet, v *zipdl.Download) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ZipDownload!")
+		return graphql.Null
+	}
+	return ec._ZipDownload(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNZipDownloadInput2githubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐZipDownloadInput(ctx context.Context, v any) (model.ZipDownloadInput, error) {
+	res, err := ec.unmarshalInputZipDownloadInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalN__Directive2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirective(ctx context.Context, sel ast.SelectionSet, v introspection.Directive) graphql.Marshaler {
@@ -29837,6 +36818,13 @@ func (ec *executionContext) marshalOAssetVersion2ᚕᚖgithubᚗcomᚋmediagraph
 	return ret
 }
 
+func (ec *executionContext) marshalOAudio2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋavᚐAudio(ctx context.Context, sel ast.SelectionSet, v *av.Audio) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Audio(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalOAuditLogFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐAuditLogFilter(ctx context.Context, v any) (*model.AuditLogFilter, error) {
 	if v == nil {
 		return nil, nil
@@ -29890,6 +36878,50 @@ func (ec *executionContext) unmarshalOCollectionFilter2ᚖgithubᚗcomᚋmediagr
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalOColorFamily2ᚕgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐColorFamilyᚄ(ctx context.Context, v any) ([]models.ColorFamily, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]models.ColorFamily, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNColorFamily2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐColorFamily(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOColorFamily2ᚕgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐColorFamilyᚄ(ctx context.Context, sel ast.SelectionSet, v []models.ColorFamily) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNColorFamily2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐColorFamily(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOColorFamilyFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐColorFamilyFilter(ctx context.Context, v any) (*models.ColorFamilyFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputColorFamilyFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalOColorsFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐColorsFilter(ctx context.Context, v any) (*models.ColorsFilter, error) {
 	if v == nil {
 		return nil, nil
@@ -29915,6 +36947,37 @@ func (ec *executionContext) unmarshalOCompletedPartsInput2ᚕᚖgithubᚗcomᚋm
 	return res, nil
 }
 
+func (ec *executionContext) unmarshalOCropRectInput2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐCropRectInput(ctx context.Context, v any) (*model.CropRectInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputCropRectInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOCropUnit2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐCropUnit(ctx context.Context, v any) (*model.CropUnit, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.CropUnit)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOCropUnit2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐCropUnit(ctx context.Context, sel ast.SelectionSet, v *model.CropUnit) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) marshalODerivativeConnection2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋdeliverᚐDerivedPage(ctx context.Context, sel ast.SelectionSet, v *deliver.DerivedPage) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._DerivativeConnection(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOExif2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋcatalogueᚐExif(ctx context.Context, sel ast.SelectionSet, v *catalogue.Exif) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -29931,6 +36994,96 @@ func (ec *executionContext) marshalOFace2ᚕᚖgithubᚗcomᚋmediagraphᚋmedia
 		fc.Result = &v[i]
 		return ec.marshalNFace2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFace(ctx, sel, v[i])
 	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOFacet2ᚕgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFacetᚄ(ctx context.Context, v any) ([]models.Facet, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]models.Facet, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNFacet2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFacet(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOFacet2ᚕgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFacetᚄ(ctx context.Context, sel ast.SelectionSet, v []models.Facet) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFacet2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFacet(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOFacetValue2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFacetValueᚄ(ctx context.Context, sel ast.SelectionSet, v []*models.FacetValue) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFacetValue2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFacetValue(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOFloat2ᚕfloat64ᚄ(ctx context.Context, v any) ([]float64, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]float64, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNFloat2float64(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOFloat2ᚕfloat64ᚄ(ctx context.Context, sel ast.SelectionSet, v []float64) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNFloat2float64(ctx, sel, v[i])
+	}
 
 	for _, e := range ret {
 		if e == graphql.Null {
@@ -30120,6 +37273,22 @@ var (
 	}
 )
 
+func (ec *executionContext) unmarshalOImageFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐImageFilter(ctx context.Context, v any) (*model.ImageFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.ImageFilter)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOImageFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐImageFilter(ctx context.Context, sel ast.SelectionSet, v *model.ImageFilter) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
 func (ec *executionContext) unmarshalOImageFit2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋimageurlᚐImageFit(ctx context.Context, v any) (*imageurl.ImageFit, error) {
 	if v == nil {
 		return nil, nil
@@ -30295,6 +37464,23 @@ func (ec *executionContext) unmarshalOLocalizedMetadataInput2ᚕᚖgithubᚗcom�
 	return res, nil
 }
 
+func (ec *executionContext) unmarshalOLocalizedTextInput2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐLocalizedTextInputᚄ(ctx context.Context, v any) ([]*model.LocalizedTextInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.LocalizedTextInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNLocalizedTextInput2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐLocalizedTextInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
 func (ec *executionContext) marshalOMember2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐMemberᚄ(ctx context.Context, sel ast.SelectionSet, v []*models.Member) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -30338,6 +37524,120 @@ func (ec *executionContext) marshalOMemberSession2ᚕᚖgithubᚗcomᚋmediagrap
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalOMetadataFieldType2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFieldType(ctx context.Context, v any) (*models.FieldType, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := models.FieldType(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOMetadataFieldType2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐFieldType(ctx context.Context, sel ast.SelectionSet, v *models.FieldType) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
+}
+
+func (ec *executionContext) unmarshalOMetadataFilter2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐMetadataFilterᚄ(ctx context.Context, v any) ([]*models.MetadataFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*models.MetadataFilter, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNMetadataFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐMetadataFilter(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOMetadataValidationInput2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐMetadataValidationInput(ctx context.Context, v any) (*model.MetadataValidationInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputMetadataValidationInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOMetadataValue2interface(ctx context.Context, v any) (any, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := graphql.UnmarshalAny(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOMetadataValue2interface(ctx context.Context, sel ast.SelectionSet, v any) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalAny(v)
+	return res
+}
+
+func (ec *executionContext) unmarshalOMetadataValue2ᚕinterfaceᚄ(ctx context.Context, v any) ([]any, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]any, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNMetadataValue2interface(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOMetadataValue2ᚕinterfaceᚄ(ctx context.Context, sel ast.SelectionSet, v []any) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNMetadataValue2interface(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOMetadataValueInput2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐMetadataValueInputᚄ(ctx context.Context, v any) ([]*model.MetadataValueInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.MetadataValueInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNMetadataValueInput2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐMetadataValueInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
 }
 
 func (ec *executionContext) unmarshalOMimeTypeFilter2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐMimeTypeFilter(ctx context.Context, v any) (*models.MimeTypeFilter, error) {
@@ -30547,6 +37847,13 @@ func (ec *executionContext) unmarshalOPermissionsInput2ᚖgithubᚗcomᚋmediagr
 	}
 	res, err := ec.unmarshalInputPermissionsInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOPoster2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋavᚐPoster(ctx context.Context, sel ast.SelectionSet, v *av.Poster) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Poster(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOPrincipal2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐPrincipal(ctx context.Context, sel ast.SelectionSet, v models.Principal) graphql.Marshaler {
@@ -30852,6 +38159,13 @@ var (
 		models.VariantsOnly:    "ONLY",
 	}
 )
+
+func (ec *executionContext) marshalOVideo2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋavᚐVideo(ctx context.Context, sel ast.SelectionSet, v *av.Video) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Video(ctx, sel, v)
+}
 
 func (ec *executionContext) marshalOVisionAnalysis2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐVision(ctx context.Context, sel ast.SelectionSet, v *models.Vision) graphql.Marshaler {
 	if v == nil {

@@ -3,6 +3,10 @@
 package model
 
 import (
+	"bytes"
+	"fmt"
+	"io"
+	"strconv"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -103,12 +107,46 @@ type CreateMemberInput struct {
 	RoleID string `json:"roleId"`
 }
 
+// A field to define.
+type CreateMetadataFieldInput struct {
+	// The key: a lower-case letter, then up to 63 lower-case letters, digits or _.
+	Key string `json:"key"`
+	// Its name per locale.
+	Label graphql.Omittable[[]*LocalizedTextInput] `json:"label,omitempty"`
+	// The type of its values.
+	Type models.FieldType `json:"type"`
+	// The options of a SELECT or MULTI_SELECT field (required for those).
+	Options graphql.Omittable[[]string] `json:"options,omitempty"`
+	// Whether assets must have a value.
+	Required graphql.Omittable[*bool] `json:"required,omitempty"`
+	// The value an asset without one shows.
+	Default graphql.Omittable[any] `json:"default,omitempty"`
+	// Whether it has a value per locale.
+	Localized graphql.Omittable[*bool] `json:"localized,omitempty"`
+	// Bounds of its values.
+	Validation graphql.Omittable[*MetadataValidationInput] `json:"validation,omitempty"`
+}
+
 // A role to create.
 type CreateRoleInput struct {
 	// Its name.
 	Name string `json:"name"`
 	// What it may do.
 	Permissions *PermissionsInput `json:"permissions"`
+}
+
+// A filter to save.
+type CreateSavedFilterInput struct {
+	// Its name (at most 200 characters).
+	Name string `json:"name"`
+	// The conditions; every asset when omitted.
+	Filter graphql.Omittable[*models.AssetFilter] `json:"filter,omitempty"`
+	// The ordering to apply unless a query names one.
+	OrderBy graphql.Omittable[*models.AssetOrder] `json:"orderBy,omitempty"`
+	// Words to search for beside the filter.
+	Search graphql.Omittable[*string] `json:"search,omitempty"`
+	// Share it with every EDITOR and ADMIN; personal by default.
+	Shared graphql.Omittable[*bool] `json:"shared,omitempty"`
 }
 
 // A new transform preset.
@@ -201,6 +239,20 @@ type CreatedWebhook struct {
 	Secret string `json:"secret"`
 }
 
+// A rectangle to keep. Management only.
+type CropRectInput struct {
+	// Left edge.
+	X float64 `json:"x"`
+	// Top edge.
+	Y float64 `json:"y"`
+	// Width.
+	Width float64 `json:"width"`
+	// Height.
+	Height float64 `json:"height"`
+	// How the four are measured; pixels by default.
+	Unit graphql.Omittable[*CropUnit] `json:"unit,omitempty"`
+}
+
 // A place in a CMS entry that references assets.
 type EntryRef struct {
 	// The entry's type, such as `article`.
@@ -233,6 +285,27 @@ type FocalPointInput struct {
 	Y float64 `json:"y"`
 }
 
+// One step of `editImage`: exactly one of `crop`, `rotate`, `flip`, `flop`, `filter`, or the adjustments
+// (`brightness`, `contrast`, `saturation`, together one step). Management only.
+type ImageOperationInput struct {
+	// Keep this rectangle.
+	Crop graphql.Omittable[*CropRectInput] `json:"crop,omitempty"`
+	// Turn clockwise by this many degrees: a multiple of 90 exactly, or from -45 to 45 to straighten (the result is cropped to the largest upright rectangle inside, with no corner of background).
+	Rotate graphql.Omittable[*float64] `json:"rotate,omitempty"`
+	// Turn upside down.
+	Flip graphql.Omittable[*bool] `json:"flip,omitempty"`
+	// Mirror left to right.
+	Flop graphql.Omittable[*bool] `json:"flop,omitempty"`
+	// Multiply the brightness, 0 to 4; 1 leaves it.
+	Brightness graphql.Omittable[*float64] `json:"brightness,omitempty"`
+	// Multiply the contrast around the middle grey, 0 to 4; 1 leaves it.
+	Contrast graphql.Omittable[*float64] `json:"contrast,omitempty"`
+	// Multiply the saturation, 0 to 4; 0 is grey, 1 leaves it.
+	Saturation graphql.Omittable[*float64] `json:"saturation,omitempty"`
+	// Apply a named filter.
+	Filter graphql.Omittable[*ImageFilter] `json:"filter,omitempty"`
+}
+
 // A content locale and where its missing values are looked for.
 type LocaleFallback struct {
 	// The locale, such as `it`.
@@ -253,6 +326,22 @@ type LocalizedMetadataInput struct {
 	FocalPoint graphql.Omittable[*FocalPointInput] `json:"focalPoint,omitempty"`
 	// Free-form values (replaces the whole object).
 	CustomData graphql.Omittable[map[string]any] `json:"customData,omitempty"`
+}
+
+// A text in one locale; management only.
+type LocalizedText struct {
+	// The locale.
+	Locale string `json:"locale"`
+	// The text.
+	Text string `json:"text"`
+}
+
+// A text in one locale, to set.
+type LocalizedTextInput struct {
+	// The locale (one of the library's).
+	Locale string `json:"locale"`
+	// The text (at most 200 characters).
+	Text string `json:"text"`
 }
 
 // The rules of this library, as configured.
@@ -277,6 +366,36 @@ type MediaSettings struct {
 	MaxSignedUploadBytes int64 `json:"maxSignedUploadBytes"`
 	// How long a signed upload ticket lasts, in seconds.
 	UploadTicketTTLSeconds int `json:"uploadTicketTtlSeconds"`
+}
+
+// Bounds of a field's values: of a NUMBER's value, or of a TEXT's length, and a pattern a TEXT must match; management only.
+type MetadataValidation struct {
+	// The smallest value (or length) allowed.
+	Min *float64 `json:"min,omitempty"`
+	// The largest value (or length) allowed.
+	Max *float64 `json:"max,omitempty"`
+	// A regular expression (RE2) a TEXT value must match.
+	Pattern *string `json:"pattern,omitempty"`
+}
+
+// Bounds of a field's values, to set.
+type MetadataValidationInput struct {
+	// The smallest NUMBER (or TEXT length) allowed; null: none.
+	Min graphql.Omittable[*float64] `json:"min,omitempty"`
+	// The largest NUMBER (or TEXT length) allowed; null: none.
+	Max graphql.Omittable[*float64] `json:"max,omitempty"`
+	// A regular expression (RE2) TEXT values must match; null: none.
+	Pattern graphql.Omittable[*string] `json:"pattern,omitempty"`
+}
+
+// A value of a structured metadata field to set on assets.
+type MetadataValueInput struct {
+	// The field's key.
+	Key string `json:"key"`
+	// The value, checked against the field's type, options and validation; null clears it.
+	Value graphql.Omittable[any] `json:"value,omitempty"`
+	// For localized fields, the locale (the default locale when omitted).
+	Locale graphql.Omittable[*string] `json:"locale,omitempty"`
 }
 
 // Change the media library. Management only: DELIVERY tokens may not call mutations.
@@ -353,6 +472,8 @@ type UpdateAssetInput struct {
 	AvailableUntil graphql.Omittable[*time.Time] `json:"availableUntil,omitempty"`
 	// Attribute the assets to this member or API token (ADMIN only; management only).
 	CreatorID graphql.Omittable[*string] `json:"creatorId,omitempty"`
+	// Values of structured metadata fields to set (at most 50).
+	Metadata graphql.Omittable[[]*MetadataValueInput] `json:"metadata,omitempty"`
 }
 
 // Changes to a collection.
@@ -371,12 +492,46 @@ type UpdateMemberInput struct {
 	RoleID graphql.Omittable[*string] `json:"roleId,omitempty"`
 }
 
+// Changes to a field; an omitted field stays as it is.
+type UpdateMetadataFieldInput struct {
+	// A new key.
+	Key graphql.Omittable[*string] `json:"key,omitempty"`
+	// New names per locale (replacing all of them).
+	Label graphql.Omittable[[]*LocalizedTextInput] `json:"label,omitempty"`
+	// A new type: allowed only when every stored value converts to it.
+	Type graphql.Omittable[*models.FieldType] `json:"type,omitempty"`
+	// New options.
+	Options graphql.Omittable[[]string] `json:"options,omitempty"`
+	// Whether assets must have a value.
+	Required graphql.Omittable[*bool] `json:"required,omitempty"`
+	// A new default (null: none).
+	Default graphql.Omittable[any] `json:"default,omitempty"`
+	// Whether it has a value per locale.
+	Localized graphql.Omittable[*bool] `json:"localized,omitempty"`
+	// New bounds.
+	Validation graphql.Omittable[*MetadataValidationInput] `json:"validation,omitempty"`
+}
+
 // Changes to a role; omitted fields stay as they are.
 type UpdateRoleInput struct {
 	// Its name.
 	Name graphql.Omittable[*string] `json:"name,omitempty"`
 	// What it may do (replaces every permission).
 	Permissions graphql.Omittable[*PermissionsInput] `json:"permissions,omitempty"`
+}
+
+// Changes to a saved filter; an omitted field stays as it is, a nullable one set to null is cleared.
+type UpdateSavedFilterInput struct {
+	// A new name.
+	Name graphql.Omittable[*string] `json:"name,omitempty"`
+	// New conditions (null: every asset).
+	Filter graphql.Omittable[*models.AssetFilter] `json:"filter,omitempty"`
+	// A new ordering (null: none).
+	OrderBy graphql.Omittable[*models.AssetOrder] `json:"orderBy,omitempty"`
+	// New words to search for (null: none).
+	Search graphql.Omittable[*string] `json:"search,omitempty"`
+	// Share it, or make it personal again.
+	Shared graphql.Omittable[*bool] `json:"shared,omitempty"`
 }
 
 // Changes to a transform preset; an omitted field stays as it is. URLs naming it serve the new transform.
@@ -467,4 +622,133 @@ type WebhookDeliveryConnection struct {
 	Nodes []*models.WebhookDelivery `json:"nodes"`
 	// Where the page stands in the log.
 	PageInfo *catalogue.PageInfo `json:"pageInfo"`
+}
+
+// Which assets a ZIP download holds. The assets of `ids`, and those of `collectionId` (with the collections
+// below it) that match `filter`, or those of `filter` alone; at least one of the three. Management only.
+type ZipDownloadInput struct {
+	// Assets to include; an unknown id is NOT_FOUND (field `input.ids[i]`).
+	Ids graphql.Omittable[[]string] `json:"ids,omitempty"`
+	// A collection to include with every collection below it; the archive's folders start at the root of the tree.
+	CollectionID graphql.Omittable[*string] `json:"collectionId,omitempty"`
+	// Only assets that match (within `collectionId` when given), as in `assets(filter)`.
+	Filter graphql.Omittable[*models.AssetFilter] `json:"filter,omitempty"`
+	// Also include every older version of each asset, beside the current one, as `name.v1.jpg`.
+	IncludeVersions graphql.Omittable[*bool] `json:"includeVersions,omitempty"`
+}
+
+// How a crop rectangle is measured.
+type CropUnit string
+
+const (
+	// In pixels of the image as it stands at that step.
+	CropUnitPixels CropUnit = "PIXELS"
+	// As fractions, 0 to 1, of the image's width and height at that step.
+	CropUnitRelative CropUnit = "RELATIVE"
+)
+
+var AllCropUnit = []CropUnit{
+	CropUnitPixels,
+	CropUnitRelative,
+}
+
+func (e CropUnit) IsValid() bool {
+	switch e {
+	case CropUnitPixels, CropUnitRelative:
+		return true
+	}
+	return false
+}
+
+func (e CropUnit) String() string {
+	return string(e)
+}
+
+func (e *CropUnit) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = CropUnit(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid CropUnit", str)
+	}
+	return nil
+}
+
+func (e CropUnit) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *CropUnit) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e CropUnit) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// A named colour filter.
+type ImageFilter string
+
+const (
+	// Shades of grey.
+	ImageFilterGrayscale ImageFilter = "GRAYSCALE"
+	// The warm browns of old photographs.
+	ImageFilterSepia ImageFilter = "SEPIA"
+)
+
+var AllImageFilter = []ImageFilter{
+	ImageFilterGrayscale,
+	ImageFilterSepia,
+}
+
+func (e ImageFilter) IsValid() bool {
+	switch e {
+	case ImageFilterGrayscale, ImageFilterSepia:
+		return true
+	}
+	return false
+}
+
+func (e ImageFilter) String() string {
+	return string(e)
+}
+
+func (e *ImageFilter) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ImageFilter(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ImageFilter", str)
+	}
+	return nil
+}
+
+func (e ImageFilter) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ImageFilter) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ImageFilter) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
 }

@@ -81,3 +81,15 @@ func Visit(tb testing.TB, url string, result any) {
 		tb.Logf("visit %s, the page's console:\n%s", url, stderr.Bytes())
 	}
 }
+
+// Module reads a file of an npm package installed here (such as hls.js/dist/hls.min.js), for a test to
+// serve its pages: no page loads anything from a CDN.
+func Module(tb testing.TB, path string) []byte {
+	tb.Helper()
+	require(tb)
+	b, err := os.ReadFile(filepath.Join(dir(), "node_modules", filepath.FromSlash(path)))
+	if err != nil {
+		tb.Fatalf("browser module %s (npm ci in internal/browser): %v", path, err)
+	}
+	return b
+}

@@ -46,6 +46,8 @@ type AssetChanges struct {
 	AvailableUntil Optional[*time.Time]
 	// CreatorID attributes the assets to another member or API token (ADMIN only).
 	CreatorID Optional[string]
+	// Fields are values of structured metadata fields.
+	Fields []FieldValueChange
 }
 
 // Text limits, in characters.
@@ -149,6 +151,7 @@ func applyMetadata(ctx context.Context, tx *models.DB, ids []string, changes []M
 	if err != nil {
 		return err
 	}
+	rows := make([]*models.AssetMetadata, 0, len(ids)*len(changes))
 	for _, id := range ids {
 		for _, ch := range changes {
 			row := &models.AssetMetadata{AssetID: id, Locale: ch.Locale}
@@ -172,12 +175,10 @@ func applyMetadata(ctx context.Context, tx *models.DB, ids []string, changes []M
 			if ch.CustomData.Set {
 				row.CustomData = ch.CustomData.Value
 			}
-			if err := tx.SaveMetadata(ctx, row); err != nil {
-				return err
-			}
+			rows = append(rows, row)
 		}
 	}
-	return nil
+	return tx.SaveMetadataRows(ctx, rows)
 }
 
 // CheckTagNames trims tag names, drops case-insensitive repeats and refuses unusable names.
@@ -238,8 +239,16 @@ func (s *Assets) UpdateAssets(ctx context.Context, ids []string, ch AssetChanges
 	if f, u := ch.AvailableFrom.Value, ch.AvailableUntil.Value; f != nil && u != nil && !u.After(*f) {
 		return nil, access.Invalid("availableUntil", "availableUntil must come after availableFrom")
 	}
+	fields, err := s.checkFieldValues(ctx, s.db, ch.Fields)
+	if err != nil {
+		return nil, err
+	}
 	assets, err := s.writeAssetsLogged(ctx, ids, liveAssets, models.EventAssetUpdated, func(tx *models.DB, assets []*models.Asset) (models.JSONObject, error) {
-		return auditChanges(assets, ch), s.applyChanges(ctx, tx, assets, ch, tags, meta)
+		audit := auditChanges(assets, ch)
+		if err := s.applyChanges(ctx, tx, assets, ch, tags, meta); err != nil {
+			return audit, err
+		}
+		return audit, writeFieldValues(ctx, tx, assetIDs(assets), fields)
 	})
 	if err != nil {
 		return nil, err

@@ -32,6 +32,9 @@ type Service struct {
 	transforms *transforms
 	background *background
 	observer   observe.Observer
+	served     *servedLog
+	// stills, when set, lets videos, sounds and documents be transformed (UseStills).
+	stills Stills
 }
 
 // Limits of uncached transforms: how many one client may have in flight (running or waiting), and how
@@ -56,6 +59,7 @@ func New(db *models.DB, registry *catalogue.Registry, store storage.Store, setti
 		transforms: newTransforms(runtime.GOMAXPROCS(0), transformsPerClient, transformQueueTimeout),
 		background: newBackground(pendingStores),
 		observer:   observe.Nop{},
+		served:     newServedLog(),
 	}
 }
 

@@ -101,10 +101,15 @@ func (s *Service) Deliver(ctx context.Context, req DeliveryRequest) (*Delivery, 
 	if err := s.checkScan(a); err != nil {
 		return nil, err
 	}
-	version, key := a.Version, a.ObjectKey
 	if params.IsZero() {
-		return s.openOriginal(ctx, d, key)
+		return s.openOriginal(ctx, d, a.ObjectKey)
 	}
+	if s.stills != nil && (hasStill(a) || params.T != nil || params.Page != nil) {
+		if a, err = s.stillAsset(ctx, a, params); err != nil {
+			return nil, err
+		}
+	}
+	version, key := a.Version, a.ObjectKey
 	if params.NeedsFaces() {
 		box, err := s.db.FacesBox(ctx, a.ID, version)
 		if err != nil {
@@ -132,6 +137,7 @@ func (s *Service) Deliver(ctx context.Context, req DeliveryRequest) (*Delivery, 
 	d.ETag = `"` + digest + `"`
 	if o, err := s.store.Open(ctx, derived); err == nil {
 		s.observer.DerivedLookup(true)
+		s.noteServed(derived)
 		d.Body = o
 		return d, nil
 	} else if !errors.Is(err, storage.ErrNotFound) {
@@ -139,7 +145,7 @@ func (s *Service) Deliver(ctx context.Context, req DeliveryRequest) (*Delivery, 
 	}
 	s.observer.DerivedLookup(false)
 	out, err := s.transforms.make(ctx, req.Client, derived, func(work context.Context) ([]byte, error) {
-		return s.makeDerivative(work, a, current.Version, key, derived, t.spec, s.background.run)
+		return s.makeDerivative(work, a, current.Version, key, derived, t.spec, params, s.background.run)
 	})
 	if err != nil {
 		return nil, err
@@ -232,7 +238,7 @@ func (s *Service) defaultFocalPoint(ctx context.Context, id string) (*models.Foc
 // key at a time, and outlives the request that started it, so that callers waiting on the same key
 // get it even when that client went away; ctx ends when none is left waiting. keep runs the storing
 // of the result: in the background for a request, at once for a job.
-func (s *Service) makeDerivative(ctx context.Context, a *models.Asset, current int, key, derived string, spec imaging.Spec, keep func(func())) ([]byte, error) {
+func (s *Service) makeDerivative(ctx context.Context, a *models.Asset, current int, key, derived string, spec imaging.Spec, params imageurl.ImageParams, keep func(func())) ([]byte, error) {
 	if limit := min(maxTransformedBytes, s.transformMemoryBudget()); a.Size > limit {
 		return nil, access.Invalid("params", "images over %d MiB are not transformed", limit>>20)
 	}
@@ -274,7 +280,9 @@ func (s *Service) makeDerivative(ctx context.Context, a *models.Asset, current i
 	if a.Version != current {
 		return out, nil // a replaced version's transforms are made on demand, never kept: nothing would sweep them
 	}
-	d := &models.Derivative{ObjectKey: derived, AssetID: a.ID, Version: a.Version, Size: int64(len(out))}
+	w, h := outputSize(*a.Width, *a.Height, params, s.settings.MaxTransformSide)
+	d := &models.Derivative{ObjectKey: derived, AssetID: a.ID, Version: a.Version, Size: int64(len(out)),
+		Params: params.Query().Encode(), Format: spec.Format.Extension(), Width: &w, Height: &h}
 	keep(func() { s.keepDerivative(d, out, spec.Format.MimeType()) })
 	return out, nil
 }
@@ -399,8 +407,14 @@ func (b *background) run(work func()) {
 	}
 }
 
-// Settle waits for the work the service left running in the background (stored transforms).
-func (s *Service) Settle() { s.background.wg.Wait() }
+// Settle waits for the work the service left running in the background (stored transforms), and
+// writes the served times it gathered.
+func (s *Service) Settle() {
+	s.background.wg.Wait()
+	if err := s.FlushServed(context.Background()); err != nil {
+		s.log.Error("record served transforms", "err", err)
+	}
+}
 
 // transforms runs uncached transforms: one at a time per result (concurrent identical requests share
 // it), a bounded number per client, and a bounded number at once, waiting at most queueTimeout.

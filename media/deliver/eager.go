@@ -94,7 +94,7 @@ func (s *Service) makeEager(ctx context.Context, a *models.Asset, params imageur
 	}
 	now := func(store func()) { store() }
 	_, err = s.transforms.make(ctx, eagerClient, derived, func(work context.Context) ([]byte, error) {
-		return s.makeDerivative(work, a, a.Version, a.ObjectKey, derived, t.spec, now)
+		return s.makeDerivative(work, a, a.Version, a.ObjectKey, derived, t.spec, params, now)
 	})
 	return err == nil, err
 }

@@ -29,7 +29,14 @@ var srcSetFactors = []float64{0.25, 0.5, 0.75, 1, 1.5, 2, 3, 4}
 // Responsive builds a responsive image of a's current version from its stored facts alone: nothing
 // is read, and only the tiny placeholder is decoded when the transform changes the image's shape. p is
 // checked; alt and title come from the caller (localized). Nil for what the gate does not transform.
-func (s *Service) Responsive(a *models.Asset, p imageurl.ImageParams, sizes *string, alt, title *string) (*ResponsiveImage, error) {
+func (s *Service) Responsive(ctx context.Context, a *models.Asset, p imageurl.ImageParams, sizes *string, alt, title *string) (*ResponsiveImage, error) {
+	if a.Kind != models.KindImage { // a video's poster, a document's page, a sound's waveform
+		still, err := s.stillFacts(ctx, a)
+		if err != nil || still == nil {
+			return nil, err
+		}
+		a, p = still, stillParams(a, p)
+	}
 	if !Transformable(a) {
 		return nil, nil
 	}

@@ -69,6 +69,9 @@ const (
 	// but past 100 a blur of any output a page shows is a flat wash, and its cost grows with sigma
 	// (the transform cost model prices it, so a large output refuses a smaller blur already).
 	maxBlur = 100
+	// maxT (a day, in seconds) and maxPage bound a frame's time and a page before the asset is read.
+	maxT    = 86400
+	maxPage = 10000
 )
 
 // ImageParams are the transform parameters of a delivery URL. The GraphQL ImageParams input and the
@@ -86,12 +89,16 @@ type ImageParams struct {
 	Fm   *ImageFormat
 	Auto []ImageAuto
 	Blur *int
+	// T is the time of a video's frame, in seconds (the poster when nil); Page a PDF's page, from 1.
+	T    *float64
+	Page *int
 }
 
 // IsZero reports whether no parameter is set: the original bytes are wanted.
 func (p ImageParams) IsZero() bool {
 	return p.W == nil && p.H == nil && p.Fit == nil && p.Crop == nil && p.FpX == nil && p.FpY == nil &&
-		p.Ar == nil && p.Dpr == nil && p.Q == nil && p.Fm == nil && len(p.Auto) == 0 && p.Blur == nil
+		p.Ar == nil && p.Dpr == nil && p.Q == nil && p.Fm == nil && len(p.Auto) == 0 && p.Blur == nil &&
+		p.T == nil && p.Page == nil
 }
 
 // NeedsFocalPoint reports whether p crops around a focal point it does not fully give.
@@ -139,7 +146,7 @@ func (p ImageParams) WithFaces(box *models.Face) ImageParams {
 
 // imageParamNames are the query parameters of a transform; s and exp sign a URL and download asks
 // for an attachment.
-var imageParamNames = []string{"w", "h", "fit", "crop", "fp-x", "fp-y", "ar", "dpr", "q", "fm", "auto", "blur"}
+var imageParamNames = []string{"w", "h", "fit", "crop", "fp-x", "fp-y", "ar", "dpr", "q", "fm", "auto", "blur", "t", "page"}
 
 // PresetParam names a transform preset: its parameters, and nothing else, are applied.
 const PresetParam = "preset"
@@ -187,6 +194,8 @@ func parseKnown(q url.Values) (ImageParams, error) {
 	num("fp-x", func(s string) error { p.FpX, err = floatParam(s); return err })
 	num("fp-y", func(s string) error { p.FpY, err = floatParam(s); return err })
 	num("dpr", func(s string) error { p.Dpr, err = floatParam(s); return err })
+	num("t", func(s string) error { p.T, err = floatParam(s); return err })
+	num("page", func(s string) error { p.Page, err = intParam(s); return err })
 	if err != nil {
 		return p, err
 	}
@@ -283,6 +292,12 @@ func (p ImageParams) Check(field string) error {
 			return bad("ar", "%v", err)
 		}
 	}
+	if p.T != nil && (*p.T < 0 || *p.T > maxT) {
+		return bad("t", "t is a time in the video, from 0 to %d seconds", maxT)
+	}
+	if p.Page != nil && (*p.Page < 1 || *p.Page > maxPage) {
+		return bad("page", "page must be from 1 to %d", maxPage)
+	}
 	return nil
 }
 
@@ -340,6 +355,10 @@ func (p ImageParams) Query() url.Values {
 		q.Set("auto", strings.Join(auto, ","))
 	}
 	setInt("blur", p.Blur)
+	if p.T != nil { // milliseconds at most, so that equal frames make equal URLs
+		q.Set("t", strconv.FormatFloat(math.Round(*p.T*1000)/1000, 'f', -1, 64))
+	}
+	setInt("page", p.Page)
 	return q
 }
 

@@ -47,7 +47,7 @@ func (p Prober) Media(ctx context.Context, src io.ReadSeeker, size int64) Result
 	}
 	ctx, cancel := context.WithTimeout(ctx, p.Timeout)
 	defer cancel()
-	url, stop, err := serveOnce(src, size)
+	url, stop, err := ServeOnce(src, size)
 	if err != nil {
 		return Result{Error: "the file could not be handed to ffprobe: " + err.Error()}
 	}
@@ -73,8 +73,9 @@ func (p Prober) Media(ctx context.Context, src io.ReadSeeker, size int64) Result
 	return probe.result()
 }
 
-// serveOnce serves src on a random loopback port under an unguessable path until stop is called.
-func serveOnce(src io.ReadSeeker, size int64) (string, func(), error) {
+// ServeOnce serves src on a random loopback port under an unguessable path until stop is called: how
+// FFmpeg reads a stored file in ranges, wherever it is stored, without a temporary copy.
+func ServeOnce(src io.ReadSeeker, size int64) (string, func(), error) {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return "", nil, fmt.Errorf("listen on loopback: %w", err)
