@@ -363,6 +363,30 @@ try {
     return { size, url };
   });
 
+  await step('image editor: a crop is saved as version 2 with the new size', async () => {
+    const before = (await gql('query($f: AssetFilter) { assets(filter: $f) { nodes { id version width height } } }', { f: { filename: { matches: 'photo.webp' } } })).assets.nodes[0];
+    await card('photo.webp').locator('[data-open]').click();
+    await page.locator('.detail h2', { hasText: 'photo.webp' }).waitFor();
+    const editor = page.locator('.editor');
+    await editor.getByLabel('Width %').fill('50');
+    await editor.getByLabel('Height %').fill('40');
+    await editor.getByLabel('Left %').fill('10');
+    await editor.getByRole('button', { name: 'Rotate right' }).click();
+    await editor.getByRole('button', { name: 'Rotate left' }).click();
+    await editor.getByLabel('brightness').fill('1.2');
+    await shot(page, 'editor');
+    await axe(page, 'editor');
+    await editor.getByRole('button', { name: 'Save as new version' }).click();
+    await page.locator('[data-version="2"] strong', { hasText: 'current' }).waitFor({ timeout: 30000 });
+    const after = (await gql('query($id: ID!) { asset(id: $id) { version width height } }', { id: before.id })).asset;
+    const want = [Math.round(before.width * 0.5), Math.round(before.height * 0.4)];
+    if (after.version !== 2 || Math.abs(after.width - want[0]) > 1 || Math.abs(after.height - want[1]) > 1) {
+      throw new Error(`after the crop: ${JSON.stringify(after)}, want version 2 of ${want.join('×')} (from ${before.width}×${before.height})`);
+    }
+    await page.keyboard.press('Escape');
+    return { before: `${before.width}×${before.height}`, after: `${after.width}×${after.height}` };
+  });
+
   await step('the other pages, and a phone-sized screen', async () => {
     for (const [path, name] of [['/trash', 'trash'], ['/moderation', 'moderation'], ['/tokens', 'tokens'], ['/webhooks', 'webhooks'], ['/sessions', 'sessions-token']]) {
       await page.goto(cfg.url + path);

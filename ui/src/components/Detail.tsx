@@ -1,6 +1,7 @@
 // One asset: preview, per-locale texts with their fallbacks, focal point with its crops, credits,
 // EXIF, colors, usages, versions, replace, URLs, the Image API playground, antivirus and moderation.
 import { useEffect, useMemo, useState } from 'react';
+import { ImageEditor } from './ImageEditor';
 import { useMutation, useQuery } from 'urql';
 import { AssetDetailQuery, LocalizedQuery, ModerateMutation, RestoreVersionMutation, UpdateAssetMutation } from '../ops';
 import type { AssetDetailQuery as Detail, ImageParams } from '../gql/graphql';
@@ -67,9 +68,10 @@ function Body({ a, mode, refetch }: { a: A; mode: Mode; refetch(): void }) {
           <Versions a={a} refetch={refetch} />
           <Urls a={a} />
           {a.kind === 'IMAGE' && <Playground a={a} />}
-          <Seam name="editImage" />
+          {a.kind === 'IMAGE' && !!a.width && !!a.height && (
+            <ImageEditor key={a.version} id={a.id} src={a.thumb} width={a.width} height={a.height} onDone={refetch} />
+          )}
           <Seam name="metadataFields" />
-          <Seam name="presets" />
         </>
       )}
       <Safety a={a} mode={mode} />

@@ -17,6 +17,7 @@ type Documents = {
     "\n  query TransformPresets { transformPresets { id name query } }\n": typeof types.TransformPresetsDocument,
     "\n  query PresetUrl($id: ID!, $preset: String!) { asset(id: $id) { id presetUrl: transformUrl(preset: $preset) } }\n": typeof types.PresetUrlDocument,
     "\n  query Playground($id: ID!, $params: ImageParams!) { asset(id: $id) { id url(params: $params, signed: true, expiresIn: 3600) transformUrl(params: $params) } }\n": typeof types.PlaygroundDocument,
+    "\n  mutation EditImage($id: ID!, $operations: [ImageOperationInput!]!) {\n    editImage(id: $id, operations: $operations) { id version width height size versions { number filename size width height createdAt } }\n  }\n": typeof types.EditImageDocument,
     "\n  query ChildCollections($parentId: ID) { collections(parentId: $parentId) { id name } }\n": typeof types.ChildCollectionsDocument,
     "\n  query UploadPresets { uploadPresets { id name allowedTypes maxBytes tags } }\n": typeof types.UploadPresetsDocument,
     "\n  query Settings {\n    mediaSettings {\n      locales defaultLocale localeFallbacks { locale fallbacks }\n      maxUploadBytes maxFilesPerUpload maxPageSize uploadTypes\n    }\n  }\n": typeof types.SettingsDocument,
@@ -62,6 +63,7 @@ const documents: Documents = {
     "\n  query TransformPresets { transformPresets { id name query } }\n": types.TransformPresetsDocument,
     "\n  query PresetUrl($id: ID!, $preset: String!) { asset(id: $id) { id presetUrl: transformUrl(preset: $preset) } }\n": types.PresetUrlDocument,
     "\n  query Playground($id: ID!, $params: ImageParams!) { asset(id: $id) { id url(params: $params, signed: true, expiresIn: 3600) transformUrl(params: $params) } }\n": types.PlaygroundDocument,
+    "\n  mutation EditImage($id: ID!, $operations: [ImageOperationInput!]!) {\n    editImage(id: $id, operations: $operations) { id version width height size versions { number filename size width height createdAt } }\n  }\n": types.EditImageDocument,
     "\n  query ChildCollections($parentId: ID) { collections(parentId: $parentId) { id name } }\n": types.ChildCollectionsDocument,
     "\n  query UploadPresets { uploadPresets { id name allowedTypes maxBytes tags } }\n": types.UploadPresetsDocument,
     "\n  query Settings {\n    mediaSettings {\n      locales defaultLocale localeFallbacks { locale fallbacks }\n      maxUploadBytes maxFilesPerUpload maxPageSize uploadTypes\n    }\n  }\n": types.SettingsDocument,
@@ -130,6 +132,10 @@ export function graphql(source: "\n  query PresetUrl($id: ID!, $preset: String!)
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Playground($id: ID!, $params: ImageParams!) { asset(id: $id) { id url(params: $params, signed: true, expiresIn: 3600) transformUrl(params: $params) } }\n"): (typeof documents)["\n  query Playground($id: ID!, $params: ImageParams!) { asset(id: $id) { id url(params: $params, signed: true, expiresIn: 3600) transformUrl(params: $params) } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EditImage($id: ID!, $operations: [ImageOperationInput!]!) {\n    editImage(id: $id, operations: $operations) { id version width height size versions { number filename size width height createdAt } }\n  }\n"): (typeof documents)["\n  mutation EditImage($id: ID!, $operations: [ImageOperationInput!]!) {\n    editImage(id: $id, operations: $operations) { id version width height size versions { number filename size width height createdAt } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

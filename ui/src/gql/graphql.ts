@@ -68,6 +68,8 @@ export type AssetFilter = {
   author?: TextFilter | null | undefined;
   /** By collection. */
   collection?: CollectionFilter | null | undefined;
+  /** The families of the dominant colors. */
+  colorFamily?: ColorFamilyFilter | null | undefined;
   /** By dominant colors. */
   colors?: ColorsFilter | null | undefined;
   /** By copyright notice. */
@@ -96,8 +98,12 @@ export type AssetFilter = {
   kind?: KindFilter | null | undefined;
   /** By MD5, in hex. */
   md5?: StringFilter | null | undefined;
+  /** Conditions on structured metadata fields; each must hold. */
+  metadata?: Array<MetadataFilter> | null | undefined;
   /** By MIME type. */
   mimeType?: MimeTypeFilter | null | undefined;
+  /** Assets lacking (true) or having (false) a value of every required field without a default: requirements are enforced when values change, and reported this way for older assets. */
+  missingRequiredMetadata?: boolean | null | undefined;
   /** By review, such as the queue of PENDING assets. Management only: refused (FORBIDDEN) for delivery tokens. */
   moderation?: ModerationFilter | null | undefined;
   /** By editors' notes. */
@@ -198,6 +204,37 @@ export type CollectionFilter = {
   exists?: boolean | null | undefined;
 };
 
+/** A named band of hue, or a neutral, that a dominant color falls in. */
+export type ColorFamily =
+  /** Dark: no channel reaches 48. */
+  | 'BLACK'
+  /** Hue from 200° to below 260°. */
+  | 'BLUE'
+  /** Hue from 170° to below 200°. */
+  | 'CYAN'
+  /** Nearly no hue (channels within 24 of each other), neither dark nor bright. */
+  | 'GRAY'
+  /** Hue from 70° to below 170°. */
+  | 'GREEN'
+  /** Hue from 15° to below 45°. */
+  | 'ORANGE'
+  /** Hue from 300° to below 345°. */
+  | 'PINK'
+  /** Hue from 260° to below 300°. */
+  | 'PURPLE'
+  /** Hue below 15° or from 345°. */
+  | 'RED'
+  /** Nearly no hue and bright: the largest channel above 210. */
+  | 'WHITE'
+  /** Hue from 45° to below 70°. */
+  | 'YELLOW';
+
+/** Match assets by the families of their dominant colors. */
+export type ColorFamilyFilter = {
+  /** One of the asset's dominant colors is in one of these families. */
+  anyIn?: Array<ColorFamily> | null | undefined;
+};
+
 /** Match assets by their dominant colors. */
 export type ColorsFilter = {
   /** One of the asset's dominant colors is near (within 60 in RGB distance) one of these, written `#rrggbb`. */
@@ -262,6 +299,27 @@ export type CreateWebhookInput = {
   url: string;
 };
 
+/** A rectangle to keep. Management only. */
+export type CropRectInput = {
+  /** Height. */
+  height: number;
+  /** How the four are measured; pixels by default. */
+  unit?: CropUnit | null | undefined;
+  /** Width. */
+  width: number;
+  /** Left edge. */
+  x: number;
+  /** Top edge. */
+  y: number;
+};
+
+/** How a crop rectangle is measured. */
+export type CropUnit =
+  /** In pixels of the image as it stands at that step. */
+  | 'PIXELS'
+  /** As fractions, 0 to 1, of the image's width and height at that step. */
+  | 'RELATIVE';
+
 /** Compare a fractional number. */
 export type FloatFilter = {
   /** Equal to. */
@@ -318,6 +376,13 @@ export type ImageCrop =
   /** The top edge. */
   | 'TOP';
 
+/** A named colour filter. */
+export type ImageFilter =
+  /** Shades of grey. */
+  | 'GRAYSCALE'
+  /** The warm browns of old photographs. */
+  | 'SEPIA';
+
 /** How an image is fitted into the box of `w` and `h` (imgix's `fit`). */
 export type ImageFit =
   /** Fit inside the box, keeping the shape; may scale up. */
@@ -344,6 +409,29 @@ export type ImageFormat =
   /** WebP. */
   | 'WEBP';
 
+/**
+ * One step of `editImage`: exactly one of `crop`, `rotate`, `flip`, `flop`, `filter`, or the adjustments
+ * (`brightness`, `contrast`, `saturation`, together one step). Management only.
+ */
+export type ImageOperationInput = {
+  /** Multiply the brightness, 0 to 4; 1 leaves it. */
+  brightness?: number | null | undefined;
+  /** Multiply the contrast around the middle grey, 0 to 4; 1 leaves it. */
+  contrast?: number | null | undefined;
+  /** Keep this rectangle. */
+  crop?: CropRectInput | null | undefined;
+  /** Apply a named filter. */
+  filter?: ImageFilter | null | undefined;
+  /** Turn upside down. */
+  flip?: boolean | null | undefined;
+  /** Mirror left to right. */
+  flop?: boolean | null | undefined;
+  /** Turn clockwise by this many degrees: a multiple of 90 exactly, or from -45 to 45 to straighten (the result is cropped to the largest upright rectangle inside, with no corner of background). */
+  rotate?: number | null | undefined;
+  /** Multiply the saturation, 0 to 4; 0 is grey, 1 leaves it. */
+  saturation?: number | null | undefined;
+};
+
 /** A transform of an image, applied on the fly by the delivery gate. Each field maps to the query parameter in brackets. */
 export type ImageParams = {
   /** An aspect ratio such as `16:9` [ar]: with `w` or `h`, it sets the other. */
@@ -366,8 +454,15 @@ export type ImageParams = {
   fpY?: number | null | undefined;
   /** Height in CSS pixels [h], 1 to 8192. */
   h?: number | null | undefined;
+  /** A PDF document's page [page], from 1 to its page count; the first when omitted. Only for PDFs. */
+  page?: number | null | undefined;
   /** Quality, 1 to 100 [q]; 75 by default (60 with `auto: [COMPRESS]`). */
   q?: number | null | undefined;
+  /**
+   * A video's frame at this time, in seconds [t], from 0 to the video's duration (millisecond precision).
+   * Without it, transforms of a video start from its poster. Only for videos.
+   */
+  t?: number | null | undefined;
   /** Width in CSS pixels [w], 1 to 8192. */
   w?: number | null | undefined;
 };
@@ -422,6 +517,34 @@ export type LocalizedMetadataInput = {
   locale: string;
   /** Title. */
   title?: string | null | undefined;
+};
+
+/** Match assets by the value of a structured metadata field, in any locale. Comparisons read the value as the field's type: a number for NUMBER, YYYY-MM-DD for DATE. */
+export type MetadataFilter = {
+  /** Equal to. */
+  eq?: unknown;
+  /** Has a value (true) or none (false). */
+  exists?: boolean | null | undefined;
+  /** Greater than (later than, for dates). */
+  gt?: unknown;
+  /** Equal to one of these (for MULTI_SELECT: has one of these options). */
+  in?: Array<unknown> | null | undefined;
+  /** The field's key. */
+  key: string;
+  /** Less than (earlier than, for dates). */
+  lt?: unknown;
+  /** Text containing this, ignoring case. */
+  matches?: string | null | undefined;
+};
+
+/** A value of a structured metadata field to set on assets. */
+export type MetadataValueInput = {
+  /** The field's key. */
+  key: string;
+  /** For localized fields, the locale (the default locale when omitted). */
+  locale?: string | null | undefined;
+  /** The value, checked against the field's type, options and validation; null clears it. */
+  value?: unknown;
 };
 
 /** Match MIME types. */
@@ -603,6 +726,8 @@ export type UpdateAssetInput = {
   filename?: string | null | undefined;
   /** The focal point in the default locale. */
   focalPoint?: FocalPointInput | null | undefined;
+  /** Values of structured metadata fields to set (at most 50). */
+  metadata?: Array<MetadataValueInput> | null | undefined;
   /** Editors' notes. */
   notes?: string | null | undefined;
   /** Who may see the asset. An asset a live entry uses cannot become PRIVATE. */
@@ -646,6 +771,14 @@ export type PlaygroundQueryVariables = Exact<{
 
 
 export type PlaygroundQuery = { asset: { id: string, url: string, transformUrl: string | null } | null };
+
+export type EditImageMutationVariables = Exact<{
+  id: string;
+  operations: Array<ImageOperationInput> | ImageOperationInput;
+}>;
+
+
+export type EditImageMutation = { editImage: { id: string, version: number, width: number | null, height: number | null, size: number, versions: Array<{ number: number, filename: string, size: number, width: number | null, height: number | null, createdAt: string }> | null } };
 
 export type ChildCollectionsQueryVariables = Exact<{
   parentId?: string | null | undefined;
@@ -922,6 +1055,7 @@ export const AssetCardFragmentDoc = {"kind":"Document","definitions":[{"kind":"F
 export const TransformPresetsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TransformPresets"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"transformPresets"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"query"}}]}}]}}]} as unknown as DocumentNode<TransformPresetsQuery, TransformPresetsQueryVariables>;
 export const PresetUrlDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PresetUrl"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"preset"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"asset"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","alias":{"kind":"Name","value":"presetUrl"},"name":{"kind":"Name","value":"transformUrl"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"preset"},"value":{"kind":"Variable","name":{"kind":"Name","value":"preset"}}}]}]}}]}}]} as unknown as DocumentNode<PresetUrlQuery, PresetUrlQueryVariables>;
 export const PlaygroundDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Playground"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"params"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ImageParams"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"asset"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"url"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"params"},"value":{"kind":"Variable","name":{"kind":"Name","value":"params"}}},{"kind":"Argument","name":{"kind":"Name","value":"signed"},"value":{"kind":"BooleanValue","value":true}},{"kind":"Argument","name":{"kind":"Name","value":"expiresIn"},"value":{"kind":"IntValue","value":"3600"}}]},{"kind":"Field","name":{"kind":"Name","value":"transformUrl"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"params"},"value":{"kind":"Variable","name":{"kind":"Name","value":"params"}}}]}]}}]}}]} as unknown as DocumentNode<PlaygroundQuery, PlaygroundQueryVariables>;
+export const EditImageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"EditImage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"operations"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ImageOperationInput"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"editImage"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"operations"},"value":{"kind":"Variable","name":{"kind":"Name","value":"operations"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"width"}},{"kind":"Field","name":{"kind":"Name","value":"height"}},{"kind":"Field","name":{"kind":"Name","value":"size"}},{"kind":"Field","name":{"kind":"Name","value":"versions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"filename"}},{"kind":"Field","name":{"kind":"Name","value":"size"}},{"kind":"Field","name":{"kind":"Name","value":"width"}},{"kind":"Field","name":{"kind":"Name","value":"height"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]}}]} as unknown as DocumentNode<EditImageMutation, EditImageMutationVariables>;
 export const ChildCollectionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ChildCollections"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"parentId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"collections"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"parentId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"parentId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<ChildCollectionsQuery, ChildCollectionsQueryVariables>;
 export const UploadPresetsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"UploadPresets"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uploadPresets"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"allowedTypes"}},{"kind":"Field","name":{"kind":"Name","value":"maxBytes"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}}]}}]}}]} as unknown as DocumentNode<UploadPresetsQuery, UploadPresetsQueryVariables>;
 export const SettingsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Settings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mediaSettings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"locales"}},{"kind":"Field","name":{"kind":"Name","value":"defaultLocale"}},{"kind":"Field","name":{"kind":"Name","value":"localeFallbacks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"locale"}},{"kind":"Field","name":{"kind":"Name","value":"fallbacks"}}]}},{"kind":"Field","name":{"kind":"Name","value":"maxUploadBytes"}},{"kind":"Field","name":{"kind":"Name","value":"maxFilesPerUpload"}},{"kind":"Field","name":{"kind":"Name","value":"maxPageSize"}},{"kind":"Field","name":{"kind":"Name","value":"uploadTypes"}}]}}]}}]} as unknown as DocumentNode<SettingsQuery, SettingsQueryVariables>;
