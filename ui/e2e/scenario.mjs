@@ -387,6 +387,39 @@ try {
     return { before: `${before.width}×${before.height}`, after: `${after.width}×${after.height}` };
   });
 
+  await step('facet counts, a saved filter applied again, a ZIP of the selection', async () => {
+    await page.getByRole('button', { name: 'Filters', exact: true }).click();
+    const image = page.locator('[data-facet="kind.IMAGE"]');
+    await page.waitForFunction(() => Number(document.querySelector('[data-facet="kind.IMAGE"]')?.textContent) > 0);
+    const facets = { image: await image.textContent(), audio: await page.locator('[data-facet="kind.AUDIO"]').textContent() };
+    if (facets.audio !== '1') throw new Error('facets ' + JSON.stringify(facets));
+    await page.getByLabel('audio').check();
+    await page.waitForFunction(() => [...document.querySelectorAll('.card .name')].map((n) => n.textContent).join() === 'tone.mp3');
+    await page.locator('.saved').getByLabel('Name').fill('sounds');
+    await page.getByLabel('Shared with every editor').check();
+    await page.getByRole('button', { name: 'Save this filter' }).click();
+    await page.locator('[data-saved-filter="sounds"]', { hasText: 'shared' }).waitFor();
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await card('alpha.png').waitFor();
+    await page.locator('[data-saved-filter="sounds"] button', { hasText: 'sounds' }).click();
+    await page.waitForFunction(() => [...document.querySelectorAll('.card .name')].map((n) => n.textContent).join() === 'tone.mp3');
+    await shot(page, 'filters');
+    await axe(page, 'filters');
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await page.getByRole('button', { name: 'Filters', exact: true }).click();
+    await card('alpha.png').waitFor();
+    await page.waitForTimeout(300);
+    await page.getByLabel('Select alpha.png').click();
+    await page.getByLabel('Select clip.mp4').click();
+    await page.getByRole('button', { name: 'Download ZIP' }).click();
+    const href = await page.locator('[data-zip]').getAttribute('href');
+    const res = await fetch(new URL(href, cfg.url));
+    const zip = Buffer.from(await res.arrayBuffer());
+    if (!res.ok || zip.readUInt32LE(0) !== 0x04034b50) throw new Error(`the ZIP answered ${res.status}, ${zip.length} bytes`);
+    await page.getByRole('button', { name: 'Clear selection' }).click();
+    return { facets, zipBytes: zip.length };
+  });
+
   await step('the other pages, and a phone-sized screen', async () => {
     for (const [path, name] of [['/trash', 'trash'], ['/moderation', 'moderation'], ['/tokens', 'tokens'], ['/webhooks', 'webhooks'], ['/sessions', 'sessions-token']]) {
       await page.goto(cfg.url + path);

@@ -186,3 +186,22 @@ export const ChangeCreatorMutation = graphql(`
 export const CreatorsQuery = graphql(`
   query Creators { members { id email name deactivatedAt } }
 `);
+export const ZipMutation = graphql(`
+  mutation ZipDownload($ids: [ID!]!) { createZipDownload(input: { ids: $ids }) { url expiresAt fileCount } }
+`);
+export const FacetsQuery = graphql(`
+  query Facets($filter: AssetFilter) {
+    assetFacets(filter: $filter, facets: [KIND, STATUS, ANTIVIRUS, MODERATION]) {
+      kind { value count } status { value count } antivirus { value count } moderation { value count }
+    }
+  }
+`);
+export const SavedFiltersQuery = graphql(`
+  query SavedFilters { savedFilters { id name filter orderBy search shared mine } }
+`);
+export const CreateSavedFilterMutation = graphql(`
+  mutation CreateSavedFilter($input: CreateSavedFilterInput!) { createSavedFilter(input: $input) { id name filter orderBy search shared mine } }
+`);
+export const DeleteSavedFilterMutation = graphql(`
+  mutation DeleteSavedFilter($id: ID!) { deleteSavedFilter(id: $id) }
+`);

@@ -1,11 +1,8 @@
 // Where features whose API other work is adding plug in. Each seam names the API it waits for; wiring
 // one is replacing its case here with the component (the slots in the layout are already there).
-export type SeamName = 'savedFilters' | 'facets' | 'zip' | 'metadataFields';
+export type SeamName = 'metadataFields';
 
 const waitingFor: Record<SeamName, string> = {
-  savedFilters: 'saved filters (savedFilters, createSavedFilter)',
-  facets: 'facet counts beside filter values (assetFacets)',
-  zip: 'ZIP download of a selection',
   metadataFields: 'structured metadata fields (metadataFields, Asset.metadata)',
 };
 

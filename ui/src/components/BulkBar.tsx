@@ -3,11 +3,10 @@ import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import {
   ChangeCreatorMutation, CollectionsQuery, CreatorsQuery, DeleteAssetsMutation, ModerateMutation, MoveAssetsMutation, PurgeAssetsMutation, RestoreAssetsMutation,
-  SetStatusMutation, TagAssetsMutation, UntagAssetsMutation,
+  SetStatusMutation, TagAssetsMutation, UntagAssetsMutation, ZipMutation,
 } from '../ops';
 import { ErrorText } from '../lib/errors';
 import type { Mode } from '../lib/filter';
-import { Seam } from '../seams';
 
 export function BulkBar({ ids, mode, onDone, onSelectAll }: { ids: string[]; mode: Mode; onDone(clear: boolean): void; onSelectAll(): void }) {
   const [tag, setTag] = useState('');
@@ -23,6 +22,8 @@ export function BulkBar({ ids, mode, onDone, onSelectAll }: { ids: string[]; mod
   const [, purgeM] = useMutation(PurgeAssetsMutation);
   const [, moderateM] = useMutation(ModerateMutation);
   const [, creatorM] = useMutation(ChangeCreatorMutation);
+  const [, zipM] = useMutation(ZipMutation);
+  const [zip, setZip] = useState<{ url: string; fileCount: number } | null>(null);
   // Only admins may list members (and change a creator): for the others the control is not shown.
   const [{ data: people }] = useQuery({ query: CreatorsQuery });
 
@@ -74,7 +75,15 @@ export function BulkBar({ ids, mode, onDone, onSelectAll }: { ids: string[]; mod
             </label>
           )}
           <button type="button" className="danger" onClick={() => run('Moved to the trash', deleteM({ ids }), true)}>Delete</button>
-          <Seam name="zip" />
+          <button type="button" onClick={async () => {
+            const r = await zipM({ ids });
+            setError(r.error ?? null);
+            if (r.data) {
+              setZip(r.data.createZipDownload);
+              setNotice(`ZIP of ${r.data.createZipDownload.fileCount} files ready`);
+            }
+          }}>Download ZIP</button>
+          {zip && <a href={zip.url} download data-zip>Download the ZIP ({zip.fileCount} files)</a>}
         </>
       )}
       {mode === 'trash' && (

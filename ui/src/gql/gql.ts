@@ -58,6 +58,11 @@ type Documents = {
     "\n  mutation RevokeSession($id: ID!) { revokeSession(id: $id) }\n": typeof types.RevokeSessionDocument,
     "\n  mutation ChangeCreator($ids: [ID!]!, $creatorId: ID!) { updateAssets(ids: $ids, input: { creatorId: $creatorId }) { id } }\n": typeof types.ChangeCreatorDocument,
     "\n  query Creators { members { id email name deactivatedAt } }\n": typeof types.CreatorsDocument,
+    "\n  mutation ZipDownload($ids: [ID!]!) { createZipDownload(input: { ids: $ids }) { url expiresAt fileCount } }\n": typeof types.ZipDownloadDocument,
+    "\n  query Facets($filter: AssetFilter) {\n    assetFacets(filter: $filter, facets: [KIND, STATUS, ANTIVIRUS, MODERATION]) {\n      kind { value count } status { value count } antivirus { value count } moderation { value count }\n    }\n  }\n": typeof types.FacetsDocument,
+    "\n  query SavedFilters { savedFilters { id name filter orderBy search shared mine } }\n": typeof types.SavedFiltersDocument,
+    "\n  mutation CreateSavedFilter($input: CreateSavedFilterInput!) { createSavedFilter(input: $input) { id name filter orderBy search shared mine } }\n": typeof types.CreateSavedFilterDocument,
+    "\n  mutation DeleteSavedFilter($id: ID!) { deleteSavedFilter(id: $id) }\n": typeof types.DeleteSavedFilterDocument,
 };
 const documents: Documents = {
     "\n  query TransformPresets { transformPresets { id name query } }\n": types.TransformPresetsDocument,
@@ -104,6 +109,11 @@ const documents: Documents = {
     "\n  mutation RevokeSession($id: ID!) { revokeSession(id: $id) }\n": types.RevokeSessionDocument,
     "\n  mutation ChangeCreator($ids: [ID!]!, $creatorId: ID!) { updateAssets(ids: $ids, input: { creatorId: $creatorId }) { id } }\n": types.ChangeCreatorDocument,
     "\n  query Creators { members { id email name deactivatedAt } }\n": types.CreatorsDocument,
+    "\n  mutation ZipDownload($ids: [ID!]!) { createZipDownload(input: { ids: $ids }) { url expiresAt fileCount } }\n": types.ZipDownloadDocument,
+    "\n  query Facets($filter: AssetFilter) {\n    assetFacets(filter: $filter, facets: [KIND, STATUS, ANTIVIRUS, MODERATION]) {\n      kind { value count } status { value count } antivirus { value count } moderation { value count }\n    }\n  }\n": types.FacetsDocument,
+    "\n  query SavedFilters { savedFilters { id name filter orderBy search shared mine } }\n": types.SavedFiltersDocument,
+    "\n  mutation CreateSavedFilter($input: CreateSavedFilterInput!) { createSavedFilter(input: $input) { id name filter orderBy search shared mine } }\n": types.CreateSavedFilterDocument,
+    "\n  mutation DeleteSavedFilter($id: ID!) { deleteSavedFilter(id: $id) }\n": types.DeleteSavedFilterDocument,
 };
 
 /**
@@ -296,6 +306,26 @@ export function graphql(source: "\n  mutation ChangeCreator($ids: [ID!]!, $creat
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Creators { members { id email name deactivatedAt } }\n"): (typeof documents)["\n  query Creators { members { id email name deactivatedAt } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ZipDownload($ids: [ID!]!) { createZipDownload(input: { ids: $ids }) { url expiresAt fileCount } }\n"): (typeof documents)["\n  mutation ZipDownload($ids: [ID!]!) { createZipDownload(input: { ids: $ids }) { url expiresAt fileCount } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Facets($filter: AssetFilter) {\n    assetFacets(filter: $filter, facets: [KIND, STATUS, ANTIVIRUS, MODERATION]) {\n      kind { value count } status { value count } antivirus { value count } moderation { value count }\n    }\n  }\n"): (typeof documents)["\n  query Facets($filter: AssetFilter) {\n    assetFacets(filter: $filter, facets: [KIND, STATUS, ANTIVIRUS, MODERATION]) {\n      kind { value count } status { value count } antivirus { value count } moderation { value count }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SavedFilters { savedFilters { id name filter orderBy search shared mine } }\n"): (typeof documents)["\n  query SavedFilters { savedFilters { id name filter orderBy search shared mine } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateSavedFilter($input: CreateSavedFilterInput!) { createSavedFilter(input: $input) { id name filter orderBy search shared mine } }\n"): (typeof documents)["\n  mutation CreateSavedFilter($input: CreateSavedFilterInput!) { createSavedFilter(input: $input) { id name filter orderBy search shared mine } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteSavedFilter($id: ID!) { deleteSavedFilter(id: $id) }\n"): (typeof documents)["\n  mutation DeleteSavedFilter($id: ID!) { deleteSavedFilter(id: $id) }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

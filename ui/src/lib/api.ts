@@ -12,6 +12,7 @@ const embedded = [
   'AssetConnection', 'AssetEdge', 'PageInfo', 'Color', 'Exif', 'FocalPoint', 'LocalizedMetadata',
   'AssetVersion', 'Antivirus', 'Moderation', 'MediaSettings', 'LocaleFallback', 'TagConnection', 'TagEdge',
   'EntryRef', 'CreatedApiToken', 'CreatedWebhook', 'ResponsiveImage', 'WebhookHeader', 'AssetEvent',
+  'AssetFacets', 'FacetValue', 'ZipDownload', 'CreatedMember', 'Permissions',
 ];
 
 /** A mutation's update that drops the cached lists it changes, under every set of arguments. */
@@ -71,6 +72,8 @@ export function createApi(session: Session, onAuthError: () => void): Api {
             untagAssets: stale('tags'),
             createApiToken: stale('apiTokens'),
             createWebhook: stale('webhooks'),
+            createSavedFilter: stale('savedFilters'),
+            deleteSavedFilter: stale('savedFilters'),
             deleteWebhook: stale('webhooks'),
           },
         },

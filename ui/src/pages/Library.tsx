@@ -123,7 +123,7 @@ export function Library({ mode, reload }: { mode: Mode; reload: number }) {
             Drop files or folders anywhere. Up to {bytes(settings.maxUploadBytes)} a file; types: {settings.uploadTypes.join(', ')}.
           </p>
         )}
-        {showFilters && <FilterPanel params={params} />}
+        {showFilters && <FilterPanel params={params} filter={filter} order={order} />}
         {view === 'table' && (
           <details className="columns">
             <summary>Columns</summary>
