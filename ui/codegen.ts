@@ -13,7 +13,7 @@ const config: CodegenConfig = {
       config: {
         enumsAsTypes: true,
         useTypeImports: true,
-        scalars: { ID: 'string', Int64: 'number', Time: 'string', JSON: 'unknown', Upload: 'File' },
+        scalars: { ID: 'string', Int64: 'number', Time: 'string', JSON: 'unknown', MetadataValue: 'unknown', Upload: 'File' },
       },
     },
   },

@@ -6,6 +6,7 @@ import {
   SetStatusMutation, TagAssetsMutation, UntagAssetsMutation, ZipMutation,
 } from '../ops';
 import { ErrorText } from '../lib/errors';
+import { BulkMetadata } from './Metadata';
 import type { Mode } from '../lib/filter';
 
 export function BulkBar({ ids, mode, onDone, onSelectAll }: { ids: string[]; mode: Mode; onDone(clear: boolean): void; onSelectAll(): void }) {
@@ -74,6 +75,7 @@ export function BulkBar({ ids, mode, onDone, onSelectAll }: { ids: string[]; mod
               </select>
             </label>
           )}
+          <BulkMetadata ids={ids} onDone={(what, err) => (err ? setError(err) : run(what, Promise.resolve({})))} />
           <button type="button" className="danger" onClick={() => run('Moved to the trash', deleteM({ ids }), true)}>Delete</button>
           <button type="button" onClick={async () => {
             const r = await zipM({ ids });

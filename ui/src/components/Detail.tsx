@@ -2,6 +2,7 @@
 // EXIF, colors, usages, versions, replace, URLs, the Image API playground, antivirus and moderation.
 import { useEffect, useMemo, useState } from 'react';
 import { ImageEditor } from './ImageEditor';
+import { MetadataPane } from './Metadata';
 import { useMutation, useQuery } from 'urql';
 import { AssetDetailQuery, LocalizedQuery, ModerateMutation, RestoreVersionMutation, UpdateAssetMutation } from '../ops';
 import type { AssetDetailQuery as Detail, ImageParams } from '../gql/graphql';
@@ -11,7 +12,6 @@ import { useApi, useSettings } from '../lib/context';
 import { bytes, date } from '../lib/format';
 import { Badges } from './Thumb';
 import type { Mode } from '../lib/filter';
-import { Seam } from '../seams';
 
 type A = NonNullable<Detail['asset']>;
 
@@ -71,7 +71,7 @@ function Body({ a, mode, refetch }: { a: A; mode: Mode; refetch(): void }) {
           {a.kind === 'IMAGE' && !!a.width && !!a.height && (
             <ImageEditor key={a.version} id={a.id} src={a.thumb} width={a.width} height={a.height} onDone={refetch} />
           )}
-          <Seam name="metadataFields" />
+          <MetadataPane id={a.id} />
         </>
       )}
       <Safety a={a} mode={mode} />

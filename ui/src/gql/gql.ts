@@ -18,6 +18,9 @@ type Documents = {
     "\n  query PresetUrl($id: ID!, $preset: String!) { asset(id: $id) { id presetUrl: transformUrl(preset: $preset) } }\n": typeof types.PresetUrlDocument,
     "\n  query Playground($id: ID!, $params: ImageParams!) { asset(id: $id) { id url(params: $params, signed: true, expiresIn: 3600) transformUrl(params: $params) } }\n": typeof types.PlaygroundDocument,
     "\n  mutation EditImage($id: ID!, $operations: [ImageOperationInput!]!) {\n    editImage(id: $id, operations: $operations) { id version width height size versions { number filename size width height createdAt } }\n  }\n": typeof types.EditImageDocument,
+    "\n  query AssetMetadata($id: ID!) {\n    asset(id: $id) { id metadata { locale value field { id key label type options required localized } } }\n  }\n": typeof types.AssetMetadataDocument,
+    "\n  mutation SetMetadata($ids: [ID!]!, $metadata: [MetadataValueInput!]!) {\n    updateAssets(ids: $ids, input: { metadata: $metadata }) { id metadata { locale value field { id key } } }\n  }\n": typeof types.SetMetadataDocument,
+    "\n  query MetadataFields { metadataFields { id key label type options required localized } }\n": typeof types.MetadataFieldsDocument,
     "\n  query ChildCollections($parentId: ID) { collections(parentId: $parentId) { id name } }\n": typeof types.ChildCollectionsDocument,
     "\n  query UploadPresets { uploadPresets { id name allowedTypes maxBytes tags } }\n": typeof types.UploadPresetsDocument,
     "\n  query Settings {\n    mediaSettings {\n      locales defaultLocale localeFallbacks { locale fallbacks }\n      maxUploadBytes maxFilesPerUpload maxPageSize uploadTypes\n    }\n  }\n": typeof types.SettingsDocument,
@@ -69,6 +72,9 @@ const documents: Documents = {
     "\n  query PresetUrl($id: ID!, $preset: String!) { asset(id: $id) { id presetUrl: transformUrl(preset: $preset) } }\n": types.PresetUrlDocument,
     "\n  query Playground($id: ID!, $params: ImageParams!) { asset(id: $id) { id url(params: $params, signed: true, expiresIn: 3600) transformUrl(params: $params) } }\n": types.PlaygroundDocument,
     "\n  mutation EditImage($id: ID!, $operations: [ImageOperationInput!]!) {\n    editImage(id: $id, operations: $operations) { id version width height size versions { number filename size width height createdAt } }\n  }\n": types.EditImageDocument,
+    "\n  query AssetMetadata($id: ID!) {\n    asset(id: $id) { id metadata { locale value field { id key label type options required localized } } }\n  }\n": types.AssetMetadataDocument,
+    "\n  mutation SetMetadata($ids: [ID!]!, $metadata: [MetadataValueInput!]!) {\n    updateAssets(ids: $ids, input: { metadata: $metadata }) { id metadata { locale value field { id key } } }\n  }\n": types.SetMetadataDocument,
+    "\n  query MetadataFields { metadataFields { id key label type options required localized } }\n": types.MetadataFieldsDocument,
     "\n  query ChildCollections($parentId: ID) { collections(parentId: $parentId) { id name } }\n": types.ChildCollectionsDocument,
     "\n  query UploadPresets { uploadPresets { id name allowedTypes maxBytes tags } }\n": types.UploadPresetsDocument,
     "\n  query Settings {\n    mediaSettings {\n      locales defaultLocale localeFallbacks { locale fallbacks }\n      maxUploadBytes maxFilesPerUpload maxPageSize uploadTypes\n    }\n  }\n": types.SettingsDocument,
@@ -146,6 +152,18 @@ export function graphql(source: "\n  query Playground($id: ID!, $params: ImagePa
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation EditImage($id: ID!, $operations: [ImageOperationInput!]!) {\n    editImage(id: $id, operations: $operations) { id version width height size versions { number filename size width height createdAt } }\n  }\n"): (typeof documents)["\n  mutation EditImage($id: ID!, $operations: [ImageOperationInput!]!) {\n    editImage(id: $id, operations: $operations) { id version width height size versions { number filename size width height createdAt } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AssetMetadata($id: ID!) {\n    asset(id: $id) { id metadata { locale value field { id key label type options required localized } } }\n  }\n"): (typeof documents)["\n  query AssetMetadata($id: ID!) {\n    asset(id: $id) { id metadata { locale value field { id key label type options required localized } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetMetadata($ids: [ID!]!, $metadata: [MetadataValueInput!]!) {\n    updateAssets(ids: $ids, input: { metadata: $metadata }) { id metadata { locale value field { id key } } }\n  }\n"): (typeof documents)["\n  mutation SetMetadata($ids: [ID!]!, $metadata: [MetadataValueInput!]!) {\n    updateAssets(ids: $ids, input: { metadata: $metadata }) { id metadata { locale value field { id key } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MetadataFields { metadataFields { id key label type options required localized } }\n"): (typeof documents)["\n  query MetadataFields { metadataFields { id key label type options required localized } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
