@@ -2,12 +2,9 @@ package jobs
 
 import (
 	"context"
-	"fmt"
 	"time"
 
 	"github.com/riverqueue/river"
-
-	"github.com/mediagraph/mediagraph/models"
 )
 
 // AV is the background work on videos and sounds, queued from the events of the outbox for each new
@@ -81,7 +78,7 @@ func (w *hlsWorker) Work(ctx context.Context, job *river.Job[encodeHLS]) error {
 }
 
 // addAV registers the workers of av and returns the subscriber that queues their jobs.
-func addAV(workers *river.Workers, av AV, insert func(context.Context, []river.InsertManyParams) error) Subscriber {
+func addAV(workers *river.Workers, av AV, insert inserter) Subscriber {
 	river.AddWorker(workers, &deriveWorker{run: av.Derive})
 	if av.HLS != nil {
 		river.AddWorker(workers, &hlsWorker{run: av.HLS, timeout: av.HLSTimeout})
@@ -100,28 +97,13 @@ func addAVQueues(queues map[string]river.QueueConfig, av *AV) {
 	}
 }
 
-// avOfEvents turns each new asset and each new version, as their events tell, into its background
-// work, as scansOfEvents does: the event stays in the outbox until the jobs are queued.
-func avOfEvents(insert func(context.Context, []river.InsertManyParams) error, hls bool) Subscriber {
-	return func(ctx context.Context, events []models.Event) error {
-		var params []river.InsertManyParams
-		for _, e := range events {
-			if e.Kind != models.EventAssetCreated && e.Kind != models.EventAssetReplaced {
-				continue
-			}
-			for _, id := range e.AssetIDs {
-				params = append(params, river.InsertManyParams{Args: deriveAV{AssetID: id}})
-				if hls {
-					params = append(params, river.InsertManyParams{Args: encodeHLS{AssetID: id}})
-				}
-			}
+// avOfEvents turns each new asset and each new version into its background work: a still, a
+// waveform or a page, and with hls its encode.
+func avOfEvents(insert inserter, hls bool) Subscriber {
+	return jobsOfNewBytes("posters, waveforms and encodes", insert, func(id string) []river.JobArgs {
+		if hls {
+			return []river.JobArgs{deriveAV{AssetID: id}, encodeHLS{AssetID: id}}
 		}
-		if len(params) == 0 {
-			return nil
-		}
-		if err := insert(ctx, params); err != nil {
-			return fmt.Errorf("queue posters, waveforms and encodes: %w", err)
-		}
-		return nil
-	}
+		return []river.JobArgs{deriveAV{AssetID: id}}
+	})
 }

@@ -2,11 +2,8 @@ package jobs
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/riverqueue/river"
-
-	"github.com/mediagraph/mediagraph/models"
 )
 
 // Eager makes the eager transform presets of an asset's current bytes, queued from the events of
@@ -48,31 +45,16 @@ func (w *eagerWorker) Work(ctx context.Context, job *river.Job[eagerPresets]) er
 }
 
 // eagerOfEvents is the subscriber that turns each new asset and each new version into an eager
-// job; the event stays in the outbox until the job is queued, so no new bytes miss their presets.
-func eagerOfEvents(insert func(context.Context, []river.InsertManyParams) error) Subscriber {
-	return func(ctx context.Context, events []models.Event) error {
-		var params []river.InsertManyParams
-		for _, e := range events {
-			if e.Kind != models.EventAssetCreated && e.Kind != models.EventAssetReplaced {
-				continue
-			}
-			for _, id := range e.AssetIDs {
-				params = append(params, river.InsertManyParams{Args: eagerPresets{AssetID: id}})
-			}
-		}
-		if len(params) == 0 {
-			return nil
-		}
-		if err := insert(ctx, params); err != nil {
-			return fmt.Errorf("queue eager presets: %w", err)
-		}
-		return nil
-	}
+// job, so no new bytes miss their presets.
+func eagerOfEvents(insert inserter) Subscriber {
+	return jobsOfNewBytes("eager presets", insert, func(id string) []river.JobArgs {
+		return []river.JobArgs{eagerPresets{AssetID: id}}
+	})
 }
 
 // addEager registers the eager worker and returns its subscriber; insert is called only once the
 // client has started.
-func addEager(workers *river.Workers, e Eager, insert func(context.Context, []river.InsertManyParams) error) Subscriber {
+func addEager(workers *river.Workers, e Eager, insert inserter) Subscriber {
 	river.AddWorker(workers, &eagerWorker{eager: e})
 	return eagerOfEvents(insert)
 }

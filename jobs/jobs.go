@@ -123,24 +123,19 @@ func start[TTx any](ctx context.Context, driver riverdriver.Driver[TTx], db *mod
 	if w.Reprocess != nil {
 		river.AddWorker(workers, &reprocessWorker{run: w.Reprocess})
 	}
-	// Set once the client exists; the subscriber that uses it runs only after the client started.
+	// Set once the client exists; the subscribers that use it run only after the client started.
 	var insert func(context.Context, []river.InsertManyParams) error
+	late := func(ctx context.Context, p []river.InsertManyParams) error { return insert(ctx, p) }
 	subscribers := w.Outbox.Subscribers
 	if w.Scan != nil {
 		river.AddWorker(workers, &scanWorker{scan: *w.Scan})
-		subscribers = append([]Subscriber{scansOfEvents(func(ctx context.Context, p []river.InsertManyParams) error {
-			return insert(ctx, p)
-		})}, subscribers...)
+		subscribers = append([]Subscriber{scansOfEvents(late)}, subscribers...)
 	}
 	if w.Eager != nil {
-		subscribers = append(subscribers, addEager(workers, *w.Eager, func(ctx context.Context, p []river.InsertManyParams) error {
-			return insert(ctx, p)
-		}))
+		subscribers = append(subscribers, addEager(workers, *w.Eager, late))
 	}
 	if w.AV != nil {
-		subscribers = append([]Subscriber{addAV(workers, *w.AV, func(ctx context.Context, p []river.InsertManyParams) error {
-			return insert(ctx, p)
-		})}, subscribers...)
+		subscribers = append([]Subscriber{addAV(workers, *w.AV, late)}, subscribers...)
 	}
 	river.AddWorker(workers, &drainWorker{db: db, subscribers: subscribers})
 	periodic = append(periodic, river.NewPeriodicJob(river.PeriodicInterval(w.Outbox.Every),

@@ -65,28 +65,12 @@ func (w *scanWorker) NextRetry(job *river.Job[scanVersion]) time.Time {
 	return time.Now().Add(w.scan.RetryBase << (min(job.Attempt, scanAttempts) - 1))
 }
 
-// scansOfEvents is the subscriber that turns each new asset and each new version, as their events
-// tell, into a scan job. The event was recorded in the transaction that wrote the bytes' row, and
-// stays in the outbox until this subscriber has queued the job: no committed version goes unscanned.
-func scansOfEvents(insert func(context.Context, []river.InsertManyParams) error) Subscriber {
-	return func(ctx context.Context, events []models.Event) error {
-		var params []river.InsertManyParams
-		for _, e := range events {
-			if e.Kind != models.EventAssetCreated && e.Kind != models.EventAssetReplaced {
-				continue
-			}
-			for _, id := range e.AssetIDs {
-				params = append(params, river.InsertManyParams{Args: scanVersion{AssetID: id}})
-			}
-		}
-		if len(params) == 0 {
-			return nil
-		}
-		if err := insert(ctx, params); err != nil {
-			return fmt.Errorf("queue scans: %w", err)
-		}
-		return nil
-	}
+// scansOfEvents is the subscriber that turns each new asset and each new version into a scan job:
+// no committed version goes unscanned.
+func scansOfEvents(insert inserter) Subscriber {
+	return jobsOfNewBytes("scans", insert, func(id string) []river.JobArgs {
+		return []river.JobArgs{scanVersion{AssetID: id}}
+	})
 }
 
 // Scan queues a scan of every target, for `mediagraph scan`.

@@ -33,13 +33,7 @@ func Vision(run func(ctx context.Context, assetID string) error) Attempted {
 // (created, replaced) or were analyzed again (reprocess: a detector may have been installed since).
 func VisionOfEvents(enqueue func(ctx context.Context, kind string, ids []string) error) Subscriber {
 	return func(ctx context.Context, events []models.Event) error {
-		var ids []string
-		for _, e := range events {
-			switch e.Kind {
-			case models.EventAssetCreated, models.EventAssetReplaced, models.EventAssetAnalyzed:
-				ids = append(ids, e.AssetIDs...)
-			}
-		}
+		ids := assetsOf(events, []models.EventKind{models.EventAssetCreated, models.EventAssetReplaced, models.EventAssetAnalyzed})
 		if len(ids) == 0 {
 			return nil
 		}

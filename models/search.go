@@ -313,20 +313,48 @@ func (db *DB) writeSearchDocs(ctx context.Context, docs []searchDoc) error {
 		}
 		return nil
 	}
-	for _, d := range docs {
-		var id int64
-		if err := g.Raw("INSERT INTO search_docs (asset_id, taken_year) VALUES (?, ?) RETURNING id", d.assetID, d.takenYear).Scan(&id).Error; err != nil {
-			return fmt.Errorf("write search document: %w", err)
+	// A statement per table for a batch, not per document: a bulk edit of 500 assets reindexes them
+	// all in its transaction. RETURNING's order is unspecified, so ids are matched by asset.
+	const batch = 500
+	for len(docs) > 0 {
+		chunk := docs[:min(len(docs), batch)]
+		docs = docs[len(chunk):]
+		args := make([]any, 0, 2*len(chunk))
+		for _, d := range chunk {
+			args = append(args, d.assetID, d.takenYear)
 		}
-		p := d.parts
-		if err := g.Exec("INSERT INTO search_public (docid, a, b, c) VALUES (?, ?, ?, ?)", id, p[0], p[1], p[2]).Error; err != nil {
-			return fmt.Errorf("write search document: %w", err)
+		var rows []struct {
+			ID      int64
+			AssetID string
 		}
-		if err := g.Exec("INSERT INTO search_all (docid, a, b, c, d) VALUES (?, ?, ?, ?, ?)", id, p[0], p[1], p[2], p[3]).Error; err != nil {
-			return fmt.Errorf("write search document: %w", err)
+		err := g.Raw("INSERT INTO search_docs (asset_id, taken_year) VALUES "+valueRows(len(chunk), 2)+" RETURNING id, asset_id", args...).Scan(&rows).Error
+		if err != nil {
+			return fmt.Errorf("write search documents: %w", err)
+		}
+		ids := make(map[string]int64, len(rows))
+		for _, r := range rows {
+			ids[r.AssetID] = r.ID
+		}
+		public, all := make([]any, 0, 4*len(chunk)), make([]any, 0, 5*len(chunk))
+		for _, d := range chunk {
+			p := d.parts
+			public = append(public, ids[d.assetID], p[0], p[1], p[2])
+			all = append(all, ids[d.assetID], p[0], p[1], p[2], p[3])
+		}
+		if err := g.Exec("INSERT INTO search_public (docid, a, b, c) VALUES "+valueRows(len(chunk), 4), public...).Error; err != nil {
+			return fmt.Errorf("write public search documents: %w", err)
+		}
+		if err := g.Exec("INSERT INTO search_all (docid, a, b, c, d) VALUES "+valueRows(len(chunk), 5), all...).Error; err != nil {
+			return fmt.Errorf("write search documents: %w", err)
 		}
 	}
 	return nil
+}
+
+// valueRows is the VALUES list of n rows of width placeholders each.
+func valueRows(n, width int) string {
+	row := "(" + strings.TrimSuffix(strings.Repeat("?, ", width), ", ") + ")"
+	return strings.TrimSuffix(strings.Repeat(row+", ", n), ", ")
 }
 
 // indexUnsearched gives a document to every asset without one: assets stored before search

@@ -17,10 +17,25 @@ export type Scalars = {
   Int64: { input: number; output: number; }
   /** A JSON object. */
   JSON: { input: unknown; output: unknown; }
+  /** A value of a structured metadata field, as JSON: a string (TEXT, SELECT, and DATE written YYYY-MM-DD), a number (NUMBER), a Boolean (BOOLEAN) or a list of strings (MULTI_SELECT). */
+  MetadataValue: { input: any; output: any; }
   /** An instant, as an RFC 3339 string in UTC. */
   Time: { input: string; output: string; }
   /** A file part of a GraphQL multipart request (https://github.com/jaydenseric/graphql-multipart-request-spec). */
   Upload: { input: File; output: File; }
+};
+
+/** A named set of permissions held by members and API tokens (ADMIN tokens hold Admin, EDITOR tokens Editor). Management only. */
+export type AccessRole = Node & {
+  __typename?: 'AccessRole';
+  /** Whether it is one of the built-in roles (Admin, Editor, Viewer), which cannot be changed or deleted. */
+  builtIn: Scalars['Boolean']['output'];
+  /** The role's id (`rol_…`). */
+  id: Scalars['ID']['output'];
+  /** Its name, unique regardless of case. */
+  name: Scalars['String']['output'];
+  /** What it may do. */
+  permissions: Permissions;
 };
 
 /** What the antivirus scan of a version's bytes found. Management only. */
@@ -66,8 +81,10 @@ export type AntivirusStatusFilter = {
 };
 
 /** A credential for the API. Only a hash of its secret is stored. Management only, like every field of it. */
-export type ApiToken = Node & {
+export type ApiToken = Node & Principal & {
   __typename?: 'ApiToken';
+  /** The role whose permissions the token holds; null for DELIVERY tokens, which are the delivery policy. */
+  accessRole: Maybe<AccessRole>;
   /** When it was created. */
   createdAt: Scalars['Time']['output'];
   /** The token's id (`tok_…`); not the secret. */
@@ -84,6 +101,25 @@ export type ApiToken = Node & {
   role: Role;
 };
 
+/** A class of shape by width over height. */
+export type AspectRatioBucket =
+  /** Wider than tall, less than twice as wide. */
+  | 'LANDSCAPE'
+  /** At least twice as wide as tall. */
+  | 'PANORAMA'
+  /** Taller than wide. */
+  | 'PORTRAIT'
+  /** As wide as tall. */
+  | 'SQUARE';
+
+/** Match assets by class of shape. */
+export type AspectRatioBucketFilter = {
+  /** In this class. */
+  eq?: InputMaybe<AspectRatioBucket>;
+  /** In any of these classes. */
+  in?: InputMaybe<Array<AspectRatioBucket>>;
+};
+
 /** A file in the media library: its bytes, what is known about them and how editors described them. */
 export type Asset = Node & {
   __typename?: 'Asset';
@@ -93,6 +129,8 @@ export type Asset = Node & {
   antivirus: Maybe<Antivirus>;
   /** Width divided by height as displayed, for images and videos. */
   aspectRatio: Maybe<Scalars['Float']['output']>;
+  /** A sound's waveform; null for other kinds. */
+  audio: Maybe<Audio>;
   /** The codec of the sound of a video or audio file, such as `aac` or `mp3`. */
   audioCodec: Maybe<Scalars['String']['output']>;
   /** Who made the work. */
@@ -118,17 +156,21 @@ export type Asset = Node & {
   /** When the asset was created. */
   createdAt: Scalars['Time']['output'];
   /** The token that created the asset; null for the command line. Management only. */
-  createdBy: Maybe<ApiToken>;
+  createdBy: Maybe<Principal>;
   /** Free-form values, along the fallback chain of the locale; an empty object when none is set. */
   customData: Scalars['JSON']['output'];
   /** The metadata of every locale that has values. */
   defaultFieldMetadata: Array<LocalizedMetadata>;
   /** When the asset was moved to the trash; null when it is not in the trash. Management only. */
   deletedAt: Maybe<Scalars['Time']['output']>;
+  /** The stored results of transforms of this asset, in a stable order; null for a DELIVERY token. Management only. */
+  derivatives: Maybe<DerivativeConnection>;
   /** The length in seconds of a sound, a video or an animation. */
   duration: Maybe<Scalars['Float']['output']>;
   /** Camera data and the raw embedded metadata (EXIF, IPTC, XMP, audio/video tags); null when the file carries none. */
   exif: Maybe<Exif>;
+  /** The faces found in the image: an empty list when there are none. Null for assets that are not images, before the analysis (`visionAnalysis.status` PENDING), and when no face detector is installed (`visionAnalysis.facesUnavailable` says so). */
+  faces: Maybe<Array<Face>>;
   /**
    * The URL-safe filename: the uploaded name transliterated to Latin letters, every character other than
    * letters, digits and `_` made `-` (runs of them collapsed), with the extension of the sniffed type.
@@ -156,12 +198,18 @@ export type Asset = Node & {
   lqip: Maybe<Scalars['String']['output']>;
   /** The MD5 of the bytes, in hex. */
   md5: Scalars['String']['output'];
+  /** The values of every structured metadata field, in a locale for localized ones (the query's locale when omitted). */
+  metadata: Array<AssetMetadataValue>;
+  /** The value of one structured metadata field; null when it has none and no default. */
+  metadataValue: Maybe<Scalars['MetadataValue']['output']>;
   /** The MIME type, sniffed from the bytes (never taken from the name or the client). */
   mimeType: Scalars['String']['output'];
   /** The review of the asset. Management only: delivery tokens read null, with a FORBIDDEN error. */
   moderation: Maybe<Moderation>;
   /** Editors' notes. Management only. */
   notes: Maybe<Scalars['String']['output']>;
+  /** The text read in the image (OCR), a line of the image a line. Null when it was not read: `visionAnalysis.ocrUnavailable` says why. Management only: delivery tokens read null, with a FORBIDDEN error. */
+  ocrText: Maybe<Scalars['String']['output']>;
   /** Landscape, portrait or square as displayed, for images and videos. */
   orientation: Maybe<Orientation>;
   /** The name the current version's file was uploaded under, exactly as given (any script, spaces, case), for display. Management only: it may say more than the published filename. */
@@ -170,6 +218,13 @@ export type Asset = Node & {
   pageCount: Maybe<Scalars['Int']['output']>;
   /** The path of the asset under the service's public URL, stable across replacements. */
   path: Scalars['String']['output'];
+  /**
+   * The still that stands for a video (its poster frame) or a PDF (its first page): null for other kinds,
+   * until the background job made it, or when it cannot be made (`posterReason` says why).
+   */
+  poster: Maybe<Poster>;
+  /** Why `poster` is null for a video or a PDF (being made, FFmpeg missing, damaged). Management only. */
+  posterReason: Maybe<Scalars['String']['output']>;
   /** Why the bytes could not be fully analyzed (a damaged file, an unknown format); null when they were. The file is stored as uploaded either way, and nothing is invented about it. Management only. */
   processingError: Maybe<Scalars['String']['output']>;
   /** A responsive image for `<img srcset>`, computed from stored facts (no image work at query time); null for assets the gate does not transform (not an image, or damaged). */
@@ -178,6 +233,8 @@ export type Asset = Node & {
   sha256: Scalars['String']['output'];
   /** The size in bytes. */
   size: Scalars['Int64']['output'];
+  /** The smart tags, each with where it came from and how sure its source is: the file's keywords, then what the pixel analysis found. `smartTags` lists the same names. */
+  smartTagDetails: Array<SmartTagDetail>;
   /** Tags derived from the file itself (IPTC/XMP keywords), kept apart from the tags editors set. */
   smartTags: Array<Scalars['String']['output']>;
   /** Who may see it. */
@@ -197,7 +254,7 @@ export type Asset = Node & {
   /** When the asset or its description last changed. */
   updatedAt: Scalars['Time']['output'];
   /** The token of the latest change to the asset (management only). */
-  updatedBy: Maybe<ApiToken>;
+  updatedBy: Maybe<Principal>;
   /**
    * The absolute URL of the asset's bytes, or of a transform of them, through the gate: it follows
    * replacements, so it is cached for five minutes. PUBLIC assets load from it anywhere; PRIVATE ones with an
@@ -206,12 +263,20 @@ export type Asset = Node & {
   url: Scalars['String']['output'];
   /** The entries that reference the asset. */
   usages: Array<Usage>;
+  /** The original this asset is a variant of; null for an original, or one the caller may not see. */
+  variantOf: Maybe<Asset>;
+  /** The variants of this asset that the caller may see, oldest first. */
+  variants: Array<Asset>;
   /** The number of the current version. */
   version: Scalars['Int']['output'];
   /** Every stored version, oldest first. Management only. */
   versions: Maybe<Array<AssetVersion>>;
+  /** A video's streams and preview; null for other kinds. */
+  video: Maybe<Video>;
   /** The codec of a video's picture, such as `h264` or `vp9`. */
   videoCodec: Maybe<Scalars['String']['output']>;
+  /** The analysis of the image's pixels; null for assets that are not images. */
+  visionAnalysis: Maybe<VisionAnalysis>;
   /** The width in pixels as displayed (EXIF orientation applied), for images and videos. */
   width: Maybe<Scalars['Int']['output']>;
 };
@@ -230,7 +295,27 @@ export type AssetCustomDataArgs = {
 
 
 /** A file in the media library: its bytes, what is known about them and how editors described them. */
+export type AssetDerivativesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A file in the media library: its bytes, what is known about them and how editors described them. */
 export type AssetFocalPointArgs = {
+  locale?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** A file in the media library: its bytes, what is known about them and how editors described them. */
+export type AssetMetadataArgs = {
+  locale?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** A file in the media library: its bytes, what is known about them and how editors described them. */
+export type AssetMetadataValueArgs = {
+  key: Scalars['String']['input'];
   locale?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -252,6 +337,7 @@ export type AssetTitleArgs = {
 /** A file in the media library: its bytes, what is known about them and how editors described them. */
 export type AssetTransformUrlArgs = {
   params?: InputMaybe<ImageParams>;
+  preset?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -299,6 +385,53 @@ export type AssetEvent = {
   occurredAt: Scalars['Time']['output'];
 };
 
+/**
+ * Counts of the values of each facet over the assets a filter selects. Each facet ignores the filter's own
+ * top-level condition on its field (so a UI can show "PNG (12)" beside a checked "JPEG"); a condition inside
+ * `AND` or `OR` still holds. The most frequent values come first, ties by value; assets without a value are not
+ * counted. A facet left out of `facets` is null.
+ */
+export type AssetFacets = {
+  __typename?: 'AssetFacets';
+  /** By antivirus verdict; management only. */
+  antivirus: Maybe<Array<FacetValue>>;
+  /** By collection id (the collection itself, not those above it). */
+  collection: Maybe<Array<FacetValue>>;
+  /** By color family; an asset counts once in each family of its dominant colors. */
+  colorFamily: Maybe<Array<FacetValue>>;
+  /** By format. */
+  format: Maybe<Array<FacetValue>>;
+  /** By kind. */
+  kind: Maybe<Array<FacetValue>>;
+  /** By the options of a SELECT or MULTI_SELECT field, ignoring the filter's own `metadata` conditions on it; counted whenever selected. */
+  metadata: Maybe<Array<FacetValue>>;
+  /** By moderation status; management only. */
+  moderation: Maybe<Array<FacetValue>>;
+  /** By orientation. */
+  orientation: Maybe<Array<FacetValue>>;
+  /** By resolution class. */
+  resolution: Maybe<Array<FacetValue>>;
+  /** By smart tag. */
+  smartTag: Maybe<Array<FacetValue>>;
+  /** By status. */
+  status: Maybe<Array<FacetValue>>;
+  /** By editor tag. */
+  tag: Maybe<Array<FacetValue>>;
+  /** By the year of creation. */
+  year: Maybe<Array<FacetValue>>;
+};
+
+
+/**
+ * Counts of the values of each facet over the assets a filter selects. Each facet ignores the filter's own
+ * top-level condition on its field (so a UI can show "PNG (12)" beside a checked "JPEG"); a condition inside
+ * `AND` or `OR` still holds. The most frequent values come first, ties by value; assets without a value are not
+ * counted. A facet left out of `facets` is null.
+ */
+export type AssetFacetsMetadataArgs = {
+  key: Scalars['String']['input'];
+};
+
 /** Conditions on assets. Every condition set must hold; `AND` and `OR` combine nested filters. */
 export type AssetFilter = {
   /** Every one of these filters must hold. */
@@ -311,18 +444,28 @@ export type AssetFilter = {
   antivirus?: InputMaybe<AntivirusFilter>;
   /** By width divided by height. */
   aspectRatio?: InputMaybe<FloatFilter>;
+  /** By class of shape: square, portrait, landscape or panorama. */
+  aspectRatioBucket?: InputMaybe<AspectRatioBucketFilter>;
   /** By author. */
   author?: InputMaybe<TextFilter>;
   /** By collection. */
   collection?: InputMaybe<CollectionFilter>;
+  /** The families of the dominant colors. */
+  colorFamily?: InputMaybe<ColorFamilyFilter>;
   /** By dominant colors. */
   colors?: InputMaybe<ColorsFilter>;
   /** By copyright notice. */
   copyright?: InputMaybe<TextFilter>;
   /** By creation time. */
   createdAt?: InputMaybe<TimeFilter>;
+  /** By the API token that stored the asset (management only). */
+  createdBy?: InputMaybe<IdFilter>;
   /** true lists the trash instead of the library. Only at the top level of a filter. */
   deleted?: InputMaybe<Scalars['Boolean']['input']>;
+  /** By duration in seconds (sound and video). */
+  duration?: InputMaybe<FloatFilter>;
+  /** By the number of faces found in the current version, e.g. `{ gt: 0 }`. An image not analyzed yet, or analyzed without a face detector, has no number: only `exists: false` matches it. */
+  faces?: InputMaybe<IntFilter>;
   /** By filename. */
   filename?: InputMaybe<TextFilter>;
   /** By format, such as `jpg`. */
@@ -337,8 +480,12 @@ export type AssetFilter = {
   kind?: InputMaybe<KindFilter>;
   /** By MD5, in hex. */
   md5?: InputMaybe<StringFilter>;
+  /** Conditions on structured metadata fields; each must hold. */
+  metadata?: InputMaybe<Array<MetadataFilter>>;
   /** By MIME type. */
   mimeType?: InputMaybe<MimeTypeFilter>;
+  /** Assets lacking (true) or having (false) a value of every required field without a default: requirements are enforced when values change, and reported this way for older assets. */
+  missingRequiredMetadata?: InputMaybe<Scalars['Boolean']['input']>;
   /** By review, such as the queue of PENDING assets. Management only: refused (FORBIDDEN) for delivery tokens. */
   moderation?: InputMaybe<ModerationFilter>;
   /** By editors' notes. */
@@ -349,7 +496,14 @@ export type AssetFilter = {
   originalFilename?: InputMaybe<TextFilter>;
   /** By pixel count: SMALL below 1 megapixel, MEDIUM below 8, LARGE from 8. */
   resolution?: InputMaybe<ResolutionFilter>;
-  /** Every word must appear, ignoring case, in the filename, a title, an alt text, the notes or a tag name. */
+  /**
+   * Full-text search over the filename, titles and alt texts in every locale, author, copyright, tags,
+   * smart tags, camera make, model and lens, the collection's name, and (management only) the notes and
+   * the original filename. Accents and case are ignored. A word matches any word it begins (`cath` finds
+   * `cathedral`); `"quoted words"` match as a phrase; `-word` or `-"a phrase"` leaves out the assets
+   * matching it. Every other term must match. At most 10 terms. Order by `RELEVANCE` to get the best
+   * matches first.
+   */
   search?: InputMaybe<Scalars['String']['input']>;
   /** By size in bytes. */
   size?: InputMaybe<Int64Filter>;
@@ -363,8 +517,12 @@ export type AssetFilter = {
   title?: InputMaybe<TextFilter>;
   /** By last change. */
   updatedAt?: InputMaybe<TimeFilter>;
+  /** Put variants in the list (`INCLUDE`), or list only them (`ONLY`); by default lists leave variants out. Only at the top level of a filter. */
+  variants?: InputMaybe<VariantInclusion>;
   /** By width in pixels. */
   width?: InputMaybe<IntFilter>;
+  /** By the year the photo was taken, from its EXIF date. */
+  year?: InputMaybe<IntFilter>;
 };
 
 /** What kind of media an asset is, from its bytes. */
@@ -382,6 +540,17 @@ export type AssetKind =
   /** A video. */
   | 'VIDEO';
 
+/** A field's value on an asset. */
+export type AssetMetadataValue = {
+  __typename?: 'AssetMetadataValue';
+  /** The field. */
+  field: MetadataField;
+  /** The locale the value was found in, for localized fields. */
+  locale: Maybe<Scalars['String']['output']>;
+  /** The value (the field's default when the asset has none); null when neither. */
+  value: Maybe<Scalars['MetadataValue']['output']>;
+};
+
 /** Orderings of asset lists. Ties are broken by id, so every ordering is stable across pages. */
 export type AssetOrder =
   /** Oldest first. */
@@ -396,6 +565,8 @@ export type AssetOrder =
   | 'HEIGHT_ASC'
   /** Tallest first; assets without a height come last. */
   | 'HEIGHT_DESC'
+  /** Best match of `filter.search` (or the free words of `query`) first; ties by id. Needs a search. */
+  | 'RELEVANCE'
   /** Smallest first. */
   | 'SIZE_ASC'
   /** Largest first. */
@@ -424,7 +595,7 @@ export type AssetVersion = {
   /** When this version was stored. */
   createdAt: Scalars['Time']['output'];
   /** The token that stored it; null for the command line. */
-  createdBy: Maybe<ApiToken>;
+  createdBy: Maybe<Principal>;
   /** The filename of this version. */
   filename: Scalars['String']['output'];
   /** The height in pixels, for images. */
@@ -470,6 +641,25 @@ export type AssetVersionUrlArgs = {
   signed?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** A sound's waveform, as a player draws it. */
+export type Audio = {
+  __typename?: 'Audio';
+  /**
+   * The sound's peaks in `buckets` equal stretches of time, each the loudest sample of its stretch from 0
+   * (silence) to 1 (full scale). Null until the background job computed them, or when they cannot be
+   * (`waveformReason` says why). Drawn as an image: `transformUrl(params: { fm: PNG })`.
+   */
+  waveform: Maybe<Array<Scalars['Float']['output']>>;
+  /** Why `waveform` is null: being computed, FFmpeg missing, or a sound that cannot be decoded. Management only. */
+  waveformReason: Maybe<Scalars['String']['output']>;
+};
+
+
+/** A sound's waveform, as a player draws it. */
+export type AudioWaveformArgs = {
+  buckets?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** A field one change set to another value. Management only. */
 export type AuditChange = {
   __typename?: 'AuditChange';
@@ -487,7 +677,7 @@ export type AuditChange = {
 export type AuditEntry = {
   __typename?: 'AuditEntry';
   /** The API token that made the change; null for the service's own work (analysis, sweeps). */
-  actor: Maybe<ApiToken>;
+  actor: Maybe<Principal>;
   /** The assets it concerns. */
   assetIds: Array<Scalars['ID']['output']>;
   /** For `asset.updated` by `updateAssets`: each field that changed, per asset. */
@@ -575,6 +765,37 @@ export type Color = {
   red: Scalars['Int']['output'];
 };
 
+/** A named band of hue, or a neutral, that a dominant color falls in. */
+export type ColorFamily =
+  /** Dark: no channel reaches 48. */
+  | 'BLACK'
+  /** Hue from 200° to below 260°. */
+  | 'BLUE'
+  /** Hue from 170° to below 200°. */
+  | 'CYAN'
+  /** Nearly no hue (channels within 24 of each other), neither dark nor bright. */
+  | 'GRAY'
+  /** Hue from 70° to below 170°. */
+  | 'GREEN'
+  /** Hue from 15° to below 45°. */
+  | 'ORANGE'
+  /** Hue from 300° to below 345°. */
+  | 'PINK'
+  /** Hue from 260° to below 300°. */
+  | 'PURPLE'
+  /** Hue below 15° or from 345°. */
+  | 'RED'
+  /** Nearly no hue and bright: the largest channel above 210. */
+  | 'WHITE'
+  /** Hue from 45° to below 70°. */
+  | 'YELLOW';
+
+/** Match assets by the families of their dominant colors. */
+export type ColorFamilyFilter = {
+  /** One of the asset's dominant colors is in one of these families. */
+  anyIn?: InputMaybe<Array<ColorFamily>>;
+};
+
 /** Match assets by their dominant colors. */
 export type ColorsFilter = {
   /** One of the asset's dominant colors is near (within 60 in RGB distance) one of these, written `#rrggbb`. */
@@ -605,6 +826,8 @@ export type CreateApiTokenInput = {
   name: Scalars['String']['input'];
   /** What it may do. */
   role: Role;
+  /** A role whose permissions the token holds (with role EDITOR); omitted, ADMIN tokens hold Admin and EDITOR tokens Editor. */
+  roleId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** A remote file to make an asset of. */
@@ -627,6 +850,68 @@ export type CreateCollectionInput = {
   parentId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** A member to invite. */
+export type CreateMemberInput = {
+  /** Their email. */
+  email: Scalars['String']['input'];
+  /** Their name; the email when omitted. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Their role (`roles` lists them). */
+  roleId: Scalars['ID']['input'];
+};
+
+/** A field to define. */
+export type CreateMetadataFieldInput = {
+  /** The value an asset without one shows. */
+  default?: InputMaybe<Scalars['MetadataValue']['input']>;
+  /** The key: a lower-case letter, then up to 63 lower-case letters, digits or _. */
+  key: Scalars['String']['input'];
+  /** Its name per locale. */
+  label?: InputMaybe<Array<LocalizedTextInput>>;
+  /** Whether it has a value per locale. */
+  localized?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The options of a SELECT or MULTI_SELECT field (required for those). */
+  options?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Whether assets must have a value. */
+  required?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The type of its values. */
+  type: MetadataFieldType;
+  /** Bounds of its values. */
+  validation?: InputMaybe<MetadataValidationInput>;
+};
+
+/** A role to create. */
+export type CreateRoleInput = {
+  /** Its name. */
+  name: Scalars['String']['input'];
+  /** What it may do. */
+  permissions: PermissionsInput;
+};
+
+/** A filter to save. */
+export type CreateSavedFilterInput = {
+  /** The conditions; every asset when omitted. */
+  filter?: InputMaybe<AssetFilter>;
+  /** Its name (at most 200 characters). */
+  name: Scalars['String']['input'];
+  /** The ordering to apply unless a query names one. */
+  orderBy?: InputMaybe<AssetOrder>;
+  /** Words to search for beside the filter. */
+  search?: InputMaybe<Scalars['String']['input']>;
+  /** Share it with every EDITOR and ADMIN; personal by default. */
+  shared?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** A new transform preset. */
+export type CreateTransformPresetInput = {
+  /** Make it as soon as an image is created or replaced; false by default. */
+  eager?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Its name: 1 to 64 lower-case letters, digits, `-` and `_`, starting and ending with a letter or digit. */
+  name: Scalars['String']['input'];
+  /** The transform it applies (at least one parameter). */
+  params: ImageParams;
+};
+
 /** A file to send straight to the store. */
 export type CreateUploadInput = {
   /** Who made the work. */
@@ -645,6 +930,8 @@ export type CreateUploadInput = {
   mimeType: Scalars['String']['input'];
   /** Editors' notes. */
   notes?: InputMaybe<Scalars['String']['input']>;
+  /** An upload preset (`uploadPresets`): its settings are defaults for this input, and its limits apply to the declared file. */
+  preset?: InputMaybe<Scalars['String']['input']>;
   /** The file's SHA-256 in hexadecimal, checked on completion. */
   sha256?: InputMaybe<Scalars['String']['input']>;
   /** The exact size in bytes. */
@@ -659,6 +946,8 @@ export type CreateUploadInput = {
   status?: InputMaybe<AssetStatus>;
   /** Tags to put on it, by name. */
   tags?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Make the new asset a variant of this asset, as `UploadAssetsInput.variantOf`. */
+  variantOf?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** A webhook to create. */
@@ -690,6 +979,15 @@ export type CreatedApiToken = {
   token: ApiToken;
 };
 
+/** A new member with the one-time link where they set their password. Management only. */
+export type CreatedMember = {
+  __typename?: 'CreatedMember';
+  /** The invitation link, valid for 7 days and usable once. */
+  invitationUrl: Scalars['String']['output'];
+  /** The member. */
+  member: Member;
+};
+
 /** A new webhook, or one with a new secret, with the secret shown this once. Management only. */
 export type CreatedWebhook = {
   __typename?: 'CreatedWebhook';
@@ -699,6 +997,27 @@ export type CreatedWebhook = {
   webhook: Webhook;
 };
 
+/** A rectangle to keep. Management only. */
+export type CropRectInput = {
+  /** Height. */
+  height: Scalars['Float']['input'];
+  /** How the four are measured; pixels by default. */
+  unit?: InputMaybe<CropUnit>;
+  /** Width. */
+  width: Scalars['Float']['input'];
+  /** Left edge. */
+  x: Scalars['Float']['input'];
+  /** Top edge. */
+  y: Scalars['Float']['input'];
+};
+
+/** How a crop rectangle is measured. */
+export type CropUnit =
+  /** In pixels of the image as it stands at that step. */
+  | 'PIXELS'
+  /** As fractions, 0 to 1, of the image's width and height at that step. */
+  | 'RELATIVE';
+
 /** What `deleteAllAssets` did. Management only. */
 export type DeleteAllAssetsResult = {
   __typename?: 'DeleteAllAssetsResult';
@@ -706,6 +1025,38 @@ export type DeleteAllAssetsResult = {
   skippedInUse: Scalars['Int']['output'];
   /** How many assets it moved to the trash. */
   trashed: Scalars['Int']['output'];
+};
+
+/** A stored result of a transform of an asset's bytes, kept so that the next request for it is served from the store. Management only. */
+export type Derivative = {
+  __typename?: 'Derivative';
+  /** When it was made and stored. */
+  createdAt: Scalars['Time']['output'];
+  /** The result's format (`webp`, `jpg`, …); empty when unknown. */
+  format: Scalars['String']['output'];
+  /** The result's height in pixels, when known. */
+  height: Maybe<Scalars['Int']['output']>;
+  /** When it was last served from the store, to a day (written at most once a day); null if never since it was made. */
+  lastServedAt: Maybe<Scalars['Time']['output']>;
+  /** The result's size in bytes. */
+  size: Scalars['Int64']['output'];
+  /** The transform's URL parameters, as `w=640&fm=webp`; empty for a result stored before they were recorded. */
+  spec: Scalars['String']['output'];
+  /** The URL that serves it: the versioned transform URL of its parameters (signed when transform URLs must be). */
+  url: Scalars['String']['output'];
+  /** The result's width in pixels, when known. */
+  width: Maybe<Scalars['Int']['output']>;
+};
+
+/** A page of an asset's stored transforms. Management only. */
+export type DerivativeConnection = {
+  __typename?: 'DerivativeConnection';
+  /** The stored transforms of this page. */
+  nodes: Array<Derivative>;
+  /** Where this page is in the list. */
+  pageInfo: PageInfo;
+  /** How many stored transforms the asset has. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** A place in a CMS entry that references assets. */
@@ -806,6 +1157,55 @@ export type Exif = {
   raw: Maybe<Scalars['JSON']['output']>;
 };
 
+/** A face found in an image: its box as fractions (0 to 1) of the image's width and height as displayed, from the top-left corner. */
+export type Face = {
+  __typename?: 'Face';
+  /** The box's height, as a fraction of the image's height. */
+  height: Scalars['Float']['output'];
+  /** The box's width, as a fraction of the image's width. */
+  width: Scalars['Float']['output'];
+  /** The left edge, as a fraction of the image's width. */
+  x: Scalars['Float']['output'];
+  /** The top edge, as a fraction of the image's height. */
+  y: Scalars['Float']['output'];
+};
+
+/** A property of assets that a list can be counted by, as a UI shows next to its filters. */
+export type Facet =
+  /** The antivirus verdict on the current bytes (`AssetFilter.antivirus`); management only. */
+  | 'ANTIVIRUS'
+  /** The collection an asset is filed in, by id (`AssetFilter.collection`). */
+  | 'COLLECTION'
+  /** The families of the dominant colors (`AssetFilter.colorFamily`). */
+  | 'COLOR_FAMILY'
+  /** The file format, such as `png` (`AssetFilter.format`). */
+  | 'FORMAT'
+  /** The kind of file (`AssetFilter.kind`). */
+  | 'KIND'
+  /** The moderation status (`AssetFilter.moderation`); management only. */
+  | 'MODERATION'
+  /** The shape as displayed (`AssetFilter.orientation`). */
+  | 'ORIENTATION'
+  /** The class of pixel count (`AssetFilter.resolution`). */
+  | 'RESOLUTION'
+  /** Smart tags found by analysis (`AssetFilter.smartTags`). */
+  | 'SMART_TAG'
+  /** PUBLIC or PRIVATE (`AssetFilter.status`). */
+  | 'STATUS'
+  /** Editor tags, by name (`AssetFilter.tags`). */
+  | 'TAG'
+  /** The year (UTC) an asset was created; ignores `AssetFilter.createdAt`. */
+  | 'YEAR';
+
+/** One value of a facet and how many assets have it. */
+export type FacetValue = {
+  __typename?: 'FacetValue';
+  /** How many assets of the filter have the value. */
+  count: Scalars['Int']['output'];
+  /** The value, written as the matching filter takes it: an enum value, a format, a tag name, a collection id, a year. */
+  value: Scalars['String']['output'];
+};
+
 /** Compare a fractional number. */
 export type FloatFilter = {
   /** Equal to. */
@@ -860,6 +1260,8 @@ export type ImageCrop =
   | 'CENTER'
   /** The busiest part of the image. */
   | 'ENTROPY'
+  /** The faces: centred on the box holding every face found; without faces, the focal point (`fpX`/`fpY`, else the asset's), else the centre. */
+  | 'FACES'
   /** The focal point: `fpX`/`fpY`, else the asset's focal point, else the centre. */
   | 'FOCALPOINT'
   /** The left edge. */
@@ -868,6 +1270,13 @@ export type ImageCrop =
   | 'RIGHT'
   /** The top edge. */
   | 'TOP';
+
+/** A named colour filter. */
+export type ImageFilter =
+  /** Shades of grey. */
+  | 'GRAYSCALE'
+  /** The warm browns of old photographs. */
+  | 'SEPIA';
 
 /** How an image is fitted into the box of `w` and `h` (imgix's `fit`). */
 export type ImageFit =
@@ -895,6 +1304,29 @@ export type ImageFormat =
   /** WebP. */
   | 'WEBP';
 
+/**
+ * One step of `editImage`: exactly one of `crop`, `rotate`, `flip`, `flop`, `filter`, or the adjustments
+ * (`brightness`, `contrast`, `saturation`, together one step). Management only.
+ */
+export type ImageOperationInput = {
+  /** Multiply the brightness, 0 to 4; 1 leaves it. */
+  brightness?: InputMaybe<Scalars['Float']['input']>;
+  /** Multiply the contrast around the middle grey, 0 to 4; 1 leaves it. */
+  contrast?: InputMaybe<Scalars['Float']['input']>;
+  /** Keep this rectangle. */
+  crop?: InputMaybe<CropRectInput>;
+  /** Apply a named filter. */
+  filter?: InputMaybe<ImageFilter>;
+  /** Turn upside down. */
+  flip?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Mirror left to right. */
+  flop?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Turn clockwise by this many degrees: a multiple of 90 exactly, or from -45 to 45 to straighten (the result is cropped to the largest upright rectangle inside, with no corner of background). */
+  rotate?: InputMaybe<Scalars['Float']['input']>;
+  /** Multiply the saturation, 0 to 4; 0 is grey, 1 leaves it. */
+  saturation?: InputMaybe<Scalars['Float']['input']>;
+};
+
 /** A transform of an image, applied on the fly by the delivery gate. Each field maps to the query parameter in brackets. */
 export type ImageParams = {
   /** An aspect ratio such as `16:9` [ar]: with `w` or `h`, it sets the other. */
@@ -917,8 +1349,15 @@ export type ImageParams = {
   fpY?: InputMaybe<Scalars['Float']['input']>;
   /** Height in CSS pixels [h], 1 to 8192. */
   h?: InputMaybe<Scalars['Int']['input']>;
+  /** A PDF document's page [page], from 1 to its page count; the first when omitted. Only for PDFs. */
+  page?: InputMaybe<Scalars['Int']['input']>;
   /** Quality, 1 to 100 [q]; 75 by default (60 with `auto: [COMPRESS]`). */
   q?: InputMaybe<Scalars['Int']['input']>;
+  /**
+   * A video's frame at this time, in seconds [t], from 0 to the video's duration (millisecond precision).
+   * Without it, transforms of a video start from its poster. Only for videos.
+   */
+  t?: InputMaybe<Scalars['Float']['input']>;
   /** Width in CSS pixels [w], 1 to 8192. */
   w?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -999,6 +1438,23 @@ export type LocalizedMetadataInput = {
   title?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A text in one locale; management only. */
+export type LocalizedText = {
+  __typename?: 'LocalizedText';
+  /** The locale. */
+  locale: Scalars['String']['output'];
+  /** The text. */
+  text: Scalars['String']['output'];
+};
+
+/** A text in one locale, to set. */
+export type LocalizedTextInput = {
+  /** The locale (one of the library's). */
+  locale: Scalars['String']['input'];
+  /** The text (at most 200 characters). */
+  text: Scalars['String']['input'];
+};
+
 /** The rules of this library, as configured. */
 export type MediaSettings = {
   __typename?: 'MediaSettings';
@@ -1024,6 +1480,137 @@ export type MediaSettings = {
   uploadTypes: Array<Scalars['String']['output']>;
 };
 
+/** A person who signs in. Management only. */
+export type Member = Node & Principal & {
+  __typename?: 'Member';
+  /** When they were invited. */
+  createdAt: Scalars['Time']['output'];
+  /** When they were deactivated; null while they may sign in. */
+  deactivatedAt: Maybe<Scalars['Time']['output']>;
+  /** Their email, which they sign in with. */
+  email: Scalars['String']['output'];
+  /** The member's id (`mem_…`). */
+  id: Scalars['ID']['output'];
+  /** Their name. */
+  name: Scalars['String']['output'];
+  /** Their role. */
+  role: AccessRole;
+};
+
+/** A browser session of the signed-in member. Management only. */
+export type MemberSession = {
+  __typename?: 'MemberSession';
+  /** When it signed in. */
+  createdAt: Scalars['Time']['output'];
+  /** When it ends unless revoked first. */
+  expiresAt: Scalars['Time']['output'];
+  /** The session's id (`ses_…`); not its secret. */
+  id: Scalars['ID']['output'];
+  /** When it was last used, to the minute. */
+  lastUsedAt: Scalars['Time']['output'];
+  /** The browser that signed in, as it described itself. */
+  userAgent: Maybe<Scalars['String']['output']>;
+};
+
+/** A structured metadata field that an ADMIN defines and editors fill on assets. */
+export type MetadataField = {
+  __typename?: 'MetadataField';
+  /** When it was defined; management only. */
+  createdAt: Scalars['Time']['output'];
+  /** The value an asset without one shows; management only. */
+  default: Maybe<Scalars['MetadataValue']['output']>;
+  /** The field's id (`mdf_…`); management only. */
+  id: Scalars['ID']['output'];
+  /** The key that values, filters and `metadataValue` name it by. */
+  key: Scalars['String']['output'];
+  /** Its name in a locale (the default when omitted), falling back along the locale chain, then to the key. */
+  label: Scalars['String']['output'];
+  /** Its name in every locale it has one; management only. */
+  labels: Array<LocalizedText>;
+  /** Whether it has a value per locale. */
+  localized: Scalars['Boolean']['output'];
+  /** The options of a SELECT or MULTI_SELECT field; management only. */
+  options: Array<Scalars['String']['output']>;
+  /** Whether assets must have a value: enforced when a value is set or cleared, reported for older assets; management only. */
+  required: Scalars['Boolean']['output'];
+  /** The type of its values. */
+  type: MetadataFieldType;
+  /** When it last changed; management only. */
+  updatedAt: Scalars['Time']['output'];
+  /** Bounds of its values; management only. */
+  validation: MetadataValidation;
+};
+
+
+/** A structured metadata field that an ADMIN defines and editors fill on assets. */
+export type MetadataFieldLabelArgs = {
+  locale?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The type of a structured metadata field's values. */
+export type MetadataFieldType =
+  /** True or false. */
+  | 'BOOLEAN'
+  /** A calendar day, written YYYY-MM-DD; filters compare it as a date. */
+  | 'DATE'
+  /** Any of the field's options, as a list. */
+  | 'MULTI_SELECT'
+  /** A number; filters compare it as a number. */
+  | 'NUMBER'
+  /** One of the field's options. */
+  | 'SELECT'
+  /** Free text. */
+  | 'TEXT';
+
+/** Match assets by the value of a structured metadata field, in any locale. Comparisons read the value as the field's type: a number for NUMBER, YYYY-MM-DD for DATE. */
+export type MetadataFilter = {
+  /** Equal to. */
+  eq?: InputMaybe<Scalars['MetadataValue']['input']>;
+  /** Has a value (true) or none (false). */
+  exists?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Greater than (later than, for dates). */
+  gt?: InputMaybe<Scalars['MetadataValue']['input']>;
+  /** Equal to one of these (for MULTI_SELECT: has one of these options). */
+  in?: InputMaybe<Array<Scalars['MetadataValue']['input']>>;
+  /** The field's key. */
+  key: Scalars['String']['input'];
+  /** Less than (earlier than, for dates). */
+  lt?: InputMaybe<Scalars['MetadataValue']['input']>;
+  /** Text containing this, ignoring case. */
+  matches?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Bounds of a field's values: of a NUMBER's value, or of a TEXT's length, and a pattern a TEXT must match; management only. */
+export type MetadataValidation = {
+  __typename?: 'MetadataValidation';
+  /** The largest value (or length) allowed. */
+  max: Maybe<Scalars['Float']['output']>;
+  /** The smallest value (or length) allowed. */
+  min: Maybe<Scalars['Float']['output']>;
+  /** A regular expression (RE2) a TEXT value must match. */
+  pattern: Maybe<Scalars['String']['output']>;
+};
+
+/** Bounds of a field's values, to set. */
+export type MetadataValidationInput = {
+  /** The largest NUMBER (or TEXT length) allowed; null: none. */
+  max?: InputMaybe<Scalars['Float']['input']>;
+  /** The smallest NUMBER (or TEXT length) allowed; null: none. */
+  min?: InputMaybe<Scalars['Float']['input']>;
+  /** A regular expression (RE2) TEXT values must match; null: none. */
+  pattern?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A value of a structured metadata field to set on assets. */
+export type MetadataValueInput = {
+  /** The field's key. */
+  key: Scalars['String']['input'];
+  /** For localized fields, the locale (the default locale when omitted). */
+  locale?: InputMaybe<Scalars['String']['input']>;
+  /** The value, checked against the field's type, options and validation; null clears it. */
+  value?: InputMaybe<Scalars['MetadataValue']['input']>;
+};
+
 /** Match MIME types. */
 export type MimeTypeFilter = {
   /** Exactly this type, such as `image/png`. */
@@ -1040,7 +1627,7 @@ export type Moderation = {
   /** When the moderator decided. */
   moderatedAt: Maybe<Scalars['Time']['output']>;
   /** The token of the moderator who decided; null before a decision, or when the command line decided. */
-  moderatedBy: Maybe<ApiToken>;
+  moderatedBy: Maybe<Principal>;
   /** What the moderator wrote, for the uploader. */
   note: Maybe<Scalars['String']['output']>;
   /** Where the review stands. */
@@ -1081,12 +1668,33 @@ export type Mutation = {
   createAssetFromUrl: Asset;
   /** Create a collection. */
   createCollection: Collection;
+  /** Invite a member: returns the one-time link where they set their password (ADMIN only). */
+  createMember: CreatedMember;
+  /** Define a structured metadata field (ADMIN). */
+  createMetadataField: MetadataField;
+  /** Create a role (ADMIN only). */
+  createRole: AccessRole;
+  /** Save a filter, owned by the caller. */
+  createSavedFilter: SavedFilter;
   /** A URL that opens an asset, PRIVATE or not, until it expires: for sharing with someone without a token. Editors only. */
   createSignedAssetUrl: Scalars['String']['output'];
+  /** Name a transform (ADMIN). */
+  createTransformPreset: TransformPreset;
+  /** Name a set of upload defaults and limits (ADMIN). */
+  createUploadPreset: UploadPreset;
   /** Ask for tickets to send files straight to the store (at most `mediaSettings.maxFilesPerUpload`). */
   createUploads: Array<SignedUpload>;
   /** Create a webhook (ADMIN only, at most 100). Its secret is shown this once. */
   createWebhook: CreatedWebhook;
+  /**
+   * Make a signed URL that streams a ZIP of assets, built on the fly: folders from the collection tree, names
+   * made unique (`name (2).jpg`), each file's bytes checked against their sha256 as they stream (a damaged
+   * one cuts the archive off, so it fails to unzip rather than hold wrong bytes). Trashed and quarantined
+   * assets are left out. At most `MEDIAGRAPH_ZIP_MAX_FILES` files (TOO_MANY_FILES otherwise). EDITOR or ADMIN.
+   */
+  createZipDownload: ZipDownload;
+  /** Deactivate a member: their sessions end at once; their assets stay, attributed to them (ADMIN only). */
+  deactivateMember: Member;
   /**
    * Move every asset not in the trash to it, but those a live entry uses, which are counted instead. ADMIN
    * only. `confirm` must be `"DELETE ALL"` exactly (VALIDATION_FAILED, field `confirm`, otherwise).
@@ -1102,10 +1710,27 @@ export type Mutation = {
   deleteAssets: Array<Scalars['ID']['output']>;
   /** Delete an empty collection (FOLDER_HAS_CONTENT otherwise). Returns its id. */
   deleteCollection: Scalars['ID']['output'];
+  /** Delete a structured metadata field and its values (ADMIN). Returns its id. */
+  deleteMetadataField: Scalars['ID']['output'];
+  /** Delete a role nobody holds; built-in roles cannot be deleted (ADMIN only). Returns its id. */
+  deleteRole: Scalars['ID']['output'];
+  /** Delete a saved filter, with the same rights as changing it. Returns its id. */
+  deleteSavedFilter: Scalars['ID']['output'];
   /** Delete a tag, taking it off every asset. Returns its id. */
   deleteTag: Scalars['ID']['output'];
+  /** Delete a transform preset (ADMIN): URLs naming it answer NOT_FOUND, results made of it stay until their version is replaced. */
+  deleteTransformPreset: TransformPreset;
+  /** Delete an upload preset (ADMIN): uploads naming it are refused with NOT_FOUND. */
+  deleteUploadPreset: UploadPreset;
   /** Delete a webhook with its delivery log (ADMIN only); what it returns is the webhook as it was. */
   deleteWebhook: Webhook;
+  /**
+   * Edit an image and store the result as its next version, as `replaceAsset` with those bytes would: the
+   * `asset.replaced` event, a new antivirus scan, a new review under moderation. The operations apply in
+   * order, to the image as its EXIF orientation shows it; the result keeps the image's name and format.
+   * A bad operation is VALIDATION_FAILED with field `operations[i].<field>`. EDITOR or ADMIN.
+   */
+  editImage: Asset;
   /**
    * Purge every asset in the trash now, as `purgeAssets` does (an `asset.purged` event for them); without it,
    * trashed assets are purged once `MEDIAGRAPH_TRASH_RETENTION` has passed. ADMIN only. Returns how many
@@ -1122,6 +1747,11 @@ export type Mutation = {
   moveCollection: Collection;
   /** Delete trashed assets for good, with the bytes of every version. Returns the ids. */
   purgeAssets: Array<Scalars['ID']['output']>;
+  /**
+   * Delete every stored transform of the assets (at most 500), bytes and records: the next request for one
+   * makes it again. Returns how many were deleted. EDITOR or ADMIN. Management only.
+   */
+  purgeDerivatives: Scalars['Int']['output'];
   /** Send again what a delivery sent, as a new delivery (ADMIN only). */
   redeliverWebhookEvent: WebhookDelivery;
   /** Rename a tag. A name another tag has is a CONFLICT: use mergeTags. */
@@ -1147,6 +1777,8 @@ export type Mutation = {
   restoreAssets: Array<Asset>;
   /** Revoke an API token at once (ADMIN only). */
   revokeApiToken: ApiToken;
+  /** End one of the signed-in member's sessions. Returns its id. */
+  revokeSession: Scalars['ID']['output'];
   /**
    * Make every signed URL of these assets made so far stop opening them, whoever signed it (editors only);
    * URLs signed from now on work. Revoking an API token also voids the URLs it signed. Trashed assets may be
@@ -1174,6 +1806,18 @@ export type Mutation = {
   updateAssets: Array<Asset>;
   /** Rename a collection. */
   updateCollection: Collection;
+  /** Change a member's email, name or role (ADMIN only). */
+  updateMember: Member;
+  /** Change a structured metadata field (ADMIN); a type change converts every stored value or is refused. */
+  updateMetadataField: MetadataField;
+  /** Change a role; built-in roles cannot be changed (ADMIN only). */
+  updateRole: AccessRole;
+  /** Change a saved filter: its owner may, and an ADMIN may change a shared one. */
+  updateSavedFilter: SavedFilter;
+  /** Change a transform preset (ADMIN). */
+  updateTransformPreset: TransformPreset;
+  /** Replace an upload preset's settings (ADMIN). */
+  updateUploadPreset: UploadPreset;
   /** Change a webhook (ADMIN only). */
   updateWebhook: Webhook;
   /** Upload files (GraphQL multipart request) and create an asset for each. All or nothing: when one file fails, none is kept. */
@@ -1207,10 +1851,46 @@ export type MutationCreateCollectionArgs = {
 
 
 /** Change the media library. Management only: DELIVERY tokens may not call mutations. */
+export type MutationCreateMemberArgs = {
+  input: CreateMemberInput;
+};
+
+
+/** Change the media library. Management only: DELIVERY tokens may not call mutations. */
+export type MutationCreateMetadataFieldArgs = {
+  input: CreateMetadataFieldInput;
+};
+
+
+/** Change the media library. Management only: DELIVERY tokens may not call mutations. */
+export type MutationCreateRoleArgs = {
+  input: CreateRoleInput;
+};
+
+
+/** Change the media library. Management only: DELIVERY tokens may not call mutations. */
+export type MutationCreateSavedFilterArgs = {
+  input: CreateSavedFilterInput;
+};
+
+
+/** Change the media library. Management only: DELIVERY tokens may not call mutations. */
 export type MutationCreateSignedAssetUrlArgs = {
   expiresIn?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
   params?: InputMaybe<ImageParams>;
+};
+
+
+/** Change the media library. Management only: DELIVERY tokens may not call mutations. */
+export type MutationCreateTransformPresetArgs = {
+  input: CreateTransformPresetInput;
+};
+
+
+/** Change the media library. Management only: DELIVERY tokens may not call mutations. */
+export type MutationCreateUploadPresetArgs = {
+  input: UploadPresetInput;
 };
 
 
@@ -1223,6 +1903,18 @@ export type MutationCreateUploadsArgs = {
 /** Change the media library. Management only: DELIVERY tokens may not call mutations. */
 export type MutationCreateWebhookArgs = {
   input: CreateWebhookInput;
+};
+
+
+/** Change the media library. Management only: DELIVERY tokens may not call mutations. */
+export type MutationCreateZipDownloadArgs = {
+  input: ZipDownloadInput;
+};
+
+
+/** Change the media library. Management only: DELIVERY tokens may not call mutations. */
+export type MutationDeactivateMemberArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1252,7 +1944,37 @@ export type MutationDeleteCollectionArgs = {
 
 
 /** Change the media library. Management only: DELIVERY tokens may not call mutations. */
+export type MutationDeleteMetadataFieldArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Change the media library. Management only: DELIVERY tokens may not call mutations. */
+export type MutationDeleteRoleArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Change the media library. Management only: DELIVERY tokens may not call mutations. */
+export type MutationDeleteSavedFilterArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Change the media library. Management only: DELIVERY tokens may not call mutations. */
 export type MutationDeleteTagArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Change the media library. Management only: DELIVERY tokens may not call mutations. */
+export type MutationDeleteTransformPresetArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Change the media library. Management only: DELIVERY tokens may not call mutations. */
+export type MutationDeleteUploadPresetArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -1260,6 +1982,13 @@ export type MutationDeleteTagArgs = {
 /** Change the media library. Management only: DELIVERY tokens may not call mutations. */
 export type MutationDeleteWebhookArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** Change the media library. Management only: DELIVERY tokens may not call mutations. */
+export type MutationEditImageArgs = {
+  id: Scalars['ID']['input'];
+  operations: Array<ImageOperationInput>;
 };
 
 
@@ -1294,6 +2023,12 @@ export type MutationMoveCollectionArgs = {
 
 /** Change the media library. Management only: DELIVERY tokens may not call mutations. */
 export type MutationPurgeAssetsArgs = {
+  ids: Array<Scalars['ID']['input']>;
+};
+
+
+/** Change the media library. Management only: DELIVERY tokens may not call mutations. */
+export type MutationPurgeDerivativesArgs = {
   ids: Array<Scalars['ID']['input']>;
 };
 
@@ -1334,6 +2069,12 @@ export type MutationRestoreAssetsArgs = {
 
 /** Change the media library. Management only: DELIVERY tokens may not call mutations. */
 export type MutationRevokeApiTokenArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Change the media library. Management only: DELIVERY tokens may not call mutations. */
+export type MutationRevokeSessionArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -1407,6 +2148,48 @@ export type MutationUpdateCollectionArgs = {
 
 
 /** Change the media library. Management only: DELIVERY tokens may not call mutations. */
+export type MutationUpdateMemberArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateMemberInput;
+};
+
+
+/** Change the media library. Management only: DELIVERY tokens may not call mutations. */
+export type MutationUpdateMetadataFieldArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateMetadataFieldInput;
+};
+
+
+/** Change the media library. Management only: DELIVERY tokens may not call mutations. */
+export type MutationUpdateRoleArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateRoleInput;
+};
+
+
+/** Change the media library. Management only: DELIVERY tokens may not call mutations. */
+export type MutationUpdateSavedFilterArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateSavedFilterInput;
+};
+
+
+/** Change the media library. Management only: DELIVERY tokens may not call mutations. */
+export type MutationUpdateTransformPresetArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateTransformPresetInput;
+};
+
+
+/** Change the media library. Management only: DELIVERY tokens may not call mutations. */
+export type MutationUpdateUploadPresetArgs = {
+  id: Scalars['ID']['input'];
+  input: UploadPresetInput;
+};
+
+
+/** Change the media library. Management only: DELIVERY tokens may not call mutations. */
 export type MutationUpdateWebhookArgs = {
   id: Scalars['ID']['input'];
   input: UpdateWebhookInput;
@@ -1455,6 +2238,88 @@ export type PageInfo = {
   startCursor: Maybe<Scalars['String']['output']>;
 };
 
+/** How much of the media a permission reaches. */
+export type PermissionScope =
+  /** Every asset. */
+  | 'ALL'
+  /** No asset. */
+  | 'NONE'
+  /** Only the assets created by members and API tokens of the same role (per role, as microCMS's "media created by members of this role"). */
+  | 'OWN';
+
+/** What a role may do. Management only. */
+export type Permissions = {
+  __typename?: 'Permissions';
+  /** Which assets its holders move to the trash and purge. */
+  deleteMedia: PermissionScope;
+  /** Whether they may manage collections. */
+  manageCollections: Scalars['Boolean']['output'];
+  /** Whether they may change settings. */
+  manageSettings: Scalars['Boolean']['output'];
+  /** Whether they may manage tags. */
+  manageTags: Scalars['Boolean']['output'];
+  /** Whether they may manage API tokens. */
+  manageTokens: Scalars['Boolean']['output'];
+  /** Whether they may manage webhooks. */
+  manageWebhooks: Scalars['Boolean']['output'];
+  /** Whether they may moderate assets. */
+  moderate: Scalars['Boolean']['output'];
+  /** Whether they may publish (set assets PUBLIC). */
+  publishMedia: Scalars['Boolean']['output'];
+  /** Which assets its holders read; NONE reads what the public does (PUBLIC assets). */
+  readMedia: PermissionScope;
+  /** Which assets its holders change. */
+  writeMedia: PermissionScope;
+};
+
+/** Permissions to give a role; an omitted scope is NONE, an omitted flag false. */
+export type PermissionsInput = {
+  /** Which assets its holders move to the trash and purge. */
+  deleteMedia?: InputMaybe<PermissionScope>;
+  /** Whether they may manage collections. */
+  manageCollections?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Whether they may change settings. */
+  manageSettings?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Whether they may manage tags. */
+  manageTags?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Whether they may manage API tokens. */
+  manageTokens?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Whether they may manage webhooks. */
+  manageWebhooks?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Whether they may moderate assets. */
+  moderate?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Whether they may publish. */
+  publishMedia?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Which assets its holders read. */
+  readMedia?: InputMaybe<PermissionScope>;
+  /** Which assets its holders change. */
+  writeMedia?: InputMaybe<PermissionScope>;
+};
+
+/**
+ * The still image that stands for a video (its poster frame, taken a tenth into it) or a PDF document (its
+ * first page): what transforms, `transformUrl` and `responsiveImage` of such an asset start from.
+ */
+export type Poster = {
+  __typename?: 'Poster';
+  /** A BlurHash of the poster, for a placeholder while it loads. */
+  blurhash: Maybe<Scalars['String']['output']>;
+  /** Height of the poster in pixels. */
+  height: Scalars['Int']['output'];
+  /** The second of the video the poster was taken at; null for a document's page. */
+  time: Maybe<Scalars['Float']['output']>;
+  /** Width of the poster in pixels. */
+  width: Scalars['Int']['output'];
+};
+
+/** Who did something: a member signed in through a browser, or an API token. */
+export type Principal = {
+  /** The member's (`mem_…`) or token's (`tok_…`) id. */
+  id: Scalars['ID']['output'];
+  /** The member's or the token's name. */
+  name: Scalars['String']['output'];
+};
+
 /** Read the media library. */
 export type Query = {
   __typename?: 'Query';
@@ -1462,6 +2327,8 @@ export type Query = {
   apiTokens: Maybe<Array<ApiToken>>;
   /** One asset; null when it does not exist or the caller may not see it. */
   asset: Maybe<Asset>;
+  /** Facet counts over the assets the caller may see that match a filter: a DELIVERY token counts only what it may see. */
+  assetFacets: AssetFacets;
   /** Where an asset is used. */
   assetUsages: Array<Usage>;
   /** A page of the assets the caller may see. Trashed assets appear only with `filter: { deleted: true }`. */
@@ -1474,14 +2341,32 @@ export type Query = {
   collections: Array<Collection>;
   /** The assets an entry references that the caller may see, in reference order. */
   entryAssets: Array<Asset>;
+  /** The signed-in member, or null when the request carries an API token (a token is not a member). Management only. */
+  me: Maybe<Member>;
   /** The rules of this library: upload limits and content locales. */
   mediaSettings: MediaSettings;
+  /** One member (ADMIN, or the member themself; management only). */
+  member: Maybe<Member>;
+  /** Every member, deactivated ones included (ADMIN only; management only). */
+  members: Maybe<Array<Member>>;
+  /** The structured metadata fields, by key; management only. */
+  metadataFields: Array<MetadataField>;
+  /** The signed-in member's live sessions; empty for an API token (management only). */
+  mySessions: Maybe<Array<MemberSession>>;
   /** Any object by its global id; null when it does not exist or the caller may not see it. */
   node: Maybe<Node>;
+  /** Every role, built-in ones first (management only). */
+  roles: Maybe<Array<AccessRole>>;
+  /** The caller's saved filters and the shared ones, by name; management only. */
+  savedFilters: Array<SavedFilter>;
   /** Tags in name order. Delivery tokens see only tags that some PUBLIC asset carries. */
   tags: TagConnection;
+  /** The transform presets, by name (editors and admins). Management only. */
+  transformPresets: Array<TransformPreset>;
   /** One of the caller's uploads (ADMINs: anyone's), to follow its progress. Management only. */
   upload: Maybe<SignedUpload>;
+  /** The upload presets, by name (editors and admins). Management only. */
+  uploadPresets: Array<UploadPreset>;
   /** One webhook; null when it does not exist (ADMIN only; management only). */
   webhook: Maybe<Webhook>;
   /** The names of the events webhooks and subscriptions may ask for. */
@@ -1495,6 +2380,14 @@ export type Query = {
 export type QueryAssetArgs = {
   id: Scalars['ID']['input'];
   locale?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Read the media library. */
+export type QueryAssetFacetsArgs = {
+  facets?: InputMaybe<Array<Facet>>;
+  filter?: InputMaybe<AssetFilter>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1513,6 +2406,8 @@ export type QueryAssetsArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
   locale?: InputMaybe<Scalars['String']['input']>;
   orderBy?: InputMaybe<AssetOrder>;
+  query?: InputMaybe<Scalars['String']['input']>;
+  savedFilter?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -1540,6 +2435,12 @@ export type QueryCollectionsArgs = {
 export type QueryEntryAssetsArgs = {
   entry: EntryRefInput;
   locale?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Read the media library. */
+export type QueryMemberArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1634,6 +2535,34 @@ export type Role =
   | 'EDITOR';
 
 /**
+ * A filter of the asset list saved under a name, to apply again with `assets(savedFilter:)`: personal to the
+ * principal that saved it, or shared with every EDITOR and ADMIN. Management only.
+ */
+export type SavedFilter = {
+  __typename?: 'SavedFilter';
+  /** When it was saved. */
+  createdAt: Scalars['Time']['output'];
+  /** The filter, in the shape of the `AssetFilter` input. */
+  filter: Scalars['JSON']['output'];
+  /** The saved filter's id (`sfl_…`). */
+  id: Scalars['ID']['output'];
+  /** Whether the caller saved it. */
+  mine: Scalars['Boolean']['output'];
+  /** Its name, as a UI lists it. */
+  name: Scalars['String']['output'];
+  /** The ordering it applies unless the query names one. */
+  orderBy: Maybe<AssetOrder>;
+  /** The id of the principal (an API token) that saved it. */
+  ownerId: Scalars['String']['output'];
+  /** Words searched for beside the filter. */
+  search: Maybe<Scalars['String']['output']>;
+  /** Whether every EDITOR and ADMIN sees it (true) or only its owner (false). */
+  shared: Scalars['Boolean']['output'];
+  /** When it last changed. */
+  updatedAt: Scalars['Time']['output'];
+};
+
+/**
  * A ticket to send a file straight to the store, then what became of it. (API.md calls it `Upload`, a name
  * the file scalar of `uploadAssets` already holds: clients write that one in their variable types.)
  * Management only, like every field of it.
@@ -1667,6 +2596,28 @@ export type SignedUpload = Node & {
   /** Where to send the whole file, for a file sent in one request; only in the answer of createUploads. */
   url: Maybe<Scalars['String']['output']>;
 };
+
+/** A smart tag, with where it came from and how sure its source is. */
+export type SmartTagDetail = {
+  __typename?: 'SmartTagDetail';
+  /** From 0 to 1: 1 for keywords; the share of the pixels for a color; Tesseract's confidence for text; the face detector's precision for its tags. */
+  confidence: Scalars['Float']['output'];
+  /** The tag, as `smartTags` lists it. */
+  name: Scalars['String']['output'];
+  /** Where it came from. */
+  source: SmartTagSource;
+};
+
+/** Where a smart tag came from. */
+export type SmartTagSource =
+  /** A named color covering at least a fifth of the image. */
+  | 'COLOR'
+  /** The file's own keywords (IPTC, XMP). */
+  | 'KEYWORD'
+  /** A trained model looking at the pixels: OpenCV's face detector (`face`, `person`, `portrait`, `group`). No image classifier ships in a package this service can install, so there are no other model tags. */
+  | 'MODEL'
+  /** The text read in the image: `text`, `document`, and the words Tesseract read with the most confidence. */
+  | 'OCR';
 
 /** Match asset statuses. */
 export type StatusFilter = {
@@ -1776,6 +2727,27 @@ export type TimeFilter = {
   lte?: InputMaybe<Scalars['Time']['input']>;
 };
 
+/**
+ * A named transform (Cloudinary's transformation template, imgix's preset): `?preset=NAME` at the gate, or
+ * `transformUrl(preset: NAME)`, applies its parameters. A preset URL needs no signature even when signing is
+ * on, so a site uses presets without a signer; it takes no transform parameter of its own. Management only.
+ */
+export type TransformPreset = {
+  __typename?: 'TransformPreset';
+  /** When it was created. */
+  createdAt: Scalars['Time']['output'];
+  /** Whether it is made as soon as an image is created or replaced, so that its first visitor gets a stored result. */
+  eager: Scalars['Boolean']['output'];
+  /** The preset's id (`tpr_…`). */
+  id: Scalars['ID']['output'];
+  /** Its name, a slug: what `?preset=` and `transformUrl(preset:)` take. */
+  name: Scalars['String']['output'];
+  /** Its parameters as a delivery URL's query string, such as `fit=crop&h=300&w=400`. */
+  query: Scalars['String']['output'];
+  /** When it was last changed. */
+  updatedAt: Scalars['Time']['output'];
+};
+
 /** Changes to assets. An omitted field stays as it is; a nullable field set to null is cleared. */
 export type UpdateAssetInput = {
   /** Who made the work. */
@@ -1788,6 +2760,8 @@ export type UpdateAssetInput = {
   collectionId?: InputMaybe<Scalars['ID']['input']>;
   /** The copyright notice. */
   copyright?: InputMaybe<Scalars['String']['input']>;
+  /** Attribute the assets to this member or API token (ADMIN only; management only). */
+  creatorId?: InputMaybe<Scalars['ID']['input']>;
   /** Free-form values in the default locale. */
   customData?: InputMaybe<Scalars['JSON']['input']>;
   /** Metadata per locale. */
@@ -1796,6 +2770,8 @@ export type UpdateAssetInput = {
   filename?: InputMaybe<Scalars['String']['input']>;
   /** The focal point in the default locale. */
   focalPoint?: InputMaybe<FocalPointInput>;
+  /** Values of structured metadata fields to set (at most 50). */
+  metadata?: InputMaybe<Array<MetadataValueInput>>;
   /** Editors' notes. */
   notes?: InputMaybe<Scalars['String']['input']>;
   /** Who may see the asset. An asset a live entry uses cannot become PRIVATE. */
@@ -1808,6 +2784,68 @@ export type UpdateAssetInput = {
 export type UpdateCollectionInput = {
   /** A new name. */
   name: Scalars['String']['input'];
+};
+
+/** Changes to a member; omitted fields stay as they are. */
+export type UpdateMemberInput = {
+  /** Their email. */
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** Their name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Their role. */
+  roleId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** Changes to a field; an omitted field stays as it is. */
+export type UpdateMetadataFieldInput = {
+  /** A new default (null: none). */
+  default?: InputMaybe<Scalars['MetadataValue']['input']>;
+  /** A new key. */
+  key?: InputMaybe<Scalars['String']['input']>;
+  /** New names per locale (replacing all of them). */
+  label?: InputMaybe<Array<LocalizedTextInput>>;
+  /** Whether it has a value per locale. */
+  localized?: InputMaybe<Scalars['Boolean']['input']>;
+  /** New options. */
+  options?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Whether assets must have a value. */
+  required?: InputMaybe<Scalars['Boolean']['input']>;
+  /** A new type: allowed only when every stored value converts to it. */
+  type?: InputMaybe<MetadataFieldType>;
+  /** New bounds. */
+  validation?: InputMaybe<MetadataValidationInput>;
+};
+
+/** Changes to a role; omitted fields stay as they are. */
+export type UpdateRoleInput = {
+  /** Its name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** What it may do (replaces every permission). */
+  permissions?: InputMaybe<PermissionsInput>;
+};
+
+/** Changes to a saved filter; an omitted field stays as it is, a nullable one set to null is cleared. */
+export type UpdateSavedFilterInput = {
+  /** New conditions (null: every asset). */
+  filter?: InputMaybe<AssetFilter>;
+  /** A new name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** A new ordering (null: none). */
+  orderBy?: InputMaybe<AssetOrder>;
+  /** New words to search for (null: none). */
+  search?: InputMaybe<Scalars['String']['input']>;
+  /** Share it, or make it personal again. */
+  shared?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** Changes to a transform preset; an omitted field stays as it is. URLs naming it serve the new transform. */
+export type UpdateTransformPresetInput = {
+  /** Make it as soon as an image is created or replaced. */
+  eager?: InputMaybe<Scalars['Boolean']['input']>;
+  /** A new name; URLs with the old one stop working. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** The new transform. */
+  params?: InputMaybe<ImageParams>;
 };
 
 /** Changes to a webhook; absent fields stay as they are. */
@@ -1846,6 +2884,8 @@ export type UploadAssetsInput = {
   focalPoint?: InputMaybe<FocalPointInput>;
   /** Editors' notes. */
   notes?: InputMaybe<Scalars['String']['input']>;
+  /** An upload preset (`uploadPresets`): its settings are defaults for this input, and its limits apply to the files. */
+  preset?: InputMaybe<Scalars['String']['input']>;
   /**
    * When a live asset already holds the same bytes (SHA-256, computed while the file streams in), return it
    * instead of storing a copy: the new bytes are deleted and the rest of this input is not applied to it.
@@ -1856,6 +2896,8 @@ export type UploadAssetsInput = {
   status?: InputMaybe<AssetStatus>;
   /** Tags to put on them, by name; missing tags are created. */
   tags?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Make the new assets variants of this asset (an art-directed crop, a hand-made WebP): they follow its visibility, and the gate serves a variant whose format and width a request of the original asks for exactly. */
+  variantOf?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** A header a signed request must carry as given. Management only. */
@@ -1878,6 +2920,62 @@ export type UploadPart = {
   size: Scalars['Int64']['output'];
   /** Where to send the part with PUT, adding its headers; the answer's ETag header goes to completeUploads. */
   url: Scalars['String']['output'];
+};
+
+/**
+ * A named set of upload defaults and limits (Cloudinary's upload presets): `preset` in `uploadAssets`,
+ * `createUploads` and `createAssetFromUrl` (`input.asset.preset`) applies it. Each default is one the call's
+ * own input overrides; the limits narrow the library's (`mediaSettings`), never widen them.
+ * Management only, like every field of it.
+ */
+export type UploadPreset = {
+  __typename?: 'UploadPreset';
+  /** The types uploads may have, as `MEDIAGRAPH_UPLOAD_TYPES` writes them (`image/*`); empty: the library's. Both lists must admit a file. */
+  allowedTypes: Array<Scalars['String']['output']>;
+  /** The author of uploads that name none. */
+  author: Maybe<Scalars['String']['output']>;
+  /** The collection of uploads that name none. */
+  collectionId: Maybe<Scalars['ID']['output']>;
+  /** The copyright notice of uploads that give none. */
+  copyright: Maybe<Scalars['String']['output']>;
+  /** When it was created. */
+  createdAt: Scalars['Time']['output'];
+  /** Metadata per locale of uploads that give none for that locale. */
+  defaultFieldMetadata: Array<LocalizedMetadata>;
+  /** The preset's id (`upp_…`). */
+  id: Scalars['ID']['output'];
+  /** The largest file, in bytes; the library's limits apply as well. Null: only the library's. */
+  maxBytes: Maybe<Scalars['Int64']['output']>;
+  /** Its name, a slug: what `preset` takes. */
+  name: Scalars['String']['output'];
+  /** Who may see uploads that say nothing; the library's default (PRIVATE) when null. */
+  status: Maybe<AssetStatus>;
+  /** Tags put on uploads that give none, by name. */
+  tags: Array<Scalars['String']['output']>;
+  /** When it was last changed. */
+  updatedAt: Scalars['Time']['output'];
+};
+
+/** An upload preset: every setting at once (an update replaces them all). */
+export type UploadPresetInput = {
+  /** The types uploads may have (`image/png`, `image/*`); empty: the library's. */
+  allowedTypes?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The author of uploads that name none. */
+  author?: InputMaybe<Scalars['String']['input']>;
+  /** The collection of uploads that name none. */
+  collectionId?: InputMaybe<Scalars['ID']['input']>;
+  /** The copyright notice of uploads that give none. */
+  copyright?: InputMaybe<Scalars['String']['input']>;
+  /** Metadata per locale of uploads that give none for that locale. */
+  defaultFieldMetadata?: InputMaybe<Array<LocalizedMetadataInput>>;
+  /** The largest file, in bytes. */
+  maxBytes?: InputMaybe<Scalars['Int64']['input']>;
+  /** Its name: 1 to 64 lower-case letters, digits, `-` and `_`, starting and ending with a letter or digit; in an update, null keeps it. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Who may see uploads that say nothing. */
+  status?: InputMaybe<AssetStatus>;
+  /** Tags put on uploads that give none, by name. */
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 /** Where a signed upload is in its life. */
@@ -1907,6 +3005,109 @@ export type Usage = Node & {
   /** When the reference last changed. */
   updatedAt: Scalars['Time']['output'];
 };
+
+/** Whether an asset list has variants in it; without it, lists leave them out. */
+export type VariantInclusion =
+  /** Originals and variants. */
+  | 'INCLUDE'
+  /** Variants only. */
+  | 'ONLY';
+
+/**
+ * A video's streaming and preview URLs, as DatoCMS's `video` field gives them. The ladder is H.264 + AAC in
+ * 6-second fMP4 segments, at 360p, 720p and 1080p up to the video's own height; a replacement is encoded anew.
+ */
+export type Video = {
+  __typename?: 'Video';
+  /**
+   * The absolute URL of the HLS master playlist (for hls.js, Safari, ExoPlayer); null until `status` is
+   * READY. A PRIVATE asset's plays with `signed`: the grant travels in the path, so every playlist and
+   * segment the player fetches carries it.
+   */
+  hlsUrl: Maybe<Scalars['String']['output']>;
+  /**
+   * The absolute URL of a progressive MP4 of the rendition whose height is the largest at most `resolution`
+   * (the smallest when none is); the largest when `resolution` is omitted. Null until READY.
+   */
+  mp4Url: Maybe<Scalars['String']['output']>;
+  /** The fraction of the encode done, from 0 to 1 (1 when READY). */
+  progress: Scalars['Float']['output'];
+  /** Why there is no stream (HLS off, FFmpeg missing, the encode failed). Management only. */
+  reason: Maybe<Scalars['String']['output']>;
+  /** The renditions of the ladder, smallest first; empty until READY. */
+  renditions: Array<VideoRendition>;
+  /** How far the HLS encode is. */
+  status: VideoStatus;
+  /** The absolute URL of the poster as a JPEG through the gate (any `ImageParams` apply to it at `transformUrl`). */
+  thumbnailUrl: Maybe<Scalars['String']['output']>;
+};
+
+
+/**
+ * A video's streaming and preview URLs, as DatoCMS's `video` field gives them. The ladder is H.264 + AAC in
+ * 6-second fMP4 segments, at 360p, 720p and 1080p up to the video's own height; a replacement is encoded anew.
+ */
+export type VideoHlsUrlArgs = {
+  expiresIn?: InputMaybe<Scalars['Int']['input']>;
+  signed?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/**
+ * A video's streaming and preview URLs, as DatoCMS's `video` field gives them. The ladder is H.264 + AAC in
+ * 6-second fMP4 segments, at 360p, 720p and 1080p up to the video's own height; a replacement is encoded anew.
+ */
+export type VideoMp4UrlArgs = {
+  expiresIn?: InputMaybe<Scalars['Int']['input']>;
+  resolution?: InputMaybe<Scalars['Int']['input']>;
+  signed?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** One size of a video's HLS ladder. */
+export type VideoRendition = {
+  __typename?: 'VideoRendition';
+  /** Height in pixels. */
+  height: Scalars['Int']['output'];
+  /** Width in pixels. */
+  width: Scalars['Int']['output'];
+};
+
+/** How far a video's HLS encode is. */
+export type VideoStatus =
+  /** Being encoded: see `progress`. */
+  | 'ENCODING'
+  /** The encode failed; editors read why in `reason`. */
+  | 'FAILED'
+  /** HLS is off on this server (`MEDIAGRAPH_HLS`): the video is served as uploaded. */
+  | 'OFF'
+  /** Waiting for the background encode. */
+  | 'PENDING'
+  /** Encoded: `hlsUrl` and `mp4Url` are set. */
+  | 'READY';
+
+/** The analysis of an image's pixels (faces, text, smart tags), run by a background job on each new version. */
+export type VisionAnalysis = {
+  __typename?: 'VisionAnalysis';
+  /** When it was done. */
+  analyzedAt: Maybe<Scalars['Time']['output']>;
+  /** Why the analysis FAILED. Management only. */
+  error: Maybe<Scalars['String']['output']>;
+  /** Why `faces` is null once DONE: no face detector (OpenCV or its cascade file is not installed) or it failed. Management only. */
+  facesUnavailable: Maybe<Scalars['String']['output']>;
+  /** Why `ocrText` is null once DONE: the image does not look like a document or a screenshot, Tesseract is not installed, or it failed or ran out of time. Management only. */
+  ocrUnavailable: Maybe<Scalars['String']['output']>;
+  /** How far it is. */
+  status: VisionStatus;
+};
+
+/** How far the analysis of an image's pixels is. */
+export type VisionStatus =
+  /** Done: `faces`, `ocrText` and the smart tags hold what it found. */
+  | 'DONE'
+  /** The image could not be decoded; `error` says why. */
+  | 'FAILED'
+  /** Queued: the background job has not looked at the current version yet. */
+  | 'PENDING';
 
 /**
  * A receiver of events: an HTTP endpoint Mediagraph POSTs signed JSON to after each change it subscribes
@@ -2018,4 +3219,33 @@ export type WebhookHeaderInput = {
   name: Scalars['String']['input'];
   /** Its value. */
   value: Scalars['String']['input'];
+};
+
+/** A ZIP download made by `createZipDownload`. Management only. */
+export type ZipDownload = {
+  __typename?: 'ZipDownload';
+  /** When the URL stops opening (one hour after it was made); a download started before goes on. */
+  expiresAt: Scalars['Time']['output'];
+  /** How many files the archive holds, as of its making. */
+  fileCount: Scalars['Int']['output'];
+  /**
+   * The signed URL that streams the archive (`GET`), until `expiresAt`. Revoking the token that made it
+   * voids it; `revokeSignedUrls` on an asset leaves that asset out.
+   */
+  url: Scalars['String']['output'];
+};
+
+/**
+ * Which assets a ZIP download holds. The assets of `ids`, and those of `collectionId` (with the collections
+ * below it) that match `filter`, or those of `filter` alone; at least one of the three. Management only.
+ */
+export type ZipDownloadInput = {
+  /** A collection to include with every collection below it; the archive's folders start at the root of the tree. */
+  collectionId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only assets that match (within `collectionId` when given), as in `assets(filter)`. */
+  filter?: InputMaybe<AssetFilter>;
+  /** Assets to include; an unknown id is NOT_FOUND (field `input.ids[i]`). */
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Also include every older version of each asset, beside the current one, as `name.v1.jpg`. */
+  includeVersions?: InputMaybe<Scalars['Boolean']['input']>;
 };
