@@ -62,8 +62,11 @@ try {
   });
 
   await step('bulk-tag two assets', async () => {
-    await page.getByLabel('Select alpha.png').click();
-    await page.getByLabel('Select clip.mp4').click();
+    // The list settles first (the cleared search refetches it), so the clicks land on the cards named.
+    await page.waitForLoadState('networkidle');
+    await page.getByLabel('Select alpha.png').check();
+    await page.getByLabel('Select clip.mp4').check();
+    await page.locator('.bulk', { hasText: '2 selected' }).waitFor();
     await page.getByLabel('Tags', { exact: true }).fill('hero');
     await page.getByRole('button', { name: 'Tag', exact: true }).click();
     await page.getByText('Tagged: 2 assets').waitFor();
@@ -447,6 +450,21 @@ try {
     for (const n of ['clip', 'tone']) if ((await value(n)) !== 'All rights reserved') throw new Error(n + ' licence ' + (await value(n)));
     await page.getByRole('button', { name: 'Clear selection' }).click();
     await page.goto(cfg.url + '/');
+  });
+
+  await step('a video shows its poster as its thumbnail; a sound its waveform in the player', async () => {
+    await card('clip.mp4').locator('[data-poster]').waitFor({ timeout: 30000 });
+    await page.waitForFunction(() => {
+      const card = [...document.querySelectorAll('.card')].find((c) => c.querySelector('.name')?.textContent === 'clip.mp4');
+      return card?.querySelector('img')?.naturalWidth > 0;
+    }, null, { timeout: 30000 });
+    await card('tone.mp3').locator('[data-open]').click();
+    const wave = page.locator('svg.waveform');
+    await wave.waitFor({ timeout: 30000 });
+    await shot(page, 'audio');
+    const buckets = await wave.getAttribute('data-buckets');
+    await page.keyboard.press('Escape');
+    return { buckets };
   });
 
   await step('the other pages, and a phone-sized screen', async () => {

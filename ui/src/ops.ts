@@ -14,6 +14,7 @@ export const AssetCardFields = graphql(`
   fragment AssetCard on Asset {
     id kind status filename mimeType size width height aspectRatio createdAt updatedAt
     blurhash lqip inUse processingError version
+    poster { blurhash }
     thumb: url(params: { w: 320, h: 320, fit: MAX, auto: [FORMAT] }, signed: true, expiresIn: 86400)
     tags { id name }
     collection { id name }

@@ -79,14 +79,35 @@ function Body({ a, mode, refetch }: { a: A; mode: Mode; refetch(): void }) {
   );
 }
 
+const WaveformQuery = graphql(`
+  query Waveform($id: ID!) { asset(id: $id) { id audio { waveform(buckets: 160) waveformReason } } }
+`);
+
+/** The sound's peaks as bars; the background job computes them, so a fresh upload may have none yet. */
+function Waveform({ id }: { id: string }) {
+  const [{ data }] = useQuery({ query: WaveformQuery, variables: { id } });
+  const peaks = data?.asset?.audio?.waveform;
+  if (!peaks?.length) return data?.asset?.audio?.waveformReason ? <p>No waveform: {data.asset.audio.waveformReason}</p> : null;
+  return (
+    <svg className="waveform" viewBox={`0 0 ${peaks.length} 100`} preserveAspectRatio="none" role="img" aria-label="Waveform" data-buckets={peaks.length}>
+      {peaks.map((p, i) => <rect key={i} x={i + 0.1} width={0.8} y={50 - p * 50} height={Math.max(1, p * 100)} />)}
+    </svg>
+  );
+}
+
 function Preview({ a }: { a: A }) {
   switch (a.kind) {
     case 'IMAGE':
       return <img className="preview" src={a.thumb} alt={a.defaultFieldMetadata.find((m) => m.alt)?.alt ?? ''} />;
     case 'VIDEO':
-      return <video className="preview" src={a.original} controls preload="metadata" aria-label={`Video ${a.filename}`} />;
+      return <video className="preview" src={a.original} poster={a.poster ? a.thumb : undefined} controls preload="metadata" aria-label={`Video ${a.filename}`} />;
     case 'AUDIO':
-      return <audio src={a.original} controls preload="metadata" aria-label={`Audio ${a.filename}`} />;
+      return (
+        <>
+          <Waveform id={a.id} />
+          <audio src={a.original} controls preload="metadata" aria-label={`Audio ${a.filename}`} />
+        </>
+      );
     default:
       return a.mimeType === 'application/pdf' ? (
         <iframe className="preview" src={a.original} title={`PDF ${a.filename}`} />

@@ -24,7 +24,9 @@ export function Thumb({ asset }: { asset: AssetCardFragment }) {
     }
   }, [asset.blurhash, asset.lqip]);
 
-  if (asset.kind !== 'IMAGE' || failed) {
+  // A video or PDF with its poster made has a still to show, through the same transform URL.
+  const still = asset.kind === 'IMAGE' || !!asset.poster;
+  if (!still || failed) {
     return (
       <div className="thumb icon" aria-hidden="true">
         <span>{kindIcon[asset.kind] ?? '🖼'}</span>
@@ -44,6 +46,7 @@ export function Thumb({ asset }: { asset: AssetCardFragment }) {
         onLoad={() => setLoaded(true)}
         onError={() => setFailed(true)}
       />
+      {asset.kind !== 'IMAGE' && <span className="kind-mark" aria-hidden="true" data-poster>{kindIcon[asset.kind]}</span>}
     </div>
   );
 }
