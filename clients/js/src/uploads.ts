@@ -25,10 +25,7 @@ export interface UploadProgress {
 
 /** How to file and describe the new asset (createUploads' CreateUploadInput). */
 export type AssetOptions = Partial<Pick<CreateUploadInput,
-  'status' | 'collectionId' | 'tags' | 'author' | 'copyright' | 'notes' | 'defaultFieldMetadata'>> & {
-  /** An upload preset's name (`uploadPresets`): its settings are defaults for these options, its limits apply. */
-  preset?: string | null;
-};
+  'status' | 'collectionId' | 'tags' | 'author' | 'copyright' | 'notes' | 'defaultFieldMetadata' | 'preset'>>;
 
 export interface UploadOptions extends AssetOptions {
   /** The file's name; by default the local file's, the File's or the URL's last segment. */
