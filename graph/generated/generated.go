@@ -521,7 +521,7 @@ type ComplexityRoot struct {
 		Asset             func(childComplexity int, id string, locale *string) int
 		AssetFacets       func(childComplexity int, filter *models.AssetFilter, facets []models.Facet, limit *int) int
 		AssetUsages       func(childComplexity int, assetID string) int
-		Assets            func(childComplexity int, filter *models.AssetFilter, query *string, orderBy *models.AssetOrder, first *int, after *string, last *int, before *string, locale *string, savedFilter *string) int
+		Assets            func(childComplexity int, filter *models.AssetFilter, query *string, orderBy *models.AssetOrder, orderByMetadata *model.MetadataOrder, first *int, after *string, last *int, before *string, locale *string, savedFilter *string) int
 		AuditLog          func(childComplexity int, filter *model.AuditLogFilter, first *int, after *string) int
 		Collection        func(childComplexity int, id string) int
 		Collections       func(childComplexity int, parentID *string) int
@@ -921,7 +921,7 @@ type QueryResolver interface {
 	Node(ctx context.Context, id string) (models.Node, error)
 	MediaSettings(ctx context.Context) (*model.MediaSettings, error)
 	Asset(ctx context.Context, id string, locale *string) (*models.Asset, error)
-	Assets(ctx context.Context, filter *models.AssetFilter, query *string, orderBy *models.AssetOrder, first *int, after *string, last *int, before *string, locale *string, savedFilter *string) (*catalogue.AssetList, error)
+	Assets(ctx context.Context, filter *models.AssetFilter, query *string, orderBy *models.AssetOrder, orderByMetadata *model.MetadataOrder, first *int, after *string, last *int, before *string, locale *string, savedFilter *string) (*catalogue.AssetList, error)
 	AuditLog(ctx context.Context, filter *model.AuditLogFilter, first *int, after *string) (*model.AuditLogConnection, error)
 	Collection(ctx context.Context, id string) (*models.Collection, error)
 	Collections(ctx context.Context, parentID *string) ([]*models.Collection, error)
@@ -3428,7 +3428,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Assets(childComplexity, args["filter"].(*models.AssetFilter), args["query"].(*string), args["orderBy"].(*models.AssetOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["locale"].(*string), args["savedFilter"].(*string)), true
+		return e.ComplexityRoot.Query.Assets(childComplexity, args["filter"].(*models.AssetFilter), args["query"].(*string), args["orderBy"].(*models.AssetOrder), args["orderByMetadata"].(*model.MetadataOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["locale"].(*string), args["savedFilter"].(*string)), true
 	case "Query.auditLog":
 		if e.ComplexityRoot.Query.AuditLog == nil {
 			break
@@ -4441,6 +4441,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("LocalizedMetadataInput", ec.unmarshalInputLocalizedMetadataInput),
 			graphql.NewInputUnmarshaler("LocalizedTextInput", ec.unmarshalInputLocalizedTextInput),
 			graphql.NewInputUnmarshaler("MetadataFilter", ec.unmarshalInputMetadataFilter),
+			graphql.NewInputUnmarshaler("MetadataOrder", ec.unmarshalInputMetadataOrder),
 			graphql.NewInputUnmarshaler("MetadataValidationInput", ec.unmarshalInputMetadataValidationInput),
 			graphql.NewInputUnmarshaler("MetadataValueInput", ec.unmarshalInputMetadataValueInput),
 			graphql.NewInputUnmarshaler("MimeTypeFilter", ec.unmarshalInputMimeTypeFilter),
@@ -4956,6 +4957,11 @@ extend type Query {
     query: String
     "The ordering."
     orderBy: AssetOrder = CREATED_AT_DESC
+    """
+    Order by a structured metadata field instead of ` + "`" + `orderBy` + "`" + ` (an enum value cannot carry the field's
+    key): assets without a value last, ties by id. Not with ` + "`" + `orderBy: RELEVANCE` + "`" + `.
+    """
+    orderByMetadata: MetadataOrder
     "Page forward: at most this many assets (default 20, at most 500)."
     first: Int
     "Page forward: the assets after this cursor."
@@ -5600,6 +5606,27 @@ extend type Query {
     "The most frequent values to answer per facet (at most 100)."
     limit: Int = 10
   ): AssetFacets!
+}
+`, BuiltIn: false},
+	{Name: "../../schema/fieldorder.graphqls", Input: `"A direction of an ordering."
+enum OrderDirection {
+  "Smallest, earliest, A first."
+  ASC
+  "Largest, latest, Z first."
+  DESC
+}
+
+"""
+An ordering by a structured metadata field (` + "`" + `assets(orderByMetadata: …)` + "`" + `): assets without a value come
+last in either direction; ties, and the assets without a value, are ordered by id.
+"""
+input MetadataOrder {
+  "The key of the field; a MULTI_SELECT field cannot order a list."
+  key: String!
+  "The direction."
+  direction: OrderDirection = ASC
+  "The locale of a localized field's values; the default locale when absent. Ignored for other fields."
+  locale: String
 }
 `, BuiltIn: false},
 	{Name: "../../schema/filters.graphqls", Input: `"Match ids."
@@ -10218,54 +10245,62 @@ func (ec *executionContext) field_Query_assets_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["orderBy"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "orderByMetadata",
+		func(ctx context.Context, v any) (*model.MetadataOrder, error) {
+			return ec.unmarshalOMetadataOrder2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐMetadataOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderByMetadata"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg4
-	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+	args["after"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "last",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["last"] = arg5
-	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+	args["last"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "before",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["before"] = arg6
-	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "locale",
+	args["before"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "locale",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["locale"] = arg7
-	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "savedFilter",
+	args["locale"] = arg8
+	arg9, err := graphql.ProcessArgField(ctx, rawArgs, "savedFilter",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOID2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["savedFilter"] = arg8
+	args["savedFilter"] = arg9
 	return args, nil
 }
 
@@ -20366,7 +20401,7 @@ func (ec *executionContext) _Query_assets(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Assets(ctx, fc.Args["filter"].(*models.AssetFilter), fc.Args["query"].(*string), fc.Args["orderBy"].(*models.AssetOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["locale"].(*string), fc.Args["savedFilter"].(*string))
+			return ec.Resolvers.Query().Assets(ctx, fc.Args["filter"].(*models.AssetFilter), fc.Args["query"].(*string), fc.Args["orderBy"].(*models.AssetOrder), fc.Args["orderByMetadata"].(*model.MetadataOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["locale"].(*string), fc.Args["savedFilter"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *catalogue.AssetList) graphql.Marshaler {
@@ -27904,6 +27939,66 @@ func (ec *executionContext) unmarshalInputMetadataFilter(ctx context.Context, ob
 func UnmarshalMetadataFilter(ctx context.Context, raw any) (models.MetadataFilter, error) {
 	var out models.MetadataFilter
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "MetadataFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputMetadataOrder(ctx context.Context, obj any) (model.MetadataOrder, error) {
+	var it model.MetadataOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"key", "direction", "locale"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "key":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("key"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Key = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalOOrderDirection2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = graphql.OmittableOf(data)
+		case "locale":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("locale"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Locale = graphql.OmittableOf(data)
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalMetadataOrder unmarshals raw into the MetadataOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalMetadataOrder(ctx context.Context, raw any) (model.MetadataOrder, error) {
+	var out model.MetadataOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "MetadataOrder", raw, &out)
 	return out, err
 }
 
@@ -37562,6 +37657,14 @@ func (ec *executionContext) unmarshalOMetadataFilter2ᚕᚖgithubᚗcomᚋmediag
 	return res, nil
 }
 
+func (ec *executionContext) unmarshalOMetadataOrder2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐMetadataOrder(ctx context.Context, v any) (*model.MetadataOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputMetadataOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalOMetadataValidationInput2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐMetadataValidationInput(ctx context.Context, v any) (*model.MetadataValidationInput, error) {
 	if v == nil {
 		return nil, nil
@@ -37744,6 +37847,22 @@ func (ec *executionContext) marshalONode2githubᚗcomᚋmediagraphᚋmediagraph�
 		return graphql.Null
 	}
 	return ec._Node(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOOrderDirection2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐOrderDirection(ctx context.Context, v any) (*model.OrderDirection, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.OrderDirection)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOOrderDirection2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐOrderDirection(ctx context.Context, sel ast.SelectionSet, v *model.OrderDirection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) unmarshalOOrientation2ᚕgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐOrientationᚄ(ctx context.Context, v any) ([]models.Orientation, error) {

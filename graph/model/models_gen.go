@@ -368,6 +368,17 @@ type MediaSettings struct {
 	UploadTicketTTLSeconds int `json:"uploadTicketTtlSeconds"`
 }
 
+// An ordering by a structured metadata field (`assets(orderByMetadata: …)`): assets without a value come
+// last in either direction; ties, and the assets without a value, are ordered by id.
+type MetadataOrder struct {
+	// The key of the field; a MULTI_SELECT field cannot order a list.
+	Key string `json:"key"`
+	// The direction.
+	Direction graphql.Omittable[*OrderDirection] `json:"direction,omitempty"`
+	// The locale of a localized field's values; the default locale when absent. Ignored for other fields.
+	Locale graphql.Omittable[*string] `json:"locale,omitempty"`
+}
+
 // Bounds of a field's values: of a NUMBER's value, or of a TEXT's length, and a pattern a TEXT must match; management only.
 type MetadataValidation struct {
 	// The smallest value (or length) allowed.
@@ -748,6 +759,64 @@ func (e *ImageFilter) UnmarshalJSON(b []byte) error {
 }
 
 func (e ImageFilter) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// A direction of an ordering.
+type OrderDirection string
+
+const (
+	// Smallest, earliest, A first.
+	OrderDirectionAsc OrderDirection = "ASC"
+	// Largest, latest, Z first.
+	OrderDirectionDesc OrderDirection = "DESC"
+)
+
+var AllOrderDirection = []OrderDirection{
+	OrderDirectionAsc,
+	OrderDirectionDesc,
+}
+
+func (e OrderDirection) IsValid() bool {
+	switch e {
+	case OrderDirectionAsc, OrderDirectionDesc:
+		return true
+	}
+	return false
+}
+
+func (e OrderDirection) String() string {
+	return string(e)
+}
+
+func (e *OrderDirection) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = OrderDirection(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid OrderDirection", str)
+	}
+	return nil
+}
+
+func (e OrderDirection) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *OrderDirection) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e OrderDirection) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil
