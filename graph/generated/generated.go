@@ -7151,6 +7151,15 @@ extend type Mutation {
   completeUploads("The uploads." ids: [ID!]!, "For uploads sent in parts: the parts, with their ETags." parts: [CompletedPartsInput!]): [Asset!]!
 }
 `, BuiltIn: false},
+	{Name: "../../schema/uploadfields.graphqls", Input: `extend input UploadAssetsInput {
+  """
+  Values of structured metadata fields for every file (at most 50). An upload that gives any (here or
+  through its preset) must give every required field without a default, or it is refused with
+  VALIDATION_FAILED on ` + "`" + `input.metadata.<key>` + "`" + `; an upload giving none is not held to it.
+  """
+  metadata: [MetadataValueInput!]
+}
+`, BuiltIn: false},
 	{Name: "../../schema/usage.graphqls", Input: `"A place in a CMS entry that references assets."
 type EntryRef {
   "The entry's type, such as ` + "`" + `article` + "`" + `."
@@ -29392,7 +29401,7 @@ func (ec *executionContext) unmarshalInputUploadAssetsInput(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"status", "collectionId", "tags", "author", "copyright", "notes", "focalPoint", "customData", "defaultFieldMetadata", "skipIfExists", "preset", "variantOf"}
+	fieldsInOrder := [...]string{"status", "collectionId", "tags", "author", "copyright", "notes", "focalPoint", "customData", "defaultFieldMetadata", "skipIfExists", "preset", "metadata", "variantOf"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -29476,6 +29485,13 @@ func (ec *executionContext) unmarshalInputUploadAssetsInput(ctx context.Context,
 				return it, err
 			}
 			it.Preset = graphql.OmittableOf(data)
+		case "metadata":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("metadata"))
+			data, err := ec.unmarshalOMetadataValueInput2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐMetadataValueInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Metadata = graphql.OmittableOf(data)
 		case "variantOf":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("variantOf"))
 			data, err := ec.unmarshalOID2ᚖstring(ctx, v)

@@ -601,6 +601,10 @@ type UploadAssetsInput struct {
 	SkipIfExists graphql.Omittable[*bool] `json:"skipIfExists,omitempty"`
 	// An upload preset (`uploadPresets`): its settings are defaults for this input, and its limits apply to the files.
 	Preset graphql.Omittable[*string] `json:"preset,omitempty"`
+	// Values of structured metadata fields for every file (at most 50). An upload that gives any (here or
+	// through its preset) must give every required field without a default, or it is refused with
+	// VALIDATION_FAILED on `input.metadata.<key>`; an upload giving none is not held to it.
+	Metadata graphql.Omittable[[]*MetadataValueInput] `json:"metadata,omitempty"`
 	// Make the new assets variants of this asset (an art-directed crop, a hand-made WebP): they follow its visibility, and the gate serves a variant whose format and width a request of the original asks for exactly.
 	VariantOf graphql.Omittable[*string] `json:"variantOf,omitempty"`
 }
