@@ -50,6 +50,41 @@ func TestUploadRequiredMetadata(t *testing.T) {
 			t.Errorf("stored values: %+v", got.Asset)
 		}
 
+		// A preset's values count as the upload's: they fill what the input leaves out, and a preset
+		// lacking a required field makes its uploads give it.
+		createUploadPreset(t, s, map[string]any{"name": "coded", "metadata": []map[string]any{{"key": "code", "value": "P1"}}})
+		createUploadPreset(t, s, map[string]any{"name": "rated", "metadata": []map[string]any{{"key": "rating", "value": 2}}})
+		res := s.Query(s.Admin, `mutation($in: UploadPresetInput!) { createUploadPreset(input: $in) { id } }`,
+			map[string]any{"in": map[string]any{"name": "bad", "metadata": []map[string]any{{"key": "rating", "value": 9}}}})
+		if res.Code() != "VALIDATION_FAILED" || res.Errors[0].Extensions["field"] != "input.metadata.rating" {
+			t.Errorf("preset with a bad value: %+v", res.Errors)
+		}
+		if res := s.Upload(editor, map[string]any{"preset": "rated"}, apptest.Fixture(t, "alpha.png")); res.Code() != "VALIDATION_FAILED" ||
+			res.Errors[0].Extensions["field"] != "input.metadata.code" {
+			t.Errorf("upload through a preset lacking a required field: %+v", res.Errors)
+		}
+		viaPreset := s.MustUpload(editor, map[string]any{"preset": "coded", "metadata": []map[string]any{{"key": "rating", "value": 1}}}, apptest.Fixture(t, "cmyk.jpg"))
+		s.Must(editor, `query($id: ID!) { asset(id: $id) { code: metadataValue(key: "code") channel: metadataValue(key: "channel") rating: metadataValue(key: "rating") } }`,
+			map[string]any{"id": viaPreset[0].ID}, &got)
+		if got.Asset.Code != "P1" || got.Asset.Rating != 1.0 {
+			t.Errorf("values through the preset: %+v", got.Asset)
+		}
+		var preset struct {
+			UploadPresets []struct {
+				Name     string
+				Metadata []struct {
+					Key   string
+					Value any
+				}
+			}
+		}
+		s.Must(s.Admin, `{ uploadPresets { name metadata { key value } } }`, nil, &preset)
+		for _, p := range preset.UploadPresets {
+			if p.Name == "coded" && (len(p.Metadata) != 1 || p.Metadata[0].Key != "code" || p.Metadata[0].Value != "P1") {
+				t.Errorf("preset reads back %+v", p.Metadata)
+			}
+		}
+
 		bare := s.MustUpload(editor, nil, apptest.Fixture(t, "focal-red-square.png"))
 		var missing struct{ Assets struct{ Nodes []idOnly } }
 		s.Must(editor, `{ assets(filter: { missingRequiredMetadata: true }) { nodes { id } } }`, nil, &missing)

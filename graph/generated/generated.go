@@ -516,6 +516,12 @@ type ComplexityRoot struct {
 		Width    func(childComplexity int) int
 	}
 
+	PresetMetadataValue struct {
+		Key    func(childComplexity int) int
+		Locale func(childComplexity int) int
+		Value  func(childComplexity int) int
+	}
+
 	Query struct {
 		APITokens         func(childComplexity int) int
 		Asset             func(childComplexity int, id string, locale *string) int
@@ -646,6 +652,7 @@ type ComplexityRoot struct {
 		Copyright            func(childComplexity int) int
 		CreatedAt            func(childComplexity int) int
 		DefaultFieldMetadata func(childComplexity int) int
+		Fields               func(childComplexity int) int
 		ID                   func(childComplexity int) int
 		MaxBytes             func(childComplexity int) int
 		Name                 func(childComplexity int) int
@@ -3379,6 +3386,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Poster.Width(childComplexity), true
 
+	case "PresetMetadataValue.key":
+		if e.ComplexityRoot.PresetMetadataValue.Key == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PresetMetadataValue.Key(childComplexity), true
+	case "PresetMetadataValue.locale":
+		if e.ComplexityRoot.PresetMetadataValue.Locale == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PresetMetadataValue.Locale(childComplexity), true
+	case "PresetMetadataValue.value":
+		if e.ComplexityRoot.PresetMetadataValue.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PresetMetadataValue.Value(childComplexity), true
+
 	case "Query.apiTokens":
 		if e.ComplexityRoot.Query.APITokens == nil {
 			break
@@ -4020,6 +4046,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.UploadPreset.DefaultFieldMetadata(childComplexity), true
+	case "UploadPreset.metadata":
+		if e.ComplexityRoot.UploadPreset.Fields == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UploadPreset.Fields(childComplexity), true
 	case "UploadPreset.id":
 		if e.ComplexityRoot.UploadPreset.ID == nil {
 			break
@@ -7159,6 +7191,30 @@ extend type Mutation {
   """
   metadata: [MetadataValueInput!]
 }
+
+extend input UploadPresetInput {
+  """
+  Values of structured metadata fields for uploads that give none of that key (and locale), checked when
+  the preset is saved. An upload through a preset with values counts as giving metadata: it and the preset
+  together must give every required field.
+  """
+  metadata: [MetadataValueInput!]
+}
+
+extend type UploadPreset {
+  "Values of structured metadata fields put on uploads that give none of that key and locale; management only."
+  metadata: [PresetMetadataValue!]!
+}
+
+"A value of a structured metadata field that an upload preset puts on uploads; management only."
+type PresetMetadataValue {
+  "The field's key."
+  key: String!
+  "The value, as the field's type has it."
+  value: MetadataValue
+  "For a localized field, the locale; null for the default locale or a field that is not localized."
+  locale: String
+}
 `, BuiltIn: false},
 	{Name: "../../schema/usage.graphqls", Input: `"A place in a CMS entry that references assets."
 type EntryRef {
@@ -8333,6 +8389,18 @@ func (ec *executionContext) childFields_Poster(ctx context.Context, field graphq
 	return nil, fmt.Errorf("no field named %q was found under type Poster", field.Name)
 }
 
+func (ec *executionContext) childFields_PresetMetadataValue(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "key":
+		return ec.fieldContext_PresetMetadataValue_key(ctx, field)
+	case "value":
+		return ec.fieldContext_PresetMetadataValue_value(ctx, field)
+	case "locale":
+		return ec.fieldContext_PresetMetadataValue_locale(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PresetMetadataValue", field.Name)
+}
+
 func (ec *executionContext) childFields_ResponsiveImage(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "src":
@@ -8541,6 +8609,8 @@ func (ec *executionContext) childFields_UploadPreset(ctx context.Context, field 
 		return ec.fieldContext_UploadPreset_createdAt(ctx, field)
 	case "updatedAt":
 		return ec.fieldContext_UploadPreset_updatedAt(ctx, field)
+	case "metadata":
+		return ec.fieldContext_UploadPreset_metadata(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type UploadPreset", field.Name)
 }
@@ -20280,6 +20350,75 @@ func (ec *executionContext) fieldContext_Poster_time(_ context.Context, field gr
 	return graphql.NewScalarFieldContext("Poster", field, false, false, "Float")
 }
 
+func (ec *executionContext) _PresetMetadataValue_key(ctx context.Context, field graphql.CollectedField, obj *catalogue.FieldValueChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PresetMetadataValue_key(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Key, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PresetMetadataValue_key(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PresetMetadataValue", field, false, false, "String")
+}
+
+func (ec *executionContext) _PresetMetadataValue_value(ctx context.Context, field graphql.CollectedField, obj *catalogue.FieldValueChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PresetMetadataValue_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v any) graphql.Marshaler {
+			return ec.marshalOMetadataValue2interface(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PresetMetadataValue_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PresetMetadataValue", field, false, false, "MetadataValue")
+}
+
+func (ec *executionContext) _PresetMetadataValue_locale(ctx context.Context, field graphql.CollectedField, obj *catalogue.FieldValueChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PresetMetadataValue_locale(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Locale, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PresetMetadataValue_locale(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PresetMetadataValue", field, false, false, "String")
+}
+
 func (ec *executionContext) _Query_node(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -23105,6 +23244,38 @@ func (ec *executionContext) _UploadPreset_updatedAt(ctx context.Context, field g
 }
 func (ec *executionContext) fieldContext_UploadPreset_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("UploadPreset", field, false, false, "Time")
+}
+
+func (ec *executionContext) _UploadPreset_metadata(ctx context.Context, field graphql.CollectedField, obj *intake.UploadPreset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UploadPreset_metadata(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Fields, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []catalogue.FieldValueChange) graphql.Marshaler {
+			return ec.marshalNPresetMetadataValue2ᚕgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋcatalogueᚐFieldValueChangeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UploadPreset_metadata(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UploadPreset",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PresetMetadataValue(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Usage_id(ctx context.Context, field graphql.CollectedField, obj *models.Usage) (ret graphql.Marshaler) {
@@ -29527,7 +29698,7 @@ func (ec *executionContext) unmarshalInputUploadPresetInput(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"name", "tags", "collectionId", "status", "defaultFieldMetadata", "author", "copyright", "allowedTypes", "maxBytes"}
+	fieldsInOrder := [...]string{"name", "tags", "collectionId", "status", "defaultFieldMetadata", "author", "copyright", "allowedTypes", "maxBytes", "metadata"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -29597,6 +29768,13 @@ func (ec *executionContext) unmarshalInputUploadPresetInput(ctx context.Context,
 				return it, err
 			}
 			it.MaxBytes = graphql.OmittableOf(data)
+		case "metadata":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("metadata"))
+			data, err := ec.unmarshalOMetadataValueInput2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐMetadataValueInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Metadata = graphql.OmittableOf(data)
 		}
 	}
 	return it, nil
@@ -32803,6 +32981,49 @@ func (ec *executionContext) _Poster(ctx context.Context, sel ast.SelectionSet, o
 	return out
 }
 
+var presetMetadataValueImplementors = []string{"PresetMetadataValue"}
+
+func (ec *executionContext) _PresetMetadataValue(ctx context.Context, sel ast.SelectionSet, obj *catalogue.FieldValueChange) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, presetMetadataValueImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PresetMetadataValue")
+		case "key":
+			out.Values[i] = ec._PresetMetadataValue_key(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "value":
+			out.Values[i] = ec._PresetMetadataValue_value(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "locale":
+			out.Values[i] = ec._PresetMetadataValue_locale(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var queryImplementors = []string{"Query"}
 
 func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
@@ -33681,6 +33902,11 @@ func (ec *executionContext) _UploadPreset(ctx context.Context, sel ast.Selection
 			}
 		case "updatedAt":
 			out.Values[i] = ec._UploadPreset_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "metadata":
+			out.Values[i] = ec._UploadPreset_metadata(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -35593,6 +35819,26 @@ func (ec *executionContext) marshalNPermissions2githubᚗcomᚋmediagraphᚋmedi
 func (ec *executionContext) unmarshalNPermissionsInput2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐPermissionsInput(ctx context.Context, v any) (*model.PermissionsInput, error) {
 	res, err := ec.unmarshalInputPermissionsInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNPresetMetadataValue2githubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋcatalogueᚐFieldValueChange(ctx context.Context, sel ast.SelectionSet, v catalogue.FieldValueChange) graphql.Marshaler {
+	return ec._PresetMetadataValue(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNPresetMetadataValue2ᚕgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋcatalogueᚐFieldValueChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []catalogue.FieldValueChange) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPresetMetadataValue2githubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋcatalogueᚐFieldValueChange(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalNResolution2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐResolution(ctx context.Context, v any) (models.Resolution, error) {

@@ -629,6 +629,10 @@ type UploadPresetInput struct {
 	AllowedTypes graphql.Omittable[[]string] `json:"allowedTypes,omitempty"`
 	// The largest file, in bytes.
 	MaxBytes graphql.Omittable[*int64] `json:"maxBytes,omitempty"`
+	// Values of structured metadata fields for uploads that give none of that key (and locale), checked when
+	// the preset is saved. An upload through a preset with values counts as giving metadata: it and the preset
+	// together must give every required field.
+	Metadata graphql.Omittable[[]*MetadataValueInput] `json:"metadata,omitempty"`
 }
 
 // A page of a webhook's deliveries. Management only.

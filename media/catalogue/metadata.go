@@ -41,9 +41,9 @@ type MetadataFieldChanges struct {
 
 // FieldValueChange sets (or, with a nil Value, clears) one field's value on assets.
 type FieldValueChange struct {
-	Key    string
-	Value  any
-	Locale *string
+	Key    string  `json:"key"`
+	Value  any     `json:"value"`
+	Locale *string `json:"locale,omitempty"`
 }
 
 // FieldValue is one field's value on an asset.

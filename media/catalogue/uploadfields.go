@@ -43,3 +43,10 @@ func hasDefault(f *models.MetadataField) bool {
 	v, err := f.DefaultValue.Get()
 	return err == nil && v != nil
 }
+
+// CheckFieldValues checks values to be put on assets later (an upload preset's), without requiring
+// any field: the upload that uses them may give the rest.
+func (s *Registry) CheckFieldValues(ctx context.Context, prefix string, changes []FieldValueChange) error {
+	_, err := s.checkFieldValues(ctx, s.db, prefix, changes)
+	return err
+}
