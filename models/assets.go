@@ -99,8 +99,10 @@ type Visibility struct {
 
 // AssetQuery selects and orders assets.
 type AssetQuery struct {
-	Filter     *AssetFilter
-	Order      AssetOrder
+	Filter *AssetFilter
+	Order  AssetOrder
+	// ByField, when set, orders by a metadata field instead of Order.
+	ByField    *FieldOrder
 	Visibility Visibility
 }
 
@@ -225,6 +227,9 @@ func checkNestedDeleted(list []*AssetFilter, path string) error {
 
 // ListAssets returns one page of assets in the query's order.
 func (db *DB) ListAssets(ctx context.Context, q AssetQuery, page PageRequest, cursors Cursors) (*AssetPage, error) {
+	if q.ByField != nil {
+		return db.listByField(ctx, q, page, cursors)
+	}
 	g, spec, limit, err := db.pageQuery(ctx, q, page, cursors, false)
 	if err != nil {
 		return nil, err

@@ -26,7 +26,7 @@ const (
 	seedChildren   = 10
 	seedTags       = 300
 	seedStartYear  = 2023
-	seedBatchSizes = 1000
+	seedBatchSizes = 5000
 )
 
 // SeedSynthetic writes a synthetic library in bulk, for benchmarks: collections two levels deep,
@@ -48,17 +48,28 @@ func (db *DB) SeedSynthetic(ctx context.Context, opt SeedOptions) error {
 	if db.dialect == SQLite {
 		batch = 500 // SQLite's 32766 variables a statement
 	}
-	for done := 0; done < opt.Assets; {
-		n := min(batch, opt.Assets-done)
-		if err := s.assets(ctx, n, start.Add(time.Duration(done)*step), step); err != nil {
-			return err
+	return db.withoutIndexes(ctx, func() error {
+		for done := 0; done < opt.Assets; {
+			n := min(batch, opt.Assets-done)
+			if err := s.assets(ctx, n, start.Add(time.Duration(done)*step), step); err != nil {
+				return err
+			}
+			done += n
+			if opt.Progress != nil {
+				opt.Progress(done)
+			}
 		}
-		done += n
-		if opt.Progress != nil {
-			opt.Progress(done)
-		}
+		return nil
+	})
+}
+
+// seedRowsPerInsert keeps a multi-row INSERT under the dialect's limit of bound values (PostgreSQL
+// 65535, SQLite 32766) at the widest seeded row, asset_versions' few dozen columns.
+func seedRowsPerInsert(d Dialect) int {
+	if d == Postgres {
+		return 1000
 	}
-	return nil
+	return 500
 }
 
 type seeder struct {
@@ -188,7 +199,7 @@ func (s *seeder) assets(ctx context.Context, n int, from time.Time, step time.Du
 			meta, tags, smart = append(meta, rows[i].meta...), append(tags, rows[i].tags...), append(smart, rows[i].smart...)
 		}
 		for _, list := range []any{&assets, &versions, &meta, &tags, &smart} {
-			if err := tx.gorm.CreateInBatches(list, 500).Error; err != nil {
+			if err := tx.gorm.CreateInBatches(list, seedRowsPerInsert(s.db.dialect)).Error; err != nil {
 				return fmt.Errorf("seed assets: %w", err)
 			}
 		}

@@ -283,7 +283,7 @@ func (r *queryResolver) Asset(ctx context.Context, id string, locale *string) (*
 	return nilIfNotFound(r.Media.Assets.Asset(ctx, id))
 }
 
-func (r *queryResolver) Assets(ctx context.Context, filter *models.AssetFilter, query *string, orderBy *models.AssetOrder, first *int, after *string, last *int, before *string, locale *string, savedFilter *string) (*catalogue.AssetList, error) {
+func (r *queryResolver) Assets(ctx context.Context, filter *models.AssetFilter, query *string, orderBy *models.AssetOrder, orderByMetadata *model.MetadataOrder, first *int, after *string, last *int, before *string, locale *string, savedFilter *string) (*catalogue.AssetList, error) {
 	if _, err := r.Media.Assets.LocaleChain(locale); err != nil {
 		return nil, err
 	}
@@ -299,7 +299,13 @@ func (r *queryResolver) Assets(ctx context.Context, filter *models.AssetFilter, 
 	if err != nil {
 		return nil, err
 	}
-	list, err := r.Media.Assets.ListAssets(ctx, filter, order, models.PageRequest{First: first, After: after, Last: last, Before: before})
+	page := models.PageRequest{First: first, After: after, Last: last, Before: before}
+	var list *catalogue.AssetList
+	if orderByMetadata != nil {
+		list, err = r.listByMetadata(ctx, filter, orderBy, orderByMetadata, page)
+	} else {
+		list, err = r.Media.Assets.ListAssets(ctx, filter, order, page)
+	}
 	if err != nil {
 		return nil, err
 	}

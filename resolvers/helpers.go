@@ -162,6 +162,7 @@ func uploadOptions(input *model.UploadAssetsInput) intake.UploadOptions {
 		FocalPoint:   focalPointInput(input.FocalPoint),
 		CustomData:   customDataInput(input.CustomData),
 		Metadata:     metadataInput(input.DefaultFieldMetadata.Value()),
+		Fields:       fieldValueChanges(input.Metadata),
 		SkipIfExists: isTrue(input.SkipIfExists.Value()),
 		Preset:       input.Preset.Value(),
 		VariantOf:    input.VariantOf.Value(),

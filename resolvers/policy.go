@@ -134,6 +134,7 @@ var policy = func() map[fieldKey]Class {
 	add(Delivery, "VideoRendition", "width", "height")
 	add(Delivery, "Audio", "waveform")
 	add(Management, "Audio", "waveformReason")
+	add(Management, "PresetMetadataValue", everyField)
 	return m
 }()
 

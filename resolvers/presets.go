@@ -32,5 +32,6 @@ func uploadPresetInput(in model.UploadPresetInput) intake.UploadPresetInput {
 		Tags: in.Tags.Value(), CollectionID: in.CollectionID.Value(), Status: in.Status.Value(),
 		Metadata: metadataInput(in.DefaultFieldMetadata.Value()), Author: in.Author.Value(), Copyright: in.Copyright.Value(),
 		AllowedTypes: in.AllowedTypes.Value(), MaxBytes: in.MaxBytes.Value(),
+		Fields: fieldValueChanges(in.Metadata),
 	}}
 }

@@ -516,12 +516,18 @@ type ComplexityRoot struct {
 		Width    func(childComplexity int) int
 	}
 
+	PresetMetadataValue struct {
+		Key    func(childComplexity int) int
+		Locale func(childComplexity int) int
+		Value  func(childComplexity int) int
+	}
+
 	Query struct {
 		APITokens         func(childComplexity int) int
 		Asset             func(childComplexity int, id string, locale *string) int
 		AssetFacets       func(childComplexity int, filter *models.AssetFilter, facets []models.Facet, limit *int) int
 		AssetUsages       func(childComplexity int, assetID string) int
-		Assets            func(childComplexity int, filter *models.AssetFilter, query *string, orderBy *models.AssetOrder, first *int, after *string, last *int, before *string, locale *string, savedFilter *string) int
+		Assets            func(childComplexity int, filter *models.AssetFilter, query *string, orderBy *models.AssetOrder, orderByMetadata *model.MetadataOrder, first *int, after *string, last *int, before *string, locale *string, savedFilter *string) int
 		AuditLog          func(childComplexity int, filter *model.AuditLogFilter, first *int, after *string) int
 		Collection        func(childComplexity int, id string) int
 		Collections       func(childComplexity int, parentID *string) int
@@ -646,6 +652,7 @@ type ComplexityRoot struct {
 		Copyright            func(childComplexity int) int
 		CreatedAt            func(childComplexity int) int
 		DefaultFieldMetadata func(childComplexity int) int
+		Fields               func(childComplexity int) int
 		ID                   func(childComplexity int) int
 		MaxBytes             func(childComplexity int) int
 		Name                 func(childComplexity int) int
@@ -921,7 +928,7 @@ type QueryResolver interface {
 	Node(ctx context.Context, id string) (models.Node, error)
 	MediaSettings(ctx context.Context) (*model.MediaSettings, error)
 	Asset(ctx context.Context, id string, locale *string) (*models.Asset, error)
-	Assets(ctx context.Context, filter *models.AssetFilter, query *string, orderBy *models.AssetOrder, first *int, after *string, last *int, before *string, locale *string, savedFilter *string) (*catalogue.AssetList, error)
+	Assets(ctx context.Context, filter *models.AssetFilter, query *string, orderBy *models.AssetOrder, orderByMetadata *model.MetadataOrder, first *int, after *string, last *int, before *string, locale *string, savedFilter *string) (*catalogue.AssetList, error)
 	AuditLog(ctx context.Context, filter *model.AuditLogFilter, first *int, after *string) (*model.AuditLogConnection, error)
 	Collection(ctx context.Context, id string) (*models.Collection, error)
 	Collections(ctx context.Context, parentID *string) ([]*models.Collection, error)
@@ -3379,6 +3386,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Poster.Width(childComplexity), true
 
+	case "PresetMetadataValue.key":
+		if e.ComplexityRoot.PresetMetadataValue.Key == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PresetMetadataValue.Key(childComplexity), true
+	case "PresetMetadataValue.locale":
+		if e.ComplexityRoot.PresetMetadataValue.Locale == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PresetMetadataValue.Locale(childComplexity), true
+	case "PresetMetadataValue.value":
+		if e.ComplexityRoot.PresetMetadataValue.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PresetMetadataValue.Value(childComplexity), true
+
 	case "Query.apiTokens":
 		if e.ComplexityRoot.Query.APITokens == nil {
 			break
@@ -3428,7 +3454,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Assets(childComplexity, args["filter"].(*models.AssetFilter), args["query"].(*string), args["orderBy"].(*models.AssetOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["locale"].(*string), args["savedFilter"].(*string)), true
+		return e.ComplexityRoot.Query.Assets(childComplexity, args["filter"].(*models.AssetFilter), args["query"].(*string), args["orderBy"].(*models.AssetOrder), args["orderByMetadata"].(*model.MetadataOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string), args["locale"].(*string), args["savedFilter"].(*string)), true
 	case "Query.auditLog":
 		if e.ComplexityRoot.Query.AuditLog == nil {
 			break
@@ -4020,6 +4046,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.UploadPreset.DefaultFieldMetadata(childComplexity), true
+	case "UploadPreset.metadata":
+		if e.ComplexityRoot.UploadPreset.Fields == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UploadPreset.Fields(childComplexity), true
 	case "UploadPreset.id":
 		if e.ComplexityRoot.UploadPreset.ID == nil {
 			break
@@ -4441,6 +4473,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("LocalizedMetadataInput", ec.unmarshalInputLocalizedMetadataInput),
 			graphql.NewInputUnmarshaler("LocalizedTextInput", ec.unmarshalInputLocalizedTextInput),
 			graphql.NewInputUnmarshaler("MetadataFilter", ec.unmarshalInputMetadataFilter),
+			graphql.NewInputUnmarshaler("MetadataOrder", ec.unmarshalInputMetadataOrder),
 			graphql.NewInputUnmarshaler("MetadataValidationInput", ec.unmarshalInputMetadataValidationInput),
 			graphql.NewInputUnmarshaler("MetadataValueInput", ec.unmarshalInputMetadataValueInput),
 			graphql.NewInputUnmarshaler("MimeTypeFilter", ec.unmarshalInputMimeTypeFilter),
@@ -4956,6 +4989,11 @@ extend type Query {
     query: String
     "The ordering."
     orderBy: AssetOrder = CREATED_AT_DESC
+    """
+    Order by a structured metadata field instead of ` + "`" + `orderBy` + "`" + ` (an enum value cannot carry the field's
+    key): assets without a value last, ties by id. Not with ` + "`" + `orderBy: RELEVANCE` + "`" + `.
+    """
+    orderByMetadata: MetadataOrder
     "Page forward: at most this many assets (default 20, at most 500)."
     first: Int
     "Page forward: the assets after this cursor."
@@ -5600,6 +5638,27 @@ extend type Query {
     "The most frequent values to answer per facet (at most 100)."
     limit: Int = 10
   ): AssetFacets!
+}
+`, BuiltIn: false},
+	{Name: "../../schema/fieldorder.graphqls", Input: `"A direction of an ordering."
+enum OrderDirection {
+  "Smallest, earliest, A first."
+  ASC
+  "Largest, latest, Z first."
+  DESC
+}
+
+"""
+An ordering by a structured metadata field (` + "`" + `assets(orderByMetadata: …)` + "`" + `): assets without a value come
+last in either direction; ties, and the assets without a value, are ordered by id.
+"""
+input MetadataOrder {
+  "The key of the field; a MULTI_SELECT field cannot order a list."
+  key: String!
+  "The direction."
+  direction: OrderDirection = ASC
+  "The locale of a localized field's values; the default locale when absent. Ignored for other fields."
+  locale: String
 }
 `, BuiltIn: false},
 	{Name: "../../schema/filters.graphqls", Input: `"Match ids."
@@ -7124,6 +7183,39 @@ extend type Mutation {
   completeUploads("The uploads." ids: [ID!]!, "For uploads sent in parts: the parts, with their ETags." parts: [CompletedPartsInput!]): [Asset!]!
 }
 `, BuiltIn: false},
+	{Name: "../../schema/uploadfields.graphqls", Input: `extend input UploadAssetsInput {
+  """
+  Values of structured metadata fields for every file (at most 50). An upload that gives any (here or
+  through its preset) must give every required field without a default, or it is refused with
+  VALIDATION_FAILED on ` + "`" + `input.metadata.<key>` + "`" + `; an upload giving none is not held to it.
+  """
+  metadata: [MetadataValueInput!]
+}
+
+extend input UploadPresetInput {
+  """
+  Values of structured metadata fields for uploads that give none of that key (and locale), checked when
+  the preset is saved. An upload through a preset with values counts as giving metadata: it and the preset
+  together must give every required field.
+  """
+  metadata: [MetadataValueInput!]
+}
+
+extend type UploadPreset {
+  "Values of structured metadata fields put on uploads that give none of that key and locale; management only."
+  metadata: [PresetMetadataValue!]!
+}
+
+"A value of a structured metadata field that an upload preset puts on uploads; management only."
+type PresetMetadataValue {
+  "The field's key."
+  key: String!
+  "The value, as the field's type has it."
+  value: MetadataValue
+  "For a localized field, the locale; null for the default locale or a field that is not localized."
+  locale: String
+}
+`, BuiltIn: false},
 	{Name: "../../schema/usage.graphqls", Input: `"A place in a CMS entry that references assets."
 type EntryRef {
   "The entry's type, such as ` + "`" + `article` + "`" + `."
@@ -8297,6 +8389,18 @@ func (ec *executionContext) childFields_Poster(ctx context.Context, field graphq
 	return nil, fmt.Errorf("no field named %q was found under type Poster", field.Name)
 }
 
+func (ec *executionContext) childFields_PresetMetadataValue(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "key":
+		return ec.fieldContext_PresetMetadataValue_key(ctx, field)
+	case "value":
+		return ec.fieldContext_PresetMetadataValue_value(ctx, field)
+	case "locale":
+		return ec.fieldContext_PresetMetadataValue_locale(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PresetMetadataValue", field.Name)
+}
+
 func (ec *executionContext) childFields_ResponsiveImage(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "src":
@@ -8505,6 +8609,8 @@ func (ec *executionContext) childFields_UploadPreset(ctx context.Context, field 
 		return ec.fieldContext_UploadPreset_createdAt(ctx, field)
 	case "updatedAt":
 		return ec.fieldContext_UploadPreset_updatedAt(ctx, field)
+	case "metadata":
+		return ec.fieldContext_UploadPreset_metadata(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type UploadPreset", field.Name)
 }
@@ -10218,54 +10324,62 @@ func (ec *executionContext) field_Query_assets_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["orderBy"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "orderByMetadata",
+		func(ctx context.Context, v any) (*model.MetadataOrder, error) {
+			return ec.unmarshalOMetadataOrder2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐMetadataOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderByMetadata"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg4
-	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+	args["after"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "last",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["last"] = arg5
-	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+	args["last"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "before",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["before"] = arg6
-	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "locale",
+	args["before"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "locale",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["locale"] = arg7
-	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "savedFilter",
+	args["locale"] = arg8
+	arg9, err := graphql.ProcessArgField(ctx, rawArgs, "savedFilter",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOID2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["savedFilter"] = arg8
+	args["savedFilter"] = arg9
 	return args, nil
 }
 
@@ -20236,6 +20350,75 @@ func (ec *executionContext) fieldContext_Poster_time(_ context.Context, field gr
 	return graphql.NewScalarFieldContext("Poster", field, false, false, "Float")
 }
 
+func (ec *executionContext) _PresetMetadataValue_key(ctx context.Context, field graphql.CollectedField, obj *catalogue.FieldValueChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PresetMetadataValue_key(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Key, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PresetMetadataValue_key(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PresetMetadataValue", field, false, false, "String")
+}
+
+func (ec *executionContext) _PresetMetadataValue_value(ctx context.Context, field graphql.CollectedField, obj *catalogue.FieldValueChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PresetMetadataValue_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v any) graphql.Marshaler {
+			return ec.marshalOMetadataValue2interface(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PresetMetadataValue_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PresetMetadataValue", field, false, false, "MetadataValue")
+}
+
+func (ec *executionContext) _PresetMetadataValue_locale(ctx context.Context, field graphql.CollectedField, obj *catalogue.FieldValueChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PresetMetadataValue_locale(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Locale, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PresetMetadataValue_locale(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PresetMetadataValue", field, false, false, "String")
+}
+
 func (ec *executionContext) _Query_node(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -20366,7 +20549,7 @@ func (ec *executionContext) _Query_assets(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Assets(ctx, fc.Args["filter"].(*models.AssetFilter), fc.Args["query"].(*string), fc.Args["orderBy"].(*models.AssetOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["locale"].(*string), fc.Args["savedFilter"].(*string))
+			return ec.Resolvers.Query().Assets(ctx, fc.Args["filter"].(*models.AssetFilter), fc.Args["query"].(*string), fc.Args["orderBy"].(*models.AssetOrder), fc.Args["orderByMetadata"].(*model.MetadataOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string), fc.Args["locale"].(*string), fc.Args["savedFilter"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *catalogue.AssetList) graphql.Marshaler {
@@ -23061,6 +23244,38 @@ func (ec *executionContext) _UploadPreset_updatedAt(ctx context.Context, field g
 }
 func (ec *executionContext) fieldContext_UploadPreset_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("UploadPreset", field, false, false, "Time")
+}
+
+func (ec *executionContext) _UploadPreset_metadata(ctx context.Context, field graphql.CollectedField, obj *intake.UploadPreset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UploadPreset_metadata(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Fields, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []catalogue.FieldValueChange) graphql.Marshaler {
+			return ec.marshalNPresetMetadataValue2ᚕgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋcatalogueᚐFieldValueChangeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UploadPreset_metadata(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UploadPreset",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PresetMetadataValue(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Usage_id(ctx context.Context, field graphql.CollectedField, obj *models.Usage) (ret graphql.Marshaler) {
@@ -27907,6 +28122,66 @@ func UnmarshalMetadataFilter(ctx context.Context, raw any) (models.MetadataFilte
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputMetadataOrder(ctx context.Context, obj any) (model.MetadataOrder, error) {
+	var it model.MetadataOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"key", "direction", "locale"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "key":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("key"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Key = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalOOrderDirection2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = graphql.OmittableOf(data)
+		case "locale":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("locale"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Locale = graphql.OmittableOf(data)
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalMetadataOrder unmarshals raw into the MetadataOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalMetadataOrder(ctx context.Context, raw any) (model.MetadataOrder, error) {
+	var out model.MetadataOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "MetadataOrder", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputMetadataValidationInput(ctx context.Context, obj any) (model.MetadataValidationInput, error) {
 	var it model.MetadataValidationInput
 	if obj == nil {
@@ -29297,7 +29572,7 @@ func (ec *executionContext) unmarshalInputUploadAssetsInput(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"status", "collectionId", "tags", "author", "copyright", "notes", "focalPoint", "customData", "defaultFieldMetadata", "skipIfExists", "preset", "variantOf"}
+	fieldsInOrder := [...]string{"status", "collectionId", "tags", "author", "copyright", "notes", "focalPoint", "customData", "defaultFieldMetadata", "skipIfExists", "preset", "metadata", "variantOf"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -29381,6 +29656,13 @@ func (ec *executionContext) unmarshalInputUploadAssetsInput(ctx context.Context,
 				return it, err
 			}
 			it.Preset = graphql.OmittableOf(data)
+		case "metadata":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("metadata"))
+			data, err := ec.unmarshalOMetadataValueInput2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐMetadataValueInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Metadata = graphql.OmittableOf(data)
 		case "variantOf":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("variantOf"))
 			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
@@ -29416,7 +29698,7 @@ func (ec *executionContext) unmarshalInputUploadPresetInput(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"name", "tags", "collectionId", "status", "defaultFieldMetadata", "author", "copyright", "allowedTypes", "maxBytes"}
+	fieldsInOrder := [...]string{"name", "tags", "collectionId", "status", "defaultFieldMetadata", "author", "copyright", "allowedTypes", "maxBytes", "metadata"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -29486,6 +29768,13 @@ func (ec *executionContext) unmarshalInputUploadPresetInput(ctx context.Context,
 				return it, err
 			}
 			it.MaxBytes = graphql.OmittableOf(data)
+		case "metadata":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("metadata"))
+			data, err := ec.unmarshalOMetadataValueInput2ᚕᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐMetadataValueInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Metadata = graphql.OmittableOf(data)
 		}
 	}
 	return it, nil
@@ -32692,6 +32981,49 @@ func (ec *executionContext) _Poster(ctx context.Context, sel ast.SelectionSet, o
 	return out
 }
 
+var presetMetadataValueImplementors = []string{"PresetMetadataValue"}
+
+func (ec *executionContext) _PresetMetadataValue(ctx context.Context, sel ast.SelectionSet, obj *catalogue.FieldValueChange) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, presetMetadataValueImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PresetMetadataValue")
+		case "key":
+			out.Values[i] = ec._PresetMetadataValue_key(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "value":
+			out.Values[i] = ec._PresetMetadataValue_value(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "locale":
+			out.Values[i] = ec._PresetMetadataValue_locale(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var queryImplementors = []string{"Query"}
 
 func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
@@ -33570,6 +33902,11 @@ func (ec *executionContext) _UploadPreset(ctx context.Context, sel ast.Selection
 			}
 		case "updatedAt":
 			out.Values[i] = ec._UploadPreset_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "metadata":
+			out.Values[i] = ec._UploadPreset_metadata(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -35482,6 +35819,26 @@ func (ec *executionContext) marshalNPermissions2githubᚗcomᚋmediagraphᚋmedi
 func (ec *executionContext) unmarshalNPermissionsInput2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐPermissionsInput(ctx context.Context, v any) (*model.PermissionsInput, error) {
 	res, err := ec.unmarshalInputPermissionsInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNPresetMetadataValue2githubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋcatalogueᚐFieldValueChange(ctx context.Context, sel ast.SelectionSet, v catalogue.FieldValueChange) graphql.Marshaler {
+	return ec._PresetMetadataValue(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNPresetMetadataValue2ᚕgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋcatalogueᚐFieldValueChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []catalogue.FieldValueChange) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPresetMetadataValue2githubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋcatalogueᚐFieldValueChange(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalNResolution2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐResolution(ctx context.Context, v any) (models.Resolution, error) {
@@ -37562,6 +37919,14 @@ func (ec *executionContext) unmarshalOMetadataFilter2ᚕᚖgithubᚗcomᚋmediag
 	return res, nil
 }
 
+func (ec *executionContext) unmarshalOMetadataOrder2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐMetadataOrder(ctx context.Context, v any) (*model.MetadataOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputMetadataOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalOMetadataValidationInput2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐMetadataValidationInput(ctx context.Context, v any) (*model.MetadataValidationInput, error) {
 	if v == nil {
 		return nil, nil
@@ -37744,6 +38109,22 @@ func (ec *executionContext) marshalONode2githubᚗcomᚋmediagraphᚋmediagraph�
 		return graphql.Null
 	}
 	return ec._Node(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOOrderDirection2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐOrderDirection(ctx context.Context, v any) (*model.OrderDirection, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.OrderDirection)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOOrderDirection2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋgraphᚋmodelᚐOrderDirection(ctx context.Context, sel ast.SelectionSet, v *model.OrderDirection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) unmarshalOOrientation2ᚕgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐOrientationᚄ(ctx context.Context, v any) ([]models.Orientation, error) {

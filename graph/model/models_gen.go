@@ -368,6 +368,17 @@ type MediaSettings struct {
 	UploadTicketTTLSeconds int `json:"uploadTicketTtlSeconds"`
 }
 
+// An ordering by a structured metadata field (`assets(orderByMetadata: …)`): assets without a value come
+// last in either direction; ties, and the assets without a value, are ordered by id.
+type MetadataOrder struct {
+	// The key of the field; a MULTI_SELECT field cannot order a list.
+	Key string `json:"key"`
+	// The direction.
+	Direction graphql.Omittable[*OrderDirection] `json:"direction,omitempty"`
+	// The locale of a localized field's values; the default locale when absent. Ignored for other fields.
+	Locale graphql.Omittable[*string] `json:"locale,omitempty"`
+}
+
 // Bounds of a field's values: of a NUMBER's value, or of a TEXT's length, and a pattern a TEXT must match; management only.
 type MetadataValidation struct {
 	// The smallest value (or length) allowed.
@@ -590,6 +601,10 @@ type UploadAssetsInput struct {
 	SkipIfExists graphql.Omittable[*bool] `json:"skipIfExists,omitempty"`
 	// An upload preset (`uploadPresets`): its settings are defaults for this input, and its limits apply to the files.
 	Preset graphql.Omittable[*string] `json:"preset,omitempty"`
+	// Values of structured metadata fields for every file (at most 50). An upload that gives any (here or
+	// through its preset) must give every required field without a default, or it is refused with
+	// VALIDATION_FAILED on `input.metadata.<key>`; an upload giving none is not held to it.
+	Metadata graphql.Omittable[[]*MetadataValueInput] `json:"metadata,omitempty"`
 	// Make the new assets variants of this asset (an art-directed crop, a hand-made WebP): they follow its visibility, and the gate serves a variant whose format and width a request of the original asks for exactly.
 	VariantOf graphql.Omittable[*string] `json:"variantOf,omitempty"`
 }
@@ -614,6 +629,10 @@ type UploadPresetInput struct {
 	AllowedTypes graphql.Omittable[[]string] `json:"allowedTypes,omitempty"`
 	// The largest file, in bytes.
 	MaxBytes graphql.Omittable[*int64] `json:"maxBytes,omitempty"`
+	// Values of structured metadata fields for uploads that give none of that key (and locale), checked when
+	// the preset is saved. An upload through a preset with values counts as giving metadata: it and the preset
+	// together must give every required field.
+	Metadata graphql.Omittable[[]*MetadataValueInput] `json:"metadata,omitempty"`
 }
 
 // A page of a webhook's deliveries. Management only.
@@ -748,6 +767,64 @@ func (e *ImageFilter) UnmarshalJSON(b []byte) error {
 }
 
 func (e ImageFilter) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// A direction of an ordering.
+type OrderDirection string
+
+const (
+	// Smallest, earliest, A first.
+	OrderDirectionAsc OrderDirection = "ASC"
+	// Largest, latest, Z first.
+	OrderDirectionDesc OrderDirection = "DESC"
+)
+
+var AllOrderDirection = []OrderDirection{
+	OrderDirectionAsc,
+	OrderDirectionDesc,
+}
+
+func (e OrderDirection) IsValid() bool {
+	switch e {
+	case OrderDirectionAsc, OrderDirectionDesc:
+		return true
+	}
+	return false
+}
+
+func (e OrderDirection) String() string {
+	return string(e)
+}
+
+func (e *OrderDirection) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = OrderDirection(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid OrderDirection", str)
+	}
+	return nil
+}
+
+func (e OrderDirection) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *OrderDirection) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e OrderDirection) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

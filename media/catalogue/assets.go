@@ -87,7 +87,11 @@ func (s *Assets) ListAssets(ctx context.Context, filter *models.AssetFilter, ord
 	if order == models.OrderRelevance && (filter == nil || filter.Search == nil) {
 		return nil, access.Invalid("orderBy", "RELEVANCE orders the matches of a search: give filter.search or query")
 	}
-	q := models.AssetQuery{Filter: filter, Order: order, Visibility: p.Visibility()}
+	return s.list(ctx, models.AssetQuery{Filter: filter, Order: order, Visibility: p.Visibility()}, page)
+}
+
+// list runs an authorized, checked list query.
+func (s *Assets) list(ctx context.Context, q models.AssetQuery, page models.PageRequest) (*AssetList, error) {
 	res, err := s.db.ListAssets(ctx, q, page, s.cursors)
 	if err != nil {
 		field := "after"

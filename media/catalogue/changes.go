@@ -239,7 +239,7 @@ func (s *Assets) UpdateAssets(ctx context.Context, ids []string, ch AssetChanges
 	if f, u := ch.AvailableFrom.Value, ch.AvailableUntil.Value; f != nil && u != nil && !u.After(*f) {
 		return nil, access.Invalid("availableUntil", "availableUntil must come after availableFrom")
 	}
-	fields, err := s.checkFieldValues(ctx, s.db, ch.Fields)
+	fields, err := s.checkFieldValues(ctx, s.db, "metadata", ch.Fields)
 	if err != nil {
 		return nil, err
 	}

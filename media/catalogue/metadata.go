@@ -41,9 +41,9 @@ type MetadataFieldChanges struct {
 
 // FieldValueChange sets (or, with a nil Value, clears) one field's value on assets.
 type FieldValueChange struct {
-	Key    string
-	Value  any
-	Locale *string
+	Key    string  `json:"key"`
+	Value  any     `json:"value"`
+	Locale *string `json:"locale,omitempty"`
 }
 
 // FieldValue is one field's value on an asset.
@@ -415,20 +415,25 @@ type checkedValue struct {
 }
 
 // checkFieldValues validates values set on assets, naming the key at fault.
-func (s *Assets) checkFieldValues(ctx context.Context, db *models.DB, changes []FieldValueChange) ([]checkedValue, error) {
+// prefix is the input holding the values ("metadata", "input.metadata").
+func (s *core) checkFieldValues(ctx context.Context, db *models.DB, prefix string, changes []FieldValueChange) ([]checkedValue, error) {
 	if len(changes) == 0 {
 		return nil, nil
 	}
 	if len(changes) > maxFieldValues {
-		return nil, access.Invalid("metadata", "at most %d values in one call", maxFieldValues)
+		return nil, access.Invalid(prefix, "at most %d values in one call", maxFieldValues)
 	}
 	fields, err := db.MetadataFields(ctx)
 	if err != nil {
 		return nil, err
 	}
+	return s.checkValuesOf(fields, prefix, changes)
+}
+
+func (s *core) checkValuesOf(fields []*models.MetadataField, prefix string, changes []FieldValueChange) ([]checkedValue, error) {
 	var out []checkedValue
 	for _, c := range changes {
-		field := "metadata." + c.Key
+		field := prefix + "." + c.Key
 		i := slices.IndexFunc(fields, func(f *models.MetadataField) bool { return f.Key == c.Key })
 		if i < 0 {
 			return nil, access.Invalid(field, "no metadata field has the key %q", c.Key)

@@ -29,6 +29,7 @@ type Filing struct {
 	Author, Copyright, Notes *string
 	Tags                     []string
 	Metadata                 []MetadataChange
+	Fields                   UploadFields
 }
 
 // Register records stored files as new assets, filed and described as f says, in the caller's
@@ -57,6 +58,9 @@ func (s *Registry) Register(ctx context.Context, tx *models.DB, stored []NewAsse
 		return err
 	}
 	if err := applyMetadata(ctx, tx, ids, f.Metadata); err != nil {
+		return err
+	}
+	if err := writeFieldValues(ctx, tx, ids, f.Fields); err != nil {
 		return err
 	}
 	for _, in := range stored {

@@ -26,8 +26,10 @@ type UploadPreset struct {
 	CollectionID *string                    `json:"collectionId,omitempty"`
 	Status       *models.AssetStatus        `json:"status,omitempty"`
 	Metadata     []catalogue.MetadataChange `json:"metadata,omitempty"`
-	Author       *string                    `json:"author,omitempty"`
-	Copyright    *string                    `json:"copyright,omitempty"`
+	// Fields are values of structured metadata fields for uploads that give none of that key and locale.
+	Fields    []catalogue.FieldValueChange `json:"fields,omitempty"`
+	Author    *string                      `json:"author,omitempty"`
+	Copyright *string                      `json:"copyright,omitempty"`
 	// AllowedTypes are type patterns as MEDIAGRAPH_UPLOAD_TYPES has them; empty: the global ones.
 	AllowedTypes []string `json:"allowedTypes,omitempty"`
 	// MaxBytes bounds each file's size below the global limits; nil: the global ones.
@@ -127,6 +129,9 @@ func (s *Service) writeUploadPreset(ctx context.Context, row *models.UploadPrese
 	if err != nil {
 		return err
 	}
+	if err := s.registry.CheckFieldValues(ctx, "input.metadata", p.Fields); err != nil {
+		return err
+	}
 	doc, err := json.Marshal(p)
 	if err != nil {
 		return fmt.Errorf("encode upload preset: %w", err)
@@ -210,8 +215,15 @@ func (p *UploadPreset) defaults(o UploadOptions) UploadOptions {
 			o.Metadata = append(o.Metadata, m)
 		}
 	}
+	for _, f := range p.Fields {
+		if !slices.ContainsFunc(o.Fields, func(c catalogue.FieldValueChange) bool { return c.Key == f.Key && sameLocale(c.Locale, f.Locale) }) {
+			o.Fields = append(o.Fields, f)
+		}
+	}
 	return o
 }
+
+func sameLocale(a, b *string) bool { return a == nil && b == nil || a != nil && b != nil && *a == *b }
 
 func orDefault[T any](v, def *T) *T {
 	if v != nil {

@@ -33,7 +33,7 @@ func (s *Service) RestoreAsset(ctx context.Context, id string, f UploadFile, opt
 		return nil, err
 	}
 	in.credits = photometa.Credits{}
-	assets, err := s.register(ctx, []received{in}, opts, tags, meta, nil)
+	assets, err := s.register(ctx, []received{in}, opts, tags, meta, nil, nil)
 	if err != nil {
 		storage.Discard(ctx, s.store, []string{in.version.ObjectKey}, s.log)
 		return nil, err

@@ -445,7 +445,7 @@ func (s *Service) complete(ctx context.Context, p *access.Principal, u *models.U
 	if err := json.Unmarshal([]byte(u.Options), &opts); err != nil {
 		return nil, fmt.Errorf("decode options of upload %s: %w", u.ID, err)
 	}
-	assets, err := s.register(observe.WithWay(ctx, observe.WaySigned), []received{in}, opts.upload(), opts.Tags, opts.Metadata, func(tx *models.DB) error {
+	assets, err := s.register(observe.WithWay(ctx, observe.WaySigned), []received{in}, opts.upload(), opts.Tags, opts.Metadata, nil, func(tx *models.DB) error {
 		return s.registry.CompleteUpload(ctx, tx, u.ID, u.AssetID)
 	})
 	if errors.Is(err, models.ErrDuplicate) {

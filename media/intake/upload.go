@@ -38,6 +38,8 @@ type UploadOptions struct {
 	FocalPoint   catalogue.Optional[*models.FocalPoint]
 	CustomData   catalogue.Optional[models.JSONObject]
 	Metadata     []catalogue.MetadataChange
+	// Fields are values of structured metadata fields; an upload giving any must give every required one.
+	Fields []catalogue.FieldValueChange
 	// SkipIfExists returns the live asset that holds the same bytes, if any, instead of a new one; the
 	// options above then apply to nothing.
 	SkipIfExists bool
@@ -79,6 +81,10 @@ func (s *Service) UploadAssets(ctx context.Context, files []UploadFile, opts Upl
 	if err != nil {
 		return nil, err
 	}
+	fields, err := s.registry.CheckUploadFields(ctx, opts.Fields)
+	if err != nil {
+		return nil, err
+	}
 	if err := s.assets.CheckVariantOf(ctx, "input.variantOf", opts.VariantOf); err != nil {
 		return nil, err
 	}
@@ -105,7 +111,7 @@ func (s *Service) UploadAssets(ctx context.Context, files []UploadFile, opts Upl
 	fresh := freshFiles(stored)
 	var assets []*models.Asset
 	if len(fresh) > 0 {
-		if assets, err = s.register(ctx, fresh, opts, tags, meta, nil); err != nil {
+		if assets, err = s.register(ctx, fresh, opts, tags, meta, fields, nil); err != nil {
 			return nil, err
 		}
 	}
@@ -163,14 +169,14 @@ func inOrder(stored []received, assets []*models.Asset) []*models.Asset {
 
 // register records stored files as new assets, filed and described as opts says, in one transaction;
 // also, when not nil, records what made them there (the upload row of a signed upload).
-func (s *Service) register(ctx context.Context, stored []received, opts UploadOptions, tags []string, meta []catalogue.MetadataChange, also func(tx *models.DB) error) ([]*models.Asset, error) {
+func (s *Service) register(ctx context.Context, stored []received, opts UploadOptions, tags []string, meta []catalogue.MetadataChange, fields catalogue.UploadFields, also func(tx *models.DB) error) ([]*models.Asset, error) {
 	status := models.StatusPrivate
 	if opts.Status != nil {
 		status = *opts.Status
 	}
 	filing := catalogue.Filing{
 		Status: status, CollectionID: opts.CollectionID, Author: opts.Author, Copyright: opts.Copyright, Notes: opts.Notes,
-		Tags: tags, Metadata: meta,
+		Tags: tags, Metadata: meta, Fields: fields,
 	}
 	news := make([]catalogue.NewAsset, len(stored))
 	for i, in := range stored {

@@ -176,7 +176,7 @@ func pageCost(child int, first, last *int) int {
 func listCost(child int) int { return nominalListSize * (child + 1) }
 
 func setComplexity(c *generated.ComplexityRoot) {
-	c.Query.Assets = func(child int, _ *models.AssetFilter, _ *string, _ *models.AssetOrder, first *int, _ *string, last *int, _ *string, _ *string, _ *string) int {
+	c.Query.Assets = func(child int, _ *models.AssetFilter, _ *string, _ *models.AssetOrder, _ *model.MetadataOrder, first *int, _ *string, last *int, _ *string, _ *string, _ *string) int {
 		return pageCost(child, first, last)
 	}
 	c.Query.Tags = func(child int, _ *string, first *int, _ *string) int { return pageCost(child, first, nil) }
