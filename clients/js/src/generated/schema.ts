@@ -1580,6 +1580,19 @@ export type MetadataFilter = {
   matches?: InputMaybe<Scalars['String']['input']>;
 };
 
+/**
+ * An ordering by a structured metadata field (`assets(orderByMetadata: …)`): assets without a value come
+ * last in either direction; ties, and the assets without a value, are ordered by id.
+ */
+export type MetadataOrder = {
+  /** The direction. */
+  direction?: InputMaybe<OrderDirection>;
+  /** The key of the field; a MULTI_SELECT field cannot order a list. */
+  key: Scalars['String']['input'];
+  /** The locale of a localized field's values; the default locale when absent. Ignored for other fields. */
+  locale?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Bounds of a field's values: of a NUMBER's value, or of a TEXT's length, and a pattern a TEXT must match; management only. */
 export type MetadataValidation = {
   __typename?: 'MetadataValidation';
@@ -2208,6 +2221,13 @@ export type Node = {
   id: Scalars['ID']['output'];
 };
 
+/** A direction of an ordering. */
+export type OrderDirection =
+  /** Smallest, earliest, A first. */
+  | 'ASC'
+  /** Largest, latest, Z first. */
+  | 'DESC';
+
 /** The shape of an image or video. */
 export type Orientation =
   /** Wider than tall. */
@@ -2312,6 +2332,17 @@ export type Poster = {
   width: Scalars['Int']['output'];
 };
 
+/** A value of a structured metadata field that an upload preset puts on uploads; management only. */
+export type PresetMetadataValue = {
+  __typename?: 'PresetMetadataValue';
+  /** The field's key. */
+  key: Scalars['String']['output'];
+  /** For a localized field, the locale; null for the default locale or a field that is not localized. */
+  locale: Maybe<Scalars['String']['output']>;
+  /** The value, as the field's type has it. */
+  value: Maybe<Scalars['MetadataValue']['output']>;
+};
+
 /** Who did something: a member signed in through a browser, or an API token. */
 export type Principal = {
   /** The member's (`mem_…`) or token's (`tok_…`) id. */
@@ -2406,6 +2437,7 @@ export type QueryAssetsArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
   locale?: InputMaybe<Scalars['String']['input']>;
   orderBy?: InputMaybe<AssetOrder>;
+  orderByMetadata?: InputMaybe<MetadataOrder>;
   query?: InputMaybe<Scalars['String']['input']>;
   savedFilter?: InputMaybe<Scalars['ID']['input']>;
 };
@@ -2882,6 +2914,12 @@ export type UploadAssetsInput = {
   defaultFieldMetadata?: InputMaybe<Array<LocalizedMetadataInput>>;
   /** The focal point in the default locale. */
   focalPoint?: InputMaybe<FocalPointInput>;
+  /**
+   * Values of structured metadata fields for every file (at most 50). An upload that gives any (here or
+   * through its preset) must give every required field without a default, or it is refused with
+   * VALIDATION_FAILED on `input.metadata.<key>`; an upload giving none is not held to it.
+   */
+  metadata?: InputMaybe<Array<MetadataValueInput>>;
   /** Editors' notes. */
   notes?: InputMaybe<Scalars['String']['input']>;
   /** An upload preset (`uploadPresets`): its settings are defaults for this input, and its limits apply to the files. */
@@ -2946,6 +2984,8 @@ export type UploadPreset = {
   id: Scalars['ID']['output'];
   /** The largest file, in bytes; the library's limits apply as well. Null: only the library's. */
   maxBytes: Maybe<Scalars['Int64']['output']>;
+  /** Values of structured metadata fields put on uploads that give none of that key and locale; management only. */
+  metadata: Array<PresetMetadataValue>;
   /** Its name, a slug: what `preset` takes. */
   name: Scalars['String']['output'];
   /** Who may see uploads that say nothing; the library's default (PRIVATE) when null. */
@@ -2970,6 +3010,12 @@ export type UploadPresetInput = {
   defaultFieldMetadata?: InputMaybe<Array<LocalizedMetadataInput>>;
   /** The largest file, in bytes. */
   maxBytes?: InputMaybe<Scalars['Int64']['input']>;
+  /**
+   * Values of structured metadata fields for uploads that give none of that key (and locale), checked when
+   * the preset is saved. An upload through a preset with values counts as giving metadata: it and the preset
+   * together must give every required field.
+   */
+  metadata?: InputMaybe<Array<MetadataValueInput>>;
   /** Its name: 1 to 64 lower-case letters, digits, `-` and `_`, starting and ending with a letter or digit; in an update, null keeps it. */
   name?: InputMaybe<Scalars['String']['input']>;
   /** Who may see uploads that say nothing. */
