@@ -37,6 +37,14 @@ func dir() string {
 // missing.
 func require(tb testing.TB) string {
 	tb.Helper()
+	return Require(tb, dir(), "npm ci in internal/browser", "playwright-core")
+}
+
+// Require skips tb, or fails it where the browser is required (MEDIAGRAPH_REQUIRE_BROWSER=1), unless
+// node, Chromium and the given npm modules under dir's node_modules are there; install says how to get
+// the modules. It returns node's path.
+func Require(tb testing.TB, dir, install string, modules ...string) string {
+	tb.Helper()
 	missing := func(what string) {
 		tb.Helper()
 		if os.Getenv("MEDIAGRAPH_REQUIRE_BROWSER") == "1" {
@@ -51,8 +59,10 @@ func require(tb testing.TB) string {
 	if _, err := os.Stat(Chromium()); err != nil {
 		missing(Chromium() + " is missing (apt-get install chromium, or set CHROMIUM)")
 	}
-	if _, err := os.Stat(filepath.Join(dir(), "node_modules", "playwright-core")); err != nil {
-		missing("playwright-core is not installed: run npm ci in internal/browser")
+	for _, m := range modules {
+		if _, err := os.Stat(filepath.Join(dir, "node_modules", m)); err != nil {
+			missing(m + " is not installed: run " + install)
+		}
 	}
 	return node
 }

@@ -32,26 +32,7 @@ func needBrowser(t *testing.T) string {
 	if os.Getenv("MEDIAGRAPH_UI_E2E") != "1" {
 		t.Skip("the web UI's browser tests run with make e2e (MEDIAGRAPH_UI_E2E=1)")
 	}
-	missing := func(what string) {
-		t.Helper()
-		if os.Getenv("MEDIAGRAPH_REQUIRE_BROWSER") == "1" {
-			t.Fatalf("web UI browser test: %s", what)
-		}
-		t.Skipf("web UI browser test skipped: %s", what)
-	}
-	node, err := exec.LookPath("node")
-	if err != nil {
-		missing("node is not installed (apt-get install nodejs npm)")
-	}
-	if _, err := os.Stat(browser.Chromium()); err != nil {
-		missing(browser.Chromium() + " is missing (apt-get install chromium, or set CHROMIUM)")
-	}
-	for _, m := range []string{"playwright-core", "axe-core"} {
-		if _, err := os.Stat(filepath.Join(e2eDir(), "..", "node_modules", m)); err != nil {
-			missing(m + " is not installed: run npm ci in ui/")
-		}
-	}
-	return node
+	return browser.Require(t, filepath.Join(e2eDir(), ".."), "npm ci in ui/", "playwright-core", "axe-core")
 }
 
 type step struct {
