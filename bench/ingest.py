@@ -4,9 +4,7 @@ from peers import *
 
 
 def bench_ingest(binary, dx_src, rounds):
-    tmp = tempfile.mkdtemp(prefix="sbs-")
-    big = os.path.join(tmp, "big.jpg"); big_jpeg(big)
-    data = open(big, "rb").read()
+    tmp, _, data = big_jpeg()
     mg = MG(binary)
     dx = None
     try:

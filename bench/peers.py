@@ -66,8 +66,12 @@ def lua_file(body, headers, script=""):
     return f.name
 
 
-def big_jpeg(path):
+def big_jpeg():
+    """A temporary folder holding big.jpg, the 3000x2250 q90 JPEG both sides get, and its bytes."""
+    tmp = tempfile.mkdtemp(prefix="sbs-")
+    path = os.path.join(tmp, "big.jpg")
     subprocess.run(["vips", "thumbnail", os.path.join(FIX, "photo-12mp.jpg"), path + "[Q=90,strip]", "3000"], check=True)
+    return tmp, path, open(path, "rb").read()
 
 
 def multipart(fields, files):

@@ -4,9 +4,7 @@ from peers import *
 
 
 def bench_transform(binary, imgproxy, rounds):
-    tmp = tempfile.mkdtemp(prefix="sbs-")
-    big = os.path.join(tmp, "big.jpg"); big_jpeg(big)
-    data = open(big, "rb").read()
+    tmp, big, data = big_jpeg()
     mg = MG(binary)
     ip = None
     try:
