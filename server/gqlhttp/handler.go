@@ -119,8 +119,7 @@ type pipeline interface {
 // field rules added here hold for webhook payloads too.
 func configure(p pipeline, o Options, present graphql.ErrorPresenterFunc) {
 	p.Use(extension.FixedComplexityLimit(maxComplexity))
-	p.AroundFields(markInternal)
-	p.AroundFields(resolvers.EnforceDeliveryPolicy)
+	p.AroundFields(fieldRules)
 	p.AroundRootFields(func(ctx context.Context, next graphql.RootResolver) graphql.Marshaler {
 		if oc := graphql.GetOperationContext(ctx); oc.Operation != nil && oc.Operation.Operation == ast.Mutation {
 			ctx = loaders.With(ctx, loaders.New(o.Media))
@@ -197,12 +196,17 @@ type internalError struct{ err error }
 func (e internalError) Error() string { return e.err.Error() }
 func (e internalError) Unwrap() error { return e.err }
 
-// markInternal tells resolver failures apart from request errors: gqlgen wraps both in *gqlerror.Error
-// before the presenter sees them, but only a resolver's own errors pass through field middleware.
-// Once the client has gone, no further resolver runs: gqlgen would otherwise resolve every field left.
-func markInternal(ctx context.Context, next graphql.Resolver) (any, error) {
+// fieldRules is the one field middleware, since each middleware wraps every field's resolution once
+// more: it applies the delivery policy, then tells resolver failures apart from request errors. gqlgen
+// wraps both in *gqlerror.Error before the presenter sees them, but only a resolver's own errors pass
+// through field middleware. Once the client has gone, no further resolver runs: gqlgen would otherwise
+// resolve every field left.
+func fieldRules(ctx context.Context, next graphql.Resolver) (any, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, internalError{err}
+	}
+	if err := resolvers.CheckDeliveryPolicy(ctx); err != nil {
+		return nil, err
 	}
 	res, err := next(ctx)
 	if err != nil {
