@@ -185,13 +185,16 @@ def report(name, pairs, key=None):
 
 
 
-def cli(doc, run):
-    """The command line every target shares: the binary, the peers' places, the rounds."""
-    ap = argparse.ArgumentParser(description=doc)
+def cli(doc, run, extra=None):
+    """The command line every target shares: the binary, the peers' places, the rounds; extra adds a
+    target's own options to the parser."""
+    ap = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("binary", help="the mediagraph binary to measure")
     ap.add_argument("--directus", default="/tmp/peers-directus", help="Directus installed by the peers' directus/setup.sh")
     ap.add_argument("--imgproxy", default="/tmp/peers-imgproxy/imgproxy", help="imgproxy built by the peers' imgproxy/setup.sh")
     ap.add_argument("--rounds", type=int, default=3, help="alternating rounds; the report gives their median ratio")
+    if extra:
+        extra(ap)
     a = ap.parse_args()
     a.binary = os.path.abspath(a.binary)
     run(a)
