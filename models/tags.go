@@ -3,6 +3,7 @@ package models
 import (
 	"context"
 	"fmt"
+	"sync"
 
 	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
@@ -103,17 +104,22 @@ func (db *DB) ClearAssetTags(ctx context.Context, assetIDs []string) error {
 	return nil
 }
 
+// assetTagRow is a tag with the asset it is on.
+type assetTagRow struct {
+	AssetID string
+	Tag
+}
+
+// assetTagRows reads the tags of a list page's assets, two or more for each.
+var assetTagRows = sync.OnceValue(newColumnScanner[assetTagRow])
+
 // TagsForAssets returns each asset's tags, by name.
 func (db *DB) TagsForAssets(ctx context.Context, assetIDs []string) (map[string][]*Tag, error) {
-	var rows []struct {
-		AssetID string
-		Tag
-	}
-	err := db.with(ctx).Table("asset_tags").
+	rows, err := assetTagRows().find(db.with(ctx).Table("asset_tags").
 		Select("asset_tags.asset_id, tags.id, tags.name, tags.name_key, tags.created_at").
 		Joins("JOIN tags ON tags.id = asset_tags.tag_id").
 		Where(inList("asset_tags.asset_id", len(assetIDs)), toAny(assetIDs)...).
-		Order("tags.name_key").Scan(&rows).Error
+		Order("tags.name_key"))
 	if err != nil {
 		return nil, fmt.Errorf("load asset tags: %w", err)
 	}
