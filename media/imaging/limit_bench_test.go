@@ -19,31 +19,42 @@ import (
 // wall time of either drifts with the neighbours' load, the CPU time much less.
 func BenchmarkThumbnailBufferLimit(b *testing.B) {
 	inputs := benchInputs(b)
+	type cell struct {
+		name string
+		buf  []byte
+		out  Format
+	}
+	var cells []cell
 	for _, in := range []Format{JPEG, PNG, WebP} {
 		for _, out := range []Format{WebP, JPEG, AVIF} {
-			buf := inputs[in]
-			b.Run(in.Extension()+">"+out.Extension(), func(b *testing.B) {
-				var floor, ours time.Duration
-				for b.Loop() {
-					floor += cpuTime(b, func() error {
-						_, err := floorTransform(buf, 300, out)
-						return err
-					})
-					ours += cpuTime(b, func() error {
-						job, err := Prepare(buf, Spec{Width: 300, Format: out, Quality: benchQuality})
-						if err != nil {
-							return err
-						}
-						_, err = job.Run(context.Background())
-						return err
-					})
-				}
-				n := float64(b.N)
-				b.ReportMetric(floor.Seconds()*1000/n, "floor-cpu-ms/op")
-				b.ReportMetric(ours.Seconds()*1000/n, "ours-cpu-ms/op")
-				b.ReportMetric(ours.Seconds()/floor.Seconds(), "ours/floor")
-			})
+			cells = append(cells, cell{in.Extension() + ">" + out.Extension(), inputs[in], out})
 		}
+	}
+	// The same picture with an alpha band, to a format without one: flattened on load.
+	cells = append(cells, cell{"rgba-png>jpg", inputs[rgbaPNG], JPEG})
+	for _, c := range cells {
+		buf, out := c.buf, c.out
+		b.Run(c.name, func(b *testing.B) {
+			var floor, ours time.Duration
+			for b.Loop() {
+				floor += cpuTime(b, func() error {
+					_, err := floorTransform(buf, 300, out)
+					return err
+				})
+				ours += cpuTime(b, func() error {
+					job, err := Prepare(buf, Spec{Width: 300, Format: out, Quality: benchQuality})
+					if err != nil {
+						return err
+					}
+					_, err = job.Run(context.Background())
+					return err
+				})
+			}
+			n := float64(b.N)
+			b.ReportMetric(floor.Seconds()*1000/n, "floor-cpu-ms/op")
+			b.ReportMetric(ours.Seconds()*1000/n, "ours-cpu-ms/op")
+			b.ReportMetric(ours.Seconds()/floor.Seconds(), "ours/floor")
+		})
 	}
 }
 
@@ -87,13 +98,17 @@ func floorTransform(buf []byte, width int, out Format) ([]byte, error) {
 	return data, err
 }
 
+// rgbaPNG keys benchInputs' PNG with an alpha band.
+const rgbaPNG Format = -1
+
 var (
 	benchInputsOnce sync.Once
 	benchInputsBuf  map[Format][]byte
 )
 
 // benchInputs is bench/peers.py's big picture (the 12 MP fixture shrunk to 3000 px wide, JPEG q90,
-// metadata stripped) and the same pixels as PNG and WebP (q90), made once per process.
+// metadata stripped) and the same pixels as PNG and WebP (q90), and as a PNG with an opaque alpha
+// band, made once per process.
 func benchInputs(b *testing.B) map[Format][]byte {
 	src := fixture(b, "photo-12mp.jpg")
 	benchInputsOnce.Do(func() {
@@ -120,6 +135,12 @@ func benchInputs(b *testing.B) map[Format][]byte {
 			}),
 			WebP: encode(func(img *vips.ImageRef) ([]byte, *vips.ImageMetadata, error) {
 				return img.ExportWebp(&vips.WebpExportParams{Quality: 90, ReductionEffort: 4, StripMetadata: true})
+			}),
+			rgbaPNG: encode(func(img *vips.ImageRef) ([]byte, *vips.ImageMetadata, error) {
+				if err := img.AddAlpha(); err != nil {
+					return nil, nil, err
+				}
+				return img.ExportPng(&vips.PngExportParams{Compression: 6, StripMetadata: true})
 			}),
 		}
 	})

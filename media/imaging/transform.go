@@ -177,6 +177,9 @@ func stepError(ctx context.Context, name string, err error) error {
 type plan struct {
 	// allFrames loads every frame of an animation, stacked into one tall image.
 	allFrames bool
+	// flattenOnLoad puts an RGBA PNG on white as it is decoded, before resizing, for an output
+	// without alpha (loadFlattened).
+	flattenOnLoad bool
 	// loadSize is what libvips' thumbnail makes of the displayed image; it shrinks on load (a
 	// JPEG decodes at 1/2, 1/4 or 1/8 scale) wherever the format allows.
 	loadSize image.Point
@@ -209,6 +212,7 @@ func newPlan(h Header, s Spec) (plan, error) {
 		quality:       s.Quality,
 	}
 	p.allFrames = s.Animated && p.encoding.animates && len(h.FrameDelays) > 1
+	p.flattenOnLoad = h.rgbaPNG && !p.encoding.alpha
 	frames := int64(1)
 	if p.allFrames {
 		frames = int64(h.Frames)
@@ -324,7 +328,10 @@ func (s Spec) focus() (x, y float64) {
 // load decodes buf lazily, shrunk on load, oriented as displayed: no pixel is computed before the
 // steps and the encode ask for them.
 func (p plan) load(buf []byte, h Header) (*vips.ImageRef, error) {
-	if !p.allFrames {
+	switch {
+	case p.flattenOnLoad:
+		return loadFlattened(buf, h, p.loadSize.X, p.loadSize.Y)
+	case !p.allFrames:
 		return loadScaled(buf, h, p.loadSize.X, p.loadSize.Y)
 	}
 	params := vips.NewImportParams()
