@@ -118,7 +118,7 @@ type Job struct {
 
 // Prepare reads buf's header and plans s against it, without decoding a pixel.
 func Prepare(buf []byte, s Spec) (*Job, error) {
-	h, err := ReadHeader(buf)
+	h, err := transformHeader(buf)
 	if err != nil {
 		return nil, fmt.Errorf("transform: decode: %w", vipsError(err))
 	}
