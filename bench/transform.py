@@ -161,7 +161,7 @@ def bench_transform(binary, imgproxy, rounds):
             cpu_m, cpu_i = median([m[1] for m, _ in res]), median([i[1] for _, i in res])
             rows.append((cell, median([m[0] for m, _ in res]), median([i[0] for _, i in res]), median(ratios), min(ratios),
                          max(ratios), cpu_m, cpu_i, len(a), len(b)))
-        print("\n| input > output | Mediagraph req/s | imgproxy req/s | ratio (median, min–max) | CPU ms/req MG / imgproxy (ratio) | bytes MG / imgproxy |")
+        print("\n| input > output | Mediagraph req/s | imgproxy req/s | req/s MG ÷ imgproxy (median, min–max) | CPU ms/req MG / imgproxy (imgproxy ÷ MG) | bytes MG / imgproxy |")
         print("|---|---|---|---|---|---|")
         for cell, mr, ir, med, lo, hi, cm, ci, sa, sb in rows:
             print(f"| {cell} | {mr:.1f} | {ir:.1f} | **{med:.2f}x** ({lo:.2f}–{hi:.2f}) | {1000 * cm:.0f} / {1000 * ci:.0f} ({ci / cm:.2f}x) | {sa} / {sb} |")
