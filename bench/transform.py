@@ -75,7 +75,9 @@ def start_imgproxy(binary, root):
     env = dict(os.environ, IMGPROXY_BIND=f"127.0.0.1:{port}", IMGPROXY_LOCAL_FILESYSTEM_ROOT=root,
                IMGPROXY_LOG_LEVEL="error", IMGPROXY_WORKERS=str(os.cpu_count() or 2), IMGPROXY_QUALITY=str(QUALITY),
                IMGPROXY_WEBP_EFFORT=str(WEBP_EFFORT), IMGPROXY_AVIF_SPEED=str(9 - AVIF_EFFORT))
-    proc = subprocess.Popen([binary], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # A session of its own, as Mediagraph's: with the kernel's autogroup scheduling each session shares
+    # the CPU as one group, and imgproxy would otherwise share the group of this script and wrk.
+    proc = subprocess.Popen([binary], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     for _ in range(100):
         try:
             urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=1)
