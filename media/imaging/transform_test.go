@@ -800,3 +800,58 @@ func BenchmarkTransformParallel(b *testing.B) {
 	})
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "ops/s")
 }
+
+// TestTransformFlattenOnLoad checks an RGBA PNG bound for a format without alpha is put on white as
+// it is decoded, before resizing, and that the picture is what flattening after resizing gives:
+// opaque parts unchanged, half-transparent ones blended with white, transparent ones white whatever
+// colour they hide.
+func TestTransformFlattenOnLoad(t *testing.T) {
+	t.Parallel()
+	src := image.NewNRGBA(image.Rect(0, 0, 300, 100))
+	for y := range 100 {
+		for x := range 300 {
+			c := color.NRGBA{R: 255, A: 255} // opaque red
+			switch {
+			case x >= 200:
+				c = color.NRGBA{G: 255} // transparent green
+			case x >= 100:
+				c = color.NRGBA{B: 255, A: 128} // half-transparent blue
+			}
+			src.SetNRGBA(x, y, c)
+		}
+	}
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, src); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		format Format
+		want   bool
+	}{{JPEG, true}, {WebP, false}, {PNG, false}, {AVIF, false}} {
+		job, err := Prepare(buf.Bytes(), Spec{Width: 150, Format: c.format, Quality: 95})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if job.p.flattenOnLoad != c.want {
+			t.Errorf("to %s: flatten on load %v, want %v", c.format.Extension(), job.p.flattenOnLoad, c.want)
+		}
+	}
+	if job, err := Prepare(fixture(t, "photo-12mp.jpg"), Spec{Width: 150, Format: JPEG, Quality: 95}); err != nil || job.p.flattenOnLoad {
+		t.Errorf("a JPEG to JPEG: flatten on load %v (%v), want false", job != nil && job.p.flattenOnLoad, err)
+	}
+
+	img := decode(t, transform(t, buf.Bytes(), Spec{Width: 150, Format: JPEG, Quality: 95}))
+	if b := img.Bounds(); b.Dx() != 150 || b.Dy() != 50 {
+		t.Fatalf("JPEG is %v, want 150×50", b)
+	}
+	near := func(v uint8, want int) bool { return int(v) > want-12 && int(v) < want+12 }
+	for _, p := range []struct {
+		x       int
+		r, g, b int
+		what    string
+	}{{25, 255, 0, 0, "opaque red"}, {75, 127, 127, 255, "half-transparent blue on white"}, {125, 255, 255, 255, "transparent green, white"}} {
+		if r, g, b, _ := rgba(img.At(p.x, 25)); !near(r, p.r) || !near(g, p.g) || !near(b, p.b) {
+			t.Errorf("JPEG at (%d, 25) is %d,%d,%d, want about %d,%d,%d (%s)", p.x, r, g, b, p.r, p.g, p.b, p.what)
+		}
+	}
+}
