@@ -1,12 +1,15 @@
 package jobs
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"time"
 
 	"github.com/riverqueue/river"
 	"github.com/riverqueue/river/rivertype"
+
+	"github.com/mediagraph/mediagraph/models"
 )
 
 // Attempted is work on one item, named by its id, tried until it succeeds or its attempts run out,
@@ -18,6 +21,9 @@ type Attempted struct {
 	MaxAttempts int
 	// Timeout bounds one attempt.
 	Timeout time.Duration
+	// Poll is how often the queue looks for new work when idle (attemptFetchPoll when zero): work
+	// someone waits for, such as an upload's analysis, looks more often.
+	Poll time.Duration
 	// Backoff is the wait after failed attempt number attempt (from 1).
 	Backoff func(attempt int) time.Duration
 	// Run makes attempt number attempt on the item; last says no attempt follows. An error asks for
@@ -65,7 +71,7 @@ func addAttempted(workers *river.Workers, queues map[string]river.QueueConfig, l
 		river.AddWorkerArgs(workers, attemptArgs{Name: a.Kind}, &attemptWorker{a: a})
 		// Attempts are short and many (one per event and receiver): fetching again soon after a batch
 		// keeps the workers busy, where River's default pause of 100 ms would idle them.
-		queues[a.Kind] = river.QueueConfig{MaxWorkers: a.Workers, FetchCooldown: attemptFetchCooldown, FetchPollInterval: attemptFetchPoll}
+		queues[a.Kind] = river.QueueConfig{MaxWorkers: a.Workers, FetchCooldown: attemptFetchCooldown, FetchPollInterval: cmp.Or(a.Poll, attemptFetchPoll)}
 		kinds[a.Kind] = a
 	}
 	return kinds
@@ -100,4 +106,22 @@ func (q *Queue) Enqueue(ctx context.Context, kind string, ids []string) error {
 		}
 	}
 	return nil
+}
+
+// Enqueuer queues the work of kind on each item: Queue.Enqueue, once the queue runs.
+type Enqueuer func(ctx context.Context, kind string, ids []string) error
+
+// attemptsOfEvents is the subscriber that queues the work of kind for the assets of the events of
+// the given kinds.
+func attemptsOfEvents(kind string, events []models.EventKind, enqueue Enqueuer) Subscriber {
+	return func(ctx context.Context, batch []models.Event) error {
+		ids := assetsOf(batch, events)
+		if len(ids) == 0 {
+			return nil
+		}
+		if err := enqueue(ctx, kind, ids); err != nil {
+			return fmt.Errorf("queue %s: %w", kind, err)
+		}
+		return nil
+	}
 }
