@@ -2,6 +2,7 @@ package server_test
 
 import (
 	"context"
+	"net/http"
 	"os"
 	"slices"
 	"sync"
@@ -90,7 +91,12 @@ func TestUploadAnswersBeforePixelsAreDecoded(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer f.Close()
-		damaged := s.MustUpload(editor, nil, apptest.File{Name: "damaged.jpg", Content: f})[0].ID
+		damaged := s.MustUpload(editor, map[string]any{"status": "PUBLIC"}, apptest.File{Name: "damaged.jpg", Content: f})[0].ID
+		// A transform does not wait for the job, nor is it made from a partial decode: it completes
+		// the analysis, which finds the damage.
+		if got := fetch(t, s, http.MethodGet, gateTransform(damaged, "damaged.jpg", map[string]any{"w": 800, "fm": "WEBP"}), "", nil); got.Status != http.StatusBadRequest {
+			t.Errorf("a transform of damaged pixels still pending analysis: HTTP %d", got.Status)
+		}
 		bad := analyzedFacts(t, s, editor, damaged)
 		if bad.Analysis.Status != "FAILED" || bad.ProcessingError == nil || bad.Blurhash != nil || bad.Width == nil {
 			t.Errorf("damaged pixels: analysis %+v, error %v, blurhash %v, width %v", bad.Analysis, bad.ProcessingError, bad.Blurhash, bad.Width)

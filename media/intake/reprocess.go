@@ -39,7 +39,22 @@ func (s *Service) Reprocess(ctx context.Context, id string) error {
 // queued by the upload's event: an asset analyzed already (the job ran twice, or the version is
 // not an image) or purged since has nothing left to do. A version replaced meanwhile is left to the
 // replacement's own job.
+// Its job and transforms waiting for the facts share one analysis of each asset, which no caller
+// leaving stops short for the others: it ends within completeTimeout.
 func (s *Service) CompleteAnalysis(ctx context.Context, id string) error {
+	_, err, _ := s.completing.Do(id, func() (any, error) {
+		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), completeTimeout)
+		defer cancel()
+		return nil, s.completeAnalysis(ctx, id)
+	})
+	return err
+}
+
+// completeTimeout bounds one analysis of an upload's pixels: a decode of the largest image analyzed
+// takes seconds.
+const completeTimeout = time.Minute
+
+func (s *Service) completeAnalysis(ctx context.Context, id string) error {
 	found, err := s.db.AssetsByID(ctx, []string{id}, models.Visibility{})
 	if err != nil {
 		return err
