@@ -16,16 +16,13 @@ const AnalysisKind = "analyze_asset"
 const (
 	analysisAttempts = 3
 	analysisTimeout  = 2 * time.Minute
-	// analysisPoll: without LISTEN (SQLite) a queue finds new jobs only when it polls, and the
-	// outbox's drain and then this queue each wait for a poll before an upload's facts are complete.
-	analysisPoll = 50 * time.Millisecond
 )
 
 // Analysis is the Attempted that completes the analysis of an asset's current version with run. A
 // job waiting or running for the asset absorbs a new one, so run must look at what is current.
 func Analysis(run func(ctx context.Context, assetID string) error) Attempted {
 	return Attempted{
-		Kind: AnalysisKind, Workers: runtime.GOMAXPROCS(0), MaxAttempts: analysisAttempts, Timeout: analysisTimeout, Poll: analysisPoll,
+		Kind: AnalysisKind, Workers: runtime.GOMAXPROCS(0), MaxAttempts: analysisAttempts, Timeout: analysisTimeout,
 		Backoff: func(attempt int) time.Duration { return time.Duration(attempt) * 5 * time.Second },
 		Run:     func(ctx context.Context, id string, _ int, _ bool) error { return run(ctx, id) },
 	}

@@ -1,7 +1,6 @@
 package jobs
 
 import (
-	"cmp"
 	"context"
 	"fmt"
 	"time"
@@ -21,9 +20,6 @@ type Attempted struct {
 	MaxAttempts int
 	// Timeout bounds one attempt.
 	Timeout time.Duration
-	// Poll is how often the queue looks for new work when idle (attemptFetchPoll when zero): work
-	// someone waits for, such as an upload's analysis, looks more often.
-	Poll time.Duration
 	// Backoff is the wait after failed attempt number attempt (from 1).
 	Backoff func(attempt int) time.Duration
 	// Run makes attempt number attempt on the item; last says no attempt follows. An error asks for
@@ -71,7 +67,7 @@ func addAttempted(workers *river.Workers, queues map[string]river.QueueConfig, l
 		river.AddWorkerArgs(workers, attemptArgs{Name: a.Kind}, &attemptWorker{a: a})
 		// Attempts are short and many (one per event and receiver): fetching again soon after a batch
 		// keeps the workers busy, where River's default pause of 100 ms would idle them.
-		queues[a.Kind] = river.QueueConfig{MaxWorkers: a.Workers, FetchCooldown: attemptFetchCooldown, FetchPollInterval: cmp.Or(a.Poll, attemptFetchPoll)}
+		queues[a.Kind] = river.QueueConfig{MaxWorkers: a.Workers, FetchCooldown: attemptFetchCooldown, FetchPollInterval: attemptFetchPoll}
 		kinds[a.Kind] = a
 	}
 	return kinds

@@ -145,8 +145,7 @@ func start[TTx any](ctx context.Context, driver riverdriver.Driver[TTx], db *mod
 		river.QueueDefault: {MaxWorkers: 2},
 		// analysis is bounded by intake's memory budget; this only keeps it fed
 		reprocessQueue: {MaxWorkers: runtime.GOMAXPROCS(0)},
-		// the drain queues the work of new bytes: polled often, so that an upload's analysis starts soon
-		outboxQueue: {MaxWorkers: 1, FetchCooldown: attemptFetchCooldown, FetchPollInterval: outboxPoll},
+		outboxQueue:    {MaxWorkers: 1},
 		// clamd scans a stream on one of its threads; two at a time keep it busy without a backlog
 		scanQueue: {MaxWorkers: 2},
 		// one at a time: each eager transform holds a core, which the gate's visitors need more

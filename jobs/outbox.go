@@ -24,12 +24,7 @@ type Outbox struct {
 	Subscribers []Subscriber
 }
 
-const (
-	outboxQueue = "outbox"
-	// outboxPoll is how often the outbox's queue looks for a drain when idle. Without LISTEN (SQLite)
-	// a nudge's drain waits for it, and every webhook and every upload's analysis behind it.
-	outboxPoll = 50 * time.Millisecond
-)
+const outboxQueue = "outbox"
 
 // drainOutbox delivers the pending events of the outbox.
 type drainOutbox struct{}
