@@ -7,6 +7,8 @@ import (
 
 	"github.com/riverqueue/river"
 	"github.com/riverqueue/river/rivertype"
+
+	"github.com/mediagraph/mediagraph/models"
 )
 
 // Attempted is work on one item, named by its id, tried until it succeeds or its attempts run out,
@@ -100,4 +102,22 @@ func (q *Queue) Enqueue(ctx context.Context, kind string, ids []string) error {
 		}
 	}
 	return nil
+}
+
+// Enqueuer queues the work of kind on each item: Queue.Enqueue, once the queue runs.
+type Enqueuer func(ctx context.Context, kind string, ids []string) error
+
+// attemptsOfEvents is the subscriber that queues the work of kind for the assets of the events of
+// the given kinds.
+func attemptsOfEvents(kind string, events []models.EventKind, enqueue Enqueuer) Subscriber {
+	return func(ctx context.Context, batch []models.Event) error {
+		ids := assetsOf(batch, events)
+		if len(ids) == 0 {
+			return nil
+		}
+		if err := enqueue(ctx, kind, ids); err != nil {
+			return fmt.Errorf("queue %s: %w", kind, err)
+		}
+		return nil
+	}
 }

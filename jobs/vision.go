@@ -2,7 +2,6 @@ package jobs
 
 import (
 	"context"
-	"fmt"
 	"time"
 
 	"github.com/mediagraph/mediagraph/models"
@@ -30,16 +29,8 @@ func Vision(run func(ctx context.Context, assetID string) error) Attempted {
 }
 
 // VisionOfEvents is the subscriber that queues the vision analysis of each asset whose bytes are new
-// (created, replaced) or were analyzed again (reprocess: a detector may have been installed since).
-func VisionOfEvents(enqueue func(ctx context.Context, kind string, ids []string) error) Subscriber {
-	return func(ctx context.Context, events []models.Event) error {
-		ids := assetsOf(events, []models.EventKind{models.EventAssetCreated, models.EventAssetReplaced, models.EventAssetAnalyzed})
-		if len(ids) == 0 {
-			return nil
-		}
-		if err := enqueue(ctx, VisionKind, ids); err != nil {
-			return fmt.Errorf("queue vision: %w", err)
-		}
-		return nil
-	}
+// (created, replaced) or were analyzed (the upload's pixels decoded, or a reprocess: a detector may
+// have been installed since).
+func VisionOfEvents(enqueue Enqueuer) Subscriber {
+	return attemptsOfEvents(VisionKind, []models.EventKind{models.EventAssetCreated, models.EventAssetReplaced, models.EventAssetAnalyzed}, enqueue)
 }

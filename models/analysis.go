@@ -138,3 +138,31 @@ func (db *DB) CountAnalyzedSince(ctx context.Context, ids []string, since time.T
 	}
 	return total, nil
 }
+
+// AnalysisStatus is how far the analysis of a version's bytes is.
+type AnalysisStatus string
+
+// The analysis statuses.
+const (
+	AnalysisPending AnalysisStatus = "PENDING"
+	AnalysisDone    AnalysisStatus = "DONE"
+	AnalysisFailed  AnalysisStatus = "FAILED"
+)
+
+// AnalysisState is where the analysis of a version's bytes stands.
+type AnalysisState struct {
+	Status     AnalysisStatus
+	AnalyzedAt *time.Time
+}
+
+// AnalysisState tells it from the version's own record, which needs no column of its own: bytes not
+// analyzed yet are pending, and bytes analyzed with a processing error failed.
+func (v *AssetVersion) AnalysisState() AnalysisState {
+	switch {
+	case v.AnalyzedAt == nil:
+		return AnalysisState{Status: AnalysisPending}
+	case v.ProcessingError != nil:
+		return AnalysisState{Status: AnalysisFailed, AnalyzedAt: v.AnalyzedAt}
+	}
+	return AnalysisState{Status: AnalysisDone, AnalyzedAt: v.AnalyzedAt}
+}

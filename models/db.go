@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/mattn/go-sqlite3"
+	"golang.org/x/sync/semaphore"
 	"gorm.io/driver/postgres"
 	"gorm.io/driver/sqlite"
 	"gorm.io/gorm"
@@ -34,6 +35,8 @@ type DB struct {
 	hooks   *hooks
 	// tx is set inside Transaction, where events may be recorded.
 	tx *txState
+	// writer, on SQLite, lets one transaction at a time take a connection: see Transaction.
+	writer *semaphore.Weighted
 }
 
 // hooks are shared by a DB and the transactions it runs.
@@ -119,7 +122,7 @@ func Open(url string) (*DB, error) {
 	}
 	sqlDB.SetMaxOpenConns(8)
 	sqlDB.SetMaxIdleConns(8)
-	return &DB{gorm: g, dialect: SQLite, dsn: dsn, hooks: &hooks{}}, nil
+	return &DB{gorm: g, dialect: SQLite, dsn: dsn, hooks: &hooks{}, writer: semaphore.NewWeighted(1)}, nil
 }
 
 // Dialect tells which database this is.
@@ -177,11 +180,11 @@ func (db *DB) Transaction(ctx context.Context, fn func(tx *DB) error) error {
 	if !nested {
 		state = &txState{}
 	}
-	err := db.gorm.WithContext(ctx).Transaction(func(g *gorm.DB) error {
+	err := db.write(ctx, func(g *gorm.DB) error {
 		if err := g.Exec("UPDATE catalogue_state SET generation = generation + 1 WHERE id = 1").Error; err != nil {
 			return fmt.Errorf("advance catalogue generation: %w", err)
 		}
-		tx := &DB{gorm: g, dialect: db.dialect, dsn: db.dsn, hooks: db.hooks, tx: state}
+		tx := &DB{gorm: g, dialect: db.dialect, dsn: db.dsn, hooks: db.hooks, tx: state, writer: db.writer}
 		if err := fn(tx); err != nil || nested {
 			return err
 		}
@@ -191,6 +194,20 @@ func (db *DB) Transaction(ctx context.Context, fn func(tx *DB) error) error {
 		db.hooks.committedEvents()
 	}
 	return err
+}
+
+// write runs fn in a transaction, or in a savepoint of the one db is in. SQLite has one writer:
+// writers that queued on its busy handler would each hold a pooled connection while they wait, and
+// the one holding the lock could then wait for a connection of its own (a statement prepared on the
+// pool) until the busy timeout. Transactions queue in the process instead.
+func (db *DB) write(ctx context.Context, fn func(tx *gorm.DB) error) error {
+	if db.writer != nil && db.tx == nil {
+		if err := db.writer.Acquire(ctx, 1); err != nil {
+			return fmt.Errorf("wait to write: %w", err)
+		}
+		defer db.writer.Release(1)
+	}
+	return db.with(ctx).Transaction(fn)
 }
 
 // Generation is the number of catalogue changes committed so far; it only grows.

@@ -386,7 +386,7 @@ func (db *DB) LoginLocked(ctx context.Context, keys []string, now time.Time) (bo
 // RecordLoginFailure counts a failed sign-in against each key; a key whose failures within window
 // reach limit is locked for backoff. Counts older than the window start again.
 func (db *DB) RecordLoginFailure(ctx context.Context, keys []string, now time.Time, limit int, window, backoff time.Duration) error {
-	return db.with(ctx).Transaction(func(tx *gorm.DB) error {
+	return db.write(ctx, func(tx *gorm.DB) error {
 		for _, key := range keys {
 			var f LoginFailure
 			err := tx.Where("key = ?", key).Take(&f).Error

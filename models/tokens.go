@@ -63,7 +63,7 @@ var ErrLastAdmin = errors.New("the last active ADMIN token")
 // the only active ADMIN token left. The active ADMIN rows are locked first (PostgreSQL; SQLite
 // writers take turns anyway), so two admins revoking each other's tokens cannot both succeed.
 func (db *DB) RevokeToken(ctx context.Context, id string) error {
-	return db.with(ctx).Transaction(func(tx *gorm.DB) error {
+	return db.write(ctx, func(tx *gorm.DB) error {
 		var t APIToken
 		if err := tx.Where("id = ?", id).Take(&t).Error; err != nil {
 			return translate(err)

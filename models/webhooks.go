@@ -136,7 +136,7 @@ func (db *DB) SaveWebhook(ctx context.Context, w *Webhook) error {
 
 // DeleteWebhook removes a webhook with its deliveries; ErrNotFound when there is none.
 func (db *DB) DeleteWebhook(ctx context.Context, id string) error {
-	return db.with(ctx).Transaction(func(tx *gorm.DB) error {
+	return db.write(ctx, func(tx *gorm.DB) error {
 		res := tx.Delete(&Webhook{}, "id = ?", id)
 		if res.Error != nil {
 			return fmt.Errorf("delete webhook: %w", res.Error)
@@ -222,7 +222,7 @@ func (db *DB) UnclaimedEvents(ctx context.Context, webhookID string, ids []strin
 
 // CreateDelivery inserts a delivery and claims its events for its webhook, in one transaction.
 func (db *DB) CreateDelivery(ctx context.Context, d *WebhookDelivery) error {
-	return db.with(ctx).Transaction(func(tx *gorm.DB) error {
+	return db.write(ctx, func(tx *gorm.DB) error {
 		if err := tx.Create(d).Error; err != nil {
 			return fmt.Errorf("insert webhook delivery: %w", err)
 		}
@@ -314,7 +314,7 @@ func (db *DB) Deliveries(ctx context.Context, webhookID string, limit int, after
 // how many it deleted.
 func (db *DB) SweepDeliveries(ctx context.Context, cutoff time.Time) (int, error) {
 	var n int64
-	err := db.with(ctx).Transaction(func(tx *gorm.DB) error {
+	err := db.write(ctx, func(tx *gorm.DB) error {
 		old := tx.Model(&WebhookDelivery{}).Select("id").Where("status <> ? AND updated_at < ?", DeliveryPending, cutoff)
 		if err := tx.Where("delivery_id IN (?)", old).Delete(&webhookEvent{}).Error; err != nil {
 			return err

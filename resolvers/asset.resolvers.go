@@ -45,8 +45,8 @@ func (r *assetResolver) PageCount(ctx context.Context, obj *models.Asset) (*int,
 }
 
 func (r *assetResolver) HasAlpha(ctx context.Context, obj *models.Asset) (*bool, error) {
-	if obj.AnalyzedAt == nil || obj.Kind != models.KindImage {
-		return nil, nil
+	if obj.Width == nil || obj.Kind != models.KindImage {
+		return nil, nil // the header was never read: nothing is known
 	}
 	an, err := obj.Analysis.Get()
 	return &an.HasAlpha, err
@@ -76,6 +76,11 @@ func (r *assetResolver) SmartTags(ctx context.Context, obj *models.Asset) ([]str
 		names[i] = t.Name
 	}
 	return names, err
+}
+
+func (r *assetResolver) Analysis(ctx context.Context, obj *models.Asset) (*models.AnalysisState, error) {
+	state := obj.AnalysisState()
+	return &state, nil
 }
 
 func (r *assetResolver) Path(ctx context.Context, obj *models.Asset) (string, error) {

@@ -55,6 +55,8 @@ var policy = func() map[fieldKey]Class {
 		"lqip", "exif", "smartTags", "md5", "sha256", "path", "url", "transformUrl", "responsiveImage",
 		"availableFrom", "availableUntil", "alt", "title", "focalPoint", "customData", "defaultFieldMetadata",
 		"author", "copyright", "tags", "collection", "usages", "inUse", "createdAt", "updatedAt", "version")
+	add(Delivery, "Asset", "analysis")
+	add(Delivery, "AssetAnalysis", "status", "analyzedAt")
 	add(Management, "Asset", "processingError", "notes", "originalFilename", "antivirus", "moderation", "updatedBy", "deletedAt", "createdBy", "versions")
 	add(Management, "AssetVersion", everyField)
 	add(Management, "DeleteAllAssetsResult", everyField)

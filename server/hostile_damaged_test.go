@@ -71,7 +71,9 @@ func uploadHostile(t *testing.T, s *apptest.Server, token, name string) (id stri
 		t.Fatal(err)
 	}
 	defer f.Close()
-	return s.MustUpload(token, map[string]any{"status": "PUBLIC"}, apptest.File{Name: name, Content: f})[0].ID, content
+	id = s.MustUpload(token, map[string]any{"status": "PUBLIC"}, apptest.File{Name: name, Content: f})[0].ID
+	s.Settle() // the damage is found by the analysis of the pixels, after the upload answered
+	return id, content
 }
 
 // wantDamageRefused checks a transform was refused as the client's problem, saying why without

@@ -221,6 +221,7 @@ func TestIntakeFixtures(t *testing.T) {
 			}
 			t.Run(e.Name(), func(t *testing.T) {
 				up := s.MustUpload(s.Admin, nil, apptest.Fixture(t, e.Name()))
+				s.Settle()
 				var out struct{ Asset analyzed }
 				s.Must(s.Admin, `query($id: ID!) { asset(id: $id) { `+analyzedFields+` } }`, map[string]any{"id": up[0].ID}, &out)
 				check(t, out.Asset)

@@ -114,7 +114,7 @@ func open(ctx context.Context, cfg config.Config, db *models.DB, log *slog.Logge
 	}
 	app := &App{Config: cfg, DB: db, Media: m, Log: log, store: store, tmpDir: tmpDir, metrics: observed}
 	app.wireNotify()
-	app.wireVision()
+	app.wireAnalysis()
 	return app, app.watch()
 }
 
@@ -162,7 +162,7 @@ func (a *App) StartJobs(ctx context.Context) error {
 		Reprocess: a.Media.Intake.Reprocess,
 		Scan:      &jobs.Scan{Run: a.Media.Antivirus.Scan, RetryBase: a.Config.ScanRetryBase},
 		Outbox:    jobs.Outbox{Every: a.Config.EventDrainInterval, Subscribers: a.subscribers},
-		Attempted: append(attempted, a.visionJobs()...),
+		Attempted: append(attempted, a.analysisJobs()...),
 		Eager:     &jobs.Eager{Run: a.Media.Deliver.MakeEagerPresets},
 		AV:        &jobs.AV{Derive: a.Media.AV.Derive, HLS: a.hlsJob(), HLSTimeout: av.HLSTimeout()},
 	})

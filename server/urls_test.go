@@ -24,6 +24,7 @@ func TestURLsOfUntransformableAssetsAnswer(t *testing.T) {
 	editor, delivery := s.Token("EDITOR"), s.Token("DELIVERY")
 	for _, name := range []string{"truncated.jpg"} {
 		id := upload(t, s, editor, name, map[string]any{"status": "PUBLIC"})
+		s.Settle() // its damage is known once its pixels are analyzed
 		var out struct {
 			Asset struct {
 				Plain, Sized    string
@@ -73,6 +74,7 @@ func TestResponsivePlaceholderFollowsTheCrop(t *testing.T) {
 	editor := s.Token("EDITOR")
 	photo := upload(t, s, editor, "photo.webp", nil) // 1024×768
 	square := upload(t, s, editor, "focal-red-square.png", nil)
+	s.Settle()
 	type responsive struct {
 		Width, Height   int
 		Base64, BgColor string

@@ -95,6 +95,7 @@ type ComplexityRoot struct {
 
 	Asset struct {
 		Alt                  func(childComplexity int, locale *string) int
+		Analysis             func(childComplexity int) int
 		Antivirus            func(childComplexity int) int
 		AspectRatio          func(childComplexity int) int
 		Audio                func(childComplexity int) int
@@ -165,6 +166,11 @@ type ComplexityRoot struct {
 		VideoCodec           func(childComplexity int) int
 		VisionAnalysis       func(childComplexity int) int
 		Width                func(childComplexity int) int
+	}
+
+	AssetAnalysis struct {
+		AnalyzedAt func(childComplexity int) int
+		Status     func(childComplexity int) int
 	}
 
 	AssetConnection struct {
@@ -763,6 +769,8 @@ type AssetResolver interface {
 	Exif(ctx context.Context, obj *models.Asset) (*catalogue.Exif, error)
 	SmartTags(ctx context.Context, obj *models.Asset) ([]string, error)
 
+	Analysis(ctx context.Context, obj *models.Asset) (*models.AnalysisState, error)
+
 	Path(ctx context.Context, obj *models.Asset) (string, error)
 	URL(ctx context.Context, obj *models.Asset, params *imageurl.ImageParams, signed *bool, expiresIn *int) (string, error)
 	TransformURL(ctx context.Context, obj *models.Asset, params *imageurl.ImageParams, preset *string) (*string, error)
@@ -1123,6 +1131,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Asset.Alt(childComplexity, args["locale"].(*string)), true
+	case "Asset.analysis":
+		if e.ComplexityRoot.Asset.Analysis == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Asset.Analysis(childComplexity), true
 	case "Asset.antivirus":
 		if e.ComplexityRoot.Asset.Antivirus == nil {
 			break
@@ -1588,6 +1602,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Asset.Width(childComplexity), true
+
+	case "AssetAnalysis.analyzedAt":
+		if e.ComplexityRoot.AssetAnalysis.AnalyzedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssetAnalysis.AnalyzedAt(childComplexity), true
+	case "AssetAnalysis.status":
+		if e.ComplexityRoot.AssetAnalysis.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AssetAnalysis.Status(childComplexity), true
 
 	case "AssetConnection.edges":
 		if e.ComplexityRoot.AssetConnection.Edges == nil {
@@ -4867,6 +4894,8 @@ type Asset implements Node {
   smartTags: [String!]!
   "Why the bytes could not be fully analyzed (a damaged file, an unknown format); null when they were. The file is stored as uploaded either way, and nothing is invented about it. Management only."
   processingError: String
+  "How far the analysis of the current bytes is. An upload answers once an image's header is read; a background job then decodes its pixels, and until then (PENDING) ` + "`" + `colors` + "`" + ` is empty and ` + "`" + `blurhash` + "`" + `, ` + "`" + `thumbhash` + "`" + `, ` + "`" + `lqip` + "`" + `, ` + "`" + `responsiveImage.base64` + "`" + ` and ` + "`" + `responsiveImage.bgColor` + "`" + ` are null. The ` + "`" + `asset.analyzed` + "`" + ` event says when it is DONE or FAILED."
+  analysis: AssetAnalysis!
   "The MD5 of the bytes, in hex."
   md5: String!
   "The SHA-256 of the bytes, in hex."
@@ -5146,6 +5175,24 @@ extend type Mutation {
     "How to replace them."
     input: ReplaceAssetInput
   ): Asset!
+}
+
+"How far the analysis of an asset's bytes is."
+enum AnalysisStatus {
+  "Not finished: an image's pixels are still being decoded by a background job."
+  PENDING
+  "Every fact the bytes give is known."
+  DONE
+  "The bytes could not be fully read: what was read is kept, and ` + "`" + `processingError` + "`" + ` says why (management only)."
+  FAILED
+}
+
+"Where the analysis of an asset's current bytes stands."
+type AssetAnalysis {
+  "How far it is."
+  status: AnalysisStatus!
+  "When it ended; null while PENDING."
+  analyzedAt: Time
 }
 `, BuiltIn: false},
 	{Name: "../../schema/audit.graphqls", Input: `"Which entries of the audit log to list; absent fields select every entry."
@@ -7727,6 +7774,8 @@ func (ec *executionContext) childFields_Asset(ctx context.Context, field graphql
 		return ec.fieldContext_Asset_smartTags(ctx, field)
 	case "processingError":
 		return ec.fieldContext_Asset_processingError(ctx, field)
+	case "analysis":
+		return ec.fieldContext_Asset_analysis(ctx, field)
 	case "md5":
 		return ec.fieldContext_Asset_md5(ctx, field)
 	case "sha256":
@@ -7813,6 +7862,16 @@ func (ec *executionContext) childFields_Asset(ctx context.Context, field graphql
 		return ec.fieldContext_Asset_visionAnalysis(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Asset", field.Name)
+}
+
+func (ec *executionContext) childFields_AssetAnalysis(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "status":
+		return ec.fieldContext_AssetAnalysis_status(ctx, field)
+	case "analyzedAt":
+		return ec.fieldContext_AssetAnalysis_analyzedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AssetAnalysis", field.Name)
 }
 
 func (ec *executionContext) childFields_AssetConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -11813,6 +11872,38 @@ func (ec *executionContext) fieldContext_Asset_processingError(_ context.Context
 	return graphql.NewScalarFieldContext("Asset", field, false, false, "String")
 }
 
+func (ec *executionContext) _Asset_analysis(ctx context.Context, field graphql.CollectedField, obj *models.Asset) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Asset_analysis(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Asset().Analysis(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *models.AnalysisState) graphql.Marshaler {
+			return ec.marshalNAssetAnalysis2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAnalysisState(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Asset_analysis(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Asset",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AssetAnalysis(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Asset_md5(ctx context.Context, field graphql.CollectedField, obj *models.Asset) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -13140,6 +13231,52 @@ func (ec *executionContext) fieldContext_Asset_visionAnalysis(_ context.Context,
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _AssetAnalysis_status(ctx context.Context, field graphql.CollectedField, obj *models.AnalysisState) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssetAnalysis_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v models.AnalysisStatus) graphql.Marshaler {
+			return ec.marshalNAnalysisStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAnalysisStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AssetAnalysis_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AssetAnalysis", field, false, false, "AnalysisStatus")
+}
+
+func (ec *executionContext) _AssetAnalysis_analyzedAt(ctx context.Context, field graphql.CollectedField, obj *models.AnalysisState) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AssetAnalysis_analyzedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AnalyzedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AssetAnalysis_analyzedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AssetAnalysis", field, false, false, "Time")
 }
 
 func (ec *executionContext) _AssetConnection_edges(ctx context.Context, field graphql.CollectedField, obj *catalogue.AssetList) (ret graphql.Marshaler) {
@@ -30343,6 +30480,12 @@ func (ec *executionContext) _Asset(ctx context.Context, sel ast.SelectionSet, ob
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "analysis":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Asset_analysis(ctx, field, obj)
+				})
 		case "md5":
 			out.Values[i] = ec._Asset_md5(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -30584,6 +30727,44 @@ func (ec *executionContext) _Asset(ctx context.Context, sel ast.SelectionSet, ob
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Asset_visionAnalysis(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var assetAnalysisImplementors = []string{"AssetAnalysis"}
+
+func (ec *executionContext) _AssetAnalysis(ctx context.Context, sel ast.SelectionSet, obj *models.AnalysisState) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, assetAnalysisImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AssetAnalysis")
+		case "status":
+			out.Values[i] = ec._AssetAnalysis_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "analyzedAt":
+			out.Values[i] = ec._AssetAnalysis_analyzedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -34825,6 +35006,34 @@ func (ec *executionContext) marshalNAccessRole2ᚖgithubᚗcomᚋmediagraphᚋme
 	return ec._AccessRole(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNAnalysisStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAnalysisStatus(ctx context.Context, v any) (models.AnalysisStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalNAnalysisStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAnalysisStatus[tmp]
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAnalysisStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAnalysisStatus(ctx context.Context, sel ast.SelectionSet, v models.AnalysisStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(marshalNAnalysisStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAnalysisStatus[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "AnalysisStatus!")
+	}
+	return res
+}
+
+var (
+	unmarshalNAnalysisStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAnalysisStatus = map[string]models.AnalysisStatus{
+		"PENDING": models.AnalysisPending,
+		"DONE":    models.AnalysisDone,
+		"FAILED":  models.AnalysisFailed,
+	}
+	marshalNAnalysisStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAnalysisStatus = map[models.AnalysisStatus]string{
+		models.AnalysisPending: "PENDING",
+		models.AnalysisDone:    "DONE",
+		models.AnalysisFailed:  "FAILED",
+	}
+)
+
 func (ec *executionContext) unmarshalNAntivirusStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐScanStatus(ctx context.Context, v any) (models.ScanStatus, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := unmarshalNAntivirusStatus2githubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐScanStatus[tmp]
@@ -34917,6 +35126,14 @@ func (ec *executionContext) marshalNAsset2ᚖgithubᚗcomᚋmediagraphᚋmediagr
 		return graphql.Null
 	}
 	return ec._Asset(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNAssetAnalysis2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmodelsᚐAnalysisState(ctx context.Context, sel ast.SelectionSet, v *models.AnalysisState) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AssetAnalysis!")
+		return graphql.Null
+	}
+	return ec._AssetAnalysis(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNAssetConnection2ᚖgithubᚗcomᚋmediagraphᚋmediagraphᚋmediaᚋcatalogueᚐAssetList(ctx context.Context, sel ast.SelectionSet, v *catalogue.AssetList) graphql.Marshaler {

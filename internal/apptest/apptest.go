@@ -16,6 +16,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/mediagraph/mediagraph/config"
 	"github.com/mediagraph/mediagraph/internal/fixtures"
@@ -339,3 +340,27 @@ func (s *Server) Files() []string {
 func AnyType(c *config.Config) {
 	c.UploadTypes = []string{"*/*", "text/html", "application/xhtml+xml", "image/svg+xml", "text/javascript", "application/javascript"}
 }
+
+// Settle waits until the background analysis of every upload so far has ended, for tests that read
+// the facts it adds (colors, placeholders, damage) or count the events it records.
+func (s *Server) Settle() {
+	s.tb.Helper()
+	deadline := time.Now().Add(settleWithin)
+	for {
+		var pending int64
+		err := s.App.DB.Gorm().Table("asset_versions").Where("analyzed_at IS NULL").Count(&pending).Error
+		if err != nil {
+			s.tb.Fatal(err)
+		}
+		if pending == 0 {
+			return
+		}
+		if time.Now().After(deadline) {
+			s.tb.Fatalf("%d versions still unanalyzed after %s", pending, settleWithin)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// settleWithin bounds Settle: analyses on a loaded test machine take well under a second each.
+const settleWithin = time.Minute

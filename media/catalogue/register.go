@@ -139,11 +139,23 @@ func lowerKind(k models.AssetKind) string { return strings.ToLower(string(k)) }
 
 // SaveAnalysis records what a new analysis of asset a learned; what editors wrote stays, the file's
 // credits only fill fields that are empty. An asset replaced meanwhile keeps its replacement's.
+// What the bytes say changed (dimensions, colors, placeholders…), so readers of events learn of an
+// update as well as of the analysis.
 func (s *Registry) SaveAnalysis(ctx context.Context, a *models.Asset, credits photometa.Credits) error {
+	return s.saveAnalysis(ctx, a, credits, models.EventAssetUpdated, models.EventAssetAnalyzed)
+}
+
+// CompleteAnalysis records the pixel facts of new bytes, which their upload left pending: the
+// asset.created or asset.replaced event told of the change, and asset.analyzed tells that the facts
+// are complete.
+func (s *Registry) CompleteAnalysis(ctx context.Context, a *models.Asset, credits photometa.Credits) error {
+	return s.saveAnalysis(ctx, a, credits, models.EventAssetAnalyzed)
+}
+
+func (s *Registry) saveAnalysis(ctx context.Context, a *models.Asset, credits photometa.Credits, events ...models.EventKind) error {
 	author, copyright := a.Author, a.Copyright
 	prefillCredits(a, credits)
-	// What the bytes say changed (dimensions, colors, placeholders…): readers of events must know.
-	err := s.change(ctx, models.Event{Kind: models.EventAssetUpdated, AssetIDs: []string{a.ID}}, func(tx *models.DB) error {
+	err := s.db.Transaction(ctx, func(tx *models.DB) error {
 		a.UpdatedAt = models.Now()
 		if err := tx.SaveAnalysis(ctx, a); err != nil {
 			return err
@@ -156,7 +168,12 @@ func (s *Registry) SaveAnalysis(ctx context.Context, a *models.Asset, credits ph
 		if err := s.prefillTitle(ctx, tx, a.ID, credits); err != nil {
 			return err
 		}
-		return record(ctx, tx, models.Event{Kind: models.EventAssetAnalyzed, AssetIDs: []string{a.ID}})
+		for _, kind := range events {
+			if err := record(ctx, tx, models.Event{Kind: kind, AssetIDs: []string{a.ID}}); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 	if errors.Is(err, models.ErrConflict) {
 		return nil // replaced while it was analyzed: the replacement analyzed its own bytes

@@ -104,6 +104,12 @@ func (s *Service) Deliver(ctx context.Context, req DeliveryRequest) (*Delivery, 
 	if params.IsZero() {
 		return s.openOriginal(ctx, d, a.ObjectKey)
 	}
+	if a.Version == current.Version {
+		if a, err = s.pixelsKnown(ctx, a); err != nil {
+			return nil, err
+		}
+		d.Asset = a
+	}
 	if s.stills != nil && (hasStill(a) || params.T != nil || params.Page != nil) {
 		if a, err = s.stillAsset(ctx, a, params); err != nil {
 			return nil, err

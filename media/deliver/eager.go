@@ -27,13 +27,16 @@ func (s *Service) MakeEagerPresets(ctx context.Context, assetID string) (int, er
 		return 0, err
 	}
 	found, err := s.db.AssetsByID(ctx, []string{assetID}, models.Visibility{})
+	if err != nil || len(found) == 0 {
+		return 0, err
+	}
+	a, err := s.pixelsKnown(ctx, found[0])
 	if err != nil {
 		return 0, err
 	}
-	if len(found) == 0 || found[0].DeletedAt != nil || !Transformable(found[0]) || found[0].Antivirus.Status == models.ScanInfected {
+	if a.DeletedAt != nil || !Transformable(a) || a.Antivirus.Status == models.ScanInfected {
 		return 0, nil
 	}
-	a := found[0]
 	made := 0
 	for _, p := range presets {
 		n, err := s.makePreset(ctx, a, p)

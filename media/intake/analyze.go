@@ -54,11 +54,24 @@ func (s *Service) keepForAnalysis(hr *hashingReader, a *models.Asset, size int64
 	return func() { s.analysis.memory.Release(size) }
 }
 
+// depth is how far an analysis reads an image.
+type depth int
+
+const (
+	// header reads what an upload answers with — size, frames, metadata, credits — and leaves the
+	// image pending: decoding its pixels (colors, placeholders, the proof it is whole) costs tens of
+	// milliseconds a file, which a background job spends instead (CompleteAnalysis).
+	header depth = iota
+	// pixels reads the image whole.
+	pixels
+)
+
 // analyze learns what it can from the stored bytes of version v — or from kept, a copy made while
 // they were stored — and records it on a and v. It returns the credits the file carries, for fields
 // the caller has not filled. Only a refusal (an image larger than the pixel limit) is an error about
-// the file; damage is recorded on the asset.
-func (s *Service) analyze(ctx context.Context, field string, a *models.Asset, v *models.AssetVersion, kept []byte) (photometa.Credits, error) {
+// the file; damage is recorded on the asset. An image read to its header only stays unanalyzed
+// (AnalyzedAt nil) unless the header itself is damaged.
+func (s *Service) analyze(ctx context.Context, field string, a *models.Asset, v *models.AssetVersion, kept []byte, d depth) (photometa.Credits, error) {
 	select {
 	case s.analysis.slots <- struct{}{}:
 		defer func() { <-s.analysis.slots }()
@@ -66,8 +79,10 @@ func (s *Service) analyze(ctx context.Context, field string, a *models.Asset, v 
 		return photometa.Credits{}, ctx.Err()
 	}
 	started := time.Now()
-	r, err := s.examine(ctx, a, v, kept)
-	s.observer.Analyzed(string(a.Kind), time.Since(started))
+	r, err := s.examine(ctx, a, v, kept, d)
+	if d == pixels || a.Kind != models.KindImage {
+		s.observer.Analyzed(string(a.Kind), time.Since(started))
+	}
 	var limit *probe.PixelLimitError
 	if errors.As(err, &limit) {
 		return photometa.Credits{}, access.Invalid(field, "%s", limit.Error())
@@ -83,12 +98,15 @@ func (s *Service) analyze(ctx context.Context, field string, a *models.Asset, v 
 		a.EmbeddedMetadata = models.JSONOf(r.Embedded)
 	}
 	a.ProcessingError = catalogue.BlankToNil(&r.Error)
-	now := models.Now()
-	a.AnalyzedAt = &now
+	a.AnalyzedAt = nil
+	if d == pixels || a.Kind != models.KindImage || a.ProcessingError != nil {
+		now := models.Now()
+		a.AnalyzedAt = &now
+	}
 	return r.Credits, nil
 }
 
-func (s *Service) examine(ctx context.Context, a *models.Asset, v *models.AssetVersion, kept []byte) (probe.Result, error) {
+func (s *Service) examine(ctx context.Context, a *models.Asset, v *models.AssetVersion, kept []byte, d depth) (probe.Result, error) {
 	switch {
 	case readsWhole(a):
 		buf := kept
@@ -100,7 +118,10 @@ func (s *Service) examine(ctx context.Context, a *models.Asset, v *models.AssetV
 			}
 			defer release()
 		}
-		if a.Kind == models.KindImage {
+		switch {
+		case a.Kind == models.KindImage && d == header:
+			return probe.Header(buf, s.settings.MaxImagePixels)
+		case a.Kind == models.KindImage:
 			return probe.Image(buf, s.settings.MaxImagePixels)
 		}
 		return probe.Document(buf), nil

@@ -7,6 +7,8 @@ package intake
 import (
 	"log/slog"
 
+	"golang.org/x/sync/singleflight"
+
 	"github.com/mediagraph/mediagraph/config"
 	"github.com/mediagraph/mediagraph/media/catalogue"
 	"github.com/mediagraph/mediagraph/media/membudget"
@@ -27,6 +29,8 @@ type Service struct {
 	assets   *catalogue.Assets
 	registry *catalogue.Registry
 	observer observe.Observer
+	// completing joins the callers of CompleteAnalysis for one asset.
+	completing singleflight.Group
 }
 
 // New returns intake into the catalogue c; memory bounds the files held in memory for analysis.

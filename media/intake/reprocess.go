@@ -34,6 +34,42 @@ func (s *Service) Reprocess(ctx context.Context, id string) error {
 	return s.registry.SaveAnalysis(ctx, a, credits)
 }
 
+// CompleteAnalysis decodes the pixels of an asset's current version, which its upload read only to
+// the header, and records their facts (colors, placeholders, damage). It runs as a background job,
+// queued by the upload's event: an asset analyzed already (the job ran twice, or the version is
+// not an image) or purged since has nothing left to do. A version replaced meanwhile is left to the
+// replacement's own job.
+// Its job and transforms waiting for the facts share one analysis of each asset, which no caller
+// leaving stops short for the others: it ends within completeTimeout.
+func (s *Service) CompleteAnalysis(ctx context.Context, id string) error {
+	_, err, _ := s.completing.Do(id, func() (any, error) {
+		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), completeTimeout)
+		defer cancel()
+		return nil, s.completeAnalysis(ctx, id)
+	})
+	return err
+}
+
+// completeTimeout bounds one analysis of an upload's pixels: a decode of the largest image analyzed
+// takes seconds.
+const completeTimeout = time.Minute
+
+func (s *Service) completeAnalysis(ctx context.Context, id string) error {
+	found, err := s.db.AssetsByID(ctx, []string{id}, models.Visibility{})
+	if err != nil {
+		return err
+	}
+	if len(found) == 0 || found[0].AnalyzedAt != nil {
+		return nil
+	}
+	a := found[0]
+	credits, err := s.reanalyze(ctx, a, a.AssetVersion)
+	if err != nil {
+		return err
+	}
+	return s.registry.CompleteAnalysis(ctx, a, credits)
+}
+
 // reprocessEarlier analyzes the earlier versions of a that have no analysis of their own, so that
 // serving them uses their own facts rather than none.
 func (s *Service) reprocessEarlier(ctx context.Context, a *models.Asset) error {
@@ -58,7 +94,7 @@ func (s *Service) reprocessEarlier(ctx context.Context, a *models.Asset) error {
 // reanalyze analyzes the stored bytes of version v of a again. Bytes stored before a limit was
 // lowered are kept, with a processing error saying why they are not analyzed.
 func (s *Service) reanalyze(ctx context.Context, a *models.Asset, v *models.AssetVersion) (photometa.Credits, error) {
-	credits, err := s.analyze(ctx, "id", a, v, nil)
+	credits, err := s.analyze(ctx, "id", a, v, nil, pixels)
 	var refused *access.Error
 	if errors.As(err, &refused) {
 		now := models.Now()

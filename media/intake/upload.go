@@ -413,7 +413,7 @@ func (s *Service) analyzeStored(ctx context.Context, field string, a *models.Ass
 	if int64(len(hr.copy)) == hr.n {
 		kept = hr.copy
 	}
-	return s.analyze(ctx, field, a, v, kept)
+	return s.analyze(ctx, field, a, v, kept, header)
 }
 
 // objectKey is where a version's bytes live: one key per version, so bytes are never overwritten.

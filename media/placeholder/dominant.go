@@ -97,8 +97,31 @@ func swatches(p Pixels) ([]swatch, int) {
 		out[k].alpha += int(px[3])
 		counted++
 	}
-	slices.SortFunc(out, func(a, b swatch) int { return compareRGB(a.rgb, b.rgb) })
+	// In RGB order: least significant channel first, each pass keeping the order of the one before.
+	for c := 2; c >= 0; c-- {
+		sortByChannel(out, c)
+	}
 	return out, counted
+}
+
+// sortByChannel orders swatches by one channel, keeping the order of equal values as a stable sort
+// would, in linear time: a counting sort over the channel's 256 values. Median cut sorts thousands
+// of swatches for each of its cuts, and a comparison sort there cost as much as decoding the image.
+func sortByChannel(ss []swatch, channel int) {
+	var start [257]int
+	for _, s := range ss {
+		start[int(s.rgb[channel])+1]++
+	}
+	for v := 1; v < len(start); v++ {
+		start[v] += start[v-1]
+	}
+	sorted := make([]swatch, len(ss))
+	for _, s := range ss {
+		v := s.rgb[channel]
+		sorted[start[v]] = s
+		start[v]++
+	}
+	copy(ss, sorted)
 }
 
 func compareRGB(a, b [3]uint8) int {
@@ -144,7 +167,7 @@ func widest(ss []swatch) (channel, spread int) {
 // neither half is empty.
 func split(b box) (box, box) {
 	ss, channel := b.swatches, b.channel
-	slices.SortStableFunc(ss, func(x, y swatch) int { return cmp.Compare(x.rgb[channel], y.rgb[channel]) })
+	sortByChannel(ss, channel)
 	at, seen := 1, ss[0].n
 	for at < len(ss)-1 && 2*seen < b.n {
 		seen += ss[at].n

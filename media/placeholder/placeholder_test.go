@@ -1,9 +1,11 @@
 package placeholder
 
 import (
+	"cmp"
 	"math"
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -670,3 +672,21 @@ func TestDominantColorsKeepPureColorsPure(t *testing.T) {
 
 // overlap is how much of the pixel [x, x+1) lies in [lo, hi).
 func overlap(x, lo, hi float64) float64 { return math.Max(0, math.Min(x+1, hi)-math.Max(x, lo)) }
+
+// The counting sort orders swatches exactly as a stable comparison sort does, ties included.
+func TestSortByChannelIsStable(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for c := range 3 {
+		ss := make([]swatch, 5000)
+		for i := range ss {
+			// few distinct values, so that most swatches tie on the channel
+			ss[i] = swatch{rgb: [3]uint8{uint8(r.IntN(8)), uint8(r.IntN(8)), uint8(r.IntN(8))}, n: i}
+		}
+		want := slices.Clone(ss)
+		slices.SortStableFunc(want, func(x, y swatch) int { return cmp.Compare(x.rgb[c], y.rgb[c]) })
+		sortByChannel(ss, c)
+		if !slices.Equal(ss, want) {
+			t.Fatalf("channel %d: the counting sort differs from a stable sort", c)
+		}
+	}
+}

@@ -49,16 +49,39 @@ func (e *PixelLimitError) Error() string {
 // JPEGs (half size), which prove their whole data in it.
 const thumbnailSize = 100
 
-// Image reads an image: its header first, refusing it with a *PixelLimitError when a frame holds more
-// than maxPixels before anything is decoded; then one decode, which proves the pixels whole and
-// gives the small image colors and placeholders are computed from.
+// Image reads an image: its header first (see Header); then one decode, which proves the pixels whole
+// and gives the small image colors and placeholders are computed from.
 func Image(buf []byte, maxPixels int64) (Result, error) {
+	r, h, err := header(buf, maxPixels)
+	if err != nil || r.Error != "" {
+		return r, err
+	}
+	// The decode proves the whole image first: a thumbnail alone can decode from damaged data, and
+	// no pixel fact is made up from it.
+	t, err := imaging.DecodeVerified(buf, h, thumbnailSize)
+	if err != nil {
+		r.Error = imageError(err)
+		return r, nil
+	}
+	r.describePixels(placeholder.Pixels{Width: t.Width, Height: t.Height, RGBA: t.RGBA})
+	return r, nil
+}
+
+// Header reads what an image's header says — its size, frames, colour space and metadata — and
+// decodes no pixels: the facts an upload answers with, refusing with a *PixelLimitError an image
+// whose frame holds more than maxPixels. A header that cannot be read is a Result.Error.
+func Header(buf []byte, maxPixels int64) (Result, error) {
+	r, _, err := header(buf, maxPixels)
+	return r, err
+}
+
+func header(buf []byte, maxPixels int64) (Result, imaging.Header, error) {
 	h, err := imaging.ReadHeader(buf)
 	if err != nil {
-		return Result{Error: imageError(err)}, nil
+		return Result{Error: imageError(err)}, h, nil
 	}
 	if h.Pixels() > maxPixels {
-		return Result{}, &PixelLimitError{Width: h.Width, Height: h.Height, Limit: maxPixels}
+		return Result{}, h, &PixelLimitError{Width: h.Width, Height: h.Height, Limit: maxPixels}
 	}
 	r := Result{Width: &h.Width, Height: &h.Height}
 	r.Analysis.HasAlpha, r.Analysis.ColorSpace = h.HasAlpha, h.ColorSpace
@@ -70,15 +93,7 @@ func Image(buf []byte, maxPixels int64) (Result, error) {
 		}
 	}
 	r.readMetadata(h)
-	// The decode proves the whole image first: a thumbnail alone can decode from damaged data, and
-	// no pixel fact is made up from it.
-	t, err := imaging.DecodeVerified(buf, h, thumbnailSize)
-	if err != nil {
-		r.Error = imageError(err)
-		return r, nil
-	}
-	r.describePixels(placeholder.Pixels{Width: t.Width, Height: t.Height, RGBA: t.RGBA})
-	return r, nil
+	return r, h, nil
 }
 
 // readMetadata keeps what the metadata blocks hold. Damaged blocks are common (editors rewrite them

@@ -90,6 +90,9 @@ func (s *Service) analyzeCurrent(ctx context.Context, a *models.Asset) error {
 	if a.Kind != models.KindImage || a.Antivirus.Status == models.ScanInfected {
 		return nil
 	}
+	if a.AnalyzedAt == nil {
+		return nil // its pixels are still being decoded: asset.analyzed queues this again
+	}
 	v := &models.Vision{AssetID: a.ID, Number: a.Version, Status: models.VisionDone}
 	buf, release, err := s.read(ctx, a.AssetVersion)
 	if err != nil {
