@@ -38,6 +38,15 @@ export type AccessRole = Node & {
   permissions: Permissions;
 };
 
+/** How far the analysis of an asset's bytes is. */
+export type AnalysisStatus =
+  /** Every fact the bytes give is known. */
+  | 'DONE'
+  /** The bytes could not be fully read: what was read is kept, and `processingError` says why (management only). */
+  | 'FAILED'
+  /** Not finished: an image's pixels are still being decoded by a background job. */
+  | 'PENDING';
+
 /** What the antivirus scan of a version's bytes found. Management only. */
 export type Antivirus = {
   __typename?: 'Antivirus';
@@ -125,6 +134,8 @@ export type Asset = Node & {
   __typename?: 'Asset';
   /** Alternative text, along the fallback chain of the locale. */
   alt: Maybe<Scalars['String']['output']>;
+  /** How far the analysis of the current bytes is. An upload answers once an image's header is read; a background job then decodes its pixels, and until then (PENDING) `colors` is empty and `blurhash`, `thumbhash`, `lqip`, `responsiveImage.base64` and `responsiveImage.bgColor` are null. The `asset.analyzed` event says when it is DONE or FAILED. */
+  analysis: AssetAnalysis;
   /** The antivirus scan of the current version. Management only: delivery tokens read null, with a FORBIDDEN error. */
   antivirus: Maybe<Antivirus>;
   /** Width divided by height as displayed, for images and videos. */
@@ -346,6 +357,15 @@ export type AssetUrlArgs = {
   expiresIn?: InputMaybe<Scalars['Int']['input']>;
   params?: InputMaybe<ImageParams>;
   signed?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** Where the analysis of an asset's current bytes stands. */
+export type AssetAnalysis = {
+  __typename?: 'AssetAnalysis';
+  /** When it ended; null while PENDING. */
+  analyzedAt: Maybe<Scalars['Time']['output']>;
+  /** How far it is. */
+  status: AnalysisStatus;
 };
 
 /** A page of assets. */
