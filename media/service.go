@@ -68,7 +68,11 @@ type Library struct {
 	store    storage.Store
 	settings config.Library
 	spoolDir string
+	memory   *membudget.Budget
 }
+
+// MemoryBudget is the budget analysis and transforms share: memory the library holds on purpose.
+func (l *Library) MemoryBudget() *membudget.Budget { return l.memory }
 
 // memoryBudget bounds the bytes of all files that analysis and transforms hold in memory at once:
 // two of the largest analyzed.
@@ -105,7 +109,7 @@ func New(ctx context.Context, db *models.DB, store storage.Store, settings confi
 		}, log),
 		Subscriptions: notify.NewHub(db, cat.Assets, settings.SubscriptionPoll, log),
 		Audit:         notify.NewAudit(db, settings.AuditRetention),
-		db:            db, store: store, settings: settings, spoolDir: rt.SpoolDir,
+		db:            db, store: store, settings: settings, spoolDir: rt.SpoolDir, memory: memory,
 	}
 	lib.Vision = vision.New(db, store, memory, settings, log)
 	lib.Zip = zipdl.New(db, store, urls, tokens, settings.ZipMaxFiles, settings.ServeUnscanned, log)

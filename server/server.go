@@ -21,6 +21,7 @@ import (
 	"github.com/mediagraph/mediagraph/media"
 	"github.com/mediagraph/mediagraph/media/access"
 	"github.com/mediagraph/mediagraph/media/av"
+	"github.com/mediagraph/mediagraph/media/membudget"
 	"github.com/mediagraph/mediagraph/models"
 	"github.com/mediagraph/mediagraph/requestid"
 	"github.com/mediagraph/mediagraph/server/auth"
@@ -55,6 +56,18 @@ const gcPercent = 400
 func TuneRuntime() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(gcPercent)
+	}
+}
+
+// LimitMemory sets Go's soft memory limit to the memory the service holds on purpose (the budget of
+// analysis and transforms, the upload spool's) plus MEDIAGRAPH_MEMORY_HEADROOM, unless GOMEMLIMIT is set.
+// It is process-wide, so only serve calls it, once.
+func (a *App) LimitMemory() {
+	limit, set := membudget.SoftLimit(a.Media.MemoryBudget(), gqlhttp.SpoolMemory, a.Config.MemoryHeadroom)
+	if set {
+		a.Log.Info("soft memory limit set", "bytes", limit)
+	} else {
+		a.Log.Info("soft memory limit left to GOMEMLIMIT", "bytes", limit)
 	}
 }
 

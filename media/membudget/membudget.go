@@ -6,6 +6,8 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
+	"runtime/debug"
 
 	"golang.org/x/sync/semaphore"
 
@@ -61,4 +63,18 @@ func ReadObject(ctx context.Context, store storage.Store, key string, size int64
 		return nil, fmt.Errorf("read %s: %w", key, err)
 	}
 	return buf, nil
+}
+
+// SoftLimit sets the Go runtime's soft memory limit to the bytes the service holds in memory on purpose
+// — the budget b and the upload spool's spool bytes — plus headroom for the rest of the heap. Without
+// it the heap may grow to twice (GOGC) its live size, and with file-sized buffers live that is hundreds
+// of megabytes the process never gives back; near the limit the collector runs sooner instead. An
+// explicit GOMEMLIMIT wins: then nothing is set, and set is false.
+func SoftLimit(b *Budget, spool, headroom int64) (limit int64, set bool) {
+	if os.Getenv("GOMEMLIMIT") != "" {
+		return debug.SetMemoryLimit(-1), false
+	}
+	limit = b.Total() + spool + headroom
+	debug.SetMemoryLimit(limit)
+	return limit, true
 }

@@ -65,7 +65,7 @@ func NewHandler(o Options) http.Handler {
 		maxFiles:     settings.MaxFilesPerUpload,
 		tempDir:      o.UploadTempDir,
 		log:          o.Log,
-		memory:       semaphore.NewWeighted(spoolMemory),
+		memory:       semaphore.NewWeighted(SpoolMemory),
 	})
 	cache := lru.New[*ast.QueryDocument](1000)
 	srv.SetQueryCache(cache)

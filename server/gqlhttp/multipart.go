@@ -41,11 +41,12 @@ type multipartForm struct {
 	memory *semaphore.Weighted
 }
 
-// Files up to inMemoryFile bytes are held in memory while the budget (spoolMemory) lasts: a photo
+// Files up to inMemoryFile bytes are held in memory while the budget (SpoolMemory) lasts: a photo
 // then costs no temporary file, which took a third of the transport's time.
 const (
 	inMemoryFile = 8 << 20
-	spoolMemory  = 64 << 20
+	// SpoolMemory is the most bytes of uploaded files held in memory across requests.
+	SpoolMemory = 64 << 20
 )
 
 // spooledFile is a file part held in memory or on disk until the request ends.

@@ -66,7 +66,7 @@ func newFuzzTransport(t testing.TB) (multipartForm, graphql.GraphExecutor) {
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	exec := executor.New(generated.NewExecutableSchema(generated.Config{Resolvers: &resolvers.Resolver{}}))
 	exec.SetErrorPresenter(presenter(log))
-	form := multipartForm{maxFileBytes: 1 << 10, maxFiles: 3, tempDir: t.TempDir(), log: log, memory: semaphore.NewWeighted(spoolMemory)}
+	form := multipartForm{maxFileBytes: 1 << 10, maxFiles: 3, tempDir: t.TempDir(), log: log, memory: semaphore.NewWeighted(SpoolMemory)}
 	return form, uploadsOnly{exec}
 }
 
