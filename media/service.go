@@ -72,7 +72,7 @@ type Library struct {
 }
 
 // MemoryBudget is the budget analysis and transforms share: memory the library holds on purpose.
-func (l *Library) MemoryBudget() *membudget.Budget { return l.memory }
+func (s *Library) MemoryBudget() *membudget.Budget { return s.memory }
 
 // memoryBudget bounds the bytes of all files that analysis and transforms hold in memory at once:
 // two of the largest analyzed.
