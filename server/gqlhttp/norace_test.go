@@ -1,0 +1,5 @@
+//go:build !race
+
+package gqlhttp
+
+const raceEnabled = false
