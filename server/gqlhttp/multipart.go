@@ -15,7 +15,6 @@ import (
 	"os"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/gqlerror"
@@ -99,7 +98,13 @@ func (f multipartForm) Do(w http.ResponseWriter, r *http.Request, exec graphql.G
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, f.bodyLimit())
 	var held spool
-	defer f.release(&held)
+	defer func() {
+		for _, file := range held.files {
+			file.Close()
+			os.Remove(file.Name())
+		}
+		f.memory.Release(held.memory)
+	}()
 	params, err := f.parse(r, &held)
 	if err == nil && r.Context().Err() != nil {
 		err = r.Context().Err() // the client left while its files arrived: nothing to run them for
@@ -116,15 +121,6 @@ func (f multipartForm) Do(w http.ResponseWriter, r *http.Request, exec graphql.G
 	}
 	responses, ctx := exec.DispatchOperation(r.Context(), oc)
 	writeJSON(w, responses(ctx))
-}
-
-// release gives back what a request held: its spooled files and its memory.
-func (f multipartForm) release(held *spool) {
-	for _, file := range held.files {
-		file.Close()
-		os.Remove(file.Name())
-	}
-	f.memory.Release(held.memory)
 }
 
 // bodyLimit bounds a whole request: every file at its limit, and the operations and map parts.
@@ -276,86 +272,45 @@ func badMap(key, path, format string, args ...any) error {
 		Message: fmt.Sprintf("map entry %q names %q, which is not a place in the operations' variables: ", key, path) + fmt.Sprintf(format, args...)}
 }
 
-// headChunk is the unit a file part's head is read in, from a pool shared by all requests: a large file
-// then costs no head of its own on its way to disk (it used to cost its first 8 MiB, grown twice over,
-// per file), and a small one only its exact-size copy.
-const headChunk = 256 << 10
-
-var headChunks = sync.Pool{New: func() any { return new([headChunk]byte) }}
-
 // spool takes in a file part, refusing it as soon as it passes the size limit: into memory when it
 // is small and the budget allows, else into a temporary file.
 func (f multipartForm) spool(part io.Reader, held *spool) (spooledFile, error) {
 	part = io.LimitReader(part, f.maxFileBytes+1)
-	var head []*[headChunk]byte
-	defer func() {
-		for _, c := range head {
-			headChunks.Put(c)
-		}
-	}()
-	var n int64 // bytes of the head, in its chunks
+	var head []byte
 	if f.memory.TryAcquire(inMemoryFile) {
-		var err error
-		head, n, err = readHead(part, inMemoryFile+1)
+		data, err := io.ReadAll(io.LimitReader(part, inMemoryFile+1))
 		if err != nil {
 			f.memory.Release(inMemoryFile)
 			return spooledFile{}, f.bodyError(err)
 		}
-		if n > f.maxFileBytes {
+		if int64(len(data)) > f.maxFileBytes {
 			f.memory.Release(inMemoryFile)
 			return spooledFile{}, f.tooLarge()
 		}
-		if n <= inMemoryFile {
-			data := make([]byte, n)
-			for i, c := range head {
-				copy(data[i*headChunk:], c[:])
+		if len(data) <= inMemoryFile {
+			if cap(data) > inMemoryFile { // ReadAll grew past the reservation: keep an exact copy
+				data = bytes.Clone(data)
 			}
-			f.memory.Release(inMemoryFile - n)
-			held.memory += n
-			return spooledFile{data: data, size: n}, nil
+			f.memory.Release(int64(inMemoryFile - cap(data)))
+			held.memory += int64(cap(data))
+			return spooledFile{data: data, size: int64(len(data))}, nil
 		}
-		f.memory.Release(inMemoryFile) // too large: goes to disk with the rest
+		f.memory.Release(inMemoryFile)
+		head = data // too large: goes to disk with the rest
 	}
 	file, err := os.CreateTemp(f.tempDir, "upload-*")
 	if err != nil {
 		return spooledFile{}, fmt.Errorf("spool upload: %w", err)
 	}
 	held.files = append(held.files, file)
-	for i, c := range head {
-		if _, err := file.Write(c[:min(headChunk, n-int64(i)*headChunk)]); err != nil {
-			return spooledFile{}, fmt.Errorf("spool upload: %w", err)
-		}
-	}
-	buf := headChunks.Get().(*[headChunk]byte)
-	defer headChunks.Put(buf)
-	// writerOnly hides the file's ReadFrom, which would copy through a buffer of its own.
-	rest, err := io.CopyBuffer(writerOnly{file}, part, buf[:])
+	n, err := io.Copy(file, io.MultiReader(bytes.NewReader(head), part))
 	if err != nil {
 		return spooledFile{}, f.bodyError(err)
 	}
-	if n+rest > f.maxFileBytes {
+	if n > f.maxFileBytes {
 		return spooledFile{}, f.tooLarge()
 	}
-	return spooledFile{path: file.Name(), size: n + rest}, nil
-}
-
-type writerOnly struct{ io.Writer }
-
-// readHead reads r into pooled chunks until its end or limit bytes, whichever comes first.
-func readHead(r io.Reader, limit int64) (head []*[headChunk]byte, n int64, err error) {
-	for n < limit {
-		c := headChunks.Get().(*[headChunk]byte)
-		head = append(head, c)
-		got, err := io.ReadFull(r, c[:min(headChunk, limit-n)])
-		n += int64(got)
-		if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
-			return head, n, nil
-		}
-		if err != nil {
-			return head, n, err
-		}
-	}
-	return head, n, nil
+	return spooledFile{path: file.Name(), size: n}, nil
 }
 
 func (f multipartForm) tooLarge() error {

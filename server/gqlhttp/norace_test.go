@@ -1,5 +1,0 @@
-//go:build !race
-
-package gqlhttp
-
-const raceEnabled = false
