@@ -50,18 +50,24 @@ def upload_file(base, token, path, name):
 
 
 def sample(pid, stop, into):
-    """VmRSS every 50 ms until stop is set."""
+    """VmRSS with its anonymous part (heaps: Go's and malloc's) every 50 ms until stop is set; the rest
+    is mapped files, the binary and its libraries."""
     while not stop.is_set():
         try:
-            into.append(proc_kb(pid, "VmRSS"))
-        except (FileNotFoundError, StopIteration):
+            s = status(pid)
+        except FileNotFoundError:
             return
+        into.append((s["VmRSS"], s["RssAnon"]))
         time.sleep(0.05)
 
 
-def proc_kb(pid, field):
+def status(pid):
     with open(f"/proc/{pid}/status") as f:
-        return int(next(l.split()[1] for l in f if l.startswith(field + ":")))
+        return {k: int(v.split()[0]) for k, v in (l.split(":", 1) for l in f) if v.strip().endswith("kB")}
+
+
+def proc_kb(pid, field):
+    return status(pid)[field]
 
 
 def one_run(binary, big, path, files):
@@ -111,7 +117,8 @@ def one_run(binary, big, path, files):
         hwm = proc_kb(pid, "VmHWM")
         if errors:
             raise SystemExit(f"the run failed: {errors[0]}")
-        return {"peak": max(rss) / 1024, "median": statistics.median(rss) / 1024, "hwm": hwm / 1024,
+        peak = max(rss)
+        return {"peak": peak[0] / 1024, "anon": peak[1] / 1024, "median": statistics.median(r for r, _ in rss) / 1024, "hwm": hwm / 1024,
                 "mbps": uploaded[0] * UPLOAD / 1e6 / secs, "tps": transformed[0] / secs, "secs": secs}
     finally:
         mg.stop()
@@ -126,7 +133,7 @@ def bench_memory(binary, rounds, files):
         for r in range(rounds):
             m = one_run(binary, big, path, files)
             runs.append(m)
-            print(f"run {r + 1}: peak VmRSS {m['peak']:.0f} MiB (VmHWM {m['hwm']:.0f}), median {m['median']:.0f} MiB; "
+            print(f"run {r + 1}: peak VmRSS {m['peak']:.0f} MiB ({m['anon']:.0f} anonymous; VmHWM {m['hwm']:.0f}), median {m['median']:.0f} MiB; "
                   f"uploads {m['mbps']:.0f} MB/s, transforms {m['tps']:.1f}/s, {m['secs']:.0f} s", flush=True)
         med = lambda k: statistics.median(m[k] for m in runs)
         span = lambda k: f"{min(m[k] for m in runs):.0f}-{max(m[k] for m in runs):.0f}"
