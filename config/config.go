@@ -22,7 +22,7 @@ type Config struct {
 	SigningKey  string
 	// CORSOrigins are the origins browsers may call from ("*" opens /media to every origin).
 	CORSOrigins []string
-	// MemoryHeadroom is what the soft memory limit allows beyond the memory budgets, in bytes.
+	// MemoryHeadroom is what the soft memory limit allows beyond what the memory budgets hold, in bytes.
 	MemoryHeadroom int64
 	// DeliveryCacheBytes bounds the memory of cached delivery responses; 0 turns the cache off.
 	DeliveryCacheBytes int

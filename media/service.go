@@ -41,6 +41,8 @@ type Runtime struct {
 	SpoolDir string
 	// Observer hears of transforms, uploads and analyses (metrics); nil: nobody.
 	Observer observe.Observer
+	// Memory hears of the bytes the memory budget holds (Go's soft memory limit); nil: nobody.
+	Memory *membudget.Tracker
 }
 
 // Library is the media library: the services the resolvers and the HTTP edge call, wired over one
@@ -71,9 +73,6 @@ type Library struct {
 	memory   *membudget.Budget
 }
 
-// MemoryBudget is the budget analysis and transforms share: memory the library holds on purpose.
-func (s *Library) MemoryBudget() *membudget.Budget { return s.memory }
-
 // memoryBudget bounds the bytes of all files that analysis and transforms hold in memory at once:
 // two of the largest analyzed.
 const memoryBudget = 512 << 20
@@ -92,7 +91,7 @@ func New(ctx context.Context, db *models.DB, store storage.Store, settings confi
 	if err != nil {
 		return nil, err
 	}
-	memory := membudget.New(memoryBudget)
+	memory := membudget.New(memoryBudget, rt.Memory)
 	urls := &imageurl.Signer{PublicURL: settings.PublicURL, URLSigningKey: rt.URLSigningKey, SignTransforms: rt.SignTransforms,
 		Unsigned: imageurl.UnsignedList{Widths: settings.UnsignedWidths, Qualities: settings.UnsignedQualities}}
 	tokens := access.NewTokens(db, log)

@@ -18,9 +18,9 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/gqlerror"
-	"golang.org/x/sync/semaphore"
 
 	"github.com/mediagraph/mediagraph/media/access"
+	"github.com/mediagraph/mediagraph/media/membudget"
 	"github.com/mediagraph/mediagraph/requestid"
 	"github.com/mediagraph/mediagraph/server/httperr"
 )
@@ -38,7 +38,7 @@ type multipartForm struct {
 	tempDir      string
 	log          *slog.Logger
 	// memory is the budget of file bytes held in memory across requests.
-	memory *semaphore.Weighted
+	memory *membudget.Budget
 }
 
 // Files up to inMemoryFile bytes are held in memory while the budget (SpoolMemory) lasts: a photo
