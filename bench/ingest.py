@@ -11,11 +11,18 @@ def upload_lua(tmp, name, body, ctype, token):
     with open(path, "wb") as f:
         f.write(body)
     return lua_file("", {"Content-Type": ctype, "Authorization": f"Bearer {token}"},
-                    f'wrk.method = "POST"\nlocal f = io.open("{path}", "rb")\nwrk.body = f:read("*a")\nf:close()\n'
-                    + (DEBUG if os.environ.get("BENCH_DEBUG") else ""))
+                    f'wrk.method = "POST"\nlocal f = io.open("{path}", "rb")\nwrk.body = f:read("*a")\nf:close()\n' + CHECK)
 
 
-DEBUG = 'local n = 0\nfunction response(status, headers, body)\n  n = n + 1\n  if status ~= 200 and n < 5 then io.write(status, " ", body:sub(1, 300), "\\n") end\nend\n'
+# Every answer is read and checked: an upload refused, or a GraphQL answer with errors, is reported.
+CHECK = """local told = 0
+function response(status, headers, body)
+  if (status ~= 200 or body:find('"errors"', 1, true)) and told < 3 then
+    told = told + 1
+    io.write("upload failed: ", status, " ", body:sub(1, 200), "\\n")
+  end
+end
+"""
 
 
 def when(s):

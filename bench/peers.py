@@ -49,9 +49,7 @@ def free_port():
 
 def wrk(url, lua, seconds=10, conns=2):
     out = subprocess.run(["wrk", "-t1", f"-c{conns}", f"-d{seconds}s", "-s", lua, url], capture_output=True, text=True).stdout
-    bad = [l for l in out.splitlines() if "Non-2xx" in l or "Socket errors" in l]
-    if bad and os.environ.get("BENCH_DEBUG"):
-        print(out, file=sys.stderr)
+    bad = [l for l in out.splitlines() if "Non-2xx" in l or "Socket errors" in l or l.startswith("upload failed")]
     rps = float(next(l.split()[1] for l in out.splitlines() if l.startswith("Requests/sec:")))
     return rps, bad
 

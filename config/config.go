@@ -22,6 +22,8 @@ type Config struct {
 	SigningKey  string
 	// CORSOrigins are the origins browsers may call from ("*" opens /media to every origin).
 	CORSOrigins []string
+	// MemoryHeadroom is what the soft memory limit allows beyond what the memory budgets hold, in bytes.
+	MemoryHeadroom int64
 	// DeliveryCacheBytes bounds the memory of cached delivery responses; 0 turns the cache off.
 	DeliveryCacheBytes int
 	// S3 locates the bucket holding the bytes; an empty Bucket keeps them on local disk.

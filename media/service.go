@@ -41,6 +41,8 @@ type Runtime struct {
 	SpoolDir string
 	// Observer hears of transforms, uploads and analyses (metrics); nil: nobody.
 	Observer observe.Observer
+	// Memory hears of the bytes the memory budget holds (Go's soft memory limit); nil: nobody.
+	Memory *membudget.Tracker
 }
 
 // Library is the media library: the services the resolvers and the HTTP edge call, wired over one
@@ -68,6 +70,7 @@ type Library struct {
 	store    storage.Store
 	settings config.Library
 	spoolDir string
+	memory   *membudget.Budget
 }
 
 // memoryBudget bounds the bytes of all files that analysis and transforms hold in memory at once:
@@ -88,7 +91,7 @@ func New(ctx context.Context, db *models.DB, store storage.Store, settings confi
 	if err != nil {
 		return nil, err
 	}
-	memory := membudget.New(memoryBudget)
+	memory := membudget.New(memoryBudget, rt.Memory)
 	urls := &imageurl.Signer{PublicURL: settings.PublicURL, URLSigningKey: rt.URLSigningKey, SignTransforms: rt.SignTransforms,
 		Unsigned: imageurl.UnsignedList{Widths: settings.UnsignedWidths, Qualities: settings.UnsignedQualities}}
 	tokens := access.NewTokens(db, log)
@@ -105,7 +108,7 @@ func New(ctx context.Context, db *models.DB, store storage.Store, settings confi
 		}, log),
 		Subscriptions: notify.NewHub(db, cat.Assets, settings.SubscriptionPoll, log),
 		Audit:         notify.NewAudit(db, settings.AuditRetention),
-		db:            db, store: store, settings: settings, spoolDir: rt.SpoolDir,
+		db:            db, store: store, settings: settings, spoolDir: rt.SpoolDir, memory: memory,
 	}
 	lib.Vision = vision.New(db, store, memory, settings, log)
 	lib.Zip = zipdl.New(db, store, urls, tokens, settings.ZipMaxFiles, settings.ServeUnscanned, log)

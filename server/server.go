@@ -21,6 +21,7 @@ import (
 	"github.com/mediagraph/mediagraph/media"
 	"github.com/mediagraph/mediagraph/media/access"
 	"github.com/mediagraph/mediagraph/media/av"
+	"github.com/mediagraph/mediagraph/media/membudget"
 	"github.com/mediagraph/mediagraph/models"
 	"github.com/mediagraph/mediagraph/requestid"
 	"github.com/mediagraph/mediagraph/server/auth"
@@ -51,10 +52,31 @@ const (
 // every few requests; 400 halves the CPU a page of assets costs for a few more megabytes of memory.
 const gcPercent = 400
 
-// TuneRuntime sets the process-wide runtime settings Mediagraph serves with.
+// mallocArenas is how many malloc arenas the C code (libvips, SQLite, OpenCV) shares unless
+// MALLOC_ARENA_MAX says otherwise: two keep two cores' transforms from waiting on one arena's lock, and
+// cost RSS far less than glibc's default of eight per core.
+const mallocArenas = 2
+
+// TuneRuntime sets the process-wide runtime settings Mediagraph serves with. It runs first thing, before
+// the C libraries start threads.
 func TuneRuntime() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(gcPercent)
+	}
+	if os.Getenv("MALLOC_ARENA_MAX") == "" {
+		limitMallocArenas(mallocArenas)
+	}
+}
+
+// LimitMemory keeps Go's soft memory limit, from now on, at the memory the service holds on purpose at
+// the moment (in the budget of analysis and transforms, in the upload spool's) plus
+// MEDIAGRAPH_MEMORY_HEADROOM, unless GOMEMLIMIT is set. It is process-wide, so only serve calls it, once.
+func (a *App) LimitMemory() {
+	limit, set := a.memory.Start()
+	if set {
+		a.Log.Info("soft memory limit follows the memory budgets", "bytes_now", limit)
+	} else {
+		a.Log.Info("soft memory limit left to GOMEMLIMIT", "bytes", limit)
 	}
 }
 
@@ -72,6 +94,8 @@ type App struct {
 	// subscribers receive the catalogue's events.
 	subscribers []jobs.Subscriber
 	metrics     *metrics.Metrics
+	// memory hears of the bytes the memory budgets hold, to set Go's soft memory limit from.
+	memory *membudget.Tracker
 }
 
 // Open connects to the database (applying migrations), opens the object store and the domain.
@@ -108,11 +132,12 @@ func open(ctx context.Context, cfg config.Config, db *models.DB, log *slog.Logge
 		return nil, err
 	}
 	observed := metrics.New()
-	m, err := media.New(ctx, db, store, cfg.Library, media.Runtime{URLSigningKey: key, SignTransforms: cfg.SigningKey != "", SpoolDir: tmpDir, Observer: observed}, log)
+	memory := membudget.NewTracker(cfg.MemoryHeadroom)
+	m, err := media.New(ctx, db, store, cfg.Library, media.Runtime{URLSigningKey: key, SignTransforms: cfg.SigningKey != "", SpoolDir: tmpDir, Observer: observed, Memory: memory}, log)
 	if err != nil {
 		return nil, fmt.Errorf("configuration: %w", err)
 	}
-	app := &App{Config: cfg, DB: db, Media: m, Log: log, store: store, tmpDir: tmpDir, metrics: observed}
+	app := &App{Config: cfg, DB: db, Media: m, Log: log, store: store, tmpDir: tmpDir, metrics: observed, memory: memory}
 	app.wireNotify()
 	app.wireAnalysis()
 	return app, app.watch()
@@ -197,7 +222,7 @@ func (a *App) Close() error {
 // Handler is every route of the service.
 func (a *App) Handler() http.Handler {
 	mux := http.NewServeMux()
-	gql := gqlhttp.NewHandler(gqlhttp.Options{Media: a.Media, Log: a.Log, UploadTempDir: a.tmpDir, DeliveryCacheBytes: a.Config.DeliveryCacheBytes, Observer: a.metrics})
+	gql := gqlhttp.NewHandler(gqlhttp.Options{Media: a.Media, Log: a.Log, UploadTempDir: a.tmpDir, DeliveryCacheBytes: a.Config.DeliveryCacheBytes, Observer: a.metrics, Memory: a.memory})
 	mux.Handle("GET /graphql", limitJSONBody(gql))
 	mux.Handle("POST /graphql", limitJSONBody(gql))
 	ui := graphiql.Handler()

@@ -136,6 +136,7 @@ func serve(ctx context.Context, args []string, log *slog.Logger) error {
 		return err
 	}
 	defer app.Close()
+	app.LimitMemory()
 	ln, err := net.Listen("tcp", app.Config.Addr)
 	if err != nil {
 		return fmt.Errorf("listen: %w", err)

@@ -20,13 +20,13 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
-	"golang.org/x/sync/semaphore"
 
 	"github.com/mediagraph/mediagraph/graph/generated"
 	"github.com/mediagraph/mediagraph/graph/loaders"
 	"github.com/mediagraph/mediagraph/graph/model"
 	"github.com/mediagraph/mediagraph/media"
 	"github.com/mediagraph/mediagraph/media/access"
+	"github.com/mediagraph/mediagraph/media/membudget"
 	"github.com/mediagraph/mediagraph/models"
 	"github.com/mediagraph/mediagraph/requestid"
 	"github.com/mediagraph/mediagraph/resolvers"
@@ -51,6 +51,8 @@ type Options struct {
 	DeliveryCacheBytes int
 	// Observer hears of operations and errors (metrics); nil: nobody.
 	Observer Observer
+	// Memory hears of the bytes of uploads held in memory (Go's soft memory limit); nil: nobody.
+	Memory *membudget.Tracker
 }
 
 // NewHandler returns the /graphql handler.
@@ -65,7 +67,7 @@ func NewHandler(o Options) http.Handler {
 		maxFiles:     settings.MaxFilesPerUpload,
 		tempDir:      o.UploadTempDir,
 		log:          o.Log,
-		memory:       semaphore.NewWeighted(spoolMemory),
+		memory:       membudget.New(SpoolMemory, o.Memory),
 	})
 	cache := lru.New[*ast.QueryDocument](1000)
 	srv.SetQueryCache(cache)

@@ -18,9 +18,9 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/gqlerror"
-	"golang.org/x/sync/semaphore"
 
 	"github.com/mediagraph/mediagraph/media/access"
+	"github.com/mediagraph/mediagraph/media/membudget"
 	"github.com/mediagraph/mediagraph/requestid"
 	"github.com/mediagraph/mediagraph/server/httperr"
 )
@@ -38,14 +38,15 @@ type multipartForm struct {
 	tempDir      string
 	log          *slog.Logger
 	// memory is the budget of file bytes held in memory across requests.
-	memory *semaphore.Weighted
+	memory *membudget.Budget
 }
 
-// Files up to inMemoryFile bytes are held in memory while the budget (spoolMemory) lasts: a photo
+// Files up to inMemoryFile bytes are held in memory while the budget (SpoolMemory) lasts: a photo
 // then costs no temporary file, which took a third of the transport's time.
 const (
 	inMemoryFile = 8 << 20
-	spoolMemory  = 64 << 20
+	// SpoolMemory is the most bytes of uploaded files held in memory across requests.
+	SpoolMemory = 64 << 20
 )
 
 // spooledFile is a file part held in memory or on disk until the request ends.

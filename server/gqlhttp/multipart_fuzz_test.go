@@ -14,10 +14,10 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/executor"
-	"golang.org/x/sync/semaphore"
 
 	"github.com/mediagraph/mediagraph/graph/generated"
 	"github.com/mediagraph/mediagraph/media/access"
+	"github.com/mediagraph/mediagraph/media/membudget"
 	"github.com/mediagraph/mediagraph/models"
 	"github.com/mediagraph/mediagraph/resolvers"
 )
@@ -66,7 +66,7 @@ func newFuzzTransport(t testing.TB) (multipartForm, graphql.GraphExecutor) {
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	exec := executor.New(generated.NewExecutableSchema(generated.Config{Resolvers: &resolvers.Resolver{}}))
 	exec.SetErrorPresenter(presenter(log))
-	form := multipartForm{maxFileBytes: 1 << 10, maxFiles: 3, tempDir: t.TempDir(), log: log, memory: semaphore.NewWeighted(spoolMemory)}
+	form := multipartForm{maxFileBytes: 1 << 10, maxFiles: 3, tempDir: t.TempDir(), log: log, memory: membudget.New(SpoolMemory, nil)}
 	return form, uploadsOnly{exec}
 }
 
