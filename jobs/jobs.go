@@ -123,7 +123,7 @@ func start[TTx any](ctx context.Context, driver riverdriver.Driver[TTx], db *mod
 	if w.Reprocess != nil {
 		river.AddWorker(workers, &reprocessWorker{run: w.Reprocess})
 	}
-	// Set once the client exists; the subscribers that use it run only after the client started.
+	// Set once the client exists, before it starts, as the subscribers that use it may run at once.
 	var insert func(context.Context, []river.InsertManyParams) error
 	late := func(ctx context.Context, p []river.InsertManyParams) error { return insert(ctx, p) }
 	subscribers := w.Outbox.Subscribers
@@ -163,12 +163,13 @@ func start[TTx any](ctx context.Context, driver riverdriver.Driver[TTx], db *mod
 	if err != nil {
 		return nil, fmt.Errorf("job queue: %w", err)
 	}
-	if err := client.Start(ctx); err != nil {
-		return nil, fmt.Errorf("job queue: start: %w", err)
-	}
+	// Before the client starts: its first drain runs at once and may queue work.
 	insert = func(ctx context.Context, jobs []river.InsertManyParams) error {
 		_, err := client.InsertMany(ctx, jobs)
 		return err
+	}
+	if err := client.Start(ctx); err != nil {
+		return nil, fmt.Errorf("job queue: start: %w", err)
 	}
 	stopNudges := nudgeOnCommit(db, log, func(ctx context.Context) error {
 		_, err := client.Insert(ctx, drainOutbox{}, nil)
