@@ -21,7 +21,7 @@ test: .tools/versitygw .tools/staticcheck ## formatting, vet, generated-code dri
 	@scripts/check-generated
 	@scripts/check-layers
 	@scripts/check-ui
-	$(GO) test -race -count=1 ./...
+	$(GO) test -race -count=1 -timeout 30m ./...
 	@$(MAKE) --no-print-directory fuzz FUZZTIME=15s
 
 # The fuzz targets of what hostile clients reach first; their seed corpora are in testdata/fuzz/.

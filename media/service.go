@@ -115,6 +115,7 @@ func New(ctx context.Context, db *models.DB, store storage.Store, settings confi
 	lib.AV = av.New(db, store, settings, rt.SpoolDir, log)
 	lib.Deliver.UseStills(lib.AV)
 	lib.Deliver.AnalyzeWith(lib.Intake.CompleteAnalysis)
+	lib.Vision.AnalyzeWith(lib.Intake.CompleteAnalysis)
 	lib.Intake.Observe(rt.Observer)
 	lib.Deliver.Observe(rt.Observer)
 	return lib, nil

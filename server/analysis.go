@@ -27,5 +27,5 @@ func (a *App) enqueue(ctx context.Context, kind string, ids []string) error {
 
 // analysisJobs is the work of the analyses, for StartJobs.
 func (a *App) analysisJobs() []jobs.Attempted {
-	return []jobs.Attempted{jobs.Analysis(a.Media.Intake.CompleteAnalysis), jobs.Vision(a.Media.Vision.Analyze)}
+	return []jobs.Attempted{jobs.Analysis(a.Media.Intake.CompleteAnalysis), jobs.Vision(a.Media.Vision.Update)}
 }

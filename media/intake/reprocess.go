@@ -59,10 +59,17 @@ func (s *Service) completeAnalysis(ctx context.Context, id string) error {
 	if err != nil {
 		return err
 	}
-	if len(found) == 0 || found[0].AnalyzedAt != nil {
+	if len(found) == 0 {
 		return nil
 	}
 	a := found[0]
+	// A version replaced before its job ran is analyzed here, so that serving it uses its own facts.
+	if err := s.reprocessEarlier(ctx, a); err != nil {
+		return err
+	}
+	if a.AnalyzedAt != nil {
+		return nil
+	}
 	credits, err := s.reanalyze(ctx, a, a.AssetVersion)
 	if err != nil {
 		return err

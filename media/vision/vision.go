@@ -36,6 +36,14 @@ type Service struct {
 	noFaces  string // why faces is nil
 	reader   *Reader
 	tagger   Tagger
+	// analyze, when set, completes the analysis of an asset's pending pixels (AnalyzeWith).
+	analyze func(ctx context.Context, assetID string) error
+}
+
+// AnalyzeWith has the vision of an image whose pixels are still pending analysis complete it first
+// with analyze, the analysis its own job runs: the smart tags build on its colors and keywords.
+func (s *Service) AnalyzeWith(analyze func(ctx context.Context, assetID string) error) {
+	s.analyze = analyze
 }
 
 // New prepares the detectors the settings name; one that cannot be loaded is reported in the log
@@ -83,6 +91,24 @@ func (s *Service) Analyze(ctx context.Context, assetID string) error {
 	return nil
 }
 
+// Update is Analyze unless the vision of the asset's current version is newer than the analysis of its
+// pixels, as its job needs: the asset.analyzed that ends an upload's analysis follows the asset.created
+// whose job looked already, while a reprocess's new analysis is looked at again.
+func (s *Service) Update(ctx context.Context, assetID string) error {
+	found, err := s.db.AssetsByID(ctx, []string{assetID}, models.Visibility{})
+	if err != nil || len(found) == 0 {
+		return err
+	}
+	done, err := s.db.CurrentVision(ctx, []string{assetID})
+	if err != nil {
+		return err
+	}
+	if v, a := done[assetID], found[0]; v != nil && a.AnalyzedAt != nil && !v.AnalyzedAt.Before(*a.AnalyzedAt) {
+		return nil
+	}
+	return s.Analyze(ctx, assetID)
+}
+
 // maxRounds bounds the versions one job follows when an asset is replaced again and again.
 const maxRounds = 3
 
@@ -90,8 +116,15 @@ func (s *Service) analyzeCurrent(ctx context.Context, a *models.Asset) error {
 	if a.Kind != models.KindImage || a.Antivirus.Status == models.ScanInfected {
 		return nil
 	}
-	if a.AnalyzedAt == nil {
-		return nil // its pixels are still being decoded: asset.analyzed queues this again
+	if a.AnalyzedAt == nil && s.analyze != nil {
+		if err := s.analyze(ctx, a.ID); err != nil {
+			return err
+		}
+		found, err := s.db.AssetsByID(ctx, []string{a.ID}, models.Visibility{})
+		if err != nil || len(found) == 0 || found[0].Version != a.Version {
+			return err // purged or replaced meanwhile: the replacement's own job looks at it
+		}
+		a = found[0]
 	}
 	v := &models.Vision{AssetID: a.ID, Number: a.Version, Status: models.VisionDone}
 	buf, release, err := s.read(ctx, a.AssetVersion)
