@@ -139,6 +139,9 @@ func TestEventsRecordedOncePerChange(t *testing.T) {
 
 		up := s.MustUpload(editor, map[string]any{"tags": []string{"sunset"}}, apptest.Fixture(t, "alpha.png"), apptest.Fixture(t, "anim.gif"))
 		a1, a2 := up[0].ID, up[1].ID
+		// Analyzed before the changes below: an earlier version analyzed only after its replacement
+		// is an update of its own (TestUploadAnswersBeforePixelsAreDecoded checks the analyses).
+		s.Settle()
 		tags := func() map[string]namedTag { return allTags(t, s, editor) }
 		sunset := tags()["sunset"].ID
 		w = append(w, event{Kind: models.EventAssetCreated, Assets: []string{a1, a2}}, event{Kind: models.EventTagCreated, Tags: []string{sunset}})

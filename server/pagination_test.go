@@ -228,6 +228,7 @@ func TestAssetPagination(t *testing.T) {
 		if len(uploaded) != 6 {
 			t.Fatalf("uploaded %d assets, want 6", len(uploaded))
 		}
+		s.Settle() // the analyses' updates move updatedAt: the orders are checked on what stays
 		total := seeded + len(uploaded)
 
 		var all struct {

@@ -342,21 +342,28 @@ func AnyType(c *config.Config) {
 }
 
 // Settle waits until the background analysis of every upload so far has ended, for tests that read
-// the facts it adds (colors, placeholders, damage) or count the events it records.
+// the facts it adds (colors, placeholders, damage) or count the events it records: the outbox has
+// queued the jobs of every event, and no analysis job is left to run.
 func (s *Server) Settle() {
 	s.tb.Helper()
+	ctx := context.Background()
 	deadline := time.Now().Add(settleWithin)
 	for {
-		var pending int64
-		err := s.App.DB.Gorm().Table("asset_versions").Where("analyzed_at IS NULL").Count(&pending).Error
+		events, err := s.App.DB.PendingEvents(ctx, 1)
 		if err != nil {
 			s.tb.Fatal(err)
 		}
-		if pending == 0 {
+		var running int64
+		err = s.App.DB.Gorm().Table("river_job").Where("kind = ? AND state NOT IN ?", jobs.AnalysisKind,
+			[]string{"completed", "cancelled", "discarded"}).Count(&running).Error
+		if err != nil {
+			s.tb.Fatal(err)
+		}
+		if len(events) == 0 && running == 0 {
 			return
 		}
 		if time.Now().After(deadline) {
-			s.tb.Fatalf("%d versions still unanalyzed after %s", pending, settleWithin)
+			s.tb.Fatalf("%d analyses still to run (and %d events undelivered) after %s", running, len(events), settleWithin)
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
