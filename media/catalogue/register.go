@@ -231,6 +231,12 @@ func (s *Registry) SaveVersionAnalysis(ctx context.Context, v *models.AssetVersi
 	})
 }
 
+// CompleteVersionAnalysis records the pixel facts of an earlier version whose analysis its
+// replacement overtook: nothing the asset says of itself changes, so no event is recorded.
+func (s *Registry) CompleteVersionAnalysis(ctx context.Context, v *models.AssetVersion) error {
+	return s.db.Transaction(ctx, func(tx *models.DB) error { return tx.SaveVersionAnalysis(ctx, v) })
+}
+
 // RecordDamage records that version of asset assetID is damaged, as reason says, unless a reason is
 // recorded already: a transform found what ingest did not. Readers learn of it as of any change
 // to the asset (an asset.updated event, a new catalogue generation).

@@ -24,7 +24,7 @@ func (s *Service) Reprocess(ctx context.Context, id string) error {
 		return nil // purged since the job was queued: nothing to do
 	}
 	a := found[0]
-	if err := s.reprocessEarlier(ctx, a); err != nil {
+	if err := s.reprocessEarlier(ctx, a, s.registry.SaveVersionAnalysis); err != nil {
 		return err
 	}
 	credits, err := s.reanalyze(ctx, a, a.AssetVersion)
@@ -64,7 +64,7 @@ func (s *Service) completeAnalysis(ctx context.Context, id string) error {
 	}
 	a := found[0]
 	// A version replaced before its job ran is analyzed here, so that serving it uses its own facts.
-	if err := s.reprocessEarlier(ctx, a); err != nil {
+	if err := s.reprocessEarlier(ctx, a, s.registry.CompleteVersionAnalysis); err != nil {
 		return err
 	}
 	if a.AnalyzedAt != nil {
@@ -78,8 +78,8 @@ func (s *Service) completeAnalysis(ctx context.Context, id string) error {
 }
 
 // reprocessEarlier analyzes the earlier versions of a that have no analysis of their own, so that
-// serving them uses their own facts rather than none.
-func (s *Service) reprocessEarlier(ctx context.Context, a *models.Asset) error {
+// serving them uses their own facts rather than none; save records each.
+func (s *Service) reprocessEarlier(ctx context.Context, a *models.Asset, save func(context.Context, *models.AssetVersion) error) error {
 	versions, err := s.db.VersionsForAssets(ctx, []string{a.ID})
 	if err != nil {
 		return err
@@ -91,7 +91,7 @@ func (s *Service) reprocessEarlier(ctx context.Context, a *models.Asset) error {
 		if _, err := s.reanalyze(ctx, a.AtVersion(v), v); err != nil {
 			return err
 		}
-		if err := s.registry.SaveVersionAnalysis(ctx, v); err != nil {
+		if err := save(ctx, v); err != nil {
 			return err
 		}
 	}
