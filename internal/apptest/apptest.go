@@ -353,11 +353,15 @@ func (s *Server) Settle() {
 		if err != nil {
 			s.tb.Fatal(err)
 		}
-		var running int64
-		err = s.App.DB.Gorm().Table("river_job").Where("kind = ? AND state NOT IN ?", jobs.AnalysisKind,
-			[]string{"completed", "cancelled", "discarded"}).Count(&running).Error
+		counts, err := jobs.Counts(ctx, s.App.DB)
 		if err != nil {
 			s.tb.Fatal(err)
+		}
+		var running int64
+		for _, c := range counts {
+			if c.Kind == jobs.AnalysisKind && c.State != "completed" && c.State != "cancelled" && c.State != "discarded" {
+				running += c.N
+			}
 		}
 		if len(events) == 0 && running == 0 {
 			return
