@@ -354,7 +354,9 @@ try {
     if (!photo) throw new Error('no photo-12mp.jpg: ' + JSON.stringify(await asAdmin('{ assets(first: 100) { nodes { id filename deletedAt } } }')));
     await asAdmin('mutation($ids: [ID!]!) { setAssetStatus(ids: $ids, status: PUBLIC) { id } }', { ids: [photo.id] });
     await card('photo-12mp.jpg').locator('[data-open]').click();
-    await page.getByLabel('Transform preset').selectOption('thumb');
+    await page.locator('.detail h2', { hasText: 'photo-12mp.jpg' }).waitFor();
+    // The presets list is a query of its own; on a loaded machine it can queue behind the library's thumbnails.
+    await page.getByLabel('Transform preset').selectOption('thumb', { timeout: 30000 });
     const img = page.locator('img[data-preset-preview="thumb"]');
     await img.waitFor();
     await page.waitForFunction(() => document.querySelector('img[data-preset-preview="thumb"]')?.naturalWidth > 0, null, { timeout: 20000 });
