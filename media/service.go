@@ -114,8 +114,8 @@ func New(ctx context.Context, db *models.DB, store storage.Store, settings confi
 	lib.Zip = zipdl.New(db, store, urls, tokens, settings.ZipMaxFiles, settings.ServeUnscanned, log)
 	lib.AV = av.New(db, store, settings, rt.SpoolDir, log)
 	lib.Deliver.UseStills(lib.AV)
-	lib.Deliver.AnalyzeWith(lib.Intake.CompleteAnalysis)
-	lib.Vision.AnalyzeWith(lib.Intake.CompleteAnalysis)
+	lib.Deliver.AnalyzeWith(lib.Intake.Analyzed)
+	lib.Vision.AnalyzeWith(lib.Intake.Analyzed)
 	lib.Intake.Observe(rt.Observer)
 	lib.Deliver.Observe(rt.Observer)
 	return lib, nil

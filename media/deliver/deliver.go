@@ -35,8 +35,8 @@ type Service struct {
 	served     *servedLog
 	// stills, when set, lets videos, sounds and documents be transformed (UseStills).
 	stills Stills
-	// analyze, when set, completes the analysis of an asset's pending pixels (AnalyzeWith).
-	analyze func(ctx context.Context, assetID string) error
+	// analyzed, when set, returns an asset with its pending pixels analyzed (AnalyzeWith).
+	analyzed func(ctx context.Context, a *models.Asset) (*models.Asset, error)
 }
 
 // Limits of uncached transforms: how many one client may have in flight (running or waiting), and how
@@ -66,31 +66,26 @@ func New(db *models.DB, registry *catalogue.Registry, store storage.Store, setti
 }
 
 // AnalyzeWith has transforms of an image whose pixels are still pending analysis complete it first
-// with analyze, the analysis its background job runs: no transform is then made from damaged pixels
+// with analyzed, the analysis its background job runs: no transform is then made from damaged pixels
 // that a partial decode would have made up.
-func (s *Service) AnalyzeWith(analyze func(ctx context.Context, assetID string) error) {
-	s.analyze = analyze
+func (s *Service) AnalyzeWith(analyzed func(ctx context.Context, a *models.Asset) (*models.Asset, error)) {
+	s.analyzed = analyzed
 }
 
-// pixelsKnown returns a with its current version's pixels analyzed, completing the analysis when an
-// upload left it pending.
+// pixelsKnown returns a with its current version's pixels analyzed (AnalyzeWith). An asset purged or
+// replaced meanwhile is answered for as it was found.
 func (s *Service) pixelsKnown(ctx context.Context, a *models.Asset) (*models.Asset, error) {
-	if a.Kind != models.KindImage || a.AnalyzedAt != nil || s.analyze == nil {
+	if s.analyzed == nil {
 		return a, nil
 	}
-	if err := s.analyze(ctx, a.ID); err != nil {
-		return nil, fmt.Errorf("analyze %s before transforming it: %w", a.ID, err)
-	}
-	found, err := s.db.AssetsByID(ctx, []string{a.ID}, models.Visibility{})
+	fresh, err := s.analyzed(ctx, a)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("before transforming: %w", err)
 	}
-	if len(found) == 0 || found[0].Version != a.Version {
-		return a, nil // purged or replaced meanwhile: the request answers for what it found
+	if fresh == nil {
+		return a, nil
 	}
-	fresh := *a
-	fresh.AssetVersion = found[0].AssetVersion
-	return &fresh, nil
+	return fresh, nil
 }
 
 // Observe sends what delivery does (transforms made, stored ones reused) to o.

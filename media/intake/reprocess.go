@@ -50,6 +50,25 @@ func (s *Service) CompleteAnalysis(ctx context.Context, id string) error {
 	return err
 }
 
+// Analyzed returns a with its current version's pixels analyzed, completing the analysis first when
+// its upload left it pending, as whatever reads the pixels (transforms, vision) needs. It returns nil
+// when the asset was purged or replaced meanwhile: the replacement has its own analysis.
+func (s *Service) Analyzed(ctx context.Context, a *models.Asset) (*models.Asset, error) {
+	if a.Kind != models.KindImage || a.AnalyzedAt != nil {
+		return a, nil
+	}
+	if err := s.CompleteAnalysis(ctx, a.ID); err != nil {
+		return nil, fmt.Errorf("analyze %s: %w", a.ID, err)
+	}
+	found, err := s.db.AssetsByID(ctx, []string{a.ID}, models.Visibility{})
+	if err != nil || len(found) == 0 || found[0].Version != a.Version {
+		return nil, err
+	}
+	fresh := *a
+	fresh.AssetVersion = found[0].AssetVersion
+	return &fresh, nil
+}
+
 // completeTimeout bounds one analysis of an upload's pixels: a decode of the largest image analyzed
 // takes seconds.
 const completeTimeout = time.Minute

@@ -36,14 +36,14 @@ type Service struct {
 	noFaces  string // why faces is nil
 	reader   *Reader
 	tagger   Tagger
-	// analyze, when set, completes the analysis of an asset's pending pixels (AnalyzeWith).
-	analyze func(ctx context.Context, assetID string) error
+	// analyzed, when set, returns an asset with its pending pixels analyzed (AnalyzeWith).
+	analyzed func(ctx context.Context, a *models.Asset) (*models.Asset, error)
 }
 
 // AnalyzeWith has the vision of an image whose pixels are still pending analysis complete it first
-// with analyze, the analysis its own job runs: the smart tags build on its colors and keywords.
-func (s *Service) AnalyzeWith(analyze func(ctx context.Context, assetID string) error) {
-	s.analyze = analyze
+// with analyzed, the analysis its own job runs: the smart tags build on its colors and keywords.
+func (s *Service) AnalyzeWith(analyzed func(ctx context.Context, a *models.Asset) (*models.Asset, error)) {
+	s.analyzed = analyzed
 }
 
 // New prepares the detectors the settings name; one that cannot be loaded is reported in the log
@@ -116,15 +116,12 @@ func (s *Service) analyzeCurrent(ctx context.Context, a *models.Asset) error {
 	if a.Kind != models.KindImage || a.Antivirus.Status == models.ScanInfected {
 		return nil
 	}
-	if a.AnalyzedAt == nil && s.analyze != nil {
-		if err := s.analyze(ctx, a.ID); err != nil {
-			return err
-		}
-		found, err := s.db.AssetsByID(ctx, []string{a.ID}, models.Visibility{})
-		if err != nil || len(found) == 0 || found[0].Version != a.Version {
+	if s.analyzed != nil {
+		fresh, err := s.analyzed(ctx, a)
+		if err != nil || fresh == nil {
 			return err // purged or replaced meanwhile: the replacement's own job looks at it
 		}
-		a = found[0]
+		a = fresh
 	}
 	v := &models.Vision{AssetID: a.ID, Number: a.Version, Status: models.VisionDone}
 	buf, release, err := s.read(ctx, a.AssetVersion)
