@@ -311,8 +311,7 @@ func lastPartSize(unread int64) partSize {
 // spool takes in a file part, refusing it as soon as it passes the size limit: into memory when it
 // is small and the budget allows, else into a temporary file. A part known to be larger than memory
 // holds goes to the file at once, and one known to be small is read into a buffer of its size: a
-// buffer grown as the bytes come makes two to three times the garbage, which on four concurrent
-// 200 MB uploads was the service's peak.
+// buffer grown as the bytes come allocates two to three times the file.
 func (f multipartForm) spool(part io.Reader, held *spool, size partSize) (spooledFile, error) {
 	part = io.LimitReader(part, f.maxFileBytes+1)
 	var head []byte
