@@ -29,12 +29,35 @@ export async function gql(query, variables = {}) {
 
 export const results = { steps: [], shots: [], axe: {}, figures: {} };
 
+// The requests a watched page has sent and not yet seen answered, with when each was sent: a failed
+// step reports them, since a wait that times out on a loaded machine is most often a request queued
+// behind others (a browser opens six connections to a host).
+const pending = new Map();
+let watched = null;
+
+/** Records the page's requests in flight, for the report of a step that fails. */
+export function watch(page) {
+  watched = page;
+  page.on('request', (r) => pending.set(r, Date.now()));
+  page.on('requestfinished', (r) => pending.delete(r));
+  page.on('requestfailed', (r) => pending.delete(r));
+}
+
+async function pageState() {
+  if (!watched) return '';
+  const now = Date.now();
+  const inFlight = [...pending].map(([r, t]) => `${r.method()} ${new URL(r.url()).pathname} ${now - t}ms`);
+  const heading = await watched.locator('.detail h2').first().textContent({ timeout: 1000 }).catch(() => null);
+  return `\n  page: ${watched.url()}\n  detail heading: ${heading}\n  in flight (${inFlight.length}): ${inFlight.slice(0, 12).join('; ')}`;
+}
+
 export async function step(name, fn) {
   try {
     const detail = await fn();
     results.steps.push({ name, ok: true, detail: detail ?? null });
   } catch (e) {
-    results.steps.push({ name, ok: false, error: String(e?.stack || e).slice(0, 1500) });
+    const state = await pageState();
+    results.steps.push({ name, ok: false, error: String(e?.stack || e).slice(0, 1000) + state.slice(0, 1200) });
   }
 }
 

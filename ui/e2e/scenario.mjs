@@ -1,17 +1,29 @@
 // The editors' scenario of the media area, in Chromium against a real serve: sign in, upload files and
 // a folder, search, bulk-tag, drag into a collection, localized alt with its fallback, focal point,
 // replace and restore, table sorting, live updates in a second browser, axe-core and screenshots.
-import { axe, cfg, gql, launch, report, results, shot, signIn, step } from './lib.mjs';
+import { axe, cfg, gql, launch, report, results, shot, signIn, step, watch } from './lib.mjs';
 
 const browser = await launch();
 const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, bypassCSP: true });
 const page = await ctx.newPage();
 page.setDefaultTimeout(10000);
+watch(page);
 const logs = [];
 page.on('console', (m) => m.type() === 'error' && logs.push(m.text()));
 page.on('pageerror', (e) => logs.push(String(e)));
 const fx = (n) => `${cfg.fixtures}/${n}`;
 const card = (name) => page.locator('.card', { has: page.locator('.name', { hasText: name }) });
+// Opens an asset's detail from its card once the list has its network answer: a live event (an upload
+// elsewhere) refetches the list, and in newest-first order a new card moves every other one under the
+// pointer, so a click then would open another asset.
+const open = async (name, timeout = 10000) => {
+  await page.locator('.content[aria-busy="false"]').waitFor({ timeout });
+  await card(name).locator('[data-open]').click();
+  const heading = page.locator('.detail h2', { hasText: name });
+  await heading.waitFor({ timeout }).catch(async (e) => {
+    throw new Error(`opening ${name} shows "${await page.locator('.detail h2').textContent().catch(() => null)}": ${e.message}`);
+  });
+};
 const assetByName = async (name) =>
   (await gql('query($f: AssetFilter) { assets(filter: $f) { nodes { id filename version size tags { name } collection { name } defaultFieldMetadata { locale alt focalPoint { x y } } } } }',
     { f: { filename: { matches: name } } })).assets.nodes[0];
@@ -88,7 +100,7 @@ try {
   });
 
   await step('Italian alt, shown as the German fallback', async () => {
-    await card('photo-12mp.jpg').locator('[data-open]').click();
+    await open('photo-12mp.jpg');
     await page.getByLabel('Alt it').fill("Duomo all'alba");
     await page.getByRole('button', { name: 'Save texts' }).click();
     await page.locator('.detail [role=status]', { hasText: 'Saved' }).first().waitFor();
@@ -123,8 +135,7 @@ try {
   await step('replace an image, then restore version 1', async () => {
     await page.keyboard.press('Escape');
     const original = await assetByName('alpha');
-    await card('alpha.png').locator('[data-open]').click();
-    await page.locator('.detail h2', { hasText: 'alpha.png' }).waitFor();
+    await open('alpha.png');
     await page.locator('label:has-text("Replace file") input[type=file]').setInputFiles(fx('focal-red-square.png'));
     await page.locator('[data-version="2"] strong', { hasText: 'current' }).waitFor({ timeout: 30000 });
     await page.getByRole('button', { name: 'Restore v1' }).click();
@@ -346,6 +357,7 @@ try {
     await page.getByRole('button', { name: 'Clear finished' }).click().catch(() => undefined);
     await page.locator('label:has-text("Upload files") input[type=file]').setInputFiles(fx('rotated-orientation-6.jpg'));
     await page.locator('.uploads li[data-state="done"] [data-preset="press"]').waitFor({ timeout: 30000 });
+    await card('rotated-orientation-6.jpg').waitFor();
     const up = await assetByName('rotated-orientation');
     if (!up?.tags.some((t) => t.name === 'press')) throw new Error('the preset did not tag the upload: ' + JSON.stringify(up?.tags));
     await page.getByLabel('Upload preset').selectOption('');
@@ -353,8 +365,7 @@ try {
     const photo = (await asAdmin('{ assets(first: 100) { nodes { id filename } } }')).assets.nodes.find((n) => n.filename === 'photo-12mp.jpg');
     if (!photo) throw new Error('no photo-12mp.jpg: ' + JSON.stringify(await asAdmin('{ assets(first: 100) { nodes { id filename deletedAt } } }')));
     await asAdmin('mutation($ids: [ID!]!) { setAssetStatus(ids: $ids, status: PUBLIC) { id } }', { ids: [photo.id] });
-    await card('photo-12mp.jpg').locator('[data-open]').click();
-    await page.locator('.detail h2', { hasText: 'photo-12mp.jpg' }).waitFor();
+    await open('photo-12mp.jpg');
     // The presets list is a query of its own; on a loaded machine it can queue behind the library's thumbnails.
     await page.getByLabel('Transform preset').selectOption('thumb', { timeout: 30000 });
     const img = page.locator('img[data-preset-preview="thumb"]');
@@ -370,8 +381,7 @@ try {
 
   await step('image editor: a crop is saved as version 2 with the new size', async () => {
     const before = (await gql('query($f: AssetFilter) { assets(filter: $f) { nodes { id version width height } } }', { f: { filename: { matches: 'photo.webp' } } })).assets.nodes[0];
-    await card('photo.webp').locator('[data-open]').click();
-    await page.locator('.detail h2', { hasText: 'photo.webp' }).waitFor();
+    await open('photo.webp');
     const editor = page.locator('.editor');
     await editor.getByLabel('Width %').fill('50');
     await editor.getByLabel('Height %').fill('40');
@@ -432,7 +442,7 @@ try {
     }).then((x) => x.json());
     if (r.errors) throw new Error(JSON.stringify(r.errors));
     await page.reload();
-    await card('alpha.png').locator('[data-open]').click();
+    await open('alpha.png');
     await page.locator('[data-metadata="licence"]').getByLabel('Licence').selectOption('CC-BY');
     await page.getByRole('button', { name: 'Save metadata' }).click();
     await page.locator('.metadata [role=status]', { hasText: 'Saved' }).waitFor();
@@ -460,7 +470,7 @@ try {
       const card = [...document.querySelectorAll('.card')].find((c) => c.querySelector('.name')?.textContent === 'clip.mp4');
       return card?.querySelector('img')?.naturalWidth > 0;
     }, null, { timeout: 30000 });
-    await card('tone.mp3').locator('[data-open]').click();
+    await open('tone.mp3');
     const wave = page.locator('svg.waveform');
     await wave.waitFor({ timeout: 30000 });
     await shot(page, 'audio');

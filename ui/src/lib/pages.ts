@@ -42,7 +42,8 @@ export function useAssetList(filter: AssetFilter, orderBy: AssetOrder, reload: n
         .query(AssetsQuery, { filter, query, orderBy, first: index === 0 ? firstPageSize : pageSize, after }, { requestPolicy: 'cache-and-network' })
         .subscribe((result) => {
           if (gen !== generation.current) return;
-          setLoading(false);
+          // A cached page comes first, marked stale, and the network's answer may still reorder it.
+          setLoading(Boolean(result.stale));
           if (result.error) {
             setError(result.error);
             return;

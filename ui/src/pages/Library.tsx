@@ -80,7 +80,7 @@ export function Library({ mode, reload }: { mode: Mode; reload: number }) {
       }}
     >
       {mode === 'library' && <Sidebar params={params} />}
-      <section className="content" aria-labelledby="page-title">
+      <section className="content" aria-labelledby="page-title" aria-busy={list.loading}>
         <div className="toolbar">
           <h1 id="page-title">{titles[mode]}</h1>
           <SearchBox params={params} error={list.error} />
